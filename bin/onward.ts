@@ -1,0 +1,162 @@
+// onward's command line: start the local stack, send mail into it, or look at what onward
+// makes of an email without starting anything.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import { parseMime } from '../lambdas/adapters/mime.ts';
+import { classify } from '../lambdas/core/classify.ts';
+import { draftLetter } from '../lambdas/core/draft.ts';
+import { extract } from '../lambdas/core/extract.ts';
+import { unwrapForward } from '../lambdas/core/unwrap.ts';
+import { addressList } from '../lambdas/handlers/config.ts';
+import { loadLocalConfig, type LocalConfig } from '../lambdas/local/config.ts';
+import { PortInUse } from '../lambdas/local/emulators.ts';
+
+const USAGE = `usage: onward <command>
+
+  start                    run onward on this machine (SMTP inbox, review site, outbox viewer)
+  ingest FILE.eml…         send emails into the running local stack, as the owner forwarding them
+  classify [--json] FILE…  show what onward makes of each email: rejection?, company, role, contact
+  draft FILE.eml           print the thank-you letter onward would draft for an email
+`;
+
+function configOrExit(): LocalConfig {
+  const result = loadLocalConfig(process.env);
+  if (!result.ok) {
+    console.error(`onward is not configured correctly:\n${result.problems.map((p) => `  - ${p}`).join('\n')}`);
+    process.exit(2);
+  }
+  return result.config;
+}
+
+async function analyse(file: string) {
+  const parsed = await parseMime(await readFile(file));
+  const original = unwrapForward(parsed);
+  return { original, classification: classify(original), extraction: extract(original) };
+}
+
+async function start() {
+  const config = configOrExit();
+  const { startLocalStack } = await import('../lambdas/local/stack.ts');
+  let stack;
+  try {
+    stack = await startLocalStack(config);
+  } catch (error) {
+    if (error instanceof PortInUse) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const allowed = addressList(config.allowedSenders);
+  console.log(`
+onward is running — data in ${path.resolve(config.dataDir)}
+
+  Forward rejections to   ${config.inboundAddress}  at ${stack.urls.smtp}
+                          from ${(allowed.length ? allowed : [config.ownerEmail]).join(', ')} (set ONWARD_OWNER_EMAIL to yours)
+  Outbox viewer           ${stack.urls.outbox}   (drafts for you and letters that left)
+  Review site             ${stack.urls.review}
+  Your cases              ${stack.urls.cases}
+
+  Try it:   npx onward ingest examples/rejection-after-interview.eml
+  or:       swaks --server localhost:${config.smtpPort} --from ${config.ownerEmail} --to ${config.inboundAddress} --data examples/rejection-after-interview.eml
+
+  Ctrl-C stops everything; your cases stay in ${config.dataDir}/.
+`);
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nonward: stopping…');
+    await stack.stop();
+    console.log('onward: stopped. Start again with `npm start`.');
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+async function ingest(files: string[]) {
+  const config = configOrExit();
+  const owner = addressList(config.allowedSenders)[0] ?? config.ownerEmail;
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: config.smtpPort, secure: false, ignoreTLS: true });
+  let failed = 0;
+  for (const file of files) {
+    const raw = await readFile(file);
+    const parsed = await parseMime(raw);
+    const fromOwner = parsed.from.some((f) => f.address === owner);
+    try {
+      // A recruiter's email is forwarded as an attachment, as a mail client's "Forward as
+      // attachment" does: the original Message-ID survives, so the letter can be threaded.
+      const info = fromOwner
+        ? await transport.sendMail({ envelope: { from: owner, to: config.inboundAddress }, raw })
+        : await transport.sendMail({
+            from: owner,
+            to: config.inboundAddress,
+            subject: `Fwd: ${parsed.subject}`,
+            text: 'Forwarded to onward.',
+            attachments: [{ filename: path.basename(file), content: raw, contentType: 'message/rfc822' }],
+          });
+      console.log(`${file}: accepted (${info.response})`);
+    } catch (error) {
+      failed += 1;
+      const e = error as { code?: string; response?: string; message: string };
+      console.error(`${file}: ${e.code === 'ECONNREFUSED' ? `nothing listens on port ${config.smtpPort} — is \`npm start\` running?` : (e.response ?? e.message)}`);
+    }
+  }
+  transport.close();
+  if (failed) process.exit(1);
+}
+
+async function classifyFiles(args: string[]) {
+  const json = args.includes('--json');
+  const files = args.filter((a) => a !== '--json');
+  if (!files.length) throw new Usage();
+  for (const file of files) {
+    const { classification: c, extraction: x } = await analyse(file);
+    if (json) {
+      console.log(JSON.stringify({
+        file,
+        rejection: c.verdict === 'rejection',
+        verdict: c.verdict,
+        confidence: c.confidence,
+        kind: c.kind,
+        company: x.company,
+        role: x.role,
+        contactName: x.contactName,
+        contactEmail: x.contactEmail,
+        interviewed: x.interviewed,
+        reasons: c.reasons,
+      }));
+    } else {
+      const who = [x.company, x.role, x.contactName].map((v) => v ?? '?').join(' / ');
+      console.log(`${file}: ${c.verdict} (${c.confidence.toFixed(2)}, ${c.kind}) — ${who}`);
+    }
+  }
+}
+
+async function draft(files: string[]) {
+  if (files.length !== 1) throw new Usage();
+  const config = configOrExit();
+  const { original, extraction } = await analyse(files[0]!);
+  const letter = draftLetter({ ownerName: config.ownerName, original, extraction });
+  console.log(`To: ${letter.to ?? '(choose on the review page)'}\nSubject: ${letter.subject}\n\n${letter.body}`);
+}
+
+class Usage extends Error {}
+
+const [command, ...rest] = process.argv.slice(2);
+const commands: Record<string, (args: string[]) => Promise<void>> = { start, ingest, classify: classifyFiles, draft };
+const run = command ? commands[command] : undefined;
+if (!run || (command !== 'start' && rest.length === 0)) {
+  process.stdout.write(USAGE);
+  process.exit(command === 'help' || command === '--help' ? 0 : 2);
+}
+run(rest).catch((error: unknown) => {
+  if (error instanceof Usage) {
+    process.stdout.write(USAGE);
+    process.exit(2);
+  }
+  console.error(`onward: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,70 @@
+// Who sent the mail, judged by its address alone. Recruiting software and job boards send on
+// behalf of thousands of employers, so their domain says nothing about the company; free-mail
+// domains say nothing either. Role mailboxes (careers@, no-reply@) have nobody to thank.
+
+/** Applicant-tracking systems and job boards that send mail on behalf of employers. */
+const ATS_AND_BOARD_DOMAINS = [
+  'greenhouse.io', 'greenhouse-mail.io', 'lever.co', 'hire.lever.co', 'myworkday.com', 'myworkdayjobs.com',
+  'workday.com', 'icims.com', 'smartrecruiters.com', 'ashbyhq.com', 'jobvite.com', 'taleo.net', 'taleo.com',
+  'successfactors.com', 'successfactors.eu', 'sapsf.com', 'sapsf.eu', 'indeed.com', 'indeedemail.com',
+  'linkedin.com', 'ziprecruiter.com', 'glassdoor.com', 'monster.com', 'dice.com', 'careerbuilder.com',
+  'avature.net', 'breezy.hr', 'bamboohr.com', 'workable.com', 'workablemail.com', 'recruitee.com',
+  'teamtailor.com', 'teamtailor-mail.com', 'jazzhr.com', 'applytojob.com', 'personio.de', 'personio.com',
+  'pinpointhq.com', 'rippling.com', 'gem.com', 'paradox.ai', 'phenom.com', 'phenompeople.com',
+  'gr8people.com', 'cornerstoneondemand.com', 'csod.com', 'ultipro.com', 'paycomonline.net', 'hirebridge.com', 'jobscore.com', 'recruiterbox.com',
+  'freshteam.com', 'zohorecruit.com', 'manatal.com', 'comeet.co', 'homerun.co', 'join.com',
+  'handshake.com', 'joinhandshake.com', 'wellfound.com', 'angel.co', 'hired.com', 'otta.com',
+  'welcometothejungle.com', 'stepstone.de', 'xing.com', 'seek.com.au', 'reed.co.uk', 'totaljobs.com',
+  'simplyhired.com', 'jobcase.com', 'snagajob.com', 'mail.beamery.com', 'eightfold.ai', 'hirevue.com',
+  'myjobhelper.com', 'neuvoo.com', 'talent.com', 'jobs2careers.com',
+];
+
+/** Free and consumer mail providers: a recruiter writing from one of these names no company. */
+const FREE_MAIL_DOMAINS = [
+  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'yahoo.com',
+  'ymail.com', 'icloud.com', 'me.com', 'aol.com', 'proton.me', 'protonmail.com', 'gmx.com', 'gmx.de',
+  'web.de', 'mail.com', 'zoho.com', 'yandex.com', 'fastmail.com',
+];
+
+/** One word of a mailbox's local part that marks it as a function, not a person. */
+const ROLE_WORD =
+  /^(?:noreply|donotreply|notifications?|notify|mailer|alerts?|jobs?|careers?|recruit\w*|talent\w*|hr|humanresources|people|hiring|staffing|apply|applications?|applicants?|candidates?|campus\w*|university\w*|info|hello|team|support|admin)$/i;
+/** Role words glued to a brand ("acmecareers", "acmejobs"). */
+const ROLE_SUFFIX = /(?:careers|jobs|recruiting|recruitment|talent|no[-_.]?reply|do[-_.]?not[-_.]?reply)$/i;
+
+function domainOf(address: string): string {
+  return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+}
+
+function endsWithDomain(domain: string, list: readonly string[]): boolean {
+  return list.some((d) => domain === d || domain.endsWith(`.${d}`));
+}
+
+/** True when the address is hosted by recruiting software or a job board (any employer's mail). */
+export function isAtsOrBoardAddress(address: string): boolean {
+  return endsWithDomain(domainOf(address), ATS_AND_BOARD_DOMAINS);
+}
+
+export function isFreeMailAddress(address: string): boolean {
+  return endsWithDomain(domainOf(address), FREE_MAIL_DOMAINS);
+}
+
+/** no-reply@, careers@, recruiting@ …: a mailbox nobody in particular reads. */
+export function isRoleMailbox(address: string): boolean {
+  const local = address.slice(0, address.lastIndexOf('@'));
+  return ROLE_SUFFIX.test(local) || local.split(/[-_.+]/).some((word) => ROLE_WORD.test(word));
+}
+
+/**
+ * The registrable label of an employer's own domain ("acme" for jobs.acme.co.uk), or null when the
+ * domain belongs to an ATS, a job board or a free-mail provider and so names no employer.
+ */
+export function employerDomainLabel(address: string): string | null {
+  if (isAtsOrBoardAddress(address) || isFreeMailAddress(address)) return null;
+  const parts = domainOf(address).split('.').filter(Boolean);
+  if (parts.length < 2) return null;
+  // Second-level public suffixes such as co.uk or com.au push the label one step left.
+  const secondLevel = /^(?:co|com|org|net|ac|gov|edu)$/.test(parts[parts.length - 2] ?? '') && parts.length >= 3;
+  const label = parts[parts.length - (secondLevel ? 3 : 2)] ?? null;
+  return label && label !== 'example' ? label : null;
+}

@@ -1,0 +1,78 @@
+// One case per inbound message (DESIGN §3). Every status change is one conditional update from
+// an expected status, so replays, double clicks and parallel POSTs converge.
+import type { Classification } from './classify.ts';
+import type { Extraction } from './extract.ts';
+import type { Address, ForwardStyle } from './mail.ts';
+
+export const CASE_STATUSES = [
+  'RECEIVED', 'IGNORED', 'DRAFTED', 'AWAITING_APPROVAL', 'SENDING', 'SENT',
+  'SEND_FAILED', 'SEND_UNKNOWN', 'DISCARDED', 'EXPIRED',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
+  RECEIVED: ['IGNORED', 'DRAFTED'],
+  // "Draft a thank-you anyway" on a mail judged not (or not surely) a rejection.
+  IGNORED: ['AWAITING_APPROVAL'],
+  DRAFTED: ['AWAITING_APPROVAL'],
+  AWAITING_APPROVAL: ['AWAITING_APPROVAL', 'SENDING', 'DISCARDED', 'EXPIRED'],
+  SENDING: ['SENT', 'SEND_FAILED', 'SEND_UNKNOWN'],
+  SENT: [],
+  SEND_FAILED: ['SENDING', 'DISCARDED'],
+  // Never resent automatically: SES may have accepted the letter before the crash.
+  SEND_UNKNOWN: ['DISCARDED'],
+  DISCARDED: [],
+  EXPIRED: ['AWAITING_APPROVAL'],
+};
+
+export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** Why a case was set aside; the owner sees the text, logs see the code. */
+export type IgnoreReason =
+  | 'not-allowed' | 'multiple-from' | 'no-from' | 'spam' | 'virus' | 'dmarc'
+  | 'auto-submitted' | 'bounce' | 'own-mail' | 'too-large' | 'unreadable' | 'empty'
+  | 'not-a-rejection' | 'unsure' | 'invocation-failed';
+
+/** Reasons the owner may override with "Draft a thank-you anyway". */
+export const DRAFTABLE_REASONS: readonly IgnoreReason[] = ['not-a-rejection', 'unsure'];
+
+export interface Letter {
+  to: string | null;
+  toName: string | null;
+  subject: string;
+  body: string;
+  /** Threading: the original Message-ID, when onward knows it. */
+  inReplyTo: string | null;
+  references: string | null;
+}
+
+export interface OriginalSummary {
+  style: ForwardStyle;
+  from: Address | null;
+  subject: string;
+  date: string | null;
+  messageId: string | null;
+  references: string | null;
+  excerpt: string;
+}
+
+export interface Case {
+  id: string;
+  status: CaseStatus;
+  receivedAt: string;
+  updatedAt: string;
+  reason?: IgnoreReason;
+  /** False while a notice about an IGNORED case is owed to the owner. */
+  ownerNotified?: boolean;
+  original?: OriginalSummary;
+  classification?: Classification;
+  extraction?: Extraction;
+  letter?: Letter;
+  sentAt?: string;
+  sentMessageId?: string;
+  failure?: string;
+  /** What SES reported after the letter left (configuration-set events). */
+  delivery?: { outcome: 'bounced' | 'complained'; at: string };
+}

@@ -1,0 +1,139 @@
+// The phrases the classifier looks for, grouped by what they say about the email. Each entry is
+// a readable rule: a person can see which phrase fired and why. Phrases describe *kinds* of
+// recruiting mail (ATS templates, recruiters' own words), never one particular email.
+
+/** What a phrase is evidence of. */
+export type Cue =
+  | 'rejection' // the candidacy for this role is over
+  | 'filled' // … because the position was filled
+  | 'cancelled' // … because the position was cancelled or closed
+  | 'soft-rejection' // rejection-flavoured words that alone do not decide ("unfortunately")
+  | 'interview-held' // an interview or conversation already happened
+  | 'withdrawal' // the candidate withdrew
+  | 'on-hold' // the position is paused, candidacy not closed
+  | 'other-role-invite' // actively invited to interview / proceed for a different role
+  | 'acknowledgement'
+  | 'status-update'
+  | 'interview-invite'
+  | 'offer'
+  | 'assessment'
+  | 'info-request'
+  | 'job-alert'
+  | 'outreach'
+  | 'marketing'
+  | 'account';
+
+/**
+ * How a match is checked against the words before it in the same sentence:
+ * - 'assertion': a decision stated as fact; ignored inside a condition ("if you are not selected").
+ * - 'positive': good news or a next step; ignored when negated ("unable to extend an offer").
+ * - 'plain': taken as written.
+ */
+export type Guard = 'assertion' | 'positive' | 'plain';
+
+export interface Signal {
+  cue: Cue;
+  re: RegExp;
+  weight: number;
+  guard: Guard;
+}
+
+const APPLICATION = String.raw`(?:your|the) (?:application|candidacy|candidature|profile|resume|résumé|cv)`;
+const OTHERS = String.raw`(?:other|another|a different|different|alternative|more qualified|stronger|the other|a few other|several other|other,? more)`;
+const CANDIDATES = String.raw`(?:candidates?|applicants?|individuals?|people|profiles?|talent)`;
+const ROLE_NOUN = String.raw`(?:position|role|opening|vacancy|job|opportunity|requisition|internship|post)`;
+const FORWARD = String.raw`(?:forward|further|ahead)`;
+
+function s(cue: Cue, weight: number, guard: Guard, source: string): Signal {
+  return { cue, weight, guard, re: new RegExp(source, 'gi') };
+}
+
+export const SIGNALS: readonly Signal[] = [
+  // — The decision, stated: the candidacy ends. —
+  s('rejection', 3, 'assertion', String.raw`\b(?:decided|decision|chosen|elected|opted|determined)(?: that we will)? (?:not to|to not) (?:move|proceed|progress|pursue|continue|go|take|advance|moving|proceeding)\b(?: (?:forward|further|ahead|with))?`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:(?:will|would|are|shall|could|can) not|won't|wouldn't|aren't|can't|cannot)(?: be)?(?: able to)? (?:moving|proceeding|progressing|going|taking|advancing|move|proceed|progress|go) ${FORWARD}(?: further)?(?: with (?:you|${APPLICATION}))?`),
+  s('rejection', 3, 'assertion', String.raw`\bnot (?:to )?(?:move|proceed|progress|advance|take|moving|proceeding|progressing) (?:forward |further |ahead )?with (?:you|${APPLICATION})`),
+  s('rejection', 3, 'assertion', String.raw`\bnot (?:to )?(?:move|progress|advance|take) ${APPLICATION} (?:forward|further)`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:decided|chosen|elected|opted|made the decision|determined) to (?:move|go|proceed|continue) (?:forward |ahead )?with (?:${OTHERS} )?${CANDIDATES}`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:moving|move|moved|go|going|proceed|proceeding|continue|continuing) (?:forward |ahead )?with (?:${OTHERS} ${CANDIDATES}|others)\b`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:pursue|pursuing|consider|considering|select|selected|go with|going with|hire|hired|offered the (?:position|role) to) ${OTHERS} ${CANDIDATES}`),
+  s('rejection', 3, 'assertion', String.raw`\b${OTHERS} ${CANDIDATES} (?:who|whose|that|with) (?:\w+ ){0,6}(?:more closely|better|best|most closely|closer)\b`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:was|were|have|has|had|are|is|you've|you're)(?: been)? not (?:been )?(?:selected|chosen|shortlisted|successful|progressed)\b`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:haven't|hasn't|weren't|wasn't) (?:been )?(?:selected|chosen|shortlisted|successful)\b`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:did not|didn't|do not|will not|won't) (?:select|shortlist|choose) (?:you|${APPLICATION}|it)\b`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:unable|not able|cannot|can't|could not|couldn't) to (?:offer|extend) (?:you )?(?:a |an |the )?(?:position|role|employment|job|place|internship|offer|opportunity|invitation)`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:unable|not able|cannot|can't) (?:to )?(?:further )?(?:consider|progress|proceed with|move forward with|take forward) (?:you|${APPLICATION})`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:cannot|can't|will not|won't|unable to|not able to) (?:extend|offer) you an? (?:invitation|invite) to (?:an? )?interview`),
+  s('rejection', 3, 'assertion', String.raw`\b${APPLICATION} (?:was|has been|is|were) (?:unsuccessful|declined|rejected|not successful|not selected)`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:you (?:have|'ve) been|you were|(?:application|candidacy) (?:was|has been)) unsuccessful\b|\bunsuccessful (?:on this occasion|at this time)`),
+  s('rejection', 3, 'assertion', String.raw`\bnot (?:been )?(?:chosen|selected) for (?:further|the next)`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:you|${APPLICATION}) (?:are |is |will |were |was |have |has )?(?:no longer|not) (?:be )?(?:being |been )?consider(?:ed|ing)\b|\bno longer (?:be )?consider(?:ing)? (?:you|your)\b`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:aren't|isn't|(?:are|is|were|was|'re) not) (?:quite )?(?:a|the)(?: \w+)?(?: mutual)? (?:match|fit)\b`),
+  s('rejection', 3, 'assertion', String.raw`\bnot (?:quite )?(?:a|the) (?:\w+ )?(?:mutual )?(?:match|fit)\b`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:don't|do not) see a (?:\w+ )?(?:mutual )?(?:match|fit)\b`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:do not|don't) have (?:a|any) (?:position|role|opening)(?: available)? (?:that|which) (?:is a )?(?:\w+ )?(?:match|matches|fits|aligns)`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:do|does) not (?:align|match|meet) (?:with )?(?:our|the) (?:\w+ ){0,2}(?:needs|requirements|criteria)`),
+  s('rejection', 3, 'assertion', String.raw`\bthis declination\b|\b(?:must|have to|decided to) decline ${APPLICATION}`),
+  s('rejection', 2, 'assertion', String.raw`\bregret to (?:inform|advise|tell|let you know|say|share)\b`),
+  s('rejection', 2, 'assertion', String.raw`\b(?:will not|won't|not) be (?:inviting|invited) (?:you )?(?:to|for) (?:an? |the )?(?:interview|next)`),
+  // — The position itself is gone. —
+  s('filled', 3, 'assertion', String.raw`\b(?:${ROLE_NOUN}|it)\b[^.\n]{0,40}?\b(?:has|had|have) (?:now |recently |already |just )?been (?:filled|offered to|accepted by)`),
+  s('filled', 3, 'assertion', String.raw`\b(?:${ROLE_NOUN}) (?:was|is) (?:now |recently |already )?filled\b`),
+  s('filled', 3, 'assertion', String.raw`\b(?:have|'ve|has) (?:now |just |recently |already )*filled (?:the|this|that|our|your) (?:${ROLE_NOUN})`),
+  s('filled', 3, 'assertion', String.raw`\bextended an offer to (?:another|a different|other|an?)(?: \w+)? (?:candidate|applicant)`),
+  s('cancelled', 3, 'assertion', String.raw`\b(?:${ROLE_NOUN}|requisition|search) (?:has|have|had) (?:now )?been (?:cancel+ed|closed|withdrawn|eliminated|discontinued)`),
+  s('cancelled', 3, 'assertion', String.raw`\b(?:${ROLE_NOUN}) (?:is|was) (?:now )?(?:no longer (?:available|open|being filled)|cancel+ed|closed)\b`),
+  s('cancelled', 3, 'assertion', String.raw`\b(?:role|position) will not be (?:moving ahead|going ahead|filled|proceeding)`),
+  s('cancelled', 3, 'assertion', String.raw`\b(?:no longer|not be) (?:recruiting|hiring) for\b|\bdecided not to fill\b`),
+  // — Words that lean towards a rejection but also appear in kind mail of other sorts. —
+  s('soft-rejection', 1, 'plain', String.raw`\bunfortunately\b`),
+  s('soft-rejection', 1, 'plain', String.raw`\b(?:we are|we're|I am|I'm) sorry\b`),
+  s('soft-rejection', 1, 'plain', String.raw`\bwish(?:ing)? you (?:all )?(?:the )?(?:very )?(?:best|success|luck|well)\b[^.\n]{0,40}\b(?:search|endeavou?rs|career|future|pursuits)`),
+  s('soft-rejection', 1, 'plain', String.raw`\b(?:keep|kept|retain|hang on to)\b[^.\n]{0,30}\b(?:resume|résumé|cv|information|details|application|profile) (?:on file|on record|in our (?:system|database)|active|for future)`),
+  s('soft-rejection', 1, 'plain', String.raw`\b(?:at capacity|difficult decision|tough decisions?|this decision)\b`),
+  // — What happened before the decision. —
+  s('interview-held', 2, 'plain', String.raw`\b(?:for|after) (?:taking the time to |the time to )?(?:interview|speak|talk|meet|chat)(?:ing)? (?:with|to) (?:us|me|our|the)\b`),
+  s('interview-held', 2, 'plain', String.raw`\b(?:took|taking|take) the time to (?:interview|speak|talk|meet|chat|visit)\b`),
+  s('interview-held', 2, 'plain', String.raw`\b(?:completed|concluded|finished) (?:our|the|all|your) (?:\w+ )?interview`),
+  s('interview-held', 2, 'plain', String.raw`\b(?:after|following|during|since) (?:your|our|the) (?:recent )?(?:\w+ )?(?:interviews?|conversations?|calls?|phone screen|on-?site|visit)\b`),
+  s('interview-held', 2, 'plain', String.raw`\b(?:enjoyed|pleasure|appreciated) (?:meeting|speaking|talking|getting to know|interviewing)\b`),
+  s('interview-held', 2, 'plain', String.raw`\b(?:your|the) interviews? (?:with|on|last)\b|\bfeedback from (?:the|your) interview`),
+  // — The candidate withdrew: confirmations of their own decision. —
+  s('withdrawal', 4, 'plain', String.raw`\byou(?: have|'ve)? (?:decided|chosen|elected|asked|requested) (?:not to (?:continue|proceed|pursue)|to withdraw)`),
+  s('withdrawal', 4, 'plain', String.raw`\b(?:your|the) (?:request to withdraw|withdrawal)\b|\bwithdrawn (?:at your request|as requested)`),
+  // — The position is paused. —
+  s('on-hold', 3, 'plain', String.raw`\b(?:put|placed|putting|placing|be|been|is|are) (?:this |the |our )?(?:\w+ )?(?:position|role|search|requisition|hiring|recruitment|process)? ?on hold\b`),
+  s('on-hold', 3, 'plain', String.raw`\bhiring freeze\b|\bpaus(?:ed|ing) (?:all |our )?(?:hiring|recruitment|the search|this (?:search|role|position))`),
+  // — A different role, actively offered: not a plain rejection. —
+  s('other-role-invite', 4, 'positive', String.raw`\b(?:like|love|want|happy|pleased|keen) to (?:consider|interview|speak with|talk (?:to|with)|discuss|move forward with|invite) you (?:to (?:interview|apply) )?(?:for|about|regarding) (?:an?other|a different|our other|other|one of our other|an alternative) (?:${ROLE_NOUN}|team)s?\b(?![^.\n]{0,40}\bfuture\b)`),
+  s('other-role-invite', 4, 'positive', String.raw`\b(?:shared|forwarded|passed|referred) ${APPLICATION} (?:on )?(?:to|with) (?:another|a different|the|our) (?:\w+ ){0,3}(?:team|hiring manager|recruiter)`),
+  s('other-role-invite', 4, 'positive', String.raw`\b(?:would|are) you (?:be )?(?:interested|open) (?:in|to) (?:being considered|interviewing|speaking|a call) (?:for|about) (?:an?other|a different|this other|our other)`),
+  // — Not a rejection: acknowledgements and status. —
+  s('acknowledgement', 3, 'positive', String.raw`\b(?:(?:we|I) (?:have |'ve )?(?:successfully )?received|we are (?:in )?receipt of) (?:your|the) (?:\w+ )?(?:application|submission|resume|résumé|cv)`),
+  s('acknowledgement', 3, 'positive', String.raw`\b(?:your|the) (?:application|submission|resume|résumé|cv|responses) (?:has|have) been (?:successfully )?(?:received|submitted)`),
+  s('acknowledgement', 3, 'positive', String.raw`\b(?:application|submission) (?:received|submitted|confirmation)\b|\bsuccessfully (?:received|submitted)\b`),
+  s('acknowledgement', 2, 'positive', String.raw`\b(?:will|we'll|are going to) (?:now )?(?:carefully |thoroughly )?(?:review|evaluate|assess|consider|be reviewing|be evaluating) (?:your|all|the|each|applications)\b`),
+  s('acknowledgement', 2, 'positive', String.raw`\b(?:is|are) (?:currently |now )?(?:being|under) (?:reviewed|review|considered)\b`),
+  s('acknowledgement', 2, 'plain', String.raw`\bif (?:your|you|we|there|the|our)\b[^.\n]{0,100}\b(?:(?:will|we'll|we will) (?:be in touch|contact|reach out|get in touch|get back|notify|be contacting)|be in touch)`),
+  s('acknowledgement', 2, 'plain', String.raw`\b(?:will|we'll) (?:be in touch|contact you|reach out|get back to you)\b[^.\n]{0,40}\bif\b`),
+  s('acknowledgement', 2, 'plain', String.raw`\bif you are (?:not )?selected\b|\bin the event (?:that )?(?:you are not|none of)`),
+  s('status-update', 2, 'positive', String.raw`\b(?:(?:currently|still) (?:reviewing|evaluating|considering)|final stages|will (?:provide|send|give) you (?:with )?an update|update you (?:on|about|with)|still (?:very )?interested in)\b`),
+  s('status-update', 2, 'positive', String.raw`\bconfirm your (?:continued )?interest\b`),
+  // — Next steps. —
+  s('interview-invite', 3, 'positive', String.raw`\b(?:invite|inviting|invitation) (?:you )?(?:to|for) (?:an? |the |your |our )?(?:\w+ )?(?:interview|phone screen|call|conversation|chat|meeting|next (?:round|stage|step))`),
+  s('interview-invite', 3, 'positive', String.raw`\b(?:schedule|scheduling|book|set up|arrange|reschedule) (?:an? |the |your |a time for (?:an? |the )?)?(?:\w+ )?(?:interview|phone screen|call|chat|meeting)\b`),
+  s('interview-invite', 3, 'positive', String.raw`\b(?:your|provide (?:me|us) (?:with )?your|provide) availability\b|\bavailable for (?:an? )?(?:quick |short |brief )?(?:call|interview|chat)\b|\bconnect with you by phone\b`),
+  s('interview-invite', 3, 'positive', String.raw`\b(?:interview (?:invitation|details|confirmation|reminder|schedule)|next (?:stage|round) of (?:our|the))\b`),
+  s('interview-invite', 3, 'positive', String.raw`\b(?:pleased|happy|excited|delighted) to (?:invite|inform you that you (?:have )?(?:been selected|passed|advanced|moved))|\bcongratulations\b[^\n]{0,80}\b(?:next|interview|passed|advanc)`),
+  s('offer', 4, 'positive', String.raw`\b(?:pleased|happy|delighted|excited|thrilled) to (?:extend|offer|make)(?: you)? (?:an? |the )?(?:formal |verbal |conditional |written )?(?:offer|position|role)`),
+  s('offer', 4, 'positive', String.raw`\b(?:offer of employment|offer letter|(?:job|employment|formal) offer|accept (?:the|this|our) offer|would like to offer you (?:the|a|an))\b`),
+  s('offer', 3, 'positive', String.raw`\b(?:welcome (?:you )?(?:aboard|to the team)|your (?:first day|start date)|onboarding|background check)\b`),
+  s('assessment', 3, 'positive', String.raw`\b(?:complete|completing|take|completed|invited to complete|invitation to complete|results of|score of)\b[^.\n]{0,40}\b(?:assessment|coding (?:challenge|test|exercise)|test|questionnaire|challenge|assignment|exercise)\b`),
+  s('assessment', 2, 'positive', String.raw`\b(?:online|coding|technical|cognitive|skills?|personality|aptitude|mock) (?:assessment|test|challenge)\b`),
+  s('info-request', 3, 'positive', String.raw`\b(?:additional|more|further) information (?:is )?(?:needed|required|from you)|\bneed (?:some )?(?:additional|more|further) information\b|\b(?:action required|complete your application|in order for your application to be considered)\b`),
+  // — Not about an application at all. —
+  s('job-alert', 3, 'plain', String.raw`\b(?:job alerts?|jobs? (?:for you|near|matching)|new jobs? (?:for|in|near|that)|recommended jobs?|jobs? recommendations?|a (?:new )?job that (?:lines up|matches)|posted \d+ (?:days?|hours?|weeks?) ago|view (?:all )?(?:jobs|details))\b`),
+  s('outreach', 3, 'plain', String.raw`\b(?:I (?:am|'m) (?:an? )?(?:\w+ )?recruiter|immediate (?:opening|need)|(?:with|for) (?:one of )?our clients?|(?:great|good|perfect|strong) (?:match|fit) for you|send me your (?:\w+ ){0,4}resume|detailed job description|interested in hearing more)\b`),
+  s('marketing', 2, 'plain', String.raw`\b(?:newsletter|webinar|info(?:rmation)? session|career fair|save the date|salary calculator|survey|ask (?:\w+ )?your (?:career )?questions|subscriber agreement|membership)\b`),
+  s('account', 3, 'plain', String.raw`\b(?:pass ?code|one-time|verification code|verify your (?:email|account|identity)|confirm your (?:email|identity)|(?:create|reset) (?:a new |your )?password|new profile|account (?:verification|created|activation))\b`),
+];

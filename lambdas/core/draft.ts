@@ -1,0 +1,87 @@
+// The letter, in the five moves of the classic thank-you after a rejection (DESIGN §1,
+// seed-article.txt): thanks for considering me; no bitterness, thanks for the interview; one
+// true detail; still interested, keep me in mind; thanks again, signed. Brief, white space,
+// no flattery — and never an invented detail: the third paragraph is the owner's to write.
+import type { Letter } from './case.ts';
+import type { Extraction } from './extract.ts';
+import type { OriginalMail } from './mail.ts';
+import { stripForwardPrefix } from './unwrap.ts';
+
+/** Marks the paragraph only the owner can write. Sending is refused while it is in the body. */
+export const DETAIL_PLACEHOLDER = '[One thing I liked about the interview — write one true detail here, or delete this paragraph.]';
+
+export function hasPlaceholder(body: string): boolean {
+  return body.includes(DETAIL_PLACEHOLDER);
+}
+
+function salutation(x: Extraction): string {
+  if (x.contactName) return `Dear ${x.contactName},`;
+  if (x.company) return `Dear ${x.company} hiring team,`;
+  return 'Dear hiring team,';
+}
+
+function considered(x: Extraction): string {
+  const role = x.role ? `the ${x.role} position` : 'the position';
+  const where = x.department ? ` in your ${x.department}` : x.company ? ` at ${x.company}` : '';
+  return `Thank you for considering me for ${role}${where}.`;
+}
+
+function appreciation(x: Extraction): string {
+  // Thank for the interview only when one happened: thanking for one that didn't rings false.
+  if (x.interviewed === true) {
+    return "Although you didn't choose me for the job, I wanted to express my appreciation for the interview and the time you gave me.";
+  }
+  if (x.interviewed === false) {
+    return "Although you didn't choose me for the job, I wanted to express my appreciation for the time you took to review my application.";
+  }
+  return "Although you didn't choose me for the job, I wanted to express my appreciation for your time and for letting me know.";
+}
+
+function stillInterested(x: Extraction): string {
+  const at = x.company ? `working at ${x.company}` : 'working with your team';
+  return `I am still interested in ${at}. Please keep me in mind for other positions that may open.`;
+}
+
+export function replySubject(subject: string): string {
+  const original = stripForwardPrefix(subject) || 'Thank you';
+  return /^re\s*:/i.test(original) ? original : `Re: ${original}`;
+}
+
+export interface DraftInput {
+  ownerName: string;
+  original: Pick<OriginalMail, 'subject' | 'messageId' | 'references'>;
+  extraction: Extraction;
+}
+
+export function draftLetter({ ownerName, original, extraction: x }: DraftInput): Letter {
+  const paragraphs = [
+    salutation(x),
+    `${considered(x)} ${appreciation(x)}`,
+    // After only an application there was no interview to take a detail from.
+    ...(x.interviewed === false ? [] : [DETAIL_PLACEHOLDER]),
+    stillInterested(x),
+    'Again, thank you!',
+    ownerName,
+  ];
+  const references = [original.references, original.messageId].filter(Boolean).join(' ') || null;
+  return {
+    to: x.noReplySender ? null : x.contactEmail,
+    toName: x.noReplySender ? null : x.contactName,
+    subject: replySubject(original.subject),
+    body: paragraphs.join('\n\n'),
+    inReplyTo: original.messageId,
+    references,
+  };
+}
+
+/**
+ * Slots what the owner typed into the third paragraph. An empty detail leaves the letter as it
+ * is; the owner removes the placeholder paragraph by deleting it from the body.
+ */
+export function withDetail(body: string, detail: string): string {
+  const said = detail.trim().replace(/\s+/g, ' ');
+  if (!said || !hasPlaceholder(body)) return body;
+  // "I loved the tour" is already a sentence; "the tour of your office" completes "I especially liked".
+  const sentence = /^(I|I'm|I've|I’m|I’ve|My)\b/.test(said) ? said : `I especially liked ${said}`;
+  return body.replace(DETAIL_PLACEHOLDER, /[.!?]$/.test(sentence) ? sentence : `${sentence}.`);
+}

@@ -1,0 +1,196 @@
+// Which company sent the rejection. Candidates come from the sender's display name ("Acme
+// Recruiting Team", "Acme via Indeed"), phrases in the body and subject ("interest in Acme",
+// "the X position at Acme"), and company-looking signature lines. Each is scored; names seen in
+// several places win. The sender's domain only confirms a name or, as a last resort, picks one
+// that the text itself writes — never an ATS's or job board's domain, never a guess.
+
+import { employerDomainLabel } from './ats-domains.ts';
+import type { Address } from './mail.ts';
+import { initials, looksLikePersonName, ORG_WORDS, ROLE_WORD, squash } from './extract-names.ts';
+
+/** One capitalised word of a company name: "Acme", "AT&T", "Nuts.com", "Advisor360°", "3M". */
+const TOKEN = String.raw`(?:(?!(?:Inc|Ltd|Corp|Co)\b)[A-Z0-9][\w&'+°@]*(?:\.[a-z]{2,4}\b|\.(?=[A-Z]))?[\w&'+°]*)`;
+const JOINER = String.raw`(?: (?:&|and|of|de|du|der|y|\+) (?=[A-Z0-9])| )`;
+const LEGAL = String.raw`(?:,? (?:Inc\.?|LLC|L\.L\.C\.|LP|L\.P\.|LLP|Ltd\.?|Limited|Corp\.?|Corporation|Co\.|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|B\.V\.|Pty Ltd))`;
+const NAME = String.raw`(${TOKEN}(?:${JOINER}${TOKEN}){0,5}${LEGAL}?)`;
+
+/** Phrases that introduce the employer: "interest in Acme", "the Analyst role at Acme". */
+const BODY_PATTERNS: readonly RegExp[] = [
+  new RegExp(String.raw`\b(?:interest in|interested in|applying (?:to|at|with)|applied (?:to|at|with)|application (?:to|at|with)|apply (?:to|at|with)|employment (?:with|at)|career (?:path )?(?:at|with)|careers at|opportunit(?:y|ies) (?:at|with|within)|within|joining|join|work(?:ing)? (?:at|for|with)|considering|team at|time at|future at|(?:positions?|roles?|openings?|jobs?|internships?|programs?|vacanc(?:y|ies)) (?:at|with)) ${NAME}`, 'g'),
+  // "the Acme team", "the Acme family"
+  new RegExp(String.raw`\bthe ${NAME} (?:team|family)\b`, 'g'),
+  // Job-board templates: "Unfortunately, Acme has decided …", "Acme did not select …"
+  new RegExp(String.raw`(?:^|\n|, |\. )${NAME} (?:has|have|had) (?:decided|moved|chosen|filled|reviewed)|(?:^|\n|, |\. )${NAME} did not select`, 'g'),
+];
+
+/**
+ * "… Software Engineer Intern at Acme", "… Engineer I-211299 with Acme": "at"/"with" after a
+ * job title. Matched as "at Acme" first and the title word checked after, which is far cheaper
+ * than letting the regex engine try a title at every word.
+ */
+const AT_WITH = new RegExp(String.raw`\b(?:at|with) ${NAME}`, 'g');
+const TITLE_WORD_BEFORE = /(?:^|\s)(?:[A-Z][\w/-]*(?:er|or|ist|ant|ent|ern|ship|ate|ive|ian|ect)|I{1,3}|[A-Z]+-?\d+) $/;
+const NAME_ONLY = new RegExp(String.raw`^${NAME}$`);
+const LEGAL_END = new RegExp(`${LEGAL}$`);
+const ANY_NAME = new RegExp(NAME, 'g');
+
+const SUBJECT_PATTERNS: readonly RegExp[] = [
+  ...BODY_PATTERNS,
+  // "Acme - Your application for …", "Acme | Update", "Acme Inc.- Your application"
+  new RegExp(String.raw`^${NAME}\s*(?:-|\||:)\s`, 'g'),
+];
+
+/** Display-name words that describe the mailbox, not the company ("Acme Talent Acquisition Team"). */
+const DISPLAY_FILLER = new Set(
+  ('team recruiting recruiters recruiter recruitment talent acquisition aquisition hr human resources careers career jobs hiring people ' +
+    'culture university campus college relations programs program global us usa north america americas emea apac europe uk ' +
+    'assessment notifications notification events opportunities staffing admissions the your & and - graduate early department ' +
+    'specialist specialists services acquisitions').split(' '),
+);
+
+interface Candidate {
+  name: string;
+  score: number;
+  sources: Set<string>;
+}
+
+function clean(raw: string): string {
+  return raw
+    .replace(/\s+/g, ' ')
+    .replace(/^(?:the|your|our)\s+/i, '')
+    .replace(/[\s,;:!?)"'-]+$/, '')
+    .replace(/\.(?<!\b(?:Inc|Co|Corp|Ltd|L\.P|S\.A|N\.V|B\.V)\.)$/, '')
+    .trim();
+}
+
+/** Capitalised words that open sentences, not company names. */
+const STOP_NAMES = new Set(
+  'we i you our your this that these it us they he she thank thanks please unfortunately dear hi hello however after at in on the a an all any monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
+);
+/** Words of subjects and headings ("Job Application", "Status Update") that are never a company. */
+const NOT_COMPANY_WORDS = /\b(?:application|applications|update|status|interview|invitation|reminder|offer|information|important|regarding|candidate|candidates|opportunity|position|thank|congratulations)\b/i;
+
+function acceptable(name: string, greeted: ReadonlySet<string>): boolean {
+  if (name.length < 2 || name.length > 60) return false;
+  const words = name.split(/\s+/);
+  if (words.every((w) => ORG_WORDS.has(w.toLowerCase()) || DISPLAY_FILLER.has(w.toLowerCase()))) return false;
+  if (STOP_NAMES.has(name.toLowerCase()) || STOP_NAMES.has((words[0] ?? '').toLowerCase())) return false;
+  if (NOT_COMPANY_WORDS.test(name)) return false;
+  if (ROLE_WORD.test(name) && !/\b(?:partners|group|labs|systems|health|solutions)\b/i.test(name)) return false;
+  if (words.every((w) => greeted.has(w.toLowerCase()))) return false;
+  if (/^\d+$/.test(name) || /^[A-Z]{1}$/.test(name)) return false;
+  return true;
+}
+
+/** "The Acme Recruiting Team" → "Acme"; "Acme via Indeed" → "Acme"; "Global Recruiting, Acme LP" → "Acme LP". */
+export function companyFromDisplayName(display: string): { name: string; via: boolean } | null {
+  const d = display.replace(/\s+/g, ' ').trim();
+  const via = /^(.+?) via \S.*$/i.exec(d);
+  if (via?.[1]) return { name: clean(via[1]), via: true };
+  const teamAt = /\bteam (?:at|of) (.+)$/i.exec(d);
+  if (teamAt?.[1]) return { name: clean(teamAt[1]), via: false };
+  const comma = d.split(/\s*[,|]\s*/);
+  const named = comma.length > 1 && comma.slice(0, -1).every((p) => p.split(' ').every((w) => DISPLAY_FILLER.has(w.toLowerCase()))) ? (comma.at(-1) ?? '') : d;
+  const name = withoutFiller(named);
+  return name ? { name, via: false } : null;
+}
+
+/** Drops mailbox words around a name: "The Acme Recruiting Team" → "Acme". */
+function withoutFiller(raw: string): string {
+  let words = raw.split(' ').filter((w) => w !== '');
+  while (words.length && DISPLAY_FILLER.has((words.at(-1) ?? '').toLowerCase().replace(/[.,]$/, ''))) words = words.slice(0, -1);
+  while (words.length && DISPLAY_FILLER.has((words[0] ?? '').toLowerCase())) words = words.slice(1);
+  return clean(words.join(' '));
+}
+
+/** Legal or descriptive endings that make a fuller, more formal form of the same company name. */
+const FORMAL_SUFFIX = /(?:,? (?:Inc\.?|LLC|LP|LLP|Ltd\.?|Limited|Corp\.?|Corporation|Co\.|GmbH|AG|plc|PLC|S\.A\.|& Company|& Co\.?|Technologies|Technology|Media|Group|Holdings|Health Solutions|Solutions|Systems|Labs|Networks))+$/;
+
+export interface CompanyInput {
+  from: Address | null;
+  subject: string;
+  flat: string;
+  signatureLines: readonly string[];
+  greeted: ReadonlySet<string>;
+}
+
+export function findCompany(input: CompanyInput): string | null {
+  const candidates = new Map<string, Candidate>();
+  const add = (raw: string, score: number, source: string): void => {
+    const name = withoutFiller(clean(raw));
+    if (!acceptable(name, input.greeted)) return;
+    const key = name.toLowerCase();
+    const c = candidates.get(key) ?? { name, score: 0, sources: new Set<string>() };
+    // Prefer the mixed-case spelling ("Cambia Health Solutions" over "CAMBIA HEALTH SOLUTIONS").
+    if (c.name === c.name.toUpperCase() && name !== name.toUpperCase()) c.name = name;
+    c.score += score;
+    c.sources.add(source);
+    candidates.set(key, c);
+  };
+
+  const from = input.from;
+  const domainLabel = from ? employerDomainLabel(from.address) : null;
+  const fromName = from?.name ?? null;
+  const fromIsPerson = fromName !== null && looksLikePersonName(fromName) && !/\bvia\b/i.test(fromName);
+  if (fromName && !fromIsPerson) {
+    const d = companyFromDisplayName(fromName);
+    if (d) add(d.name, d.via ? 4 : 3, 'sender name');
+  }
+  for (const re of BODY_PATTERNS) {
+    for (const m of input.flat.matchAll(re)) add(m[1] ?? m[2] ?? '', 2, 'body');
+  }
+  for (const m of input.flat.matchAll(AT_WITH)) {
+    const at = m.index ?? 0;
+    if (TITLE_WORD_BEFORE.test(input.flat.slice(Math.max(0, at - 40), at))) add(m[1] ?? '', 2, 'body');
+  }
+  for (const re of SUBJECT_PATTERNS) {
+    for (const m of input.subject.matchAll(re)) add(m[1] ?? m[2] ?? '', 2, 'subject');
+  }
+  // A subject that is nothing but a company name ("Acme & Company").
+  const subjectOnly = NAME_ONLY.exec(input.subject.trim());
+  if (subjectOnly?.[1]) add(subjectOnly[1], 2, 'subject');
+  // Signature lines naming a company: a legal suffix, or the sender's own domain.
+  for (const line of input.signatureLines.slice(0, 8)) {
+    const m = NAME_ONLY.exec(line.trim());
+    if (!m?.[1]) continue;
+    if (LEGAL_END.test(m[1]) || (domainLabel !== null && squash(m[1]).includes(domainLabel))) add(m[1], 3, 'signature');
+  }
+
+  const list = [...candidates.values()];
+  if (domainLabel) {
+    for (const c of list) {
+      const sq = squash(c.name);
+      if (sq.length >= 2 && (domainLabel.includes(sq) || sq.includes(domainLabel))) c.score += 2;
+    }
+  }
+  // The same company under two spellings: an acronym and its full name ("GM" / "General Motors"),
+  // a name and its formal form ("Alteryx" / "Alteryx, Inc.", "Digital Acme" / "Acme & Company"),
+  // or a short and a long form ("Cox" / "Cox Automotive"). Pool the scores in the fuller form.
+  for (const short of list) {
+    for (const long of list) {
+      if (short === long || short.score === 0) continue;
+      const core = squash(long.name.replace(FORMAL_SUFFIX, ''));
+      const shortSq = squash(short.name);
+      const acronym = /^[A-Z&]{2,5}$/.test(short.name) && initials(long.name) === shortSq.replace(/&/g, '');
+      const formal = FORMAL_SUFFIX.test(long.name) && core.length >= 2 && core !== squash(long.name) && shortSq.includes(core);
+      const extended = long.name.toLowerCase().startsWith(`${short.name.toLowerCase()} `);
+      if (acronym || formal || extended) {
+        long.score += short.score;
+        short.score = 0;
+      }
+    }
+  }
+  const best = list.filter((c) => c.score > 0).sort((a, b) => b.score - a.score || b.sources.size - a.sources.size)[0];
+  if (best) return best.name;
+  return domainLabel ? nameWrittenForDomain(domainLabel, input.flat) : null;
+}
+
+/** Last resort: the way the text itself writes the sender's domain ("acme" → "Acme"), if it does. */
+function nameWrittenForDomain(label: string, text: string): string | null {
+  if (label.length < 3) return null;
+  for (const m of text.matchAll(ANY_NAME)) {
+    const name = clean(m[1] ?? '');
+    if (squash(name) === label && acceptable(name, new Set())) return name;
+  }
+  return null;
+}

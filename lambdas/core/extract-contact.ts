@@ -1,0 +1,143 @@
+// Who could receive the thank-you: the sender when it is a person, the person who signed, people
+// in Cc or Reply-To. Team and no-reply mailboxes have nobody to thank, and the candidate's own
+// name (from the greeting, or "Thanks, Jayden." at the end) must never be taken for the sender.
+
+import type { Address, OriginalMail } from './mail.ts';
+import { isAtsOrBoardAddress, isRoleMailbox } from './ats-domains.ts';
+import { looksLikePersonName, nameMatchesMailbox, squash } from './extract-names.ts';
+
+export interface Contact {
+  name: string | null;
+  address: string | null;
+  source: 'from' | 'signature' | 'cc' | 'reply-to';
+}
+
+const GREETING = /^(?:(?:hi|hello|dear|hey|greetings|good (?:morning|afternoon|evening))\b[\s,]*)?([A-Za-z][A-Za-z'-]*(?: [A-Za-z][A-Za-z'-]*){0,2})\s*[,:!]/i;
+const GREETING_WORD = /^(?:hi|hello|dear|hey|greetings)\b\s+([A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,2})\s*$/;
+const NOT_A_NAME = /^(?:candidate|applicant|sir|madam|team|all|there|hiring|friend|colleague|hello|hi|dear|thank|thanks)$/i;
+
+/** Words of the name the email greets (the candidate), lower-cased. */
+export function greetedNames(lines: readonly string[]): ReadonlySet<string> {
+  const names = new Set<string>();
+  const firstLines = lines.filter((l) => l !== '').slice(0, 3);
+  for (const line of firstLines) {
+    const m = GREETING.exec(line) ?? GREETING_WORD.exec(line);
+    if (!m?.[1]) continue;
+    for (const w of m[1].split(' ')) {
+      if (!NOT_A_NAME.test(w) && w.length > 1) names.add(w.toLowerCase());
+    }
+    break;
+  }
+  return names;
+}
+
+const CLOSING =
+  /^(?:best|regards|kind regards|best regards|warm regards|warmest regards|many thanks|thanks|thank you|thanks again|sincerely|yours sincerely|sincerely yours|yours truly|yours faithfully|cheers|best wishes|all the best|take care|respectfully|warmly|cordially|with thanks|with appreciation|with gratitude|kindest regards|warm wishes|talk soon)\b[\s,.!]*(.*)$/i;
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+
+export interface Signature {
+  /** The signer's name as written, or null. */
+  name: string | null;
+  /** An address written in the signature block, if any. */
+  address: string | null;
+  /** Lines of the block after the sign-off (name, title, company …). */
+  lines: string[];
+}
+
+/** The block after the last sign-off ("Best,", "Sincerely,"), and the name that opens it. */
+export function findSignature(lines: readonly string[]): Signature {
+  let at = -1;
+  let inline = '';
+  const start = Math.max(1, Math.floor(lines.length / 3));
+  for (let i = lines.length - 1; i >= start; i--) {
+    const line = lines[i] ?? '';
+    if (line.length > 45) continue;
+    const m = CLOSING.exec(line);
+    if (m) {
+      at = i;
+      inline = (m[1] ?? '').trim();
+      break;
+    }
+    // "Enjoy the music," — a short line ending in a comma, followed by a name.
+    if (/^[A-Z][^.!?]{2,30},$/.test(line) && looksLikePersonName((lines[i + 1] ?? '').split(',')[0] ?? '')) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0) return { name: null, address: null, lines: [] };
+  const block = lines.slice(at + 1, at + 10).filter((l) => l !== '' && !/^[-_=*]{2,}$/.test(l));
+  const address = block.map((l) => EMAIL.exec(l)?.[0] ?? null).find((a) => a !== null) ?? null;
+  const first = inline !== '' ? inline : (block[0] ?? '');
+  // "Emily & Kevin, the Acme Recruiting Team", "Sarah Katz | Recruiter", "Jo Bloggs - Recruiter".
+  const head = first.split(/\s*(?:,|\||\s-\s)\s*/)[0]?.replace(/[.!]$/, '').trim() ?? '';
+  return { name: head !== '' ? head : null, address, lines: inline !== '' ? [inline, ...block] : block };
+}
+
+/** The From mailbox belongs to one person: a person-shaped name on a personal, employer mailbox. */
+function personFrom(addr: Address | null, company: string | null): boolean {
+  if (!addr?.name) return false;
+  if (isRoleMailbox(addr.address) || isAtsOrBoardAddress(addr.address)) return false;
+  if (!looksLikePersonName(addr.name) || (company !== null && sameName(addr.name, company))) return false;
+  // "Jameson" alone could be a brand; the mailbox jameson@ says it is a person.
+  return addr.name.trim().split(/\s+/).length >= 2 || nameMatchesMailbox(addr.name, addr.address);
+}
+
+function sameName(a: string, b: string): boolean {
+  return squash(a) === squash(b);
+}
+
+export interface ContactFindings {
+  candidates: Contact[];
+  noReplySender: boolean;
+}
+
+export function findContacts(mail: OriginalMail, signature: Signature, greeted: ReadonlySet<string>, company: string | null): ContactFindings {
+  const isCandidate = (name: string): boolean =>
+    name.toLowerCase().split(/[\s&]+/).every((w) => w === '' || greeted.has(w.replace(/[^a-z'-]/g, '')));
+  const isCompany = (name: string): boolean => company !== null && sameName(name, company);
+
+  const out: Contact[] = [];
+  const add = (c: Contact): void => {
+    const dup = out.find(
+      (o) => (c.name && o.name && sameName(c.name, o.name)) || (c.address && o.address && c.address.toLowerCase() === o.address.toLowerCase()),
+    );
+    if (dup) {
+      dup.name ??= c.name;
+      dup.address ??= c.address;
+      return;
+    }
+    out.push(c);
+  };
+
+  const from = mail.from;
+  const fromIsPerson = personFrom(from, company);
+  if (from && fromIsPerson) add({ name: from.name, address: from.address, source: 'from' });
+
+  const sigName = signature.name;
+  if (sigName && looksLikePersonName(sigName) && !isCandidate(sigName) && !isCompany(sigName)) {
+    const tokens = sigName.split(/\s+/).filter((t) => t !== '&');
+    // One word ("Jameson", but also "Okta") is a name only when the sender's mailbox agrees.
+    const corroborated =
+      tokens.length >= 2 ||
+      (from !== null && ((from.name !== null && sameName(from.name, sigName)) || nameMatchesMailbox(sigName, from.address)) && !isRoleMailbox(from.address));
+    if (corroborated) {
+      const sigAddress = signature.address && !isRoleMailbox(signature.address) ? signature.address : null;
+      add({ name: sigName, address: sigAddress, source: 'signature' });
+    }
+  }
+
+  for (const r of mail.replyTo) {
+    if (isRoleMailbox(r.address) || isAtsOrBoardAddress(r.address)) continue;
+    const name = r.name && looksLikePersonName(r.name) ? r.name : from?.name && looksLikePersonName(from.name) && nameMatchesMailbox(from.name, r.address) ? from.name : null;
+    if (name && isCandidate(name)) continue;
+    add({ name, address: r.address, source: 'reply-to' });
+  }
+  for (const c of mail.cc) {
+    if (isRoleMailbox(c.address) || isAtsOrBoardAddress(c.address)) continue;
+    const name = c.name && looksLikePersonName(c.name) && !isCandidate(c.name) ? c.name : null;
+    add({ name, address: c.address, source: 'cc' });
+  }
+
+  // Nobody to thank at the From address unless it is one person's own mailbox.
+  return { candidates: out, noReplySender: !fromIsPerson };
+}

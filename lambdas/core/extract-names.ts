@@ -1,0 +1,64 @@
+// Shared word lists and shape tests for names of people, companies and roles. A rejection is
+// mostly template text; telling "Sarah Katz" from "Remedy Partners" from "Data Team Intern" by
+// shape and a few telling words is what keeps a wrong name out of a letter.
+
+/** Words that make a phrase a function or an organisation, never a person. */
+export const ORG_WORDS = new Set(
+  ('team teams recruiting recruiter recruiters recruitment talent acquisition aquisition hr human resources careers career jobs job ' +
+    'hiring people culture university campus college school institute inc llc ltd limited corp corporation company co group global ' +
+    'department office services solutions technologies technology labs lab systems partners networks health bank admissions staffing ' +
+    'notifications notification support via the your our and of international america north south east west us usa relations programs ' +
+    'program events opportunities assessment specialist acquisitions digital media holdings consulting foundation association agency ' +
+    'center centre network studios studio games software analytics capital financial insurance realty group bistro restaurant hotel ' +
+    'hospital clinic store stores').split(' '),
+);
+
+/** Words that end a sign-off rather than name anyone. */
+const CLOSING_WORDS = new Set('best regards sincerely thanks thank cheers wishes warmly cordially respectfully yours kind warm care all'.split(' '));
+
+/** Job-title words: a phrase containing one names a role, not a company. */
+export const ROLE_WORD =
+  /\b(?:engineer\w*|developer|intern|internship|analyst|scientist|manager|designer|consultant|specialist|associate|assistant|coordinator|director|lead|architect|administrator|technician|officer|representative|cook|chef|nurse|teacher|accountant|clerk|agent|advisor|adviser|fellow|fellowship|researcher|writer|editor|recruiter|operator|driver|cashier|server|barista|supervisor|executive|trainee|apprentice|graduate|co-op|student|worker|attendant|mechanic|electrician|planner|strategist|producer|artist|therapist|pharmacist|physician|instructor|tutor|counsel+or|receptionist|secretary|programmer|tester|support|sales|marketing|product|data|software|summer|program|programme|position|role|head|chief|vp|staff|member|partner|owner|buyer|auditor|economist|lawyer|paralegal|scholar|studentship|phd|postdoc)\b/i;
+
+const PERSON_TOKEN = /^(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]{2,}|[A-Z]\.?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+|van|von|de|da|del|der|la|le)$/;
+
+/** "Sarah Katz", "JOE BORSARI", "Emily & Kevin", "Jameson": a person's name by shape. */
+export function looksLikePersonName(raw: string): boolean {
+  const name = raw.trim();
+  if (name.length < 2 || name.length > 40 || /[\d@:/|]/.test(name)) return false;
+  const tokens = name.split(/\s+/).filter((t) => t !== '&' && t.toLowerCase() !== 'and');
+  if (tokens.length < 1 || tokens.length > 4) return false;
+  for (const t of tokens) {
+    const lower = t.toLowerCase().replace(/[.,]$/, '');
+    if (ORG_WORDS.has(lower) || CLOSING_WORDS.has(lower)) return false;
+    if (!PERSON_TOKEN.test(t.replace(/[.,]$/, ''))) return false;
+  }
+  // Every token lower-case particles ("van de") is not a name.
+  return tokens.some((t) => /^[A-Z]/.test(t));
+}
+
+/** True when a person's name plausibly owns the mailbox: sarah.katz@, skatz@, sarah@, katz.s@. */
+export function nameMatchesMailbox(name: string, address: string): boolean {
+  const local = address.slice(0, address.lastIndexOf('@')).toLowerCase().replace(/[^a-z]/g, '');
+  if (!local) return false;
+  const parts = name
+    .toLowerCase()
+    .split(/[\s&]+/)
+    .map((p) => p.replace(/[^a-z]/g, ''))
+    .filter((p) => p.length >= 2);
+  return parts.some((p) => local.includes(p) || (p.length >= 3 && local.startsWith(p.slice(0, 3)) && local.length <= p.length + 2));
+}
+
+/** Lower-case, letters and digits only: "Nuts.com" ~ "nutscom", "AT&T" ~ "att". */
+export function squash(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Initials of a multi-word name: "General Motors" → "gm", "Cannabis Creative Group" → "ccg". */
+export function initials(s: string): string {
+  return s
+    .split(/[\s&-]+/)
+    .filter((w) => /^[A-Za-z]/.test(w) && !/^(?:of|and|the)$/i.test(w))
+    .map((w) => w[0]?.toLowerCase() ?? '')
+    .join('');
+}

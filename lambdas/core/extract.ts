@@ -1,0 +1,66 @@
+// What the thank-you letter needs from a rejection: company, role, department, whom to thank,
+// and whether there was an interview to thank them for. Null when the email does not say —
+// a wrong name in a letter is worse than a blank the owner fills in.
+
+import { scanSignals } from './classify.ts';
+import { findCompany } from './extract-company.ts';
+import { findContacts, findSignature, greetedNames, type Contact } from './extract-contact.ts';
+import { findRole } from './extract-role.ts';
+import type { OriginalMail } from './mail.ts';
+import { normalizeText } from './normalize.ts';
+
+export type { Contact } from './extract-contact.ts';
+
+export interface Extraction {
+  company: string | null;
+  role: string | null;
+  /** e.g. "Sales Department" when stated, else null. */
+  department: string | null;
+  contactName: string | null;
+  contactEmail: string | null;
+  interviewed: boolean | null;
+  /** From is a no-reply / team / ATS address: nobody to thank there. */
+  noReplySender: boolean;
+  /** People found who could receive the thank-you (deduplicated), best first. */
+  candidates: Contact[];
+}
+
+const DEPARTMENT = /\b(?:the|our) ((?:[A-Z][\w&-]*)(?: (?:&|and|of) [A-Z][\w&-]*| [A-Z][\w&-]*){0,4}) (Department|Division|Dept\.?)(?=[\s,.;:!?)]|$)|\b(?:the|our) (Department|Division) of ([A-Z][\w&-]*(?: (?:&|and) [A-Z][\w&-]*| [A-Z][\w&-]*){0,4})/;
+
+function findDepartment(flat: string): string | null {
+  const m = DEPARTMENT.exec(flat);
+  if (!m) return null;
+  if (m[1] && m[2]) return /^(?:human resources|hr|recruiting|talent acquisition)$/i.test(m[1]) ? null : `${m[1]} ${m[2].replace(/\.$/, '')}`;
+  return m[3] && m[4] ? `${m[3]} of ${m[4]}` : null;
+}
+
+/** Evidence that the candidate only applied: reviewed on paper, or an interview expressly not offered. */
+const APPLICATION_ONLY =
+  /\b(?:thank(?:s| you) for (?:applying|your application|submitting)|(?:after|upon) (?:careful(?:ly)? )?(?:reviewing|review of|consideration of) your (?:application|resume|résumé|cv|background|profile|qualifications)|(?:cannot|can't|unable to|not able to) (?:extend|offer) you an? (?:invitation|invite) to (?:an? )?interview)/i;
+
+function findInterviewed(text: string): boolean | null {
+  const { hits } = scanSignals(text, ['interview-held']);
+  if (hits.length > 0) return true;
+  return APPLICATION_ONLY.test(text) ? false : null;
+}
+
+export function extract(mail: OriginalMail): Extraction {
+  const { lines, flat } = normalizeText(mail.text);
+  const subject = mail.subject.replace(/\s+/g, ' ').trim();
+  const greeted = greetedNames(lines);
+  const signature = findSignature(lines);
+  const company = findCompany({ from: mail.from, subject, flat, signatureLines: signature.lines, greeted });
+  const contacts = findContacts(mail, signature, greeted, company);
+  const role = findRole({ subject, flat, company });
+  const best = contacts.candidates[0];
+  return {
+    company,
+    role,
+    department: findDepartment(flat),
+    contactName: best?.name ?? null,
+    contactEmail: best?.address ?? null,
+    interviewed: findInterviewed(`${subject}\n${flat}`),
+    noReplySender: contacts.noReplySender,
+    candidates: contacts.candidates,
+  };
+}

@@ -1,0 +1,28 @@
+// Links the owner follows. One route, /t/<token>: the token says which case and what for.
+import { signToken, type TokenAction } from './token.ts';
+
+export interface LinkSigner {
+  key: Uint8Array;
+  baseUrl: string;
+  ttlSeconds: number;
+  nowSeconds: () => number;
+}
+
+/** The case id that cases-list tokens are bound to: they name no single case. */
+export const ALL_CASES = '*';
+
+export function tokenFor(signer: LinkSigner, caseId: string, action: TokenAction, expiresAt?: number): string {
+  return signToken(signer.key, { caseId, action, expiresAt: expiresAt ?? signer.nowSeconds() + signer.ttlSeconds });
+}
+
+export function linkFor(signer: LinkSigner, caseId: string, action: TokenAction, expiresAt?: number): string {
+  return `${signer.baseUrl}t/${tokenFor(signer, caseId, action, expiresAt)}`;
+}
+
+export function makeLinks(signer: LinkSigner) {
+  return {
+    review: (caseId: string) => linkFor(signer, caseId, 'review'),
+    draftAnyway: (caseId: string) => linkFor(signer, caseId, 'draft'),
+    cases: () => linkFor(signer, ALL_CASES, 'cases'),
+  };
+}

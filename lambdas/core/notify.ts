@@ -1,0 +1,84 @@
+// What onward tells its owner: the draft to approve, or why it drafted nothing. Plain text, so
+// nothing from the recruiter's mail can render as markup in the owner's inbox.
+import type { Case, IgnoreReason, Letter } from './case.ts';
+import type { Classification } from './classify.ts';
+import type { Extraction } from './extract.ts';
+
+export interface OwnerMessage {
+  subject: string;
+  text: string;
+}
+
+const yesNo = (v: boolean | null): string => (v === null ? 'not stated' : v ? 'yes' : 'no');
+
+function detected(c: Classification, x: Extraction): string[] {
+  return [
+    'What onward detected',
+    `  Company:      ${x.company ?? 'not found'}`,
+    `  Role:         ${x.role ?? 'not found'}`,
+    `  Interviewer:  ${x.contactName ?? 'not found'}${x.contactEmail ? ` <${x.contactEmail}>` : ''}`,
+    `  Interviewed:  ${yesNo(x.interviewed)}`,
+    `  Verdict:      ${c.verdict.replace('_', ' ')} (${c.kind}, confidence ${c.confidence.toFixed(2)})`,
+    '  Why:',
+    ...(c.reasons.length ? c.reasons.map((r: string) => `    - ${r}`) : ['    - no decisive phrase found']),
+  ];
+}
+
+function recipientLine(letter: Letter, x: Extraction, originalFrom: string | null): string {
+  if (letter.to) return `To:      ${letter.toName ? `${letter.toName} <${letter.to}>` : letter.to}`;
+  const why = x.noReplySender
+    ? `the rejection came from a no-reply or team address${originalFrom ? ` (${originalFrom})` : ''}, so there is nobody to thank there`
+    : 'onward found no address to send it to';
+  return `To:      nobody yet — ${why}. Choose the recipient on the review page.`;
+}
+
+function headline(x: Extraction): string {
+  return [x.company, x.role].filter(Boolean).join(' — ') || 'your forwarded rejection';
+}
+
+export function draftMessage(record: Case, links: { review: string; cases: string }): OwnerMessage {
+  const { letter, classification, extraction, original } = record;
+  if (!letter || !classification || !extraction) throw new Error('draftMessage needs a drafted case');
+  return {
+    subject: `Draft thank-you: ${headline(extraction)}`,
+    text: [
+      'onward drafted a thank-you letter for the rejection you forwarded. Nothing is sent until you press Send.',
+      '',
+      `Review, edit and send: ${links.review}`,
+      '',
+      recipientLine(letter, extraction, original?.from?.address ?? null),
+      `Subject: ${letter.subject}`,
+      '',
+      '------------------------------------------------------------',
+      letter.body,
+      '------------------------------------------------------------',
+      '',
+      ...detected(classification, extraction),
+      '',
+      `All your cases: ${links.cases}`,
+    ].join('\n'),
+  };
+}
+
+const LOOKED_LIKE: Partial<Record<IgnoreReason, string>> = {
+  'not-a-rejection': 'did not look like a rejection',
+  unsure: 'might be a rejection, but onward is not sure',
+};
+
+export function noticeMessage(record: Case, links: { draftAnyway: string; cases: string }): OwnerMessage {
+  const { classification, extraction, original } = record;
+  if (!classification || !extraction) throw new Error('noticeMessage needs a classified case');
+  const looked = LOOKED_LIKE[record.reason ?? 'not-a-rejection'] ?? 'was set aside';
+  return {
+    subject: `No letter drafted: ${original?.subject || headline(extraction)}`,
+    text: [
+      `The email you forwarded ${looked} (it looked like: ${classification.kind.replace(/-/g, ' ')}), so onward drafted no thank-you letter.`,
+      '',
+      ...detected(classification, extraction),
+      '',
+      `If it is a rejection after all, draft a thank-you anyway: ${links.draftAnyway}`,
+      '',
+      `All your cases: ${links.cases}`,
+    ].join('\n'),
+  };
+}

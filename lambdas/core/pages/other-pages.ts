@@ -1,0 +1,53 @@
+// The small pages: the cases list, "draft anyway", and the answers to bad or stale links.
+import { CASE_STATUSES, type Case, type CaseStatus } from '../case.ts';
+import { esc, messagePage, page } from './layout.ts';
+
+export function draftAnywayPage(record: Case, postUrl: string, casesUrl: string): string {
+  const c = record.classification;
+  const why = c ? `onward judged it ${c.verdict.replace('_', ' ')} (${c.kind.replace(/-/g, ' ')}).` : '';
+  return page(
+    'Draft a thank-you anyway?',
+    `<p class="muted"><a href="${esc(casesUrl)}">All cases</a></p><h1>Draft a thank-you anyway?</h1>
+<p>The email “${esc(record.original?.subject ?? '')}” did not get a letter: ${esc(why)} If it is a rejection after all, onward will draft one for you to review. Nothing is sent until you press Send on the next page.</p>
+<form method="post" action="${esc(postUrl)}"><div class="actions"><button class="primary" type="submit" name="op" value="draft">Draft a thank-you</button></div></form>`,
+  );
+}
+
+export interface CaseRow {
+  record: Case;
+  reviewUrl: string | null;
+  /** For an expired draft: a POST target that brings it back for review. */
+  reviveUrl: string | null;
+}
+
+export function casesPage(rows: CaseRow[], filter: CaseStatus | null, filterUrl: (s: CaseStatus | null) => string): string {
+  const filters = [null, ...CASE_STATUSES]
+    .map((s) => (s === filter ? `<strong>${esc(s ?? 'ALL')}</strong>` : `<a href="${esc(filterUrl(s))}">${esc(s ?? 'ALL')}</a>`))
+    .join(' · ');
+  const body = rows.length
+    ? `<table><thead><tr><th>Received</th><th>Company</th><th class="optional">Role</th><th>Status</th></tr></thead><tbody>${rows
+        .map(({ record: r, reviewUrl, reviveUrl }) => {
+          const company = r.extraction?.company ?? r.original?.from?.address ?? '—';
+          const cell = reviewUrl ? `<a href="${esc(reviewUrl)}">${esc(company)}</a>` : esc(company);
+          return `<tr><td>${esc(r.receivedAt.slice(0, 10))}</td><td>${cell}</td><td class="optional">${esc(r.extraction?.role ?? '—')}</td><td class="status">${esc(r.status)}${r.reason ? `<br><small>${esc(r.reason)}</small>` : ''}${
+            reviveUrl ? `<form method="post" action="${esc(reviveUrl)}"><button class="secondary" type="submit" name="op" value="revive">Revive</button></form>` : ''
+          }</td></tr>`;
+        })
+        .join('')}</tbody></table>`
+    : '<p>No cases yet. Forward a rejection to your onward address and it appears here.</p>';
+  return page('Cases', `<h1>Your cases</h1><p class="muted">Filter: ${filters}</p><section>${body}</section>`);
+}
+
+export const deniedPage = () =>
+  messagePage('This link is not valid', 'The link is damaged or was not made by onward. Open the newest email from onward and use its link.');
+
+export const expiredPage = (refreshUrl: string | null) =>
+  messagePage(
+    'This link has expired',
+    'Links from onward stop working after a while so that old emails cannot act for you. Nothing was sent.',
+    refreshUrl
+      ? `<form method="post" action="${esc(refreshUrl)}"><div class="actions"><button class="primary" type="submit" name="op" value="refresh">Email me a fresh link</button></div></form>`
+      : '',
+  );
+
+export const notFoundPage = () => messagePage('Nothing here', 'onward has no case for this link.');

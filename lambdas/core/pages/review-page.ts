@@ -1,0 +1,121 @@
+// The review page: exactly what will leave, editable, and two POST buttons. GET only renders.
+import type { Case, CaseStatus, Letter } from '../case.ts';
+import { hasPlaceholder } from '../draft.ts';
+import { esc, page } from './layout.ts';
+
+export interface ReviewView {
+  record: Case;
+  /** Form targets, each a signed single-action link. */
+  sendUrl: string;
+  discardUrl: string;
+  casesUrl: string;
+  /** What the owner typed, when a Send came back with problems. */
+  draft?: { letter: Letter; detail: string };
+  problems?: string[];
+  /** Addresses to offer for To: people found in the mail and earlier cases with the company. */
+  candidates: { name: string | null; address: string; source: string }[];
+}
+
+const STATUS_TEXT: Partial<Record<CaseStatus, [string, string]>> = {
+  AWAITING_APPROVAL: ['', 'Nothing has been sent. Check the letter, change anything you like, then press Send.'],
+  SEND_FAILED: ['warn', 'The mail service refused the letter, so nothing was sent. You can fix it and press Send again.'],
+  SEND_UNKNOWN: ['warn', 'The connection broke while the letter was being sent: it may or may not have left. onward will not send it again by itself; check your Sent mail or the recipient before doing anything.'],
+  SENDING: ['warn', 'The letter is being sent right now.'],
+  DISCARDED: ['', 'You discarded this draft. Nothing was sent.'],
+  EXPIRED: ['warn', 'This draft waited too long and expired. Nothing was sent.'],
+  IGNORED: ['', 'onward drafted no letter for this email.'],
+};
+
+function when(iso: string | null | undefined): string {
+  if (!iso) return 'unknown';
+  return new Date(iso).toUTCString().replace(' GMT', ' UTC');
+}
+
+function original(record: Case): string {
+  const o = record.original;
+  if (!o) return '';
+  const from = o.from ? `${o.from.name ? `${o.from.name} ` : ''}<${o.from.address}>` : 'unknown';
+  return `<section aria-labelledby="orig"><h2 id="orig">The email you forwarded</h2><dl>
+<dt>From</dt><dd>${esc(from)}</dd><dt>Date</dt><dd>${esc(o.date ? when(o.date) : 'not given')}</dd>
+<dt>Subject</dt><dd>${esc(o.subject || '(no subject)')}</dd></dl>
+<h3 class="muted" style="font-size:.9rem;margin:.8rem 0 .3rem">Excerpt</h3><blockquote>${esc(o.excerpt)}</blockquote></section>`;
+}
+
+function detected(record: Case): string {
+  const c = record.classification;
+  const x = record.extraction;
+  if (!c || !x) return '';
+  const yes = x.interviewed === null ? 'not stated' : x.interviewed ? 'yes' : 'no';
+  return `<section aria-labelledby="det"><h2 id="det">What onward detected</h2><dl>
+<dt>Company</dt><dd>${esc(x.company ?? 'not found')}</dd><dt>Role</dt><dd>${esc(x.role ?? 'not found')}</dd>
+<dt>Contact</dt><dd>${esc(x.contactName ?? 'not found')}${x.contactEmail ? ` &lt;${esc(x.contactEmail)}&gt;` : ''}</dd>
+<dt>Interviewed</dt><dd>${esc(yes)}</dd>
+<dt>Verdict</dt><dd>${esc(c.verdict.replace('_', ' '))} — ${esc(c.kind.replace(/-/g, ' '))}, confidence ${esc(c.confidence.toFixed(2))}</dd>
+<dt>Why</dt><dd><ul>${(c.reasons.length ? c.reasons : ['no decisive phrase found']).map((r) => `<li>${esc(r)}</li>`).join('')}</ul></dd></dl></section>`;
+}
+
+function recipientHelp(view: ReviewView, letter: Letter): string {
+  const x = view.record.extraction;
+  const list = view.candidates.length
+    ? `<p>People onward found who could receive it:</p><ul>${view.candidates
+        .map((c) => `<li>${esc(c.name ?? '')} <code>${esc(c.address)}</code> <small>(${esc(c.source)})</small></li>`)
+        .join('')}</ul>`
+    : '';
+  if (letter.to) return list ? `<details><summary>Other possible recipients</summary>${list}</details>` : '';
+  const from = view.record.original?.from?.address;
+  const why = x?.noReplySender
+    ? `The rejection came from a no-reply or team address${from ? ` (${esc(from)})` : ''}: nobody reads it, so there is nobody to thank there.`
+    : 'onward found no address for the person who wrote to you.';
+  return `<div class="notice warn" id="to-help">${why} Type the address of the person you want to thank — the interviewer or the recruiter you spoke with.${list}</div>`;
+}
+
+function editForm(view: ReviewView): string {
+  const letter = view.draft?.letter ?? view.record.letter!;
+  const detail = view.draft?.detail ?? '';
+  const problems = view.problems?.length
+    ? `<div role="alert" class="notice warn"><strong>Not sent yet:</strong><ul class="errors">${view.problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul></div>`
+    : '';
+  const options = view.candidates.map((c) => `<option value="${esc(c.address)}">${esc(c.name ?? c.source)}</option>`).join('');
+  const marked = hasPlaceholder(letter.body)
+    ? `<p class="notice" id="detail-help">The letter has a marked paragraph: write one true thing you liked about the interview here and it goes in its place — or delete that paragraph from the letter. onward never makes one up.</p>`
+    : '';
+  return `${problems}<form class="letter" method="post" action="${esc(view.sendUrl)}">
+<label for="to">To</label>
+<input id="to" name="to" type="email" required autocomplete="off" list="people" value="${esc(letter.to ?? '')}" aria-describedby="to-help">
+<datalist id="people">${options}</datalist>
+${recipientHelp(view, letter)}
+<label for="subject">Subject</label>
+<input id="subject" name="subject" required value="${esc(letter.subject)}">
+<label for="detail">One thing I liked about the interview <small>(optional)</small></label>
+${marked}
+<input id="detail" name="detail" value="${esc(detail)}" placeholder="e.g. that you include assistants in product training" aria-describedby="detail-help">
+<label for="body">Letter</label>
+<textarea id="body" name="body" required spellcheck="true">${esc(letter.body)}</textarea>
+<p class="muted">It leaves from your onward address with your name, replies come to you${letter.inReplyTo ? ', in the same thread as their email' : ''}.</p>
+<div class="actions"><button class="primary" type="submit" name="op" value="send">Send</button></div></form>
+<form method="post" action="${esc(view.discardUrl)}"><div class="actions"><button class="secondary" type="submit" name="op" value="discard">Discard</button></div></form>`;
+}
+
+function sentLetter(record: Case): string {
+  const l = record.letter!;
+  const to = l.toName ? `${l.toName} <${l.to}>` : l.to;
+  return `<div class="notice ok" role="status"><strong>Sent.</strong> The letter left on ${esc(when(record.sentAt))}. It was sent once and will not be sent again.</div>
+<section aria-labelledby="sent"><h2 id="sent">The letter as sent</h2><dl><dt>To</dt><dd>${esc(to)}</dd><dt>Subject</dt><dd>${esc(l.subject)}</dd></dl>
+<pre class="letter" style="margin-top:1rem">${esc(l.body)}</pre></section>`;
+}
+
+export function reviewPage(view: ReviewView): string {
+  const { record } = view;
+  const x = record.extraction;
+  const title = `Thank-you letter${x?.company ? ` to ${x.company}` : ''}${x?.role ? ` — ${x.role}` : ''}`;
+  const editable = record.letter && (record.status === 'AWAITING_APPROVAL' || record.status === 'SEND_FAILED');
+  let main: string;
+  if (record.status === 'SENT' && record.letter) main = sentLetter(record);
+  else {
+    const [tone, text] = STATUS_TEXT[record.status] ?? ['', `Status: ${record.status}`];
+    const failure = record.failure ? `<br><small>${esc(record.failure)}</small>` : '';
+    main = `<div class="notice ${tone}" role="status">${esc(text)}${failure}</div>${editable ? editForm(view) : ''}`;
+  }
+  return page(title, `<p class="muted"><a href="${esc(view.casesUrl)}">All cases</a></p><h1>${esc(title)}</h1>${main}${detected(record)}${original(record)}`);
+}
+

@@ -1,0 +1,68 @@
+// Who may hand onward a rejection (DESIGN §4). Judged on addresses, never display names, and on
+// the verdicts SES computed outside the message — headers inside the message are the sender's
+// words, so Authentication-Results or X-SES-* found there count for nothing.
+import type { IgnoreReason } from './case.ts';
+import type { ParsedMail } from './mail.ts';
+
+export type VerdictStatus = 'PASS' | 'FAIL' | 'GRAY' | 'PROCESSING_FAILED' | 'DISABLED';
+
+export interface Envelope {
+  /** SMTP MAIL FROM (SES `mail.source`); empty for bounces. */
+  source: string;
+  spam: VerdictStatus;
+  virus: VerdictStatus;
+  dmarc: VerdictStatus;
+}
+
+export interface SenderPolicy {
+  allowedSenders: readonly string[];
+  /** onward's own From: mail from it is our own draft or letter coming back. */
+  ownAddresses: readonly string[];
+  requireDmarcPass: boolean;
+}
+
+export type SenderCheck = { ok: true; via: 'from' | 'auto-forward' } | { ok: false; reason: IgnoreReason };
+
+/** Strips BATV (prvs=…=) and SRS rewriting so the envelope names the real account. */
+export function envelopeAddress(source: string): string {
+  const address = source.trim().replace(/^<|>$/g, '').toLowerCase();
+  const batv = /^prvs=[^=]+=(.+)$/.exec(address);
+  return batv ? batv[1]! : address;
+}
+
+// Headers the owner's provider adds when it auto-forwards (Gmail, Outlook/Exchange, Resent-*).
+const FORWARDING_HEADERS = ['x-forwarded-for', 'x-forwarded-to', 'resent-from', 'x-ms-exchange-inbox-rules-loop'];
+
+function header(mail: ParsedMail, name: string): string | null {
+  return mail.headers.find((h) => h.name === name)?.value ?? null;
+}
+
+export function checkLoop(mail: ParsedMail, envelope: Envelope, policy: SenderPolicy): IgnoreReason | null {
+  const autoSubmitted = header(mail, 'auto-submitted');
+  if (autoSubmitted && autoSubmitted.trim().toLowerCase() !== 'no') return 'auto-submitted';
+  const source = envelopeAddress(envelope.source);
+  if (!source || /^(mailer-daemon|postmaster)@/.test(source)) return 'bounce';
+  const own = policy.ownAddresses.map((a) => a.toLowerCase());
+  if (own.includes(source) || mail.from.some((f) => own.includes(f.address))) return 'own-mail';
+  return null;
+}
+
+export function checkSender(mail: ParsedMail, envelope: Envelope, policy: SenderPolicy): SenderCheck {
+  if (envelope.virus === 'FAIL') return { ok: false, reason: 'virus' };
+  if (envelope.spam === 'FAIL') return { ok: false, reason: 'spam' };
+  if (policy.requireDmarcPass && envelope.dmarc !== 'PASS') return { ok: false, reason: 'dmarc' };
+  if (mail.from.length > 1) return { ok: false, reason: 'multiple-from' };
+  const from = mail.from[0];
+  if (!from) return { ok: false, reason: 'no-from' };
+
+  const allowed = new Set(policy.allowedSenders.map((a) => a.toLowerCase()));
+  if (allowed.has(from.address)) return { ok: true, via: 'from' };
+  // Auto-forwarding keeps the recruiter's From; the owner's account shows in the envelope and
+  // in the forwarding headers its provider adds.
+  const forwardedBy = FORWARDING_HEADERS.some((name) => {
+    const value = header(mail, name)?.toLowerCase() ?? '';
+    return [...allowed].some((a) => value.includes(a));
+  });
+  if (allowed.has(envelopeAddress(envelope.source)) && forwardedBy) return { ok: true, via: 'auto-forward' };
+  return { ok: false, reason: 'not-allowed' };
+}

@@ -1,0 +1,89 @@
+// The composition root: configuration in, use-case dependencies out, once per cold start.
+// Local mode is only a different environment (AWS_ENDPOINT_URL_* and ONWARD_*), never a branch here.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SESClient } from '@aws-sdk/client-ses';
+import { dynamoCaseRepository } from '../adapters/dynamo-cases.ts';
+import { parseMime } from '../adapters/mime.ts';
+import { s3RawMailStore } from '../adapters/s3-raw-mail.ts';
+import { sesMailer } from '../adapters/ses-mailer.ts';
+import { makeLinks, type LinkSigner } from '../core/links.ts';
+import type { ReceiveDeps } from '../workflow/receive-mail.ts';
+import type { Clock, Logger } from '../workflow/ports.ts';
+import type { WebDeps } from './web-routes.ts';
+import { loadHandlerConfig, type HandlerConfig } from './config.ts';
+
+export const systemClock: Clock = { now: () => new Date() };
+
+function line(level: 'info' | 'error', event: string, fields: Record<string, unknown> = {}) {
+  const text = JSON.stringify({ level, event, ...fields });
+  if (level === 'error') console.error(text);
+  else console.log(text);
+}
+
+export const jsonLogger: Logger = {
+  info: (event, fields) => line('info', event, fields),
+  error: (event, fields) => line('error', event, fields),
+};
+
+async function signingKey(config: HandlerConfig): Promise<Uint8Array> {
+  if ('key' in config.signing) return Buffer.from(config.signing.key, 'utf8');
+  const secrets = new SecretsManagerClient({});
+  const secret = await secrets.send(new GetSecretValueCommand({ SecretId: config.signing.secretArn }));
+  if (!secret.SecretString) throw new Error('the signing secret is empty');
+  return Buffer.from(secret.SecretString, 'utf8');
+}
+
+export interface Composition {
+  config: HandlerConfig;
+  receive: ReceiveDeps;
+  web: WebDeps;
+}
+
+export async function compose(env: Record<string, string | undefined>): Promise<Composition> {
+  const config = loadHandlerConfig(env);
+  const key = await signingKey(config);
+  const signer: LinkSigner = {
+    key,
+    baseUrl: config.reviewUrl,
+    ttlSeconds: config.linkTtlSeconds,
+    nowSeconds: () => Math.floor(systemClock.now().getTime() / 1000),
+  };
+  const cases = dynamoCaseRepository(new DynamoDBClient({}), config.tableName);
+  // One attempt per send: an SDK retry after a lost response would send the letter twice.
+  const mailer = sesMailer(new SESClient({ maxAttempts: 1 }), config.configurationSet);
+  const owner = { name: config.ownerName, email: config.ownerEmail, senderAddress: config.senderAddress };
+  return {
+    config,
+    receive: {
+      cases,
+      rawMail: s3RawMailStore(new S3Client({ forcePathStyle: config.s3PathStyle }), config.bucketName),
+      parser: { parse: parseMime },
+      mailer,
+      links: makeLinks(signer),
+      clock: systemClock,
+      log: jsonLogger,
+      owner,
+      policy: {
+        allowedSenders: config.allowedSenders,
+        ownAddresses: [config.senderAddress, config.inboundAddress],
+        requireDmarcPass: config.requireDmarcPass,
+      },
+      maxMessageBytes: config.maxMessageBytes,
+    },
+    web: { cases, mailer, clock: systemClock, log: jsonLogger, owner, signer },
+  };
+}
+
+/** Memoised per cold start; a failed start is not cached, so the next invocation tries again. */
+export function composer(env: Record<string, string | undefined>): () => Promise<Composition> {
+  let pending: Promise<Composition> | null = null;
+  return () => {
+    pending ??= compose(env).catch((error: unknown) => {
+      pending = null;
+      throw error;
+    });
+    return pending;
+  };
+}

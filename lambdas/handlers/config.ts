@@ -1,0 +1,104 @@
+// The handlers' configuration: one zod schema over the environment, every problem reported at
+// once. zod/mini keeps the Lambda bundles small (DESIGN §6).
+import * as z from 'zod/mini';
+
+const email = (what: string) => z.email({ error: `${what} must be an email address` });
+const positiveInt = (what: string) =>
+  z.coerce.number({ error: `${what} must be a number` }).check(z.int({ error: `${what} must be a whole number` }), z.gte(1, { error: `${what} must be at least 1` }));
+
+export function addressList(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((a) => a.trim().toLowerCase()).filter(Boolean);
+}
+
+/** The owner and addresses: shared by the Lambda handlers and the local stack's own settings. */
+export const ownerFields = {
+  ONWARD_OWNER_NAME: z.string().check(z.trim(), z.minLength(1, { error: 'ONWARD_OWNER_NAME must not be empty' })),
+  ONWARD_OWNER_EMAIL: email('ONWARD_OWNER_EMAIL'),
+  ONWARD_ALLOWED_SENDERS: z.optional(
+    z.string().check(
+      z.refine((v) => addressList(v).every((a) => z.email().safeParse(a).success), {
+        error: 'ONWARD_ALLOWED_SENDERS must be email addresses separated by commas',
+      }),
+    ),
+  ),
+  ONWARD_INBOUND_ADDRESS: email('ONWARD_INBOUND_ADDRESS'),
+  ONWARD_SENDER_ADDRESS: email('ONWARD_SENDER_ADDRESS'),
+};
+
+const handlerSchema = z.object({
+  ...ownerFields,
+  ONWARD_TABLE_NAME: z.string().check(z.minLength(1, { error: 'ONWARD_TABLE_NAME must name the cases table' })),
+  ONWARD_BUCKET_NAME: z.string().check(z.minLength(1, { error: 'ONWARD_BUCKET_NAME must name the raw mail bucket' })),
+  ONWARD_INBOUND_PREFIX: z._default(z.string(), 'inbound/'),
+  ONWARD_REVIEW_URL: z.url({ error: 'ONWARD_REVIEW_URL must be the review site’s base URL' }),
+  ONWARD_SIGNING_KEY: z.optional(z.string().check(z.minLength(32, { error: 'ONWARD_SIGNING_KEY must be at least 32 characters' }))),
+  ONWARD_SIGNING_SECRET_ARN: z.optional(z.string().check(z.startsWith('arn:', { error: 'ONWARD_SIGNING_SECRET_ARN must be an ARN' }))),
+  ONWARD_LINK_TTL_DAYS: z._default(positiveInt('ONWARD_LINK_TTL_DAYS'), 14),
+  ONWARD_MAX_MESSAGE_BYTES: z._default(positiveInt('ONWARD_MAX_MESSAGE_BYTES'), 10 * 1024 * 1024),
+  ONWARD_REQUIRE_DMARC: z._default(z.enum(['true', 'false'], { error: 'ONWARD_REQUIRE_DMARC must be true or false' }), 'true'),
+  ONWARD_CONFIGURATION_SET: z.optional(z.string()),
+  // S3 emulators only speak path-style URLs; AWS accepts both.
+  ONWARD_S3_PATH_STYLE: z._default(z.enum(['true', 'false'], { error: 'ONWARD_S3_PATH_STYLE must be true or false' }), 'false'),
+});
+
+export interface HandlerConfig {
+  ownerName: string;
+  ownerEmail: string;
+  allowedSenders: string[];
+  inboundAddress: string;
+  senderAddress: string;
+  tableName: string;
+  bucketName: string;
+  inboundPrefix: string;
+  reviewUrl: string;
+  signing: { key: string } | { secretArn: string };
+  linkTtlSeconds: number;
+  maxMessageBytes: number;
+  requireDmarcPass: boolean;
+  s3PathStyle: boolean;
+  /** SES configuration set whose events report bounces and complaints of letters. */
+  configurationSet: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`onward is not configured correctly:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Flattens zod issues into one line each, naming the variable. */
+export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string; code?: string }[]): string[] {
+  return issues.map((i) => {
+    const name = String(i.path[0] ?? 'configuration');
+    return i.message === 'Invalid input' || i.code === 'invalid_type' ? `${name} is missing or invalid` : i.message;
+  });
+}
+
+export function loadHandlerConfig(env: Record<string, string | undefined>): HandlerConfig {
+  const parsed = handlerSchema.safeParse(env);
+  const problems = parsed.success ? [] : describeIssues(parsed.error.issues);
+  if (parsed.success && !parsed.data.ONWARD_SIGNING_KEY && !parsed.data.ONWARD_SIGNING_SECRET_ARN) {
+    problems.push('Set ONWARD_SIGNING_KEY or ONWARD_SIGNING_SECRET_ARN: links cannot be signed without a key');
+  }
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
+  const e = parsed.data;
+  const allowed = addressList(e.ONWARD_ALLOWED_SENDERS);
+  return {
+    ownerName: e.ONWARD_OWNER_NAME,
+    ownerEmail: e.ONWARD_OWNER_EMAIL.toLowerCase(),
+    allowedSenders: allowed.length ? allowed : [e.ONWARD_OWNER_EMAIL.toLowerCase()],
+    inboundAddress: e.ONWARD_INBOUND_ADDRESS.toLowerCase(),
+    senderAddress: e.ONWARD_SENDER_ADDRESS.toLowerCase(),
+    tableName: e.ONWARD_TABLE_NAME,
+    bucketName: e.ONWARD_BUCKET_NAME,
+    inboundPrefix: e.ONWARD_INBOUND_PREFIX,
+    reviewUrl: e.ONWARD_REVIEW_URL.endsWith('/') ? e.ONWARD_REVIEW_URL : `${e.ONWARD_REVIEW_URL}/`,
+    signing: e.ONWARD_SIGNING_KEY ? { key: e.ONWARD_SIGNING_KEY } : { secretArn: e.ONWARD_SIGNING_SECRET_ARN! },
+    linkTtlSeconds: e.ONWARD_LINK_TTL_DAYS * 24 * 3600,
+    maxMessageBytes: e.ONWARD_MAX_MESSAGE_BYTES,
+    requireDmarcPass: e.ONWARD_REQUIRE_DMARC === 'true',
+    s3PathStyle: e.ONWARD_S3_PATH_STYLE === 'true',
+    configurationSet: e.ONWARD_CONFIGURATION_SET || undefined,
+  };
+}

@@ -1,0 +1,30 @@
+// Lambda entry behind the review site's Function URL (payload format 2.0). Maps the HTTP event
+// to a WebRequest, lets web-routes decide, and maps the answer back. Never a 500 with details.
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { composer, jsonLogger } from './compose.ts';
+import { route } from './web-routes.ts';
+import { PAGE_HEADERS, messagePage } from '../core/pages/layout.ts';
+
+const deps = composer(process.env);
+
+// Form posts are small; anything bigger is not from our page.
+const MAX_FORM_BYTES = 64 * 1024;
+
+export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+  try {
+    const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
+    if (raw.length > MAX_FORM_BYTES) return { statusCode: 413, headers: PAGE_HEADERS, body: messagePage('Too large', 'That form was too large.') };
+    const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+    const response = await route((await deps()).web, {
+      method: event.requestContext.http.method,
+      path: event.rawPath,
+      query: new URLSearchParams(event.rawQueryString ?? ''),
+      headers,
+      form: new URLSearchParams(raw),
+    });
+    return response;
+  } catch (error) {
+    jsonLogger.error('web.failed', { name: error instanceof Error ? error.name : 'unknown' });
+    return { statusCode: 503, headers: PAGE_HEADERS, body: messagePage('Please try again', 'onward could not load this page just now. Nothing was sent.') };
+  }
+}

@@ -1,0 +1,44 @@
+// Lambda entry for SES's Lambda action (invocation type Event), placed after the S3 action.
+// Validates the event, then hands each message to receiveMail. A thrown error makes Lambda retry.
+import * as z from 'zod/mini';
+import { composer, jsonLogger } from './compose.ts';
+import { receiveMail } from '../workflow/receive-mail.ts';
+
+const verdict = z.optional(z.object({ status: z.string() }));
+const sesEvent = z.object({
+  Records: z.array(
+    z.object({
+      ses: z.object({
+        mail: z.object({ messageId: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,128}$/)), source: z._default(z.string(), '') }),
+        receipt: z.object({ spamVerdict: verdict, virusVerdict: verdict, dmarcVerdict: verdict }),
+      }),
+    }),
+  ).check(z.minLength(1)),
+});
+
+type Status = 'PASS' | 'FAIL' | 'GRAY' | 'PROCESSING_FAILED' | 'DISABLED';
+const status = (v: { status: string } | undefined): Status => (v?.status ?? 'GRAY') as Status;
+
+const deps = composer(process.env);
+
+export async function handler(event: unknown) {
+  const parsed = sesEvent.safeParse(event);
+  if (!parsed.success) {
+    // Not an SES event: nothing to retry, nothing to record.
+    jsonLogger.error('mail.bad-event', { issues: parsed.error.issues.length });
+    return { outcomes: [] };
+  }
+  const { receive, config } = await deps();
+  const outcomes = [];
+  for (const { ses } of parsed.data.Records) {
+    const { receipt, mail } = ses;
+    outcomes.push(
+      await receiveMail(receive, {
+        messageId: mail.messageId,
+        objectKey: `${config.inboundPrefix}${mail.messageId}`,
+        envelope: { source: mail.source, spam: status(receipt.spamVerdict), virus: status(receipt.virusVerdict), dmarc: status(receipt.dmarcVerdict) },
+      }),
+    );
+  }
+  return { outcomes };
+}

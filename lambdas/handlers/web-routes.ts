@@ -1,0 +1,167 @@
+// The review site's routes. One path, /t/<token>: the signed token names the case and the action.
+// GET and HEAD only render (mail scanners open links before people do); only a POST from the
+// page acts, and a POST from another site is refused.
+import { CASE_STATUSES, type CaseStatus } from '../core/case.ts';
+import { ALL_CASES, linkFor, makeLinks, type LinkSigner } from '../core/links.ts';
+import { PAGE_HEADERS, messagePage } from '../core/pages/layout.ts';
+import { casesPage, deniedPage, draftAnywayPage, expiredPage, notFoundPage } from '../core/pages/other-pages.ts';
+import { reviewPage, type ReviewView } from '../core/pages/review-page.ts';
+import { verifyToken, type TokenClaims } from '../core/token.ts';
+import type { Case } from '../core/case.ts';
+import {
+  discardDraft, draftAnyway, recipientCandidates, sendFreshLink, sendLetter, type LetterEdits, type ReviewDeps,
+} from '../workflow/review.ts';
+import { reviveDraft } from '../workflow/expire.ts';
+
+export interface WebRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: Record<string, string | undefined>;
+  form: URLSearchParams;
+}
+
+export interface WebResponse {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export type WebDeps = ReviewDeps & { signer: LinkSigner };
+
+const html = (statusCode: number, body: string, extra: Record<string, string> = {}): WebResponse => ({
+  statusCode,
+  headers: { ...PAGE_HEADERS, ...extra },
+  body,
+});
+
+const redirect = (location: string): WebResponse => html(303, '', { location });
+
+/** Cross-site POSTs are refused. With Referrer-Policy no-referrer a browser sends `Origin: null` from our own page. */
+function crossSite(req: WebRequest): boolean {
+  if (req.headers['sec-fetch-site'] === 'cross-site') return true;
+  const origin = req.headers.origin;
+  if (!origin || origin === 'null') return false;
+  try {
+    return new URL(origin).host !== req.headers.host;
+  } catch {
+    return true;
+  }
+}
+
+async function reviewView(deps: WebDeps, record: Case, expiresAt: number, extra: Partial<ReviewView> = {}): Promise<ReviewView> {
+  return {
+    record,
+    sendUrl: linkFor(deps.signer, record.id, 'send', expiresAt),
+    discardUrl: linkFor(deps.signer, record.id, 'discard', expiresAt),
+    casesUrl: linkFor(deps.signer, ALL_CASES, 'cases'),
+    candidates: await recipientCandidates(deps, record),
+    ...extra,
+  };
+}
+
+async function showCase(deps: WebDeps, claims: TokenClaims, extra: Partial<ReviewView> = {}, status = 200): Promise<WebResponse> {
+  const record = await deps.cases.get(claims.caseId);
+  if (!record) return html(404, notFoundPage());
+  return html(status, reviewPage(await reviewView(deps, record, claims.expiresAt, extra)));
+}
+
+async function showCases(deps: WebDeps, req: WebRequest): Promise<WebResponse> {
+  const wanted = req.query.get('status');
+  const filter = CASE_STATUSES.includes(wanted as CaseStatus) ? (wanted as CaseStatus) : null;
+  const self = linkFor(deps.signer, ALL_CASES, 'cases');
+  const rows = (await deps.cases.list(filter ? { status: filter } : {})).map((record) => ({
+    record,
+    reviewUrl: record.status === 'IGNORED' && record.reason && ['not-a-rejection', 'unsure'].includes(record.reason)
+      ? linkFor(deps.signer, record.id, 'draft')
+      : record.letter || record.original ? linkFor(deps.signer, record.id, 'review') : null,
+    reviveUrl: record.status === 'EXPIRED' ? linkFor(deps.signer, record.id, 'revive') : null,
+  }));
+  return html(200, casesPage(rows, filter, (s) => (s ? `${self}?status=${s}` : self)));
+}
+
+function edits(form: URLSearchParams): LetterEdits {
+  return { to: form.get('to') ?? '', subject: form.get('subject') ?? '', body: form.get('body') ?? '', detail: form.get('detail') ?? '' };
+}
+
+async function get(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promise<WebResponse> {
+  switch (claims.action) {
+    case 'cases':
+      return showCases(deps, req);
+    case 'draft': {
+      const record = await deps.cases.get(claims.caseId);
+      if (!record) return html(404, notFoundPage());
+      if (record.status !== 'IGNORED') return showCase(deps, claims);
+      return html(200, draftAnywayPage(record, linkFor(deps.signer, record.id, 'draft', claims.expiresAt), linkFor(deps.signer, ALL_CASES, 'cases')));
+    }
+    default:
+      // review, and send/discard links opened by a scanner: show the page, never act.
+      return showCase(deps, claims);
+  }
+}
+
+async function post(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promise<WebResponse> {
+  const reviewLink = () => linkFor(deps.signer, claims.caseId, 'review', claims.expiresAt);
+  switch (claims.action) {
+    case 'send': {
+      const result = await sendLetter(deps, claims.caseId, edits(req.form));
+      switch (result.outcome) {
+        case 'missing':
+          return html(404, notFoundPage());
+        case 'sent':
+          return redirect(reviewLink());
+        case 'already-sent':
+          return showCase(deps, claims, {}, 200).then((r) => ({
+            ...r,
+            body: r.body.replace('<strong>Sent.</strong>', '<strong>Already sent.</strong> Nothing more was sent.'),
+          }));
+        case 'invalid': {
+          const detail = req.form.get('detail') ?? '';
+          return html(422, reviewPage(await reviewView(deps, result.record, claims.expiresAt, { problems: result.problems, draft: { letter: { ...result.record.letter!, body: req.form.get('body') ?? '' }, detail } })));
+        }
+        case 'failed':
+        case 'unknown':
+          return showCase(deps, claims, {}, 502);
+        default:
+          return showCase(deps, claims, {}, 409);
+      }
+    }
+    case 'discard': {
+      const result = await discardDraft(deps, claims.caseId);
+      return result.outcome === 'missing' ? html(404, notFoundPage()) : redirect(reviewLink());
+    }
+    case 'draft': {
+      const result = await draftAnyway(deps, claims.caseId);
+      return result.outcome === 'missing' ? html(404, notFoundPage()) : redirect(reviewLink());
+    }
+    case 'revive': {
+      const revived = await reviveDraft(deps, claims.caseId);
+      // A revived draft gets links with a fresh lifetime.
+      return revived ? redirect(linkFor(deps.signer, claims.caseId, 'review')) : showCase(deps, claims, {}, 409);
+    }
+    default:
+      return html(405, messagePage('Nothing to do', 'This link only shows a page.'), { allow: 'GET, HEAD' });
+  }
+}
+
+export async function route(deps: WebDeps, req: WebRequest): Promise<WebResponse> {
+  const method = req.method.toUpperCase();
+  const token = /^\/t\/([^/]+)$/.exec(req.path)?.[1];
+  if (!token) return html(404, notFoundPage());
+  if (!['GET', 'HEAD', 'POST'].includes(method)) return html(405, messagePage('Not allowed', 'Use the buttons on the page.'), { allow: 'GET, HEAD, POST' });
+  if (method === 'POST' && crossSite(req)) return html(403, messagePage('Refused', 'This request came from another site.'));
+
+  const check = verifyToken(deps.signer.key, decodeURIComponent(token), deps.signer.nowSeconds());
+  if (!check.ok && check.reason !== 'expired') return html(403, deniedPage());
+  if (!check.ok) {
+    const { caseId, action } = check.claims;
+    const refreshable = caseId !== ALL_CASES && (action === 'review' || action === 'draft');
+    if (method === 'POST' && refreshable && req.form.get('op') === 'refresh') {
+      await sendFreshLink({ ...deps, links: makeLinks(deps.signer) }, caseId);
+      return html(200, messagePage('A fresh link is on its way', 'Check your email for a new link from onward.'));
+    }
+    return html(410, expiredPage(refreshable ? req.path : null));
+  }
+  const response = method === 'POST' ? await post(deps, req, check.claims) : await get(deps, req, check.claims);
+  return method === 'HEAD' ? { ...response, body: '' } : response;
+}

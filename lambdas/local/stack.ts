@@ -1,0 +1,139 @@
+// `onward start`: the whole workflow on one machine — emulators, the inbound SMTP mailbox, the
+// review site — running the same handler modules Lambda runs, wired only through environment.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
+import type { LocalConfig } from './config.ts';
+import { LOCAL_AWS, close, ensureTable, listen, startDynamo, startS3, startSes } from './emulators.ts';
+import { httpFront } from './http-front.ts';
+import { asyncInvoker, type AsyncInvoker } from './invoke.ts';
+import { inboundSmtpServer } from './smtp-inbound.ts';
+
+export const TABLE = 'onward-cases';
+export const BUCKET = 'onward-raw-mail';
+export const PREFIX = 'inbound/';
+
+export interface LocalStack {
+  urls: { smtp: string; outbox: string; review: string; cases: string };
+  outboxDir: string;
+  invoker: AsyncInvoker;
+  stop(): Promise<void>;
+}
+
+async function signingKey(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, 'signing.key');
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch {
+    const key = randomBytes(32).toString('hex');
+    await writeFile(file, `${key}\n`, { mode: 0o600 });
+    return key;
+  }
+}
+
+export function localLog(event: string, fields: Record<string, string | number> = {}) {
+  console.log(JSON.stringify({ level: 'info', event, ...fields }));
+}
+
+export async function startLocalStack(config: LocalConfig, options: { retryDelaysMs?: number[] } = {}): Promise<LocalStack> {
+  const dataDir = path.resolve(config.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch(() => undefined);
+  };
+  try {
+    const dynamo = await startDynamo(path.join(dataDir, 'dynamodb'));
+    stops.push(dynamo.stop);
+    const s3 = await startS3(path.join(dataDir, 's3'), BUCKET);
+    stops.push(s3.stop);
+    const outboxDir = path.join(dataDir, 'outbox');
+    const ses = await startSes(config.sesPort, outboxDir);
+    stops.push(ses.stop);
+    await ensureTable(dynamo.endpoint, TABLE);
+
+    const reviewUrl = `http://localhost:${config.httpPort}/`;
+    Object.assign(process.env, {
+      AWS_REGION: LOCAL_AWS.region,
+      AWS_ACCESS_KEY_ID: LOCAL_AWS.credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_AWS.credentials.secretAccessKey,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_S3: s3.endpoint,
+      AWS_ENDPOINT_URL_SES: ses.endpoint,
+      ONWARD_OWNER_NAME: config.ownerName,
+      ONWARD_OWNER_EMAIL: config.ownerEmail,
+      ONWARD_ALLOWED_SENDERS: config.allowedSenders ?? '',
+      ONWARD_INBOUND_ADDRESS: config.inboundAddress,
+      ONWARD_SENDER_ADDRESS: config.senderAddress,
+      ONWARD_TABLE_NAME: TABLE,
+      ONWARD_BUCKET_NAME: BUCKET,
+      ONWARD_INBOUND_PREFIX: PREFIX,
+      ONWARD_REVIEW_URL: reviewUrl,
+      ONWARD_SIGNING_KEY: await signingKey(dataDir),
+      ONWARD_LINK_TTL_DAYS: String(config.linkTtlDays),
+      ONWARD_MAX_MESSAGE_BYTES: String(config.maxMessageBytes),
+      // Nothing checks DMARC locally; the event says GRAY and the policy must not demand PASS.
+      ONWARD_REQUIRE_DMARC: 'false',
+      ONWARD_S3_PATH_STYLE: 'true',
+    });
+    // Imported only now: the handlers read their environment on first use, as in Lambda.
+    const inbound = await import('../handlers/on-mail-received.ts');
+    const review = await import('../handlers/on-approval-request.ts');
+
+    // Lambda keeps an async event until it has run; so does the stack, so a killed process
+    // finishes its work on the next start.
+    const invoker = asyncInvoker(
+      async (event) => {
+        await inbound.handler(event);
+      },
+      { deadLetterDir: path.join(dataDir, 'dead-letters'), retryDelaysMs: options.retryDelaysMs, log: localLog, pendingDir: path.join(dataDir, 'pending') },
+    );
+
+    const web = httpFront(review.handler);
+    await listen(web, config.httpPort, 'ONWARD_HTTP_PORT');
+    stops.push(() => close(web));
+
+    const smtp = inboundSmtpServer({
+      inboundAddress: config.inboundAddress,
+      maxBytes: config.maxMessageBytes,
+      s3: new S3Client({ endpoint: s3.endpoint, forcePathStyle: true, ...LOCAL_AWS }),
+      bucket: BUCKET,
+      prefix: PREFIX,
+      invoker,
+      log: localLog,
+    });
+    await listen(smtp.server, config.smtpPort, 'ONWARD_SMTP_PORT');
+    stops.push(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+    stops.push(() => invoker.idle());
+
+    await invoker.resumePending();
+    await invoker.redriveDeadLetters();
+
+    const { composer } = await import('../handlers/compose.ts');
+    const { linkFor, ALL_CASES } = await import('../core/links.ts');
+    const { web: webDeps } = await composer(process.env)();
+
+    // On AWS a schedule runs expire-drafts hourly; locally it runs at start and every hour.
+    const expiry = await import('../handlers/expire-drafts.ts');
+    await expiry.handler();
+    const hourly = setInterval(() => void expiry.handler().catch(() => undefined), 3600_000);
+    hourly.unref();
+    stops.push(async () => clearInterval(hourly));
+    return {
+      urls: {
+        smtp: `smtp://localhost:${config.smtpPort}`,
+        outbox: `http://localhost:${config.sesPort}/`,
+        review: reviewUrl,
+        cases: linkFor(webDeps.signer, ALL_CASES, 'cases'),
+      },
+      outboxDir,
+      invoker,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+

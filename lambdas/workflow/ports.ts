@@ -1,0 +1,86 @@
+// What the use cases need from the world, as plain interfaces. Adapters implement them against
+// AWS (or its emulators); unit tests implement them as plain objects.
+import type { Case, CaseStatus } from '../core/case.ts';
+import type { ParsedMail } from '../core/mail.ts';
+
+export type RawMail = { tooLarge: true; size: number } | { tooLarge: false; bytes: Uint8Array };
+
+export interface RawMailStore {
+  /** Reads the stored message unless it is larger than maxBytes (checked before reading it). */
+  read(key: string, maxBytes: number): Promise<RawMail>;
+}
+
+export interface CaseRepository {
+  get(id: string): Promise<Case | null>;
+  /** Creates the case unless one with that id exists; false when it did. */
+  create(record: Case): Promise<boolean>;
+  /**
+   * Moves a case from one of `from` to `to`, writing `changes`, as one conditional update.
+   * Returns the updated case, or null when the case was not in one of `from`.
+   */
+  transition(id: string, from: readonly CaseStatus[], to: CaseStatus, changes: Partial<Case>): Promise<Case | null>;
+  /** Writes fields without a status change, only while the case is in `status`. */
+  update(id: string, status: CaseStatus, changes: Partial<Case>): Promise<Case | null>;
+  /** Newest first. */
+  list(options?: { status?: CaseStatus; limit?: number }): Promise<Case[]>;
+}
+
+export interface Mailbox {
+  name: string | null;
+  address: string;
+}
+
+export interface OutgoingMail {
+  from: Mailbox;
+  to: Mailbox;
+  replyTo?: string;
+  subject: string;
+  text: string;
+  inReplyTo?: string | null;
+  references?: string | null;
+  /** Marks mail written by onward itself (notices to the owner), so no auto-responder answers it. */
+  automatic?: boolean;
+  /** The case a letter belongs to: SES echoes it in bounce and complaint notifications. */
+  caseId?: string;
+}
+
+/** SES refused the message outright: nothing left, the owner may retry. */
+export class MailRejected extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+    this.name = 'MailRejected';
+  }
+}
+
+export interface Mailer {
+  /** Resolves with SES's message id; throws MailRejected when SES refused, anything else when unknown. */
+  send(mail: OutgoingMail): Promise<string>;
+}
+
+export interface MimeParser {
+  parse(raw: Uint8Array): Promise<ParsedMail>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+/** Ids and outcomes only: never addresses, subjects, bodies or tokens. */
+export interface Logger {
+  info(event: string, fields?: Record<string, string | number | boolean | null>): void;
+  error(event: string, fields?: Record<string, string | number | boolean | null>): void;
+}
+
+/** Signed links into the review site. */
+export interface Links {
+  review(caseId: string): string;
+  draftAnyway(caseId: string): string;
+  cases(): string;
+}
+
+export interface Owner {
+  name: string;
+  email: string;
+  /** The From of everything onward sends. */
+  senderAddress: string;
+}

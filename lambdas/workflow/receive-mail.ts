@@ -1,0 +1,141 @@
+// on-mail-received's use case: from a stored message to a recorded case and a note to the owner.
+// Safe to replay: the case is keyed on SES's message id, every step is a conditional status
+// change, and a replay resumes where an earlier attempt stopped (DESIGN §3).
+import type { Case, IgnoreReason } from '../core/case.ts';
+import { classify } from '../core/classify.ts';
+import { draftLetter } from '../core/draft.ts';
+import { extract } from '../core/extract.ts';
+import type { OriginalMail, ParsedMail } from '../core/mail.ts';
+import { draftMessage, noticeMessage } from '../core/notify.ts';
+import { unwrapForward } from '../core/unwrap.ts';
+import { checkLoop, checkSender, type Envelope, type SenderPolicy } from '../core/verify.ts';
+import type { CaseRepository, Clock, Links, Logger, Mailer, MimeParser, Owner, RawMailStore } from './ports.ts';
+
+export interface ReceiveDeps {
+  cases: CaseRepository;
+  rawMail: RawMailStore;
+  parser: MimeParser;
+  mailer: Mailer;
+  links: Links;
+  clock: Clock;
+  log: Logger;
+  owner: Owner;
+  policy: SenderPolicy;
+  maxMessageBytes: number;
+}
+
+export interface InboundMail {
+  messageId: string;
+  objectKey: string;
+  envelope: Envelope;
+}
+
+export type ReceiveOutcome =
+  | { outcome: 'drafted' | 'noticed' | 'duplicate'; caseId: string }
+  | { outcome: 'ignored'; caseId: string; reason: IgnoreReason };
+
+const EXCERPT_CHARS = 600;
+
+function summary(original: OriginalMail) {
+  return {
+    style: original.style,
+    from: original.from,
+    subject: original.subject,
+    date: original.date,
+    messageId: original.messageId,
+    references: original.references,
+    excerpt: original.text.trim().slice(0, EXCERPT_CHARS),
+  };
+}
+
+export async function receiveMail(deps: ReceiveDeps, mail: InboundMail): Promise<ReceiveOutcome> {
+  const now = deps.clock.now().toISOString();
+  const fresh: Case = { id: mail.messageId, status: 'RECEIVED', receivedAt: now, updatedAt: now };
+  const record = (await deps.cases.create(fresh)) ? fresh : await deps.cases.get(mail.messageId);
+  if (!record) throw new Error(`case ${mail.messageId} vanished after a conflicting create`);
+
+  switch (record.status) {
+    case 'RECEIVED':
+      return process(deps, mail, record);
+    case 'DRAFTED':
+      return sendDraft(deps, record);
+    case 'IGNORED':
+      // A crash between recording a notice-worthy case and sending the notice leaves it owed.
+      if (record.reason && record.ownerNotified === false) return sendNotice(deps, record);
+      return { outcome: 'duplicate', caseId: record.id };
+    default:
+      return { outcome: 'duplicate', caseId: record.id };
+  }
+}
+
+async function ignore(deps: ReceiveDeps, record: Case, reason: IgnoreReason, changes: Partial<Case> = {}): Promise<ReceiveOutcome> {
+  const done = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', { ...changes, reason });
+  deps.log.info('mail.ignored', { caseId: record.id, reason, raced: done === null });
+  return { outcome: 'ignored', caseId: record.id, reason };
+}
+
+async function readAndParse(deps: ReceiveDeps, mail: InboundMail): Promise<ParsedMail | IgnoreReason> {
+  const raw = await deps.rawMail.read(mail.objectKey, deps.maxMessageBytes);
+  if (raw.tooLarge) return 'too-large';
+  if (raw.bytes.length === 0) return 'empty';
+  try {
+    return await deps.parser.parse(raw.bytes);
+  } catch {
+    return 'unreadable';
+  }
+}
+
+async function process(deps: ReceiveDeps, mail: InboundMail, record: Case): Promise<ReceiveOutcome> {
+  const parsed = await readAndParse(deps, mail);
+  if (typeof parsed === 'string') return ignore(deps, record, parsed);
+
+  const loop = checkLoop(parsed, mail.envelope, deps.policy);
+  if (loop) return ignore(deps, record, loop);
+  const sender = checkSender(parsed, mail.envelope, deps.policy);
+  if (!sender.ok) return ignore(deps, record, sender.reason);
+
+  const original = unwrapForward(parsed);
+  if (!original.text.trim() && !original.subject.trim()) return ignore(deps, record, 'empty');
+  const classification = classify(original);
+  const extraction = extract(original);
+  const analysed = { original: summary(original), classification, extraction };
+
+  if (classification.verdict !== 'rejection') {
+    const reason: IgnoreReason = classification.verdict === 'unsure' ? 'unsure' : 'not-a-rejection';
+    const ignored = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', { ...analysed, reason, ownerNotified: false });
+    if (!ignored) return { outcome: 'duplicate', caseId: record.id };
+    return sendNotice(deps, ignored);
+  }
+
+  const letter = draftLetter({ ownerName: deps.owner.name, original, extraction });
+  const drafted = await deps.cases.transition(record.id, ['RECEIVED'], 'DRAFTED', { ...analysed, letter });
+  // Another delivery of the same event won the race and will send the draft email.
+  if (!drafted) return { outcome: 'duplicate', caseId: record.id };
+  return sendDraft(deps, drafted);
+}
+
+function ownerMail(deps: ReceiveDeps, message: { subject: string; text: string }) {
+  return {
+    from: { name: 'onward', address: deps.owner.senderAddress },
+    to: { name: deps.owner.name, address: deps.owner.email },
+    subject: message.subject,
+    text: message.text,
+    automatic: true,
+  };
+}
+
+async function sendDraft(deps: ReceiveDeps, record: Case): Promise<ReceiveOutcome> {
+  const message = draftMessage(record, { review: deps.links.review(record.id), cases: deps.links.cases() });
+  await deps.mailer.send(ownerMail(deps, message));
+  await deps.cases.transition(record.id, ['DRAFTED'], 'AWAITING_APPROVAL', {});
+  deps.log.info('mail.drafted', { caseId: record.id });
+  return { outcome: 'drafted', caseId: record.id };
+}
+
+async function sendNotice(deps: ReceiveDeps, record: Case): Promise<ReceiveOutcome> {
+  const message = noticeMessage(record, { draftAnyway: deps.links.draftAnyway(record.id), cases: deps.links.cases() });
+  await deps.mailer.send(ownerMail(deps, message));
+  await deps.cases.update(record.id, 'IGNORED', { ownerNotified: true });
+  deps.log.info('mail.noticed', { caseId: record.id, reason: record.reason ?? null });
+  return { outcome: 'noticed', caseId: record.id };
+}

@@ -1,0 +1,157 @@
+// The owner's decisions on a case: send the letter (at most once), discard it, or draft one for
+// a mail onward set aside. The letter is claimed with a conditional SENDING before SES is called,
+// so double clicks, parallel POSTs and replays send nothing more (DESIGN §3).
+import { DRAFTABLE_REASONS, type Case, type CaseStatus, type Letter } from '../core/case.ts';
+import { draftLetter, hasPlaceholder, withDetail } from '../core/draft.ts';
+import { MailRejected, type CaseRepository, type Clock, type Links, type Logger, type Mailer, type Owner } from './ports.ts';
+
+export interface ReviewDeps {
+  cases: CaseRepository;
+  mailer: Mailer;
+  clock: Clock;
+  log: Logger;
+  owner: Owner;
+}
+
+export interface LetterEdits {
+  to: string;
+  subject: string;
+  body: string;
+  /** "One thing I liked about the interview", slotted into the third paragraph. */
+  detail: string;
+}
+
+export type SendResult =
+  | { outcome: 'sent' | 'already-sent'; record: Case }
+  | { outcome: 'invalid'; record: Case; problems: string[] }
+  | { outcome: 'failed' | 'unknown'; record: Case }
+  | { outcome: 'not-sendable'; record: Case }
+  | { outcome: 'missing' };
+
+const SENDABLE: readonly CaseStatus[] = ['AWAITING_APPROVAL', 'SEND_FAILED'];
+const ADDRESS = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]{2,}$/;
+
+export function isAddress(value: string): boolean {
+  return ADDRESS.test(value.trim());
+}
+
+/** The letter as it will leave, and what stops it from leaving. */
+export function applyEdits(letter: Letter, edits: LetterEdits): { letter: Letter; problems: string[] } {
+  const body = withDetail(edits.body.replace(/\r\n/g, '\n'), edits.detail).trim();
+  const next: Letter = { ...letter, to: edits.to.trim() || null, subject: edits.subject.trim(), body };
+  const problems: string[] = [];
+  if (!next.to) problems.push('Add the address the letter goes to.');
+  else if (!isAddress(next.to)) problems.push(`“${next.to}” is not an email address.`);
+  if (!next.subject) problems.push('The subject is empty.');
+  if (!body) problems.push('The letter is empty.');
+  if (hasPlaceholder(body)) problems.push('Write one true detail you liked in the marked paragraph, or delete that paragraph.');
+  // A new address means a new person: the name found in the email may not be theirs.
+  if (next.to !== letter.to) next.toName = null;
+  return { letter: next, problems };
+}
+
+export async function sendLetter(deps: ReviewDeps, caseId: string, edits: LetterEdits): Promise<SendResult> {
+  const current = await deps.cases.get(caseId);
+  if (!current) return { outcome: 'missing' };
+  if (current.status === 'SENT') return { outcome: 'already-sent', record: current };
+  if (!current.letter || !SENDABLE.includes(current.status)) return { outcome: 'not-sendable', record: current };
+
+  const { letter, problems } = applyEdits(current.letter, edits);
+  if (problems.length) return { outcome: 'invalid', record: { ...current, letter }, problems };
+
+  const claimed = await deps.cases.transition(caseId, SENDABLE, 'SENDING', { letter, failure: undefined });
+  if (!claimed) {
+    const now = await deps.cases.get(caseId);
+    if (!now) return { outcome: 'missing' };
+    return { outcome: now.status === 'SENT' ? 'already-sent' : 'not-sendable', record: now };
+  }
+  deps.log.info('letter.claimed', { caseId });
+
+  try {
+    const sentMessageId = await deps.mailer.send({
+      from: { name: deps.owner.name, address: deps.owner.senderAddress },
+      to: { name: letter.toName, address: letter.to! },
+      replyTo: deps.owner.email,
+      subject: letter.subject,
+      text: letter.body,
+      inReplyTo: letter.inReplyTo,
+      references: letter.references,
+      caseId,
+    });
+    const sent = await deps.cases.transition(caseId, ['SENDING'], 'SENT', {
+      sentAt: deps.clock.now().toISOString(),
+      sentMessageId,
+    });
+    deps.log.info('letter.sent', { caseId });
+    return { outcome: 'sent', record: sent ?? { ...claimed, status: 'SENT' } };
+  } catch (error) {
+    // SES said no: nothing left, the owner may retry. Anything else: it may have left, so the
+    // case is parked in SEND_UNKNOWN and never resent automatically.
+    const rejected = error instanceof MailRejected;
+    const status: CaseStatus = rejected ? 'SEND_FAILED' : 'SEND_UNKNOWN';
+    const failure = rejected ? `${error.code}: ${error.message}` : 'The connection to the mail service broke while sending.';
+    const parked = await deps.cases.transition(caseId, ['SENDING'], status, { failure });
+    deps.log.error('letter.failed', { caseId, status, code: rejected ? error.code : 'unknown' });
+    return { outcome: rejected ? 'failed' : 'unknown', record: parked ?? { ...claimed, status, failure } };
+  }
+}
+
+export type DecisionResult = { outcome: 'done' | 'unchanged'; record: Case } | { outcome: 'missing' };
+
+export async function discardDraft(deps: ReviewDeps, caseId: string): Promise<DecisionResult> {
+  const done = await deps.cases.transition(caseId, ['AWAITING_APPROVAL', 'SEND_FAILED', 'SEND_UNKNOWN'], 'DISCARDED', {});
+  if (done) {
+    deps.log.info('letter.discarded', { caseId });
+    return { outcome: 'done', record: done };
+  }
+  const current = await deps.cases.get(caseId);
+  return current ? { outcome: 'unchanged', record: current } : { outcome: 'missing' };
+}
+
+/** "Draft a thank-you anyway" for a mail onward judged not (surely) a rejection. */
+export async function draftAnyway(deps: ReviewDeps, caseId: string): Promise<DecisionResult> {
+  const current = await deps.cases.get(caseId);
+  if (!current) return { outcome: 'missing' };
+  const { original, extraction, reason } = current;
+  if (current.status !== 'IGNORED' || !original || !extraction || !reason || !DRAFTABLE_REASONS.includes(reason)) {
+    return { outcome: 'unchanged', record: current };
+  }
+  const letter = draftLetter({ ownerName: deps.owner.name, original, extraction });
+  const done = await deps.cases.transition(caseId, ['IGNORED'], 'AWAITING_APPROVAL', { letter });
+  if (!done) return { outcome: 'unchanged', record: (await deps.cases.get(caseId)) ?? current };
+  deps.log.info('letter.drafted-anyway', { caseId });
+  return { outcome: 'done', record: done };
+}
+
+/** Mails the owner a new review link after an old one expired. Only ever to the owner. */
+export async function sendFreshLink(deps: ReviewDeps & { links: Links }, caseId: string): Promise<boolean> {
+  const current = await deps.cases.get(caseId);
+  if (!current) return false;
+  const subject = current.original?.subject ? `A fresh onward link: ${current.original.subject}` : 'A fresh onward link';
+  await deps.mailer.send({
+    from: { name: 'onward', address: deps.owner.senderAddress },
+    to: { name: deps.owner.name, address: deps.owner.email },
+    subject,
+    text: `You asked for a fresh link. Review this case here:\n\n${deps.links.review(caseId)}\n\nAll your cases: ${deps.links.cases()}`,
+    automatic: true,
+  });
+  deps.log.info('link.refreshed', { caseId });
+  return true;
+}
+
+/** Whom the letter could go to: people named in the mail, then contacts from earlier cases with the company. */
+export async function recipientCandidates(deps: Pick<ReviewDeps, 'cases'>, record: Case) {
+  const found: { name: string | null; address: string; source: string }[] = (record.extraction?.candidates ?? [])
+    .filter((c): c is typeof c & { address: string } => Boolean(c.address))
+    .map((c) => ({ name: c.name, address: c.address, source: c.source }));
+  const company = record.extraction?.company?.toLowerCase();
+  if (company) {
+    for (const other of await deps.cases.list({ limit: 200 })) {
+      if (other.id === record.id || other.extraction?.company?.toLowerCase() !== company) continue;
+      const address = other.letter?.to ?? (other.extraction?.noReplySender ? null : other.extraction?.contactEmail);
+      if (address) found.push({ name: other.letter?.toName ?? other.extraction?.contactName ?? null, address, source: 'earlier case' });
+    }
+  }
+  const seen = new Set<string>();
+  return found.filter((c) => !seen.has(c.address.toLowerCase()) && seen.add(c.address.toLowerCase()));
+}

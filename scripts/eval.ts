@@ -1,0 +1,253 @@
+// Measures classify + extract on the labelled corpus in ../shared/corpus/, directly and re-wrapped
+// as Gmail inline forwards, and prints each figure beside its target.
+//   npx tsx scripts/eval.ts [--strict] [--corpus path/to/emails.jsonl]
+// --strict exits 1 when a target is missed.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { classify, type Classification } from '../lambdas/core/classify.ts';
+import { extract, type Extraction } from '../lambdas/core/extract.ts';
+import type { OriginalMail, ParsedMail } from '../lambdas/core/mail.ts';
+
+export interface CorpusRecord {
+  id: string;
+  label: 'rejection' | 'not_rejection';
+  category: string;
+  from_name: string | null;
+  from_email: string | null;
+  subject: string;
+  body: string;
+  ambiguous: boolean;
+  expected: { company: string | null; role: string | null; sender_name: string | null; sender_email: string | null };
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '..');
+export const DEFAULT_CORPUS = resolve(repoRoot, '..', 'shared', 'corpus', 'emails.jsonl');
+
+export function loadCorpus(path = DEFAULT_CORPUS): CorpusRecord[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as CorpusRecord);
+}
+
+export function directMail(r: CorpusRecord): OriginalMail {
+  return {
+    style: 'direct',
+    from: r.from_email ? { name: r.from_name, address: r.from_email } : null,
+    replyTo: [],
+    cc: [],
+    subject: r.subject,
+    date: null,
+    messageId: null,
+    references: null,
+    text: r.body,
+  };
+}
+
+const OWNER = { name: 'Job Seeker', address: 'owner@example.com' };
+
+/** The record as its owner would forward it from Gmail (inline). */
+export function forwardedParsed(r: CorpusRecord): ParsedMail {
+  const text =
+    `FYI\n\n---------- Forwarded message ---------\nFrom: ${r.from_name ?? ''} <${r.from_email ?? ''}>\n` +
+    `Date: Mon, 5 Oct 2020 at 09:12\nSubject: ${r.subject}\nTo: <${OWNER.address}>\n\n\n${r.body}`;
+  return {
+    messageId: '<fwd-1@mail.gmail.com>',
+    from: [OWNER],
+    replyTo: [],
+    to: [{ name: null, address: 'inbox@onward.example' }],
+    cc: [],
+    subject: `Fwd: ${r.subject}`,
+    date: '2020-10-05T09:15:00.000Z',
+    inReplyTo: null,
+    references: null,
+    text,
+    headers: [],
+    attached: null,
+  };
+}
+
+interface Outcome {
+  record: CorpusRecord;
+  c: Classification;
+  x: Extraction;
+}
+
+export interface Figures {
+  precision: number;
+  recall: number;
+  unsureRate: number;
+  company: number;
+  role: number;
+  contact: number;
+  n: number;
+  rejections: number;
+}
+
+const norm = (v: string | null | undefined): string | null => (v == null || v.trim() === '' ? null : v.trim().toLowerCase());
+const same = (a: string | null | undefined, b: string | null | undefined): boolean => norm(a) === norm(b);
+
+export function figures(outcomes: readonly Outcome[]): Figures {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let unsure = 0;
+  let company = 0;
+  let role = 0;
+  let contact = 0;
+  const rejections = outcomes.filter((o) => o.record.label === 'rejection');
+  for (const o of outcomes) {
+    const said = o.c.verdict === 'rejection';
+    const truth = o.record.label === 'rejection';
+    if (said && truth) tp++;
+    if (said && !truth) fp++;
+    if (!said && truth) fn++;
+    if (o.c.verdict === 'unsure') unsure++;
+  }
+  for (const o of rejections) {
+    if (same(o.x.company, o.record.expected.company)) company++;
+    if (same(o.x.role, o.record.expected.role)) role++;
+    if (same(o.x.contactName, o.record.expected.sender_name)) contact++;
+  }
+  const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
+  return {
+    precision: ratio(tp, tp + fp),
+    recall: ratio(tp, tp + fn),
+    unsureRate: ratio(unsure, outcomes.length),
+    company: ratio(company, rejections.length),
+    role: ratio(role, rejections.length),
+    contact: ratio(contact, rejections.length),
+    n: outcomes.length,
+    rejections: rejections.length,
+  };
+}
+
+interface Target {
+  name: string;
+  key: keyof Figures;
+  op: '>=' | '<=';
+  value: number;
+}
+
+const TARGETS: readonly Target[] = [
+  { name: 'rejection precision', key: 'precision', op: '>=', value: 0.98 },
+  { name: 'rejection recall', key: 'recall', op: '>=', value: 0.95 },
+  { name: 'unsure rate', key: 'unsureRate', op: '<=', value: 0.05 },
+  { name: 'company accuracy', key: 'company', op: '>=', value: 0.95 },
+  { name: 'role accuracy', key: 'role', op: '>=', value: 0.9 },
+  { name: 'contact name accuracy', key: 'contact', op: '>=', value: 0.9 },
+];
+
+const fmt = (x: number): string => x.toFixed(3);
+
+function printFigures(title: string, f: Figures, checkTargets: boolean): boolean {
+  console.log(`\n${title}  (${f.n} emails, ${f.rejections} rejections)`);
+  let ok = true;
+  for (const t of TARGETS) {
+    const v = f[t.key];
+    const met = t.op === '>=' ? v >= t.value : v <= t.value;
+    if (checkTargets && !met) ok = false;
+    const mark = checkTargets ? (met ? '✓' : '✗') : ' ';
+    console.log(`  ${mark} ${t.name.padEnd(24)} ${fmt(v)}   target ${t.op} ${t.value}`);
+  }
+  return ok;
+}
+
+function mistakes(outcomes: readonly Outcome[]): string[] {
+  const out: string[] = [];
+  for (const o of outcomes) {
+    const r = o.record;
+    const tag = r.ambiguous ? ' (ambiguous)' : '';
+    const verdictRight = (o.c.verdict === 'rejection') === (r.label === 'rejection') && o.c.verdict !== 'unsure';
+    if (!verdictRight) {
+      out.push(`${r.id}${tag}: expected ${r.label}, got ${o.c.verdict} [${o.c.kind}] — ${o.c.reasons.join('; ')}`);
+    }
+    if (r.label !== 'rejection') continue;
+    const fields: [string, string | null, string | null][] = [
+      ['company', r.expected.company, o.x.company],
+      ['role', r.expected.role, o.x.role],
+      ['contact', r.expected.sender_name, o.x.contactName],
+    ];
+    for (const [name, want, got] of fields) {
+      if (!same(want, got)) out.push(`${r.id}${tag}: ${name} expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
+    }
+  }
+  return out;
+}
+
+function run(records: readonly CorpusRecord[], toMail: (r: CorpusRecord) => OriginalMail): Outcome[] {
+  return records.map((record) => {
+    const mail = toMail(record);
+    return { record, c: classify(mail), x: extract(mail) };
+  });
+}
+
+type Unwrap = (parsed: ParsedMail) => OriginalMail;
+
+/** unwrap.ts is written alongside this script; until it exists only the direct run is possible. */
+async function loadUnwrap(): Promise<Unwrap | null> {
+  const path = resolve(repoRoot, 'lambdas', 'core', 'unwrap.ts');
+  if (!existsSync(path)) return null;
+  const mod = (await import(pathToFileURL(path).href)) as { unwrapForward?: Unwrap };
+  return mod.unwrapForward ?? null;
+}
+
+const CLOSE = 0.01;
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const strict = args.includes('--strict');
+  const corpusArg = args.indexOf('--corpus');
+  const records = loadCorpus(corpusArg >= 0 && args[corpusArg + 1] ? resolve(args[corpusArg + 1] ?? '') : DEFAULT_CORPUS);
+  const clear = records.filter((r) => !r.ambiguous);
+  const ambiguous = records.filter((r) => r.ambiguous);
+
+  const direct = run(records, directMail);
+  const directClear = direct.filter((o) => !o.record.ambiguous);
+  let ok = printFigures('DIRECT — unambiguous records', figures(directClear), true);
+  printFigures(`DIRECT — ambiguous records, scored separately (${ambiguous.map((r) => r.id).join(', ')})`, figures(direct.filter((o) => o.record.ambiguous)), false);
+  printFigures('DIRECT — all records', figures(direct), false);
+
+  console.log(`\nMistakes (direct, ${clear.length} unambiguous + ${ambiguous.length} ambiguous):`);
+  for (const line of mistakes(direct)) console.log(`  - ${line}`);
+
+  const unwrap = await loadUnwrap();
+  if (!unwrap) {
+    console.log('\nFORWARDED — skipped: lambdas/core/unwrap.ts (unwrapForward) is not there yet.');
+    if (strict) ok = false;
+  } else {
+    const forwarded = run(records, (r) => unwrap(forwardedParsed(r)));
+    const fwdClear = forwarded.filter((o) => !o.record.ambiguous);
+    ok = printFigures('FORWARDED (Gmail inline) — unambiguous records', figures(fwdClear), true) && ok;
+    const a = figures(directClear);
+    const b = figures(fwdClear);
+    console.log(`\n  Forwarded vs direct (within ${CLOSE}):`);
+    for (const t of TARGETS) {
+      const d = Math.abs(a[t.key] - b[t.key]);
+      const met = d <= CLOSE + 1e-9;
+      if (!met) ok = false;
+      console.log(`  ${met ? '✓' : '✗'} ${t.name.padEnd(24)} Δ ${fmt(d)}`);
+    }
+    const diff = forwarded.filter((o, i) => {
+      const d = direct[i];
+      return !d || d.c.verdict !== o.c.verdict || !same(d.x.company, o.x.company) || !same(d.x.role, o.x.role) || !same(d.x.contactName, o.x.contactName);
+    });
+    if (diff.length) {
+      console.log('\n  Records answered differently when forwarded:');
+      for (const o of diff) {
+        const d = direct.find((x) => x.record.id === o.record.id);
+        console.log(`  - ${o.record.id}: direct ${d?.c.verdict}/${JSON.stringify(d?.x.company)}/${JSON.stringify(d?.x.role)}/${JSON.stringify(d?.x.contactName)} vs forwarded ${o.c.verdict}/${JSON.stringify(o.x.company)}/${JSON.stringify(o.x.role)}/${JSON.stringify(o.x.contactName)}`);
+      }
+    }
+  }
+
+  console.log(`\n${ok ? 'All targets met.' : 'Some targets missed.'}`);
+  if (strict && !ok) process.exitCode = 1;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main();
+}

@@ -1,0 +1,101 @@
+// What the browser tests share: one local stack on free ports in a temp data dir, Debian's
+// Chromium driven by playwright-core (never a downloaded browser), and ways to forward a mail and
+// find what the stack sent because of it — each forward is its own case.
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import { chromium, type Browser } from 'playwright-core';
+import { loadLocalConfig, type LocalConfig } from '../../lambdas/local/config.ts';
+import { startLocalStack, type LocalStack } from '../../lambdas/local/stack.ts';
+import { freePort } from '../support/net.ts';
+import { linkIn, outbox, type SentMail } from '../support/outbox.ts';
+
+export const OWNER = 'me@example.com';
+export const INBOUND = 'inbox@onward.localhost';
+export const CHROMIUM = '/usr/bin/chromium';
+export const ARTIFACTS = path.resolve('test/artifacts');
+
+export interface Harness {
+  config: LocalConfig;
+  stack: LocalStack;
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`The browser tests drive Debian's Chromium at ${CHROMIUM}, which is missing. Install it with \`apt-get install chromium\` (.ci/run does this); the tests never download a browser.`);
+  }
+  await mkdir(ARTIFACTS, { recursive: true });
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'onward-browser-'));
+  const result = loadLocalConfig({
+    ONWARD_DATA_DIR: dataDir,
+    ONWARD_SMTP_PORT: String(await freePort()),
+    ONWARD_HTTP_PORT: String(await freePort()),
+    ONWARD_SES_PORT: String(await freePort()),
+  });
+  if (!result.ok) throw new Error(result.problems.join('; '));
+  const config = result.config;
+  let stack: LocalStack | undefined;
+  let browser: Browser | undefined;
+  const stop = async () => {
+    await browser?.close().catch(() => undefined);
+    await stack?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    stack = await startLocalStack(config, { retryDelaysMs: [10, 20] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { config, stack, browser, stop };
+}
+
+/** What the outbox holds now, to tell later mail from earlier mail. */
+export async function outboxMark(h: Harness): Promise<Set<string>> {
+  return new Set((await outbox(h.stack.outboxDir)).map((m) => m.raw));
+}
+
+/** Mail that arrived after `mark` and matches. */
+export async function newMail(h: Harness, mark: Set<string>, match: (m: SentMail) => boolean): Promise<SentMail[]> {
+  return (await outbox(h.stack.outboxDir)).filter((m) => !mark.has(m.raw) && match(m));
+}
+
+export async function waitForNewMail(h: Harness, mark: Set<string>, match: (m: SentMail) => boolean, timeoutMs = 15_000): Promise<SentMail> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const [found] = await newMail(h, mark, match);
+    if (found) return found;
+    if (Date.now() > until) throw new Error('no matching mail arrived in the outbox');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export const to = (address: string) => (m: SentMail) => m.mail.to.some((a) => a.address === address);
+
+/** Forward an example as an attachment, as the owner's mail client does, and return the Review link of the draft it earns. */
+export async function forwardForReview(h: Harness, file: string): Promise<{ reviewUrl: string; draft: SentMail }> {
+  const mark = await outboxMark(h);
+  const raw = await readFile(path.join('examples', file));
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: h.config.smtpPort, secure: false, ignoreTLS: true });
+  try {
+    await transport.sendMail({
+      from: OWNER,
+      to: INBOUND,
+      subject: 'Fwd: see attached',
+      text: 'Forwarding this one.',
+      attachments: [{ filename: file, content: raw, contentType: 'message/rfc822' }],
+    });
+  } finally {
+    transport.close();
+  }
+  const draft = await waitForNewMail(h, mark, (m) => to(OWNER)(m) && m.mail.subject.startsWith('Draft thank-you'));
+  return { reviewUrl: linkIn(draft.mail.text, 'Review, edit and send:'), draft };
+}

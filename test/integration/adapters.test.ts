@@ -1,0 +1,149 @@
+// The adapters against their emulators: dynalite, s3rver, aws-ses-v2-local.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { SESClient } from '@aws-sdk/client-ses';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { dynamoCaseRepository } from '../../lambdas/adapters/dynamo-cases.ts';
+import { parseMime } from '../../lambdas/adapters/mime.ts';
+import { s3RawMailStore } from '../../lambdas/adapters/s3-raw-mail.ts';
+import { sesMailer } from '../../lambdas/adapters/ses-mailer.ts';
+import type { Case } from '../../lambdas/core/case.ts';
+import { LOCAL_AWS, ensureTable } from '../../lambdas/local/emulators.ts';
+
+const emulators = inject('emulators');
+const { region, credentials } = LOCAL_AWS;
+
+describe('DynamoDB cases (dynalite)', () => {
+  const table = `cases-${Date.now()}`;
+  const repo = dynamoCaseRepository(new DynamoDBClient({ endpoint: emulators.dynamodb, region, credentials }), table);
+  const base = (id: string, receivedAt: string): Case => ({ id, status: 'RECEIVED', receivedAt, updatedAt: receivedAt });
+
+  beforeAll(() => ensureTable(emulators.dynamodb, table));
+
+  it('creates a case once', async () => {
+    expect(await repo.create(base('a', '2026-11-01T00:00:00Z'))).toBe(true);
+    expect(await repo.create({ ...base('a', '2026-11-01T00:00:00Z'), status: 'SENT' })).toBe(false);
+    expect(await repo.get('a')).toMatchObject({ id: 'a', status: 'RECEIVED' });
+    expect(await repo.get('missing')).toBeNull();
+  });
+
+  it('changes status only from an expected status, once under contention', async () => {
+    await repo.create(base('b', '2026-11-02T00:00:00Z'));
+    const attempts = await Promise.all(Array.from({ length: 10 }, () => repo.transition('b', ['RECEIVED'], 'DRAFTED', { reason: undefined })));
+    expect(attempts.filter(Boolean)).toHaveLength(1);
+    expect(await repo.transition('b', ['RECEIVED'], 'IGNORED', {})).toBeNull();
+    expect(await repo.transition('nope', ['RECEIVED'], 'IGNORED', {})).toBeNull();
+  });
+
+  it('writes and removes fields', async () => {
+    await repo.create(base('c', '2026-11-03T00:00:00Z'));
+    await repo.transition('c', ['RECEIVED'], 'IGNORED', { reason: 'unsure', ownerNotified: false });
+    const done = await repo.update('c', 'IGNORED', { ownerNotified: true, reason: undefined });
+    expect(done).toMatchObject({ status: 'IGNORED', ownerNotified: true });
+    expect(done).not.toHaveProperty('reason');
+    expect(done).not.toHaveProperty('listed');
+  });
+
+  it('lists newest first, and by status', async () => {
+    const all = await repo.list();
+    expect(all.map((c) => c.id)).toEqual(['c', 'b', 'a']);
+    expect((await repo.list({ status: 'DRAFTED' })).map((c) => c.id)).toEqual(['b']);
+  });
+
+  it('reports a missing table as an error, not as a missing case', async () => {
+    const other = dynamoCaseRepository(new DynamoDBClient({ endpoint: emulators.dynamodb, region, credentials }), 'no-such-table');
+    await expect(other.get('a')).rejects.toThrow();
+  });
+
+  it('creates its table idempotently', async () => {
+    await expect(ensureTable(emulators.dynamodb, table)).resolves.toBeUndefined();
+    await expect(new DynamoDBClient({ endpoint: emulators.dynamodb, region, credentials }).send(new CreateTableCommand({
+      TableName: table, AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST',
+    }))).rejects.toThrow();
+  });
+});
+
+describe('raw mail in S3 (s3rver)', () => {
+  const s3 = new S3Client({ endpoint: emulators.s3, forcePathStyle: true, region, credentials });
+  const store = s3RawMailStore(s3, emulators.bucket);
+
+  it('reads a stored message, and refuses one over the cap without reading it', async () => {
+    await s3.send(new PutObjectCommand({ Bucket: emulators.bucket, Key: 'inbound/one', Body: 'Subject: hi\r\n\r\nbody' }));
+    const small = await store.read('inbound/one', 1000);
+    expect(small.tooLarge).toBe(false);
+    if (!small.tooLarge) expect(Buffer.from(small.bytes).toString()).toContain('Subject: hi');
+    expect(await store.read('inbound/one', 5)).toEqual({ tooLarge: true, size: 19 });
+  });
+
+  it('fails loudly for a missing key', async () => {
+    await expect(store.read('inbound/missing', 1000)).rejects.toThrow();
+  });
+});
+
+describe('SES mailer (aws-ses-v2-local)', () => {
+  const mailer = sesMailer(new SESClient({ endpoint: emulators.ses, region, credentials, maxAttempts: 1 }));
+
+  it('sends a threaded plain-text letter that the outbox shows', async () => {
+    const subject = `Re: Your application ${Date.now()}`;
+    const id = await mailer.send({
+      from: { name: 'Sam Rivera', address: 'letters@onward.test' },
+      to: { name: 'Sandra Ing', address: 'sandra@grainwood.example' },
+      replyTo: 'me@example.com',
+      subject,
+      text: 'Dear Sandra Ing,\n\nThank you — truly.\n\nSam Rivera',
+      inReplyTo: '<orig@grainwood.example>',
+      references: '<orig@grainwood.example>',
+    });
+    expect(id).toBeTruthy();
+    const store = (await (await fetch(`${emulators.ses}/store`)).json()) as { emails: { subject: string; destination: { to: string[] }; body: { text: string } }[] };
+    const shown = store.emails.find((e) => e.subject === subject);
+    expect(shown?.destination.to[0]).toContain('sandra@grainwood.example');
+    expect(shown?.body.text).toContain('Thank you — truly.');
+    const files = await readdir(emulators.outboxDir);
+    const raws = await Promise.all(files.map((f) => readFile(path.join(emulators.outboxDir, f), 'utf8')));
+    const raw = raws.find((r) => r.includes(subject))!;
+    expect(raw).toMatch(/^In-Reply-To: <orig@grainwood\.example>/m);
+    expect(raw).toMatch(/^References: <orig@grainwood\.example>/m);
+    expect(raw).toMatch(/^Reply-To: me@example\.com/m);
+    expect(raw).not.toMatch(/^Auto-Submitted/m);
+  });
+
+  it('marks onward’s own notices as automatic', async () => {
+    const subject = `Draft ${Date.now()}`;
+    await mailer.send({ from: { name: 'onward', address: 'letters@onward.test' }, to: { name: null, address: 'me@example.com' }, subject, text: 'x', automatic: true });
+    const files = await readdir(emulators.outboxDir);
+    const raws = await Promise.all(files.map((f) => readFile(path.join(emulators.outboxDir, f), 'utf8')));
+    expect(raws.find((r) => r.includes(subject))).toMatch(/^Auto-Submitted: auto-generated/m);
+  });
+});
+
+describe('MIME parsing (postal-mime)', () => {
+  it('parses a forward-as-attachment one level deep', async () => {
+    const raw = [
+      'From: Sam <me@example.com>', 'To: inbox@onward.test', 'Subject: Fwd: Your application', 'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b1"', '', '--b1', 'Content-Type: text/plain', '', 'see attached', '--b1',
+      'Content-Type: message/rfc822', 'Content-Disposition: attachment; filename="orig.eml"', '',
+      'From: Jane Roe <jane@acme.test>', 'Subject: Your application', 'Message-ID: <orig@acme.test>', 'Content-Type: text/plain', '',
+      'We have decided not to move forward.', '--b1--', '',
+    ].join('\r\n');
+    const mail = await parseMime(raw);
+    expect(mail.from).toEqual([{ name: 'Sam', address: 'me@example.com' }]);
+    expect(mail.attached).toMatchObject({ messageId: '<orig@acme.test>', subject: 'Your application', from: [{ address: 'jane@acme.test' }] });
+    expect(mail.attached!.text).toContain('not to move forward');
+  });
+
+  it('sees every From header, and reduces HTML-only mail to text without scripts', async () => {
+    const raw = 'From: a@example.com\r\nFrom: b@example.com\r\nContent-Type: text/html\r\n\r\n<p>Hello&nbsp;<b>there</b></p><script>alert(1)</script><img src="http://x/y.gif">';
+    const mail = await parseMime(raw);
+    expect(mail.from.map((f) => f.address)).toEqual(['a@example.com', 'b@example.com']);
+    expect(mail.text).toBe('Hello there');
+  });
+
+  it('refuses absurd nesting', async () => {
+    const depth = 40;
+    const open = Array.from({ length: depth }, (_, i) => `Content-Type: multipart/mixed; boundary="b${i}"\r\n\r\n--b${i}\r\n`).join('');
+    await expect(parseMime(`From: a@example.com\r\n${open}Content-Type: text/plain\r\n\r\nx`)).rejects.toThrow();
+  });
+});

@@ -1,0 +1,93 @@
+// In-memory ports for unit tests of the use cases: plain objects with the same conditional
+// semantics as the DynamoDB adapter (a transition succeeds only from an expected status).
+import type { Case } from '../../lambdas/core/case.ts';
+import type { ParsedMail } from '../../lambdas/core/mail.ts';
+import type { CaseRepository, Clock, Links, Logger, Mailer, OutgoingMail, RawMailStore } from '../../lambdas/workflow/ports.ts';
+
+export function memoryCases(): CaseRepository & { items: Map<string, Case> } {
+  const items = new Map<string, Case>();
+  const clone = <T>(v: T): T => structuredClone(v);
+  const write = (id: string, from: readonly Case['status'][], to: Case['status'], changes: Partial<Case>) => {
+    const current = items.get(id);
+    if (!current || !from.includes(current.status)) return null;
+    const next: Case = { ...current, ...changes, status: to, updatedAt: new Date().toISOString() };
+    for (const [k, v] of Object.entries(changes)) if (v === undefined) delete (next as unknown as Record<string, unknown>)[k];
+    items.set(id, next);
+    return clone(next);
+  };
+  return {
+    items,
+    async get(id) {
+      const c = items.get(id);
+      return c ? clone(c) : null;
+    },
+    async create(record) {
+      if (items.has(record.id)) return false;
+      items.set(record.id, clone(record));
+      return true;
+    },
+    async transition(id, from, to, changes) {
+      return write(id, from, to, changes);
+    },
+    async update(id, status, changes) {
+      return write(id, [status], status, changes);
+    },
+    async list(options = {}) {
+      return [...items.values()]
+        .filter((c) => !options.status || c.status === options.status)
+        .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))
+        .slice(0, options.limit ?? 500)
+        .map(clone);
+    },
+  };
+}
+
+export function recordingMailer(): Mailer & { sent: OutgoingMail[]; failWith?: Error } {
+  const mailer = {
+    sent: [] as OutgoingMail[],
+    failWith: undefined as Error | undefined,
+    async send(mail: OutgoingMail) {
+      if (mailer.failWith) throw mailer.failWith;
+      mailer.sent.push(mail);
+      return `ses-${mailer.sent.length}`;
+    },
+  };
+  return mailer;
+}
+
+export function rawStore(messages: Record<string, string | Uint8Array>): RawMailStore {
+  return {
+    async read(key, maxBytes) {
+      const m = messages[key];
+      if (m === undefined) throw new Error(`NoSuchKey ${key}`);
+      const bytes = typeof m === 'string' ? new TextEncoder().encode(m) : m;
+      return bytes.length > maxBytes ? { tooLarge: true, size: bytes.length } : { tooLarge: false, bytes };
+    },
+  };
+}
+
+export const fixedClock = (iso = '2026-11-26T12:00:00.000Z'): Clock => ({ now: () => new Date(iso) });
+
+export function silentLog(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  return {
+    lines,
+    info: (event, fields) => lines.push(JSON.stringify({ event, ...fields })),
+    error: (event, fields) => lines.push(JSON.stringify({ event, ...fields })),
+  };
+}
+
+export const fakeLinks: Links = {
+  review: (id) => `https://review.test/t/review-${id}`,
+  draftAnyway: (id) => `https://review.test/t/draft-${id}`,
+  cases: () => 'https://review.test/t/cases',
+};
+
+export const owner = { name: 'Sam Rivera', email: 'me@example.com', senderAddress: 'letters@onward.test' };
+
+export function parsed(over: Partial<ParsedMail> = {}): ParsedMail {
+  return {
+    messageId: '<orig@grainwood.example>', from: [{ name: 'Sam Rivera', address: 'me@example.com' }], replyTo: [], to: [], cc: [],
+    subject: 'Fwd: x', date: null, inReplyTo: null, references: null, text: '', headers: [], attached: null, ...over,
+  };
+}

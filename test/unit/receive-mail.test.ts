@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import type { ParsedMail } from '../../lambdas/core/mail.ts';
+import { receiveMail, type ReceiveDeps } from '../../lambdas/workflow/receive-mail.ts';
+import { fakeLinks, fixedClock, memoryCases, owner, parsed, rawStore, recordingMailer, silentLog } from '../support/fakes.ts';
+
+const REJECTION = `Dear Sam,
+
+Thank you for taking the time to interview for the Administrative Assistant position in our Sales Department.
+After careful consideration, we have decided to move forward with another candidate for this role.
+
+Best regards,
+Sandra Ing
+Sales Director
+Grainwood, Inc.`;
+
+const INVITE = `Hi Sam,
+
+Thanks for applying for the Project Coordinator role. We would like to invite you to a 30-minute video interview.
+Could you share a few times that work for you next week?
+
+Priya`;
+
+function recruiterMail(text: string): ParsedMail {
+  return parsed({
+    messageId: '<orig@grainwood.example>',
+    from: [{ name: 'Sandra Ing', address: 'sandra.ing@grainwood.example' }],
+    subject: 'Your application for Administrative Assistant',
+    text,
+  });
+}
+
+/** The owner's forward of a recruiter's mail, as an attachment. */
+const forwarded = (text: string) => parsed({ subject: 'Fwd: Your application', text: 'fyi', attached: recruiterMail(text) });
+
+function setup(mail: ParsedMail, raw = 'raw message') {
+  const cases = memoryCases();
+  const mailer = recordingMailer();
+  let parses = 0;
+  const deps: ReceiveDeps = {
+    cases,
+    rawMail: rawStore({ 'inbound/m1': raw }),
+    parser: { parse: async () => (parses++, structuredClone(mail)) },
+    mailer,
+    links: fakeLinks,
+    clock: fixedClock(),
+    log: silentLog(),
+    owner,
+    policy: { allowedSenders: ['me@example.com'], ownAddresses: ['letters@onward.test'], requireDmarcPass: false },
+    maxMessageBytes: 1000,
+  };
+  return { deps, cases, mailer, parses: () => parses };
+}
+
+const event = { messageId: 'm1', objectKey: 'inbound/m1', envelope: { source: 'me@example.com', spam: 'GRAY', virus: 'GRAY', dmarc: 'GRAY' } as const };
+
+describe('receiving a forwarded rejection', () => {
+  it('records the case, drafts a threaded letter and emails the draft to the owner', async () => {
+    const { deps, cases, mailer } = setup(forwarded(REJECTION));
+    expect(await receiveMail(deps, event)).toEqual({ outcome: 'drafted', caseId: 'm1' });
+    const record = cases.items.get('m1')!;
+    expect(record.status).toBe('AWAITING_APPROVAL');
+    expect(record.letter).toMatchObject({ to: 'sandra.ing@grainwood.example', subject: 'Re: Your application for Administrative Assistant', inReplyTo: '<orig@grainwood.example>' });
+    expect(record.letter!.body).toContain('Sam Rivera');
+    expect(mailer.sent).toHaveLength(1);
+    expect(mailer.sent[0]).toMatchObject({ to: { address: 'me@example.com' }, automatic: true });
+    expect(mailer.sent[0]!.text).toContain('https://review.test/t/review-m1');
+    expect(mailer.sent[0]!.text).toContain(record.letter!.body);
+  });
+
+  it('converges on one case and one draft email when the event is replayed, in sequence and at once', async () => {
+    const { deps, cases, mailer } = setup(forwarded(REJECTION));
+    await Promise.all([1, 2, 3, 4, 5].map(() => receiveMail(deps, event)));
+    for (let i = 0; i < 5; i += 1) await receiveMail(deps, event);
+    expect(cases.items.size).toBe(1);
+    expect(mailer.sent).toHaveLength(1);
+  });
+
+  it('resumes after a crash between drafting and emailing the draft', async () => {
+    const { deps, cases, mailer } = setup(forwarded(REJECTION));
+    mailer.failWith = new Error('network down');
+    await expect(receiveMail(deps, event)).rejects.toThrow('network down');
+    expect(cases.items.get('m1')!.status).toBe('DRAFTED');
+    mailer.failWith = undefined;
+    expect(await receiveMail(deps, event)).toMatchObject({ outcome: 'drafted' });
+    expect(cases.items.get('m1')!.status).toBe('AWAITING_APPROVAL');
+    expect(mailer.sent).toHaveLength(1);
+  });
+});
+
+describe('mail that gets no letter', () => {
+  it('tells the owner what a non-rejection looked like, with a draft-anyway link, once', async () => {
+    const { deps, cases, mailer } = setup(forwarded(INVITE));
+    expect(await receiveMail(deps, event)).toMatchObject({ outcome: 'noticed' });
+    await receiveMail(deps, event);
+    const record = cases.items.get('m1')!;
+    expect(record).toMatchObject({ status: 'IGNORED', ownerNotified: true });
+    expect(['not-a-rejection', 'unsure']).toContain(record.reason);
+    expect(record.letter).toBeUndefined();
+    expect(mailer.sent).toHaveLength(1);
+    expect(mailer.sent[0]!.text).toContain('https://review.test/t/draft-m1');
+  });
+
+  it('records mail from someone not allowed, and answers nobody', async () => {
+    const { deps, cases, mailer } = setup(recruiterMail(REJECTION));
+    const stranger = { ...event, envelope: { ...event.envelope, source: 'sandra.ing@grainwood.example' } };
+    expect(await receiveMail(deps, stranger)).toMatchObject({ outcome: 'ignored', reason: 'not-allowed' });
+    expect(cases.items.get('m1')).toMatchObject({ status: 'IGNORED', reason: 'not-allowed' });
+    expect(mailer.sent).toHaveLength(0);
+  });
+
+  it('refuses an oversized message before parsing it', async () => {
+    const { deps, cases, parses } = setup(forwarded(REJECTION), 'x'.repeat(1001));
+    expect(await receiveMail(deps, event)).toMatchObject({ outcome: 'ignored', reason: 'too-large' });
+    expect(parses()).toBe(0);
+    expect(cases.items.get('m1')!.status).toBe('IGNORED');
+  });
+
+  it('records unreadable and empty mail', async () => {
+    const broken = setup(forwarded(REJECTION));
+    broken.deps.parser = { parse: async () => { throw new Error('bad MIME'); } };
+    expect(await receiveMail(broken.deps, event)).toMatchObject({ reason: 'unreadable' });
+    const empty = setup(forwarded(REJECTION), '');
+    expect(await receiveMail(empty.deps, event)).toMatchObject({ reason: 'empty' });
+  });
+});

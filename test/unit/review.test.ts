@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { Case } from '../../lambdas/core/case.ts';
+import { DETAIL_PLACEHOLDER } from '../../lambdas/core/draft.ts';
+import { MailRejected } from '../../lambdas/workflow/ports.ts';
+import { discardDraft, draftAnyway, sendLetter, type ReviewDeps } from '../../lambdas/workflow/review.ts';
+import { fixedClock, memoryCases, owner, recordingMailer, silentLog } from '../support/fakes.ts';
+
+const letter = {
+  to: 'sandra.ing@grainwood.example', toName: 'Sandra Ing', subject: 'Re: Your application',
+  body: `Dear Sandra Ing,\n\nThank you.\n\n${DETAIL_PLACEHOLDER}\n\nAgain, thank you!\n\nSam Rivera`,
+  inReplyTo: '<orig@grainwood.example>', references: '<orig@grainwood.example>',
+};
+
+function setup(status: Case['status'] = 'AWAITING_APPROVAL') {
+  const cases = memoryCases();
+  cases.items.set('c1', { id: 'c1', status, receivedAt: '2026-11-26T10:00:00Z', updatedAt: '2026-11-26T10:00:00Z', letter });
+  const mailer = recordingMailer();
+  const deps: ReviewDeps = { cases, mailer, clock: fixedClock(), log: silentLog(), owner };
+  return { deps, cases, mailer };
+}
+
+const edits = { to: letter.to, subject: letter.subject, body: letter.body, detail: 'the tour of your office' };
+
+describe('sending the letter', () => {
+  it('sends exactly what the owner approved, from the owner, threaded', async () => {
+    const { deps, cases, mailer } = setup();
+    const result = await sendLetter(deps, 'c1', edits);
+    expect(result.outcome).toBe('sent');
+    expect(mailer.sent).toHaveLength(1);
+    const sent = mailer.sent[0]!;
+    expect(sent).toMatchObject({
+      from: { name: 'Sam Rivera', address: 'letters@onward.test' }, replyTo: 'me@example.com',
+      to: { address: 'sandra.ing@grainwood.example' }, inReplyTo: '<orig@grainwood.example>',
+    });
+    expect(sent.text).toContain('I especially liked the tour of your office.');
+    expect(sent.text).not.toContain(DETAIL_PLACEHOLDER);
+    expect(cases.items.get('c1')).toMatchObject({ status: 'SENT', sentAt: '2026-11-26T12:00:00.000Z', sentMessageId: 'ses-1' });
+  });
+
+  it('sends once however often Send is pressed, even ten times at once', async () => {
+    const { deps, mailer } = setup();
+    const results = await Promise.all(Array.from({ length: 10 }, () => sendLetter(deps, 'c1', edits)));
+    expect(mailer.sent).toHaveLength(1);
+    expect(results.filter((r) => r.outcome === 'sent')).toHaveLength(1);
+    expect((await sendLetter(deps, 'c1', edits)).outcome).toBe('already-sent');
+    expect(mailer.sent).toHaveLength(1);
+  });
+
+  it('refuses to send with the detail slot unfilled, a bad address or an empty body', async () => {
+    const { deps, mailer, cases } = setup();
+    const result = await sendLetter(deps, 'c1', { ...edits, detail: '', to: 'not-an-address', body: `${DETAIL_PLACEHOLDER}` });
+    expect(result.outcome).toBe('invalid');
+    if (result.outcome === 'invalid') expect(result.problems).toHaveLength(2);
+    expect(mailer.sent).toHaveLength(0);
+    expect(cases.items.get('c1')!.status).toBe('AWAITING_APPROVAL');
+  });
+
+  it('sends when the owner deleted the detail paragraph instead', async () => {
+    const { deps, mailer } = setup();
+    const body = letter.body.replace(`${DETAIL_PLACEHOLDER}\n\n`, '');
+    expect((await sendLetter(deps, 'c1', { ...edits, body, detail: '' })).outcome).toBe('sent');
+    expect(mailer.sent[0]!.text).toBe(body);
+  });
+
+  it('parks a refused letter as SEND_FAILED, and lets the owner retry', async () => {
+    const { deps, mailer, cases } = setup();
+    mailer.failWith = new MailRejected('MessageRejected', 'Email address is not verified.');
+    expect((await sendLetter(deps, 'c1', edits)).outcome).toBe('failed');
+    expect(cases.items.get('c1')).toMatchObject({ status: 'SEND_FAILED', failure: 'MessageRejected: Email address is not verified.' });
+    mailer.failWith = undefined;
+    expect((await sendLetter(deps, 'c1', edits)).outcome).toBe('sent');
+    expect(cases.items.get('c1')!.failure).toBeUndefined();
+  });
+
+  it('parks a letter that may have left as SEND_UNKNOWN and never resends it', async () => {
+    const { deps, mailer, cases } = setup();
+    mailer.failWith = new Error('socket hang up');
+    expect((await sendLetter(deps, 'c1', edits)).outcome).toBe('unknown');
+    mailer.failWith = undefined;
+    expect((await sendLetter(deps, 'c1', edits)).outcome).toBe('not-sendable');
+    expect(mailer.sent).toHaveLength(0);
+    expect(cases.items.get('c1')!.status).toBe('SEND_UNKNOWN');
+  });
+});
+
+describe('other decisions', () => {
+  it('discards a draft, after which Send does nothing', async () => {
+    const { deps, mailer } = setup();
+    expect((await discardDraft(deps, 'c1')).outcome).toBe('done');
+    expect((await sendLetter(deps, 'c1', edits)).outcome).toBe('not-sendable');
+    expect(mailer.sent).toHaveLength(0);
+  });
+
+  it('drafts anyway only for mail set aside as not (surely) a rejection', async () => {
+    const { deps, cases } = setup('IGNORED');
+    const base = cases.items.get('c1')!;
+    const extraction = { company: 'Lumenfield', role: null, department: null, contactName: null, contactEmail: null, interviewed: null, noReplySender: false, candidates: [] };
+    const original = { style: 'direct' as const, from: null, subject: 'Next steps', date: null, messageId: '<x@y>', references: null, excerpt: '' };
+    cases.items.set('c1', { ...base, letter: undefined, reason: 'not-allowed', extraction, original });
+    expect((await draftAnyway(deps, 'c1')).outcome).toBe('unchanged');
+    cases.items.set('c1', { ...base, letter: undefined, reason: 'not-a-rejection', extraction, original });
+    const done = await draftAnyway(deps, 'c1');
+    expect(done.outcome).toBe('done');
+    expect(cases.items.get('c1')).toMatchObject({ status: 'AWAITING_APPROVAL', letter: { subject: 'Re: Next steps', inReplyTo: '<x@y>' } });
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { signToken, verifyToken } from '../../lambdas/core/token.ts';
+
+const key = Buffer.from('k'.repeat(32));
+const now = 1_800_000_000;
+const claims = { caseId: '0100018c-abc-000000', action: 'send' as const, expiresAt: now + 3600 };
+
+describe('approval tokens', () => {
+  it('verifies a token it signed, with its claims', () => {
+    expect(verifyToken(key, signToken(key, claims), now)).toEqual({ ok: true, claims });
+  });
+
+  it('says expired only for an authentic token past its expiry', () => {
+    const token = signToken(key, { ...claims, expiresAt: now - 1 });
+    expect(verifyToken(key, token, now)).toMatchObject({ ok: false, reason: 'expired', claims: { caseId: claims.caseId } });
+  });
+
+  it('refuses a token signed with another key', () => {
+    expect(verifyToken(Buffer.from('x'.repeat(32)), signToken(key, claims), now)).toEqual({ ok: false, reason: 'bad-signature' });
+  });
+
+  it('refuses a token moved to another case or action', () => {
+    const [, action, exp, sig] = signToken(key, claims).split('.');
+    const otherCase = [Buffer.from('other-case').toString('base64url'), action, exp, sig].join('.');
+    const otherAction = [Buffer.from(claims.caseId).toString('base64url'), 'discard', exp, sig].join('.');
+    expect(verifyToken(key, otherCase, now).ok).toBe(false);
+    expect(verifyToken(key, otherAction, now).ok).toBe(false);
+  });
+
+  it('refuses truncated and malformed tokens without throwing', () => {
+    const token = signToken(key, claims);
+    for (const bad of ['', '...', token.slice(0, -1), token.slice(0, 10), `${token}.x`, 'a.b.c.d', token.replace('send', 'sendx')]) {
+      expect(verifyToken(key, bad, now).ok).toBe(false);
+    }
+  });
+
+  it('fails on any single-character change (property)', () => {
+    const token = signToken(key, claims);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.';
+    fc.assert(
+      fc.property(fc.nat({ max: token.length - 1 }), fc.constantFrom(...alphabet), (i, ch) => {
+        fc.pre(token[i] !== ch);
+        const changed = token.slice(0, i) + ch + token.slice(i + 1);
+        expect(verifyToken(key, changed, now).ok).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { ParsedMail } from '../../lambdas/core/mail.ts';
+import { stripForwardPrefix, unwrapForward } from '../../lambdas/core/unwrap.ts';
+
+function mail(over: Partial<ParsedMail> = {}): ParsedMail {
+  return {
+    messageId: '<fwd@owner>', from: [{ name: 'Me', address: 'me@example.com' }], replyTo: [], to: [], cc: [], subject: 'Fwd: Your application',
+    date: null, inReplyTo: null, references: null, text: '', headers: [], attached: null, ...over,
+  };
+}
+
+const body = 'Dear Sam,\n\nWe have decided to move forward with other candidates.\n\nJane Roe';
+
+describe('unwrapping a forward', () => {
+  it('recovers the original from a Gmail inline forward, without a Message-ID', () => {
+    const text = `FYI\n\n---------- Forwarded message ---------\nFrom: Jane Roe <Jane@Acme.test>\nDate: Mon, 5 Oct 2020 at 09:12\nSubject: Your application\nTo: <me@example.com>\n\n\n${body}\n`;
+    const original = unwrapForward(mail({ text }));
+    expect(original).toMatchObject({ style: 'inline', from: { name: 'Jane Roe', address: 'jane@acme.test' }, subject: 'Your application', messageId: null });
+    expect(original.text).toContain('move forward with other candidates');
+    expect(original.text).not.toContain('FYI');
+  });
+
+  it('recovers the original from an Outlook forward', () => {
+    const text = `\n\n________________________________\nFrom: Jane Roe <jane@acme.test>\nSent: Monday, October 5, 2020 9:12 AM\nTo: Me <me@example.com>\nSubject: Your application\n\n${body}`;
+    expect(unwrapForward(mail({ text }))).toMatchObject({ style: 'inline', from: { address: 'jane@acme.test' }, subject: 'Your application' });
+  });
+
+  it('uses a forwarded attachment whole, keeping its Message-ID', () => {
+    const attached = mail({ messageId: '<orig@acme>', from: [{ name: 'Jane', address: 'jane@acme.test' }], subject: 'Your application', text: body });
+    expect(unwrapForward(mail({ text: 'see attached', attached }))).toMatchObject({ style: 'attachment', messageId: '<orig@acme>', from: { address: 'jane@acme.test' } });
+  });
+
+  it('treats mail that is not a forward as the original', () => {
+    const direct = mail({ subject: 'Your application', text: body, from: [{ name: 'Jane', address: 'jane@acme.test' }], messageId: '<d@acme>' });
+    expect(unwrapForward(direct)).toMatchObject({ style: 'direct', messageId: '<d@acme>' });
+  });
+
+  it('strips the forward prefixes clients add', () => {
+    expect(stripForwardPrefix('Fwd: FW: Re: hello')).toBe('Re: hello');
+    expect(stripForwardPrefix('WG: Absage')).toBe('Absage');
+  });
+});

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
+    // Integration and end-to-end files start their own emulators on free ports.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Two cores: running every file at once makes the emulator-backed tests slow and flaky.
+    maxWorkers: 2,
+    pool: 'forks',
+  },
+});
