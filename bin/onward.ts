@@ -59,7 +59,9 @@ onward is running — data in ${path.resolve(config.dataDir)}
   Your cases              ${stack.urls.cases}
 
   Try it:   npx onward ingest examples/rejection-after-interview.eml
-  or:       swaks --server localhost:${config.smtpPort} --from ${config.ownerEmail} --to ${config.inboundAddress} --data examples/rejection-after-interview.eml
+  or, as your mail provider would auto-forward it:
+            swaks --server localhost:${config.smtpPort} --from ${config.ownerEmail} --to ${config.inboundAddress} \\
+                  --add-header "X-Forwarded-For: ${config.ownerEmail} ${config.inboundAddress}" --data examples/rejection-after-interview.eml
 
   Ctrl-C stops everything; your cases stay in ${config.dataDir}/.
 `);

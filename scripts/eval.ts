@@ -3,12 +3,13 @@
 //   npx tsx scripts/eval.ts [--strict] [--corpus path/to/emails.jsonl]
 // --strict exits 1 when a target is missed.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { classify, type Classification } from '../lambdas/core/classify.ts';
 import { extract, type Extraction } from '../lambdas/core/extract.ts';
 import type { OriginalMail, ParsedMail } from '../lambdas/core/mail.ts';
+import { unwrapForward } from '../lambdas/core/unwrap.ts';
 
 export interface CorpusRecord {
   id: string;
@@ -185,19 +186,9 @@ function run(records: readonly CorpusRecord[], toMail: (r: CorpusRecord) => Orig
   });
 }
 
-type Unwrap = (parsed: ParsedMail) => OriginalMail;
-
-/** unwrap.ts is written alongside this script; until it exists only the direct run is possible. */
-async function loadUnwrap(): Promise<Unwrap | null> {
-  const path = resolve(repoRoot, 'lambdas', 'core', 'unwrap.ts');
-  if (!existsSync(path)) return null;
-  const mod = (await import(pathToFileURL(path).href)) as { unwrapForward?: Unwrap };
-  return mod.unwrapForward ?? null;
-}
-
 const CLOSE = 0.01;
 
-async function main(): Promise<void> {
+function main(): void {
   const args = process.argv.slice(2);
   const strict = args.includes('--strict');
   const corpusArg = args.indexOf('--corpus');
@@ -214,12 +205,8 @@ async function main(): Promise<void> {
   console.log(`\nMistakes (direct, ${clear.length} unambiguous + ${ambiguous.length} ambiguous):`);
   for (const line of mistakes(direct)) console.log(`  - ${line}`);
 
-  const unwrap = await loadUnwrap();
-  if (!unwrap) {
-    console.log('\nFORWARDED — skipped: lambdas/core/unwrap.ts (unwrapForward) is not there yet.');
-    if (strict) ok = false;
-  } else {
-    const forwarded = run(records, (r) => unwrap(forwardedParsed(r)));
+  {
+    const forwarded = run(records, (r) => unwrapForward(forwardedParsed(r)));
     const fwdClear = forwarded.filter((o) => !o.record.ambiguous);
     ok = printFigures('FORWARDED (Gmail inline) — unambiguous records', figures(fwdClear), true) && ok;
     const a = figures(directClear);
@@ -249,5 +236,5 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  await main();
+  main();
 }

@@ -77,6 +77,12 @@ export function dynamoCaseRepository(client: DynamoDBClient, table: string): Cas
     },
     transition: (id, from, to, changes) => write(id, to, { from }, changes),
     update: (id, status, changes) => write(id, status, { from: [status] }, changes),
+    async findByReplyRef(ref) {
+      // Scans the owner's own case list: a person has hundreds of cases, not millions, and
+      // replies are rare, so a second index would cost more than it saves.
+      const matches = (await this.list({ limit: 5000 })).filter((c) => c.replyRef === ref);
+      return matches[0] ?? null;
+    },
     async list(options = {}) {
       const cases: Case[] = [];
       let start: Record<string, unknown> | undefined;

@@ -33,7 +33,11 @@ export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
 export type IgnoreReason =
   | 'not-allowed' | 'multiple-from' | 'no-from' | 'spam' | 'virus' | 'dmarc'
   | 'auto-submitted' | 'bounce' | 'own-mail' | 'too-large' | 'unreadable' | 'empty'
-  | 'not-a-rejection' | 'unsure' | 'invocation-failed';
+  | 'not-a-rejection' | 'unsure'
+  // Replies to draft emails are commands, recorded once acted on; a reply to no known case is refused.
+  | 'owner-reply' | 'bad-reply'
+  // Gmail's "confirm forwarding" mail: passed on to the owner, never classified.
+  | 'forwarding-confirmation';
 
 /** Reasons the owner may override with "Draft a thank-you anyway". */
 export const DRAFTABLE_REASONS: readonly IgnoreReason[] = ['not-a-rejection', 'unsure'];
@@ -64,6 +68,10 @@ export interface Case {
   receivedAt: string;
   updatedAt: string;
   reason?: IgnoreReason;
+  /** Identifies the case from a reply to its draft email (core/reply.ts). */
+  replyRef?: string;
+  /** For a recorded owner reply: the case it acted on. */
+  repliedTo?: string;
   /** False while a notice about an IGNORED case is owed to the owner. */
   ownerNotified?: boolean;
   original?: OriginalSummary;

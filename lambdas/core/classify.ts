@@ -77,7 +77,8 @@ function guardFails(signal: Signal, text: string, at: number): string | null {
     const cond = CONDITIONAL.exec(before);
     if (cond) return `conditional: “${cond[0]}”`;
   } else if (signal.guard === 'positive') {
-    const before = sentenceBefore(text, at, 60);
+    // Only the clause counts: "While you were not selected, we would love to interview you …".
+    const before = sentenceBefore(text, at, 60).split(/[,;:]/).at(-1) ?? '';
     const neg = NEGATION.exec(before);
     if (neg) return `negated: “${neg[0]}”`;
   }

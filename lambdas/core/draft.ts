@@ -20,10 +20,13 @@ function salutation(x: Extraction): string {
   return 'Dear hiring team,';
 }
 
+/** Ends a sentence once: "Grainwood, Inc." must not become "Grainwood, Inc..". */
+const period = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
+
 function considered(x: Extraction): string {
   const role = x.role ? `the ${x.role} position` : 'the position';
   const where = x.department ? ` in your ${x.department}` : x.company ? ` at ${x.company}` : '';
-  return `Thank you for considering me for ${role}${where}.`;
+  return period(`Thank you for considering me for ${role}${where}`);
 }
 
 function appreciation(x: Extraction): string {
@@ -39,7 +42,7 @@ function appreciation(x: Extraction): string {
 
 function stillInterested(x: Extraction): string {
   const at = x.company ? `working at ${x.company}` : 'working with your team';
-  return `I am still interested in ${at}. Please keep me in mind for other positions that may open.`;
+  return `${period(`I am still interested in ${at}`)} Please keep me in mind for other positions that may open.`;
 }
 
 export function replySubject(subject: string): string {
@@ -83,5 +86,5 @@ export function withDetail(body: string, detail: string): string {
   if (!said || !hasPlaceholder(body)) return body;
   // "I loved the tour" is already a sentence; "the tour of your office" completes "I especially liked".
   const sentence = /^(I|I'm|I've|I’m|I’ve|My)\b/.test(said) ? said : `I especially liked ${said}`;
-  return body.replace(DETAIL_PLACEHOLDER, /[.!?]$/.test(sentence) ? sentence : `${sentence}.`);
+  return body.replace(DETAIL_PLACEHOLDER, period(sentence));
 }

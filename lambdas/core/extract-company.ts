@@ -9,7 +9,7 @@ import type { Address } from './mail.ts';
 import { initials, looksLikePersonName, ORG_WORDS, ROLE_WORD, squash } from './extract-names.ts';
 
 /** One capitalised word of a company name: "Acme", "AT&T", "Nuts.com", "Advisor360°", "3M". */
-const TOKEN = String.raw`(?:(?!(?:Inc|Ltd|Corp|Co)\b)[A-Z0-9][\w&'+°@]*(?:\.[a-z]{2,4}\b|\.(?=[A-Z]))?[\w&'+°]*)`;
+const TOKEN = String.raw`(?:(?!(?:Inc|Ltd|Corp|Co)\b)[A-Z0-9][\w&'+°@]*(?:\.(?:com|net|org|io|ai|co)\b)?)`;
 const JOINER = String.raw`(?: (?:&|and|of|de|du|der|y|\+) (?=[A-Z0-9])| )`;
 const LEGAL = String.raw`(?:,? (?:Inc\.?|LLC|L\.L\.C\.|LP|L\.P\.|LLP|Ltd\.?|Limited|Corp\.?|Corporation|Co\.|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|B\.V\.|Pty Ltd))`;
 const NAME = String.raw`(${TOKEN}(?:${JOINER}${TOKEN}){0,5}${LEGAL}?)`;

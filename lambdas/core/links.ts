@@ -1,4 +1,5 @@
 // Links the owner follows. One route, /t/<token>: the token says which case and what for.
+import { replyAddress, replyRef } from './reply.ts';
 import { signToken, type TokenAction } from './token.ts';
 
 export interface LinkSigner {
@@ -19,10 +20,12 @@ export function linkFor(signer: LinkSigner, caseId: string, action: TokenAction,
   return `${signer.baseUrl}t/${tokenFor(signer, caseId, action, expiresAt)}`;
 }
 
-export function makeLinks(signer: LinkSigner) {
+export function makeLinks(signer: LinkSigner, inboundAddress: string) {
   return {
     review: (caseId: string) => linkFor(signer, caseId, 'review'),
     draftAnyway: (caseId: string) => linkFor(signer, caseId, 'draft'),
     cases: () => linkFor(signer, ALL_CASES, 'cases'),
+    replyRef: (caseId: string) => replyRef(signer.key, caseId),
+    replyAddress: (caseId: string) => replyAddress(inboundAddress, replyRef(signer.key, caseId)),
   };
 }

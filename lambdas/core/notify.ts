@@ -55,6 +55,9 @@ export function draftMessage(record: Case, links: { review: string; cases: strin
       '',
       ...detected(classification, extraction),
       '',
+      'Or answer this email: reply "send" to send the letter exactly as shown, "discard" to drop it,',
+      'or reply with your revised letter (it comes back to you as a new draft; nothing is sent without your "send").',
+      '',
       `All your cases: ${links.cases}`,
     ].join('\n'),
   };

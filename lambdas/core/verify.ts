@@ -47,6 +47,21 @@ export function checkLoop(mail: ParsedMail, envelope: Envelope, policy: SenderPo
   return null;
 }
 
+/**
+ * Gmail asks the owner to confirm forwarding by mailing the forwarding address — onward. It must
+ * reach the owner, so it is recognised (Google's sender, DMARC-aligned where verdicts exist) and
+ * passed on instead of being judged as a forward from the owner.
+ */
+export function isForwardingConfirmation(mail: ParsedMail, envelope: Envelope, policy: SenderPolicy): boolean {
+  if (envelope.spam === 'FAIL' || envelope.virus === 'FAIL') return false;
+  if (policy.requireDmarcPass && envelope.dmarc !== 'PASS') return false;
+  return (
+    mail.from.length === 1 &&
+    mail.from[0]!.address === 'forwarding-noreply@google.com' &&
+    /forwarding confirmation/i.test(mail.subject)
+  );
+}
+
 export function checkSender(mail: ParsedMail, envelope: Envelope, policy: SenderPolicy): SenderCheck {
   if (envelope.virus === 'FAIL') return { ok: false, reason: 'virus' };
   if (envelope.spam === 'FAIL') return { ok: false, reason: 'spam' };

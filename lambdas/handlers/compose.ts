@@ -61,7 +61,7 @@ export async function compose(env: Record<string, string | undefined>): Promise<
       rawMail: s3RawMailStore(new S3Client({ forcePathStyle: config.s3PathStyle }), config.bucketName),
       parser: { parse: parseMime },
       mailer,
-      links: makeLinks(signer),
+      links: makeLinks(signer, config.inboundAddress),
       clock: systemClock,
       log: jsonLogger,
       owner,
@@ -71,8 +71,9 @@ export async function compose(env: Record<string, string | undefined>): Promise<
         requireDmarcPass: config.requireDmarcPass,
       },
       maxMessageBytes: config.maxMessageBytes,
+      inboundAddress: config.inboundAddress,
     },
-    web: { cases, mailer, clock: systemClock, log: jsonLogger, owner, signer },
+    web: { cases, mailer, clock: systemClock, log: jsonLogger, owner, signer, inboundAddress: config.inboundAddress },
   };
 }
 

@@ -71,7 +71,7 @@ export class ConfigError extends Error {
 export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string; code?: string }[]): string[] {
   return issues.map((i) => {
     const name = String(i.path[0] ?? 'configuration');
-    return i.message === 'Invalid input' || i.code === 'invalid_type' ? `${name} is missing or invalid` : i.message;
+    return i.message === 'Invalid input' ? `${name} is missing or invalid` : i.message;
   });
 }
 

@@ -11,6 +11,9 @@ const deps = composer(process.env);
 const MAX_FORM_BYTES = 64 * 1024;
 
 export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+  // A Function URL cannot be put in its own function's environment (CloudFormation sees a cycle),
+  // so on AWS the review site learns its address from the first request it serves.
+  process.env.ONWARD_REVIEW_URL ??= `https://${event.requestContext.domainName}/`;
   try {
     const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
     if (raw.length > MAX_FORM_BYTES) return { statusCode: 413, headers: PAGE_HEADERS, body: messagePage('Too large', 'That form was too large.') };

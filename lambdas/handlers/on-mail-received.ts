@@ -10,7 +10,7 @@ const sesEvent = z.object({
     z.object({
       ses: z.object({
         mail: z.object({ messageId: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,128}$/)), source: z._default(z.string(), '') }),
-        receipt: z.object({ spamVerdict: verdict, virusVerdict: verdict, dmarcVerdict: verdict }),
+        receipt: z.object({ recipients: z._default(z.array(z.string()), []), spamVerdict: verdict, virusVerdict: verdict, dmarcVerdict: verdict }),
       }),
     }),
   ).check(z.minLength(1)),
@@ -37,6 +37,7 @@ export async function handler(event: unknown) {
         messageId: mail.messageId,
         objectKey: `${config.inboundPrefix}${mail.messageId}`,
         envelope: { source: mail.source, spam: status(receipt.spamVerdict), virus: status(receipt.virusVerdict), dmarc: status(receipt.dmarcVerdict) },
+        recipients: receipt.recipients,
       }),
     );
   }

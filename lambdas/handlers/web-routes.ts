@@ -27,7 +27,7 @@ export interface WebResponse {
   body: string;
 }
 
-export type WebDeps = ReviewDeps & { signer: LinkSigner };
+export type WebDeps = ReviewDeps & { signer: LinkSigner; inboundAddress: string };
 
 const html = (statusCode: number, body: string, extra: Record<string, string> = {}): WebResponse => ({
   statusCode,
@@ -70,7 +70,10 @@ async function showCases(deps: WebDeps, req: WebRequest): Promise<WebResponse> {
   const wanted = req.query.get('status');
   const filter = CASE_STATUSES.includes(wanted as CaseStatus) ? (wanted as CaseStatus) : null;
   const self = linkFor(deps.signer, ALL_CASES, 'cases');
-  const rows = (await deps.cases.list(filter ? { status: filter } : {})).map((record) => ({
+  // Replies to draft emails are recorded as cases too, but they are commands, not mail the owner
+  // heard from anyone: the full list leaves them out, the IGNORED filter shows them.
+  const listed = (await deps.cases.list(filter ? { status: filter } : {})).filter((c) => filter || c.reason !== 'owner-reply');
+  const rows = listed.map((record) => ({
     record,
     reviewUrl: record.status === 'IGNORED' && record.reason && ['not-a-rejection', 'unsure'].includes(record.reason)
       ? linkFor(deps.signer, record.id, 'draft')
@@ -157,7 +160,7 @@ export async function route(deps: WebDeps, req: WebRequest): Promise<WebResponse
     const { caseId, action } = check.claims;
     const refreshable = caseId !== ALL_CASES && (action === 'review' || action === 'draft');
     if (method === 'POST' && refreshable && req.form.get('op') === 'refresh') {
-      await sendFreshLink({ ...deps, links: makeLinks(deps.signer) }, caseId);
+      await sendFreshLink({ ...deps, links: makeLinks(deps.signer, deps.inboundAddress) }, caseId);
       return html(200, messagePage('A fresh link is on its way', 'Check your email for a new link from onward.'));
     }
     return html(410, expiredPage(refreshable ? req.path : null));

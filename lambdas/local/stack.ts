@@ -103,6 +103,8 @@ export async function startLocalStack(config: LocalConfig, options: { retryDelay
       invoker,
       log: localLog,
     });
+    // smtp-server re-emits its socket's errors; listen() below reports them, so they must not crash.
+    smtp.on('error', (error: NodeJS.ErrnoException) => localLog('smtp.error', { code: error.code ?? 'unknown' }));
     await listen(smtp.server, config.smtpPort, 'ONWARD_SMTP_PORT');
     stops.push(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
     stops.push(() => invoker.idle());

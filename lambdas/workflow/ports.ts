@@ -23,6 +23,8 @@ export interface CaseRepository {
   update(id: string, status: CaseStatus, changes: Partial<Case>): Promise<Case | null>;
   /** Newest first. */
   list(options?: { status?: CaseStatus; limit?: number }): Promise<Case[]>;
+  /** The case whose draft email a reply answers (see core/reply.ts). */
+  findByReplyRef(ref: string): Promise<Case | null>;
 }
 
 export interface Mailbox {
@@ -76,6 +78,10 @@ export interface Links {
   review(caseId: string): string;
   draftAnyway(caseId: string): string;
   cases(): string;
+  /** The unguessable reference a case's reply address carries. */
+  replyRef(caseId: string): string;
+  /** Where the owner's reply to a draft email goes. */
+  replyAddress(caseId: string): string;
 }
 
 export interface Owner {

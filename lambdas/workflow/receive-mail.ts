@@ -6,9 +6,12 @@ import { classify } from '../core/classify.ts';
 import { draftLetter } from '../core/draft.ts';
 import { extract } from '../core/extract.ts';
 import type { OriginalMail, ParsedMail } from '../core/mail.ts';
-import { draftMessage, noticeMessage } from '../core/notify.ts';
+import { noticeMessage } from '../core/notify.ts';
+import { refFromRecipients } from '../core/reply.ts';
 import { unwrapForward } from '../core/unwrap.ts';
-import { checkLoop, checkSender, type Envelope, type SenderPolicy } from '../core/verify.ts';
+import { checkLoop, checkSender, isForwardingConfirmation, type Envelope, type SenderPolicy } from '../core/verify.ts';
+import { emailDraft, ownerMail } from './owner-mail.ts';
+import { handleReply } from './reply-approval.ts';
 import type { CaseRepository, Clock, Links, Logger, Mailer, MimeParser, Owner, RawMailStore } from './ports.ts';
 
 export interface ReceiveDeps {
@@ -22,16 +25,19 @@ export interface ReceiveDeps {
   owner: Owner;
   policy: SenderPolicy;
   maxMessageBytes: number;
+  inboundAddress: string;
 }
 
 export interface InboundMail {
   messageId: string;
   objectKey: string;
   envelope: Envelope;
+  /** The envelope recipients SES accepted: the inbound address, or a draft's reply address. */
+  recipients: readonly string[];
 }
 
 export type ReceiveOutcome =
-  | { outcome: 'drafted' | 'noticed' | 'duplicate'; caseId: string }
+  | { outcome: 'drafted' | 'noticed' | 'duplicate' | 'replied'; caseId: string }
   | { outcome: 'ignored'; caseId: string; reason: IgnoreReason };
 
 const EXCERPT_CHARS = 600;
@@ -50,7 +56,7 @@ function summary(original: OriginalMail) {
 
 export async function receiveMail(deps: ReceiveDeps, mail: InboundMail): Promise<ReceiveOutcome> {
   const now = deps.clock.now().toISOString();
-  const fresh: Case = { id: mail.messageId, status: 'RECEIVED', receivedAt: now, updatedAt: now };
+  const fresh: Case = { id: mail.messageId, status: 'RECEIVED', receivedAt: now, updatedAt: now, replyRef: deps.links.replyRef(mail.messageId) };
   const record = (await deps.cases.create(fresh)) ? fresh : await deps.cases.get(mail.messageId);
   if (!record) throw new Error(`case ${mail.messageId} vanished after a conflicting create`);
 
@@ -91,8 +97,11 @@ async function process(deps: ReceiveDeps, mail: InboundMail, record: Case): Prom
 
   const loop = checkLoop(parsed, mail.envelope, deps.policy);
   if (loop) return ignore(deps, record, loop);
+  if (isForwardingConfirmation(parsed, mail.envelope, deps.policy)) return passOn(deps, record, parsed);
   const sender = checkSender(parsed, mail.envelope, deps.policy);
   if (!sender.ok) return ignore(deps, record, sender.reason);
+  const ref = refFromRecipients(mail.recipients, deps.inboundAddress);
+  if (ref) return handleReply(deps, record, parsed, ref);
 
   const original = unwrapForward(parsed);
   if (!original.text.trim() && !original.subject.trim()) return ignore(deps, record, 'empty');
@@ -114,27 +123,29 @@ async function process(deps: ReceiveDeps, mail: InboundMail, record: Case): Prom
   return sendDraft(deps, drafted);
 }
 
-function ownerMail(deps: ReceiveDeps, message: { subject: string; text: string }) {
-  return {
-    from: { name: 'onward', address: deps.owner.senderAddress },
-    to: { name: deps.owner.name, address: deps.owner.email },
-    subject: message.subject,
-    text: message.text,
-    automatic: true,
-  };
-}
-
 async function sendDraft(deps: ReceiveDeps, record: Case): Promise<ReceiveOutcome> {
-  const message = draftMessage(record, { review: deps.links.review(record.id), cases: deps.links.cases() });
-  await deps.mailer.send(ownerMail(deps, message));
+  await emailDraft(deps, record);
   await deps.cases.transition(record.id, ['DRAFTED'], 'AWAITING_APPROVAL', {});
   deps.log.info('mail.drafted', { caseId: record.id });
   return { outcome: 'drafted', caseId: record.id };
 }
 
+/** Hands Gmail's forwarding confirmation to the owner as text; they click its link themselves. */
+async function passOn(deps: ReceiveDeps, record: Case, parsed: ParsedMail): Promise<ReceiveOutcome> {
+  const text = [
+    'Gmail sent this to your onward address to confirm that you want to forward mail there.',
+    'onward passes it on untouched; follow its instructions to finish setting up forwarding.',
+    '',
+    '------------------------------------------------------------',
+    parsed.text.trim(),
+  ].join('\n');
+  await deps.mailer.send(ownerMail(deps.owner, { subject: `Passed on: ${parsed.subject}`, text }));
+  return ignore(deps, record, 'forwarding-confirmation');
+}
+
 async function sendNotice(deps: ReceiveDeps, record: Case): Promise<ReceiveOutcome> {
   const message = noticeMessage(record, { draftAnyway: deps.links.draftAnyway(record.id), cases: deps.links.cases() });
-  await deps.mailer.send(ownerMail(deps, message));
+  await deps.mailer.send(ownerMail(deps.owner, message));
   await deps.cases.update(record.id, 'IGNORED', { ownerNotified: true });
   deps.log.info('mail.noticed', { caseId: record.id, reason: record.reason ?? null });
   return { outcome: 'noticed', caseId: record.id };

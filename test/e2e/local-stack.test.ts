@@ -116,6 +116,24 @@ describe('a forwarded rejection, end to end', () => {
   });
 });
 
+describe('approving by reply', () => {
+  it('takes a reply as the revised letter, then sends it on "send"', async () => {
+    await forward('ats-no-reply-rejection.eml');
+    const draft = await waitForMail(stack!.outboxDir, toOwner('Northwind'));
+    const replyTo = draft.mail.replyTo[0]!.address;
+    expect(replyTo).toMatch(/^inbox\+r-[a-z2-7]+@onward\.localhost$/);
+    expect(draft.mail.text).toContain('no-reply');
+
+    // No recipient yet (a no-reply sender): a plain "send" is refused with the reason.
+    const transport = await smtp();
+    const answer = (text: string) => transport.sendMail({ from: OWNER, to: replyTo, subject: `Re: ${draft.mail.subject}`, text });
+    await answer('send');
+    const refused = await waitForMail(stack!.outboxDir, toOwner('Not sent: Northwind'));
+    expect(refused.mail.text).toContain('Add the address the letter goes to.');
+    transport.close();
+  });
+});
+
 describe('mail that gets no letter', () => {
   it('tells the owner what an interview invitation looked like, with a Draft anyway link', async () => {
     await forward('interview-invitation.eml');

@@ -2,6 +2,7 @@
 // semantics as the DynamoDB adapter (a transition succeeds only from an expected status).
 import type { Case } from '../../lambdas/core/case.ts';
 import type { ParsedMail } from '../../lambdas/core/mail.ts';
+import { replyAddress, replyRef } from '../../lambdas/core/reply.ts';
 import type { CaseRepository, Clock, Links, Logger, Mailer, OutgoingMail, RawMailStore } from '../../lambdas/workflow/ports.ts';
 
 export function memoryCases(): CaseRepository & { items: Map<string, Case> } {
@@ -31,6 +32,10 @@ export function memoryCases(): CaseRepository & { items: Map<string, Case> } {
     },
     async update(id, status, changes) {
       return write(id, [status], status, changes);
+    },
+    async findByReplyRef(ref) {
+      const found = [...items.values()].find((c) => c.replyRef === ref);
+      return found ? clone(found) : null;
     },
     async list(options = {}) {
       return [...items.values()]
@@ -77,10 +82,14 @@ export function silentLog(): Logger & { lines: string[] } {
   };
 }
 
+const FAKE_KEY = Buffer.from('fake signing key for unit tests!');
+
 export const fakeLinks: Links = {
   review: (id) => `https://review.test/t/review-${id}`,
   draftAnyway: (id) => `https://review.test/t/draft-${id}`,
   cases: () => 'https://review.test/t/cases',
+  replyRef: (id) => replyRef(FAKE_KEY, id),
+  replyAddress: (id) => replyAddress('inbox@onward.test', replyRef(FAKE_KEY, id)),
 };
 
 export const owner = { name: 'Sam Rivera', email: 'me@example.com', senderAddress: 'letters@onward.test' };

@@ -47,11 +47,17 @@ function setup(mail: ParsedMail, raw = 'raw message') {
     owner,
     policy: { allowedSenders: ['me@example.com'], ownAddresses: ['letters@onward.test'], requireDmarcPass: false },
     maxMessageBytes: 1000,
+    inboundAddress: 'inbox@onward.test',
   };
   return { deps, cases, mailer, parses: () => parses };
 }
 
-const event = { messageId: 'm1', objectKey: 'inbound/m1', envelope: { source: 'me@example.com', spam: 'GRAY', virus: 'GRAY', dmarc: 'GRAY' } as const };
+const event = {
+  messageId: 'm1',
+  objectKey: 'inbound/m1',
+  envelope: { source: 'me@example.com', spam: 'GRAY', virus: 'GRAY', dmarc: 'GRAY' } as const,
+  recipients: ['inbox@onward.test'],
+};
 
 describe('receiving a forwarded rejection', () => {
   it('records the case, drafts a threaded letter and emails the draft to the owner', async () => {
@@ -62,7 +68,7 @@ describe('receiving a forwarded rejection', () => {
     expect(record.letter).toMatchObject({ to: 'sandra.ing@grainwood.example', subject: 'Re: Your application for Administrative Assistant', inReplyTo: '<orig@grainwood.example>' });
     expect(record.letter!.body).toContain('Sam Rivera');
     expect(mailer.sent).toHaveLength(1);
-    expect(mailer.sent[0]).toMatchObject({ to: { address: 'me@example.com' }, automatic: true });
+    expect(mailer.sent[0]).toMatchObject({ to: { address: 'me@example.com' }, automatic: true, replyTo: fakeLinks.replyAddress('m1') });
     expect(mailer.sent[0]!.text).toContain('https://review.test/t/review-m1');
     expect(mailer.sent[0]!.text).toContain(record.letter!.body);
   });
@@ -121,5 +127,30 @@ describe('mail that gets no letter', () => {
     expect(await receiveMail(broken.deps, event)).toMatchObject({ reason: 'unreadable' });
     const empty = setup(forwarded(REJECTION), '');
     expect(await receiveMail(empty.deps, event)).toMatchObject({ reason: 'empty' });
+  });
+});
+
+describe("Gmail's forwarding confirmation", () => {
+  const confirmation = parsed({
+    from: [{ name: 'Gmail Team', address: 'forwarding-noreply@google.com' }],
+    subject: '(#123456789) Gmail Forwarding Confirmation - Receive Mail from me@gmail.com',
+    text: 'me@gmail.com has requested to automatically forward mail to your email address inbox@onward.test.\nConfirmation code: 123456789\nTo allow me@gmail.com to automatically forward mail to your address, please click the link below to confirm the request:\nhttps://mail-settings.google.com/mail/vf-xyz',
+  });
+
+  it('is passed on to the owner, not classified', async () => {
+    const { deps, cases, mailer } = setup(confirmation);
+    const googleEnvelope = { ...event, envelope: { ...event.envelope, source: 'forwarding-noreply@google.com' } };
+    expect(await receiveMail(deps, googleEnvelope)).toMatchObject({ outcome: 'ignored', reason: 'forwarding-confirmation' });
+    expect(mailer.sent).toHaveLength(1);
+    expect(mailer.sent[0]!.to.address).toBe('me@example.com');
+    expect(mailer.sent[0]!.text).toContain('Confirmation code: 123456789');
+    expect(cases.items.get('m1')!.classification).toBeUndefined();
+  });
+
+  it('needs DMARC where verdicts exist', async () => {
+    const { deps, mailer } = setup(confirmation);
+    deps.policy = { ...deps.policy, requireDmarcPass: true };
+    expect(await receiveMail(deps, { ...event, envelope: { ...event.envelope, dmarc: 'FAIL' } })).toMatchObject({ reason: 'dmarc' });
+    expect(mailer.sent).toHaveLength(0);
   });
 });

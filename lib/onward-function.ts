@@ -1,0 +1,137 @@
+// One construct for every onward function, so the defaults live in one place: Node.js 24 on
+// arm64, a minified ESM bundle with source maps built by the local esbuild, an explicit timeout
+// and memory size, its own log group with a retention period, a reserved-concurrency cap, and a
+// role that starts empty (no AWS managed policies) and is granted exactly what the bind helpers
+// below add.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { Construct } from 'constructs';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const HANDLERS_DIR = path.join(REPO_ROOT, 'lambdas', 'handlers');
+
+// ESM output: bundled CommonJS dependencies (nodemailer, email-forward-parser …) call require()
+// for Node built-ins, which an ES module does not have. The banner gives them one.
+export const ESM_REQUIRE_BANNER =
+  "import { createRequire as __onwardCreateRequire } from 'node:module'; const require = __onwardCreateRequire(import.meta.url);";
+
+export interface OnwardFunctionProps {
+  /** The handler file under lambdas/handlers/, e.g. 'on-mail-received.ts'; it exports `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly timeout: Duration;
+  readonly memorySize: number;
+  readonly logRetention: logs.RetentionDays;
+  /** Undefined: no reservation (the operator chose `-c reservedConcurrency=none`). */
+  readonly reservedConcurrency: number | undefined;
+  readonly environment: Record<string, string>;
+  /** For asynchronously invoked functions: where failed events go, and how hard to try first. */
+  readonly async?: { readonly onFailure: sqs.IQueue; readonly retryAttempts: number; readonly maxEventAge: Duration };
+}
+
+export class OnwardFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: OnwardFunctionProps) {
+    super(scope, id);
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetention,
+      // Logs carry ids and outcomes only; they go with the stack.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `onward ${id}: only what its handler needs`,
+    });
+    // Instead of AWSLambdaBasicExecutionRole (logs:* on every log group): this function's group only.
+    // The log group's Arn attribute already ends in ':*', which covers its streams.
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [this.logGroup.logGroupArn] }),
+    );
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: path.join(HANDLERS_DIR, props.entry),
+      handler: 'handler',
+      description: props.description,
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      timeout: props.timeout,
+      memorySize: props.memorySize,
+      reservedConcurrentExecutions: props.reservedConcurrency,
+      role: this.role,
+      logGroup: this.logGroup,
+      depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
+      projectRoot: REPO_ROOT,
+      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      ...(props.async
+        ? { onFailure: new SqsDestination(props.async.onFailure), retryAttempts: props.async.retryAttempts, maxEventAge: props.async.maxEventAge }
+        : {}),
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        platform: 'node',
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_BANNER,
+        // The nodejs24.x runtime ships AWS SDK v3; everything else is bundled.
+        externalModules: ['@aws-sdk/*'],
+        // The esbuild in node_modules, never Docker: bundling works offline.
+        forceDockerBundling: false,
+        tsconfig: path.join(REPO_ROOT, 'tsconfig.json'),
+      },
+    });
+    if (props.reservedConcurrency === undefined) {
+      Validations.of(this.fn).acknowledge({
+        id: 'Onward-LambdaConcurrency',
+        reason: 'The operator deployed with -c reservedConcurrency=none: accounts whose concurrency quota is 10 cannot reserve any.',
+      });
+    }
+  }
+
+  /** `ses:SendRawEmail` only as the sender address, only through these SES resources. */
+  allowSendingAs(fromAddress: string, sesResources: string[]): this {
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['ses:SendRawEmail'],
+        resources: sesResources,
+        conditions: { StringEquals: { 'ses:FromAddress': fromAddress } },
+      }),
+    );
+    return this;
+  }
+
+  /** Reads raw messages under one prefix of the bucket, nothing else in it. */
+  allowReadingRawMail(bucket: s3.IBucket, prefix: string): this {
+    this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects(`${prefix}*`)] }));
+    return this;
+  }
+
+  /** The named item actions on the table (and, for Query, its one index). */
+  allowCases(tableArn: string, indexArn: string, actions: ('GetItem' | 'PutItem' | 'UpdateItem' | 'Query')[]): this {
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: actions.map((a) => `dynamodb:${a}`),
+        resources: actions.includes('Query') ? [tableArn, indexArn] : [tableArn],
+      }),
+    );
+    return this;
+  }
+
+  /** The signing key, read once per cold start. */
+  allowReadingSecret(secret: secretsmanager.ISecret): this {
+    this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
+    return this;
+  }
+}

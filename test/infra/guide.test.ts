@@ -1,0 +1,30 @@
+// The "Deploy to AWS" guide must match the template: every context key and every output it
+// names exists, and every one that exists is explained.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CONTEXT_KEYS } from '../../lib/config.ts';
+import { synth } from './synth.ts';
+
+const guide = readFileSync(new URL('../../docs/deploy-to-aws.md', import.meta.url), 'utf8');
+const outputs = Object.keys(synth().template.toJSON().Outputs);
+
+describe('docs/deploy-to-aws.md', () => {
+  it('is a README section', () => {
+    expect(guide.startsWith('## Deploy to AWS\n')).toBe(true);
+  });
+
+  it('documents every context key in its table, and names no other', () => {
+    for (const key of CONTEXT_KEYS) expect(guide).toContain(`| \`${key}\` |`);
+    const named = [...guide.matchAll(/-c (\w+)=/g)].map((m) => m[1]).filter((k) => k !== 'key'); // '-c key=value' is the syntax
+    for (const key of named) expect([...CONTEXT_KEYS, 'config']).toContain(key);
+  });
+
+  it('explains every stack output', () => {
+    for (const name of outputs) expect(guide).toContain(`\`${name}\``);
+  });
+
+  it('uses the names the stack gives the rule set and rule', () => {
+    expect(guide).toContain('--rule-set-name Onward-rules');
+    expect(guide).toContain('`<stackName>-inbound`');
+  });
+});

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../lambdas/core/classify.ts';
+import type { OriginalMail } from '../../lambdas/core/mail.ts';
+import { directMail, figures, loadCorpus } from '../../scripts/eval.ts';
+import { extract } from '../../lambdas/core/extract.ts';
+
+function mail(text: string, subject = 'Your application', from = { name: 'Northwind Talent Team', address: 'careers@northwind.example' }): OriginalMail {
+  return { style: 'direct', from, replyTo: [], cc: [], subject, date: null, messageId: null, references: null, text };
+}
+
+describe('classify: rejections', () => {
+  it('reads "unable to offer you" as a rejection, not an offer', () => {
+    const c = classify(mail('Hi Priya,\n\nThank you for your interest in Northwind. Unfortunately, we are unable to offer you a position at this time.\n\nBest,\nNorthwind Talent Team'));
+    expect(c.verdict).toBe('rejection');
+    expect(c.reasons.join(' ')).toMatch(/unable to offer you a position/);
+  });
+
+  it('explains itself with the quoted phrase that decided it', () => {
+    const c = classify(mail('Dear Sam,\n\nAfter careful review we have decided not to move forward with your application for the Buyer role.\n\nRegards,\nHiring Team'));
+    expect(c.verdict).toBe('rejection');
+    expect(c.confidence).toBeGreaterThan(0.8);
+    expect(c.reasons[0]).toMatch(/^said “.*decided not to move forward/);
+  });
+
+  it('tells a rejection after an interview from one after only an application', () => {
+    const after = classify(mail('Hi Lena,\n\nThank you for taking the time to speak with us last week about the Store Manager role. We enjoyed meeting you, but we have decided to move forward with another candidate.\n\nAll the best,\nOmar Haddad'));
+    const before = classify(mail('Hi Lena,\n\nThank you for applying for the Store Manager role. After reviewing your application, we will not be moving forward with your candidacy.\n\nRegards,\nRecruiting'));
+    expect(after).toMatchObject({ verdict: 'rejection', kind: 'rejection-after-interview' });
+    expect(before).toMatchObject({ verdict: 'rejection', kind: 'rejection-after-application' });
+  });
+
+  it('counts a filled or cancelled position as a rejection', () => {
+    const filled = classify(mail('Thank you for your interest in the Line Cook opening. We wanted to let you know that the position has now been filled.\n\nKind regards,\nHarbor Grill'));
+    const cancelled = classify(mail('Dear Tom,\n\nThank you for applying. Due to budget changes, the Field Technician requisition has been cancelled and we are no longer recruiting for it.\n\nSincerely,\nHR'));
+    expect(filled).toMatchObject({ verdict: 'rejection', kind: 'position-filled' });
+    expect(cancelled).toMatchObject({ verdict: 'rejection', kind: 'position-cancelled' });
+  });
+
+  it('keeps a rejection that merely invites applying to other roles a rejection', () => {
+    const c = classify(mail('Hi Ana,\n\nThank you for your interest in the Payroll Analyst role. Unfortunately you were not selected for this position. We encourage you to apply for other roles on our careers site.\n\nBest,\nTalent Team'));
+    expect(c.verdict).toBe('rejection');
+  });
+
+  it('reads British "unsuccessful on this occasion" as a rejection', () => {
+    const c = classify(mail('Dear Rhys,\n\nThank you for applying for the Graduate Surveyor post. I am sorry to tell you that your application has been unsuccessful on this occasion.\n\nYours sincerely,\nRecruitment Team'));
+    expect(c.verdict).toBe('rejection');
+  });
+});
+
+describe('classify: traps that are not rejections', () => {
+  it('does not take "unfortunately" alone as a rejection', () => {
+    const c = classify(mail('Hi Jo,\n\nUnfortunately our hiring manager is out sick tomorrow, so we need to reschedule your interview. Could you share your availability for next week?\n\nThanks,\nMaya Chen', 'Interview reschedule'));
+    expect(c.verdict).toBe('not_rejection');
+    expect(c.kind).toBe('interview-invite');
+  });
+
+  it('does not take "we will keep your résumé on file" in an acknowledgement as a rejection', () => {
+    const c = classify(mail('Thank you for applying to Northwind! We have received your application for the Data Analyst position. Our team will review it and contact you if your experience matches our needs; otherwise we will keep your résumé on file for future openings.\n\nNorthwind Careers', 'Application received'));
+    expect(c.verdict).toBe('not_rejection');
+    expect(c.kind).toBe('acknowledgement');
+  });
+
+  it('ignores a decision stated as a condition ("if you are not selected")', () => {
+    const c = classify(mail('Thanks for applying. Applicants who are not selected for an interview will not be contacted. If you are not selected for this position, keep an eye on our jobs page.\n\nThe Team'));
+    expect(c.verdict).toBe('not_rejection');
+    expect(c.reasons.join(' ')).toMatch(/ignored .*conditional/);
+  });
+
+  it('treats "not selected for this role, but we would like to consider you for another" with an active next step as not a plain rejection', () => {
+    const c = classify(mail('Hi Dev,\n\nThank you for interviewing for the Senior Designer role. While you were not selected for this position, we would love to interview you for another role on our Growth team. Are you available for a call on Thursday?\n\nBest,\nKim Lee'));
+    expect(c.verdict).toBe('not_rejection');
+    expect(c.kind).toBe('other-role-invitation');
+    expect(c.reasons.join(' ')).toMatch(/another/);
+  });
+
+  it('does not treat a position on hold as a rejection, unless the candidacy is closed', () => {
+    const hold = classify(mail('Hi Ravi,\n\nWe wanted to give you an update: the Backend Engineer position has been put on hold while we revisit our plans for next quarter. We will reach out as soon as hiring resumes.\n\nThanks,\nRecruiting'));
+    const closed = classify(mail('Hi Ravi,\n\nThe Backend Engineer position has been put on hold, and as a result we will not be moving forward with your application.\n\nThanks,\nRecruiting'));
+    expect(hold).toMatchObject({ verdict: 'not_rejection', kind: 'on-hold' });
+    expect(closed.verdict).toBe('rejection');
+  });
+
+  it('confirms a withdrawal without calling it a rejection', () => {
+    const c = classify(mail('Dear Ines,\n\nWe are sorry to hear that you have decided to withdraw your application for the Nurse Practitioner role. We wish you all the best in your career.\n\nTalent Acquisition'));
+    expect(c).toMatchObject({ verdict: 'not_rejection', kind: 'withdrawal' });
+  });
+
+  const notRejections: [string, string, string, string][] = [
+    ['assessment', 'Complete your online assessment', 'Hi Kai,\n\nAs the next step for the Support Engineer role, please complete the online coding assessment within 5 days using the link below.\n\nGood luck!\nRecruiting', 'assessment'],
+    ['scheduling', 'Interview availability', 'Hi Kai,\n\nThanks for your application. We would like to schedule a phone interview with you. Please send your availability for this week.\n\nBest,\nLuis Ortega', 'interview-invite'],
+    ['reminder', 'Reminder: provide your interview availability', 'Dear Kai,\n\nThis is a reminder to provide availability for your interview. Our system will keep sending reminders until you respond.\n\nRecruitment Office', 'interview-invite'],
+    ['offer', 'Offer of employment', 'Dear Kai,\n\nWe are delighted to extend an offer for the position of Logistics Coordinator. Your offer letter is attached; please sign it by Friday.\n\nWarm regards,\nNadia Brooks', 'offer'],
+    ['onboarding', 'Welcome aboard', 'Hi Kai,\n\nWelcome to the team! Your start date is March 3. Before then, please complete your onboarding paperwork and background check.\n\nPeople Ops', 'offer'],
+    ['job alert', 'New jobs for Accountant near Leeds', 'Accountant jobs near Leeds\nSenior Accountant - Brightwater Ltd - Leeds\nPosted 3 days ago\nView all jobs', 'job-alert'],
+    ['recruiter outreach', 'Opportunity', "Hi Kai,\n\nI'm a technical recruiter and I have an immediate opening with one of our clients that could be a great fit for you. Please send me your updated resume.\n\nThanks,\nRaj", 'outreach'],
+    ['marketing', 'Join our webinar', 'Join our career webinar next Tuesday to learn how to ace your next interview! Save the date.', 'marketing'],
+    ['account', 'Verify your email', 'Please verify your email address to finish creating your candidate account. Your verification code is 442190.', 'account'],
+  ];
+  it.each(notRejections)('does not call a %s a rejection', (_name, subject, text, kind) => {
+    const c = classify(mail(text, subject));
+    expect(c.verdict).toBe('not_rejection');
+    expect(c.kind).toBe(kind);
+  });
+});
+
+describe('classify: languages it does not read', () => {
+  it.each([
+    ['German', 'Sehr geehrte Frau Weber,\n\nvielen Dank für Ihre Bewerbung und Ihr Interesse an unserem Unternehmen. Leider müssen wir Ihnen mitteilen, dass wir uns für eine andere Kandidatin entschieden haben. Wir wünschen Ihnen für Ihre berufliche Zukunft alles Gute.\n\nMit freundlichen Grüßen\nPersonalabteilung'],
+    ['French', "Madame,\n\nNous vous remercions pour votre candidature au poste de comptable. Malheureusement, nous ne sommes pas en mesure de donner une suite favorable à votre demande. Nous vous souhaitons pleine réussite dans vos recherches.\n\nCordialement,\nLe service des ressources humaines"],
+    ['Spanish', 'Estimada Lucía,\n\nGracias por su interés en el puesto de analista y por el tiempo dedicado al proceso. Lamentablemente, hemos decidido continuar con otros candidatos para esta posición. Le deseamos mucho éxito.\n\nSaludos cordiales,\nEquipo de selección'],
+  ])('answers unsure for a %s rejection', (_lang, text) => {
+    const c = classify(mail(text, 'Ihre Bewerbung'));
+    expect(c).toMatchObject({ verdict: 'unsure', kind: 'unknown-language' });
+  });
+});
+
+describe('classify: the labelled corpus', () => {
+  const records = loadCorpus().filter((r) => !r.ambiguous);
+  const outcomes = records.map((record) => {
+    const m = directMail(record);
+    return { record, c: classify(m), x: extract(m) };
+  });
+  const f = figures(outcomes);
+
+  it('meets rejection precision ≥ 0.98 and recall ≥ 0.95', () => {
+    expect(f.precision).toBeGreaterThanOrEqual(0.98);
+    expect(f.recall).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('is unsure about at most 5 % of the emails', () => {
+    expect(f.unsureRate).toBeLessThanOrEqual(0.05);
+  });
+});

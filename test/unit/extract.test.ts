@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../lambdas/core/classify.ts';
+import { extract } from '../../lambdas/core/extract.ts';
+import type { Address, OriginalMail } from '../../lambdas/core/mail.ts';
+import { directMail, figures, loadCorpus } from '../../scripts/eval.ts';
+
+function mail(from: Address | null, subject: string, text: string, extra: Partial<OriginalMail> = {}): OriginalMail {
+  return { style: 'direct', from, replyTo: [], cc: [], subject, date: null, messageId: null, references: null, text, ...extra };
+}
+
+describe('extract: company', () => {
+  it('takes the employer from "X via Indeed", never the job board', () => {
+    const x = extract(mail({ name: 'Brightwater Dental via Indeed', address: 'indeedapply@indeed.com' }, 'Update on your application', 'Unfortunately, Brightwater Dental has decided not to move forward with your Dental Assistant application at this time.'));
+    expect(x.company).toBe('Brightwater Dental');
+  });
+
+  it('never names an ATS from its domain, and says null when nothing names the company', () => {
+    const x = extract(mail({ name: 'Careers', address: 'no-reply@greenhouse.io' }, 'Your application', 'Hi Ana,\n\nThank you for applying. We have decided to move forward with other candidates.\n\nBest,\nCareers\n\nPowered by Greenhouse'));
+    expect(x.company).toBeNull();
+  });
+
+  it('strips mailbox words from the sender name and prefers the formal name from the body', () => {
+    const x = extract(mail({ name: 'The Larkspur Recruiting Team', address: 'recruiting@larkspur.example' }, 'Your application to Larkspur', 'Thank you for your interest in Larkspur. We have decided to pursue other candidates.\n\nThank you again for your interest in an employment opportunity with Larkspur, Inc.\n\nThe Larkspur Recruiting Team'));
+    expect(x.company).toBe('Larkspur, Inc.');
+  });
+
+  it('uses the sender domain only when the text writes that name', () => {
+    const written = extract(mail({ name: 'Priya Nair', address: 'priya.nair@quillfeather.example' }, 'Update', 'Hi Leo,\n\nThanks for talking with me. The Quillfeather hiring panel decided not to move forward.\n\nPriya'));
+    const unwritten = extract(mail({ name: 'Priya Nair', address: 'priya.nair@quillfeather.example' }, 'Update', 'Hi Leo,\n\nThanks for your time. We decided not to move forward.\n\nPriya'));
+    expect(written.company).toBe('Quillfeather');
+    expect(unwritten.company).toBeNull();
+  });
+});
+
+describe('extract: role and department', () => {
+  it.each([
+    ['the X position', 'Thank you for applying to the Senior Payroll Specialist position at Orchard Foods. Unfortunately we will not be moving forward.', 'Senior Payroll Specialist'],
+    ['the role of X', 'Thank you for taking the time to apply for the role of Warehouse Supervisor with Orchard Foods. We have filled this position.', 'Warehouse Supervisor'],
+    ['our X opening', 'Thank you for your interest in our Registered Nurse (Night Shift) opening. We have decided to pursue other candidates.', 'Registered Nurse (Night Shift)'],
+  ])('reads "%s" in the body', (_pattern, text, role) => {
+    expect(extract(mail({ name: 'Orchard Foods HR', address: 'hr@orchardfoods.example' }, 'Your application', text)).role).toBe(role);
+  });
+
+  it('falls back to the subject ("Your application for X at Y")', () => {
+    const x = extract(mail({ name: 'Orchard Foods', address: 'no-reply@orchardfoods.example' }, 'Your application for Forklift Operator at Orchard Foods', 'Dear Sam,\n\nAfter review, your skills do not align with our needs at this time.\n\nOrchard Foods'));
+    expect(x.role).toBe('Forklift Operator');
+  });
+
+  it('gives null rather than a guess when no role is named', () => {
+    const x = extract(mail({ name: 'Orchard Foods', address: 'no-reply@orchardfoods.example' }, 'Thank you for applying', 'Thank you for applying to Orchard Foods. We will not be moving forward with your application.'));
+    expect(x.role).toBeNull();
+  });
+
+  it('finds a stated department', () => {
+    const x = extract(mail({ name: 'Orchard Foods', address: 'no-reply@orchardfoods.example' }, 'Update', 'Thank you for interviewing with the Sales Department for the Account Executive position. We have decided to move forward with another candidate.'));
+    expect(x.department).toBe('Sales Department');
+  });
+});
+
+describe('extract: whom to thank', () => {
+  it('takes a person sending from their own mailbox', () => {
+    const x = extract(mail({ name: 'Grace Obi', address: 'grace.obi@tidewell.example' }, 'Your application', 'Hi Ken,\n\nThank you for speaking with me. We will not be moving forward.\n\nBest,\nGrace Obi\nTalent Partner\nTidewell'));
+    expect(x).toMatchObject({ contactName: 'Grace Obi', contactEmail: 'grace.obi@tidewell.example', noReplySender: false });
+    expect(x.candidates).toHaveLength(1);
+  });
+
+  it('finds nobody at a no-reply or team address, but keeps a signed name', () => {
+    const team = extract(mail({ name: 'Tidewell Recruiting Team', address: 'no-reply@tidewell.example' }, 'Update', 'Hi Ken,\n\nWe have decided to move forward with other candidates.\n\nRegards,\nTidewell Recruiting Team'));
+    const signed = extract(mail({ name: 'Tidewell Recruiting Team', address: 'no-reply@hire.lever.co' }, 'Update', 'Hi Ken,\n\nWe have decided to move forward with other candidates.\n\nRegards,\nMarta Silva\nSenior Recruiter, Tidewell\nmarta.silva@tidewell.example'));
+    expect(team).toMatchObject({ contactName: null, contactEmail: null, noReplySender: true });
+    expect(signed).toMatchObject({ contactName: 'Marta Silva', contactEmail: 'marta.silva@tidewell.example', noReplySender: true });
+    expect(signed.candidates[0]?.source).toBe('signature');
+  });
+
+  it('never takes the candidate\'s own name ("Thanks, Jayden.") for the sender', () => {
+    const x = extract(mail({ name: 'Hudson Labs', address: 'no-reply@hudsonlabs.example' }, 'Your application', 'Dear Jayden Udall,\n\nWe have decided to move forward with other candidates for the open Test Engineer role.\n\nThanks, Jayden Udall.'));
+    expect(x.contactName).toBeNull();
+  });
+
+  it('offers people in Cc as candidates, deduplicated', () => {
+    const x = extract(
+      mail({ name: 'Careers', address: 'careers@tidewell.example' }, 'Update', 'Hi Ken,\n\nWe have filled the Mechanic position.\n\nRegards,\nCareers', {
+        cc: [{ name: 'Ola Berg', address: 'ola.berg@tidewell.example' }, { name: 'Ola Berg', address: 'ola.berg@tidewell.example' }, { name: null, address: 'jobs@tidewell.example' }],
+      }),
+    );
+    expect(x.candidates).toEqual([{ name: 'Ola Berg', address: 'ola.berg@tidewell.example', source: 'cc' }]);
+  });
+});
+
+describe('extract: whether an interview happened', () => {
+  const from = { name: 'Tidewell Careers', address: 'careers@tidewell.example' };
+  it('is true after an interview, false after only an application, null when unknown', () => {
+    expect(extract(mail(from, 'Update', 'Thank you for taking the time to interview with us. We have decided to move forward with another candidate.')).interviewed).toBe(true);
+    expect(extract(mail(from, 'Update', 'Thank you for applying. After reviewing your application we will not be moving forward.')).interviewed).toBe(false);
+    expect(extract(mail(from, 'Update', 'We have decided to move forward with another candidate.')).interviewed).toBeNull();
+  });
+});
+
+describe('extract: the labelled corpus', () => {
+  const outcomes = loadCorpus()
+    .filter((r) => !r.ambiguous)
+    .map((record) => {
+      const m = directMail(record);
+      return { record, c: classify(m), x: extract(m) };
+    });
+  const f = figures(outcomes);
+
+  it('meets company ≥ 0.95, role ≥ 0.90 and contact name ≥ 0.90 over the rejections', () => {
+    expect(f.company).toBeGreaterThanOrEqual(0.95);
+    expect(f.role).toBeGreaterThanOrEqual(0.9);
+    expect(f.contact).toBeGreaterThanOrEqual(0.9);
+  });
+});

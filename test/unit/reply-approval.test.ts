@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { DETAIL_PLACEHOLDER } from '../../lambdas/core/draft.ts';
+import { refFromRecipients, replyAddress, replyCommand, replyRef } from '../../lambdas/core/reply.ts';
+import type { ParsedMail } from '../../lambdas/core/mail.ts';
+import { receiveMail, type ReceiveDeps } from '../../lambdas/workflow/receive-mail.ts';
+import { fakeLinks, fixedClock, memoryCases, owner, parsed, rawStore, recordingMailer, silentLog } from '../support/fakes.ts';
+
+const key = Buffer.from('k'.repeat(32));
+
+describe('reply addresses', () => {
+  it('fit in a local part and name their case only with the key', () => {
+    const ref = replyRef(key, '0100018c1b2a3d4e-5f6a7b8c-9d0e-1f2a-3b4c-5d6e7f8a9b0c-000000');
+    const address = replyAddress('inbox@mail.example.com', ref);
+    expect(address.split('@')[0]!.length).toBeLessThanOrEqual(64);
+    expect(refFromRecipients([address.toUpperCase()], 'inbox@mail.example.com')).toBe(ref);
+    expect(replyRef(Buffer.from('x'.repeat(32)), 'c1')).not.toBe(replyRef(key, 'c1'));
+    expect(refFromRecipients(['inbox@mail.example.com'], 'inbox@mail.example.com')).toBeNull();
+    expect(refFromRecipients([`other+r-${ref}@mail.example.com`], 'inbox@mail.example.com')).toBeNull();
+  });
+
+  it.each([
+    ['Send', 'send'], ['yes!', 'send'], ['APPROVE', 'send'], ['discard', 'discard'], ['No.', 'discard'],
+    ['send\n\nOn Tue, Nov 24, 2026 at 4:02 PM onward <l@x> wrote:\n> Dear Sandra', 'send'],
+  ])('reads “%s” as %s', (text, kind) => {
+    expect(replyCommand(text).kind).toBe(kind);
+  });
+
+  it('takes anything else as the revised letter, without quoted text or signature', () => {
+    const text = 'Dear Sandra,\n\nThank you. I loved the tour.\n\nSam\n\n-- \nSam Rivera | 555 0100\n\nOn Tue, Nov 24, 2026 at 4:02 PM onward <l@x> wrote:\n> send\n> old text';
+    expect(replyCommand(text)).toEqual({ kind: 'revise', body: 'Dear Sandra,\n\nThank you. I loved the tour.\n\nSam' });
+    expect(replyCommand('> only quoted').kind).toBe('empty');
+  });
+});
+
+const LETTER = `Dear Sandra Ing,\n\nThank you for considering me.\n\n${DETAIL_PLACEHOLDER}\n\nAgain, thank you!\n\nSam Rivera`;
+
+function setup() {
+  const cases = memoryCases();
+  cases.items.set('c1', {
+    id: 'c1', status: 'AWAITING_APPROVAL', receivedAt: '2026-11-20T10:00:00Z', updatedAt: '2026-11-20T10:00:00Z', replyRef: fakeLinks.replyRef('c1'),
+    letter: { to: 'sandra@grainwood.example', toName: 'Sandra Ing', subject: 'Re: Your application', body: LETTER, inReplyTo: null, references: null },
+    extraction: { company: 'Grainwood', role: null, department: null, contactName: 'Sandra Ing', contactEmail: 'sandra@grainwood.example', interviewed: true, noReplySender: false, candidates: [] },
+    classification: { verdict: 'rejection', confidence: 0.9, kind: 'rejection-after-interview', reasons: [] },
+  });
+  const mailer = recordingMailer();
+  let next: ParsedMail = parsed();
+  const deps: ReceiveDeps = {
+    cases, mailer, links: fakeLinks, clock: fixedClock(), log: silentLog(), owner, maxMessageBytes: 10_000, inboundAddress: 'inbox@onward.test',
+    rawMail: rawStore({}), parser: { parse: async () => next },
+    policy: { allowedSenders: ['me@example.com'], ownAddresses: ['letters@onward.test'], requireDmarcPass: false },
+  };
+  deps.rawMail = { read: async () => ({ tooLarge: false, bytes: new Uint8Array([1]) }) };
+  let n = 0;
+  const reply = async (text: string, from = 'me@example.com', to = fakeLinks.replyAddress('c1')) => {
+    next = parsed({ from: [{ name: null, address: from }], subject: 'Re: Draft thank-you', text });
+    n += 1;
+    return receiveMail(deps, { messageId: `r${n}`, objectKey: `inbound/r${n}`, recipients: [to], envelope: { source: from, spam: 'GRAY', virus: 'GRAY', dmarc: 'GRAY' } });
+  };
+  return { cases, mailer, reply };
+}
+
+describe('approving by reply', () => {
+  it('refuses "send" while the detail slot is unfilled, and says why', async () => {
+    const { cases, mailer, reply } = setup();
+    expect(await reply('send')).toMatchObject({ outcome: 'replied' });
+    expect(cases.items.get('c1')!.status).toBe('AWAITING_APPROVAL');
+    expect(mailer.sent).toHaveLength(1);
+    expect(mailer.sent[0]!.to.address).toBe('me@example.com');
+    expect(mailer.sent[0]!.text).toContain('one true detail');
+  });
+
+  it('takes a revision as a new draft, then sends exactly that on "yes"', async () => {
+    const { cases, mailer, reply } = setup();
+    const revised = 'Dear Sandra,\n\nThank you for the interview and the tour.\n\nSam';
+    await reply(`${revised}\n\nOn Tue, Nov 24, 2026 at 4:02 PM onward <letters@onward.test> wrote:\n> ${LETTER.replace(/\n/g, '\n> ')}`);
+    expect(cases.items.get('c1')!.letter!.body).toBe(revised);
+    expect(mailer.sent).toHaveLength(1);
+    expect(mailer.sent[0]).toMatchObject({ to: { address: 'me@example.com' }, replyTo: fakeLinks.replyAddress('c1') });
+    expect(mailer.sent[0]!.text).toContain(revised);
+
+    await reply('Yes');
+    expect(cases.items.get('c1')!.status).toBe('SENT');
+    const letter = mailer.sent.find((m) => m.to.address === 'sandra@grainwood.example');
+    expect(letter!.text).toBe(revised);
+    await reply('yes');
+    expect(mailer.sent.filter((m) => m.to.address === 'sandra@grainwood.example')).toHaveLength(1);
+  });
+
+  it('discards on "discard"', async () => {
+    const { cases, reply } = setup();
+    await reply('discard');
+    expect(cases.items.get('c1')!.status).toBe('DISCARDED');
+  });
+
+  it('ignores and records replies from others or to unknown addresses', async () => {
+    const { cases, mailer, reply } = setup();
+    expect(await reply('send', 'mallory@evil.test')).toMatchObject({ outcome: 'ignored', reason: 'not-allowed' });
+    expect(await reply('send', 'me@example.com', 'inbox+r-forged@onward.test')).toMatchObject({ outcome: 'ignored', reason: 'bad-reply' });
+    expect(cases.items.get('c1')!.status).toBe('AWAITING_APPROVAL');
+    expect(mailer.sent).toHaveLength(0);
+    expect([...cases.items.values()].filter((c) => c.status === 'IGNORED')).toHaveLength(2);
+  });
+});
