@@ -90,7 +90,7 @@ export class DeployConfigError extends Error {
       `onward cannot be synthesised: ${problems.length} configuration problem${problems.length === 1 ? '' : 's'}\n` +
         problems.map((p) => `  - ${p}`).join('\n') +
         '\n\nPass each as -c key=value (for example -c ownerEmail=you@example.com), or put them in a JSON file and pass -c config=path/to/file.json.' +
-        '\nSee docs/deploy-to-aws.md.',
+        '\nSee "Deploy to AWS" in README.md.',
     );
     this.name = 'DeployConfigError';
   }
