@@ -45,6 +45,10 @@ export function applyEdits(letter: Letter, edits: LetterEdits): { letter: Letter
   if (!next.subject) problems.push('The subject is empty.');
   if (!body) problems.push('The letter is empty.');
   if (hasPlaceholder(body)) problems.push('Write one true detail you liked in the marked paragraph, or delete that paragraph.');
+  // A detail with nowhere to go would be dropped without a word.
+  else if (edits.detail.trim() && !hasPlaceholder(edits.body)) {
+    problems.push('Your detail has no place in the letter: put the marked paragraph back, write the detail into the letter yourself, or clear the field.');
+  }
   // A new address means a new person: the name found in the email may not be theirs.
   if (next.to !== letter.to) next.toName = null;
   return { letter: next, problems };

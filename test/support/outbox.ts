@@ -46,6 +46,6 @@ export function reviewForm(html: string) {
     to: value('to'),
     subject: value('subject'),
     body: unescape(/<textarea id="body"[^>]*>([\s\S]*?)<\/textarea>/.exec(form[2]!)?.[1] ?? ''),
-    discard: unescape(/<form method="post" action="([^"]+)"><div class="actions"><button class="secondary"/.exec(html)?.[1] ?? ''),
+    discard: unescape(/<form id="discard" method="post" action="([^"]+)">/.exec(html)?.[1] ?? ""),
   };
 }

@@ -104,3 +104,14 @@ describe('other decisions', () => {
     expect(cases.items.get('c1')).toMatchObject({ status: 'AWAITING_APPROVAL', letter: { subject: 'Re: Next steps', inReplyTo: '<x@y>' } });
   });
 });
+
+describe('the detail the owner typed', () => {
+  it('is never dropped: with no marked paragraph left to fill, Send says so', async () => {
+    const { deps, mailer } = setup();
+    const body = letter.body.replace(`${DETAIL_PLACEHOLDER}\n\n`, '');
+    const result = await sendLetter(deps, 'c1', { ...edits, body, detail: 'the tour' });
+    expect(result.outcome).toBe('invalid');
+    if (result.outcome === 'invalid') expect(result.problems.join(' ')).toContain('no place in the letter');
+    expect(mailer.sent).toHaveLength(0);
+  });
+});

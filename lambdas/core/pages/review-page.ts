@@ -38,7 +38,7 @@ function original(record: Case): string {
   return `<section aria-labelledby="orig"><h2 id="orig">The email you forwarded</h2><dl>
 <dt>From</dt><dd>${esc(from)}</dd><dt>Date</dt><dd>${esc(o.date ? when(o.date) : 'not given')}</dd>
 <dt>Subject</dt><dd>${esc(o.subject || '(no subject)')}</dd></dl>
-<h3 class="muted" style="font-size:.9rem;margin:.8rem 0 .3rem">Excerpt</h3><blockquote>${esc(o.excerpt)}</blockquote></section>`;
+<h3 class="excerpt-title muted">Excerpt</h3><blockquote>${esc(o.excerpt)}</blockquote></section>`;
 }
 
 function detected(record: Case): string {
@@ -76,24 +76,28 @@ function editForm(view: ReviewView): string {
     ? `<div role="alert" class="notice warn"><strong>Not sent yet:</strong><ul class="errors">${view.problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul></div>`
     : '';
   const options = view.candidates.map((c) => `<option value="${esc(c.address)}">${esc(c.name ?? c.source)}</option>`).join('');
-  const marked = hasPlaceholder(letter.body)
+  const marked = hasPlaceholder(letter.body);
+  const detailHelp = marked
     ? `<p class="notice" id="detail-help">The letter has a marked paragraph: write one true thing you liked about the interview here and it goes in its place — or delete that paragraph from the letter. onward never makes one up.</p>`
     : '';
+  // The letter box shows the whole letter without an inner scroll bar.
+  const rows = Math.min(40, Math.max(12, letter.body.split('\n').length + 4));
   return `${problems}<form class="letter" method="post" action="${esc(view.sendUrl)}">
 <label for="to">To</label>
-<input id="to" name="to" type="email" required autocomplete="off" list="people" value="${esc(letter.to ?? '')}" aria-describedby="to-help">
+<input id="to" name="to" type="email" required autocomplete="off" list="people" value="${esc(letter.to ?? '')}"${letter.to ? '' : ' aria-describedby="to-help"'}>
 <datalist id="people">${options}</datalist>
 ${recipientHelp(view, letter)}
 <label for="subject">Subject</label>
 <input id="subject" name="subject" required value="${esc(letter.subject)}">
 <label for="detail">One thing I liked about the interview <small>(optional)</small></label>
-${marked}
-<input id="detail" name="detail" value="${esc(detail)}" placeholder="e.g. that you include assistants in product training" aria-describedby="detail-help">
+<input id="detail" name="detail" value="${esc(detail)}" placeholder="e.g. that you include assistants in product training"${marked ? ' aria-describedby="detail-help"' : ''}>
+${detailHelp}
 <label for="body">Letter</label>
-<textarea id="body" name="body" required spellcheck="true">${esc(letter.body)}</textarea>
+<textarea id="body" name="body" required spellcheck="true" rows="${rows}">${esc(letter.body)}</textarea>
 <p class="muted">It leaves from your onward address with your name, replies come to you${letter.inReplyTo ? ', in the same thread as their email' : ''}.</p>
-<div class="actions"><button class="primary" type="submit" name="op" value="send">Send</button></div></form>
-<form method="post" action="${esc(view.discardUrl)}"><div class="actions"><button class="secondary" type="submit" name="op" value="discard">Discard</button></div></form>`;
+<div class="actions"><button class="primary" type="submit" name="op" value="send">Send</button>
+<button class="secondary" type="submit" form="discard" name="op" value="discard">Discard</button></div></form>
+<form id="discard" method="post" action="${esc(view.discardUrl)}"></form>`;
 }
 
 function sentLetter(record: Case): string {
@@ -101,7 +105,7 @@ function sentLetter(record: Case): string {
   const to = l.toName ? `${l.toName} <${l.to}>` : l.to;
   return `<div class="notice ok" role="status"><strong>Sent.</strong> The letter left on ${esc(when(record.sentAt))}. It was sent once and will not be sent again.</div>
 <section aria-labelledby="sent"><h2 id="sent">The letter as sent</h2><dl><dt>To</dt><dd>${esc(to)}</dd><dt>Subject</dt><dd>${esc(l.subject)}</dd></dl>
-<pre class="letter" style="margin-top:1rem">${esc(l.body)}</pre></section>`;
+<pre class="letter sent">${esc(l.body)}</pre></section>`;
 }
 
 export function reviewPage(view: ReviewView): string {

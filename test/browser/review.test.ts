@@ -1,0 +1,432 @@
+// The review page in a real browser (Debian's Chromium through playwright-core), as the owner
+// uses it: open the Review link from the draft email, read, edit, press Send, see it was sent —
+// and the letter in the outbox is what was on screen. Also without JavaScript, at phone width,
+// by keyboard, and with the headers and origin checks the browser actually sees.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { BrowserContext, BrowserContextOptions, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DETAIL_PLACEHOLDER } from '../../lambdas/core/draft.ts';
+import {
+  ARTIFACTS, OWNER, forwardForReview, newMail, outboxMark, startHarness, to, waitForNewMail, type Harness,
+} from './harness.ts';
+
+// Some functions below run inside the page. The project compiles without the DOM library, so
+// name the little they use here (module-scoped declarations: nothing leaks into other files).
+interface PageElement { id: string; tagName: string; textContent: string | null }
+declare const document: { documentElement: { scrollWidth: number }; activeElement: PageElement | null; body: PageElement };
+declare const window: { innerWidth: number };
+declare function getComputedStyle(element: unknown): { cursor: string; opacity: string; outlineStyle: string; borderRadius: string };
+type Validity = { validity: { valueMissing: boolean; typeMismatch: boolean } };
+
+const SANDRA = 'sandra.ing@grainwood.example';
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+/**
+ * A fresh context and page. Console errors and page errors are collected in `problems`, except
+ * Content-Security-Policy reports, which go to `csp` (one test owns those).
+ */
+async function open(options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page; problems: string[]; csp: string[] }> {
+  const context = await h.browser.newContext(options);
+  // Fail within the test's time with Playwright's own message, not vitest's timeout.
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const csp: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    (/Content Security Policy/.test(m.text()) ? csp : problems).push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  return { context, page, problems, csp };
+}
+
+/** The review page's fields, found the way a person (or a screen reader) finds them: by label. */
+function fields(page: Page) {
+  return {
+    to: page.getByLabel('To', { exact: true }),
+    subject: page.getByLabel('Subject', { exact: true }),
+    detail: page.getByLabel(/^One thing I liked about the interview/),
+    body: page.getByLabel('Letter', { exact: true }),
+    send: page.getByRole('button', { name: 'Send', exact: true }),
+    discard: page.getByRole('button', { name: 'Discard', exact: true }),
+  };
+}
+
+/** POSTs the page made, with the headers Chromium really sent. */
+function recordPosts(page: Page): Request[] {
+  const posts: Request[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST') posts.push(r);
+  });
+  return posts;
+}
+
+async function sentBanner(page: Page) {
+  // Not "Nothing has been sent.": the banner that says the letter left.
+  const banner = page.getByRole('status').filter({ hasText: /^\s*Sent\. The letter left on / });
+  await banner.waitFor({ timeout: 10_000 });
+  return banner;
+}
+
+/** Lets the stack finish anything in flight, so "nothing was sent" is not just "not sent yet". */
+async function settle() {
+  await h.stack.invoker.idle();
+  await new Promise((r) => setTimeout(r, 300));
+}
+
+const noScroll = (page: Page) =>
+  page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+
+describe('the owner reviews, edits and sends a letter in the browser', () => {
+  it('shows the original and what was detected, sends the edited letter exactly as shown, and confirms', async () => {
+    const { reviewUrl } = await forwardForReview(h, 'rejection-after-interview.eml');
+    expect(reviewUrl.startsWith(h.stack.urls.review)).toBe(true);
+    const { context, page, problems } = await open({ viewport: { width: 1280, height: 900 } });
+    try {
+      const response = await page.goto(reviewUrl);
+      expect(response?.status()).toBe(200);
+      expect(await page.title()).toContain('Grainwood');
+
+      // The email that was forwarded: from, subject and an excerpt.
+      const original = page.getByRole('region', { name: 'The email you forwarded' });
+      await expect(original.innerText()).resolves.toContain('Sandra Ing <sandra.ing@grainwood.example>');
+      await expect(original.innerText()).resolves.toContain('Your application for Administrative Assistant');
+      await expect(original.innerText()).resolves.toMatch(/Date\s+Tue, 24 Nov 2026 23:02:11 UTC/);
+      await expect(original.locator('blockquote').innerText()).resolves.toContain('Thank you for taking the time to interview');
+
+      // What onward detected, and why.
+      const detected = await page.getByRole('region', { name: 'What onward detected' }).innerText();
+      for (const expected of ['Grainwood', 'Administrative Assistant', 'Sandra Ing', SANDRA, 'Why']) expect(detected).toContain(expected);
+
+      // Labelled fields holding the draft.
+      const f = fields(page);
+      expect(await f.to.inputValue()).toBe(SANDRA);
+      expect(await f.subject.inputValue()).toBe('Re: Your application for Administrative Assistant');
+      expect(await f.detail.inputValue()).toBe('');
+      const drafted = await f.body.inputValue();
+      expect(drafted).toContain(DETAIL_PLACEHOLDER);
+      expect(drafted).toContain('Again, thank you!');
+      expect(drafted.trim().endsWith('Sam Rivera')).toBe(true);
+      await expect(page.locator('#detail-help').isVisible()).resolves.toBe(true);
+      expect(await f.send.isEnabled()).toBe(true);
+
+      // The owner changes a sentence and writes the one true detail.
+      const edited = drafted.replace('Again, thank you!', 'Thank you again, and good luck with the Sales Department.');
+      expect(edited).not.toBe(drafted);
+      await f.body.fill(edited);
+      await f.detail.fill('how openly you walked me through the sales pipeline');
+      const shownTo = await f.to.inputValue();
+      const shownSubject = await f.subject.inputValue();
+      await page.screenshot({ path: path.join(ARTIFACTS, 'review-page.png'), fullPage: true });
+
+      const mark = await outboxMark(h);
+      const posts = recordPosts(page);
+      await f.send.click();
+      const banner = await sentBanner(page);
+      expect(await banner.innerText()).toMatch(/Sent\. The letter left on .+ UTC/);
+      expect(posts).toHaveLength(1);
+      expect((await posts[0]!.response())?.status()).toBe(303);
+      // After Send the page shows the letter as sent, and no form to send it again.
+      expect(await page.locator('form.letter').count()).toBe(0);
+      const sentSection = page.getByRole('region', { name: 'The letter as sent' });
+      const onScreenBody = await sentSection.locator('pre.letter').innerText();
+      expect(await sentSection.innerText()).toContain(`Sandra Ing <${SANDRA}>`);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'review-sent.png'), fullPage: true });
+
+      const letter = await waitForNewMail(h, mark, to(SANDRA));
+      expect(letter.mail.to.map((a) => a.address)).toEqual([shownTo]);
+      expect(letter.mail.subject).toBe(shownSubject);
+      expect(letter.mail.replyTo[0]?.address).toBe(OWNER);
+      const text = letter.mail.text.replace(/\r\n/g, '\n').trim();
+      expect(text).toContain('Thank you again, and good luck with the Sales Department.');
+      expect(text).not.toContain('Again, thank you!');
+      expect(text).toContain('I especially liked how openly you walked me through the sales pipeline.');
+      expect(text).not.toContain('[');
+      expect(text.endsWith('Sam Rivera')).toBe(true);
+      // Exactly what the owner saw: the edited body with the detail in the marked paragraph's place.
+      expect(text).toBe(edited.replace(DETAIL_PLACEHOLDER, 'I especially liked how openly you walked me through the sales pipeline.').trim());
+      expect(text).toBe(onScreenBody.trim());
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('starts To empty for a no-reply sender, explains why, and will not send until To holds an address', async () => {
+    const { reviewUrl } = await forwardForReview(h, 'ats-no-reply-rejection.eml');
+    const { context, page, problems } = await open();
+    try {
+      await page.goto(reviewUrl);
+      const f = fields(page);
+      expect(await f.to.inputValue()).toBe('');
+      const help = page.locator('#to-help');
+      expect(await help.isVisible()).toBe(true);
+      expect(await help.innerText()).toMatch(/no-reply/i);
+      expect(await help.innerText()).toContain('no-reply@us.greenhouse-mail.io');
+      // The explanation is tied to the field for screen readers.
+      expect(await f.to.getAttribute('aria-describedby')).toContain('to-help');
+      await page.screenshot({ path: path.join(ARTIFACTS, 'review-no-reply.png'), fullPage: true });
+
+      // The button looks unusable while the form is invalid...
+      expect(await page.locator('form.letter:invalid').count()).toBe(1);
+      expect(await f.send.evaluate((b) => getComputedStyle(b).cursor)).toBe('not-allowed');
+      expect(Number(await f.send.evaluate((b) => getComputedStyle(b).opacity))).toBeLessThan(1);
+
+      // ...and pressing it anyway submits nothing, empty or not an address.
+      const mark = await outboxMark(h);
+      const posts = recordPosts(page);
+      const before = page.url();
+      await f.send.click();
+      expect(await f.to.evaluate((i) => (i as unknown as Validity).validity.valueMissing)).toBe(true);
+      await f.to.fill('recruiting team');
+      expect(await page.locator('form.letter:invalid').count()).toBe(1);
+      await f.send.click();
+      expect(await f.to.evaluate((i) => (i as unknown as Validity).validity.typeMismatch)).toBe(true);
+      await page.waitForTimeout(300);
+      expect(posts).toHaveLength(0);
+      expect(page.url()).toBe(before);
+
+      // A valid address makes the form valid; the owner deletes the marked paragraph instead of filling it.
+      await f.to.fill('jordan.lee@northwind.example');
+      expect(await page.locator('form.letter:invalid').count()).toBe(0);
+      expect(Number(await f.send.evaluate((b) => getComputedStyle(b).opacity))).toBe(1);
+      const drafted = await f.body.inputValue();
+      expect(drafted).toContain(DETAIL_PLACEHOLDER);
+      await f.body.fill(drafted.replace(`${DETAIL_PLACEHOLDER}\n\n`, ''));
+      await f.send.click();
+      await sentBanner(page);
+      expect(posts).toHaveLength(1);
+
+      const letter = await waitForNewMail(h, mark, to('jordan.lee@northwind.example'));
+      expect(letter.mail.to.map((a) => a.address)).toEqual(['jordan.lee@northwind.example']);
+      expect(letter.mail.text).not.toContain(DETAIL_PLACEHOLDER);
+      expect(letter.mail.text).toContain('Northwind');
+      await settle();
+      expect(await newMail(h, mark, (m) => !to(OWNER)(m))).toHaveLength(1);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('refuses to send a letter with the marked paragraph unfilled, with a readable error, and keeps the edits', async () => {
+    const { reviewUrl } = await forwardForReview(h, 'rejection-after-interview.eml');
+    const { context, page } = await open();
+    try {
+      await page.goto(reviewUrl);
+      const f = fields(page);
+      const body = (await f.body.inputValue()).replace('Again, thank you!', 'Many thanks again!');
+      await f.body.fill(body);
+      const mark = await outboxMark(h);
+      const posts = recordPosts(page);
+      await f.send.click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor({ timeout: 10_000 });
+      expect(posts).toHaveLength(1);
+      expect((await posts[0]!.response())?.status()).toBe(422);
+      const message = await alert.innerText();
+      expect(message).toContain('Not sent yet');
+      expect(message).toMatch(/Write one true detail you liked in the marked paragraph, or delete that paragraph/);
+      expect(await alert.isVisible()).toBe(true);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'review-error.png'), fullPage: true });
+      // Nothing claims it left; what the owner typed is still there to fix.
+      expect(await page.getByRole('status').filter({ hasText: /^\s*Sent\./ }).count()).toBe(0);
+      expect(await page.getByRole('status').innerText()).toContain('Nothing has been sent.');
+      expect(await f.body.inputValue()).toBe(body);
+      expect(await f.to.inputValue()).toBe(SANDRA);
+      await settle();
+      expect(await newMail(h, mark, (m) => !to(OWNER)(m))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('works without JavaScript', async () => {
+    const { reviewUrl } = await forwardForReview(h, 'rejection-after-interview.eml');
+    const { context, page } = await open({ javaScriptEnabled: false });
+    try {
+      await page.goto(reviewUrl);
+      expect(await page.locator('script').count()).toBe(0);
+      const f = fields(page);
+      await f.detail.fill('meeting the whole sales team');
+      const mark = await outboxMark(h);
+      await f.send.click();
+      await sentBanner(page);
+      const letter = await waitForNewMail(h, mark, to(SANDRA));
+      expect(letter.mail.text).toContain('I especially liked meeting the whole sales team.');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('fits a phone-width screen without sideways scrolling, with usable fields', async () => {
+    const { reviewUrl } = await forwardForReview(h, 'rejection-after-interview.eml');
+    const { context, page } = await open({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    try {
+      await page.goto(reviewUrl);
+      const { scrollWidth, innerWidth } = await noScroll(page);
+      expect(innerWidth).toBe(375);
+      expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+      const f = fields(page);
+      for (const [name, field] of Object.entries({ to: f.to, subject: f.subject, detail: f.detail, body: f.body, send: f.send })) {
+        const box = await field.boundingBox();
+        expect(box, name).not.toBeNull();
+        expect(box!.x, name).toBeGreaterThanOrEqual(0);
+        expect(box!.x + box!.width, name).toBeLessThanOrEqual(375);
+        expect(box!.height, name).toBeGreaterThanOrEqual(32); // big enough to tap
+      }
+      await f.detail.tap();
+      await page.keyboard.type('the coffee');
+      expect(await f.detail.inputValue()).toBe('the coffee');
+      await page.screenshot({ path: path.join(ARTIFACTS, 'review-phone.png'), fullPage: true });
+      // Still no sideways scrolling once the letter is sent (the typed detail fills the marked paragraph).
+      await f.send.tap();
+      await sentBanner(page);
+      const after = await noScroll(page);
+      expect(after.scrollWidth).toBeLessThanOrEqual(after.innerWidth);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'review-phone-sent.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const key of ['Enter', 'Space'] as const) {
+    it(`can be used by keyboard alone: Tab through the fields in order, ${key} on Send sends`, async () => {
+      const { reviewUrl } = await forwardForReview(h, 'rejection-after-interview.eml');
+      const { context, page } = await open();
+      try {
+        await page.goto(reviewUrl);
+        const order: string[] = [];
+        const focused = () => page.evaluate(() => {
+          const el = document.activeElement;
+          if (!el || el === document.body) return 'body';
+          return el.id || `${el.tagName.toLowerCase()}:${(el.textContent ?? '').trim()}`;
+        });
+        // Tab from the top of the page until Send has focus, typing the detail on the way.
+        for (let i = 0; i < 20; i += 1) {
+          await page.keyboard.press('Tab');
+          const now = await focused();
+          order.push(now);
+          if (now === 'detail') await page.keyboard.type('the tour of the office');
+          if (now === 'button:Send') break;
+        }
+        const wanted = ['to', 'subject', 'detail', 'body', 'button:Send'];
+        const positions = wanted.map((id) => order.indexOf(id));
+        expect(positions.every((p) => p >= 0), `focus order: ${order.join(' → ')}`).toBe(true);
+        expect([...positions].sort((a, b) => a - b), `focus order: ${order.join(' → ')}`).toEqual(positions);
+        // The focus is visible on the button that will act.
+        expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
+
+        const mark = await outboxMark(h);
+        await page.keyboard.press(key);
+        await sentBanner(page);
+        const letter = await waitForNewMail(h, mark, to(SANDRA));
+        expect(letter.mail.text).toMatch(/tour of the office\./);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
+describe('what the browser sees of the security rules', () => {
+  let attacker: http.Server;
+  let attackerOrigin = '';
+  let attackPage = '';
+
+  beforeAll(async () => {
+    // Another site, on another port and host name: it knows a send link and tries to use it.
+    attacker = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' }).end(attackPage);
+    });
+    await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
+    attackerOrigin = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    attacker?.closeAllConnections();
+    await new Promise((resolve) => attacker?.close(resolve));
+  });
+
+  it('serves the page with no-store, no-referrer and a CSP that forbids framing, and its own stylesheet is allowed', async () => {
+    const { reviewUrl } = await forwardForReview(h, 'rejection-after-interview.eml');
+    const { context, page, problems, csp } = await open();
+    try {
+      const response = await page.goto(reviewUrl);
+      const headers = await response!.allHeaders();
+      expect(headers['cache-control']).toBe('no-store');
+      expect(headers['referrer-policy']).toBe('no-referrer');
+      expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(headers['content-security-policy']).toContain("default-src 'none'");
+      // The CSP lets the page's one stylesheet apply (a hash mismatch would leave it unstyled).
+      expect(await page.locator('button.primary').evaluate((b) => getComputedStyle(b).borderRadius)).toBe('8px');
+      // ...and nothing on the page needs more than the CSP allows (style="" attributes are blocked).
+      expect(csp).toEqual([]);
+      expect(await page.locator('[style]').evaluateAll((els) => els.map((e) => e.outerHTML.slice(0, 80)))).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("accepts the page's own POST (Chromium sends Origin: null under no-referrer) and refuses a POST from another site", async () => {
+    const { reviewUrl } = await forwardForReview(h, 'rejection-after-interview.eml');
+    const { context, page, csp } = await open();
+    try {
+      await page.goto(reviewUrl);
+      const sendUrl = await page.locator('form.letter').getAttribute('action');
+      expect(sendUrl).toBeTruthy();
+
+      // Another site submits the same form to the send link, with a filled-in letter.
+      attackPage = `<!doctype html><form method="post" action="${sendUrl}">
+<input name="to" value="victim@elsewhere.example"><input name="subject" value="Hi"><input name="body" value="Spam">
+<input name="detail" value=""><button name="op" value="send">Go</button></form>`;
+      const evil = await context.newPage();
+      const mark = await outboxMark(h);
+      await evil.goto(attackerOrigin);
+      const evilPosts = recordPosts(evil);
+      await evil.getByRole('button', { name: 'Go' }).click();
+      await evil.waitForLoadState();
+      await expect.poll(() => evilPosts.length).toBe(1);
+      const evilHeaders = await evilPosts[0]!.allHeaders();
+      expect(evilHeaders.origin).toBe(attackerOrigin);
+      expect((await evilPosts[0]!.response())?.status()).toBe(403);
+      expect(await evil.locator('h1').innerText()).toBe('Refused');
+
+      // Framing the review page from another site is blocked by frame-ancestors.
+      attackPage = `<!doctype html><iframe src="${reviewUrl}" width="600" height="400"></iframe>`;
+      const refused = evil.waitForEvent('console', { predicate: (m) => /frame-ancestors 'none'/.test(m.text()), timeout: 5_000 });
+      await evil.goto(attackerOrigin, { waitUntil: 'load' });
+      expect((await refused).text()).toMatch(/^Framing '.*' violates .*frame-ancestors 'none'/);
+
+      // The owner's own page still sends: its POST carries Origin: null (or none) and is accepted.
+      const posts = recordPosts(page);
+      await page.reload();
+      await fields(page).detail.fill('the tour of your office');
+      await fields(page).send.click();
+      await sentBanner(page);
+      const headers = await posts[0]!.allHeaders();
+      expect(headers.origin === undefined || headers.origin === 'null', `Origin was ${headers.origin}`).toBe(true);
+      expect((await posts[0]!.response())?.status()).toBe(303);
+
+      await waitForNewMail(h, mark, to(SANDRA));
+      await settle();
+      const letters = await newMail(h, mark, (m) => !to(OWNER)(m));
+      expect(letters.map((m) => m.mail.to[0]?.address)).toEqual([SANDRA]);
+      // The sent page, too, needs nothing the CSP blocks.
+      expect(csp).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
