@@ -10,5 +10,7 @@ export default defineConfig({
     // Two cores: running every file at once makes the emulator-backed tests slow and flaky.
     maxWorkers: 2,
     pool: 'forks',
+    // The stack logs a JSON line per event; show them only for tests that fail.
+    silent: 'passed-only',
   },
 });

@@ -1,6 +1,6 @@
 // MIME parsing with postal-mime, with explicit limits: the message comes from the internet.
 // The caller caps the size before calling (a parser cannot bound breadth, only depth).
-import PostalMime, { addressParser, decodeWords } from 'postal-mime';
+import PostalMime, { addressParser } from 'postal-mime';
 import type { Address as PostalAddress, Email } from 'postal-mime';
 import { htmlToText } from '../core/html-text.ts';
 import type { Address, ParsedMail } from '../core/mail.ts';
@@ -17,6 +17,32 @@ const LIMITS = {
 /** A forwarded attachment is parsed with the same limits but never unwrapped further. */
 const MAX_ATTACHED_DEPTH = 1;
 
+// postal-mime bounds depth, not breadth: 200,000 sibling parts take seconds and hundreds of MB.
+// Real mail has tens of parts; every part starts on a line beginning "--", so counting those
+// lines (an upper bound on parts) refuses a part bomb before the parser sees it.
+const MAX_BOUNDARY_LINES = 2000;
+
+// Classification reads the start of a message; a rejection is a few paragraphs. Bounding the text
+// bounds every regex that runs over it.
+export const MAX_TEXT_CHARS = 200_000;
+
+export class MimeTooComplex extends Error {
+  constructor() {
+    super(`more than ${MAX_BOUNDARY_LINES} MIME boundary lines`);
+    this.name = 'MimeTooComplex';
+  }
+}
+
+function boundaryLines(raw: Uint8Array): number {
+  const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  let count = 0;
+  for (let i = bytes.indexOf('\n--'); i !== -1; i = bytes.indexOf('\n--', i + 3)) {
+    count += 1;
+    if (count > MAX_BOUNDARY_LINES) break;
+  }
+  return count;
+}
+
 function mailboxes(list: PostalAddress[] | PostalAddress | undefined): Address[] {
   const flat = (Array.isArray(list) ? list : list ? [list] : []).flatMap((a) => (a.group ? a.group : [a]));
   return flat
@@ -24,11 +50,13 @@ function mailboxes(list: PostalAddress[] | PostalAddress | undefined): Address[]
     .map((a) => ({ name: a.name.trim() || null, address: a.address.trim().toLowerCase() }));
 }
 
-/** Every mailbox of every From header: a message with two From headers must be visible as such. */
+/**
+ * Every mailbox of every From header: a message with two From headers must be visible as such.
+ * Parsed from the raw header, not the decoded one: RFC 2047 allows encoded-words in display names
+ * only, and `From: =?utf-8?Q?me=40example.com?=` must not decode into the owner's address.
+ */
 function fromHeaders(email: Email): Address[] {
-  const values = email.headers.filter((h) => h.key === 'from').map((h) => h.value);
-  if (values.length <= 1) return mailboxes(email.from);
-  return values.flatMap((v) => mailboxes(addressParser(decodeWords(v))));
+  return email.headers.filter((h) => h.key === 'from').flatMap((h) => mailboxes(addressParser(h.value)));
 }
 
 function isoDate(value: string | undefined): string | null {
@@ -38,7 +66,9 @@ function isoDate(value: string | undefined): string | null {
 }
 
 async function parse(raw: Uint8Array | string, depth: number): Promise<ParsedMail> {
-  const email = await PostalMime.parse(raw, {
+  const bytes = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
+  if (boundaryLines(bytes) > MAX_BOUNDARY_LINES) throw new MimeTooComplex();
+  const email = await PostalMime.parse(bytes, {
     ...LIMITS,
     forceRfc822Attachments: true,
     attachmentEncoding: 'arraybuffer',
@@ -56,7 +86,7 @@ async function parse(raw: Uint8Array | string, depth: number): Promise<ParsedMai
     date: isoDate(email.date),
     inReplyTo: email.inReplyTo?.trim() || null,
     references: email.references?.trim() || null,
-    text: email.text?.trim() ? email.text : email.html ? htmlToText(email.html) : '',
+    text: (email.text?.trim() ? email.text : email.html ? htmlToText(email.html.slice(0, 4 * MAX_TEXT_CHARS)) : '').slice(0, MAX_TEXT_CHARS),
     headers: email.headers.map((h) => ({ name: h.key, value: h.value })),
     attached,
   };

@@ -1,11 +1,18 @@
-// Lambda entry for the hourly schedule: expire drafts that waited past the link lifetime.
+// Lambda entry for the hourly schedule, the housekeeping of cases: drafts waiting past the link
+// lifetime expire, and letters whose sending process died mid-send are parked as SEND_UNKNOWN
+// (and the owner told) — never resent.
 import { composer } from './compose.ts';
 import { expireDrafts } from '../workflow/expire.ts';
+import { sweepStaleSends } from '../workflow/review.ts';
 
 const deps = composer(process.env);
 
-export async function handler() {
+// Far beyond any function timeout: a letter still SENDING after this has no live sender.
+const STALE_SEND_SECONDS = 15 * 60;
+
+export async function handler(event?: { staleSendSeconds?: number }) {
   const { web, config } = await deps();
   const expired = await expireDrafts({ cases: web.cases, clock: web.clock, log: web.log, lifetimeSeconds: config.linkTtlSeconds });
-  return { expired };
+  const parked = await sweepStaleSends(web, event?.staleSendSeconds ?? STALE_SEND_SECONDS);
+  return { expired, parked };
 }

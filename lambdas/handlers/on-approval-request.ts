@@ -28,6 +28,6 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
     return response;
   } catch (error) {
     jsonLogger.error('web.failed', { name: error instanceof Error ? error.name : 'unknown' });
-    return { statusCode: 503, headers: PAGE_HEADERS, body: messagePage('Please try again', 'onward could not load this page just now. Nothing was sent.') };
+    return { statusCode: 503, headers: PAGE_HEADERS, body: messagePage('Please try again in a minute', 'onward could not finish this just now. Open the link again in a minute to see where your letter stands; a letter is never sent twice.') };
   }
 }

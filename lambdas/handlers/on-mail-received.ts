@@ -1,7 +1,7 @@
 // Lambda entry for SES's Lambda action (invocation type Event), placed after the S3 action.
 // Validates the event, then hands each message to receiveMail. A thrown error makes Lambda retry.
 import * as z from 'zod/mini';
-import { composer, jsonLogger } from './compose.ts';
+import { composer, jsonLogger, type Composition } from './compose.ts';
 import { receiveMail } from '../workflow/receive-mail.ts';
 
 const verdict = z.optional(z.object({ status: z.string() }));
@@ -21,14 +21,14 @@ const status = (v: { status: string } | undefined): Status => (v?.status ?? 'GRA
 
 const deps = composer(process.env);
 
-export async function handler(event: unknown) {
+/** The handler's work, given its dependencies: tests drive it with events built from SES's samples. */
+export async function handleSesEvent({ receive, config }: Pick<Composition, 'receive' | 'config'>, event: unknown) {
   const parsed = sesEvent.safeParse(event);
   if (!parsed.success) {
     // Not an SES event: nothing to retry, nothing to record.
     jsonLogger.error('mail.bad-event', { issues: parsed.error.issues.length });
     return { outcomes: [] };
   }
-  const { receive, config } = await deps();
   const outcomes = [];
   for (const { ses } of parsed.data.Records) {
     const { receipt, mail } = ses;
@@ -42,4 +42,8 @@ export async function handler(event: unknown) {
     );
   }
   return { outcomes };
+}
+
+export async function handler(event: unknown) {
+  return handleSesEvent(await deps(), event);
 }

@@ -116,9 +116,10 @@ export async function startLocalStack(config: LocalConfig, options: { retryDelay
     const { linkFor, ALL_CASES } = await import('../core/links.ts');
     const { web: webDeps } = await composer(process.env)();
 
-    // On AWS a schedule runs expire-drafts hourly; locally it runs at start and every hour.
+    // On AWS a schedule runs the housekeeping hourly; locally it runs at start and every hour.
+    // At start nothing is sending yet, so any letter still SENDING was cut off by a crash.
     const expiry = await import('../handlers/expire-drafts.ts');
-    await expiry.handler();
+    await expiry.handler({ staleSendSeconds: 0 });
     const hourly = setInterval(() => void expiry.handler().catch(() => undefined), 3600_000);
     hourly.unref();
     stops.push(async () => clearInterval(hourly));

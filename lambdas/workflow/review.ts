@@ -71,8 +71,9 @@ export async function sendLetter(deps: ReviewDeps, caseId: string, edits: Letter
   }
   deps.log.info('letter.claimed', { caseId });
 
+  let sentMessageId: string;
   try {
-    const sentMessageId = await deps.mailer.send({
+    sentMessageId = await deps.mailer.send({
       from: { name: deps.owner.name, address: deps.owner.senderAddress },
       to: { name: letter.toName, address: letter.to! },
       replyTo: deps.owner.email,
@@ -82,22 +83,58 @@ export async function sendLetter(deps: ReviewDeps, caseId: string, edits: Letter
       references: letter.references,
       caseId,
     });
-    const sent = await deps.cases.transition(caseId, ['SENDING'], 'SENT', {
-      sentAt: deps.clock.now().toISOString(),
-      sentMessageId,
-    });
-    deps.log.info('letter.sent', { caseId });
-    return { outcome: 'sent', record: sent ?? { ...claimed, status: 'SENT' } };
   } catch (error) {
-    // SES said no: nothing left, the owner may retry. Anything else: it may have left, so the
-    // case is parked in SEND_UNKNOWN and never resent automatically.
-    const rejected = error instanceof MailRejected;
-    const status: CaseStatus = rejected ? 'SEND_FAILED' : 'SEND_UNKNOWN';
-    const failure = rejected ? `${error.code}: ${error.message}` : 'The connection to the mail service broke while sending.';
-    const parked = await deps.cases.transition(caseId, ['SENDING'], status, { failure });
-    deps.log.error('letter.failed', { caseId, status, code: rejected ? error.code : 'unknown' });
-    return { outcome: rejected ? 'failed' : 'unknown', record: parked ?? { ...claimed, status, failure } };
+    if (!(error instanceof MailRejected)) {
+      // It may have left: park it, tell the owner, never resend it automatically.
+      const parked = await parkUnknown(deps, caseId, 'The connection to the mail service broke while sending.');
+      return { outcome: 'unknown', record: parked ?? { ...claimed, status: 'SEND_UNKNOWN' } };
+    }
+    // SES said no: nothing left, the owner may retry.
+    const failure = `${error.code}: ${error.message}`;
+    const parked = await deps.cases.transition(caseId, ['SENDING'], 'SEND_FAILED', { failure });
+    deps.log.error('letter.refused', { caseId, code: error.code });
+    return { outcome: 'failed', record: parked ?? { ...claimed, status: 'SEND_FAILED', failure } };
   }
+  // The letter has left. If this write fails the case stays SENDING, and the housekeeping sweep
+  // (sweepStaleSends) parks it as SEND_UNKNOWN: it is never sent twice.
+  const sent = await deps.cases.transition(caseId, ['SENDING'], 'SENT', { sentAt: deps.clock.now().toISOString(), sentMessageId });
+  deps.log.info('letter.sent', { caseId });
+  return { outcome: 'sent', record: sent ?? { ...claimed, status: 'SENT' } };
+}
+
+/** SENDING → SEND_UNKNOWN, and a note to the owner: only they can check whether it left. */
+async function parkUnknown(deps: ReviewDeps, caseId: string, failure: string): Promise<Case | null> {
+  const parked = await deps.cases.transition(caseId, ['SENDING'], 'SEND_UNKNOWN', { failure });
+  deps.log.error('letter.unknown', { caseId });
+  if (!parked?.letter) return parked;
+  try {
+    await deps.mailer.send({
+      from: { name: 'onward', address: deps.owner.senderAddress },
+      to: { name: deps.owner.name, address: deps.owner.email },
+      subject: `Check your letter: ${parked.letter.subject}`,
+      text: [
+        `onward was sending your letter to ${parked.letter.to} when ${failure.charAt(0).toLowerCase()}${failure.slice(1)}`,
+        'It may or may not have left. onward will not send it again by itself.',
+        'Check with the recipient or your Sent mail before doing anything; you can discard the draft from the review page.',
+      ].join('\n'),
+      automatic: true,
+    });
+  } catch {
+    // The case page shows SEND_UNKNOWN either way; a failed note must not hide the parked case.
+    deps.log.error('letter.unknown-notice-failed', { caseId });
+  }
+  return parked;
+}
+
+/** Letters claimed longer ago than `staleSeconds` whose sender crashed: parked, never resent. */
+export async function sweepStaleSends(deps: ReviewDeps, staleSeconds: number): Promise<number> {
+  const cutoff = deps.clock.now().getTime() - staleSeconds * 1000;
+  let parked = 0;
+  for (const record of await deps.cases.list({ status: 'SENDING' })) {
+    if (Date.parse(record.updatedAt) > cutoff) continue;
+    if (await parkUnknown(deps, record.id, 'The sending process stopped before it could record the result.')) parked += 1;
+  }
+  return parked;
 }
 
 export type DecisionResult = { outcome: 'done' | 'unchanged'; record: Case } | { outcome: 'missing' };

@@ -1,0 +1,280 @@
+// `npm run bench`: how small and fast onward is, each figure beside its budget (issue 7), and the
+// machine it ran on. A benchmark that prints a table — not a test: it asserts nothing, and the
+// exit code is 1 only so that scripts can tell whether every budget held.
+//   npm run bench                      everything (a few minutes)
+//   npm run bench -- --only core,e2e   some parts: bundles, init, core, e2e (e2e includes memory)
+// The figures move with machine load; the load average is printed so a noisy run can be spotted
+// and repeated.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, watch } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import nodemailer from 'nodemailer';
+import PostalMime from 'postal-mime';
+import { ESM_REQUIRE_BANNER } from '../lib/onward-function.ts';
+import { measureCore } from './bench-core.ts';
+import { forwardedParsed, loadCorpus } from './eval.ts';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const BUDGET = {
+  bundleKB: 200,
+  initMs: 30,
+  coreRatio: 1.5,
+  throughput: 2000,
+  p50Ms: 150,
+  p95Ms: 400,
+  memoryMB: 300,
+} as const;
+
+interface Row {
+  figure: string;
+  value: string;
+  budget: string;
+  ok: boolean | null;
+}
+const rows: Row[] = [];
+const row = (figure: string, value: string, budget: string, ok: boolean | null) => rows.push({ figure, value, budget, ok });
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (x: number) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
+const median = (xs: readonly number[]) => percentile(xs, 50);
+function percentile(xs: readonly number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return Number.NaN;
+  // Nearest rank.
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+}
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+
+// ——— Bundles: exactly what lib/onward-function.ts asks CDK's esbuild for. ———
+
+/** The functions the stack deploys, read from the stack itself so the list cannot drift. */
+function functions(): { name: string; entry: string }[] {
+  const source = readFileSync(path.join(REPO, 'lib', 'onward-stack.ts'), 'utf8');
+  return [...source.matchAll(/new OnwardFunction\(this, '(\w+)', \{\s*entry: '([\w.-]+)'/g)].map((m) => ({ name: m[1]!, entry: m[2]! }));
+}
+
+async function bundle(entry: string, outfile: string, sdkExternal: boolean): Promise<number> {
+  // Mirrors the `bundling` options of OnwardFunction (lib/onward-function.ts).
+  await esbuild.build({
+    entryPoints: [path.join(REPO, 'lambdas', 'handlers', entry)],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    target: 'node22',
+    platform: 'node',
+    minify: true,
+    sourcemap: true,
+    sourcesContent: false,
+    mainFields: ['module', 'main'],
+    banner: { js: ESM_REQUIRE_BANNER },
+    external: sdkExternal ? ['@aws-sdk/*'] : [],
+    tsconfig: path.join(REPO, 'tsconfig.json'),
+    logLevel: 'error',
+  });
+  return statSync(outfile).size;
+}
+
+/** Milliseconds to import the bundle, measured inside each of `runs` fresh node processes. */
+function initTimes(file: string, runs: number): number[] {
+  const script = 'const t=performance.now();await import(process.env.BENCH_BUNDLE);process.stdout.write(String(performance.now()-t));';
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      env: { PATH: process.env.PATH, BENCH_BUNDLE: file, AWS_REGION: 'us-east-1' },
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`importing ${file} failed: ${r.stderr}`);
+    times.push(Number(r.stdout));
+  }
+  return times;
+}
+
+async function benchBundles(parts: Set<string>) {
+  // Inside the repo (cdk.out is git-ignored) so the external @aws-sdk/* imports resolve.
+  mkdirSync(path.join(REPO, 'cdk.out'), { recursive: true });
+  const dir = mkdtempSync(path.join(REPO, 'cdk.out', 'bench-'));
+  try {
+    for (const fn of functions()) {
+      const file = path.join(dir, fn.name, 'index.mjs');
+      const size = await bundle(fn.entry, file, true);
+      const full = await bundle(fn.entry, path.join(dir, `${fn.name}-full`, 'index.mjs'), false);
+      if (parts.has('bundles')) {
+        row(`bundle ${fn.name} (${fn.entry})`, `${kb(size)} (SDK bundled: ${kb(full)})`, `≤ ${BUDGET.bundleKB} KB`, size <= BUDGET.bundleKB * 1024);
+      }
+      if (parts.has('init')) {
+        const t = median(initTimes(file, 20));
+        row(`module init ${fn.name}`, `${ms(t)} median of 20`, `≤ ${BUDGET.initMs} ms`, t <= BUDGET.initMs);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ——— Core: parse + unwrap + classify + extract + draft, one core (scripts/bench-core.ts). ———
+
+async function benchCore() {
+  const f = await measureCore();
+  row('core cost per email', `${f.pipelineUs.toFixed(0)} µs = ${f.ratio.toFixed(2)} × parsing alone (${f.parseUs.toFixed(0)} µs)`, `≤ ${BUDGET.coreRatio} ×`, f.ratio <= BUDGET.coreRatio);
+  row('throughput, core', `${Math.round(f.rate).toLocaleString('en-US')} emails/s (${f.emails} emails × ${f.rounds} rounds)`, `≥ ${BUDGET.throughput.toLocaleString('en-US')}/s`, f.rate >= BUDGET.throughput);
+}
+
+// ——— End to end: `npm start` as a child process, 200 forwards over SMTP, drafts in the outbox. ———
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function peakRssMB(pid: number): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+const sleep = (msec: number) => new Promise((r) => setTimeout(r, msec));
+
+async function benchEndToEnd(count = 200) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'onward-bench-'));
+  const [smtpPort, httpPort, sesPort] = [await freePort(), await freePort(), await freePort()];
+  const owner = 'me@example.com';
+  const inbound = 'inbox@onward.localhost';
+  const child = spawn(process.execPath, [path.join(REPO, 'bin', 'onward.mjs'), 'start'], {
+    cwd: REPO,
+    env: {
+      ...process.env,
+      ONWARD_DATA_DIR: dataDir,
+      ONWARD_SMTP_PORT: String(smtpPort),
+      ONWARD_HTTP_PORT: String(httpPort),
+      ONWARD_SES_PORT: String(sesPort),
+      ONWARD_OWNER_EMAIL: owner,
+      ONWARD_ALLOWED_SENDERS: owner,
+      ONWARD_INBOUND_ADDRESS: inbound,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, peakRssMB(child.pid!) || 0)), 100);
+  const outboxDir = path.join(dataDir, 'outbox');
+  try {
+    const ready = Date.now();
+    while (!output.includes('Forward rejections to')) {
+      if (child.exitCode !== null) throw new Error(`onward start exited (${child.exitCode}):\n${output}`);
+      if (Date.now() - ready > 60_000) throw new Error(`onward start did not come up in 60 s:\n${output}`);
+      await sleep(50);
+    }
+    const startup = Date.now() - ready;
+
+    // Each forward carries a tag in its original subject; the owner's email (the draft, or the
+    // notice for mail that is not a rejection) repeats that subject.
+    const records = loadCorpus();
+    const sentAt = new Map<string, number>();
+    const arrivedAt = new Map<string, number>();
+    const seen = new Set<string>();
+    const scan = async () => {
+      const now = performance.now();
+      for (const name of existsSync(outboxDir) ? readdirSync(outboxDir) : []) {
+        if (seen.has(name) || !name.endsWith('.eml')) continue;
+        seen.add(name);
+        const mail = await PostalMime.parse(readFileSync(path.join(outboxDir, name)));
+        const tag = /\[bench (\d+)\]/.exec(`${mail.subject ?? ''}\n${mail.text ?? ''}`)?.[1];
+        if (tag && !arrivedAt.has(tag)) arrivedAt.set(tag, now);
+      }
+    };
+    mkdirSync(outboxDir, { recursive: true });
+    let scanning = Promise.resolve();
+    const rescan = () => (scanning = scanning.then(scan));
+    const watcher = watch(outboxDir, rescan);
+    const poller = setInterval(rescan, 20);
+
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true, pool: true, maxConnections: 1 });
+    const began = performance.now();
+    for (let i = 0; i < count; i++) {
+      const r = records[i % records.length]!;
+      const fwd = forwardedParsed({ ...r, subject: `${r.subject} [bench ${i}]` });
+      sentAt.set(String(i), performance.now());
+      await transport.sendMail({ envelope: { from: owner, to: inbound }, from: owner, to: inbound, subject: fwd.subject, text: fwd.text });
+    }
+    const sending = performance.now() - began;
+    transport.close();
+    const deadline = Date.now() + 30_000;
+    while (arrivedAt.size < count && Date.now() < deadline) {
+      await sleep(20);
+      await rescan();
+    }
+    const allIn = performance.now() - began;
+    watcher.close();
+    clearInterval(poller);
+    await scanning;
+
+    const latencies = [...sentAt].filter(([tag]) => arrivedAt.has(tag)).map(([tag, t]) => arrivedAt.get(tag)! - t);
+    const lost = count - latencies.length;
+    const p50 = percentile(latencies, 50);
+    const p95 = percentile(latencies, 95);
+    peak = Math.max(peak, peakRssMB(child.pid!) || 0);
+    row(
+      `local end to end, ${count} forwards`,
+      `p50 ${ms(p50)}, p95 ${ms(p95)}, ${lost} lost (sent in ${(sending / 1000).toFixed(1)} s, all drafted in ${(allIn / 1000).toFixed(1)} s)`,
+      `p50 ≤ ${BUDGET.p50Ms} ms, p95 ≤ ${BUDGET.p95Ms} ms, 0 lost`,
+      p50 <= BUDGET.p50Ms && p95 <= BUDGET.p95Ms && lost === 0,
+    );
+    row('memory, npm start (peak RSS, VmHWM)', `${peak.toFixed(0)} MB (started in ${(startup / 1000).toFixed(1)} s)`, `≤ ${BUDGET.memoryMB} MB`, peak <= BUDGET.memoryMB);
+  } finally {
+    clearInterval(sampler);
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+// ——— The table. ———
+
+function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${os.platform()} ${os.arch()}`;
+}
+
+function print() {
+  const w = [Math.max(...rows.map((r) => r.figure.length)), Math.max(...rows.map((r) => r.value.length))];
+  for (const r of rows) {
+    const mark = r.ok === null ? ' ' : r.ok ? '✓' : '✗';
+    console.log(`${mark} ${r.figure.padEnd(w[0]!)}  ${r.value.padEnd(w[1]!)}  budget ${r.budget}`);
+  }
+}
+
+const args = process.argv.slice(2);
+const onlyAt = args.indexOf('--only');
+const parts = new Set(onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',') : ['bundles', 'init', 'core', 'e2e']);
+
+console.log(`onward bench — ${machine()}`);
+console.log(`load average at start: ${load()}\n`);
+const started = Date.now();
+if (parts.has('bundles') || parts.has('init')) await benchBundles(parts);
+if (parts.has('core')) await benchCore();
+if (parts.has('e2e')) await benchEndToEnd();
+print();
+console.log(`\nload average at end: ${load()}; ${((Date.now() - started) / 1000).toFixed(0)} s`);
+if (rows.some((r) => r.ok === false)) process.exitCode = 1;
