@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
+    setupFiles: ['test/support/log-guard.ts'],
     // Integration and end-to-end files start their own emulators on free ports.
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -173,7 +173,7 @@ export async function sendFreshLink(deps: ReviewDeps & { links: Links }, caseId:
     from: { name: 'onward', address: deps.owner.senderAddress },
     to: { name: deps.owner.name, address: deps.owner.email },
     subject,
-    text: `You asked for a fresh link. Review this case here:\n\n${deps.links.review(caseId)}\n\nAll your cases: ${deps.links.cases()}`,
+    text: `You asked for a fresh link.\n\nReview this case here: ${deps.links.review(caseId)}\n\nAll your cases: ${deps.links.cases()}`,
     automatic: true,
   });
   deps.log.info('link.refreshed', { caseId });

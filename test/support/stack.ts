@@ -59,8 +59,8 @@ export async function forwardExample(t: TestStack, file: string, from = OWNER): 
 export async function storeForSes(raw: string | Buffer, source = OWNER, recipients = [INBOUND]) {
   const messageId = sesMessageId();
   const s3 = new S3Client({ endpoint: process.env.AWS_ENDPOINT_URL_S3, forcePathStyle: true, ...LOCAL_AWS });
-  await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${PREFIX}${messageId}`, Body: raw }));
   const body = typeof raw === 'string' ? Buffer.from(raw) : raw;
+  await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${PREFIX}${messageId}`, Body: body, ContentLength: body.length }));
   return { messageId, event: sesEvent({ messageId, source, recipients, raw: body, functionName: 'on-mail-received' }) };
 }
 
