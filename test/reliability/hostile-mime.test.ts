@@ -106,7 +106,7 @@ describe('hostile messages', () => {
 describe('generated MIME (property)', () => {
   const token = fc.stringMatching(/^[A-Za-z0-9 .,:;@<>="'\/\\-]{0,40}$/);
   const headerLine = fc.tuple(fc.constantFrom('Content-Type', 'Content-Transfer-Encoding', 'From', 'Subject', 'Content-Disposition', 'X-Junk', 'MIME-Version'), token).map(([k, v]) => `${k}: ${v}`);
-  const part: fc.Arbitrary<string> = fc.letrec((tie) => ({
+  const part = fc.letrec<{ leaf: string; multi: string; node: string }>((tie) => ({
     leaf: fc.tuple(fc.array(headerLine, { maxLength: 4 }), fc.string({ maxLength: 200 })).map(([hs, body]) => `${hs.join('\r\n')}\r\n\r\n${body}`),
     multi: fc.tuple(fc.constantFrom('b1', 'b2', '', '"'), fc.array(tie('node'), { maxLength: 4 })).map(([b, kids]) => `Content-Type: multipart/mixed; boundary="${b}"\r\n\r\n${kids.map((k) => `--${b}\r\n${k}`).join('\r\n')}\r\n--${b}--`),
     node: fc.oneof({ depthSize: 'small' }, tie('leaf'), tie('multi')),
