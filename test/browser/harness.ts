@@ -2,26 +2,18 @@
 // Chromium driven by playwright-core (never a downloaded browser), and ways to forward a mail and
 // find what the stack sent because of it — each forward is its own case.
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import nodemailer from 'nodemailer';
 import { chromium, type Browser } from 'playwright-core';
-import { loadLocalConfig, type LocalConfig } from '../../lambdas/local/config.ts';
-import { startLocalStack, type LocalStack } from '../../lambdas/local/stack.ts';
-import { freePort } from '../support/net.ts';
 import { linkIn, outbox, type SentMail } from '../support/outbox.ts';
+import { INBOUND, OWNER, forwardExample, startTestStack, type TestStack } from '../support/stack.ts';
 
-export const OWNER = 'me@example.com';
-export const INBOUND = 'inbox@onward.localhost';
+export { OWNER, INBOUND };
 export const CHROMIUM = '/usr/bin/chromium';
 export const ARTIFACTS = path.resolve('test/artifacts');
 
-export interface Harness {
-  config: LocalConfig;
-  stack: LocalStack;
+export interface Harness extends TestStack {
   browser: Browser;
-  stop(): Promise<void>;
 }
 
 export async function startHarness(): Promise<Harness> {
@@ -29,33 +21,24 @@ export async function startHarness(): Promise<Harness> {
     throw new Error(`The browser tests drive Debian's Chromium at ${CHROMIUM}, which is missing. Install it with \`apt-get install chromium\` (.ci/run does this); the tests never download a browser.`);
   }
   await mkdir(ARTIFACTS, { recursive: true });
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'onward-browser-'));
-  const result = loadLocalConfig({
-    ONWARD_DATA_DIR: dataDir,
-    ONWARD_SMTP_PORT: String(await freePort()),
-    ONWARD_HTTP_PORT: String(await freePort()),
-    ONWARD_SES_PORT: String(await freePort()),
-  });
-  if (!result.ok) throw new Error(result.problems.join('; '));
-  const config = result.config;
-  let stack: LocalStack | undefined;
-  let browser: Browser | undefined;
-  const stop = async () => {
-    await browser?.close().catch(() => undefined);
-    await stack?.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  };
+  const t = await startTestStack();
   try {
-    stack = await startLocalStack(config, { retryDelaysMs: [10, 20] });
-    browser = await chromium.launch({
+    const browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
     });
+    return {
+      ...t,
+      browser,
+      async stop() {
+        await browser.close().catch(() => undefined);
+        await t.stop();
+      },
+    };
   } catch (error) {
-    await stop();
+    await t.stop();
     throw error;
   }
-  return { config, stack, browser, stop };
 }
 
 /** What the outbox holds now, to tell later mail from earlier mail. */
@@ -83,19 +66,7 @@ export const to = (address: string) => (m: SentMail) => m.mail.to.some((a) => a.
 /** Forward an example as an attachment, as the owner's mail client does, and return the Review link of the draft it earns. */
 export async function forwardForReview(h: Harness, file: string): Promise<{ reviewUrl: string; draft: SentMail }> {
   const mark = await outboxMark(h);
-  const raw = await readFile(path.join('examples', file));
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: h.config.smtpPort, secure: false, ignoreTLS: true });
-  try {
-    await transport.sendMail({
-      from: OWNER,
-      to: INBOUND,
-      subject: 'Fwd: see attached',
-      text: 'Forwarding this one.',
-      attachments: [{ filename: file, content: raw, contentType: 'message/rfc822' }],
-    });
-  } finally {
-    transport.close();
-  }
+  await forwardExample(h, file);
   const draft = await waitForNewMail(h, mark, (m) => to(OWNER)(m) && m.mail.subject.startsWith('Draft thank-you'));
   return { reviewUrl: linkIn(draft.mail.text, 'Review, edit and send:'), draft };
 }
