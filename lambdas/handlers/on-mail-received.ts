@@ -21,14 +21,18 @@ const status = (v: { status: string } | undefined): Status => (v?.status ?? 'GRA
 
 const deps = composer(process.env);
 
-/** The handler's work, given its dependencies: tests drive it with events built from SES's samples. */
-export async function handleSesEvent({ receive, config }: Pick<Composition, 'receive' | 'config'>, event: unknown) {
+/**
+ * The handler's work, given a way to its dependencies: tests drive it with events built from
+ * SES's samples. The event is checked first, so a stray invocation costs no configuration.
+ */
+export async function handleSesEvent(dependencies: () => Promise<Pick<Composition, 'receive' | 'config'>>, event: unknown) {
   const parsed = sesEvent.safeParse(event);
   if (!parsed.success) {
     // Not an SES event: nothing to retry, nothing to record.
     jsonLogger.error('mail.bad-event', { issues: parsed.error.issues.length });
     return { outcomes: [] };
   }
+  const { receive, config } = await dependencies();
   const outcomes = [];
   for (const { ses } of parsed.data.Records) {
     const { receipt, mail } = ses;
@@ -45,5 +49,5 @@ export async function handleSesEvent({ receive, config }: Pick<Composition, 'rec
 }
 
 export async function handler(event: unknown) {
-  return handleSesEvent(await deps(), event);
+  return handleSesEvent(deps, event);
 }

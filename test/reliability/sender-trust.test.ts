@@ -39,7 +39,7 @@ async function sesDelivery(raw: string, opts: { source?: string; spam?: Verdict;
 async function deliver(raw: string, opts: Parameters<typeof sesDelivery>[1] = {}) {
   const { messageId, event } = await sesDelivery(raw, opts);
   const before = await outboxCount(t);
-  await handleSesEvent(aws, event);
+  await handleSesEvent(async () => aws, event);
   const record = await aws.web.cases.get(messageId);
   return { record: record!, mailed: (await outboxCount(t)) - before };
 }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { Case } from '../../lambdas/core/case.ts';
+import { expireDrafts, reviveDraft } from '../../lambdas/workflow/expire.ts';
+import { sendLetter, sweepStaleSends } from '../../lambdas/workflow/review.ts';
+import { fixedClock, memoryCases, owner, recordingMailer, silentLog } from '../support/fakes.ts';
+
+const DAY = 24 * 3600;
+const letter = { to: 'jo@acme.example', toName: null, subject: 'Re: x', body: 'Dear Jo,\n\nThank you.\n\nSam', inReplyTo: null, references: null };
+
+function at(id: string, status: Case['status'], updatedAt: string): Case {
+  return { id, status, receivedAt: updatedAt, updatedAt, letter };
+}
+
+describe('drafts past their lifetime', () => {
+  it('expire, while younger drafts and other states stay', async () => {
+    const cases = memoryCases();
+    cases.items.set('old', at('old', 'AWAITING_APPROVAL', '2026-11-01T00:00:00Z'));
+    cases.items.set('young', at('young', 'AWAITING_APPROVAL', '2026-11-20T00:00:00Z'));
+    cases.items.set('sent', at('sent', 'SENT', '2026-10-01T00:00:00Z'));
+    const deps = { cases, clock: fixedClock('2026-11-26T00:00:00Z'), log: silentLog(), lifetimeSeconds: 14 * DAY };
+    expect(await expireDrafts(deps)).toBe(1);
+    expect([...cases.items.values()].map((c) => [c.id, c.status])).toEqual([['old', 'EXPIRED'], ['young', 'AWAITING_APPROVAL'], ['sent', 'SENT']]);
+  });
+
+  it('cannot be sent until revived, and can be after', async () => {
+    const cases = memoryCases();
+    cases.items.set('old', at('old', 'EXPIRED', '2026-11-01T00:00:00Z'));
+    const mailer = recordingMailer();
+    const deps = { cases, mailer, clock: fixedClock(), log: silentLog(), owner };
+    const edits = { to: letter.to, subject: letter.subject, body: letter.body, detail: '' };
+    expect((await sendLetter(deps, 'old', edits)).outcome).toBe('not-sendable');
+    expect(await reviveDraft(deps, 'old')).toMatchObject({ status: 'AWAITING_APPROVAL' });
+    expect(await reviveDraft(deps, 'old')).toBeNull();
+    expect((await sendLetter(deps, 'old', edits)).outcome).toBe('sent');
+    expect(mailer.sent).toHaveLength(1);
+  });
+});
+
+describe('letters left SENDING by a crash', () => {
+  it('are parked as SEND_UNKNOWN with a note to the owner, never sent', async () => {
+    const cases = memoryCases();
+    cases.items.set('stale', at('stale', 'SENDING', '2026-11-26T11:00:00Z'));
+    cases.items.set('live', at('live', 'SENDING', '2026-11-26T11:59:30Z'));
+    const mailer = recordingMailer();
+    const deps = { cases, mailer, clock: fixedClock('2026-11-26T12:00:00Z'), log: silentLog(), owner };
+    expect(await sweepStaleSends(deps, 15 * 60)).toBe(1);
+    expect(cases.items.get('stale')!.status).toBe('SEND_UNKNOWN');
+    expect(cases.items.get('live')!.status).toBe('SENDING');
+    expect(mailer.sent.map((m) => m.to.address)).toEqual(['me@example.com']);
+    expect(mailer.sent[0]!.text).toContain('jo@acme.example');
+  });
+});

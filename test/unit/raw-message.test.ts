@@ -1,0 +1,46 @@
+// The letter's MIME, composed by hand to keep bundles small: checked by parsing it back.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { buildRawMessage } from '../../lambdas/adapters/ses-mailer.ts';
+import { parseMime } from '../../lambdas/adapters/mime.ts';
+
+const base = {
+  from: { name: 'Zoë Ångström', address: 'letters@onward.test' },
+  to: { name: 'Sandra Ing, Sales', address: 'sandra@grainwood.example' },
+  replyTo: 'me@example.com',
+  subject: 'Re: Your application — Administrative Assistant',
+  text: 'Dear Sandra,\n\nThank you — truly. Café, naïve, 日本語.\n\nZoë',
+  inReplyTo: '<orig@grainwood.example>',
+  references: '<a@x> <orig@grainwood.example>',
+};
+
+describe('the raw letter', () => {
+  it('round-trips names, subject, threading and a UTF-8 body', async () => {
+    const mail = await parseMime(await buildRawMessage(base));
+    expect(mail.from).toEqual([{ name: 'Zoë Ångström', address: 'letters@onward.test' }]);
+    expect(mail.to).toEqual([{ name: 'Sandra Ing, Sales', address: 'sandra@grainwood.example' }]);
+    expect(mail.replyTo).toEqual([{ name: null, address: 'me@example.com' }]);
+    expect(mail.subject).toBe(base.subject);
+    expect(mail.inReplyTo).toBe('<orig@grainwood.example>');
+    expect(mail.references).toBe('<a@x> <orig@grainwood.example>');
+    expect(mail.text.trim().replace(/\r\n/g, '\n')).toBe(base.text);
+  });
+
+  it('never lets a subject or a name start a header of its own', async () => {
+    const raw = (await buildRawMessage({ ...base, subject: 'Hi\r\nBcc: victim@evil.example', to: { name: 'X\nBcc: v2@evil.example', address: 'sandra@grainwood.example' } })).toString();
+    expect(raw).not.toMatch(/^Bcc:/im);
+    const mail = await parseMime(raw);
+    expect(mail.headers.filter((h) => h.name === 'bcc')).toEqual([]);
+  });
+
+  it('keeps any subject and body intact (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 120 }), fc.string({ maxLength: 400 }), async (subject, text) => {
+        const mail = await parseMime(await buildRawMessage({ ...base, subject, text }));
+        expect(mail.subject).toBe(subject.replace(/[\r\n]+/g, ' ').trim().replace(/ +/g, ' '));
+        expect(mail.text.replace(/\r\n/g, '\n').trim()).toBe(text.replace(/\r\n?/g, '\n').trim());
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
