@@ -1,33 +1,43 @@
 // Cases in DynamoDB: one item per inbound message, keyed by SES's message id. Every status change
 // is a single conditional update (dynalite has no transactions, and none are needed).
-import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+// Spoken in DynamoDB's JSON protocol; util-dynamodb converts items, as the document client did.
+import { marshall, unmarshall, type convertToAttr } from '@aws-sdk/util-dynamodb';
 import type { Case, CaseStatus } from '../core/case.ts';
 import type { CaseRepository } from '../workflow/ports.ts';
+import { AwsError, callJson, type AwsHttp } from './aws-http.ts';
 
 /** The index the Cases page reads: every case under one partition, newest first. */
 export const CASES_INDEX = { name: 'byReceived', partitionKey: 'listed', sortKey: 'receivedAt' } as const;
 const LISTED = 'case';
 
 type Item = Case & { listed?: string };
+/** An item as the wire carries it: attribute values such as `{ S: "…" }`. */
+type WireItem = Record<string, ReturnType<typeof convertToAttr>>;
 
-function toCase(item: Record<string, unknown> | undefined): Case | null {
+function toCase(item: WireItem | undefined): Case | null {
   if (!item) return null;
-  const { listed: _listed, ...rest } = item as unknown as Item;
+  const { listed: _listed, ...rest } = unmarshall(item) as Item;
   return rest;
 }
 
+// An undefined field is left out (and removed by an update), as the document client was told to.
+const toWire = (values: object): WireItem => marshall(values as Record<string, unknown>, { removeUndefinedValues: true });
+
+/**
+ * Null when the condition failed. A retried write whose first answer was lost also lands here:
+ * the case then looks taken by someone else, which errs towards doing nothing (never twice).
+ */
 async function conditional<T>(attempt: () => Promise<T>): Promise<T | null> {
   try {
     return await attempt();
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return null;
+    if (error instanceof AwsError && error.code === 'ConditionalCheckFailedException') return null;
     throw error;
   }
 }
 
-export function dynamoCaseRepository(client: DynamoDBClient, table: string): CaseRepository {
-  const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+export function dynamoCaseRepository(dynamodb: AwsHttp, table: string): CaseRepository {
+  const call = <T>(operation: string, input: Record<string, unknown>) => callJson<T>(dynamodb, '1.0', `DynamoDB_20120810.${operation}`, input);
 
   async function write(id: string, status: CaseStatus, condition: { from: readonly CaseStatus[] }, changes: Partial<Case>) {
     const names: Record<string, string> = { '#status': 'status', '#updatedAt': 'updatedAt' };
@@ -48,30 +58,28 @@ export function dynamoCaseRepository(client: DynamoDBClient, table: string): Cas
       return `:from${i}`;
     });
     const result = await conditional(() =>
-      db.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: { id },
-          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-          ConditionExpression: `attribute_exists(id) AND #status IN (${froms.join(', ')})`,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          ReturnValues: 'ALL_NEW',
-        }),
-      ),
+      call<{ Attributes?: WireItem }>('UpdateItem', {
+        TableName: table,
+        Key: toWire({ id }),
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+        ConditionExpression: `attribute_exists(id) AND #status IN (${froms.join(', ')})`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: toWire(values),
+        ReturnValues: 'ALL_NEW',
+      }),
     );
     return result ? toCase(result.Attributes) : null;
   }
 
   return {
     async get(id) {
-      const result = await db.send(new GetCommand({ TableName: table, Key: { id }, ConsistentRead: true }));
+      const result = await call<{ Item?: WireItem }>('GetItem', { TableName: table, Key: toWire({ id }), ConsistentRead: true });
       return toCase(result.Item);
     },
     async create(record) {
       const item: Item = { ...record, listed: LISTED };
       const done = await conditional(() =>
-        db.send(new PutCommand({ TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(id)' })),
+        call('PutItem', { TableName: table, Item: toWire(item), ConditionExpression: 'attribute_not_exists(id)' }),
       );
       return done !== null;
     },
@@ -85,21 +93,20 @@ export function dynamoCaseRepository(client: DynamoDBClient, table: string): Cas
     },
     async list(options = {}) {
       const cases: Case[] = [];
-      let start: Record<string, unknown> | undefined;
+      // Passed back as it came: a page's last key is already in wire form.
+      let start: WireItem | undefined;
       const limit = options.limit ?? 500;
       do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: table,
-            IndexName: CASES_INDEX.name,
-            KeyConditionExpression: '#listed = :listed',
-            ExpressionAttributeNames: { '#listed': CASES_INDEX.partitionKey, ...(options.status ? { '#status': 'status' } : {}) },
-            ExpressionAttributeValues: { ':listed': LISTED, ...(options.status ? { ':status': options.status } : {}) },
-            ...(options.status ? { FilterExpression: '#status = :status' } : {}),
-            ScanIndexForward: false,
-            ExclusiveStartKey: start,
-          }),
-        );
+        const page = await call<{ Items?: WireItem[]; LastEvaluatedKey?: WireItem }>('Query', {
+          TableName: table,
+          IndexName: CASES_INDEX.name,
+          KeyConditionExpression: '#listed = :listed',
+          ExpressionAttributeNames: { '#listed': CASES_INDEX.partitionKey, ...(options.status ? { '#status': 'status' } : {}) },
+          ExpressionAttributeValues: toWire({ ':listed': LISTED, ...(options.status ? { ':status': options.status } : {}) }),
+          ...(options.status ? { FilterExpression: '#status = :status' } : {}),
+          ScanIndexForward: false,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        });
         for (const item of page.Items ?? []) {
           const c = toCase(item);
           if (c) cases.push(c);

@@ -1,21 +1,48 @@
 // Raw messages as SES's S3 action stores them. The size is checked from the response headers
 // before the body is read, so an oversized message is never pulled into memory.
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { RawMail, RawMailStore } from '../workflow/ports.ts';
+import type { AwsHttp } from './aws-http.ts';
 
-export function s3RawMailStore(s3: S3Client, bucket: string): RawMailStore {
+const encodeKey = (key: string) => key.split('/').map(encodeURIComponent).join('/');
+
+/** Reads at most maxBytes + 1 bytes: a missing or wrong Content-Length must not defeat the cap. */
+async function readCapped(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<RawMail> {
+  if (!body) return { tooLarge: false, bytes: new Uint8Array() };
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      // At least this large: the rest was never read.
+      return { tooLarge: true, size };
+    }
+    chunks.push(value);
+  }
+  return { tooLarge: false, bytes: Buffer.concat(chunks) };
+}
+
+/**
+ * `pathStyle` puts the bucket in the path (`/bucket/key`), which S3 emulators need; otherwise it
+ * is in the host name (`bucket.s3.<region>.amazonaws.com`), as AWS prefers.
+ */
+export function s3RawMailStore(s3: AwsHttp, bucket: string, options: { pathStyle: boolean }): RawMailStore {
   return {
-    async read(key, maxBytes) {
-      const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-      const size = object.ContentLength ?? 0;
-      if (size > maxBytes) {
-        object.Body?.transformToWebStream().cancel().catch(() => undefined);
-        return { tooLarge: true, size } satisfies RawMail;
-      }
-      const bytes = object.Body ? await object.Body.transformToByteArray() : new Uint8Array();
-      // A missing or wrong Content-Length must not defeat the cap.
-      if (bytes.length > maxBytes) return { tooLarge: true, size: bytes.length };
-      return { tooLarge: false, bytes };
+    read(key, maxBytes) {
+      const location = options.pathStyle
+        ? { path: `/${encodeURIComponent(bucket)}/${encodeKey(key)}` }
+        : { subdomain: bucket, path: `/${encodeKey(key)}` };
+      return s3.send({ method: 'GET', ...location }, async (response) => {
+        const size = Number(response.headers.get('content-length') ?? 0);
+        if (size > maxBytes) {
+          await response.body?.cancel();
+          return { tooLarge: true, size };
+        }
+        return readCapped(response.body, maxBytes);
+      });
     },
   };
 }

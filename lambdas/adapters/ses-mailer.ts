@@ -5,9 +5,9 @@
 // table for attachments onward never sends; its QP encoder alone is ~3 KB.)
 import { randomUUID } from 'node:crypto';
 import { domainToASCII } from 'node:url';
-import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
 import { encode as qpEncode, wrap as qpWrap } from 'nodemailer/lib/qp/index.js';
 import { MailRejected, type Mailer, type OutgoingMail } from '../workflow/ports.ts';
+import { AwsError, xmlText, type AwsHttp } from './aws-http.ts';
 
 // Errors after which SES certainly did not accept the message: safe for the owner to retry.
 const REFUSALS = new Set([
@@ -121,28 +121,31 @@ export function buildRawMessage(mail: OutgoingMail, now = new Date()): Promise<B
 }
 
 /**
- * The SES client must be built with maxAttempts 1: an SDK retry after a lost response would send
- * a second letter. A failed owner notification fails the invocation instead, and Lambda retries.
+ * SendRawEmail in SES's query protocol. The client makes exactly one attempt (aws-http.ts): a
+ * retry after a lost response would send a second letter. A failed owner notification fails the
+ * invocation instead, and Lambda retries.
  */
-export function sesMailer(ses: SESClient, configurationSet?: string): Mailer {
+export function sesMailer(ses: AwsHttp, configurationSet?: string): Mailer {
   return {
     async send(mail) {
       const raw = await buildRawMessage(mail);
+      const form = new URLSearchParams({ Action: 'SendRawEmail', Version: '2010-12-01', 'RawMessage.Data': raw.toString('base64') });
+      // The configuration set routes bounces and complaints back; the tag names the case.
+      if (configurationSet) form.set('ConfigurationSetName', configurationSet);
+      if (mail.caseId) {
+        form.set('Tags.member.1.Name', 'case');
+        form.set('Tags.member.1.Value', mail.caseId);
+      }
       try {
-        const result = await ses.send(
-          new SendRawEmailCommand({
-            RawMessage: { Data: raw },
-            // The configuration set routes bounces and complaints back; the tag names the case.
-            ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),
-            ...(mail.caseId ? { Tags: [{ Name: 'case', Value: mail.caseId }] } : {}),
-          }),
+        const answer = await ses.send(
+          { headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body: form.toString() },
+          (response) => response.text(),
         );
-        return result.MessageId ?? 'unknown';
+        return xmlText(answer, 'MessageId') ?? 'unknown';
       } catch (error) {
-        const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-        const status = e.$metadata?.httpStatusCode ?? 0;
-        if (REFUSALS.has(e.name ?? '') || (status >= 400 && status < 500)) {
-          throw new MailRejected(e.name ?? `HTTP ${status}`, e.message ?? 'SES refused the message');
+        // No answer (status 0) or a 5xx leaves it unknown whether SES took the message.
+        if (error instanceof AwsError && (REFUSALS.has(error.code) || (error.status >= 400 && error.status < 500))) {
+          throw new MailRejected(error.code, error.message);
         }
         throw error;
       }

@@ -1,12 +1,10 @@
 // The composition root: configuration in, use-case dependencies out, once per cold start.
 // Local mode is only a different environment (AWS_ENDPOINT_URL_* and ONWARD_*), never a branch here.
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SESClient } from '@aws-sdk/client-ses';
+import { awsHttp } from '../adapters/aws-http.ts';
 import { dynamoCaseRepository } from '../adapters/dynamo-cases.ts';
 import { parseMime } from '../adapters/mime.ts';
 import { s3RawMailStore } from '../adapters/s3-raw-mail.ts';
+import { readSecretString } from '../adapters/secrets.ts';
 import { sesMailer } from '../adapters/ses-mailer.ts';
 import { makeLinks, type LinkSigner } from '../core/links.ts';
 import type { ReceiveDeps } from '../workflow/receive-mail.ts';
@@ -27,12 +25,9 @@ export const jsonLogger: Logger = {
   error: (event, fields) => line('error', event, fields),
 };
 
-async function signingKey(config: HandlerConfig): Promise<Uint8Array> {
+async function signingKey(config: HandlerConfig, env: Record<string, string | undefined>): Promise<Uint8Array> {
   if ('key' in config.signing) return Buffer.from(config.signing.key, 'utf8');
-  const secrets = new SecretsManagerClient({});
-  const secret = await secrets.send(new GetSecretValueCommand({ SecretId: config.signing.secretArn }));
-  if (!secret.SecretString) throw new Error('the signing secret is empty');
-  return Buffer.from(secret.SecretString, 'utf8');
+  return Buffer.from(await readSecretString(awsHttp('secretsmanager', env), config.signing.secretArn), 'utf8');
 }
 
 export interface Composition {
@@ -43,22 +38,21 @@ export interface Composition {
 
 export async function compose(env: Record<string, string | undefined>): Promise<Composition> {
   const config = loadHandlerConfig(env);
-  const key = await signingKey(config);
+  const key = await signingKey(config, env);
   const signer: LinkSigner = {
     key,
     baseUrl: config.reviewUrl,
     ttlSeconds: config.linkTtlSeconds,
     nowSeconds: () => Math.floor(systemClock.now().getTime() / 1000),
   };
-  const cases = dynamoCaseRepository(new DynamoDBClient({}), config.tableName);
-  // One attempt per send: an SDK retry after a lost response would send the letter twice.
-  const mailer = sesMailer(new SESClient({ maxAttempts: 1 }), config.configurationSet);
+  const cases = dynamoCaseRepository(awsHttp('dynamodb', env), config.tableName);
+  const mailer = sesMailer(awsHttp('ses', env), config.configurationSet);
   const owner = { name: config.ownerName, email: config.ownerEmail, senderAddress: config.senderAddress };
   return {
     config,
     receive: {
       cases,
-      rawMail: s3RawMailStore(new S3Client({ forcePathStyle: config.s3PathStyle }), config.bucketName),
+      rawMail: s3RawMailStore(awsHttp('s3', env), config.bucketName, { pathStyle: config.s3PathStyle }),
       parser: { parse: parseMime },
       mailer,
       links: makeLinks(signer, config.inboundAddress),

@@ -2,8 +2,8 @@
 // events of sent letters. It needs only the cases table, so it builds just that (least privilege:
 // no signing secret, no SES, no raw mail). A malformed message is logged and dropped (retrying
 // cannot fix it); a DynamoDB failure throws, and Lambda retries, then the dead-letter queue.
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod/mini';
+import { awsHttp } from '../adapters/aws-http.ts';
 import { dynamoCaseRepository } from '../adapters/dynamo-cases.ts';
 import { recordFeedback, type SesFeedback } from '../workflow/record-feedback.ts';
 import { jsonLogger, systemClock } from './compose.ts';
@@ -18,7 +18,7 @@ const notification = z.object({
 });
 
 const table = z.string().check(z.minLength(1)).safeParse(process.env.ONWARD_TABLE_NAME);
-const cases = table.success ? dynamoCaseRepository(new DynamoDBClient({}), table.data) : null;
+const cases = table.success ? dynamoCaseRepository(awsHttp('dynamodb', process.env), table.data) : null;
 
 export async function handler(event: unknown) {
   const parsed = snsEvent.safeParse(event);

@@ -4,6 +4,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo, Server } from 'node:net';
 import path from 'node:path';
+// The SDK client is fine here: this file never runs in Lambda, and creating the table is the local
+// stack's job (CDK creates it on AWS). The handlers' adapters sign their own requests (aws-http.ts).
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';

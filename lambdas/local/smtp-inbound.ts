@@ -1,6 +1,8 @@
 // The local inbound mailbox: plays SES receiving. Accepts mail for the inbound address (and its
 // +tagged reply addresses) only, refuses oversized mail at the protocol level, stores the raw
 // message where SES's S3 action would, then invokes on-mail-received asynchronously.
+// The SDK client is fine here: this plays SES receiving and never runs in Lambda, where cold-start
+// time is what made the handlers' adapters drop the SDK clients (aws-http.ts).
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import type { AsyncInvoker } from './invoke.ts';

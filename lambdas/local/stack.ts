@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+// Only for the local SMTP front's S3 writes (smtp-inbound.ts); this file never runs in Lambda.
 import { S3Client } from '@aws-sdk/client-s3';
 import type { LocalConfig } from './config.ts';
 import { LOCAL_AWS, close, ensureTable, listen, startDynamo, startS3, startSes } from './emulators.ts';

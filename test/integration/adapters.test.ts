@@ -3,8 +3,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { SESClient } from '@aws-sdk/client-ses';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { awsHttp, type AwsHttp } from '../../lambdas/adapters/aws-http.ts';
 import { dynamoCaseRepository } from '../../lambdas/adapters/dynamo-cases.ts';
 import { parseMime } from '../../lambdas/adapters/mime.ts';
 import { s3RawMailStore } from '../../lambdas/adapters/s3-raw-mail.ts';
@@ -14,10 +14,19 @@ import { LOCAL_AWS, ensureTable } from '../../lambdas/local/emulators.ts';
 
 const emulators = inject('emulators');
 const { region, credentials } = LOCAL_AWS;
+// What the local stack sets for the handlers: the adapters read nothing else.
+const env = {
+  AWS_REGION: region,
+  AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+  AWS_ENDPOINT_URL_DYNAMODB: emulators.dynamodb,
+  AWS_ENDPOINT_URL_S3: emulators.s3,
+  AWS_ENDPOINT_URL_SES: emulators.ses,
+};
 
 describe('DynamoDB cases (dynalite)', () => {
   const table = `cases-${Date.now()}`;
-  const repo = dynamoCaseRepository(new DynamoDBClient({ endpoint: emulators.dynamodb, region, credentials }), table);
+  const repo = dynamoCaseRepository(awsHttp('dynamodb', env), table);
   const base = (id: string, receivedAt: string): Case => ({ id, status: 'RECEIVED', receivedAt, updatedAt: receivedAt });
 
   beforeAll(() => ensureTable(emulators.dynamodb, table));
@@ -52,8 +61,29 @@ describe('DynamoDB cases (dynalite)', () => {
     expect((await repo.list({ status: 'DRAFTED' })).map((c) => c.id)).toEqual(['b']);
   });
 
+  it('follows pages: a query answers at most 1 MB at a time', async () => {
+    const paged = `cases-paged-${Date.now()}`;
+    await ensureTable(emulators.dynamodb, paged);
+    const dynamodb = awsHttp('dynamodb', env);
+    let queries = 0;
+    const counting: AwsHttp = {
+      send(request, read) {
+        if (request.headers?.['x-amz-target'] === 'DynamoDB_20120810.Query') queries += 1;
+        return dynamodb.send(request, read);
+      },
+    };
+    const pagedRepo = dynamoCaseRepository(counting, paged);
+    // Five items of ~300 KB make at least two pages.
+    for (let i = 0; i < 5; i++) {
+      await pagedRepo.create({ ...base(`p${i}`, `2026-11-0${i + 1}T00:00:00Z`), failure: 'x'.repeat(300_000) });
+    }
+    expect((await pagedRepo.list()).map((c) => c.id)).toEqual(['p4', 'p3', 'p2', 'p1', 'p0']);
+    expect(queries).toBeGreaterThan(1);
+    expect((await pagedRepo.list({ limit: 2 })).map((c) => c.id)).toEqual(['p4', 'p3']);
+  });
+
   it('reports a missing table as an error, not as a missing case', async () => {
-    const other = dynamoCaseRepository(new DynamoDBClient({ endpoint: emulators.dynamodb, region, credentials }), 'no-such-table');
+    const other = dynamoCaseRepository(awsHttp('dynamodb', env), 'no-such-table');
     await expect(other.get('a')).rejects.toThrow();
   });
 
@@ -67,7 +97,7 @@ describe('DynamoDB cases (dynalite)', () => {
 
 describe('raw mail in S3 (s3rver)', () => {
   const s3 = new S3Client({ endpoint: emulators.s3, forcePathStyle: true, region, credentials });
-  const store = s3RawMailStore(s3, emulators.bucket);
+  const store = s3RawMailStore(awsHttp('s3', env), emulators.bucket, { pathStyle: true });
 
   it('reads a stored message, and refuses one over the cap without reading it', async () => {
     await s3.send(new PutObjectCommand({ Bucket: emulators.bucket, Key: 'inbound/one', Body: 'Subject: hi\r\n\r\nbody' }));
@@ -83,7 +113,7 @@ describe('raw mail in S3 (s3rver)', () => {
 });
 
 describe('SES mailer (aws-ses-v2-local)', () => {
-  const mailer = sesMailer(new SESClient({ endpoint: emulators.ses, region, credentials, maxAttempts: 1 }));
+  const mailer = sesMailer(awsHttp('ses', env));
 
   it('sends a threaded plain-text letter that the outbox shows', async () => {
     const subject = `Re: Your application ${Date.now()}`;

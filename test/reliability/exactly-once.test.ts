@@ -3,11 +3,10 @@
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SESClient } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { awsHttp } from '../../lambdas/adapters/aws-http.ts';
 import { sesMailer } from '../../lambdas/adapters/ses-mailer.ts';
 import { composer, type Composition } from '../../lambdas/handlers/compose.ts';
-import { LOCAL_AWS } from '../../lambdas/local/emulators.ts';
 import { sendLetter } from '../../lambdas/workflow/review.ts';
 import { linkIn, reviewForm, waitForMail } from '../support/outbox.ts';
 import { OWNER, forwardOf, outboxCount, outboxSince, startTestStack, storeForSes, type TestStack } from '../support/stack.ts';
@@ -105,7 +104,7 @@ describe('SES refusing the letter', () => {
       const reviewUrl = linkIn(draft.mail.text, 'Review, edit and send:');
       const record = (await deps.web.cases.get(messageId))!;
 
-      const refusedMailer = sesMailer(new SESClient({ endpoint, ...LOCAL_AWS, maxAttempts: 1 }));
+      const refusedMailer = sesMailer(awsHttp('ses', { ...process.env, AWS_ENDPOINT_URL_SES: endpoint }));
       const result = await sendLetter({ ...deps.web, mailer: refusedMailer }, messageId, { ...edits, body: record.letter!.body });
       expect(result.outcome).toBe('failed');
       expect(await deps.web.cases.get(messageId)).toMatchObject({ status: 'SEND_FAILED', failure: 'MessageRejected: Email address is not verified.' });
