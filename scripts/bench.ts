@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import nodemailer from 'nodemailer';
 import PostalMime from 'postal-mime';
@@ -80,13 +80,21 @@ async function bundle(entry: string, outfile: string, sdkExternal: boolean): Pro
   return statSync(outfile).size;
 }
 
-/** Milliseconds to import the bundle, measured inside each of `runs` fresh node processes. */
-function initTimes(file: string, runs: number): number[] {
-  const script = 'const t=performance.now();await import(process.env.BENCH_BUNDLE);process.stdout.write(String(performance.now()-t));';
+/**
+ * Milliseconds to import the bundle, measured inside each of `runs` fresh node processes. With
+ * `preload`, the AWS SDK packages the bundle imports are loaded first, outside the timing: what
+ * is left is onward's own code.
+ */
+function initTimes(file: string, runs: number, preload = false): number[] {
+  const sdk = preload ? [...new Set([...readFileSync(file, 'utf8').matchAll(/from\s*"(@aws-sdk\/[^"]+)"/g)].map((m) => m[1]!))] : [];
+  const script =
+    'for(const s of JSON.parse(process.env.BENCH_PRELOAD))await import(s);' +
+    'const t=performance.now();await import(process.env.BENCH_BUNDLE);process.stdout.write(String(performance.now()-t));';
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-      env: { PATH: process.env.PATH, BENCH_BUNDLE: file, AWS_REGION: 'us-east-1' },
+      cwd: REPO,
+      env: { PATH: process.env.PATH, BENCH_BUNDLE: pathToFileURL(file).href, BENCH_PRELOAD: JSON.stringify(sdk), AWS_REGION: 'us-east-1' },
       encoding: 'utf8',
     });
     if (r.status !== 0) throw new Error(`importing ${file} failed: ${r.stderr}`);
@@ -109,7 +117,8 @@ async function benchBundles(parts: Set<string>) {
       }
       if (parts.has('init')) {
         const t = median(initTimes(file, 20));
-        row(`module init ${fn.name}`, `${ms(t)} median of 20`, `≤ ${BUDGET.initMs} ms`, t <= BUDGET.initMs);
+        const own = median(initTimes(file, 20, true));
+        row(`module init ${fn.name}`, `${ms(t)} median of 20 (onward's code alone, SDK preloaded: ${ms(own)})`, `≤ ${BUDGET.initMs} ms`, t <= BUDGET.initMs);
       }
     }
   } finally {
@@ -194,10 +203,12 @@ async function benchEndToEnd(count = 200) {
       const now = performance.now();
       for (const name of existsSync(outboxDir) ? readdirSync(outboxDir) : []) {
         if (seen.has(name) || !name.endsWith('.eml')) continue;
-        seen.add(name);
+        // The recorder may still be writing it: a file without its tag yet is read again later.
         const mail = await PostalMime.parse(readFileSync(path.join(outboxDir, name)));
         const tag = /\[bench (\d+)\]/.exec(`${mail.subject ?? ''}\n${mail.text ?? ''}`)?.[1];
-        if (tag && !arrivedAt.has(tag)) arrivedAt.set(tag, now);
+        if (!tag) continue;
+        seen.add(name);
+        if (!arrivedAt.has(tag)) arrivedAt.set(tag, now);
       }
     };
     mkdirSync(outboxDir, { recursive: true });

@@ -36,17 +36,26 @@ function domainOf(address: string): string {
   return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 }
 
-function endsWithDomain(domain: string, list: readonly string[]): boolean {
-  return list.some((d) => domain === d || domain.endsWith(`.${d}`));
+const ATS_AND_BOARD = new Set(ATS_AND_BOARD_DOMAINS);
+const FREE_MAIL = new Set(FREE_MAIL_DOMAINS);
+
+/** The domain is in the set, or a subdomain of one in it: a lookup per label, not per entry. */
+function endsWithDomain(domain: string, set: ReadonlySet<string>): boolean {
+  for (let at = -1, d = domain; ; ) {
+    if (set.has(d)) return true;
+    at = domain.indexOf('.', at + 1);
+    if (at < 0) return false;
+    d = domain.slice(at + 1);
+  }
 }
 
 /** True when the address is hosted by recruiting software or a job board (any employer's mail). */
 export function isAtsOrBoardAddress(address: string): boolean {
-  return endsWithDomain(domainOf(address), ATS_AND_BOARD_DOMAINS);
+  return endsWithDomain(domainOf(address), ATS_AND_BOARD);
 }
 
 export function isFreeMailAddress(address: string): boolean {
-  return endsWithDomain(domainOf(address), FREE_MAIL_DOMAINS);
+  return endsWithDomain(domainOf(address), FREE_MAIL);
 }
 
 /** no-reply@, careers@, recruiting@ …: a mailbox nobody in particular reads. */

@@ -15,6 +15,7 @@ export type Cue =
   | 'acknowledgement'
   | 'status-update'
   | 'interview-invite'
+  | 'scheduling'
   | 'offer'
   | 'assessment'
   | 'info-request'
@@ -51,8 +52,8 @@ function s(cue: Cue, weight: number, guard: Guard, source: string): Signal {
 export const SIGNALS: readonly Signal[] = [
   // — The decision, stated: the candidacy ends. —
   s('rejection', 3, 'assertion', String.raw`\b(?:decided|decision|chosen|elected|opted|determined)(?: that we will)? (?:not to|to not) (?:move|proceed|progress|pursue|continue|go|take|advance|moving|proceeding)\b(?: (?:forward|further|ahead|with))?`),
-  s('rejection', 3, 'assertion', String.raw`\b(?:(?:will|would|are|shall|could|can) not|won't|wouldn't|aren't|can't|cannot)(?: be)?(?: able to)? (?:moving|proceeding|progressing|going|taking|advancing|move|proceed|progress|go) ${FORWARD}(?: further)?(?: with (?:you|${APPLICATION}))?`),
-  s('rejection', 3, 'assertion', String.raw`\bnot (?:to )?(?:move|proceed|progress|advance|take|moving|proceeding|progressing) (?:forward |further |ahead )?with (?:you|${APPLICATION})`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:(?:will|would|are|shall|could|can) not|won't|wouldn't|aren't|can't|cannot)(?: be)?(?: able to)? (?:moving|proceeding|progressing|going|taking|advancing|move|proceed|progress|go) ${FORWARD}(?: further)?(?: with (?:${APPLICATION}|you\b))?`),
+  s('rejection', 3, 'assertion', String.raw`\bnot (?:to )?(?:move|proceed|progress|advance|take|moving|proceeding|progressing) (?:forward |further |ahead )?with (?:${APPLICATION}|you\b)`),
   s('rejection', 3, 'assertion', String.raw`\bnot (?:to )?(?:move|progress|advance|take) ${APPLICATION} (?:forward|further)`),
   s('rejection', 3, 'assertion', String.raw`\b(?:decided|chosen|elected|opted|made the decision|determined) to (?:move|go|proceed|continue) (?:forward |ahead )?with (?:${OTHERS} )?${CANDIDATES}`),
   s('rejection', 3, 'assertion', String.raw`\b(?:moving|move|moved|go|going|proceed|proceeding|continue|continuing) (?:forward |ahead )?with (?:${OTHERS} ${CANDIDATES}|others)\b`),
@@ -68,7 +69,7 @@ export const SIGNALS: readonly Signal[] = [
   s('rejection', 3, 'assertion', String.raw`\b(?:you (?:have|'ve) been|you were|(?:application|candidacy) (?:was|has been)) unsuccessful\b|\bunsuccessful (?:on this occasion|at this time)`),
   s('rejection', 3, 'assertion', String.raw`\bnot (?:been )?(?:chosen|selected) for (?:further|the next)`),
   s('rejection', 3, 'assertion', String.raw`\b(?:you|${APPLICATION}) (?:are |is |will |were |was |have |has )?(?:no longer|not) (?:be )?(?:being |been )?consider(?:ed|ing)\b|\bno longer (?:be )?consider(?:ing)? (?:you|your)\b`),
-  s('rejection', 3, 'assertion', String.raw`\b(?:aren't|isn't|(?:are|is|were|was|'re) not) (?:quite )?(?:a|the)(?: \w+)?(?: mutual)? (?:match|fit)\b`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:aren't|isn't|(?:are|is|were|was|you're|we're|they're) not) (?:quite )?(?:a|the)(?: \w+)?(?: mutual)? (?:match|fit)\b`),
   s('rejection', 3, 'assertion', String.raw`\bnot (?:quite )?(?:a|the) (?:\w+ )?(?:mutual )?(?:match|fit)\b`),
   s('rejection', 3, 'assertion', String.raw`\b(?:don't|do not) see a (?:\w+ )?(?:mutual )?(?:match|fit)\b`),
   s('rejection', 3, 'assertion', String.raw`\b(?:do not|don't) have (?:a|any) (?:position|role|opening)(?: available)? (?:that|which) (?:is a )?(?:\w+ )?(?:match|matches|fits|aligns)`),
@@ -79,7 +80,7 @@ export const SIGNALS: readonly Signal[] = [
   // — The position itself is gone. —
   s('filled', 3, 'assertion', String.raw`\b(?:${ROLE_NOUN}|it)\b[^.\n]{0,40}?\b(?:has|had|have) (?:now |recently |already |just )?been (?:filled|offered to|accepted by)`),
   s('filled', 3, 'assertion', String.raw`\b(?:${ROLE_NOUN}) (?:was|is) (?:now |recently |already )?filled\b`),
-  s('filled', 3, 'assertion', String.raw`\b(?:have|'ve|has) (?:now |just |recently |already )*filled (?:the|this|that|our|your) (?:${ROLE_NOUN})`),
+  s('filled', 3, 'assertion', String.raw`\b(?:have|we've|I've|they've|has) (?:now |just |recently |already )*filled (?:the|this|that|our|your) (?:${ROLE_NOUN})`),
   s('filled', 3, 'assertion', String.raw`\bextended an offer to (?:another|a different|other|an?)(?: \w+)? (?:candidate|applicant)`),
   s('cancelled', 3, 'assertion', String.raw`\b(?:${ROLE_NOUN}|requisition|search) (?:has|have|had) (?:now )?been (?:cancel+ed|closed|withdrawn|eliminated|discontinued)`),
   s('cancelled', 3, 'assertion', String.raw`\b(?:${ROLE_NOUN}) (?:is|was) (?:now )?(?:no longer (?:available|open|being filled)|cancel+ed|closed)\b`),
@@ -91,13 +92,18 @@ export const SIGNALS: readonly Signal[] = [
   s('soft-rejection', 1, 'plain', String.raw`\bwish(?:ing)? you (?:all )?(?:the )?(?:very )?(?:best|success|luck|well)\b[^.\n]{0,40}\b(?:search|endeavou?rs|career|future|pursuits)`),
   s('soft-rejection', 1, 'plain', String.raw`\b(?:keep|kept|retain|hang on to)\b[^.\n]{0,30}\b(?:resume|résumé|cv|information|details|application|profile) (?:on file|on record|in our (?:system|database)|active|for future)`),
   s('soft-rejection', 1, 'plain', String.raw`\b(?:at capacity|difficult decision|tough decisions?|this decision)\b`),
-  // — What happened before the decision. —
-  s('interview-held', 2, 'plain', String.raw`\b(?:for|after) (?:taking the time to |the time to )?(?:interview|speak|talk|meet|chat)(?:ing)? (?:with|to) (?:us|me|our|the)\b`),
-  s('interview-held', 2, 'plain', String.raw`\b(?:took|taking|take) the time to (?:interview|speak|talk|meet|chat|visit)\b`),
-  s('interview-held', 2, 'plain', String.raw`\b(?:completed|concluded|finished) (?:our|the|all|your) (?:\w+ )?interview`),
-  s('interview-held', 2, 'plain', String.raw`\b(?:after|following|during|since) (?:your|our|the) (?:recent )?(?:\w+ )?(?:interviews?|conversations?|calls?|phone screen|on-?site|visit)\b`),
-  s('interview-held', 2, 'plain', String.raw`\b(?:enjoyed|pleasure|appreciated) (?:meeting|speaking|talking|getting to know|interviewing)\b`),
-  s('interview-held', 2, 'plain', String.raw`\b(?:your|the) interviews? (?:with|on|last)\b|\bfeedback from (?:the|your) interview`),
+  // — What happened before the decision: an interview or a conversation, in the past tense. A
+  //   condition in the sentence ("if selected for an interview with the team") sets it aside. —
+  s('interview-held', 2, 'assertion', String.raw`\b(?:for|after) (?:taking the time to |the time to )?(?:interviewing|speaking|talking|meeting|chatting) (?:with|to) (?:us|me|our|the|you|my)\b`),
+  s('interview-held', 2, 'assertion', String.raw`\bafter (?:interviewing|speaking|meeting)(?: with)? you\b|\bafter (?:interviewing|speaking|meeting) with\b`),
+  s('interview-held', 2, 'assertion', String.raw`\b(?:appreciate|appreciated|thank) you (?:for )?(?:taking the time (?:to )?)?(?:speaking|talking|meeting|chatting|interviewing) (?:with|to)\b`),
+  s('interview-held', 2, 'assertion', String.raw`\b(?:took|taking|take) the time to (?:interview|speak|talk|meet|chat|visit)\b`),
+  s('interview-held', 2, 'assertion', String.raw`\b(?:the )?time (?:that )?(?:you )?(?:have )?(?:spent|invested|took|dedicated|gave us) (?:\w+ ){0,2}?(?:interviewing|speaking|talking|meeting|chatting)\b|\btime (?:you )?spent with (?:us|me|our|the)\b`),
+  s('interview-held', 2, 'assertion', String.raw`\b(?:completed|concluded|finished) (?:our|the|all|your) (?:\w+ )?interview`),
+  s('interview-held', 2, 'assertion', String.raw`\b(?:after|following|during|since|throughout) (?:your|our|the) (?:recent )?(?:\w+ )?(?:interviews?|conversations?|calls?|phone screen|on-?site|visit|interview process)\b`),
+  s('interview-held', 2, 'assertion', String.raw`\b(?:participat\w+|taking part|took part) in (?:the|our) (?:\w+ )?(?:interviews?|interview process|interview day)\b`),
+  s('interview-held', 2, 'assertion', String.raw`\b(?:enjoyed|pleasure|appreciated) (?:meeting|speaking|talking|chatting|getting to know|interviewing)\b`),
+  s('interview-held', 2, 'assertion', String.raw`\b(?:your|the) interviews? (?:with|on|last)\b|\bfeedback from (?:the|your) interview`),
   // — The candidate withdrew: confirmations of their own decision. —
   s('withdrawal', 4, 'plain', String.raw`\byou(?: have|'ve)? (?:decided|chosen|elected|asked|requested) (?:not to (?:continue|proceed|pursue)|to withdraw)`),
   s('withdrawal', 4, 'plain', String.raw`\b(?:your|the) (?:request to withdraw|withdrawal)\b|\bwithdrawn (?:at your request|as requested)`),
@@ -114,17 +120,21 @@ export const SIGNALS: readonly Signal[] = [
   s('acknowledgement', 3, 'positive', String.raw`\b(?:application|submission) (?:received|submitted|confirmation)\b|\bsuccessfully (?:received|submitted)\b`),
   s('acknowledgement', 2, 'positive', String.raw`\b(?:will|we'll|are going to) (?:now )?(?:carefully |thoroughly )?(?:review|evaluate|assess|consider|be reviewing|be evaluating) (?:your|all|the|each|applications)\b`),
   s('acknowledgement', 2, 'positive', String.raw`\b(?:is|are) (?:currently |now )?(?:being|under) (?:reviewed|review|considered)\b`),
+  s('acknowledgement', 2, 'positive', String.raw`\b(?:application|submission|resume|résumé|cv|profile) will (?:now )?be (?:carefully |thoroughly )?(?:reviewed|considered|evaluated|assessed)\b|\b(?:will|we'll) get back to you (?:with|about|regarding|once|as soon)\b`),
   s('acknowledgement', 2, 'plain', String.raw`\bif (?:your|you|we|there|the|our)\b[^.\n]{0,100}\b(?:(?:will|we'll|we will) (?:be in touch|contact|reach out|get in touch|get back|notify|be contacting)|be in touch)`),
   s('acknowledgement', 2, 'plain', String.raw`\b(?:will|we'll) (?:be in touch|contact you|reach out|get back to you)\b[^.\n]{0,40}\bif\b`),
   s('acknowledgement', 2, 'plain', String.raw`\bif you are (?:not )?selected\b|\bin the event (?:that )?(?:you are not|none of)`),
   s('status-update', 2, 'positive', String.raw`\b(?:(?:currently|still) (?:reviewing|evaluating|considering)|final stages|will (?:provide|send|give) you (?:with )?an update|update you (?:on|about|with)|still (?:very )?interested in)\b`),
   s('status-update', 2, 'positive', String.raw`\bconfirm your (?:continued )?interest\b`),
   // — Next steps. —
-  s('interview-invite', 3, 'positive', String.raw`\b(?:invite|inviting|invitation) (?:you )?(?:to|for) (?:an? |the |your |our )?(?:\w+ )?(?:interview|phone screen|call|conversation|chat|meeting|next (?:round|stage|step))`),
-  s('interview-invite', 3, 'positive', String.raw`\b(?:schedule|scheduling|book|set up|arrange|reschedule) (?:an? |the |your |a time for (?:an? |the )?)?(?:\w+ )?(?:interview|phone screen|call|chat|meeting)\b`),
-  s('interview-invite', 3, 'positive', String.raw`\b(?:your|provide (?:me|us) (?:with )?your|provide) availability\b|\bavailable for (?:an? )?(?:quick |short |brief )?(?:call|interview|chat)\b|\bconnect with you by phone\b`),
-  s('interview-invite', 3, 'positive', String.raw`\b(?:interview (?:invitation|details|confirmation|reminder|schedule)|next (?:stage|round) of (?:our|the))\b`),
+  s('interview-invite', 3, 'positive', String.raw`\b(?:(?:would|we'd|I'd) (?:like|love) to |(?:are |am )?(?:pleased|happy|excited|delighted) to )?(?:invite|inviting|invitation) (?:you )?(?:to|for) (?:an? |the |your |our )?(?:[\w-]+ ){0,3}?(?:interview|phone screen|call|conversation|chat|meeting|next (?:round|stage|step))`),
+  s('interview-invite', 3, 'positive', String.raw`\b(?:interview (?:invitation|details|confirmation)|next (?:stage|round) of (?:our|the))\b`),
+  s('interview-invite', 3, 'positive', String.raw`\b(?:(?:would|we'd|I'd) (?:like|love) to|want to) (?:interview you|meet you|have you (?:in|come in))\b`),
   s('interview-invite', 3, 'positive', String.raw`\b(?:pleased|happy|excited|delighted) to (?:invite|inform you that you (?:have )?(?:been selected|passed|advanced|moved))|\bcongratulations\b[^\n]{0,80}\b(?:next|interview|passed|advanc)`),
+  s('scheduling', 3, 'positive', String.raw`\b(?:schedule|scheduling|book|set up|arrange|reschedule) (?:an? |the |your |a time for (?:an? |the )?)?(?:[\w-]+ )?(?:interview|phone screen|call|chat|meeting)\b`),
+  s('scheduling', 3, 'positive', String.raw`\b(?:your|provide (?:me|us) (?:with )?your|provide) availability\b|\bavailable for (?:an? )?(?:quick |short |brief )?(?:call|interview|chat)\b|\bconnect with you by phone\b`),
+  s('scheduling', 3, 'positive', String.raw`\b(?:share|send|suggest|propose|give (?:me|us)|let (?:me|us) know) (?:a few |some |two or three |2-3 |your |any )?(?:times|time slots|slots|dates)(?: (?:that|which) (?:work|suit)| you(?:'re| are) (?:free|available))`),
+  s('scheduling', 3, 'positive', String.raw`\binterview (?:reminder|schedule|time|slot)\b`),
   s('offer', 4, 'positive', String.raw`\b(?:pleased|happy|delighted|excited|thrilled) to (?:extend|offer|make)(?: you)? (?:an? |the )?(?:formal |verbal |conditional |written )?(?:offer|position|role)`),
   s('offer', 4, 'positive', String.raw`\b(?:offer of employment|offer letter|(?:job|employment|formal) offer|accept (?:the|this|our) offer|would like to offer you (?:the|a|an))\b`),
   s('offer', 3, 'positive', String.raw`\b(?:welcome (?:you )?(?:aboard|to the team)|your (?:first day|start date)|onboarding|background check)\b`),
@@ -133,7 +143,7 @@ export const SIGNALS: readonly Signal[] = [
   s('info-request', 3, 'positive', String.raw`\b(?:additional|more|further) information (?:is )?(?:needed|required|from you)|\bneed (?:some )?(?:additional|more|further) information\b|\b(?:action required|complete your application|in order for your application to be considered)\b`),
   // — Not about an application at all. —
   s('job-alert', 3, 'plain', String.raw`\b(?:job alerts?|jobs? (?:for you|near|matching)|new jobs? (?:for|in|near|that)|recommended jobs?|jobs? recommendations?|a (?:new )?job that (?:lines up|matches)|posted \d+ (?:days?|hours?|weeks?) ago|view (?:all )?(?:jobs|details))\b`),
-  s('outreach', 3, 'plain', String.raw`\b(?:I (?:am|'m) (?:an? )?(?:\w+ )?recruiter|immediate (?:opening|need)|(?:with|for) (?:one of )?our clients?|(?:great|good|perfect|strong) (?:match|fit) for you|send me your (?:\w+ ){0,4}resume|detailed job description|interested in hearing more)\b`),
-  s('marketing', 2, 'plain', String.raw`\b(?:newsletter|webinar|info(?:rmation)? session|career fair|save the date|salary calculator|survey|ask (?:\w+ )?your (?:career )?questions|subscriber agreement|membership)\b`),
+  s('outreach', 3, 'plain', String.raw`\b(?:I (?:am|'m) (?:an? )?(?:\w+ )?recruiter|immediate (?:opening|need)|(?:with|for) (?:one of )?our clients?|(?:great|good|perfect|strong) (?:match|fit) for you|send me your (?:\w+ ){0,4}resume|detailed job description|interested in hearing more|jobs? that (?:could|might|may) (?:match|fit|suit) your)\b`),
+  s('marketing', 2, 'plain', String.raw`\b(?:newsletter|webinar|info(?:rmation)? session|career fair|save the date|salary calculator|survey|ask (?:\w+ )?your (?:career )?questions|subscriber agreement|membership|chance to win|giveaway|exclusive (?:goodies|offers?|deals?))\b`),
   s('account', 3, 'plain', String.raw`\b(?:pass ?code|one-time|verification code|verify your (?:email|account|identity)|confirm your (?:email|identity)|(?:create|reset) (?:a new |your )?password|new profile|account (?:verification|created|activation))\b`),
 ];

@@ -4,6 +4,7 @@
 
 import type { OriginalMail } from './mail.ts';
 import { SIGNALS, type Cue, type Signal } from './classify-signals.ts';
+import { gate, indexWords, matchAll, type GatedRegex } from './classify-gate.ts';
 import { guessLanguage } from './language.ts';
 import { normalizeText, quote } from './normalize.ts';
 
@@ -23,6 +24,9 @@ export interface Hit {
   cue: Cue;
   weight: number;
   text: string;
+  /** Where the matched words start and end in the scanned text. */
+  at: number;
+  end: number;
 }
 
 /** Words before a match, in its sentence, that make a stated decision hypothetical or generic. */
@@ -51,24 +55,47 @@ export interface Scan {
   ignored: string[];
 }
 
+// Each signal's sticky twin and the words its matches can begin with (classify-gate.ts). Worked
+// out on the first scan, not at import: reading ~80 regexes costs ~10 ms that a cold start
+// should not pay before it has mail to classify.
+let GATED: GatedRegex[] | null = null;
+
+interface FullScan {
+  text: string;
+  hits: (Hit & { signal: number })[];
+  ignored: { cue: Cue; note: string }[];
+}
+
+function scan(text: string, only?: readonly Cue[]): FullScan {
+  const gated = (GATED ??= SIGNALS.map((signal) => gate(signal.re)));
+  const index = indexWords(text);
+  const hits: FullScan['hits'] = [];
+  const ignored: FullScan['ignored'] = [];
+  SIGNALS.forEach((signal, i) => {
+    if (only && !only.includes(signal.cue)) return;
+    matchAll(signal.re, gated[i]!, text, index, (m) => {
+      const why = guardFails(signal, text, m.index);
+      if (why) ignored.push({ cue: signal.cue, note: `ignored ${quote(m[0])} (${why})` });
+      else hits.push({ cue: signal.cue, weight: signal.weight, text: m[0], at: m.index, end: m.index + m[0].length, signal: i });
+    });
+  });
+  return { text, hits, ignored };
+}
+
+// classify and extract scan the same subject and body one after the other: the last full scan
+// is kept, so the second asks for nothing new.
+let lastScan: FullScan | null = null;
+
 /** Runs the signals (all, or those of some cues) over the text; extraction reuses interview evidence. */
 export function scanSignals(text: string, only?: readonly Cue[]): Scan {
-  const hits: Hit[] = [];
-  const ignored: string[] = [];
-  for (const signal of SIGNALS) {
-    if (only && !only.includes(signal.cue)) continue;
-    signal.re.lastIndex = 0;
-    for (let m = signal.re.exec(text); m; m = signal.re.exec(text)) {
-      if (m[0] === '') {
-        signal.re.lastIndex++;
-        continue;
-      }
-      const why = guardFails(signal, text, m.index);
-      if (why) ignored.push(`ignored ${quote(m[0])} (${why})`);
-      else hits.push({ cue: signal.cue, weight: signal.weight, text: m[0] });
-    }
-  }
-  return { hits, ignored };
+  let full = lastScan !== null && lastScan.text === text ? lastScan : null;
+  if (!full && !only) full = lastScan = scan(text);
+  const found = full ?? scan(text, only);
+  const wanted = (cue: Cue) => !only || only.includes(cue);
+  return {
+    hits: found.hits.filter((h) => wanted(h.cue)).map(({ cue, weight, text: t, at, end }) => ({ cue, weight, text: t, at, end })),
+    ignored: found.ignored.filter((x) => wanted(x.cue)).map((x) => x.note),
+  };
 }
 
 function guardFails(signal: Signal, text: string, at: number): string | null {
@@ -87,24 +114,26 @@ function guardFails(signal: Signal, text: string, at: number): string | null {
 
 /** Not-a-rejection kinds, strongest claim first, used to name the kind when weights tie. */
 const NEGATIVE_KINDS: readonly Cue[] = [
-  'withdrawal', 'offer', 'other-role-invite', 'interview-invite', 'assessment', 'on-hold', 'info-request',
+  'withdrawal', 'offer', 'other-role-invite', 'interview-invite', 'scheduling', 'assessment', 'on-hold', 'info-request',
   'status-update', 'acknowledgement', 'job-alert', 'outreach', 'account', 'marketing',
 ];
 
-const KIND_LABEL: Partial<Record<Cue, string>> = {
-  withdrawal: 'a withdrawal confirmation',
-  offer: 'an offer',
-  'other-role-invite': 'an invitation to proceed for another role',
-  'interview-invite': 'an interview invitation or scheduling',
-  assessment: 'an assessment',
-  'on-hold': 'a position on hold',
-  'info-request': 'a request for information',
-  'status-update': 'a status update without a decision',
-  acknowledgement: 'an acknowledgement of the application',
-  'job-alert': 'a job alert',
-  outreach: 'recruiter outreach',
-  account: 'an account notice',
-  marketing: 'marketing',
+/** What a phrase of each kind shows, as the owner reads it: `invites you to interview: “…”`. */
+const KIND_EVIDENCE: Partial<Record<Cue, string>> = {
+  withdrawal: 'confirms your withdrawal',
+  offer: 'makes an offer or starts onboarding',
+  'other-role-invite': 'invites you onward for another role',
+  'interview-invite': 'invites you to interview',
+  scheduling: 'asks to schedule a conversation',
+  assessment: 'asks you to take an assessment',
+  'on-hold': 'puts the position on hold',
+  'info-request': 'asks for more information',
+  'status-update': 'gives a status update without a decision',
+  acknowledgement: 'acknowledges your application',
+  'job-alert': 'is a job alert',
+  outreach: 'is recruiter outreach',
+  account: 'is an account notice',
+  marketing: 'is marketing',
 };
 
 const JOB_CONTEXT = /\b(?:applica\w*|applied|candida\w*|position|role|interview\w*|resume|résumé|hiring|recruit\w*|job)\b/i;
@@ -113,18 +142,62 @@ function sum(hits: readonly Hit[], cue: Cue): number {
   return hits.reduce((n, h) => (h.cue === cue ? n + h.weight : n), 0);
 }
 
-function said(hits: readonly Hit[], cues: readonly Cue[], max = 3): string[] {
+/**
+ * The distinct pieces of evidence among the hits of some cues, in reading order: matches that
+ * overlap (one phrase caught by several rules) are merged into one span of the text, so each
+ * piece of evidence is quoted once.
+ */
+function evidence(text: string, hits: readonly Hit[], cues: readonly Cue[], max = 3): string[] {
+  const spans = hits.filter((h) => cues.includes(h.cue)).map((h) => [h.at, h.end] as [number, number]);
+  spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: [number, number][] = [];
+  for (const [at, end] of spans) {
+    const last = merged.at(-1);
+    if (last && at < last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([at, end]);
+  }
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const h of hits) {
-    const key = h.text.toLowerCase();
-    if (!cues.includes(h.cue) || seen.has(key)) continue;
-    seen.add(key);
-    out.push(`said ${quote(h.text)}`);
+  for (const [at, end] of merged) {
+    const words = quote(text.slice(at, end));
+    if (seen.has(words.toLowerCase())) continue;
+    seen.add(words.toLowerCase());
+    out.push(words);
     if (out.length === max) break;
   }
   return out;
 }
+
+function said(text: string, hits: readonly Hit[], cues: readonly Cue[], max = 3): string[] {
+  return evidence(text, hits, cues, max).map((q) => `said ${q}`);
+}
+
+/** Evidence that the candidate only applied: reviewed on paper, or an interview expressly not offered. */
+const APPLICATION_ONLY =
+  /\b(?:(?:after|upon|following) (?:a )?(?:careful(?:ly)? |thorough(?:ly)? )?(?:reviewing|review of|reviewed|consideration of|considering) (?:your|the) (?:application|resume|résumé|cv|background|profile|qualifications|materials)|(?:cannot|can't|unable to|not able to) (?:extend|offer) you an? (?:invitation|invite) to (?:an? )?interview)/i;
+
+/**
+ * Whether an interview (or a conversation) already happened: true on a past-tense phrase
+ * ("the time you spent interviewing with our team"); false only when the email says the
+ * candidate was judged on paper; null otherwise — an invitation to interview is not an interview.
+ */
+export function findInterviewed(text: string, hits?: readonly Hit[]): boolean | null {
+  // classify and extract ask about the same text one after the other.
+  if (lastInterviewed !== null && lastInterviewed.text === text) return lastInterviewed.answer;
+  const found = hits ?? scanSignals(text, INTERVIEW_CUES).hits;
+  let answer: boolean | null;
+  if (found.some((h) => h.cue === 'interview-held')) answer = true;
+  // "After reviewing your application, we would like to invite you to interview": the
+  // interview is still to come, so nothing is known about one having happened.
+  else if (found.some((h) => h.cue === 'interview-invite' || h.cue === 'scheduling')) answer = null;
+  else answer = APPLICATION_ONLY.test(text) ? false : null;
+  lastInterviewed = { text, answer };
+  return answer;
+}
+let lastInterviewed: { text: string; answer: boolean | null } | null = null;
+
+/** The cues findInterviewed reads. */
+export const INTERVIEW_CUES: readonly Cue[] = ['interview-held', 'interview-invite', 'scheduling'];
 
 const round = (x: number): number => Math.round(x * 100) / 100;
 
@@ -146,14 +219,14 @@ export function classify(mail: OriginalMail): Classification {
   const decisive = hits.filter((h) => (h.cue === 'rejection' || h.cue === 'filled' || h.cue === 'cancelled') && h.weight >= 3);
   const rejectionWeight = sum(hits, 'rejection') + sum(hits, 'filled') + sum(hits, 'cancelled');
   const soft = sum(hits, 'soft-rejection');
-  const interviewed = sum(hits, 'interview-held') > 0;
+  const interviewed = findInterviewed(text, hits);
   const negatives = NEGATIVE_KINDS.map((cue) => ({ cue, weight: sum(hits, cue) })).filter((n) => n.weight > 0);
   const topNegative = negatives.reduce<{ cue: Cue; weight: number } | null>((best, n) => (best && best.weight >= n.weight ? best : n), null);
   const notes = ignored.slice(0, 3);
 
   // The candidate's own withdrawal, confirmed: whatever else it says, nobody rejected them.
   if (sum(hits, 'withdrawal') > 0) {
-    return { verdict: 'not_rejection', confidence: 0.9, kind: 'withdrawal', reasons: [...said(hits, ['withdrawal']), 'the candidate withdrew; this is not a rejection', ...notes] };
+    return { verdict: 'not_rejection', confidence: 0.9, kind: 'withdrawal', reasons: [...evidence(text, hits, ['withdrawal']).map((q) => `${KIND_EVIDENCE.withdrawal}: ${q}`), 'the candidate withdrew; this is not a rejection', ...notes] };
   }
 
   if (decisive.length > 0) {
@@ -164,7 +237,7 @@ export function classify(mail: OriginalMail): Classification {
         verdict: 'not_rejection',
         confidence: 0.7,
         kind: 'other-role-invitation',
-        reasons: [...said(hits, ['rejection', 'filled', 'cancelled'], 1), ...said(hits, ['other-role-invite']), 'not selected for this role, but actively invited to proceed for another', ...notes],
+        reasons: [...said(text, hits, ['rejection', 'filled', 'cancelled'], 1), ...said(text, hits, ['other-role-invite']), 'not selected for this role, but actively invited to proceed for another', ...notes],
       };
     }
     const offer = sum(hits, 'offer');
@@ -173,16 +246,18 @@ export function classify(mail: OriginalMail): Classification {
         verdict: 'unsure',
         confidence: 0.5,
         kind: 'conflicting',
-        reasons: [...said(hits, ['rejection', 'filled', 'cancelled'], 2), ...said(hits, ['offer'], 2), 'it reads both as an offer and as a rejection', ...notes],
+        reasons: [...said(text, hits, ['rejection', 'filled', 'cancelled'], 2), ...said(text, hits, ['offer'], 2), 'it reads both as an offer and as a rejection', ...notes],
       };
     }
     const kind = sum(hits, 'filled') > 0
       ? 'position-filled'
       : sum(hits, 'cancelled') > 0
         ? 'position-cancelled'
-        : interviewed
+        : interviewed === true
           ? 'rejection-after-interview'
-          : 'rejection-after-application';
+          : interviewed === false
+            ? 'rejection-after-application'
+            : 'rejection';
     const doubts = negatives.filter((n) => n.cue !== 'acknowledgement' && n.cue !== 'marketing').length;
     const confidence = Math.max(0.6, Math.min(0.99, 0.88 + 0.04 * (decisive.length - 1) + 0.02 * soft - 0.1 * doubts));
     return {
@@ -190,8 +265,9 @@ export function classify(mail: OriginalMail): Classification {
       confidence: round(confidence),
       kind,
       reasons: [
-        ...said(hits, ['filled', 'cancelled', 'rejection']),
-        ...(interviewed ? [`an interview happened: ${said(hits, ['interview-held'], 1)[0]?.slice(5) ?? ''}`] : []),
+        ...said(text, hits, ['filled', 'cancelled', 'rejection']),
+        ...(interviewed === true ? evidence(text, hits, ['interview-held'], 1).map((q) => `an interview happened: ${q}`) : []),
+        ...(interviewed === false ? [`judged on the application only: ${quote(APPLICATION_ONLY.exec(text)?.[0] ?? '')}`] : []),
         ...notes,
       ],
     };
@@ -206,16 +282,20 @@ export function classify(mail: OriginalMail): Classification {
       confidence: regretful ? 0.5 : 0.8,
       kind: 'on-hold',
       reasons: [
-        ...said(hits, ['on-hold']),
-        ...(regretful ? [...said(hits, ['rejection', 'soft-rejection'], 2), 'on hold, candidacy not clearly closed'] : ['on hold, candidacy not closed']),
+        ...evidence(text, hits, ['on-hold']).map((q) => `${KIND_EVIDENCE['on-hold']}: ${q}`),
+        ...(regretful ? [...said(text, hits, ['rejection', 'soft-rejection'], 2), 'on hold, candidacy not clearly closed'] : ['on hold, candidacy not closed']),
         ...notes,
       ],
     };
   }
 
   if (topNegative) {
-    const reasons = [`looks like ${KIND_LABEL[topNegative.cue] ?? topNegative.cue}`, ...said(hits, [topNegative.cue], 2)];
-    if (rejectionWeight + soft > 0) reasons.push(`${said(hits, ['rejection', 'soft-rejection'], 1)[0] ?? 'rejection-like words'} alone does not decide it`);
+    const label = KIND_EVIDENCE[topNegative.cue] ?? topNegative.cue;
+    const reasons = evidence(text, hits, [topNegative.cue], 2).map((q) => `${label}: ${q}`);
+    // A second purpose, when there is one, is evidence too ("… and asks to schedule a call").
+    const next = negatives.find((n) => n.cue !== topNegative.cue);
+    if (next) reasons.push(...evidence(text, hits, [next.cue], 1).map((q) => `${KIND_EVIDENCE[next.cue] ?? next.cue}: ${q}`));
+    if (rejectionWeight + soft > 0) reasons.push(`${said(text, hits, ['rejection', 'soft-rejection'], 1)[0] ?? 'rejection-like words'} alone does not decide it`);
     return {
       verdict: 'not_rejection',
       confidence: round(Math.min(0.95, 0.75 + 0.05 * topNegative.weight - 0.05 * (rejectionWeight + soft))),
@@ -231,7 +311,7 @@ export function classify(mail: OriginalMail): Classification {
       verdict: 'unsure',
       confidence: 0.5,
       kind: 'weak-signals',
-      reasons: [...said(hits, ['rejection', 'soft-rejection']), 'rejection-like words but no stated decision', ...notes],
+      reasons: [...said(text, hits, ['rejection', 'soft-rejection']), 'rejection-like words but no stated decision', ...notes],
     };
   }
 

@@ -23,6 +23,9 @@ const BODY_PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`(?:^|\n|, |\. )${NAME} (?:has|have|had) (?:decided|moved|chosen|filled|reviewed)|(?:^|\n|, |\. )${NAME} did not select`, 'g'),
 ];
 
+const BOARD_PATTERN = BODY_PATTERNS[2];
+const BOARD_VERB = / (?:has|have|had) (?:decided|moved|chosen|filled|reviewed)| did not select/;
+
 /**
  * "… Software Engineer Intern at Acme", "… Engineer I-211299 with Acme": "at"/"with" after a
  * job title. Matched as "at Acme" first and the title word checked after, which is far cheaper
@@ -137,6 +140,8 @@ export function findCompany(input: CompanyInput): string | null {
     if (d) add(d.name, d.via ? 4 : 3, 'sender name');
   }
   for (const re of BODY_PATTERNS) {
+    // The job-board pattern tries a name after every comma and full stop: only worth it when its verb is there.
+    if (re === BOARD_PATTERN && !BOARD_VERB.test(input.flat)) continue;
     for (const m of input.flat.matchAll(re)) add(m[1] ?? m[2] ?? '', 2, 'body');
   }
   for (const m of input.flat.matchAll(AT_WITH)) {

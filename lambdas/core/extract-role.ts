@@ -6,6 +6,7 @@
 import { ROLE_WORD, squash } from './extract-names.ts';
 
 const NOUN = /^(?:position|role|opening|vacancy|job|post|opportunity|application|requisition|program|programme)[.,;:!?)]*$/i;
+const NOUN_FIRST = new Set([...'provja'].map((c) => c.charCodeAt(0)));
 /** Words that open a role span when reading backwards from the noun. */
 const DETERMINER = /^(?:[Tt]he|[Oo]ur|[Yy]our|[Tt]his|an?|open|current|posted|advertised|following|available|recent|specific)$/;
 /** Words a role span never crosses: pronouns, verbs, prepositions that end a phrase. */
@@ -145,7 +146,8 @@ export function findRole(input: RoleInput): string | null {
     offset += w.length + 1;
   }
   for (let i = 0; i < words.length; i++) {
-    if (!NOUN.test(words[i] ?? '')) continue;
+    // Every role noun begins with one of these letters: most words need no regex at all.
+    if (!NOUN_FIRST.has((words[i] ?? '').charCodeAt(0) | 0x20) || !NOUN.test(words[i] ?? '')) continue;
     const span = spanBefore(words, i);
     if (span) consider(span, offsets[i - span.split(' ').length] ?? 0, 1, false);
   }

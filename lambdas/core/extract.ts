@@ -2,7 +2,7 @@
 // and whether there was an interview to thank them for. Null when the email does not say —
 // a wrong name in a letter is worse than a blank the owner fills in.
 
-import { scanSignals } from './classify.ts';
+import { findInterviewed } from './classify.ts';
 import { findCompany } from './extract-company.ts';
 import { findContacts, findSignature, greetedNames, type Contact } from './extract-contact.ts';
 import { findRole } from './extract-role.ts';
@@ -32,16 +32,6 @@ function findDepartment(flat: string): string | null {
   if (!m) return null;
   if (m[1] && m[2]) return /^(?:human resources|hr|recruiting|talent acquisition)$/i.test(m[1]) ? null : `${m[1]} ${m[2].replace(/\.$/, '')}`;
   return m[3] && m[4] ? `${m[3]} of ${m[4]}` : null;
-}
-
-/** Evidence that the candidate only applied: reviewed on paper, or an interview expressly not offered. */
-const APPLICATION_ONLY =
-  /\b(?:thank(?:s| you) for (?:applying|your application|submitting)|(?:after|upon) (?:careful(?:ly)? )?(?:reviewing|review of|consideration of) your (?:application|resume|résumé|cv|background|profile|qualifications)|(?:cannot|can't|unable to|not able to) (?:extend|offer) you an? (?:invitation|invite) to (?:an? )?interview)/i;
-
-function findInterviewed(text: string): boolean | null {
-  const { hits } = scanSignals(text, ['interview-held']);
-  if (hits.length > 0) return true;
-  return APPLICATION_ONLY.test(text) ? false : null;
 }
 
 export function extract(mail: OriginalMail): Extraction {

@@ -23,13 +23,26 @@ export interface LanguageGuess {
   otherWords: number;
 }
 
+/** Each function word with the languages it belongs to: one lookup per word of the text. */
+const WORDS = new Map<string, { english: boolean; others: string[] }>();
+for (const w of ENGLISH) WORDS.set(w, { english: true, others: [] });
+for (const [code, set] of OTHER) {
+  for (const w of set) {
+    const entry = WORDS.get(w) ?? { english: false, others: [] };
+    entry.others.push(code);
+    WORDS.set(w, entry);
+  }
+}
+
 export function guessLanguage(text: string): LanguageGuess {
   const words = text.toLowerCase().match(/[a-zà-öø-ÿß]+/g) ?? [];
   let english = 0;
   const counts = new Map<string, number>();
   for (const w of words) {
-    if (ENGLISH.has(w)) english++;
-    for (const [code, set] of OTHER) if (set.has(w)) counts.set(code, (counts.get(code) ?? 0) + 1);
+    const entry = WORDS.get(w);
+    if (entry === undefined) continue;
+    if (entry.english) english++;
+    for (const code of entry.others) counts.set(code, (counts.get(code) ?? 0) + 1);
   }
   let best: string | null = null;
   let bestCount = 0;

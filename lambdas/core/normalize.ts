@@ -11,7 +11,18 @@ export interface NormalText {
 
 const QUOTE_MARK = /^(?:>\s?)+/;
 
+// classify and extract normalise the same body one after the other: the last answer is kept.
+// Callers only read it.
+let last: { raw: string; out: NormalText } | null = null;
+
 export function normalizeText(raw: string): NormalText {
+  if (last !== null && last.raw === raw) return last.out;
+  const out = normalize(raw);
+  last = { raw, out };
+  return out;
+}
+
+function normalize(raw: string): NormalText {
   const text = raw
     .replace(/\r\n?/g, '\n')
     .replace(/&nbsp;/gi, ' ')

@@ -47,11 +47,63 @@ describe('classify: rejections', () => {
   });
 });
 
+describe('classify: what happened before the decision', () => {
+  const reject = 'Unfortunately, we will not be moving forward with your candidacy at this time.';
+  it.each([
+    ['time you spent interviewing', 'Thank you for your interest in the Buyer position and for the time you spent interviewing with our team.'],
+    ['for interviewing with us', 'Thanks again for interviewing with us for the Buyer role.'],
+    ['meeting with our team', 'Thank you for meeting with our team on Tuesday.'],
+    ['speaking with us', 'We appreciate you speaking with us about the Buyer role.'],
+    ['your interviews with', 'Thank you for your interviews with Dana and Lee.'],
+    ['the interview process', 'Thank you for participating in the interview process for the Buyer role.'],
+    ['after interviewing', 'After interviewing with several members of the team, you impressed us.'],
+  ])('recognises a past interview phrased "%s"', (_name, first) => {
+    const m = mail(`Hi Sam,\n\n${first}\n\n${reject}\n\nBest,\nRecruiting`);
+    const c = classify(m);
+    expect(c).toMatchObject({ verdict: 'rejection', kind: 'rejection-after-interview' });
+    expect(c.reasons.join(' ')).toMatch(/an interview happened: “/);
+    expect(extract(m).interviewed).toBe(true);
+  });
+
+  it.each([
+    ['we would like to interview you', 'We would like to interview you again when the team grows next spring.'],
+    ['if selected for an interview', 'If you are selected for an interview with the team, a recruiter will contact you.'],
+    ['an interview to come', 'Should you be invited to interview with us in the future, we will send details.'],
+  ])('is not fooled by a future or conditional interview ("%s")', (_name, first) => {
+    const m = mail(`Hi Sam,\n\n${reject} ${first}\n\nBest,\nRecruiting`);
+    const c = classify(m);
+    expect(c.verdict).toBe('rejection');
+    expect(c.kind).toBe('rejection');
+    expect(extract(m).interviewed).toBeNull();
+  });
+
+  it('says plain "rejection" when the email does not say whether there was an interview', () => {
+    const m = mail(`Hi Sam,\n\nThank you for your interest in Northwind. ${reject}\n\nBest,\nRecruiting`);
+    expect(classify(m).kind).toBe('rejection');
+    expect(extract(m).interviewed).toBeNull();
+  });
+
+  it('says "after application" only when the email says it judged the application', () => {
+    const m = mail(`Hi Sam,\n\nAfter reviewing your resume, ${reject.toLowerCase()}\n\nBest,\nRecruiting`);
+    const c = classify(m);
+    expect(c.kind).toBe('rejection-after-application');
+    expect(c.reasons.join(' ')).toMatch(/judged on the application only: “After reviewing your resume”/);
+    expect(extract(m).interviewed).toBe(false);
+  });
+
+  it('quotes each piece of evidence once, overlapping rule matches merged', () => {
+    const c = classify(mail('Dear Sam,\n\nThank you for taking the time to interview with us. After careful consideration, we have decided to move forward with another candidate whose experience more closely matches our needs.\n\nBest,\nRecruiting'));
+    expect(c.verdict).toBe('rejection');
+    const said = c.reasons.filter((r) => r.startsWith('said '));
+    expect(said).toEqual(['said “decided to move forward with another candidate whose experience more closely”']);
+  });
+});
+
 describe('classify: traps that are not rejections', () => {
   it('does not take "unfortunately" alone as a rejection', () => {
     const c = classify(mail('Hi Jo,\n\nUnfortunately our hiring manager is out sick tomorrow, so we need to reschedule your interview. Could you share your availability for next week?\n\nThanks,\nMaya Chen', 'Interview reschedule'));
     expect(c.verdict).toBe('not_rejection');
-    expect(c.kind).toBe('interview-invite');
+    expect(c.kind).toBe('scheduling');
   });
 
   it('does not take "we will keep your résumé on file" in an acknowledgement as a rejection', () => {
@@ -87,8 +139,11 @@ describe('classify: traps that are not rejections', () => {
 
   const notRejections: [string, string, string, string][] = [
     ['assessment', 'Complete your online assessment', 'Hi Kai,\n\nAs the next step for the Support Engineer role, please complete the online coding assessment within 5 days using the link below.\n\nGood luck!\nRecruiting', 'assessment'],
-    ['scheduling', 'Interview availability', 'Hi Kai,\n\nThanks for your application. We would like to schedule a phone interview with you. Please send your availability for this week.\n\nBest,\nLuis Ortega', 'interview-invite'],
-    ['reminder', 'Reminder: provide your interview availability', 'Dear Kai,\n\nThis is a reminder to provide availability for your interview. Our system will keep sending reminders until you respond.\n\nRecruitment Office', 'interview-invite'],
+    ['scheduling', 'Interview availability', 'Hi Kai,\n\nThanks for your application. We would like to schedule a phone interview with you. Please send your availability for this week.\n\nBest,\nLuis Ortega', 'scheduling'],
+    ['reminder', 'Reminder: provide your interview availability', 'Dear Kai,\n\nThis is a reminder to provide availability for your interview. Our system will keep sending reminders until you respond.\n\nRecruitment Office', 'scheduling'],
+    ['interview invitation', 'Next steps', "Hi Kai,\n\nThanks for applying to the Field Planner role. We'd love to invite you to a 45-minute on-site interview with our operations leads.\n\nBest,\nRosa Diaz", 'interview-invite'],
+    ['acknowledgement', 'We got it', 'Hi Kai,\n\nThank you for applying to Pinecrest. Your application will be carefully reviewed by our hiring team.\n\nPinecrest Careers', 'acknowledgement'],
+    ['withdrawal', 'Withdrawal confirmed', 'Hi Kai,\n\nThis confirms your request to withdraw from consideration for the Planner role.\n\nRecruiting', 'withdrawal'],
     ['offer', 'Offer of employment', 'Dear Kai,\n\nWe are delighted to extend an offer for the position of Logistics Coordinator. Your offer letter is attached; please sign it by Friday.\n\nWarm regards,\nNadia Brooks', 'offer'],
     ['onboarding', 'Welcome aboard', 'Hi Kai,\n\nWelcome to the team! Your start date is March 3. Before then, please complete your onboarding paperwork and background check.\n\nPeople Ops', 'offer'],
     ['job alert', 'New jobs for Accountant near Leeds', 'Accountant jobs near Leeds\nSenior Accountant - Brightwater Ltd - Leeds\nPosted 3 days ago\nView all jobs', 'job-alert'],
@@ -96,10 +151,27 @@ describe('classify: traps that are not rejections', () => {
     ['marketing', 'Join our webinar', 'Join our career webinar next Tuesday to learn how to ace your next interview! Save the date.', 'marketing'],
     ['account', 'Verify your email', 'Please verify your email address to finish creating your candidate account. Your verification code is 442190.', 'account'],
   ];
-  it.each(notRejections)('does not call a %s a rejection', (_name, subject, text, kind) => {
+  it.each(notRejections)('does not call a %s a rejection, and quotes what it is', (_name, subject, text, kind) => {
     const c = classify(mail(text, subject));
     expect(c.verdict).toBe('not_rejection');
     expect(c.kind).toBe(kind);
+    // Evidence, not a bare label: "<what it does>: “<the words>”".
+    expect(c.reasons[0]).toMatch(/^[a-z][\w ]+: “.+”$/);
+  });
+
+  it('names an interview invitation for what it is, with the words that show it', () => {
+    const m = mail('Hi Sam,\n\nThank you for your interest in the Route Planner role. We would like to invite you to a 30-minute video interview with the team.\n\nCould you share a few times that work for you next week?\n\nBest,\nIrene Vos', 'Next steps: Route Planner interview');
+    const c = classify(m);
+    expect(c).toMatchObject({ verdict: 'not_rejection', kind: 'interview-invite' });
+    expect(c.reasons[0]).toBe('invites you to interview: “would like to invite you to a 30-minute video interview”');
+    expect(c.reasons.join(' ')).toMatch(/asks to schedule a conversation: “share a few times that work/);
+    // An invitation is not an interview that happened — nor proof that none did.
+    expect(extract(m).interviewed).toBeNull();
+  });
+
+  it('does not read "after reviewing your application" in an invitation as "no interview"', () => {
+    const m = mail('Hi Sam,\n\nAfter reviewing your application, we would like to invite you to a phone interview.\n\nBest,\nIrene Vos');
+    expect(extract(m).interviewed).toBeNull();
   });
 });
 
