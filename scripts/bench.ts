@@ -72,6 +72,7 @@ async function bundle(entry: string, outfile: string, sdkExternal: boolean): Pro
     sourcemap: true,
     sourcesContent: false,
     mainFields: ['module', 'main'],
+    charset: 'utf8',
     banner: { js: ESM_REQUIRE_BANNER },
     external: sdkExternal ? ['@aws-sdk/*'] : [],
     tsconfig: path.join(REPO, 'tsconfig.json'),

@@ -75,7 +75,9 @@ export function noticeMessage(record: Case, links: { draftAnyway: string; cases:
   return {
     subject: `No letter drafted: ${original?.subject || headline(extraction)}`,
     text: [
-      `The email you forwarded ${looked} (it looked like: ${classification.kind.replace(/-/g, ' ')}), so onward drafted no thank-you letter.`,
+      `The email you forwarded ${looked}, so onward drafted no thank-you letter.`,
+      // The first piece of evidence says what the email is: "invites you to interview: “…”".
+      `It looked like ${classification.kind.replace(/-/g, ' ')}${classification.reasons[0] ? ` — ${classification.reasons[0]}` : ''}.`,
       '',
       ...detected(classification, extraction),
       '',

@@ -1,8 +1,12 @@
 // The handlers' configuration: one zod schema over the environment, every problem reported at
-// once. zod/mini keeps the Lambda bundles small (DESIGN §6).
+// once. zod/mini keeps the Lambda bundles small (DESIGN §6); addresses and URLs are checked with
+// onward's own address rule and the platform's URL parser rather than zod's format validators,
+// which would add ~9 KB to every bundle and a second, different idea of an email address.
 import * as z from 'zod/mini';
+import { isAddress } from '../core/address.ts';
 
-const email = (what: string) => z.email({ error: `${what} must be an email address` });
+const email = (what: string) => z.string().check(z.refine(isAddress, { error: `${what} must be an email address` }));
+const httpUrl = (v: string) => URL.canParse(v) && /^https?:\/\//i.test(v);
 const positiveInt = (what: string) =>
   z.coerce.number({ error: `${what} must be a number` }).check(z.int({ error: `${what} must be a whole number` }), z.gte(1, { error: `${what} must be at least 1` }));
 
@@ -16,7 +20,7 @@ export const ownerFields = {
   ONWARD_OWNER_EMAIL: email('ONWARD_OWNER_EMAIL'),
   ONWARD_ALLOWED_SENDERS: z.optional(
     z.string().check(
-      z.refine((v) => addressList(v).every((a) => z.email().safeParse(a).success), {
+      z.refine((v) => addressList(v).every(isAddress), {
         error: 'ONWARD_ALLOWED_SENDERS must be email addresses separated by commas',
       }),
     ),
@@ -30,7 +34,7 @@ const handlerSchema = z.object({
   ONWARD_TABLE_NAME: z.string().check(z.minLength(1, { error: 'ONWARD_TABLE_NAME must name the cases table' })),
   ONWARD_BUCKET_NAME: z.string().check(z.minLength(1, { error: 'ONWARD_BUCKET_NAME must name the raw mail bucket' })),
   ONWARD_INBOUND_PREFIX: z._default(z.string(), 'inbound/'),
-  ONWARD_REVIEW_URL: z.url({ error: 'ONWARD_REVIEW_URL must be the review site’s base URL' }),
+  ONWARD_REVIEW_URL: z.string().check(z.refine(httpUrl, { error: 'ONWARD_REVIEW_URL must be the review site’s base URL' })),
   ONWARD_SIGNING_KEY: z.optional(z.string().check(z.minLength(32, { error: 'ONWARD_SIGNING_KEY must be at least 32 characters' }))),
   ONWARD_SIGNING_SECRET_ARN: z.optional(z.string().check(z.startsWith('arn:', { error: 'ONWARD_SIGNING_SECRET_ARN must be an ARN' }))),
   ONWARD_LINK_TTL_DAYS: z._default(positiveInt('ONWARD_LINK_TTL_DAYS'), 14),

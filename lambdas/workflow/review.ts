@@ -2,6 +2,7 @@
 // a mail onward set aside. The letter is claimed with a conditional SENDING before SES is called,
 // so double clicks, parallel POSTs and replays send nothing more (DESIGN §3).
 import { DRAFTABLE_REASONS, type Case, type CaseStatus, type Letter } from '../core/case.ts';
+import { isAddress } from '../core/address.ts';
 import { draftLetter, hasPlaceholder, withDetail } from '../core/draft.ts';
 import { MailRejected, type CaseRepository, type Clock, type Links, type Logger, type Mailer, type Owner } from './ports.ts';
 
@@ -29,11 +30,6 @@ export type SendResult =
   | { outcome: 'missing' };
 
 const SENDABLE: readonly CaseStatus[] = ['AWAITING_APPROVAL', 'SEND_FAILED'];
-const ADDRESS = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]{2,}$/;
-
-export function isAddress(value: string): boolean {
-  return ADDRESS.test(value.trim());
-}
 
 /** The letter as it will leave, and what stops it from leaving. */
 export function applyEdits(letter: Letter, edits: LetterEdits): { letter: Letter; problems: string[] } {

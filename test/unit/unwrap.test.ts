@@ -40,3 +40,10 @@ describe('unwrapping a forward', () => {
     expect(stripForwardPrefix('WG: Absage')).toBe('Absage');
   });
 });
+
+describe('the faster forward reader', () => {
+  it('answers exactly as email-forward-parser on the corpus forwarded in six styles', async () => {
+    const { forwardReaderDifferences, loadCorpus } = await import('../../scripts/eval.ts');
+    expect(forwardReaderDifferences(loadCorpus())).toEqual([]);
+  });
+});
