@@ -360,25 +360,50 @@ function fromParsed(mail: ParsedMail, style: OriginalMail['style']): OriginalMai
   };
 }
 
+/**
+ * Some clients forward by quoting: every line of the forwarded message starts with "> ". When
+ * nearly all lines of the recovered body are quoted, one level of quoting is removed.
+ */
+function unquote(body: string): string {
+  const lines = body.split('\n');
+  const filled = lines.filter((l) => l.trim());
+  const quoted = filled.filter((l) => /^\s*>/.test(l));
+  if (!filled.length || quoted.length < 0.8 * filled.length) return body;
+  return lines.map((l) => l.replace(/^\s*> ?/, '')).join('\n');
+}
+
+// A forward of a forward of a forward is already unusual; deeper is not worth following.
+const MAX_FORWARD_DEPTH = 3;
+
 export function unwrapForward(mail: ParsedMail): OriginalMail {
   if (mail.attached) return fromParsed(mail.attached, 'attachment');
 
-  const result = readForward(mail.text, mail.subject);
-  const from = result.forwarded ? toAddress(result.email.from) : null;
+  let text = unquote(mail.text);
+  let subject = mail.subject;
+  let found: { from: Address; result: ReturnType<typeof readForward> } | null = null;
+  // A forward of a forward: the recruiter's message is the innermost one.
+  for (let depth = 0; depth < MAX_FORWARD_DEPTH; depth += 1) {
+    const result = readForward(text, subject);
+    const from = result.forwarded ? toAddress(result.email.from) : null;
+    if (!from) break;
+    found = { from, result };
+    text = unquote(result.email.body ?? '');
+    subject = result.email.subject?.trim() || stripForwardPrefix(subject);
+  }
   // A "forward" with no recoverable sender is treated as the message itself: guessing would
   // address the letter to the wrong person.
-  if (!from) return fromParsed(mail, 'direct');
+  if (!found) return fromParsed(mail, 'direct');
 
   return {
     style: 'inline',
-    from,
+    from: found.from,
     replyTo: [],
-    cc: toAddresses(result.email.cc),
-    subject: result.email.subject?.trim() || stripForwardPrefix(mail.subject),
-    date: result.email.date ?? null,
+    cc: toAddresses(found.result.email.cc),
+    subject: stripForwardPrefix(subject) || stripForwardPrefix(mail.subject),
+    date: found.result.email.date ?? null,
     // Inline forwards lose the original Message-ID: the letter cannot be threaded.
     messageId: null,
     references: null,
-    text: result.email.body ?? '',
+    text,
   };
 }

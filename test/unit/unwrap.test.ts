@@ -47,3 +47,22 @@ describe('the faster forward reader', () => {
     expect(forwardReaderDifferences(loadCorpus())).toEqual([]);
   });
 });
+
+describe('forwards within forwards', () => {
+  const inner = 'From: Jane Roe <jane@acme.test>\nDate: Mon, 5 Oct 2020 at 09:12\nSubject: Your application\nTo: <me@example.com>';
+
+  it('reads a forward quoted line by line with "> "', () => {
+    const text = `FYI\n\n---------- Forwarded message ---------\n${inner}\n\n\n${body}`.split('\n').map((l) => `> ${l}`).join('\n');
+    const original = unwrapForward(mail({ text }));
+    expect(original).toMatchObject({ style: 'inline', from: { address: 'jane@acme.test' }, subject: 'Your application' });
+    expect(original.text).not.toMatch(/^>/m);
+  });
+
+  it('finds the recruiter inside a forward of a forward', () => {
+    const once = `---------- Forwarded message ---------\n${inner}\n\n\n${body}`;
+    const twice = `FYI\n\n---------- Forwarded message ---------\nFrom: Pat Friend <pat@friend.test>\nDate: Tue, 6 Oct 2020 at 10:00\nSubject: Fwd: Your application\nTo: <me@example.com>\n\n\n${once}`;
+    const original = unwrapForward(mail({ text: twice, subject: 'Fwd: Fwd: Your application' }));
+    expect(original).toMatchObject({ from: { address: 'jane@acme.test' }, subject: 'Your application' });
+    expect(original.text.trim().startsWith('Dear Sam')).toBe(true);
+  });
+});
