@@ -1,6 +1,6 @@
 // The AWS services of the local stack: dynalite (DynamoDB), s3rver (S3) and aws-ses-v2-local
 // (SES, with its outbox viewer). The handlers reach them only through AWS_ENDPOINT_URL_*.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo, Server } from 'node:net';
 import path from 'node:path';
@@ -110,7 +110,10 @@ export async function startSes(port: number, outboxDir: string | null): Promise<
       if (raw && outboxDir) {
         sent += 1;
         const name = `${Date.now()}-${String(sent).padStart(5, '0')}.eml`;
-        await writeFile(path.join(outboxDir, name), Buffer.from(raw, 'base64'));
+        // Written whole or not at all: a reader must never see half a message.
+        const file = path.join(outboxDir, name);
+        await writeFile(`${file}.part`, Buffer.from(raw, 'base64'));
+        await rename(`${file}.part`, file);
       }
       const forward = http.request(
         { host: '127.0.0.1', port: innerPort, method: req.method, path: req.url, headers: req.headers },

@@ -57,7 +57,9 @@ export function asyncInvoker(handler: (event: unknown) => Promise<unknown>, opti
   async function invoke(id: string, event: unknown) {
     await mkdir(options.pendingDir, { recursive: true });
     const pending = path.join(options.pendingDir, `${id}.json`);
-    await writeFile(pending, JSON.stringify(event));
+    // Written whole or not at all, so a crash mid-write never leaves an unreadable event.
+    await writeFile(`${pending}.part`, JSON.stringify(event));
+    await rename(`${pending}.part`, pending);
     start(id, event, pending);
   }
 

@@ -51,6 +51,15 @@ async function open(options: BrowserContextOptions = {}): Promise<{ context: Bro
 }
 
 /** The review page's fields, found the way a person (or a screen reader) finds them: by label. */
+/** Opens a review link; when the page is not the editable review page, says what it was instead. */
+async function gotoReview(page: Page, url: string): Promise<void> {
+  const response = await page.goto(url);
+  const editable = await page.locator('form.letter').count();
+  if (response?.status() !== 200 || !editable) {
+    throw new Error(`review page not editable: HTTP ${response?.status()}: ${(await page.locator('main').innerText()).slice(0, 400)}`);
+  }
+}
+
 function fields(page: Page) {
   return {
     to: page.getByLabel('To', { exact: true }),
@@ -166,7 +175,7 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
     const { reviewUrl } = await forwardForReview(h, 'ats-no-reply-rejection.eml');
     const { context, page, problems } = await open();
     try {
-      await page.goto(reviewUrl);
+      await gotoReview(page, reviewUrl);
       const f = fields(page);
       expect(await f.to.inputValue()).toBe('');
       const help = page.locator('#to-help');
@@ -223,7 +232,7 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
     const { reviewUrl } = await forwardForReview(h, 'rejection-after-interview.eml');
     const { context, page } = await open();
     try {
-      await page.goto(reviewUrl);
+      await gotoReview(page, reviewUrl);
       const f = fields(page);
       const body = (await f.body.inputValue()).replace('Again, thank you!', 'Many thanks again!');
       await f.body.fill(body);
@@ -255,7 +264,7 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
     const { reviewUrl } = await forwardForReview(h, 'rejection-after-interview.eml');
     const { context, page } = await open({ javaScriptEnabled: false });
     try {
-      await page.goto(reviewUrl);
+      await gotoReview(page, reviewUrl);
       expect(await page.locator('script').count()).toBe(0);
       const f = fields(page);
       await f.detail.fill('meeting the whole sales team');
@@ -273,7 +282,7 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
     const { reviewUrl } = await forwardForReview(h, 'rejection-after-interview.eml');
     const { context, page } = await open({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     try {
-      await page.goto(reviewUrl);
+      await gotoReview(page, reviewUrl);
       const { scrollWidth, innerWidth } = await noScroll(page);
       expect(innerWidth).toBe(375);
       expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
@@ -305,7 +314,7 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
       const { reviewUrl } = await forwardForReview(h, 'rejection-after-interview.eml');
       const { context, page } = await open();
       try {
-        await page.goto(reviewUrl);
+        await gotoReview(page, reviewUrl);
         const order: string[] = [];
         const focused = () => page.evaluate(() => {
           const el = document.activeElement;
@@ -383,7 +392,7 @@ describe('what the browser sees of the security rules', () => {
     const { reviewUrl } = await forwardForReview(h, 'rejection-after-interview.eml');
     const { context, page, csp } = await open();
     try {
-      await page.goto(reviewUrl);
+      await gotoReview(page, reviewUrl);
       const sendUrl = await page.locator('form.letter').getAttribute('action');
       expect(sendUrl).toBeTruthy();
 
