@@ -196,7 +196,7 @@ export class OnwardStack extends Stack {
 
     const expire = new OnwardFunction(this, 'ExpireDrafts', {
       entry: 'expire-drafts.ts',
-      description: 'onward: hourly — drafts past the link lifetime become EXPIRED',
+      description: 'onward: hourly — expire old drafts, park letters whose sender died mid-send',
       timeout: Duration.seconds(60),
       memorySize: 256,
       logRetention,
@@ -205,6 +205,8 @@ export class OnwardStack extends Stack {
       async: { onFailure: failedEvents, retryAttempts: 1, maxEventAge: Duration.hours(1) },
     })
       .allowCases(cases.tableArn, casesIndexArn, ['Query', 'UpdateItem'])
+      // A letter parked as SEND_UNKNOWN is reported to the owner by mail.
+      .allowSendingAs(config.senderAddress, sendResources)
       .allowReadingSecret(signingSecret);
     new events.Rule(this, 'ExpireDraftsHourly', {
       description: 'onward: expire drafts past the link lifetime',

@@ -312,10 +312,11 @@ describe('IAM, least privilege', () => {
     ]);
   });
 
-  it('expire: lists and updates cases, reads the key; sends nothing', () => {
+  it('expire: lists and updates cases, tells the owner about parked letters, reads the key', () => {
     expect(withoutLogs('expire')).toEqual([
       dlqSend(),
       { Effect: 'Allow', Action: ['dynamodb:Query', 'dynamodb:UpdateItem'], Resource: [tableArn(), indexArn()] },
+      SEND,
       secretRead(),
     ]);
   });
