@@ -1,6 +1,7 @@
 // Cases in DynamoDB: one item per inbound message, keyed by SES's message id. Every status change
 // is a single conditional update (dynalite has no transactions, and none are needed).
 // Spoken in DynamoDB's JSON protocol; util-dynamodb converts items, as the document client did.
+import { randomUUID } from 'node:crypto';
 import { marshall, unmarshall, type convertToAttr } from '@aws-sdk/util-dynamodb';
 import type { Case, CaseStatus } from '../core/case.ts';
 import type { CaseRepository } from '../workflow/ports.ts';
@@ -10,23 +11,21 @@ import { AwsError, callJson, type AwsHttp } from './aws-http.ts';
 export const CASES_INDEX = { name: 'byReceived', partitionKey: 'listed', sortKey: 'receivedAt' } as const;
 const LISTED = 'case';
 
-type Item = Case & { listed?: string };
+/** `writeId` names the last write, so a retry can tell its own lost success from a real conflict. */
+type Item = Case & { listed?: string; writeId?: string };
 /** An item as the wire carries it: attribute values such as `{ S: "…" }`. */
 type WireItem = Record<string, ReturnType<typeof convertToAttr>>;
 
 function toCase(item: WireItem | undefined): Case | null {
   if (!item) return null;
-  const { listed: _listed, ...rest } = unmarshall(item) as Item;
+  const { listed: _listed, writeId: _writeId, ...rest } = unmarshall(item) as Item;
   return rest;
 }
 
 // An undefined field is left out (and removed by an update), as the document client was told to.
 const toWire = (values: object): WireItem => marshall(values as Record<string, unknown>, { removeUndefinedValues: true });
 
-/**
- * Null when the condition failed. A retried write whose first answer was lost also lands here:
- * the case then looks taken by someone else, which errs towards doing nothing (never twice).
- */
+/** Null when the condition failed. */
 async function conditional<T>(attempt: () => Promise<T>): Promise<T | null> {
   try {
     return await attempt();
@@ -38,11 +37,27 @@ async function conditional<T>(attempt: () => Promise<T>): Promise<T | null> {
 
 export function dynamoCaseRepository(dynamodb: AwsHttp, table: string): CaseRepository {
   const call = <T>(operation: string, input: Record<string, unknown>) => callJson<T>(dynamodb, '1.0', `DynamoDB_20120810.${operation}`, input);
+  const read = async (id: string) => (await call<{ Item?: WireItem }>('GetItem', { TableName: table, Key: toWire({ id }), ConsistentRead: true })).Item;
+
+  /**
+   * A conditional write whose first answer was lost (a timeout, a 5xx) is retried and then fails
+   * its own condition. Each write carries a fresh writeId; when the condition fails and the item
+   * holds ours, the write did happen — otherwise a drafted case would never be mailed and a
+   * claimed letter never sent.
+   */
+  async function ownWrite(id: string, writeId: string, attempt: () => Promise<WireItem | undefined>): Promise<Case | null> {
+    const written = await conditional(attempt);
+    if (written !== null) return toCase(written);
+    const item = await read(id);
+    return item && unmarshall(item).writeId === writeId ? toCase(item) : null;
+  }
 
   async function write(id: string, status: CaseStatus, condition: { from: readonly CaseStatus[] }, changes: Partial<Case>) {
     const names: Record<string, string> = { '#status': 'status', '#updatedAt': 'updatedAt' };
-    const values: Record<string, unknown> = { ':status': status, ':updatedAt': new Date().toISOString() };
-    const sets = ['#status = :status', '#updatedAt = :updatedAt'];
+    const writeId = randomUUID();
+    names['#writeId'] = 'writeId';
+    const values: Record<string, unknown> = { ':status': status, ':updatedAt': new Date().toISOString(), ':writeId': writeId };
+    const sets = ['#status = :status', '#updatedAt = :updatedAt', '#writeId = :writeId'];
     const removes: string[] = [];
     Object.entries(changes).forEach(([key, value], i) => {
       if (key === 'id' || key === 'status' || key === 'updatedAt') return;
@@ -57,8 +72,8 @@ export function dynamoCaseRepository(dynamodb: AwsHttp, table: string): CaseRepo
       values[`:from${i}`] = s;
       return `:from${i}`;
     });
-    const result = await conditional(() =>
-      call<{ Attributes?: WireItem }>('UpdateItem', {
+    return ownWrite(id, writeId, async () => {
+      const result = await call<{ Attributes?: WireItem }>('UpdateItem', {
         TableName: table,
         Key: toWire({ id }),
         UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
@@ -66,30 +81,46 @@ export function dynamoCaseRepository(dynamodb: AwsHttp, table: string): CaseRepo
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: toWire(values),
         ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return result ? toCase(result.Attributes) : null;
+      });
+      return result.Attributes;
+    });
   }
 
   return {
     async get(id) {
-      const result = await call<{ Item?: WireItem }>('GetItem', { TableName: table, Key: toWire({ id }), ConsistentRead: true });
-      return toCase(result.Item);
+      return toCase(await read(id));
     },
     async create(record) {
-      const item: Item = { ...record, listed: LISTED };
-      const done = await conditional(() =>
-        call('PutItem', { TableName: table, Item: toWire(item), ConditionExpression: 'attribute_not_exists(id)' }),
-      );
+      const item: Item = { ...record, listed: LISTED, writeId: randomUUID() };
+      const wire = toWire(item);
+      const done = await ownWrite(record.id, item.writeId!, async () => {
+        await call('PutItem', { TableName: table, Item: wire, ConditionExpression: 'attribute_not_exists(id)' });
+        return wire;
+      });
       return done !== null;
     },
     transition: (id, from, to, changes) => write(id, to, { from }, changes),
     update: (id, status, changes) => write(id, status, { from: [status] }, changes),
     async findByReplyRef(ref) {
-      // Scans the owner's own case list: a person has hundreds of cases, not millions, and
-      // replies are rare, so a second index would cost more than it saves.
-      const matches = (await this.list({ limit: 5000 })).filter((c) => c.replyRef === ref);
-      return matches[0] ?? null;
+      // Filters the owner's own case list, every page: a person has hundreds of cases, not
+      // millions (set-aside mail expires by TTL), and replies are rare, so a second index would
+      // cost more than it saves.
+      let start: WireItem | undefined;
+      do {
+        const page = await call<{ Items?: WireItem[]; LastEvaluatedKey?: WireItem }>('Query', {
+          TableName: table,
+          IndexName: CASES_INDEX.name,
+          KeyConditionExpression: '#listed = :listed',
+          FilterExpression: '#replyRef = :ref',
+          ExpressionAttributeNames: { '#listed': CASES_INDEX.partitionKey, '#replyRef': 'replyRef' },
+          ExpressionAttributeValues: toWire({ ':listed': LISTED, ':ref': ref }),
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        });
+        const found = page.Items?.[0];
+        if (found) return toCase(found);
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return null;
     },
     async list(options = {}) {
       const cases: Case[] = [];

@@ -37,7 +37,19 @@ export type IgnoreReason =
   // Replies to draft emails are commands, recorded once acted on; a reply to no known case is refused.
   | 'owner-reply' | 'bad-reply'
   // Gmail's "confirm forwarding" mail: passed on to the owner, never classified.
-  | 'forwarding-confirmation';
+  | 'forwarding-confirmation'
+  // Sent to another address at the inbound domain (SES receives the whole domain).
+  | 'not-for-onward';
+
+/**
+ * Set-aside mail that is not the owner's record (spam, strangers, loops, replies acted on) is kept
+ * this long, then DynamoDB's TTL deletes it; mail the owner forwarded stays.
+ */
+export const IGNORED_RECORD_DAYS = 30;
+
+export function ignoredRecordExpiry(now: Date): number {
+  return Math.floor(now.getTime() / 1000) + IGNORED_RECORD_DAYS * 24 * 3600;
+}
 
 /** Reasons the owner may override with "Draft a thank-you anyway". */
 export const DRAFTABLE_REASONS: readonly IgnoreReason[] = ['not-a-rejection', 'unsure'];
@@ -72,6 +84,8 @@ export interface Case {
   replyRef?: string;
   /** For a recorded owner reply: the case it acted on. */
   repliedTo?: string;
+  /** Epoch seconds after which DynamoDB's TTL removes a set-aside record. */
+  expiresAt?: number;
   /** False while a notice about an IGNORED case is owed to the owner. */
   ownerNotified?: boolean;
   original?: OriginalSummary;

@@ -12,22 +12,36 @@ export interface Envelope {
   spam: VerdictStatus;
   virus: VerdictStatus;
   dmarc: VerdictStatus;
+  /** SPF of the envelope sender: what makes the envelope of an auto-forward believable. */
+  spf: VerdictStatus;
 }
 
 export interface SenderPolicy {
   allowedSenders: readonly string[];
   /** onward's own From: mail from it is our own draft or letter coming back. */
   ownAddresses: readonly string[];
+  /** Where SES computes verdicts (AWS): DMARC PASS for every message, SPF PASS for auto-forwards. */
   requireDmarcPass: boolean;
 }
 
 export type SenderCheck = { ok: true; via: 'from' | 'auto-forward' } | { ok: false; reason: IgnoreReason };
 
-/** Strips BATV (prvs=…=) and SRS rewriting so the envelope names the real account. */
+/** Strips BATV (prvs=…=) rewriting so the envelope names the real account. */
 export function envelopeAddress(source: string): string {
   const address = source.trim().replace(/^<|>$/g, '').toLowerCase();
   const batv = /^prvs=[^=]+=(.+)$/.exec(address);
   return batv ? batv[1]! : address;
+}
+
+/** The account behind a tagged address: Gmail auto-forwards from me+caf_=…@gmail.com. */
+export function untagged(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at < 0 ? address : `${address.slice(0, at).split('+')[0]}${address.slice(at)}`;
+}
+
+/** The addresses a header value names, exactly: "me@x.com inbox@y.com", "<me@x.com>, …". */
+function addressesIn(value: string): string[] {
+  return value.toLowerCase().split(/[\s,;<>]+/).filter((t) => t.includes('@'));
 }
 
 // Headers the owner's provider adds when it auto-forwards (Gmail, Outlook/Exchange, Resent-*).
@@ -37,9 +51,14 @@ function header(mail: ParsedMail, name: string): string | null {
   return mail.headers.find((h) => h.name === name)?.value ?? null;
 }
 
-export function checkLoop(mail: ParsedMail, envelope: Envelope, policy: SenderPolicy): IgnoreReason | null {
+/**
+ * Mail onward must never answer. An auto-forward carries the recruiter's own headers, and an ATS
+ * may well mark its mail Auto-Submitted — that is the mail the owner wants handled, so the
+ * Auto-Submitted test is skipped for it (the own-mail test still prevents loops).
+ */
+export function checkLoop(mail: ParsedMail, envelope: Envelope, policy: SenderPolicy, autoForwarded = false): IgnoreReason | null {
   const autoSubmitted = header(mail, 'auto-submitted');
-  if (autoSubmitted && autoSubmitted.trim().toLowerCase() !== 'no') return 'auto-submitted';
+  if (!autoForwarded && autoSubmitted && autoSubmitted.trim().toLowerCase() !== 'no') return 'auto-submitted';
   const source = envelopeAddress(envelope.source);
   if (!source || /^(mailer-daemon|postmaster)@/.test(source)) return 'bounce';
   const own = policy.ownAddresses.map((a) => a.toLowerCase());
@@ -73,11 +92,10 @@ export function checkSender(mail: ParsedMail, envelope: Envelope, policy: Sender
   const allowed = new Set(policy.allowedSenders.map((a) => a.toLowerCase()));
   if (allowed.has(from.address)) return { ok: true, via: 'from' };
   // Auto-forwarding keeps the recruiter's From; the owner's account shows in the envelope and
-  // in the forwarding headers its provider adds.
-  const forwardedBy = FORWARDING_HEADERS.some((name) => {
-    const value = header(mail, name)?.toLowerCase() ?? '';
-    return [...allowed].some((a) => value.includes(a));
-  });
-  if (allowed.has(envelopeAddress(envelope.source)) && forwardedBy) return { ok: true, via: 'auto-forward' };
+  // in the forwarding headers its provider adds. Neither is authenticated by itself: where SES
+  // computes verdicts, the envelope's SPF must pass, or anyone could claim the owner's envelope.
+  if (policy.requireDmarcPass && envelope.spf !== 'PASS') return { ok: false, reason: 'not-allowed' };
+  const forwardedBy = FORWARDING_HEADERS.some((name) => addressesIn(header(mail, name) ?? '').some((a) => allowed.has(a)));
+  if (allowed.has(untagged(envelopeAddress(envelope.source))) && forwardedBy) return { ok: true, via: 'auto-forward' };
   return { ok: false, reason: 'not-allowed' };
 }

@@ -10,7 +10,7 @@ const sesEvent = z.object({
     z.object({
       ses: z.object({
         mail: z.object({ messageId: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,128}$/)), source: z._default(z.string(), '') }),
-        receipt: z.object({ recipients: z._default(z.array(z.string()), []), spamVerdict: verdict, virusVerdict: verdict, dmarcVerdict: verdict }),
+        receipt: z.object({ recipients: z._default(z.array(z.string()), []), spamVerdict: verdict, virusVerdict: verdict, dmarcVerdict: verdict, spfVerdict: verdict }),
       }),
     }),
   ).check(z.minLength(1)),
@@ -40,7 +40,13 @@ export async function handleSesEvent(dependencies: () => Promise<Pick<Compositio
       await receiveMail(receive, {
         messageId: mail.messageId,
         objectKey: `${config.inboundPrefix}${mail.messageId}`,
-        envelope: { source: mail.source, spam: status(receipt.spamVerdict), virus: status(receipt.virusVerdict), dmarc: status(receipt.dmarcVerdict) },
+        envelope: {
+          source: mail.source,
+          spam: status(receipt.spamVerdict),
+          virus: status(receipt.virusVerdict),
+          dmarc: status(receipt.dmarcVerdict),
+          spf: status(receipt.spfVerdict),
+        },
         recipients: receipt.recipients,
       }),
     );

@@ -1,7 +1,7 @@
 // on-mail-received's use case: from a stored message to a recorded case and a note to the owner.
 // Safe to replay: the case is keyed on SES's message id, every step is a conditional status
 // change, and a replay resumes where an earlier attempt stopped (DESIGN §3).
-import type { Case, IgnoreReason } from '../core/case.ts';
+import { ignoredRecordExpiry, type Case, type IgnoreReason } from '../core/case.ts';
 import { classify } from '../core/classify.ts';
 import { draftLetter } from '../core/draft.ts';
 import { extract } from '../core/extract.ts';
@@ -75,7 +75,8 @@ export async function receiveMail(deps: ReceiveDeps, mail: InboundMail): Promise
 }
 
 async function ignore(deps: ReceiveDeps, record: Case, reason: IgnoreReason, changes: Partial<Case> = {}): Promise<ReceiveOutcome> {
-  const done = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', { ...changes, reason });
+  const expiresAt = ignoredRecordExpiry(deps.clock.now());
+  const done = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', { ...changes, reason, expiresAt });
   deps.log.info('mail.ignored', { caseId: record.id, reason, raced: done === null });
   return { outcome: 'ignored', caseId: record.id, reason };
 }
@@ -92,15 +93,18 @@ async function readAndParse(deps: ReceiveDeps, mail: InboundMail): Promise<Parse
 }
 
 async function process(deps: ReceiveDeps, mail: InboundMail, record: Case): Promise<ReceiveOutcome> {
+  // SES receives the whole inbound domain: mail to any other address there is nobody's forward.
+  const ref = refFromRecipients(mail.recipients, deps.inboundAddress);
+  if (!ref && !mail.recipients.some((r) => r.trim().toLowerCase() === deps.inboundAddress)) return ignore(deps, record, 'not-for-onward');
+
   const parsed = await readAndParse(deps, mail);
   if (typeof parsed === 'string') return ignore(deps, record, parsed);
 
-  const loop = checkLoop(parsed, mail.envelope, deps.policy);
+  const sender = checkSender(parsed, mail.envelope, deps.policy);
+  const loop = checkLoop(parsed, mail.envelope, deps.policy, sender.ok && sender.via === 'auto-forward');
   if (loop) return ignore(deps, record, loop);
   if (isForwardingConfirmation(parsed, mail.envelope, deps.policy)) return passOn(deps, record, parsed);
-  const sender = checkSender(parsed, mail.envelope, deps.policy);
   if (!sender.ok) return ignore(deps, record, sender.reason);
-  const ref = refFromRecipients(mail.recipients, deps.inboundAddress);
   if (ref) return handleReply(deps, record, parsed, ref);
 
   const original = unwrapForward(parsed);

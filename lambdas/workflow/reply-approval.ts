@@ -1,7 +1,7 @@
 // The owner answers a draft email: "send" sends the letter exactly as drafted, "discard" drops
 // it, anything else becomes the revised letter and comes back as a fresh draft — a reply never
 // sends text the owner has not seen. The reply itself is recorded once acted on.
-import type { Case } from '../core/case.ts';
+import { ignoredRecordExpiry, type Case } from '../core/case.ts';
 import type { ParsedMail } from '../core/mail.ts';
 import { replyCommand } from '../core/reply.ts';
 import { emailDraft, ownerMail } from './owner-mail.ts';
@@ -57,14 +57,14 @@ async function act(deps: ReceiveDeps, target: Case, parsed: ParsedMail): Promise
 export async function handleReply(deps: ReceiveDeps, record: Case, parsed: ParsedMail, ref: string): Promise<ReceiveOutcome> {
   const target = await deps.cases.findByReplyRef(ref);
   if (!target || target.id === record.id) {
-    await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', { reason: 'bad-reply' });
+    await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', { reason: 'bad-reply', expiresAt: ignoredRecordExpiry(deps.clock.now()) });
     deps.log.info('reply.unknown', { caseId: record.id });
     return { outcome: 'ignored', caseId: record.id, reason: 'bad-reply' };
   }
   // Act first, record after: a crash in between replays the command, which is idempotent for
   // send and discard and only repeats the draft email for a revision.
   const command = await act(deps, target, parsed);
-  await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', { reason: 'owner-reply', repliedTo: target.id });
+  await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', { reason: 'owner-reply', repliedTo: target.id, expiresAt: ignoredRecordExpiry(deps.clock.now()) });
   deps.log.info('reply.handled', { caseId: record.id, target: target.id, command });
   return { outcome: 'replied', caseId: record.id };
 }

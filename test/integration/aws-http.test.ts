@@ -163,12 +163,34 @@ describe('retries (DynamoDB)', () => {
     expect(seen).toHaveLength(3);
   });
 
-  it('reports a conditional write that lost as null, not as an error', async () => {
-    const { env } = await standIn('dynamodb', () => json(400, { __type: 'com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException', message: 'The conditional request failed' }));
+  const conflict = json(400, { __type: 'com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException', message: 'The conditional request failed' });
+  const target = (request: { headers: http.IncomingHttpHeaders }) => String(request.headers['x-amz-target']);
+
+  it('reports a conditional write that lost to another writer as null, not as an error', async () => {
+    // The item on file was written by someone else (another writeId).
+    const { env } = await standIn('dynamodb', (_n, request) =>
+      target(request).endsWith('GetItem') ? json(200, { Item: { ...aCase.Item, writeId: { S: 'someone-else' } } }) : conflict);
     const repo = dynamoCaseRepository(awsHttp('dynamodb', env), 'cases');
     expect(await repo.transition('c1', ['RECEIVED'], 'DRAFTED', {})).toBeNull();
     expect(await repo.create({ id: 'c1', status: 'RECEIVED', receivedAt: 'x', updatedAt: 'x' })).toBe(false);
   });
+
+  it('knows its own write when the first answer was lost and the retry hits its own condition', async () => {
+    let written: Record<string, unknown> | null = null;
+    const { env, seen } = await standIn('dynamodb', (n, request) => {
+      const body = JSON.parse(request.body) as { ExpressionAttributeValues?: Record<string, { S?: string }> };
+      if (target(request).endsWith('UpdateItem') && n === 1) {
+        // Applied, but the answer never arrives.
+        written = { ...aCase.Item, status: { S: 'DRAFTED' }, writeId: { S: body.ExpressionAttributeValues![':writeId']!.S! } };
+        return 'hang';
+      }
+      if (target(request).endsWith('UpdateItem')) return conflict;
+      return json(200, { Item: written });
+    });
+    const repo = dynamoCaseRepository(awsHttp('dynamodb', env), 'cases');
+    expect(await repo.transition('c1', ['RECEIVED'], 'DRAFTED', {})).toMatchObject({ id: 'c1', status: 'DRAFTED' });
+    expect(seen.map((r) => target(r).split('.')[1])).toEqual(['UpdateItem', 'UpdateItem', 'GetItem']);
+  }, 20_000);
 
   it('signs with the session token when there is one, and fails without credentials before sending', async () => {
     const { env, seen } = await standIn('dynamodb', () => json(200, aCase), { AWS_SESSION_TOKEN: 'token-1' });

@@ -55,7 +55,7 @@ function setup(mail: ParsedMail, raw = 'raw message') {
 const event = {
   messageId: 'm1',
   objectKey: 'inbound/m1',
-  envelope: { source: 'me@example.com', spam: 'GRAY', virus: 'GRAY', dmarc: 'GRAY' } as const,
+  envelope: { source: 'me@example.com', spam: 'GRAY', virus: 'GRAY', dmarc: 'GRAY', spf: 'GRAY' } as const,
   recipients: ['inbox@onward.test'],
 };
 
@@ -112,6 +112,21 @@ describe('mail that gets no letter', () => {
     expect(await receiveMail(deps, stranger)).toMatchObject({ outcome: 'ignored', reason: 'not-allowed' });
     expect(cases.items.get('m1')).toMatchObject({ status: 'IGNORED', reason: 'not-allowed' });
     expect(mailer.sent).toHaveLength(0);
+  });
+
+  it('records mail for any other address at the inbound domain, unread', async () => {
+    const { deps, cases, mailer, parses } = setup(forwarded(REJECTION));
+    expect(await receiveMail(deps, { ...event, recipients: ['letters@onward.test'] })).toMatchObject({ outcome: 'ignored', reason: 'not-for-onward' });
+    expect(parses()).toBe(0);
+    expect(cases.items.get('m1')!.expiresAt).toBe(Math.floor(Date.parse('2026-11-26T12:00:00.000Z') / 1000) + 30 * 24 * 3600);
+    expect(mailer.sent).toHaveLength(0);
+  });
+
+  it('handles an auto-forwarded ATS mail even when the ATS marked it Auto-Submitted', async () => {
+    const ats = { ...recruiterMail(REJECTION), headers: [{ name: 'auto-submitted', value: 'auto-generated' }, { name: 'x-forwarded-for', value: 'me@example.com inbox@onward.test' }] };
+    const { deps, mailer } = setup(ats);
+    expect(await receiveMail(deps, event)).toMatchObject({ outcome: 'drafted' });
+    expect(mailer.sent).toHaveLength(1);
   });
 
   it('refuses an oversized message before parsing it', async () => {

@@ -54,7 +54,7 @@ function setup() {
   const reply = async (text: string, from = 'me@example.com', to = fakeLinks.replyAddress('c1')) => {
     next = parsed({ from: [{ name: null, address: from }], subject: 'Re: Draft thank-you', text });
     n += 1;
-    return receiveMail(deps, { messageId: `r${n}`, objectKey: `inbound/r${n}`, recipients: [to], envelope: { source: from, spam: 'GRAY', virus: 'GRAY', dmarc: 'GRAY' } });
+    return receiveMail(deps, { messageId: `r${n}`, objectKey: `inbound/r${n}`, recipients: [to], envelope: { source: from, spam: 'GRAY', virus: 'GRAY', dmarc: 'GRAY', spf: 'GRAY' } });
   };
   return { cases, mailer, reply };
 }

@@ -3,7 +3,7 @@ import type { ParsedMail } from '../../lambdas/core/mail.ts';
 import { checkLoop, checkSender, envelopeAddress, type Envelope } from '../../lambdas/core/verify.ts';
 
 const policy = { allowedSenders: ['me@example.com'], ownAddresses: ['letters@onward.test'], requireDmarcPass: true };
-const pass: Envelope = { source: 'me@example.com', spam: 'PASS', virus: 'PASS', dmarc: 'PASS' };
+const pass: Envelope = { source: 'me@example.com', spam: 'PASS', virus: 'PASS', dmarc: 'PASS', spf: 'PASS' };
 
 function mail(over: Partial<ParsedMail> = {}): ParsedMail {
   return {
@@ -53,8 +53,21 @@ describe('who may hand onward a rejection', () => {
     expect(checkSender(noHeaders, { ...pass, source: 'me@example.com' }, policy)).toEqual({ ok: false, reason: 'not-allowed' });
   });
 
+  it('believes an auto-forward’s envelope only with SPF PASS where verdicts exist', () => {
+    const recruiter = mail({ from: [{ name: 'Jo', address: 'jo@acme.test' }], headers: [{ name: 'x-forwarded-for', value: 'me@example.com inbox@onward.test' }] });
+    expect(checkSender(recruiter, { ...pass, spf: 'FAIL' }, policy)).toEqual({ ok: false, reason: 'not-allowed' });
+    expect(checkSender(recruiter, { ...pass, spf: 'GRAY' }, policy)).toEqual({ ok: false, reason: 'not-allowed' });
+  });
+
+  it('reads Gmail’s tagged forwarding envelope, and matches header addresses exactly', () => {
+    const recruiter = (value: string) => mail({ from: [{ name: 'Jo', address: 'jo@acme.test' }], headers: [{ name: 'x-forwarded-for', value }] });
+    const gmail = { ...pass, source: 'me+caf_=inbox=onward.test@example.com' };
+    expect(checkSender(recruiter('me@example.com inbox@onward.test'), gmail, policy)).toEqual({ ok: true, via: 'auto-forward' });
+    expect(checkSender(recruiter('notme@example.com inbox@onward.test'), gmail, policy)).toEqual({ ok: false, reason: 'not-allowed' });
+  });
+
   it('can drop the DMARC requirement where nothing computes it', () => {
-    expect(checkSender(mail(), { ...pass, dmarc: 'GRAY' }, { ...policy, requireDmarcPass: false })).toEqual({ ok: true, via: 'from' });
+    expect(checkSender(mail(), { ...pass, dmarc: 'GRAY', spf: 'GRAY' }, { ...policy, requireDmarcPass: false })).toEqual({ ok: true, via: 'from' });
   });
 });
 
