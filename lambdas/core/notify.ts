@@ -1,6 +1,7 @@
 // What onward tells its owner: the draft to approve, or why it drafted nothing. Plain text, so
 // nothing from the recruiter's mail can render as markup in the owner's inbox.
 import type { Case, IgnoreReason, Letter } from './case.ts';
+import { hasPlaceholder } from './draft.ts';
 import type { Classification } from './classify.ts';
 import type { Extraction } from './extract.ts';
 
@@ -55,8 +56,15 @@ export function draftMessage(record: Case, links: { review: string; cases: strin
       '',
       ...detected(classification, extraction),
       '',
-      'Or answer this email: reply "send" to send the letter exactly as shown, "discard" to drop it,',
-      'or reply with your revised letter (it comes back to you as a new draft; nothing is sent without your "send").',
+      ...(hasPlaceholder(letter.body)
+        ? [
+            'Or answer this email with your revised letter — fill in or delete the marked paragraph — and it',
+            'comes back to you as a new draft; reply "send" to that one. Reply "discard" to drop it.',
+          ]
+        : [
+            'Or answer this email: reply "send" to send the letter exactly as shown, "discard" to drop it,',
+            'or reply with your revised letter (it comes back to you as a new draft; nothing is sent without your "send").',
+          ]),
       '',
       `All your cases: ${links.cases}`,
     ].join('\n'),

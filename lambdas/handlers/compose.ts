@@ -10,7 +10,7 @@ import { makeLinks, type LinkSigner } from '../core/links.ts';
 import type { ReceiveDeps } from '../workflow/receive-mail.ts';
 import type { Clock, Logger } from '../workflow/ports.ts';
 import type { WebDeps } from './web-routes.ts';
-import { loadHandlerConfig, type HandlerConfig } from './config.ts';
+import { ConfigError, loadHandlerConfig, type HandlerConfig } from './config.ts';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -24,6 +24,25 @@ export const jsonLogger: Logger = {
   info: (event, fields) => line('info', event, fields),
   error: (event, fields) => line('error', event, fields),
 };
+
+/**
+ * Wraps a Lambda entry so that a failure still fails the invocation (Lambda retries it) but the
+ * runtime logs no error message: AWS's messages can quote addresses ("Email address is not
+ * verified: me@…"). Only the error's name — an AWS error code — reaches the logs.
+ */
+export function failingQuietly<E, R>(name: string, entry: (event: E) => Promise<R>): (event: E) => Promise<R> {
+  return async (event) => {
+    try {
+      return await entry(event);
+    } catch (error) {
+      // Configuration problems name variables, never values: they are worth reading in full.
+      if (error instanceof ConfigError) throw error;
+      const code = error instanceof Error ? error.name : 'Unknown';
+      jsonLogger.error(`${name}.failed`, { error: code });
+      throw new Error(code);
+    }
+  };
+}
 
 async function signingKey(config: HandlerConfig, env: Record<string, string | undefined>): Promise<Uint8Array> {
   if ('key' in config.signing) return Buffer.from(config.signing.key, 'utf8');

@@ -1,7 +1,7 @@
 // Lambda entry for SES's Lambda action (invocation type Event), placed after the S3 action.
 // Validates the event, then hands each message to receiveMail. A thrown error makes Lambda retry.
 import * as z from 'zod/mini';
-import { composer, jsonLogger, type Composition } from './compose.ts';
+import { composer, failingQuietly, jsonLogger, type Composition } from './compose.ts';
 import { receiveMail } from '../workflow/receive-mail.ts';
 
 const verdict = z.optional(z.object({ status: z.string() }));
@@ -54,6 +54,4 @@ export async function handleSesEvent(dependencies: () => Promise<Pick<Compositio
   return { outcomes };
 }
 
-export async function handler(event: unknown) {
-  return handleSesEvent(deps, event);
-}
+export const handler = failingQuietly('mail', (event: unknown) => handleSesEvent(deps, event));

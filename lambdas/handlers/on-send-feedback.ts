@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { awsHttp } from '../adapters/aws-http.ts';
 import { dynamoCaseRepository } from '../adapters/dynamo-cases.ts';
 import { recordFeedback, type SesFeedback } from '../workflow/record-feedback.ts';
-import { jsonLogger, systemClock } from './compose.ts';
+import { failingQuietly, jsonLogger, systemClock } from './compose.ts';
 
 const snsEvent = z.object({ Records: z.array(z.object({ Sns: z.object({ Message: z.string() }) })) });
 const notification = z.object({
@@ -20,7 +20,7 @@ const notification = z.object({
 const table = z.string().check(z.minLength(1)).safeParse(process.env.ONWARD_TABLE_NAME);
 const cases = table.success ? dynamoCaseRepository(awsHttp('dynamodb', process.env), table.data) : null;
 
-export async function handler(event: unknown) {
+export const handler = failingQuietly('feedback', async (event: unknown) => {
   const parsed = snsEvent.safeParse(event);
   if (!cases) throw new Error('ONWARD_TABLE_NAME is not set');
   if (!parsed.success) {
@@ -43,4 +43,4 @@ export async function handler(event: unknown) {
     outcomes.push((await recordFeedback({ cases, clock: systemClock, log: jsonLogger }, note.data as SesFeedback)).outcome);
   }
   return { outcomes };
-}
+});

@@ -154,7 +154,8 @@ export async function route(deps: WebDeps, req: WebRequest): Promise<WebResponse
   if (!['GET', 'HEAD', 'POST'].includes(method)) return html(405, messagePage('Not allowed', 'Use the buttons on the page.'), { allow: 'GET, HEAD, POST' });
   if (method === 'POST' && crossSite(req)) return html(403, messagePage('Refused', 'This request came from another site.'));
 
-  const check = verifyToken(deps.signer.key, decodeURIComponent(token), deps.signer.nowSeconds());
+  // Tokens are base64url and base36: nothing to percent-decode, and a stray % is simply invalid.
+  const check = verifyToken(deps.signer.key, token, deps.signer.nowSeconds());
   if (!check.ok && check.reason !== 'expired') return html(403, deniedPage());
   if (!check.ok) {
     const { caseId, action } = check.claims;

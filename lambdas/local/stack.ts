@@ -91,6 +91,15 @@ export async function startLocalStack(config: LocalConfig, options: { retryDelay
       { deadLetterDir: path.join(dataDir, 'dead-letters'), retryDelaysMs: options.retryDelaysMs, log: localLog, pendingDir: path.join(dataDir, 'pending') },
     );
 
+    // On AWS a schedule runs the housekeeping hourly; locally it runs at start and every hour.
+    // At start — before the review site listens and pending events resume — nothing is sending,
+    // so any letter still SENDING was cut off by a crash.
+    const expiry = await import('../handlers/expire-drafts.ts');
+    await expiry.handler({ staleSendSeconds: 0 });
+    const hourly = setInterval(() => void expiry.handler({}).catch(() => undefined), 3600_000);
+    hourly.unref();
+    stops.push(async () => clearInterval(hourly));
+
     const web = httpFront(review.handler);
     await listen(web, config.httpPort, 'ONWARD_HTTP_PORT');
     stops.push(() => close(web));
@@ -116,14 +125,6 @@ export async function startLocalStack(config: LocalConfig, options: { retryDelay
     const { composer } = await import('../handlers/compose.ts');
     const { linkFor, ALL_CASES } = await import('../core/links.ts');
     const { web: webDeps } = await composer(process.env)();
-
-    // On AWS a schedule runs the housekeeping hourly; locally it runs at start and every hour.
-    // At start nothing is sending yet, so any letter still SENDING was cut off by a crash.
-    const expiry = await import('../handlers/expire-drafts.ts');
-    await expiry.handler({ staleSendSeconds: 0 });
-    const hourly = setInterval(() => void expiry.handler().catch(() => undefined), 3600_000);
-    hourly.unref();
-    stops.push(async () => clearInterval(hourly));
     return {
       urls: {
         smtp: `smtp://localhost:${config.smtpPort}`,

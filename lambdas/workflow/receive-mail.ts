@@ -4,7 +4,7 @@
 import { ignoredRecordExpiry, type Case, type IgnoreReason } from '../core/case.ts';
 import { classify } from '../core/classify.ts';
 import { draftLetter } from '../core/draft.ts';
-import { extract } from '../core/extract.ts';
+import { extract, type Extraction } from '../core/extract.ts';
 import type { OriginalMail, ParsedMail } from '../core/mail.ts';
 import { noticeMessage } from '../core/notify.ts';
 import { refFromRecipients } from '../core/reply.ts';
@@ -74,6 +74,16 @@ export async function receiveMail(deps: ReceiveDeps, mail: InboundMail): Promise
   }
 }
 
+/**
+ * The owner and onward are never the person to thank: a forward onward could not unwrap reads as
+ * mail from the owner, and its letter would otherwise go back to them.
+ */
+function withoutOwnAddresses(x: Extraction, deps: ReceiveDeps): Extraction {
+  const own = new Set([deps.owner.email, ...deps.policy.allowedSenders, ...deps.policy.ownAddresses].map((a) => a.toLowerCase()));
+  const candidates = x.candidates.filter((c) => !c.address || !own.has(c.address.toLowerCase()));
+  return x.contactEmail && own.has(x.contactEmail.toLowerCase()) ? { ...x, contactName: null, contactEmail: null, candidates } : { ...x, candidates };
+}
+
 async function ignore(deps: ReceiveDeps, record: Case, reason: IgnoreReason, changes: Partial<Case> = {}): Promise<ReceiveOutcome> {
   const expiresAt = ignoredRecordExpiry(deps.clock.now());
   const done = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', { ...changes, reason, expiresAt });
@@ -110,7 +120,7 @@ async function process(deps: ReceiveDeps, mail: InboundMail, record: Case): Prom
   const original = unwrapForward(parsed);
   if (!original.text.trim() && !original.subject.trim()) return ignore(deps, record, 'empty');
   const classification = classify(original);
-  const extraction = extract(original);
+  const extraction = withoutOwnAddresses(extract(original), deps);
   const analysed = { original: summary(original), classification, extraction };
 
   if (classification.verdict !== 'rejection') {

@@ -76,7 +76,7 @@ describe('bad tokens', () => {
     const swapped = [Buffer.from(b.id).toString('base64url'), action, exp, sig].join('.');
     const foreign = signToken(Buffer.from('another installation’s key, 32+ chars'), { caseId: a.id, action: 'send', expiresAt: 4_000_000_000 });
     const before = await letters();
-    for (const bad of [flip(token, 5), flip(token, token.length - 3), token.slice(0, -1), token.slice(0, 20), `${idPart}.${action}.${exp}`, swapped, foreign, 'x', '%00', '..%2f..']) {
+    for (const bad of [flip(token, 5), flip(token, token.length - 3), token.slice(0, -1), token.slice(0, 20), `${idPart}.${action}.${exp}`, swapped, foreign, 'x', '%00', '..%2f..', '%E0%A4%A', `${token}%`]) {
       for (const method of ['GET', 'POST']) {
         const res = await fetch(`${base()}${bad}`, { method, body: method === 'POST' ? a.body : undefined, redirect: 'manual' });
         expect([403, 404], `${method} ${bad}`).toContain(res.status);

@@ -169,3 +169,14 @@ describe("Gmail's forwarding confirmation", () => {
     expect(mailer.sent).toHaveLength(0);
   });
 });
+
+describe('the person to thank', () => {
+  it('is never the owner, even when a forward could not be unwrapped', async () => {
+    const plain = parsed({ from: [{ name: 'Sam Rivera', address: 'me@example.com' }], subject: 'Fwd: x', text: REJECTION });
+    const { deps, cases } = setup(plain);
+    expect(await receiveMail(deps, event)).toMatchObject({ outcome: 'drafted' });
+    const record = cases.items.get('m1')!;
+    expect(record.letter!.to).not.toBe('me@example.com');
+    expect(record.extraction!.candidates.map((c) => c.address)).not.toContain('me@example.com');
+  });
+});

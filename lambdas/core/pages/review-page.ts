@@ -118,7 +118,11 @@ export function reviewPage(view: ReviewView): string {
   else {
     const [tone, text] = STATUS_TEXT[record.status] ?? ['', `Status: ${record.status}`];
     const failure = record.failure ? `<br><small>${esc(record.failure)}</small>` : '';
-    main = `<div class="notice ${tone}" role="status">${esc(text)}${failure}</div>${editable ? editForm(view) : ''}`;
+    // A letter that may have left can only be discarded, once the owner has checked.
+    const discardOnly = record.status === 'SEND_UNKNOWN'
+      ? `<form method="post" action="${esc(view.discardUrl)}"><div class="actions"><button class="secondary" type="submit" name="op" value="discard">Discard this draft</button></div></form>`
+      : '';
+    main = `<div class="notice ${tone}" role="status">${esc(text)}${failure}</div>${editable ? editForm(view) : discardOnly}`;
   }
   return page(title, `<p class="muted"><a href="${esc(view.casesUrl)}">All cases</a></p><h1>${esc(title)}</h1>${main}${detected(record)}${original(record)}`);
 }
