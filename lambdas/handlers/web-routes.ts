@@ -1,13 +1,12 @@
 // The review site's routes. One path, /t/<token>: the signed token names the case and the action.
 // GET and HEAD only render (mail scanners open links before people do); only a POST from the
 // page acts, and a POST from another site is refused.
-import { CASE_STATUSES, type CaseStatus } from '../core/case.ts';
+import { CASE_STATUSES, DRAFTABLE_REASONS, type Case, type CaseStatus } from '../core/case.ts';
 import { ALL_CASES, linkFor, makeLinks, type LinkSigner } from '../core/links.ts';
 import { PAGE_HEADERS, messagePage } from '../core/pages/layout.ts';
 import { casesPage, deniedPage, draftAnywayPage, expiredPage, notFoundPage } from '../core/pages/other-pages.ts';
 import { reviewPage, type ReviewView } from '../core/pages/review-page.ts';
 import { verifyToken, type TokenClaims } from '../core/token.ts';
-import type { Case } from '../core/case.ts';
 import {
   discardDraft, draftAnyway, recipientCandidates, sendFreshLink, sendLetter, type LetterEdits, type ReviewDeps,
 } from '../workflow/review.ts';
@@ -75,7 +74,7 @@ async function showCases(deps: WebDeps, req: WebRequest): Promise<WebResponse> {
   const listed = (await deps.cases.list(filter ? { status: filter } : {})).filter((c) => filter || c.reason !== 'owner-reply');
   const rows = listed.map((record) => ({
     record,
-    reviewUrl: record.status === 'IGNORED' && record.reason && ['not-a-rejection', 'unsure'].includes(record.reason)
+    reviewUrl: record.status === 'IGNORED' && record.reason && DRAFTABLE_REASONS.includes(record.reason)
       ? linkFor(deps.signer, record.id, 'draft')
       : record.letter || record.original ? linkFor(deps.signer, record.id, 'review') : null,
     reviveUrl: record.status === 'EXPIRED' ? linkFor(deps.signer, record.id, 'revive') : null,
@@ -114,10 +113,7 @@ async function post(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promis
         case 'sent':
           return redirect(reviewLink());
         case 'already-sent':
-          return showCase(deps, claims, {}, 200).then((r) => ({
-            ...r,
-            body: r.body.replace('<strong>Sent.</strong>', '<strong>Already sent.</strong> Nothing more was sent.'),
-          }));
+          return showCase(deps, claims, { alreadySent: true });
         case 'invalid': {
           const detail = req.form.get('detail') ?? '';
           return html(422, reviewPage(await reviewView(deps, result.record, claims.expiresAt, { problems: result.problems, draft: { letter: { ...result.record.letter!, body: req.form.get('body') ?? '' }, detail } })));

@@ -12,6 +12,8 @@ export interface ReviewView {
   /** What the owner typed, when a Send came back with problems. */
   draft?: { letter: Letter; detail: string };
   problems?: string[];
+  /** A Send pressed again (or replayed) after the letter left. */
+  alreadySent?: boolean;
   /** Addresses to offer for To: people found in the mail and earlier cases with the company. */
   candidates: { name: string | null; address: string; source: string }[];
 }
@@ -100,10 +102,11 @@ ${detailHelp}
 <form id="discard" method="post" action="${esc(view.discardUrl)}"></form>`;
 }
 
-function sentLetter(record: Case): string {
+function sentLetter(record: Case, again: boolean): string {
   const l = record.letter!;
   const to = l.toName ? `${l.toName} <${l.to}>` : l.to;
-  return `<div class="notice ok" role="status"><strong>Sent.</strong> The letter left on ${esc(when(record.sentAt))}. It was sent once and will not be sent again.</div>
+  const headline = again ? '<strong>Already sent.</strong> Nothing more was sent.' : '<strong>Sent.</strong>';
+  return `<div class="notice ok" role="status">${headline} The letter left on ${esc(when(record.sentAt))}. It was sent once and will not be sent again.</div>
 <section aria-labelledby="sent"><h2 id="sent">The letter as sent</h2><dl><dt>To</dt><dd>${esc(to)}</dd><dt>Subject</dt><dd>${esc(l.subject)}</dd></dl>
 <pre class="letter sent">${esc(l.body)}</pre></section>`;
 }
@@ -114,7 +117,7 @@ export function reviewPage(view: ReviewView): string {
   const title = `Thank-you letter${x?.company ? ` to ${x.company}` : ''}${x?.role ? ` — ${x.role}` : ''}`;
   const editable = record.letter && (record.status === 'AWAITING_APPROVAL' || record.status === 'SEND_FAILED');
   let main: string;
-  if (record.status === 'SENT' && record.letter) main = sentLetter(record);
+  if (record.status === 'SENT' && record.letter) main = sentLetter(record, view.alreadySent === true);
   else {
     const [tone, text] = STATUS_TEXT[record.status] ?? ['', `Status: ${record.status}`];
     const failure = record.failure ? `<br><small>${esc(record.failure)}</small>` : '';
