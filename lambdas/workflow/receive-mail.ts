@@ -62,7 +62,7 @@ export async function receiveMail(deps: ReceiveDeps, mail: InboundMail): Promise
 
   switch (record.status) {
     case 'RECEIVED':
-      return process(deps, mail, record);
+      return processMail(deps, mail, record);
     case 'DRAFTED':
       return sendDraft(deps, record);
     case 'IGNORED':
@@ -84,9 +84,9 @@ function withoutOwnAddresses(x: Extraction, deps: ReceiveDeps): Extraction {
   return x.contactEmail && own.has(x.contactEmail.toLowerCase()) ? { ...x, contactName: null, contactEmail: null, candidates } : { ...x, candidates };
 }
 
-async function ignore(deps: ReceiveDeps, record: Case, reason: IgnoreReason, changes: Partial<Case> = {}): Promise<ReceiveOutcome> {
+async function ignore(deps: ReceiveDeps, record: Case, reason: IgnoreReason): Promise<ReceiveOutcome> {
   const expiresAt = ignoredRecordExpiry(deps.clock.now());
-  const done = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', { ...changes, reason, expiresAt });
+  const done = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', { reason, expiresAt });
   deps.log.info('mail.ignored', { caseId: record.id, reason, raced: done === null });
   return { outcome: 'ignored', caseId: record.id, reason };
 }
@@ -102,7 +102,7 @@ async function readAndParse(deps: ReceiveDeps, mail: InboundMail): Promise<Parse
   }
 }
 
-async function process(deps: ReceiveDeps, mail: InboundMail, record: Case): Promise<ReceiveOutcome> {
+async function processMail(deps: ReceiveDeps, mail: InboundMail, record: Case): Promise<ReceiveOutcome> {
   // SES receives the whole inbound domain: mail to any other address there is nobody's forward.
   const ref = refFromRecipients(mail.recipients, deps.inboundAddress);
   if (!ref && !mail.recipients.some((r) => r.trim().toLowerCase() === deps.inboundAddress)) return ignore(deps, record, 'not-for-onward');
