@@ -4,6 +4,7 @@
 import { DRAFTABLE_REASONS, type Case, type CaseStatus, type Letter } from '../core/case.ts';
 import { isAddress } from '../core/address.ts';
 import { draftLetter, hasPlaceholder, withDetail } from '../core/draft.ts';
+import { ownerMail } from './owner-mail.ts';
 import { MailRejected, type CaseRepository, type Clock, type Links, type Logger, type Mailer, type Owner } from './ports.ts';
 
 export interface ReviewDeps {
@@ -104,17 +105,16 @@ async function parkUnknown(deps: ReviewDeps, caseId: string, failure: string): P
   deps.log.error('letter.unknown', { caseId });
   if (!parked?.letter) return parked;
   try {
-    await deps.mailer.send({
-      from: { name: 'onward', address: deps.owner.senderAddress },
-      to: { name: deps.owner.name, address: deps.owner.email },
-      subject: `Check your letter: ${parked.letter.subject}`,
-      text: [
-        `onward was sending your letter to ${parked.letter.to} when ${failure.charAt(0).toLowerCase()}${failure.slice(1)}`,
-        'It may or may not have left. onward will not send it again by itself.',
-        'Check with the recipient or your Sent mail before doing anything; you can discard the draft from the review page.',
-      ].join('\n'),
-      automatic: true,
-    });
+    await deps.mailer.send(
+      ownerMail(deps.owner, {
+        subject: `Check your letter: ${parked.letter.subject}`,
+        text: [
+          `onward was sending your letter to ${parked.letter.to} when ${failure.charAt(0).toLowerCase()}${failure.slice(1)}`,
+          'It may or may not have left. onward will not send it again by itself.',
+          'Check with the recipient or your Sent mail before doing anything; you can discard the draft from the review page.',
+        ].join('\n'),
+      }),
+    );
   } catch {
     // The case page shows SEND_UNKNOWN either way; a failed note must not hide the parked case.
     deps.log.error('letter.unknown-notice-failed', { caseId });
@@ -165,13 +165,12 @@ export async function sendFreshLink(deps: ReviewDeps & { links: Links }, caseId:
   const current = await deps.cases.get(caseId);
   if (!current) return false;
   const subject = current.original?.subject ? `A fresh onward link: ${current.original.subject}` : 'A fresh onward link';
-  await deps.mailer.send({
-    from: { name: 'onward', address: deps.owner.senderAddress },
-    to: { name: deps.owner.name, address: deps.owner.email },
-    subject,
-    text: `You asked for a fresh link.\n\nReview this case here: ${deps.links.review(caseId)}\n\nAll your cases: ${deps.links.cases()}`,
-    automatic: true,
-  });
+  await deps.mailer.send(
+    ownerMail(deps.owner, {
+      subject,
+      text: `You asked for a fresh link.\n\nReview this case here: ${deps.links.review(caseId)}\n\nAll your cases: ${deps.links.cases()}`,
+    }),
+  );
   deps.log.info('link.refreshed', { caseId });
   return true;
 }
