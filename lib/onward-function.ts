@@ -1,28 +1,18 @@
 // One construct for every onward function, so the defaults live in one place: Node.js 24 on
-// arm64, a minified ESM bundle with source maps built by the local esbuild, an explicit timeout
-// and memory size, its own log group with a retention period, a reserved-concurrency cap, and a
-// role that starts empty (no AWS managed policies) and is granted exactly what the bind helpers
-// below add.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+// arm64, a minified ESM bundle with source maps built by the local esbuild (lib/bundle-function.ts),
+// an explicit timeout and memory size, its own log group with a retention period, a
+// reserved-concurrency cap, and a role that starts empty (no AWS managed policies) and is granted
+// exactly what the bind helpers below add.
+import { AssetHashType, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Construct } from 'constructs';
-
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const HANDLERS_DIR = path.join(REPO_ROOT, 'lambdas', 'handlers');
-
-// ESM output: bundled CommonJS dependencies (nodemailer, email-forward-parser …) call require()
-// for Node built-ins, which an ES module does not have. The banner gives them one.
-export const ESM_REQUIRE_BANNER =
-  "import { createRequire as __onwardCreateRequire } from 'node:module'; const require = __onwardCreateRequire(import.meta.url);";
+import { REPO_ROOT, bundleCommand, bundleFunctionSync } from './bundle-function.ts';
 
 export interface OnwardFunctionProps {
   /** The handler file under lambdas/handlers/, e.g. 'on-mail-received.ts'; it exports `handler`. */
@@ -39,7 +29,7 @@ export interface OnwardFunctionProps {
 }
 
 export class OnwardFunction extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: lambda.Function;
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
 
@@ -59,9 +49,24 @@ export class OnwardFunction extends Construct {
     this.role.addToPrincipalPolicy(
       new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [this.logGroup.logGroupArn] }),
     );
-    this.fn = new NodejsFunction(this, 'Function', {
-      entry: path.join(HANDLERS_DIR, props.entry),
-      handler: 'handler',
+    this.fn = new lambda.Function(this, 'Function', {
+      code: lambda.Code.fromAsset(REPO_ROOT, {
+        // The hash of the bundle itself: a change that leaves the bundle alone deploys nothing.
+        assetHashType: AssetHashType.OUTPUT,
+        bundling: {
+          // The esbuild in node_modules, never Docker: bundling works offline. The image and
+          // command are what Docker would run if local bundling were ever unavailable.
+          image: lambda.Runtime.NODEJS_24_X.bundlingImage,
+          command: bundleCommand(props.entry, '/asset-output'),
+          local: {
+            tryBundle(outputDir) {
+              bundleFunctionSync(props.entry, outputDir);
+              return true;
+            },
+          },
+        },
+      }),
+      handler: 'index.handler',
       description: props.description,
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
@@ -70,29 +75,10 @@ export class OnwardFunction extends Construct {
       reservedConcurrentExecutions: props.reservedConcurrency,
       role: this.role,
       logGroup: this.logGroup,
-      depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
-      projectRoot: REPO_ROOT,
       environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
       ...(props.async
         ? { onFailure: new SqsDestination(props.async.onFailure), retryAttempts: props.async.retryAttempts, maxEventAge: props.async.maxEventAge }
         : {}),
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        platform: 'node',
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        mainFields: ['module', 'main'],
-        // Non-ASCII as UTF-8, not \uXXXX escapes: the letter and page texts are full of “ ” — …
-        charset: Charset.UTF8,
-        banner: ESM_REQUIRE_BANNER,
-        // The nodejs24.x runtime ships AWS SDK v3; everything else is bundled.
-        externalModules: ['@aws-sdk/*'],
-        // The esbuild in node_modules, never Docker: bundling works offline.
-        forceDockerBundling: false,
-        tsconfig: path.join(REPO_ROOT, 'tsconfig.json'),
-      },
     });
     if (props.reservedConcurrency === undefined) {
       Validations.of(this.fn).acknowledge({

@@ -1,11 +1,11 @@
 // Bundles for real with the local esbuild (no Docker, no network), then loads each bundle as
 // Node loads it on Lambda: an ES module whose handler export exists, with CommonJS dependencies
 // working through the require banner and the AWS SDK left to the runtime.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ESM_REQUIRE_BANNER, HANDLERS_DIR, REPO_ROOT } from '../../lib/onward-function.ts';
+import { ESM_REQUIRE_BANNER, HANDLERS_DIR, REPO_ROOT, bundleFunction } from '../../lib/bundle-function.ts';
 import { FUNCTIONS, resourceAt, synth } from './synth.ts';
 
 // Inside the repo (cdk.out is git-ignored) so the external @aws-sdk/* imports resolve from node_modules.
@@ -67,5 +67,22 @@ describe('Lambda bundles', () => {
     const mod = await import(pathToFileURL(path.join(bundleOf('review'), 'index.mjs')).href);
     const response = await mod.handler({ rawPath: '/', rawQueryString: '', headers: {}, requestContext: { http: { method: 'GET' } } });
     expect(response.statusCode).toBe(503);
+  });
+
+  it("postal-mime's entity table is trimmed in the bundle: mail's entities decode, exotic names stay as written", async () => {
+    // The same bundling, over the real MIME adapter: an HTML-only email becomes text.
+    const dir = path.join(outdir, 'mime-probe');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'entry.ts'), `export { parseMime } from ${JSON.stringify(path.join(REPO_ROOT, 'lambdas', 'adapters', 'mime.ts'))};\n`);
+    const size = await bundleFunction(path.join(dir, 'entry.ts'), dir);
+    const { parseMime } = await import(pathToFileURL(path.join(dir, 'index.mjs')).href);
+    // A text part then an HTML part, not alternatives: postal-mime turns the HTML into text.
+    const html = '<p>Caf&eacute; &ndash; &euro;5 &rarr; we&rsquo;re &Delta; &trade;&nbsp;&#x1F600; &Bopf;</p>';
+    const raw = ['From: a@example.com', 'To: b@example.com', 'Subject: x', 'Content-Type: multipart/mixed; boundary=b', '', '--b',
+      'Content-Type: text/plain', '', 'Hello', '--b', 'Content-Type: text/html; charset=utf-8', '', html, '--b--', ''].join('\r\n');
+    const mail = await parseMime(raw);
+    expect(mail.text).toContain('Café – €5 → we’re Δ ™\u00a0😀 &Bopf;');
+    // The whole HTML5 table is ~34 KB; what is left of postal-mime with the trimmed one is far less.
+    expect(size).toBeLessThan(90 * 1024);
   });
 });

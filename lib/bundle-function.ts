@@ -1,0 +1,104 @@
+// How every onward function is bundled: one definition, used by the stack (OnwardFunction's
+// local bundling runs this file), by `npm run bench` and by the infra tests, so the bundle that
+// is measured and tested is the bundle that ships.
+//   npx tsx lib/bundle-function.ts <handler file under lambdas/handlers> <output directory>
+// It is esbuild's API rather than NodejsFunction's esbuild command line because of one plugin
+// (below), which the command line cannot load.
+import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const HANDLERS_DIR = path.join(REPO_ROOT, 'lambdas', 'handlers');
+const THIS_FILE = fileURLToPath(import.meta.url);
+
+// ESM output: bundled CommonJS dependencies (email-forward-parser, nodemailer's qp …) call
+// require() for Node built-ins, which an ES module does not have. The banner gives them one.
+export const ESM_REQUIRE_BANNER =
+  "import { createRequire as __onwardCreateRequire } from 'node:module'; const require = __onwardCreateRequire(import.meta.url);";
+
+/**
+ * The named character references postal-mime decodes when it turns an HTML part into text (a
+ * message that mixes text and HTML parts; HTML-only mail goes through core/html-text.ts). Its
+ * table holds all 2,231 of HTML5: 34 KB, a sixth of the inbound bundle, built into an object at
+ * every cold start. Mail writes Latin letters, punctuation, currency, a few symbols and arrows;
+ * those are kept (&eacute; &rsquo; &nbsp; &euro; &trade; &rarr;) and numeric references always
+ * decode. A name outside them (&Rarrtl;, &Bopf;) stays as written in the text onward classifies.
+ */
+export function keepsEntity(value: string): boolean {
+  const chars = [...value];
+  if (chars.length !== 1) return false;
+  const c = value.codePointAt(0)!;
+  return (
+    c < 0x250 || // Basic Latin, Latin-1, Latin Extended-A and -B
+    (c >= 0x370 && c < 0x400) || // Greek
+    (c >= 0x2000 && c < 0x2150) || // general punctuation, currency, letterlike symbols (™)
+    (c >= 0x2190 && c < 0x2200) // arrows
+  );
+}
+
+const POSTAL_MIME_ENTITIES = /postal-mime[\\/]dist[\\/]esm[\\/]html-entities\.js$/;
+
+const trimHtmlEntities: esbuild.Plugin = {
+  name: 'onward-html-entities',
+  setup(build) {
+    build.onLoad({ filter: POSTAL_MIME_ENTITIES }, async (args) => {
+      const { htmlEntities } = (await import(pathToFileURL(args.path).href)) as { htmlEntities: Record<string, string> };
+      const kept = Object.fromEntries(Object.entries(htmlEntities).filter(([, value]) => keepsEntity(value)));
+      return { contents: `export const htmlEntities = ${JSON.stringify(kept)};\n`, loader: 'js' };
+    });
+  },
+};
+
+export interface BundleOptions {
+  /** The nodejs24.x runtime ships AWS SDK v3, so the deployed bundle leaves it out (default). */
+  sdkExternal?: boolean;
+}
+
+/** Bundles one handler (a file under lambdas/handlers, or any absolute path) into `<outdir>/index.mjs` and its source map; returns the bundle's size. */
+export async function bundleFunction(entry: string, outdir: string, { sdkExternal = true }: BundleOptions = {}): Promise<number> {
+  const outfile = path.join(outdir, 'index.mjs');
+  await esbuild.build({
+    entryPoints: [path.resolve(HANDLERS_DIR, entry)],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    target: 'node22',
+    platform: 'node',
+    minify: true,
+    sourcemap: true,
+    sourcesContent: false,
+    mainFields: ['module', 'main'],
+    // Non-ASCII as UTF-8, not \uXXXX escapes: the letter and page texts are full of “ ” — …
+    charset: 'utf8',
+    banner: { js: ESM_REQUIRE_BANNER },
+    external: sdkExternal ? ['@aws-sdk/*'] : [],
+    tsconfig: path.join(REPO_ROOT, 'tsconfig.json'),
+    plugins: [trimHtmlEntities],
+    logLevel: 'error',
+  });
+  return statSync(outfile).size;
+}
+
+/** The command that bundles one handler: run by CDK's local bundling (and inside Docker, were it ever used). */
+export function bundleCommand(entry: string, outdir: string): string[] {
+  return ['node', '--import', 'tsx', path.relative(REPO_ROOT, THIS_FILE), entry, outdir];
+}
+
+/** For CDK's synchronous local bundling: the same bundle, built by a child process. */
+export function bundleFunctionSync(entry: string, outdir: string): void {
+  const [, ...args] = bundleCommand(entry, outdir);
+  const run = spawnSync(process.execPath, args, { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (run.status !== 0) throw new Error(`bundling ${entry} failed (exit ${run.status ?? run.signal})`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === THIS_FILE) {
+  const [entry, outdir] = process.argv.slice(2);
+  if (!entry || !outdir) {
+    console.error('usage: tsx lib/bundle-function.ts <handler file> <output directory>');
+    process.exit(2);
+  }
+  await bundleFunction(entry, path.resolve(outdir));
+}
