@@ -2,11 +2,13 @@
 // forwarded inline as its owner would from Gmail, serialised to raw MIME, and then run through
 // what on-mail-received does to it in memory — parse (adapters/mime.ts) → unwrap → classify →
 // extract → draft. Parsing alone with postal-mime, in the same run, is the yardstick.
-//   npx tsx scripts/bench-core.ts [--stages]      (npm run bench runs it as part of the table)
+//   npx tsx scripts/bench-core.ts [--html] [--stages]   (npm run bench runs it as part of the table)
+// --html forwards with Gmail's HTML alternative beside the text.
 // --stages also prints where the time goes, stage by stage.
 
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import PostalMime from 'postal-mime';
 import { parseMime } from '../lambdas/adapters/mime.ts';
 import { buildRawMessage } from '../lambdas/adapters/ses-mailer.ts';
@@ -18,13 +20,22 @@ import { forwardedParsed, loadCorpus } from './eval.ts';
 
 const OWNER_NAME = 'Job Seeker';
 
-/** Every corpus record as the raw MIME of its owner's inline Gmail forward to onward. */
-export async function corpusForwards(): Promise<Buffer[]> {
+const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * Every corpus record as the raw MIME of its owner's inline Gmail forward to onward: text only,
+ * or (`html`) with the HTML alternative Gmail sends beside the text, paragraphs as <div>s.
+ */
+export async function corpusForwards({ html = false }: { html?: boolean } = {}): Promise<Buffer[]> {
   const now = new Date('2020-10-05T09:15:00Z');
   return Promise.all(
     loadCorpus().map((r) => {
       const p = forwardedParsed(r);
-      return buildRawMessage({ from: p.from[0]!, to: p.to[0]!, subject: p.subject, text: p.text }, now);
+      const mail = { from: p.from[0]!, to: p.to[0]!, subject: p.subject, text: p.text };
+      if (!html) return buildRawMessage(mail, now);
+      const body = p.text.split(/\n{2,}/).map((para) => `<div>${escapeHtml(para).replace(/\n/g, '<br>')}</div>`).join('<div><br></div>');
+      const composer = new MailComposer({ from: p.from[0]!.address, to: p.to[0]!.address, subject: p.subject, text: p.text, date: now, html: `<div dir="ltr"><div class="gmail_quote">${body}</div></div>` });
+      return composer.compile().build();
     }),
   );
 }
@@ -66,8 +77,8 @@ async function timeRound(raws: readonly Buffer[], fn: (raw: Buffer) => Promise<u
  * Alternates rounds of "parse alone" and "whole pipeline" over the corpus for about `seconds`,
  * so a burst of load from elsewhere on the machine hits both alike; medians of the rounds.
  */
-export async function measureCore(seconds = 4): Promise<CoreFigures> {
-  const raws = await corpusForwards();
+export async function measureCore(seconds = 4, { html = false }: { html?: boolean } = {}): Promise<CoreFigures> {
+  const raws = await corpusForwards({ html });
   const parseAlone = (raw: Buffer) => PostalMime.parse(raw);
   // Warm up: let the JIT compile the parser and the regular expressions before timing.
   for (let i = 0; i < 5; i++) {
@@ -114,7 +125,7 @@ export async function measureStages(rounds = 20): Promise<Record<string, number>
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const f = await measureCore();
+  const f = await measureCore(4, { html: process.argv.includes('--html') });
   console.log(
     `${f.emails} forwarded emails × ${f.rounds} rounds: parse alone ${f.parseUs.toFixed(1)} µs, whole pipeline ${f.pipelineUs.toFixed(1)} µs ` +
       `(${f.ratio.toFixed(2)} × parsing), ${Math.round(f.rate).toLocaleString('en-US')} emails/s`,

@@ -114,6 +114,10 @@ async function benchCore() {
   const f = await measureCore();
   row('core cost per email', `${f.pipelineUs.toFixed(0)} µs = ${f.ratio.toFixed(2)} × parsing alone (${f.parseUs.toFixed(0)} µs)`, `≤ ${BUDGET.coreRatio} ×`, f.ratio <= BUDGET.coreRatio);
   row('throughput, core', `${Math.round(f.rate).toLocaleString('en-US')} emails/s (${f.emails} emails × ${f.rounds} rounds)`, `≥ ${BUDGET.throughput.toLocaleString('en-US')}/s`, f.rate >= BUDGET.throughput);
+  // The budgeted figure forwards text only, the cheapest message to parse. Gmail, Outlook and
+  // Apple Mail send an HTML alternative beside the text: the same core work, a dearer parse.
+  const h = await measureCore(4, { html: true });
+  row('  … forwards with an HTML alternative', `${h.pipelineUs.toFixed(0)} µs = ${h.ratio.toFixed(2)} × parsing alone (${h.parseUs.toFixed(0)} µs), ${Math.round(h.rate).toLocaleString('en-US')} emails/s`, 'for comparison', null);
 }
 
 // ——— End to end: `npm start` as a child process, 200 forwards over SMTP, drafts in the outbox. ———
