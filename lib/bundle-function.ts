@@ -23,9 +23,10 @@ export const ESM_REQUIRE_BANNER =
  * The named character references postal-mime decodes when it turns an HTML part into text (a
  * message that mixes text and HTML parts; HTML-only mail goes through core/html-text.ts). Its
  * table holds all 2,231 of HTML5: 34 KB, a sixth of the inbound bundle, built into an object at
- * every cold start. Mail writes Latin letters, punctuation, currency, a few symbols and arrows;
- * those are kept (&eacute; &rsquo; &nbsp; &euro; &trade; &rarr;) and numeric references always
- * decode. A name outside them (&Rarrtl;, &Bopf;) stays as written in the text onward classifies.
+ * every cold start. Mail writes Latin letters, Greek, punctuation, currency, fractions, arrows and
+ * the few symbols prose uses; those are kept (&eacute; &rsquo; &nbsp; &euro; &trade; &frac13;
+ * &rarr; &le; &check;) and numeric references always decode. A name outside them (&Rarrtl;,
+ * &Bopf;, &sqsupseteq;) stays as written in the text onward classifies.
  */
 export function keepsEntity(value: string): boolean {
   const chars = [...value];
@@ -34,10 +35,13 @@ export function keepsEntity(value: string): boolean {
   return (
     c < 0x250 || // Basic Latin, Latin-1, Latin Extended-A and -B
     (c >= 0x370 && c < 0x400) || // Greek
-    (c >= 0x2000 && c < 0x2150) || // general punctuation, currency, letterlike symbols (™)
-    (c >= 0x2190 && c < 0x2200) // arrows
+    (c >= 0x2000 && c < 0x2200) || // punctuation, currency, letterlike (™), number forms (⅓), arrows
+    PROSE_SYMBOLS.has(c)
   );
 }
+
+/** − ≈ ≠ ≤ ≥ ★ ☆ ✓ ✔ ✗ */
+const PROSE_SYMBOLS = new Set([0x2212, 0x2248, 0x2260, 0x2264, 0x2265, 0x2605, 0x2606, 0x2713, 0x2714, 0x2717]);
 
 const POSTAL_MIME_ENTITIES = /postal-mime[\\/]dist[\\/]esm[\\/]html-entities\.js$/;
 
@@ -53,12 +57,16 @@ const trimHtmlEntities: esbuild.Plugin = {
 };
 
 export interface BundleOptions {
-  /** The nodejs24.x runtime ships AWS SDK v3, so the deployed bundle leaves it out (default). */
+  /**
+   * Leave @aws-sdk/* to the runtime (nodejs24.x ships SDK v3). Not what is deployed: the one SDK
+   * piece the handlers use, util-dynamodb, is 5 KB bundled, while importing it from the runtime
+   * (CommonJS through node's ES module loader, with tslib) adds ~4 ms to every cold start.
+   */
   sdkExternal?: boolean;
 }
 
 /** Bundles one handler (a file under lambdas/handlers, or any absolute path) into `<outdir>/index.mjs` and its source map; returns the bundle's size. */
-export async function bundleFunction(entry: string, outdir: string, { sdkExternal = true }: BundleOptions = {}): Promise<number> {
+export async function bundleFunction(entry: string, outdir: string, { sdkExternal = false }: BundleOptions = {}): Promise<number> {
   const outfile = path.join(outdir, 'index.mjs');
   await esbuild.build({
     entryPoints: [path.resolve(HANDLERS_DIR, entry)],

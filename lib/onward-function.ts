@@ -54,8 +54,8 @@ export class OnwardFunction extends Construct {
         // The hash of the bundle itself: a change that leaves the bundle alone deploys nothing.
         assetHashType: AssetHashType.OUTPUT,
         bundling: {
-          // The esbuild in node_modules, never Docker: bundling works offline. The image and
-          // command are what Docker would run if local bundling were ever unavailable.
+          // The esbuild in node_modules, never Docker: bundling works offline. tryBundle answers
+          // or throws, so the image and command (which the API requires) are never run.
           image: lambda.Runtime.NODEJS_24_X.bundlingImage,
           command: bundleCommand(props.entry, '/asset-output'),
           local: {

@@ -34,7 +34,8 @@ export async function corpusForwards({ html = false }: { html?: boolean } = {}):
       const mail = { from: p.from[0]!, to: p.to[0]!, subject: p.subject, text: p.text };
       if (!html) return buildRawMessage(mail, now);
       const body = p.text.split(/\n{2,}/).map((para) => `<div>${escapeHtml(para).replace(/\n/g, '<br>')}</div>`).join('<div><br></div>');
-      const composer = new MailComposer({ from: p.from[0]!.address, to: p.to[0]!.address, subject: p.subject, text: p.text, date: now, html: `<div dir="ltr"><div class="gmail_quote">${body}</div></div>` });
+      const box = (a: { name: string | null; address: string }) => ({ name: a.name ?? '', address: a.address });
+      const composer = new MailComposer({ from: box(p.from[0]!), to: box(p.to[0]!), subject: p.subject, text: p.text, date: now, html: `<div dir="ltr"><div class="gmail_quote">${body}</div></div>` });
       return composer.compile().build();
     }),
   );

@@ -62,21 +62,19 @@ function functions(): { name: string; entry: string }[] {
  * Milliseconds to import the bundle, measured inside each of `runs` fresh node processes. Lambda's
  * Node.js runtime is itself an ES module that has loaded files before it imports the handler, so
  * node's module loader is warmed first by importing an empty file: its one-off set-up (~5 ms
- * here) belongs to the runtime, not to the bundle. With `preload`, the AWS SDK packages the
- * bundle imports are loaded first too, outside the timing: what is left is onward's own code.
+ * here) belongs to the runtime, not to the bundle.
  */
-function initTimes(file: string, runs: number, preload = false): number[] {
-  const sdk = preload ? [...new Set([...readFileSync(file, 'utf8').matchAll(/from\s*"(@aws-sdk\/[^"]+)"/g)].map((m) => m[1]!))] : [];
+function initTimes(file: string, runs: number): number[] {
   const warm = path.join(path.dirname(file), 'warm-loader.mjs');
   writeFileSync(warm, 'export {};\n');
   const script =
-    'await import(process.env.BENCH_WARM);for(const s of JSON.parse(process.env.BENCH_PRELOAD))await import(s);' +
+    'await import(process.env.BENCH_WARM);' +
     'const t=performance.now();await import(process.env.BENCH_BUNDLE);process.stdout.write(String(performance.now()-t));';
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
       cwd: REPO,
-      env: { PATH: process.env.PATH, BENCH_WARM: pathToFileURL(warm).href, BENCH_BUNDLE: pathToFileURL(file).href, BENCH_PRELOAD: JSON.stringify(sdk), AWS_REGION: 'us-east-1' },
+      env: { PATH: process.env.PATH, BENCH_WARM: pathToFileURL(warm).href, BENCH_BUNDLE: pathToFileURL(file).href, AWS_REGION: 'us-east-1' },
       encoding: 'utf8',
     });
     if (r.status !== 0) throw new Error(`importing ${file} failed: ${r.stderr}`);
@@ -91,16 +89,16 @@ async function benchBundles(parts: Set<string>) {
   const dir = mkdtempSync(path.join(REPO, 'cdk.out', 'bench-'));
   try {
     for (const fn of functions()) {
+      // As deployed (everything bundled), and with the runtime's AWS SDK left out, as the budget reads.
       const file = path.join(dir, fn.name, 'index.mjs');
-      const size = await bundleFunction(fn.entry, path.dirname(file));
-      const full = await bundleFunction(fn.entry, path.join(dir, `${fn.name}-full`), { sdkExternal: false });
+      const deployed = await bundleFunction(fn.entry, path.dirname(file));
+      const external = await bundleFunction(fn.entry, path.join(dir, `${fn.name}-sdk-external`), { sdkExternal: true });
       if (parts.has('bundles')) {
-        row(`bundle ${fn.name} (${fn.entry})`, `${kb(size)} (SDK bundled: ${kb(full)})`, `≤ ${BUDGET.bundleKB} KB`, size <= BUDGET.bundleKB * 1024);
+        row(`bundle ${fn.name} (${fn.entry})`, `${kb(external)} SDK external (deployed, util-dynamodb bundled: ${kb(deployed)})`, `≤ ${BUDGET.bundleKB} KB`, external <= BUDGET.bundleKB * 1024 && deployed <= BUDGET.bundleKB * 1024);
       }
       if (parts.has('init')) {
         const t = median(initTimes(file, 20));
-        const own = median(initTimes(file, 20, true));
-        row(`module init ${fn.name}`, `${ms(t)} median of 20 (onward's code alone, SDK preloaded: ${ms(own)})`, `≤ ${BUDGET.initMs} ms`, t <= BUDGET.initMs);
+        row(`module init ${fn.name}`, `${ms(t)} median of 20 fresh processes (the deployed bundle)`, `≤ ${BUDGET.initMs} ms`, t <= BUDGET.initMs);
       }
     }
   } finally {
