@@ -179,17 +179,42 @@ const foldedLineWords: string[] = [];
 const LINE_BREAK = /[\r\u2028\u2029]/;
 const STARTS: Uint8Array[] = [];
 const HAS: Uint8Array[] = [];
+const PAIRS: Uint8Array[] = [];
+
+// Which pairs of adjacent characters a text holds, hashed into PAIR_BUCKETS bits: a word with a
+// pair the text lacks cannot be in it, which rules out nearly every other language's labels
+// ("Betreff", "Пересылаемое сообщение") without searching the text for them. A shared bucket
+// only ever lets a word through to the search, never keeps one out.
+const PAIR_BUCKETS = 1 << 14;
+const pairOf = (a: number, b: number): number => (a * 31 + b) & (PAIR_BUCKETS - 1);
+
+function markPairs(text: string, bits: Uint8Array, at: number): void {
+  let prev = text.charCodeAt(0);
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    bits[at + pairOf(prev, c)] = 1;
+    prev = c;
+  }
+}
+
+function hasPairs(word: string, bits: Uint8Array, at: number): boolean {
+  for (let i = 1; i < word.length; i++) if (bits[at + pairOf(word.charCodeAt(i - 1), word.charCodeAt(i))] !== 1) return false;
+  return true;
+}
 
 /**
  * What one text offers the patterns: which line-start words begin one of its lines (after white
  * space, '>' or '*' — what a line-anchored pattern may skip), and which words it contains.
  */
 class Offer {
-  private upper: string | null = null;
+  private readonly upper: string;
   /** By line-start word (then the same, case-folded): 1 when a line begins with it. */
   private readonly starts: Uint8Array;
   /** By contained word (then the same, case-folded): 0 not asked yet, 1 present, 2 absent. */
   private readonly has: Uint8Array;
+  /** The text's character pairs, then the upper-cased text's; filled when first asked. */
+  private readonly pairs: Uint8Array;
+  private paired = false;
 
   /**
    * `slot`: which of three scratch areas to use — one per text the parser reads in a call (the
@@ -201,22 +226,25 @@ class Offer {
   ) {
     this.starts = (STARTS[slot] ??= new Uint8Array(lineWords.length * 2)).fill(0);
     this.has = (HAS[slot] ??= new Uint8Array(containedWords.length * 2)).fill(0);
+    this.pairs = PAIRS[slot] ??= new Uint8Array(2 * PAIR_BUCKETS);
+    // Upper-casing leaves line breaks where they are, and the white space, '>' and '*' a line may
+    // start with: the upper-cased lines line up with the lines, start for start.
+    this.upper = text.toUpperCase();
+    const split = LINE_BREAK.test(text) ? /[\n\r\u2028\u2029]/ : '\n';
+    const lines = text.split(split);
+    const upperLines = this.upper.split(split);
     // One pass over the lines: each marks the line-start words it begins with.
-    const lines = LINE_BREAK.test(text) ? text.split(/[\n\r\u2028\u2029]/) : text.split('\n');
-    for (const line of lines) {
+    for (let j = 0; j < lines.length; j++) {
+      const line = lines[j]!;
       let k = 0;
       for (let code = line.charCodeAt(0); k < line.length && (isSpaceCode(code) || code === 62 || code === 42); code = line.charCodeAt(++k));
       if (k === line.length) continue;
       const c = line[k]!;
       const plain = byFirstChar.get(c);
       if (plain !== undefined) for (const id of plain) if (line.startsWith(lineWords[id]!, k)) this.starts[id] = 1;
-      const folded = byFirstCharFolded.get(c.toUpperCase());
-      if (folded !== undefined) {
-        for (const id of folded) {
-          const word = foldedLineWords[id]!;
-          if (line.slice(k, k + word.length).toUpperCase() === word) this.starts[lineWords.length + id] = 1;
-        }
-      }
+      const upperLine = upperLines[j]!;
+      const folded = byFirstCharFolded.get(upperLine[k]!);
+      if (folded !== undefined) for (const id of folded) if (upperLine.startsWith(foldedLineWords[id]!, k)) this.starts[lineWords.length + id] = 1;
     }
   }
 
@@ -225,8 +253,15 @@ class Offer {
     if (g.contains >= 0) {
       const slot = g.fold ? g.contains + containedWords.length : g.contains;
       if (this.has[slot] === 0) {
-        const found = g.fold ? (this.upper ??= this.text.toUpperCase()).includes(foldedContainedWords[g.contains]!) : this.text.includes(containedWords[g.contains]!);
-        this.has[slot] = found ? 1 : 2;
+        if (!this.paired) {
+          this.pairs.fill(0);
+          markPairs(this.text, this.pairs, 0);
+          markPairs(this.upper, this.pairs, PAIR_BUCKETS);
+          this.paired = true;
+        }
+        const word = g.fold ? foldedContainedWords[g.contains]! : containedWords[g.contains]!;
+        const within = g.fold ? this.upper : this.text;
+        this.has[slot] = hasPairs(word, this.pairs, g.fold ? PAIR_BUCKETS : 0) && within.includes(word) ? 1 : 2;
       }
       if (this.has[slot] === 2) return false;
     }
