@@ -99,8 +99,8 @@ export async function measureCore(seconds = 4, { html = false }: { html?: boolea
 }
 
 /** Microseconds per email of each stage on its own (for finding where the time goes). */
-export async function measureStages(rounds = 20): Promise<Record<string, number>> {
-  const raws = await corpusForwards();
+export async function measureStages(rounds = 20, { html = false }: { html?: boolean } = {}): Promise<Record<string, number>> {
+  const raws = await corpusForwards({ html });
   const parsed = await Promise.all(raws.map((r) => parseMime(r)));
   const originals = parsed.map(unwrapForward);
   const extractions = originals.map(extract);
@@ -132,6 +132,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       `(${f.ratio.toFixed(2)} × parsing), ${Math.round(f.rate).toLocaleString('en-US')} emails/s`,
   );
   if (process.argv.includes('--stages')) {
-    for (const [name, us] of Object.entries(await measureStages())) console.log(`  ${name.padEnd(22)} ${us.toFixed(1).padStart(7)} µs/email`);
+    for (const [name, us] of Object.entries(await measureStages(20, { html: process.argv.includes('--html') }))) console.log(`  ${name.padEnd(22)} ${us.toFixed(1).padStart(7)} µs/email`);
   }
 }
