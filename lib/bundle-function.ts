@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,40 +19,20 @@ const THIS_FILE = fileURLToPath(import.meta.url);
 export const ESM_REQUIRE_BANNER =
   "import { createRequire as __onwardCreateRequire } from 'node:module'; const require = __onwardCreateRequire(import.meta.url);";
 
-/**
- * The named character references postal-mime decodes when it turns an HTML part into text (a
- * message that mixes text and HTML parts; HTML-only mail goes through core/html-text.ts). Its
- * table holds all 2,231 of HTML5: 34 KB, a sixth of the inbound bundle, built into an object at
- * every cold start. Mail writes Latin letters, Greek, punctuation, currency, fractions, arrows and
- * the few symbols prose uses; those are kept (&eacute; &rsquo; &nbsp; &euro; &trade; &frac13;
- * &rarr; &le; &check;) and numeric references always decode. A name outside them (&Rarrtl;,
- * &Bopf;, &sqsupseteq;) stays as written in the text onward classifies.
- */
-export function keepsEntity(value: string): boolean {
-  const chars = [...value];
-  if (chars.length !== 1) return false;
-  const c = value.codePointAt(0)!;
-  return (
-    c < 0x250 || // Basic Latin, Latin-1, Latin Extended-A and -B
-    (c >= 0x370 && c < 0x400) || // Greek
-    (c >= 0x2000 && c < 0x2200) || // punctuation, currency, letterlike (™), number forms (⅓), arrows
-    PROSE_SYMBOLS.has(c)
-  );
-}
-
-/** − ≈ ≠ ≤ ≥ ★ ☆ ✓ ✔ ✗ */
-const PROSE_SYMBOLS = new Set([0x2212, 0x2248, 0x2260, 0x2264, 0x2265, 0x2605, 0x2606, 0x2713, 0x2714, 0x2717]);
-
+// postal-mime's own table of named character references holds all 2,231 of HTML5 (34 KB, built
+// into an object at every cold start); onward decodes the ones mail writes with its own table
+// (lambdas/core/html-entities.ts), which HTML-only mail already uses. The bundle carries that
+// one table for both.
 const POSTAL_MIME_ENTITIES = /postal-mime[\\/]dist[\\/]esm[\\/]html-entities\.js$/;
+const ONWARD_ENTITIES = path.join(REPO_ROOT, 'lambdas', 'core', 'html-entities.ts');
 
-const trimHtmlEntities: esbuild.Plugin = {
+const oneEntityTable: esbuild.Plugin = {
   name: 'onward-html-entities',
   setup(build) {
-    build.onLoad({ filter: POSTAL_MIME_ENTITIES }, async (args) => {
-      const { htmlEntities } = (await import(pathToFileURL(args.path).href)) as { htmlEntities: Record<string, string> };
-      const kept = Object.fromEntries(Object.entries(htmlEntities).filter(([, value]) => keepsEntity(value)));
-      return { contents: `export const htmlEntities = ${JSON.stringify(kept)};\n`, loader: 'js' };
-    });
+    build.onLoad({ filter: POSTAL_MIME_ENTITIES }, () => ({
+      contents: `export { htmlEntities } from ${JSON.stringify(ONWARD_ENTITIES)};\n`,
+      loader: 'js',
+    }));
   },
 };
 
@@ -84,7 +64,7 @@ export async function bundleFunction(entry: string, outdir: string, { sdkExterna
     banner: { js: ESM_REQUIRE_BANNER },
     external: sdkExternal ? ['@aws-sdk/*'] : [],
     tsconfig: path.join(REPO_ROOT, 'tsconfig.json'),
-    plugins: [trimHtmlEntities],
+    plugins: [oneEntityTable],
     logLevel: 'error',
   });
   return statSync(outfile).size;

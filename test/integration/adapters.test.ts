@@ -171,6 +171,12 @@ describe('MIME parsing (postal-mime)', () => {
     expect(mail.text).toBe('Hello there');
   });
 
+  it('decodes the named references HTML-only mail writes, beyond the handful every table has', async () => {
+    const html = '<p>Best regards,<br>J&uuml;rgen M&uuml;ller<br>Br&auml;ndli &amp; S&ouml;hne &ndash; &euro;5&nbsp;&trade; &rarr; &#x1F600; &Bopf;</p>';
+    const mail = await parseMime(`From: a@example.com\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}`);
+    expect(mail.text).toBe('Best regards,\nJürgen Müller\nBrändli & Söhne – €5 ™ → 😀 &Bopf;');
+  });
+
   it('refuses absurd nesting', async () => {
     const depth = 40;
     const open = Array.from({ length: depth }, (_, i) => `Content-Type: multipart/mixed; boundary="b${i}"\r\n\r\n--b${i}\r\n`).join('');

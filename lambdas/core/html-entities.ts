@@ -1,0 +1,53 @@
+// Named and numeric character references, for text taken out of HTML mail: one table serves
+// core/html-text.ts (HTML-only mail) and postal-mime (an HTML part it turns into text), whose own
+// table lib/bundle-function.ts swaps for this one. HTML5 names 2,231 references (34 KB); mail
+// writes Latin letters, Greek, punctuation, currency, fractions, arrows and a few symbols. Those
+// are kept (&auml; &rsquo; &nbsp; &euro; &trade; &frac13; &rarr; &le; &check;) and numeric
+// references always decode; a rarer name (&Rarrtl;, &Bopf;) stays as written.
+import { LEGACY, NAMED } from './html-entities-data.ts';
+
+/** − ≈ ≠ ≤ ≥ ★ ☆ ✓ ✔ ✗ */
+const PROSE_SYMBOLS = new Set([0x2212, 0x2248, 0x2260, 0x2264, 0x2265, 0x2605, 0x2606, 0x2713, 0x2714, 0x2717]);
+
+export function keepsEntity(value: string): boolean {
+  if ([...value].length !== 1) return false;
+  const c = value.codePointAt(0)!;
+  return (
+    c < 0x250 || // Basic Latin, Latin-1, Latin Extended-A and -B
+    (c >= 0x370 && c < 0x400) || // Greek
+    (c >= 0x2000 && c < 0x2200) || // punctuation, currency, letterlike (™), number forms (⅓), arrows
+    PROSE_SYMBOLS.has(c)
+  );
+}
+
+/** What keepsEntity keeps of a table in postal-mime's shape ("&name;" and legacy "&name" keys). */
+export function keptEntities(table: Readonly<Record<string, string>>): { named: Record<string, string>; legacy: string[] } {
+  const named: Record<string, string> = {};
+  const legacy: string[] = [];
+  for (const [key, value] of Object.entries(table)) {
+    if (!keepsEntity(value)) continue;
+    if (key.endsWith(';')) named[key.slice(1, -1)] = value;
+    else legacy.push(key.slice(1));
+  }
+  return { named, legacy };
+}
+
+/** The table in postal-mime's shape: "&name;" for every name, "&name" for the legacy ones. */
+// Pure: a bundle that never decodes (the feedback function) leaves the table out.
+export const htmlEntities: Readonly<Record<string, string>> = /* @__PURE__ */ (() => {
+  const table: Record<string, string> = {};
+  for (const [name, value] of Object.entries(NAMED)) table[`&${name};`] = value;
+  for (const name of LEGACY) table[`&${name}`] = NAMED[name]!;
+  return table;
+})();
+
+/** Decodes references as postal-mime does: known names, and numbers (NUL or an invalid one → U+FFFD). */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#\d+|#x[a-f0-9]+|[a-z]+\d*);?/gi, (match: string, entity: string) => {
+    const named = htmlEntities[match];
+    if (named !== undefined) return named;
+    if (entity[0] !== '#' || !match.endsWith(';')) return match;
+    const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+    return code === 0 || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff ? '\ufffd' : String.fromCodePoint(code);
+  });
+}
