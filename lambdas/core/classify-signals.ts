@@ -98,6 +98,8 @@ export const SIGNALS: readonly Signal[] = [
   s('interview-held', 2, 'assertion', String.raw`\bafter (?:interviewing|speaking|meeting)(?: with)? you\b|\bafter (?:interviewing|speaking|meeting) with\b`),
   s('interview-held', 2, 'assertion', String.raw`\b(?:appreciate|appreciated|thank) you (?:for )?(?:taking the time (?:to )?)?(?:speaking|talking|meeting|chatting|interviewing) (?:with|to)\b`),
   s('interview-held', 2, 'assertion', String.raw`\b(?:took|taking|take) the time to (?:interview|speak|talk|meet|chat|visit)\b`),
+  // "Thank you for interviewing for the Data Analyst position", "Thanks for interviewing with us".
+  s('interview-held', 2, 'assertion', String.raw`\bthank(?:s| you) for interviewing (?:for|with)\b`),
   s('interview-held', 2, 'assertion', String.raw`\b(?:the )?time (?:that )?(?:you )?(?:have )?(?:spent|invested|took|dedicated|gave us) (?:\w+ ){0,2}?(?:interviewing|speaking|talking|meeting|chatting)\b|\btime (?:you )?spent with (?:us|me|our|the)\b`),
   s('interview-held', 2, 'assertion', String.raw`\b(?:completed|concluded|finished) (?:our|the|all|your) (?:\w+ )?interview`),
   s('interview-held', 2, 'assertion', String.raw`\b(?:after|following|during|since|throughout) (?:your|our|the) (?:recent )?(?:\w+ )?(?:interviews?|conversations?|calls?|phone screen|on-?site|visit|interview process)\b`),

@@ -8,19 +8,19 @@ import { employerDomainLabel } from './ats-domains.ts';
 import type { Address } from './mail.ts';
 import { initials, looksLikePersonName, ORG_WORDS, ROLE_WORD, squash } from './extract-names.ts';
 
-/** One capitalised word of a company name: "Acme", "AT&T", "Nuts.com", "Advisor360°", "3M". */
-const TOKEN = String.raw`(?:(?!(?:Inc|Ltd|Corp|Co)\b)[A-Z0-9][\w&'+°@]*(?:\.(?:com|net|org|io|ai|co)\b)?)`;
-const JOINER = String.raw`(?: (?:&|and|of|de|du|der|y|\+) (?=[A-Z0-9])| )`;
+/** One capitalised word of a company name: "Acme", "AT&T", "Nuts.com", "Advisor360°", "3M", "Brändli". */
+const TOKEN = String.raw`(?:(?!(?:Inc|Ltd|Corp|Co)\b)[\p{Lu}0-9][\p{L}\p{N}_&'+°@]*(?:\.(?:com|net|org|io|ai|co)\b)?)`;
+const JOINER = String.raw`(?: (?:&|and|of|de|du|der|y|\+) (?=[\p{Lu}0-9])| )`;
 const LEGAL = String.raw`(?:,? (?:Inc\.?|LLC|L\.L\.C\.|LP|L\.P\.|LLP|Ltd\.?|Limited|Corp\.?|Corporation|Co\.|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|B\.V\.|Pty Ltd))`;
 const NAME = String.raw`(${TOKEN}(?:${JOINER}${TOKEN}){0,5}${LEGAL}?)`;
 
 /** Phrases that introduce the employer: "interest in Acme", "the Analyst role at Acme". */
 const BODY_PATTERNS: readonly RegExp[] = [
-  new RegExp(String.raw`\b(?:interest in|interested in|applying (?:to|at|with)|applied (?:to|at|with)|application (?:to|at|with)|apply (?:to|at|with)|employment (?:with|at)|career (?:path )?(?:at|with)|careers at|opportunit(?:y|ies) (?:at|with|within)|within|joining|join|work(?:ing)? (?:at|for|with)|considering|team at|time at|future at|(?:positions?|roles?|openings?|jobs?|internships?|programs?|vacanc(?:y|ies)) (?:at|with)) ${NAME}`, 'g'),
+  new RegExp(String.raw`\b(?:interest in|interested in|applying (?:to|at|with)|applied (?:to|at|with)|application (?:to|at|with)|apply (?:to|at|with)|employment (?:with|at)|career (?:path )?(?:at|with)|careers at|opportunit(?:y|ies) (?:at|with|within)|within|joining|join|work(?:ing)? (?:at|for|with)|considering|team at|time at|future at|(?:positions?|roles?|openings?|jobs?|internships?|programs?|vacanc(?:y|ies)) (?:at|with)) ${NAME}`, 'gu'),
   // "the Acme team", "the Acme family"
-  new RegExp(String.raw`\bthe ${NAME} (?:team|family)\b`, 'g'),
+  new RegExp(String.raw`\bthe ${NAME} (?:team|family)\b`, 'gu'),
   // Job-board templates: "Unfortunately, Acme has decided …", "Acme did not select …"
-  new RegExp(String.raw`(?:^|\n|, |\. )${NAME} (?:has|have|had) (?:decided|moved|chosen|filled|reviewed)|(?:^|\n|, |\. )${NAME} did not select`, 'g'),
+  new RegExp(String.raw`(?:^|\n|, |\. )${NAME} (?:has|have|had) (?:decided|moved|chosen|filled|reviewed)|(?:^|\n|, |\. )${NAME} did not select`, 'gu'),
 ];
 
 const BOARD_PATTERN = BODY_PATTERNS[2];
@@ -31,16 +31,16 @@ const BOARD_VERB = / (?:has|have|had) (?:decided|moved|chosen|filled|reviewed)| 
  * job title. Matched as "at Acme" first and the title word checked after, which is far cheaper
  * than letting the regex engine try a title at every word.
  */
-const AT_WITH = new RegExp(String.raw`\b(?:at|with) ${NAME}`, 'g');
+const AT_WITH = new RegExp(String.raw`\b(?:at|with) ${NAME}`, 'gu');
 const TITLE_WORD_BEFORE = /(?:^|\s)(?:[A-Z][\w/-]*(?:er|or|ist|ant|ent|ern|ship|ate|ive|ian|ect)|I{1,3}|[A-Z]+-?\d+) $/;
-const NAME_ONLY = new RegExp(String.raw`^${NAME}$`);
+const NAME_ONLY = new RegExp(String.raw`^${NAME}$`, 'u');
 const LEGAL_END = new RegExp(`${LEGAL}$`);
-const ANY_NAME = new RegExp(NAME, 'g');
+const ANY_NAME = new RegExp(NAME, 'gu');
 
 const SUBJECT_PATTERNS: readonly RegExp[] = [
   ...BODY_PATTERNS,
   // "Acme - Your application for …", "Acme | Update", "Acme Inc.- Your application"
-  new RegExp(String.raw`^${NAME}\s*(?:-|\||:)\s`, 'g'),
+  new RegExp(String.raw`^${NAME}\s*(?:-|\||:)\s`, 'gu'),
 ];
 
 /** Display-name words that describe the mailbox, not the company ("Acme Talent Acquisition Team"). */

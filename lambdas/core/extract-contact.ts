@@ -12,8 +12,8 @@ export interface Contact {
   source: 'from' | 'signature' | 'cc' | 'reply-to';
 }
 
-const GREETING = /^(?:(?:hi|hello|dear|hey|greetings|good (?:morning|afternoon|evening))\b[\s,]*)?([A-Za-z][A-Za-z'-]*(?: [A-Za-z][A-Za-z'-]*){0,2})\s*[,:!]/i;
-const GREETING_WORD = /^(?:hi|hello|dear|hey|greetings)\b\s+([A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,2})\s*$/;
+const GREETING = /^(?:(?:hi|hello|dear|hey|greetings|good (?:morning|afternoon|evening))\b[\s,]*)?(\p{L}[\p{L}'-]*(?: \p{L}[\p{L}'-]*){0,2})\s*[,:!]/iu;
+const GREETING_WORD = /^(?:hi|hello|dear|hey|greetings)\b\s+(\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*){0,2})\s*$/u;
 const NOT_A_NAME = /^(?:candidate|applicant|sir|madam|team|all|there|hiring|friend|colleague|hello|hi|dear|thank|thanks)$/i;
 
 /** Words of the name the email greets (the candidate), lower-cased. */
@@ -59,7 +59,7 @@ export function findSignature(lines: readonly string[]): Signature {
       break;
     }
     // "Enjoy the music," — a short line ending in a comma, followed by a name.
-    if (/^[A-Z][^.!?]{2,30},$/.test(line) && looksLikePersonName((lines[i + 1] ?? '').split(',')[0] ?? '')) {
+    if (/^\p{Lu}[^.!?]{2,30},$/u.test(line) && looksLikePersonName((lines[i + 1] ?? '').split(',')[0] ?? '')) {
       at = i;
       break;
     }
@@ -93,7 +93,7 @@ export interface ContactFindings {
 
 export function findContacts(mail: OriginalMail, signature: Signature, greeted: ReadonlySet<string>, company: string | null): ContactFindings {
   const isCandidate = (name: string): boolean =>
-    name.toLowerCase().split(/[\s&]+/).every((w) => w === '' || greeted.has(w.replace(/[^a-z'-]/g, '')));
+    name.toLowerCase().split(/[\s&]+/).every((w) => w === '' || greeted.has(w.replace(/[^\p{L}'-]/gu, '')));
   const isCompany = (name: string): boolean => company !== null && sameName(name, company);
 
   const out: Contact[] = [];

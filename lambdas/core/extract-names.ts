@@ -20,7 +20,8 @@ const CLOSING_WORDS = new Set('best regards sincerely thanks thank cheers wishes
 export const ROLE_WORD =
   /\b(?:engineer\w*|developer|intern|internship|analyst|scientist|manager|designer|consultant|specialist|associate|assistant|coordinator|director|lead|architect|administrator|technician|officer|representative|cook|chef|nurse|teacher|accountant|clerk|agent|advisor|adviser|fellow|fellowship|researcher|writer|editor|recruiter|operator|driver|cashier|server|barista|supervisor|executive|trainee|apprentice|graduate|co-op|student|worker|attendant|mechanic|electrician|planner|strategist|producer|artist|therapist|pharmacist|physician|instructor|tutor|counsel+or|receptionist|secretary|programmer|tester|support|sales|marketing|product|data|software|summer|program|programme|position|role|head|chief|vp|staff|member|partner|owner|buyer|auditor|economist|lawyer|paralegal|scholar|studentship|phd|postdoc)\b/i;
 
-const PERSON_TOKEN = /^(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]{2,}|[A-Z]\.?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+|van|von|de|da|del|der|la|le)$/;
+// Letters of any script: recruiters are called Jürgen, José, Zoë and Łukasz.
+const PERSON_TOKEN = /^(?:\p{Lu}\p{Ll}+(?:[-']\p{Lu}?\p{Ll}+)*|\p{Lu}{2,}|\p{Lu}\.?|Mc\p{Lu}\p{Ll}+|O'\p{Lu}\p{Ll}+|van|von|de|da|del|der|la|le)$/u;
 
 /** "Sarah Katz", "JOE BORSARI", "Emily & Kevin", "Jameson": a person's name by shape. */
 export function looksLikePersonName(raw: string): boolean {
@@ -34,31 +35,40 @@ export function looksLikePersonName(raw: string): boolean {
     if (!PERSON_TOKEN.test(t.replace(/[.,]$/, ''))) return false;
   }
   // Every token lower-case particles ("van de") is not a name.
-  return tokens.some((t) => /^[A-Z]/.test(t));
+  return tokens.some((t) => /^\p{Lu}/u.test(t));
 }
 
 /** True when a person's name plausibly owns the mailbox: sarah.katz@, skatz@, sarah@, katz.s@. */
 export function nameMatchesMailbox(name: string, address: string): boolean {
   const local = address.slice(0, address.lastIndexOf('@')).toLowerCase().replace(/[^a-z]/g, '');
   if (!local) return false;
-  const parts = name
-    .toLowerCase()
-    .split(/[\s&]+/)
+  // Mailboxes are ASCII: "Jürgen Müller" is juergen.mueller@ or jurgen.muller@.
+  const parts = [...new Set([toAscii(name), toAscii(name, true)])]
+    .flatMap((n) => n.toLowerCase().split(/[\s&]+/))
     .map((p) => p.replace(/[^a-z]/g, ''))
     .filter((p) => p.length >= 2);
   return parts.some((p) => local.includes(p) || (p.length >= 3 && local.startsWith(p.slice(0, 3)) && local.length <= p.length + 2));
 }
 
-/** Lower-case, letters and digits only: "Nuts.com" ~ "nutscom", "AT&T" ~ "att". */
+/** Letters without their accents ("Zoë" → "Zoe", "Łukasz" → "Lukasz"); `german`: ä ö ü → ae oe ue. */
+export function toAscii(s: string, german = false): string {
+  const spelled = german ? s.replace(/[äöüÄÖÜ]/g, (c) => GERMAN[c]!) : s;
+  return spelled.normalize('NFD').replace(/\p{M}/gu, '').replace(/[łŁøØđĐßæÆœŒþÞ]/g, (c) => UNDECOMPOSED[c]!);
+}
+const GERMAN: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };
+/** Letters that carry no combining mark to strip. */
+const UNDECOMPOSED: Record<string, string> = { ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ß: 'ss', æ: 'ae', Æ: 'Ae', œ: 'oe', Œ: 'Oe', þ: 'th', Þ: 'Th' };
+
+/** Lower-case, letters (accents dropped) and digits only: "Nuts.com" ~ "nutscom", "AT&T" ~ "att", "Société" ~ "societe". */
 export function squash(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return toAscii(s).toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
 /** Initials of a multi-word name: "General Motors" → "gm", "Cannabis Creative Group" → "ccg". */
 export function initials(s: string): string {
   return s
     .split(/[\s&-]+/)
-    .filter((w) => /^[A-Za-z]/.test(w) && !/^(?:of|and|the)$/i.test(w))
+    .filter((w) => /^\p{L}/u.test(w) && !/^(?:of|and|the)$/i.test(w))
     .map((w) => w[0]?.toLowerCase() ?? '')
     .join('');
 }

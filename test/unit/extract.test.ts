@@ -87,10 +87,40 @@ describe('extract: whom to thank', () => {
   });
 });
 
+describe('extract: names written with accents', () => {
+  // Recruiters are called Jürgen, José, Zoë and Łukasz; their companies Brändli & Söhne.
+  it('takes a person with accented names from their own mailbox, and the company the body names', () => {
+    const x = extract(
+      mail(
+        { name: 'Jürgen Müller', address: 'juergen.mueller@braendli.example' },
+        'Your application',
+        'Dear Sam,\n\nThank you for interviewing for the Data Analyst position at Brändli & Söhne. Unfortunately, we have decided to move forward with other candidates.\n\nBest regards,\nJürgen Müller\nTalent Team, Brändli & Söhne',
+      ),
+    );
+    expect(x).toMatchObject({ company: 'Brändli & Söhne', role: 'Data Analyst', contactName: 'Jürgen Müller', contactEmail: 'juergen.mueller@braendli.example', noReplySender: false });
+  });
+
+  it.each([
+    ['José Álvarez', 'jose.alvarez@orchard.example'],
+    ['Zoë Lefèvre', 'zlefevre@orchard.example'],
+    ['Łukasz Żółć', 'lukasz@orchard.example'],
+  ])('%s signing from %s is someone to thank', (name, address) => {
+    const x = extract(mail({ name, address }, 'Update', `Hi Sam,\n\nThanks for your time. We decided not to move forward.\n\nBest,\n${name}`));
+    expect(x.contactName).toBe(name);
+    expect(x.noReplySender).toBe(false);
+  });
+
+  it('never takes the greeted candidate for the sender, accents and all', () => {
+    const x = extract(mail({ name: 'Careers', address: 'careers@orchard.example' }, 'Update', 'Hi Zoë Lefèvre,\n\nWe decided not to move forward.\n\nThanks,\nZoë Lefèvre'));
+    expect(x.contactName).toBeNull();
+  });
+});
+
 describe('extract: whether an interview happened', () => {
   const from = { name: 'Tidewell Careers', address: 'careers@tidewell.example' };
   it('is true after an interview, false after only an application, null when unknown', () => {
     expect(extract(mail(from, 'Update', 'Thank you for taking the time to interview with us. We have decided to move forward with another candidate.')).interviewed).toBe(true);
+    expect(extract(mail(from, 'Update', 'Thank you for interviewing for the Data Analyst position. We have decided to move forward with another candidate.')).interviewed).toBe(true);
     expect(extract(mail(from, 'Update', 'Thank you for applying. After reviewing your application we will not be moving forward.')).interviewed).toBe(false);
     expect(extract(mail(from, 'Update', 'We have decided to move forward with another candidate.')).interviewed).toBeNull();
   });
