@@ -54,6 +54,8 @@ export const SIGNALS: readonly Signal[] = [
   s('rejection', 3, 'assertion', String.raw`\b(?:decided|decision|chosen|elected|opted|determined)(?: that we will)? (?:not to|to not) (?:move|proceed|progress|pursue|continue|go|take|advance|moving|proceeding)\b(?: (?:forward|further|ahead|with))?`),
   s('rejection', 3, 'assertion', String.raw`\b(?:(?:will|would|are|shall|could|can) not|won't|wouldn't|aren't|can't|cannot)(?: be)?(?: able to)? (?:moving|proceeding|progressing|going|taking|advancing|move|proceed|progress|go) ${FORWARD}(?: further)?(?: with (?:${APPLICATION}|you\b))?`),
   s('rejection', 3, 'assertion', String.raw`\bnot (?:to )?(?:move|proceed|progress|advance|take|moving|proceeding|progressing) (?:forward |further |ahead )?with (?:${APPLICATION}|you\b)`),
+  // "we will not be progressing it further", "we won't be taking your application any further".
+  s('rejection', 3, 'assertion', String.raw`\b(?:(?:will|would|are|shall|could|can) not|won't|wouldn't|aren't|can't|cannot)(?: be)?(?: able to)? (?:moving|proceeding|progressing|taking|advancing|move|proceed|progress|take|advance) (?:it|this|them|you|${APPLICATION})(?: any)? (?:forward|further)\b`),
   s('rejection', 3, 'assertion', String.raw`\bnot (?:to )?(?:move|progress|advance|take) ${APPLICATION} (?:forward|further)`),
   s('rejection', 3, 'assertion', String.raw`\b(?:decided|chosen|elected|opted|made the decision|determined) to (?:move|go|proceed|continue) (?:forward |ahead )?with (?:${OTHERS} )?${CANDIDATES}`),
   s('rejection', 3, 'assertion', String.raw`\b(?:moving|move|moved|go|going|proceed|proceeding|continue|continuing) (?:forward |ahead )?with (?:${OTHERS} ${CANDIDATES}|others)\b`),

@@ -16,7 +16,7 @@ const NAME = String.raw`(${TOKEN}(?:${JOINER}${TOKEN}){0,5}${LEGAL}?)`;
 
 /** Phrases that introduce the employer: "interest in Acme", "the Analyst role at Acme". */
 const BODY_PATTERNS: readonly RegExp[] = [
-  new RegExp(String.raw`\b(?:interest in|interested in|applying (?:to|at|with)|applied (?:to|at|with)|application (?:to|at|with)|apply (?:to|at|with)|employment (?:with|at)|career (?:path )?(?:at|with)|careers at|opportunit(?:y|ies) (?:at|with|within)|within|joining|join|work(?:ing)? (?:at|for|with)|considering|team at|time at|future at|(?:positions?|roles?|openings?|jobs?|internships?|programs?|vacanc(?:y|ies)) (?:at|with)) ${NAME}`, 'gu'),
+  new RegExp(String.raw`\b(?:interest in|interested in|applying (?:to|at|with)|applied (?:to|at|with)|application (?:to|at|with)|apply (?:to|at|with)|employment (?:with|at)|career (?:path )?(?:at|with)|careers at|opportunit(?:y|ies) (?:at|with|within)|within|joining|join|work(?:ing)? (?:at|for|with)|considering|team at|time at|future at|(?:positions?|roles?|openings?|jobs?|internships?|programs?|vacanc(?:y|ies)) (?:at|with)) (?:the )?${NAME}`, 'gu'),
   // "the Acme team", "the Acme family"
   new RegExp(String.raw`\bthe ${NAME} (?:team|family)\b`, 'gu'),
   // Job-board templates: "Unfortunately, Acme has decided …", "Acme did not select …"
@@ -132,7 +132,8 @@ export function findCompany(input: CompanyInput): string | null {
   };
 
   const from = input.from;
-  const domainLabel = from ? employerDomainLabel(from.address) : null;
+  // Compared squashed, as names are: riverside-foundation.org ~ "Riverside Foundation".
+  const domainLabel = from ? (employerDomainLabel(from.address)?.replace(/[^a-z0-9]/g, '') ?? null) : null;
   const fromName = from?.name ?? null;
   const fromIsPerson = fromName !== null && looksLikePersonName(fromName) && !/\bvia\b/i.test(fromName);
   if (fromName && !fromIsPerson) {

@@ -4,7 +4,7 @@
 
 import type { Address, OriginalMail } from './mail.ts';
 import { isAtsOrBoardAddress, isRoleMailbox } from './ats-domains.ts';
-import { looksLikePersonName, nameMatchesMailbox, squash } from './extract-names.ts';
+import { looksLikePersonName, nameMatchesMailbox, naturalOrder, squash } from './extract-names.ts';
 
 export interface Contact {
   name: string | null;
@@ -91,7 +91,10 @@ export interface ContactFindings {
   noReplySender: boolean;
 }
 
-export function findContacts(mail: OriginalMail, signature: Signature, greeted: ReadonlySet<string>, company: string | null): ContactFindings {
+const inNaturalOrder = (a: Address): Address => (a.name ? { ...a, name: naturalOrder(a.name) } : a);
+
+export function findContacts(original: OriginalMail, signature: Signature, greeted: ReadonlySet<string>, company: string | null): ContactFindings {
+  const mail = { from: original.from && inNaturalOrder(original.from), replyTo: original.replyTo.map(inNaturalOrder), cc: original.cc.map(inNaturalOrder) };
   const isCandidate = (name: string): boolean =>
     name.toLowerCase().split(/[\s&]+/).every((w) => w === '' || greeted.has(w.replace(/[^\p{L}'-]/gu, '')));
   const isCompany = (name: string): boolean => company !== null && sameName(name, company);

@@ -38,6 +38,21 @@ export function looksLikePersonName(raw: string): boolean {
   return tokens.some((t) => /^\p{Lu}/u.test(t));
 }
 
+/** Generational suffixes and credentials that may follow a comma in a name: "John Smith, Jr.". */
+const AFTER_COMMA = /^(?:jr|sr|ii|iii|iv|phd|md|mba|cpa|esq|shrm-cp|shrm-scp|phr|sphr)\.?$/i;
+
+/**
+ * Outlook and Exchange write "Kowalski, Anna": a surname, a comma, the given names. A letter
+ * greets "Anna Kowalski". Anything else ("John Smith, Jr.", "Acme, Inc.") is left as written.
+ */
+export function naturalOrder(name: string): string {
+  const m = /^\s*([^,\s]+),\s*([^,]+?)\s*$/.exec(name);
+  if (!m) return name;
+  const [, surname, given] = m as unknown as [string, string, string];
+  if (given.split(/\s+/).length > 2 || AFTER_COMMA.test(given) || !looksLikePersonName(surname) || !looksLikePersonName(given)) return name;
+  return `${given} ${surname}`;
+}
+
 /** True when a person's name plausibly owns the mailbox: sarah.katz@, skatz@, sarah@, katz.s@. */
 export function nameMatchesMailbox(name: string, address: string): boolean {
   const local = address.slice(0, address.lastIndexOf('@')).toLowerCase().replace(/[^a-z]/g, '');

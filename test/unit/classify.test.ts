@@ -45,6 +45,14 @@ describe('classify: rejections', () => {
     const c = classify(mail('Dear Rhys,\n\nThank you for applying for the Graduate Surveyor post. I am sorry to tell you that your application has been unsuccessful on this occasion.\n\nYours sincerely,\nRecruitment Team'));
     expect(c.verdict).toBe('rejection');
   });
+
+  it.each([
+    'We have reviewed your application carefully and regret that on this occasion we will not be progressing it further.',
+    'We regret to inform you that we will not be taking your application further.',
+    'Unfortunately we won’t be progressing your application any further on this occasion.',
+  ])('reads "not progressing it further" as a rejection: %s', (text) => {
+    expect(classify(mail(`Dear Sam,\n\n${text}\n\nKind regards,\nRecruitment Team`)).verdict).toBe('rejection');
+  });
 });
 
 describe('classify: what happened before the decision', () => {

@@ -116,6 +116,20 @@ describe('extract: names written with accents', () => {
   });
 });
 
+describe('extract: Outlook-shaped names and company mentions', () => {
+  const riverside = 'Good afternoon Sam,\n\nThank you for coming in to interview for the Program Coordinator position with the Riverside Foundation. We enjoyed meeting you.\n\nAfter careful deliberation, the committee has selected another candidate for the position.\n\nAnna Kowalski\nDirector of Programs\nRiverside Foundation';
+
+  it('greets "Kowalski, Anna" as Anna Kowalski, and finds "the Riverside Foundation" on a hyphenated domain', () => {
+    const x = extract(mail({ name: 'Kowalski, Anna', address: 'anna.kowalski@riverside-foundation.org' }, 'Program Coordinator - Decision', riverside, { cc: [{ name: 'Hiring Team', address: 'hiring@riverside-foundation.org' }] }));
+    expect(x).toMatchObject({ contactName: 'Anna Kowalski', contactEmail: 'anna.kowalski@riverside-foundation.org', company: 'Riverside Foundation', role: 'Program Coordinator' });
+  });
+
+  it('leaves a name with a suffix after the comma as written', () => {
+    const x = extract(mail({ name: 'John Smith, Jr.', address: 'john.smith@riverside-foundation.org' }, 'Decision', riverside.replace('Anna Kowalski', 'John Smith')));
+    expect(x.contactName).toBe('John Smith, Jr.');
+  });
+});
+
 describe('extract: whether an interview happened', () => {
   const from = { name: 'Tidewell Careers', address: 'careers@tidewell.example' };
   it('is true after an interview, false after only an application, null when unknown', () => {
