@@ -5,7 +5,7 @@
 import type { OriginalMail } from './mail.ts';
 import { SIGNALS, type Cue, type Signal } from './classify-signals.ts';
 import { gate, indexWords, matchAll, type GatedRegex } from './classify-gate.ts';
-import { guessLanguage } from './language.ts';
+import { guessLanguage, languageName } from './language.ts';
 import { normalizeText, quote } from './normalize.ts';
 
 export type Verdict = 'rejection' | 'not_rejection' | 'unsure';
@@ -211,7 +211,7 @@ export function classify(mail: OriginalMail): Classification {
       verdict: 'unsure',
       confidence: 0.5,
       kind: 'unknown-language',
-      reasons: [`the text looks ${lang.language}, not English (${lang.otherWords} ${lang.language} vs ${lang.englishWords} English function words); its phrases cannot be judged`],
+      reasons: [`the text looks ${languageName(lang.language)}, not English (${lang.otherWords} ${languageName(lang.language)} vs ${lang.englishWords} English function words); its phrases cannot be judged`],
     };
   }
 

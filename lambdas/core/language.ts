@@ -16,6 +16,13 @@ const OTHER = new Map<string, Set<string>>([
   ['pt', new Set('nós você sua seu os as que por para uma com não somos infelizmente candidatura obrigado obrigada atenciosamente prezado prezada'.split(' '))],
 ]);
 
+const NAMES: Record<string, string> = { de: 'German', fr: 'French', es: 'Spanish', nl: 'Dutch', it: 'Italian', pt: 'Portuguese', en: 'English' };
+
+/** "de" → "German", for the owner's eyes. */
+export function languageName(code: string): string {
+  return NAMES[code] ?? code;
+}
+
 export interface LanguageGuess {
   /** 'en', another code, or null when there are too few words to tell. */
   language: string | null;

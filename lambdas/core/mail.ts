@@ -37,6 +37,7 @@ export interface OriginalMail {
   replyTo: Address[];
   cc: Address[];
   subject: string;
+  /** ISO from a Date header; from an inline forward's header block, as written there (no time zone). */
   date: string | null;
   /** Known for direct mail, auto-forwards and forwards as attachment; lost in inline forwards. */
   messageId: string | null;

@@ -85,7 +85,7 @@ export function noticeMessage(record: Case, links: { draftAnyway: string; cases:
     text: [
       `The email you forwarded ${looked}, so onward drafted no thank-you letter.`,
       // The first piece of evidence says what the email is: "invites you to interview: “…”".
-      `It looked like ${classification.kind.replace(/-/g, ' ')}${classification.reasons[0] ? ` — ${classification.reasons[0]}` : ''}.`,
+      `What onward saw: ${classification.reasons[0] ?? 'no rejection phrase found'}.`,
       '',
       ...detected(classification, extraction),
       '',

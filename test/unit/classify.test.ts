@@ -188,9 +188,10 @@ describe('classify: languages it does not read', () => {
     ['German', 'Sehr geehrte Frau Weber,\n\nvielen Dank für Ihre Bewerbung und Ihr Interesse an unserem Unternehmen. Leider müssen wir Ihnen mitteilen, dass wir uns für eine andere Kandidatin entschieden haben. Wir wünschen Ihnen für Ihre berufliche Zukunft alles Gute.\n\nMit freundlichen Grüßen\nPersonalabteilung'],
     ['French', "Madame,\n\nNous vous remercions pour votre candidature au poste de comptable. Malheureusement, nous ne sommes pas en mesure de donner une suite favorable à votre demande. Nous vous souhaitons pleine réussite dans vos recherches.\n\nCordialement,\nLe service des ressources humaines"],
     ['Spanish', 'Estimada Lucía,\n\nGracias por su interés en el puesto de analista y por el tiempo dedicado al proceso. Lamentablemente, hemos decidido continuar con otros candidatos para esta posición. Le deseamos mucho éxito.\n\nSaludos cordiales,\nEquipo de selección'],
-  ])('answers unsure for a %s rejection', (_lang, text) => {
+  ])('answers unsure for a %s rejection', (lang, text) => {
     const c = classify(mail(text, 'Ihre Bewerbung'));
     expect(c).toMatchObject({ verdict: 'unsure', kind: 'unknown-language' });
+    expect(c.reasons[0]).toContain(`the text looks ${lang}, not English`);
   });
 });
 

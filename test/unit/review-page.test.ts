@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { Case } from '../../lambdas/core/case.ts';
+import { reviewPage } from '../../lambdas/core/pages/review-page.ts';
+
+const letter = { to: 'anna@riverside.example', toName: 'Anna Kowalski', subject: 'Re: Decision', body: 'Dear Anna Kowalski,\n\nThank you.', inReplyTo: null, references: null };
+
+function page(date: string | null): string {
+  const record: Case = {
+    id: 'c1', status: 'AWAITING_APPROVAL', receivedAt: '2026-11-26T10:00:00.000Z', updatedAt: '2026-11-26T10:00:00.000Z', letter,
+    original: { style: 'inline', from: { name: 'Anna Kowalski', address: 'anna@riverside.example' }, subject: 'Decision', date, messageId: null, references: null, excerpt: 'Thank you.' },
+  };
+  return reviewPage({ record, sendUrl: '/s', discardUrl: '/d', casesUrl: '/c', candidates: [] });
+}
+
+describe('the review page: when the original was written', () => {
+  it('shows a Date header onward parsed in UTC', () => {
+    expect(page('2026-11-24T23:02:11.000Z')).toContain('Tue, 24 Nov 2026 23:02:11 UTC');
+  });
+
+  it.each(['Fri, Feb 27, 2026 at 4:31 PM', 'Thursday, March 5, 2026 2:03 PM'])('shows a forward header’s date as written (%s): it names no time zone', (date) => {
+    const html = page(date);
+    expect(html).toContain(date);
+    expect(html).not.toMatch(/Invalid Date|UTC<\/dd>/);
+  });
+});
