@@ -4,12 +4,12 @@ import { reviewPage } from '../../lambdas/core/pages/review-page.ts';
 
 const letter = { to: 'anna@riverside.example', toName: 'Anna Kowalski', subject: 'Re: Decision', body: 'Dear Anna Kowalski,\n\nThank you.', inReplyTo: null, references: null };
 
-function page(date: string | null): string {
+function page(date: string | null, candidates: { name: string | null; address: string; source: string }[] = []): string {
   const record: Case = {
     id: 'c1', status: 'AWAITING_APPROVAL', receivedAt: '2026-11-26T10:00:00.000Z', updatedAt: '2026-11-26T10:00:00.000Z', letter,
     original: { style: 'inline', from: { name: 'Anna Kowalski', address: 'anna@riverside.example' }, subject: 'Decision', date, messageId: null, references: null, excerpt: 'Thank you.' },
   };
-  return reviewPage({ record, sendUrl: '/s', discardUrl: '/d', casesUrl: '/c', candidates: [] });
+  return reviewPage({ record, sendUrl: '/s', discardUrl: '/d', casesUrl: '/c', candidates });
 }
 
 describe('the review page: when the original was written', () => {
@@ -21,5 +21,16 @@ describe('the review page: when the original was written', () => {
     const html = page(date);
     expect(html).toContain(date);
     expect(html).not.toMatch(/Invalid Date|UTC<\/dd>/);
+  });
+});
+
+describe('the review page: other possible recipients', () => {
+  it('offers only people other than the one already in To', () => {
+    const only = page(null, [{ name: 'Anna Kowalski', address: 'Anna@riverside.example', source: 'from' }]);
+    expect(only).not.toContain('Other possible recipients');
+    const two = page(null, [{ name: 'Anna Kowalski', address: 'anna@riverside.example', source: 'from' }, { name: 'Hiring Team', address: 'hiring@riverside.example', source: 'cc' }]);
+    expect(two).toContain('Other possible recipients');
+    expect(two).toContain('<code>hiring@riverside.example</code>');
+    expect(two).not.toContain('<code>anna@riverside.example</code>');
   });
 });

@@ -65,8 +65,10 @@ function detected(record: Case): string {
 
 function recipientHelp(view: ReviewView, letter: Letter): string {
   const x = view.record.extraction;
-  const list = view.candidates.length
-    ? `<p>People onward found who could receive it:</p><ul>${view.candidates
+  // "Other" recipients: the one already in To is not news.
+  const others = view.candidates.filter((c) => c.address.toLowerCase() !== (letter.to ?? '').toLowerCase());
+  const list = others.length
+    ? `<p>People onward found who could receive it:</p><ul>${others
         .map((c) => `<li>${esc(c.name ?? '')} <code>${esc(c.address)}</code> <small>(${esc(c.source)})</small></li>`)
         .join('')}</ul>`
     : '';
