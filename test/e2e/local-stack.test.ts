@@ -157,7 +157,7 @@ describe('mail that gets no letter', () => {
     await forward('rejection-after-interview.eml', 'stranger@elsewhere.example');
     await stack!.invoker.idle();
     const casesPage = await (await fetch(stack!.urls.cases)).text();
-    expect(casesPage).toContain('not-allowed');
+    expect(casesPage).toMatch(/data-status="IGNORED">no letter<br><small>not allowed<\/small>/);
     expect((await outbox(stack!.outboxDir)).length).toBe(before);
   });
 });

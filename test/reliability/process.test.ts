@@ -59,7 +59,7 @@ describe('SIGKILL mid-processing', () => {
       let page = '';
       for (let i = 0; i < 100; i += 1) {
         page = await (await fetch(casesUrl)).text();
-        if ((page.match(/class="status">AWAITING_APPROVAL/g) ?? []).length >= accepted.length) break;
+        if ((page.match(/data-status="AWAITING_APPROVAL"/g) ?? []).length >= accepted.length) break;
         await new Promise((r) => setTimeout(r, 100));
       }
       const ids = [...page.matchAll(/<tr><td>[\s\S]*?\/t\/([A-Za-z0-9_-]+)\./g)].map((m) => Buffer.from(m[1]!, 'base64url').toString());
@@ -67,7 +67,7 @@ describe('SIGKILL mid-processing', () => {
       // message whose reply it lost; that resend is a message of its own, with its own case.)
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids).toEqual(expect.arrayContaining(accepted));
-      expect(page).not.toMatch(/class="status">(RECEIVED|DRAFTED)/);
+      expect(page).not.toMatch(/data-status="(RECEIVED|DRAFTED)"/);
       const drafted = new Set((await outbox(path.join(dataDir, 'outbox'))).filter((m) => m.mail.subject.startsWith('Draft thank-you')).map((m) => caseIdOf(m.mail.text)));
       expect([...drafted].sort()).toEqual([...ids].sort());
       expect(await readdir(path.join(dataDir, 'pending'))).toEqual([]);

@@ -20,16 +20,27 @@ export interface CaseRow {
   reviveUrl: string | null;
 }
 
+/** Each status as the owner reads it. */
+const STATUS_LABEL: Record<CaseStatus, string> = {
+  RECEIVED: 'received', IGNORED: 'no letter', DRAFTED: 'drafted', AWAITING_APPROVAL: 'waiting for you', SENDING: 'sending',
+  SENT: 'sent', SEND_FAILED: 'not sent: refused', SEND_UNKNOWN: 'may have been sent', DISCARDED: 'discarded', EXPIRED: 'expired',
+};
+
 export function casesPage(rows: CaseRow[], filter: CaseStatus | null, filterUrl: (s: CaseStatus | null) => string): string {
   const filters = [null, ...CASE_STATUSES]
-    .map((s) => (s === filter ? `<strong>${esc(s ?? 'ALL')}</strong>` : `<a href="${esc(filterUrl(s))}">${esc(s ?? 'ALL')}</a>`))
+    .map((s) => {
+      const label = s ? STATUS_LABEL[s] : 'all';
+      return s === filter ? `<strong>${esc(label)}</strong>` : `<a href="${esc(filterUrl(s))}">${esc(label)}</a>`;
+    })
     .join(' · ');
   const body = rows.length
-    ? `<table><thead><tr><th>Received</th><th>Company</th><th class="optional">Role</th><th>Status</th></tr></thead><tbody>${rows
+    ? `<table><thead><tr><th>Received</th><th>Company or sender</th><th class="optional">Role</th><th>Status</th></tr></thead><tbody>${rows
         .map(({ record: r, reviewUrl, reviveUrl }) => {
           const company = r.extraction?.company ?? r.original?.from?.address ?? '—';
           const cell = reviewUrl ? `<a href="${esc(reviewUrl)}">${esc(company)}</a>` : esc(company);
-          return `<tr><td>${esc(r.receivedAt.slice(0, 10))}</td><td>${cell}</td><td class="optional">${esc(r.extraction?.role ?? '—')}</td><td class="status">${esc(r.status)}${r.reason ? `<br><small>${esc(r.reason)}</small>` : ''}${
+          // Why no letter, only while there is none: a case drafted anyway is past its reason.
+          const why = r.status === 'IGNORED' && r.reason ? `<br><small>${esc(r.reason.replace(/-/g, ' '))}</small>` : '';
+          return `<tr><td>${esc(r.receivedAt.slice(0, 10))}</td><td>${cell}</td><td class="optional">${esc(r.extraction?.role ?? '—')}</td><td class="status" data-status="${esc(r.status)}">${esc(STATUS_LABEL[r.status])}${why}${
             reviveUrl ? `<form method="post" action="${esc(reviveUrl)}"><button class="secondary" type="submit" name="op" value="revive">Revive</button></form>` : ''
           }</td></tr>`;
         })

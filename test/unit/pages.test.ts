@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../lambdas/core/case.ts';
+import { casesPage } from '../../lambdas/core/pages/other-pages.ts';
 import { reviewPage } from '../../lambdas/core/pages/review-page.ts';
 
 const letter = { to: 'anna@riverside.example', toName: 'Anna Kowalski', subject: 'Re: Decision', body: 'Dear Anna Kowalski,\n\nThank you.', inReplyTo: null, references: null };
@@ -32,5 +33,22 @@ describe('the review page: other possible recipients', () => {
     expect(two).toContain('Other possible recipients');
     expect(two).toContain('<code>hiring@riverside.example</code>');
     expect(two).not.toContain('<code>anna@riverside.example</code>');
+  });
+});
+
+describe('the cases page', () => {
+  const row = (status: Case['status'], reason?: Case['reason']) => ({
+    record: { id: `c-${status}`, status, reason, receivedAt: '2026-11-26T10:00:00.000Z', updatedAt: '2026-11-26T10:00:00.000Z' } as Case,
+    reviewUrl: null,
+    reviveUrl: null,
+  });
+
+  it('names statuses and reasons in words, and a reason only while no letter was drafted', () => {
+    const html = casesPage([row('AWAITING_APPROVAL', 'unsure'), row('IGNORED', 'not-a-rejection')], null, (s) => `/cases?status=${s ?? ''}`);
+    expect(html).toContain('data-status="AWAITING_APPROVAL">waiting for you</td>');
+    expect(html).toContain('data-status="IGNORED">no letter<br><small>not a rejection</small>');
+    expect(html).not.toContain('unsure');
+    expect(html).toContain('<a href="/cases?status=SEND_UNKNOWN">may have been sent</a>');
+    expect(html).not.toMatch(/>AWAITING_APPROVAL</);
   });
 });
