@@ -1,5 +1,5 @@
 // Links the owner follows. One route, /t/<token>: the token says which case and what for.
-import { replyAddress, replyRef } from './reply.ts';
+import { letterDigest, replyAddress, replyRef } from './reply.ts';
 import { signToken, type TokenAction } from './token.ts';
 
 export interface LinkSigner {
@@ -26,6 +26,7 @@ export function makeLinks(signer: LinkSigner, inboundAddress: string) {
     draftAnyway: (caseId: string) => linkFor(signer, caseId, 'draft'),
     cases: () => linkFor(signer, ALL_CASES, 'cases'),
     replyRef: (caseId: string) => replyRef(signer.key, caseId),
-    replyAddress: (caseId: string) => replyAddress(inboundAddress, replyRef(signer.key, caseId)),
+    replyAddress: (caseId: string, letter?: { to: string | null; subject: string; body: string }) =>
+      replyAddress(inboundAddress, replyRef(signer.key, caseId), letter ? letterDigest(letter) : undefined),
   };
 }

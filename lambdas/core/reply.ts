@@ -1,7 +1,7 @@
 // Approve by reply (DESIGN §2): each draft email's Reply-To is a per-case address at the inbound
 // domain, <local>+r-<ref>@<domain>, where ref is an HMAC of the case id — unguessable without the
 // key, short enough for the 64-character local-part limit. The reply's first visible line decides.
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import EmailReplyParser from 'email-reply-parser';
 
 const REF_CHARS = 24; // 120 bits of HMAC in lower-case base32: mail systems may fold case.
@@ -26,34 +26,66 @@ export function replyRef(key: Uint8Array, caseId: string): string {
   return base32(createHmac('sha256', key).update(`reply\n${caseId}`).digest()).slice(0, REF_CHARS);
 }
 
-export function replyAddress(inboundAddress: string, ref: string): string {
+/**
+ * Names the letter a draft email showed: its To, subject and body, hashed. A reply carries it in
+ * its address, so "send" can tell the letter the owner saw from one changed since (on the page,
+ * or by a later reply) — and never send text the owner has not seen.
+ */
+export function letterDigest(letter: { to: string | null; subject: string; body: string }): string {
+  return base32(createHash('sha256').update(`${letter.to ?? ''}\n${letter.subject}\n${letter.body}`).digest()).slice(0, DIGEST_CHARS);
+}
+const DIGEST_CHARS = 8;
+
+export function replyAddress(inboundAddress: string, ref: string, digest?: string): string {
   const at = inboundAddress.lastIndexOf('@');
-  return `${inboundAddress.slice(0, at)}+r-${ref}${inboundAddress.slice(at)}`;
+  return `${inboundAddress.slice(0, at)}+r-${ref}${digest ? `-${digest}` : ''}${inboundAddress.slice(at)}`;
 }
 
-/** The ref a reply was addressed to, when one of its recipients is a reply address. */
-export function refFromRecipients(recipients: readonly string[], inboundAddress: string): string | null {
+export interface ReplyTarget {
+  ref: string;
+  /** The letter the replied-to email showed; null for an address without one. */
+  digest: string | null;
+}
+
+/** The case (and letter) a reply was addressed to, when one of its recipients is a reply address. */
+export function refFromRecipients(recipients: readonly string[], inboundAddress: string): ReplyTarget | null {
   const at = inboundAddress.lastIndexOf('@');
   const local = inboundAddress.slice(0, at).toLowerCase();
   const domain = inboundAddress.slice(at + 1).toLowerCase();
   for (const r of recipients) {
-    const m = /^([^@+]+)\+r-([a-z2-7]+)@(.+)$/.exec(r.trim().toLowerCase());
-    if (m && m[1] === local && m[3] === domain) return m[2]!;
+    const m = /^([^@+]+)\+r-([a-z2-7]+)(?:-([a-z2-7]+))?@(.+)$/.exec(r.trim().toLowerCase());
+    if (m && m[1] === local && m[4] === domain) return { ref: m[2]!, digest: m[3] ?? null };
   }
   return null;
 }
 
-export type ReplyCommand = { kind: 'send' } | { kind: 'discard' } | { kind: 'revise'; body: string } | { kind: 'empty' };
+export type ReplyCommand =
+  | { kind: 'send' }
+  | { kind: 'discard' }
+  | { kind: 'revise'; body: string }
+  | { kind: 'empty' }
+  /** Short, and neither a clear "send", a clear "discard", nor a letter: nothing is done. */
+  | { kind: 'unclear'; said: string };
 
-const SEND = new Set(['send', 'yes', 'approve', 'approved', 'send it']);
-const DISCARD = new Set(['discard', 'no', "don't send", 'do not send']);
+// A command is a short first line made only of these words, with at least one that decides.
+const SEND_WORDS = new Set('send it yes yep yeah ok okay please approve approved go ahead sure thanks thank you now looks good lgtm great perfect the letter'.split(' '));
+const SEND_DECIDES = new Set('send yes yep yeah ok okay approve approved go lgtm sure'.split(' '));
+const DISCARD_WORDS = new Set("discard it no nope thanks thank you please cancel delete scrap the letter draft don't dont do not send".split(' '));
+const DISCARD_DECIDES = /\b(?:discard|cancel|delete|scrap|no|nope|don't send|dont send|do not send)\b/;
+/** A revised letter is a letter: a greeting, a sentence, a name — a few lines and words at least. */
+const MIN_LETTER_WORDS = 8;
 
 /** What the owner's reply asks for. Quoted text and signatures never count. */
 export function replyCommand(text: string): ReplyCommand {
   const visible = new EmailReplyParser().read(text.replace(/\r\n/g, '\n')).getVisibleText().trim();
   if (!visible) return { kind: 'empty' };
-  const first = visible.split('\n').find((l) => l.trim())!.trim().toLowerCase().replace(/[.!\s]+$/, '');
-  if (SEND.has(first)) return { kind: 'send' };
-  if (DISCARD.has(first)) return { kind: 'discard' };
-  return { kind: 'revise', body: visible };
+  const firstLine = visible.split('\n').find((l) => l.trim())!.trim();
+  const first = firstLine.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const words = first.split(' ').filter(Boolean);
+  // "Don't send" is a discard, not a send: the discard reading goes first.
+  if (words.length && words.every((w) => DISCARD_WORDS.has(w)) && DISCARD_DECIDES.test(first)) return { kind: 'discard' };
+  if (words.length && words.every((w) => SEND_WORDS.has(w)) && words.some((w) => SEND_DECIDES.has(w))) return { kind: 'send' };
+  const lines = visible.split('\n').filter((l) => l.trim()).length;
+  if (lines >= 2 && visible.split(/\s+/).length >= MIN_LETTER_WORDS) return { kind: 'revise', body: visible };
+  return { kind: 'unclear', said: firstLine.slice(0, 80) };
 }

@@ -80,8 +80,8 @@ export interface Links {
   cases(): string;
   /** The unguessable reference a case's reply address carries. */
   replyRef(caseId: string): string;
-  /** Where the owner's reply to a draft email goes. */
-  replyAddress(caseId: string): string;
+  /** Where the owner's reply to an email about this letter goes; names the letter as shown. */
+  replyAddress(caseId: string, letter?: { to: string | null; subject: string; body: string }): string;
 }
 
 export interface Owner {

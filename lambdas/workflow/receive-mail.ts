@@ -104,8 +104,8 @@ async function readAndParse(deps: ReceiveDeps, mail: InboundMail): Promise<Parse
 
 async function processMail(deps: ReceiveDeps, mail: InboundMail, record: Case): Promise<ReceiveOutcome> {
   // SES receives the whole inbound domain: mail to any other address there is nobody's forward.
-  const ref = refFromRecipients(mail.recipients, deps.inboundAddress);
-  if (!ref && !mail.recipients.some((r) => r.trim().toLowerCase() === deps.inboundAddress)) return ignore(deps, record, 'not-for-onward');
+  const reply = refFromRecipients(mail.recipients, deps.inboundAddress);
+  if (!reply && !mail.recipients.some((r) => r.trim().toLowerCase() === deps.inboundAddress)) return ignore(deps, record, 'not-for-onward');
 
   const parsed = await readAndParse(deps, mail);
   if (typeof parsed === 'string') return ignore(deps, record, parsed);
@@ -115,7 +115,7 @@ async function processMail(deps: ReceiveDeps, mail: InboundMail, record: Case): 
   if (loop) return ignore(deps, record, loop);
   if (isForwardingConfirmation(parsed, mail.envelope, deps.policy)) return passOn(deps, record, parsed);
   if (!sender.ok) return ignore(deps, record, sender.reason);
-  if (ref) return handleReply(deps, record, parsed, ref);
+  if (reply) return handleReply(deps, record, parsed, reply);
 
   const original = unwrapForward(parsed);
   if (!original.text.trim() && !original.subject.trim()) return ignore(deps, record, 'empty');

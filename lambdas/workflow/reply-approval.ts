@@ -1,33 +1,60 @@
-// The owner answers a draft email: "send" sends the letter exactly as drafted, "discard" drops
-// it, anything else becomes the revised letter and comes back as a fresh draft — a reply never
-// sends text the owner has not seen. The reply itself is recorded once acted on.
-import { ignoredRecordExpiry, type Case } from '../core/case.ts';
+// The owner answers a draft email: "send" sends the letter exactly as that email showed it,
+// "discard" drops it, a revised letter comes back as a fresh draft, and anything else is
+// answered, not guessed at — a reply never sends text the owner has not seen. The reply itself
+// is recorded once acted on.
+import { ignoredRecordExpiry, type Case, type CaseStatus } from '../core/case.ts';
 import type { ParsedMail } from '../core/mail.ts';
-import { replyCommand } from '../core/reply.ts';
+import { letterDigest, replyCommand, type ReplyTarget } from '../core/reply.ts';
 import { emailDraft, ownerMail } from './owner-mail.ts';
 import type { ReceiveDeps, ReceiveOutcome } from './receive-mail.ts';
 import { applyEdits, discardDraft, sendLetter } from './review.ts';
 
+/** A case's state as the owner reads it in a reply notice. */
+const STATE: Partial<Record<CaseStatus, string>> = {
+  SENT: 'already sent', SENDING: 'being sent right now', DISCARDED: 'discarded', EXPIRED: 'expired', IGNORED: 'not drafted',
+  SEND_UNKNOWN: 'perhaps sent (the connection broke while sending)', SEND_FAILED: 'refused by the mail service',
+};
+const stateOf = (record: Case | undefined): string => (record ? (STATE[record.status] ?? 'not ready') : 'gone');
+
+/**
+ * A note about a case. Replying to it works like replying to the draft email (a reply naming the
+ * letter as it stands now), as the notes invite: "reply with the revised letter".
+ */
 async function tell(deps: ReceiveDeps, target: Case, subject: string, lines: string[]) {
   const text = [...lines, '', `Review it here: ${deps.links.review(target.id)}`].join('\n');
-  await deps.mailer.send(ownerMail(deps.owner, { subject, text }));
+  await deps.mailer.send(ownerMail(deps.owner, { subject, text }, target.letter ? deps.links.replyAddress(target.id, target.letter) : undefined));
 }
 
-async function act(deps: ReceiveDeps, target: Case, parsed: ParsedMail): Promise<string> {
+const HOW = 'Reply "send" to send the letter as the email showed it, "discard" to drop it, or with your whole revised letter.';
+
+async function act(deps: ReceiveDeps, target: Case, parsed: ParsedMail, reply: ReplyTarget): Promise<string> {
   const command = replyCommand(parsed.text);
   const letter = target.letter;
   const about = target.extraction?.company ?? target.original?.subject ?? 'your letter';
   if (command.kind === 'empty' || !letter) {
-    await tell(deps, target, `Nothing done: ${about}`, ['Your reply had no text onward could act on. Reply "send", "discard", or with your revised letter.']);
+    await tell(deps, target, `Nothing done: ${about}`, [`Your reply had no text onward could act on. ${HOW}`]);
     return 'empty';
+  }
+  if (command.kind === 'unclear') {
+    await tell(deps, target, `Nothing done: ${about}`, [`onward did not understand your reply (“${command.said}”), so it did nothing. ${HOW}`]);
+    return 'unclear';
   }
   if (command.kind === 'discard') {
     const result = await discardDraft(deps, target.id);
     const done = result.outcome === 'done';
     await tell(deps, target, `${done ? 'Discarded' : 'Not discarded'}: ${about}`, [
-      done ? 'The draft is discarded. Nothing was sent.' : `The draft could not be discarded: it is ${'record' in result ? result.record.status : 'gone'}.`,
+      done ? 'The draft is discarded. Nothing was sent.' : `The draft could not be discarded: it is ${stateOf('record' in result ? result.record : undefined)}.`,
     ]);
     return 'discard';
+  }
+  if (command.kind === 'send' && reply.digest !== letterDigest(letter)) {
+    // The letter changed after the email this reply answers was sent (on the review page, or by a
+    // later revision): sending now would send text that email did not show.
+    await tell(deps, target, `Not sent: ${about}`, [
+      'The letter has changed since the email you replied to, so onward sent nothing: it only sends a letter exactly as you saw it.',
+      'Reply "send" to the newest draft email, or send it from the review page.',
+    ]);
+    return 'send-stale';
   }
   if (command.kind === 'send') {
     const result = await sendLetter(deps, target.id, { to: letter.to ?? '', subject: letter.subject, body: letter.body, detail: '' });
@@ -37,7 +64,7 @@ async function act(deps: ReceiveDeps, target: Case, parsed: ParsedMail): Promise
       invalid: ['The letter was not sent:', ...('problems' in result ? result.problems.map((p) => `  - ${p}`) : []), 'Fix it on the review page, or reply with the revised letter.'],
       failed: ['The mail service refused the letter, so nothing was sent. You can retry from the review page.'],
       unknown: ['The connection broke while sending: the letter may have left. onward will not resend it by itself.'],
-      'not-sendable': [`The letter cannot be sent from its current state (${'record' in result ? result.record.status : 'unknown'}).`],
+      'not-sendable': [`The letter cannot be sent: it is ${stateOf('record' in result ? result.record : undefined)}.`],
       missing: ['onward no longer has this case.'],
     };
     await tell(deps, target, `${result.outcome === 'sent' ? 'Sent' : 'Not sent'}: ${about}`, lines[result.outcome]);
@@ -47,15 +74,15 @@ async function act(deps: ReceiveDeps, target: Case, parsed: ParsedMail): Promise
   const { letter: revised } = applyEdits(letter, { to: letter.to ?? '', subject: letter.subject, body: command.body, detail: '' });
   const updated = await deps.cases.update(target.id, 'AWAITING_APPROVAL', { letter: revised });
   if (!updated) {
-    await tell(deps, target, `Not revised: ${about}`, [`The draft can no longer change: it is ${target.status}.`]);
+    await tell(deps, target, `Not revised: ${about}`, [`The draft can no longer change: it is ${stateOf(target)}.`]);
     return 'revise-refused';
   }
   await emailDraft(deps, updated);
   return 'revise';
 }
 
-export async function handleReply(deps: ReceiveDeps, record: Case, parsed: ParsedMail, ref: string): Promise<ReceiveOutcome> {
-  const target = await deps.cases.findByReplyRef(ref);
+export async function handleReply(deps: ReceiveDeps, record: Case, parsed: ParsedMail, reply: ReplyTarget): Promise<ReceiveOutcome> {
+  const target = await deps.cases.findByReplyRef(reply.ref);
   if (!target || target.id === record.id) {
     await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', { reason: 'bad-reply', expiresAt: ignoredRecordExpiry(deps.clock.now()) });
     deps.log.info('reply.unknown', { caseId: record.id });
@@ -63,7 +90,7 @@ export async function handleReply(deps: ReceiveDeps, record: Case, parsed: Parse
   }
   // Act first, record after: a crash in between replays the command, which is idempotent for
   // send and discard and only repeats the draft email for a revision.
-  const command = await act(deps, target, parsed);
+  const command = await act(deps, target, parsed, reply);
   await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', { reason: 'owner-reply', repliedTo: target.id, expiresAt: ignoredRecordExpiry(deps.clock.now()) });
   deps.log.info('reply.handled', { caseId: record.id, target: target.id, command });
   return { outcome: 'replied', caseId: record.id };

@@ -121,7 +121,7 @@ describe('approving by reply', () => {
     await forward('ats-no-reply-rejection.eml');
     const draft = await waitForMail(stack!.outboxDir, toOwner('Northwind'));
     const replyTo = draft.mail.replyTo[0]!.address;
-    expect(replyTo).toMatch(/^inbox\+r-[a-z2-7]+@onward\.localhost$/);
+    expect(replyTo).toMatch(/^inbox\+r-[a-z2-7]+-[a-z2-7]{8}@onward\.localhost$/);
     expect(draft.mail.text).toContain('no-reply');
 
     // No recipient yet (a no-reply sender): a plain "send" is refused with the reason.

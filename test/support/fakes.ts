@@ -2,7 +2,7 @@
 // semantics as the DynamoDB adapter (a transition succeeds only from an expected status).
 import { canTransition, type Case } from '../../lambdas/core/case.ts';
 import type { ParsedMail } from '../../lambdas/core/mail.ts';
-import { replyAddress, replyRef } from '../../lambdas/core/reply.ts';
+import { letterDigest, replyAddress, replyRef } from '../../lambdas/core/reply.ts';
 import type { CaseRepository, Clock, Links, Logger, Mailer, OutgoingMail, RawMailStore } from '../../lambdas/workflow/ports.ts';
 
 export function memoryCases(): CaseRepository & { items: Map<string, Case> } {
@@ -91,7 +91,7 @@ export const fakeLinks: Links = {
   draftAnyway: (id) => `https://review.test/t/draft-${id}`,
   cases: () => 'https://review.test/t/cases',
   replyRef: (id) => replyRef(FAKE_KEY, id),
-  replyAddress: (id) => replyAddress('inbox@onward.test', replyRef(FAKE_KEY, id)),
+  replyAddress: (id, letter) => replyAddress('inbox@onward.test', replyRef(FAKE_KEY, id), letter ? letterDigest(letter) : undefined),
 };
 
 export const owner = { name: 'Sam Rivera', email: 'me@example.com', senderAddress: 'letters@onward.test' };

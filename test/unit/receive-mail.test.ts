@@ -68,7 +68,7 @@ describe('receiving a forwarded rejection', () => {
     expect(record.letter).toMatchObject({ to: 'sandra.ing@grainwood.example', subject: 'Re: Your application for Administrative Assistant', inReplyTo: '<orig@grainwood.example>' });
     expect(record.letter!.body).toContain('Sam Rivera');
     expect(mailer.sent).toHaveLength(1);
-    expect(mailer.sent[0]).toMatchObject({ to: { address: 'me@example.com' }, automatic: true, replyTo: fakeLinks.replyAddress('m1') });
+    expect(mailer.sent[0]).toMatchObject({ to: { address: 'me@example.com' }, automatic: true, replyTo: fakeLinks.replyAddress('m1', cases.items.get('m1')!.letter) });
     expect(mailer.sent[0]!.text).toContain('https://review.test/t/review-m1');
     expect(mailer.sent[0]!.text).toContain(record.letter!.body);
   });

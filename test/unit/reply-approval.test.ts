@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DETAIL_PLACEHOLDER } from '../../lambdas/core/draft.ts';
-import { refFromRecipients, replyAddress, replyCommand, replyRef } from '../../lambdas/core/reply.ts';
+import { letterDigest, refFromRecipients, replyAddress, replyCommand, replyRef } from '../../lambdas/core/reply.ts';
 import type { ParsedMail } from '../../lambdas/core/mail.ts';
 import { receiveMail, type ReceiveDeps } from '../../lambdas/workflow/receive-mail.ts';
 import { fakeLinks, fixedClock, memoryCases, owner, parsed, rawStore, recordingMailer, silentLog } from '../support/fakes.ts';
@@ -12,7 +12,11 @@ describe('reply addresses', () => {
     const ref = replyRef(key, '0100018c1b2a3d4e-5f6a7b8c-9d0e-1f2a-3b4c-5d6e7f8a9b0c-000000');
     const address = replyAddress('inbox@mail.example.com', ref);
     expect(address.split('@')[0]!.length).toBeLessThanOrEqual(64);
-    expect(refFromRecipients([address.toUpperCase()], 'inbox@mail.example.com')).toBe(ref);
+    expect(refFromRecipients([address.toUpperCase()], 'inbox@mail.example.com')).toEqual({ ref, digest: null });
+    const shown = replyAddress('inbox@mail.example.com', ref, letterDigest({ to: 'a@b.example', subject: 'Re: x', body: 'Dear A,' }));
+    expect(shown.split('@')[0]!.length).toBeLessThanOrEqual(64);
+    expect(refFromRecipients([shown], 'inbox@mail.example.com')).toEqual({ ref, digest: letterDigest({ to: 'a@b.example', subject: 'Re: x', body: 'Dear A,' }) });
+    expect(letterDigest({ to: 'a@b.example', subject: 'Re: x', body: 'Dear A,' })).not.toBe(letterDigest({ to: 'a@b.example', subject: 'Re: x', body: 'Dear A!' }));
     expect(replyRef(Buffer.from('x'.repeat(32)), 'c1')).not.toBe(replyRef(key, 'c1'));
     expect(refFromRecipients(['inbox@mail.example.com'], 'inbox@mail.example.com')).toBeNull();
     expect(refFromRecipients([`other+r-${ref}@mail.example.com`], 'inbox@mail.example.com')).toBeNull();
@@ -21,6 +25,11 @@ describe('reply addresses', () => {
   it.each([
     ['Send', 'send'], ['yes!', 'send'], ['APPROVE', 'send'], ['discard', 'discard'], ['No.', 'discard'],
     ['send\n\nOn Tue, Nov 24, 2026 at 4:02 PM onward <l@x> wrote:\n> Dear Sandra', 'send'],
+    // What people actually type, from a phone or in a hurry.
+    ['Yes, send it.', 'send'], ['Send please', 'send'], ['OK, send', 'send'], ['yes please', 'send'], ['Looks good, send it!', 'send'],
+    ['Don’t send', 'discard'], ['discard it', 'discard'], ['no thanks', 'discard'], ['Discard, thanks', 'discard'], ['Do not send.', 'discard'],
+    // Neither a clear yes nor a clear no, nor a letter: nothing is done.
+    ["Don't send yet", 'unclear'], ['send it tomorrow', 'unclear'], ['Thanks!', 'unclear'], ['Hmm, not sure about the second paragraph', 'unclear'],
   ])('reads “%s” as %s', (text, kind) => {
     expect(replyCommand(text).kind).toBe(kind);
   });
@@ -51,7 +60,8 @@ function setup() {
   };
   deps.rawMail = { read: async () => ({ tooLarge: false, bytes: new Uint8Array([1]) }) };
   let n = 0;
-  const reply = async (text: string, from = 'me@example.com', to = fakeLinks.replyAddress('c1')) => {
+  // By default, a reply to the newest email about the letter: its address names the letter as it stands.
+  const reply = async (text: string, from = 'me@example.com', to = fakeLinks.replyAddress('c1', cases.items.get('c1')!.letter)) => {
     next = parsed({ from: [{ name: null, address: from }], subject: 'Re: Draft thank-you', text });
     n += 1;
     return receiveMail(deps, { messageId: `r${n}`, objectKey: `inbound/r${n}`, recipients: [to], envelope: { source: from, spam: 'GRAY', virus: 'GRAY', dmarc: 'GRAY', spf: 'GRAY' } });
@@ -75,7 +85,7 @@ describe('approving by reply', () => {
     await reply(`${revised}\n\nOn Tue, Nov 24, 2026 at 4:02 PM onward <letters@onward.test> wrote:\n> ${LETTER.replace(/\n/g, '\n> ')}`);
     expect(cases.items.get('c1')!.letter!.body).toBe(revised);
     expect(mailer.sent).toHaveLength(1);
-    expect(mailer.sent[0]).toMatchObject({ to: { address: 'me@example.com' }, replyTo: fakeLinks.replyAddress('c1') });
+    expect(mailer.sent[0]).toMatchObject({ to: { address: 'me@example.com' }, replyTo: fakeLinks.replyAddress('c1', cases.items.get('c1')!.letter) });
     expect(mailer.sent[0]!.text).toContain(revised);
 
     await reply('Yes');
@@ -84,6 +94,30 @@ describe('approving by reply', () => {
     expect(letter!.text).toBe(revised);
     await reply('yes');
     expect(mailer.sent.filter((m) => m.to.address === 'sandra@grainwood.example')).toHaveLength(1);
+  });
+
+  it('never takes a short reply for the letter, and says it did nothing', async () => {
+    const { cases, mailer, reply } = setup();
+    await reply('Hmm, let me think about it');
+    expect(cases.items.get('c1')).toMatchObject({ status: 'AWAITING_APPROVAL', letter: { body: LETTER } });
+    expect(mailer.sent).toHaveLength(1);
+    expect(mailer.sent[0]!.text).toContain('did not understand your reply (“Hmm, let me think about it”), so it did nothing');
+    // The note can be answered like the draft email.
+    expect(mailer.sent[0]!.replyTo).toBe(fakeLinks.replyAddress('c1', cases.items.get('c1')!.letter));
+  });
+
+  it('sends only the letter the replied-to email showed: "send" to an older draft email sends nothing', async () => {
+    const { cases, mailer, reply } = setup();
+    const first = fakeLinks.replyAddress('c1', cases.items.get('c1')!.letter);
+    await reply('Dear Sandra,\n\nThank you for the interview and the tour of the plant.\n\nSam');
+    const second = fakeLinks.replyAddress('c1', cases.items.get('c1')!.letter);
+    expect(second).not.toBe(first);
+    await reply('send', 'me@example.com', first);
+    expect(cases.items.get('c1')!.status).toBe('AWAITING_APPROVAL');
+    expect(mailer.sent.filter((m) => m.to.address === 'sandra@grainwood.example')).toHaveLength(0);
+    expect(mailer.sent.at(-1)!.text).toContain('The letter has changed since the email you replied to, so onward sent nothing');
+    await reply('send', 'me@example.com', second);
+    expect(cases.items.get('c1')!.status).toBe('SENT');
   });
 
   it('discards on "discard"', async () => {
