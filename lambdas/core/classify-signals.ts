@@ -60,6 +60,14 @@ export const SIGNALS: readonly Signal[] = [
   s('rejection', 3, 'assertion', String.raw`\b(?:decided|chosen|elected|opted|made the decision|determined) to (?:move|go|proceed|continue) (?:forward |ahead )?with (?:${OTHERS} )?${CANDIDATES}`),
   s('rejection', 3, 'assertion', String.raw`\b(?:moving|move|moved|go|going|proceed|proceeding|continue|continuing) (?:forward |ahead )?with (?:${OTHERS} ${CANDIDATES}|others)\b`),
   s('rejection', 3, 'assertion', String.raw`\b(?:pursue|pursuing|consider|considering|select|selected|go with|going with|hire|hired|offered the (?:position|role) to) ${OTHERS} ${CANDIDATES}`),
+  // Found missing by an exploratory run: everyday ways of saying someone else got the job.
+  s('rejection', 3, 'assertion', String.raw`\b(?:chosen|chose|picked|appointed|identified) (?:another|a different|an? other|the other) (?:candidate|applicant|person|individual)\b`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:offer|offered|offering|extend|extended|give|gave|given) (?:the|this|that|our) (?:${ROLE_NOUN}|offer) to (?:(?:another|a different|one of the other|other) ${CANDIDATES}|(?:someone|somebody) else)\b`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:hire|hired|hiring|select|selected|selecting|choose|chosen|chose|pick|picked|appoint|appointed|go with|going with|gone with|went with|offer it to) (?:someone|somebody) else\b`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:pursue|pursuing|hire|hired|hiring|go with|going with|gone with|went with|move forward with|moving forward with|proceed with|proceeding with) (?:a|another|one) (?:\w+ )?(?:candidate|applicant|person|individual)s? (?:whose|who|with|that)\b|\b(?:hire|hired|hiring) (?:someone|somebody) (?:with|whose|who)\b`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:go|going|gone|went|move|moving|moved) in (?:a different|another) direction\b`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:(?:will|would|are|shall|could|can) not|won't|wouldn't|aren't|can't|cannot|not) (?:be )?(?:progressing|moving|taking|advancing|progress|move|take|advance) (?:you|it|${APPLICATION}) (?:on )?(?:to|into|through to) (?:the )?next (?:stage|step|round)\b`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:(?:will|would|are|shall|could|can) not|won't|wouldn't|aren't|can't|cannot|unable to|not able to) (?:be )?(?:offering|offer|extending|extend) you (?:the|this|a|an) (?:${ROLE_NOUN}|offer|job offer)\b|\bdecided not to (?:extend|make|offer) (?:you )?(?:an?|the) (?:offer|job offer|${ROLE_NOUN})\b`),
   s('rejection', 3, 'assertion', String.raw`\b${OTHERS} ${CANDIDATES} (?:who|whose|that|with) (?:\w+ ){0,6}(?:more closely|better|best|most closely|closer)\b`),
   s('rejection', 3, 'assertion', String.raw`\b(?:was|were|have|has|had|are|is|you've|you're)(?: been)? not (?:been )?(?:selected|chosen|shortlisted|successful|progressed)\b`),
   s('rejection', 3, 'assertion', String.raw`\b(?:haven't|hasn't|weren't|wasn't) (?:been )?(?:selected|chosen|shortlisted|successful)\b`),
@@ -102,6 +110,9 @@ export const SIGNALS: readonly Signal[] = [
   s('interview-held', 2, 'assertion', String.raw`\b(?:took|taking|take) the time to (?:interview|speak|talk|meet|chat|visit)\b`),
   // "Thank you for interviewing for the Data Analyst position", "Thanks for interviewing with us".
   s('interview-held', 2, 'assertion', String.raw`\bthank(?:s| you) for interviewing (?:for|with)\b`),
+  // "Thank you for coming in to meet the team", "for coming to our Kraków office", "for Friday's video call".
+  s('interview-held', 2, 'assertion', String.raw`\b(?:for|after) (?:coming|stopping) (?:in|by|into|to (?:our|the|see))\b`),
+  s('interview-held', 2, 'assertion', String.raw`\b(?:for|after|following) (?:our|your|the|\w+'s) (?:recent )?(?:video|phone|zoom|teams|virtual) (?:call|chat|interview|conversation|screen|meeting)\b`),
   s('interview-held', 2, 'assertion', String.raw`\b(?:the )?time (?:that )?(?:you )?(?:have )?(?:spent|invested|took|dedicated|gave us) (?:\w+ ){0,2}?(?:interviewing|speaking|talking|meeting|chatting)\b|\btime (?:you )?spent with (?:us|me|our|the)\b`),
   s('interview-held', 2, 'assertion', String.raw`\b(?:completed|concluded|finished) (?:our|the|all|your) (?:\w+ )?interview`),
   s('interview-held', 2, 'assertion', String.raw`\b(?:after|following|during|since|throughout) (?:your|our|the) (?:recent )?(?:\w+ )?(?:interviews?|conversations?|calls?|phone screen|on-?site|visit|interview process)\b`),

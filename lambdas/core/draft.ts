@@ -5,10 +5,12 @@
 import type { Letter } from './case.ts';
 import type { Extraction } from './extract.ts';
 import type { OriginalMail } from './mail.ts';
-import { stripForwardPrefix } from './unwrap.ts';
+import { bareSubject } from './unwrap.ts';
 
 /** Marks the paragraph only the owner can write. Sending is refused while it is in the body. */
-export const DETAIL_PLACEHOLDER = '[One thing I liked about the interview — write one true detail here, or delete this paragraph.]';
+// Worded for any letter: when onward cannot tell whether there was an interview, the detail may
+// be about the people or the role as well.
+export const DETAIL_PLACEHOLDER = '[One thing I liked — about the interview, the people or the role: write one true detail here, or delete this paragraph.]';
 
 export function hasPlaceholder(body: string): boolean {
   return body.includes(DETAIL_PLACEHOLDER);
@@ -45,9 +47,9 @@ function stillInterested(x: Extraction): string {
   return `${period(`I am still interested in ${at}`)} Please keep me in mind for other positions that may open.`;
 }
 
+/** One "Re:" before what the email was about: "Re: FW: RE[2]: [External] Update" → "Re: Update". */
 export function replySubject(subject: string): string {
-  const original = stripForwardPrefix(subject) || 'Thank you';
-  return /^re\s*:/i.test(original) ? original : `Re: ${original}`;
+  return `Re: ${bareSubject(subject) || 'Thank you'}`;
 }
 
 export interface DraftInput {

@@ -11,7 +11,7 @@ import { initials, looksLikePersonName, ORG_WORDS, ROLE_WORD, squash } from './e
 /** One capitalised word of a company name: "Acme", "AT&T", "Nuts.com", "Advisor360°", "3M", "Brändli". */
 const TOKEN = String.raw`(?:(?!(?:Inc|Ltd|Corp|Co)\b)[\p{Lu}0-9][\p{L}\p{N}_&'+°@]*(?:\.(?:com|net|org|io|ai|co)\b)?)`;
 const JOINER = String.raw`(?: (?:&|and|of|de|du|der|y|\+) (?=[\p{Lu}0-9])| )`;
-const LEGAL = String.raw`(?:,? (?:Inc\.?|LLC|L\.L\.C\.|LP|L\.P\.|LLP|Ltd\.?|Limited|Corp\.?|Corporation|Co\.|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|B\.V\.|Pty Ltd))`;
+const LEGAL = String.raw`(?:,? (?:Inc\.?|LLC|L\.L\.C\.|LP|L\.P\.|LLP|Ltd\.?|Limited|Corp\.?|Corporation|Co\.|GmbH|AG|plc|PLC|S\.A\.|S\.L\.|N\.V\.|B\.V\.|Pty Ltd|& Co(?:\.|\b)))`;
 const NAME = String.raw`(${TOKEN}(?:${JOINER}${TOKEN}){0,5}${LEGAL}?)`;
 
 /** Phrases that introduce the employer: "interest in Acme", "the Analyst role at Acme". */
@@ -62,7 +62,7 @@ function clean(raw: string): string {
     .replace(/\s+/g, ' ')
     .replace(/^(?:the|your|our)\s+/i, '')
     .replace(/[\s,;:!?)"'-]+$/, '')
-    .replace(/\.(?<!\b(?:Inc|Co|Corp|Ltd|L\.P|S\.A|N\.V|B\.V)\.)$/, '')
+    .replace(/\.(?<!\b(?:Inc|Co|Corp|Ltd|L\.P|S\.A|S\.L|N\.V|B\.V)\.)$/, '')
     .trim();
 }
 
@@ -156,8 +156,10 @@ export function findCompany(input: CompanyInput): string | null {
   const subjectOnly = NAME_ONLY.exec(input.subject.trim());
   if (subjectOnly?.[1]) add(subjectOnly[1], 2, 'subject');
   // Signature lines naming a company: a legal suffix, or the sender's own domain.
-  for (const line of input.signatureLines.slice(0, 8)) {
-    const m = NAME_ONLY.exec(line.trim());
+  // A line may pair a title with the company: "People Partner · Açaí Labs S.L.", "Recruiter | Acme".
+  const signatureParts = input.signatureLines.slice(0, 8).flatMap((line) => line.split(/\s+[·|–—-]\s+|\s*\|\s*/));
+  for (const part of signatureParts) {
+    const m = NAME_ONLY.exec(part.trim());
     if (!m?.[1]) continue;
     if (LEGAL_END.test(m[1]) || (domainLabel !== null && squash(m[1]).includes(domainLabel))) add(m[1], 3, 'signature');
   }

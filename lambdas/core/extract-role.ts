@@ -157,7 +157,7 @@ export function findRole(input: RoleInput): string | null {
 
   if (found.length) return found.sort((a, b) => a.at - b.at || a.rank - b.rank)[0]?.role ?? null;
 
-  const subject = input.subject.replace(/^(?:(?:re|fwd?|fw|aw|wg|tr)\s*:\s*)+/i, '').trim();
+  const subject = input.subject;
   for (const re of SUBJECT_PATTERNS) {
     const m = re.exec(subject);
     const role = m?.[1] ? tidy(m[1], input.company) : null;

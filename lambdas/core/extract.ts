@@ -8,6 +8,7 @@ import { findContacts, findSignature, greetedNames, type Contact } from './extra
 import { findRole } from './extract-role.ts';
 import type { OriginalMail } from './mail.ts';
 import { normalizeText } from './normalize.ts';
+import { bareSubject } from './unwrap.ts';
 
 export type { Contact } from './extract-contact.ts';
 
@@ -37,11 +38,13 @@ function findDepartment(flat: string): string | null {
 export function extract(mail: OriginalMail): Extraction {
   const { lines, flat } = normalizeText(mail.text);
   const subject = mail.subject.replace(/\s+/g, ' ').trim();
+  // "Re: FW: Acme - Update" names Acme, not "Re".
+  const about = bareSubject(subject);
   const greeted = greetedNames(lines);
   const signature = findSignature(lines);
-  const company = findCompany({ from: mail.from, subject, flat, signatureLines: signature.lines, greeted });
+  const company = findCompany({ from: mail.from, subject: about, flat, signatureLines: signature.lines, greeted });
   const contacts = findContacts(mail, signature, greeted, company);
-  const role = findRole({ subject, flat, company });
+  const role = findRole({ subject: about, flat, company });
   const best = contacts.candidates[0];
   return {
     company,

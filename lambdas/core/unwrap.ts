@@ -371,6 +371,15 @@ export function stripForwardPrefix(subject: string): string {
   return subject.replace(FORWARD_PREFIX, '').trim();
 }
 
+// Every reply and forward prefix, in the languages clients write them ("AW:", "RE[2]:"), and the
+// "[External]" tags mail gateways add: none is part of what the email is about.
+const ANY_PREFIX = /^\s*(?:(?:re|fwd?|fw|aw|wg|tr|rv|sv|vs|antw|i)(?:\[\d+\])?\s*:\s*|\[(?:external|ext|extern|external email|external sender|caution)\]\s*)+/i;
+
+/** "Re: FW: [External] Your application" → "Your application". */
+export function bareSubject(subject: string): string {
+  return subject.replace(ANY_PREFIX, '').trim();
+}
+
 function toAddress(box: EmailForwardMailbox | null | undefined): Address | null {
   if (!box?.address) return null;
   return { name: box.name?.trim() || null, address: box.address.trim().toLowerCase() };

@@ -19,7 +19,7 @@ export interface LetterEdits {
   to: string;
   subject: string;
   body: string;
-  /** "One thing I liked about the interview", slotted into the third paragraph. */
+  /** "One thing I liked", slotted into the third paragraph. */
   detail: string;
 }
 

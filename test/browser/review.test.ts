@@ -64,7 +64,7 @@ function fields(page: Page) {
   return {
     to: page.getByLabel('To', { exact: true }),
     subject: page.getByLabel('Subject', { exact: true }),
-    detail: page.getByLabel(/^One thing I liked about the interview/),
+    detail: page.getByLabel(/^One thing I liked/),
     body: page.getByLabel('Letter', { exact: true }),
     send: page.getByRole('button', { name: 'Send', exact: true }),
     discard: page.getByRole('button', { name: 'Discard', exact: true }),

@@ -50,7 +50,18 @@ describe('classify: rejections', () => {
     'We have reviewed your application carefully and regret that on this occasion we will not be progressing it further.',
     'We regret to inform you that we will not be taking your application further.',
     'Unfortunately we won’t be progressing your application any further on this occasion.',
-  ])('reads "not progressing it further" as a rejection: %s', (text) => {
+    // Found missing by an exploratory run: someone else got the job, said plainly.
+    'After much deliberation we have decided to offer the position to another candidate.',
+    'We have decided to go in a different direction for this role.',
+    'The hiring manager has decided to pursue a candidate whose background is a closer match.',
+    "We've offered the role to someone else, who has accepted.",
+    "I'm afraid we won't be progressing your application to the next stage.",
+    'We have decided to hire someone with more direct experience.',
+    'Unfortunately we will not be offering you the position.',
+    "We've decided not to extend an offer.",
+    'We have chosen another candidate for the Data Engineer role.',
+    'The team has selected someone else for this position.',
+  ])('reads a plainly stated decision as a rejection: %s', (text) => {
     expect(classify(mail(`Dear Sam,\n\n${text}\n\nKind regards,\nRecruitment Team`)).verdict).toBe('rejection');
   });
 });
@@ -108,6 +119,10 @@ describe('classify: what happened before the decision', () => {
 });
 
 describe('classify: traps that are not rejections', () => {
+  it('does not take a company "moving in a new direction" for a rejection', () => {
+    expect(classify(mail('Hi Sam,\n\nBig news: Northwind is moving in a new direction this year, and we are hiring for ten new roles. See our openings.\n\nThe Northwind Team')).verdict).not.toBe('rejection');
+  });
+
   it('does not take "unfortunately" alone as a rejection', () => {
     const c = classify(mail('Hi Jo,\n\nUnfortunately our hiring manager is out sick tomorrow, so we need to reschedule your interview. Could you share your availability for next week?\n\nThanks,\nMaya Chen', 'Interview reschedule'));
     expect(c.verdict).toBe('not_rejection');

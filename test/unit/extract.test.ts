@@ -130,11 +130,27 @@ describe('extract: Outlook-shaped names and company mentions', () => {
   });
 });
 
+describe('extract: subjects and signatures that name the company', () => {
+  it('reads past reply and forward prefixes, and a title beside the company in the signature', () => {
+    const x = extract(mail({ name: 'Marta Ruiz', address: 'marta@acailabs.example' }, 'Re: FW: Your application — Product Designer', 'Hola Sam,\n\nThank you for your interest in the Product Designer role. We have chosen another candidate.\n\nBest,\nMarta Ruiz\nPeople Partner · Açaí Labs S.L.'));
+    expect(x).toMatchObject({ company: 'Açaí Labs S.L.', role: 'Product Designer' });
+    const re = extract(mail({ name: 'Careers', address: 'careers@orbital.example' }, 'Re: FW: Orbital - Update', 'We have chosen another candidate.'));
+    expect(re.company).toBe('Orbital');
+  });
+
+  it('keeps "& Co." with the name', () => {
+    const x = extract(mail({ name: 'Zoë & Co. Careers', address: 'careers@zoeandco.example' }, 'Your application', 'Dear Sam,\n\nThank you for your interest in Zoë & Co. Unfortunately we will not be moving forward.\n\nZoë & Co. Talent'));
+    expect(x.company).toBe('Zoë & Co.');
+  });
+});
+
 describe('extract: whether an interview happened', () => {
   const from = { name: 'Tidewell Careers', address: 'careers@tidewell.example' };
   it('is true after an interview, false after only an application, null when unknown', () => {
     expect(extract(mail(from, 'Update', 'Thank you for taking the time to interview with us. We have decided to move forward with another candidate.')).interviewed).toBe(true);
     expect(extract(mail(from, 'Update', 'Thank you for interviewing for the Data Analyst position. We have decided to move forward with another candidate.')).interviewed).toBe(true);
+    expect(extract(mail(from, 'Update', 'Thank you for coming in to meet the team last Wednesday. We have chosen another candidate.')).interviewed).toBe(true);
+    expect(extract(mail(from, 'Update', "Thanks again for Friday's video call. We have chosen another candidate.")).interviewed).toBe(true);
     expect(extract(mail(from, 'Update', 'Thank you for applying. After reviewing your application we will not be moving forward.')).interviewed).toBe(false);
     expect(extract(mail(from, 'Update', 'We have decided to move forward with another candidate.')).interviewed).toBeNull();
   });

@@ -100,7 +100,7 @@ function editForm(view: ReviewView): string {
 ${recipientHelp(view, letter)}
 <label for="subject">Subject</label>
 <input id="subject" name="subject" required value="${esc(letter.subject)}">
-<label for="detail">One thing I liked about the interview <small>(optional)</small></label>
+<label for="detail">One thing I liked — about the interview, the people or the role <small>(optional)</small></label>
 <input id="detail" name="detail" value="${esc(detail)}" placeholder="e.g. that you include assistants in product training"${marked ? ' aria-describedby="detail-help"' : ''}>
 ${detailHelp}
 <label for="body">Letter</label>
