@@ -46,8 +46,15 @@ export function applyEdits(letter: Letter, edits: LetterEdits): { letter: Letter
   else if (edits.detail.trim() && !hasPlaceholder(edits.body)) {
     problems.push('Your detail has no place in the letter: put the marked paragraph back, write the detail into the letter yourself, or clear the field.');
   }
-  // A new address means a new person: the name found in the email may not be theirs.
-  if (next.to !== letter.to) next.toName = null;
+  // A new address means a new person: the name found in the email may not be theirs — and a
+  // letter to David that opens "Dear Olivia Grant," must not leave.
+  if (next.to !== letter.to) {
+    const greeting = body.split('\n').find((l) => l.trim()) ?? '';
+    if (next.to && letter.to && letter.toName && greeting.includes(letter.toName)) {
+      problems.push(`The letter greets ${letter.toName} but now goes to ${next.to}: change the greeting, or send it to ${letter.to}.`);
+    }
+    next.toName = null;
+  }
   return { letter: next, problems };
 }
 

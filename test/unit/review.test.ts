@@ -22,6 +22,16 @@ function setup(status: Case['status'] = 'AWAITING_APPROVAL') {
 const edits = { to: letter.to, subject: letter.subject, body: letter.body, detail: 'the tour of your office' };
 
 describe('sending the letter', () => {
+  it('refuses a letter that greets one person and goes to another', async () => {
+    const { deps, mailer } = setup();
+    const result = await sendLetter(deps, 'c1', { ...edits, to: 'david.chen@grainwood.example' });
+    expect(result).toMatchObject({ outcome: 'invalid', problems: ['The letter greets Sandra Ing but now goes to david.chen@grainwood.example: change the greeting, or send it to sandra.ing@grainwood.example.'] });
+    expect(mailer.sent).toHaveLength(0);
+    const regreeted = await sendLetter(deps, 'c1', { ...edits, to: 'david.chen@grainwood.example', body: edits.body.replace('Dear Sandra Ing,', 'Dear David Chen,') });
+    expect(regreeted.outcome).toBe('sent');
+    expect(mailer.sent[0]!.to).toEqual({ name: null, address: 'david.chen@grainwood.example' });
+  });
+
   it('sends exactly what the owner approved, from the owner, threaded', async () => {
     const { deps, cases, mailer } = setup();
     const result = await sendLetter(deps, 'c1', edits);
