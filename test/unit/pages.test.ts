@@ -51,4 +51,10 @@ describe('the cases page', () => {
     expect(html).toContain('<a href="/cases?status=SEND_UNKNOWN">may have been sent</a>');
     expect(html).not.toMatch(/>AWAITING_APPROVAL</);
   });
+
+  it('says whom a sent letter went to', () => {
+    const sent = row('SENT');
+    sent.record.letter = { to: 'sandra@grainwood.example', toName: null, subject: 'Re: x', body: 'Dear Sandra,', inReplyTo: null, references: null };
+    expect(casesPage([sent], null, () => '/c')).toContain('data-status="SENT">sent<br><small>to sandra@grainwood.example</small>');
+  });
 });

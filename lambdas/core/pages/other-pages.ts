@@ -40,7 +40,8 @@ export function casesPage(rows: CaseRow[], filter: CaseStatus | null, filterUrl:
           const cell = reviewUrl ? `<a href="${esc(reviewUrl)}">${esc(company)}</a>` : esc(company);
           // Why no letter, only while there is none: a case drafted anyway is past its reason.
           const why = r.status === 'IGNORED' && r.reason ? `<br><small>${esc(r.reason.replace(/-/g, ' '))}</small>` : '';
-          return `<tr><td>${esc(r.receivedAt.slice(0, 10))}</td><td>${cell}</td><td class="optional">${esc(r.extraction?.role ?? '—')}</td><td class="status" data-status="${esc(r.status)}">${esc(STATUS_LABEL[r.status])}${why}${
+          const to = r.status === 'SENT' && r.letter?.to ? `<br><small>to ${esc(r.letter.to)}</small>` : '';
+          return `<tr><td>${esc(r.receivedAt.slice(0, 10))}</td><td>${cell}</td><td class="optional">${esc(r.extraction?.role ?? '—')}</td><td class="status" data-status="${esc(r.status)}">${esc(STATUS_LABEL[r.status])}${why}${to}${
             reviveUrl ? `<form method="post" action="${esc(reviveUrl)}"><button class="secondary" type="submit" name="op" value="revive">Revive</button></form>` : ''
           }</td></tr>`;
         })
