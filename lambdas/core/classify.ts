@@ -174,7 +174,7 @@ function said(text: string, hits: readonly Hit[], cues: readonly Cue[], max = 3)
 
 /** Evidence that the candidate only applied: reviewed on paper, or an interview expressly not offered. */
 const APPLICATION_ONLY =
-  /\b(?:(?:after|upon|following) (?:a )?(?:careful(?:ly)? |thorough(?:ly)? )?(?:reviewing|review of|reviewed|consideration of|considering) (?:your|the) (?:application|resume|résumé|cv|background|profile|qualifications|materials)|(?:cannot|can't|unable to|not able to) (?:extend|offer) you an? (?:invitation|invite) to (?:an? )?interview)/i;
+  /\b(?:(?:after|upon|following) (?:a )?(?:careful(?:ly)? |thorough(?:ly)? )?(?:reviewing|review of|reviewed|consideration of|considering) (?:your|the) (?:application|resume|résumé|cv|background|profile|qualifications|materials)|(?:cannot|can't|unable to|not able to) (?:extend|offer) you an? (?:invitation|invite) to (?:an? )?interview|(?:(?:will|would|are) not|won't|aren't|cannot|can't|unable to|not able to)(?: be)? (?:offer|offering|extend|extending|schedule|scheduling|arrange|arranging) (?:you )?(?:an|any) interview)/i;
 
 /**
  * Whether an interview (or a conversation) already happened: true on a past-tense phrase

@@ -6,7 +6,7 @@
 
 import { employerDomainLabel } from './ats-domains.ts';
 import type { Address } from './mail.ts';
-import { initials, looksLikePersonName, ORG_WORDS, ROLE_WORD, squash } from './extract-names.ts';
+import { displayNameParts, initials, looksLikePersonName, ORG_WORDS, ROLE_WORD, squash } from './extract-names.ts';
 
 /** One capitalised word of a company name: "Acme", "AT&T", "Nuts.com", "Advisor360°", "3M", "Brändli". */
 const TOKEN = String.raw`(?:(?!(?:Inc|Ltd|Corp|Co)\b)[\p{Lu}0-9][\p{L}\p{N}_&'+°@]*(?:\.(?:com|net|org|io|ai|co)\b)?)`;
@@ -135,7 +135,13 @@ export function findCompany(input: CompanyInput): string | null {
   // Compared squashed, as names are: riverside-foundation.org ~ "Riverside Foundation".
   const domainLabel = from ? (employerDomainLabel(from.address)?.replace(/[^a-z0-9]/g, '') ?? null) : null;
   const fromName = from?.name ?? null;
-  const fromIsPerson = fromName !== null && looksLikePersonName(fromName) && !/\bvia\b/i.test(fromName);
+  const parts = fromName !== null ? displayNameParts(fromName) : null;
+  const fromIsPerson = parts !== null && looksLikePersonName(parts.person) && !/\bvia\b/i.test(fromName!);
+  // "Dana Whitfield | ZyxCorp": the person, then their company.
+  if (fromIsPerson && parts.rest) {
+    const d = companyFromDisplayName(parts.rest);
+    if (d) add(d.name, 3, 'sender name');
+  }
   if (fromName && !fromIsPerson) {
     const d = companyFromDisplayName(fromName);
     if (d) add(d.name, d.via ? 4 : 3, 'sender name');

@@ -4,7 +4,7 @@
 
 import type { Address, OriginalMail } from './mail.ts';
 import { isAtsOrBoardAddress, isRoleMailbox } from './ats-domains.ts';
-import { looksLikePersonName, nameMatchesMailbox, naturalOrder, squash } from './extract-names.ts';
+import { displayNameParts, looksLikePersonName, nameMatchesMailbox, squash } from './extract-names.ts';
 
 export interface Contact {
   name: string | null;
@@ -31,8 +31,11 @@ export function greetedNames(lines: readonly string[]): ReadonlySet<string> {
   return names;
 }
 
-const CLOSING =
-  /^(?:best|regards|kind regards|best regards|warm regards|warmest regards|many thanks|thanks|thank you|thanks again|sincerely|yours sincerely|sincerely yours|yours truly|yours faithfully|cheers|best wishes|all the best|take care|respectfully|warmly|cordially|with thanks|with appreciation|with gratitude|kindest regards|warm wishes|talk soon)\b[\s,.!]*(.*)$/i;
+// Longest first: "Best regards," is a closing, not "Best" followed by a person called "regards".
+const CLOSINGS = [
+  'with appreciation', 'yours faithfully', 'kindest regards', 'sincerely yours', 'warmest regards', 'yours sincerely', 'with gratitude', 'all the best', 'best regards', 'kind regards', 'respectfully', 'thanks again', 'warm regards', 'best wishes', 'many thanks', 'warm wishes', 'with thanks', 'yours truly', 'cordially', 'sincerely', 'take care', 'talk soon', 'thank you', 'regards', 'cheers', 'thanks', 'warmly', 'best',
+];
+const CLOSING = new RegExp(`^(?:${CLOSINGS.join('|')})\\b[\\s,.!]*(.*)$`, 'i');
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 
 export interface Signature {
@@ -48,8 +51,8 @@ export interface Signature {
 export function findSignature(lines: readonly string[]): Signature {
   let at = -1;
   let inline = '';
-  const start = Math.max(1, Math.floor(lines.length / 3));
-  for (let i = lines.length - 1; i >= start; i--) {
+  // From the end: the last sign-off is the signature's, whatever legal footer follows it.
+  for (let i = lines.length - 1; i >= 1; i--) {
     const line = lines[i] ?? '';
     if (line.length > 45) continue;
     const m = CLOSING.exec(line);
@@ -79,7 +82,8 @@ function personFrom(addr: Address | null, company: string | null): boolean {
   if (isRoleMailbox(addr.address) || isAtsOrBoardAddress(addr.address)) return false;
   if (!looksLikePersonName(addr.name) || (company !== null && sameName(addr.name, company))) return false;
   // "Jameson" alone could be a brand; the mailbox jameson@ says it is a person.
-  return addr.name.trim().split(/\s+/).length >= 2 || nameMatchesMailbox(addr.name, addr.address);
+  // Chinese and Korean names are written without a space: 王伟 is a whole name.
+  return addr.name.trim().split(/\s+/).length >= 2 || nameMatchesMailbox(addr.name, addr.address) || /^[\p{Script=Han}\p{Script=Hangul}]{2,4}$/u.test(addr.name.trim());
 }
 
 function sameName(a: string, b: string): boolean {
@@ -91,7 +95,7 @@ export interface ContactFindings {
   noReplySender: boolean;
 }
 
-const inNaturalOrder = (a: Address): Address => (a.name ? { ...a, name: naturalOrder(a.name) } : a);
+const inNaturalOrder = (a: Address): Address => (a.name ? { ...a, name: displayNameParts(a.name).person } : a);
 
 export function findContacts(original: OriginalMail, signature: Signature, greeted: ReadonlySet<string>, company: string | null): ContactFindings {
   const mail = { from: original.from && inNaturalOrder(original.from), replyTo: original.replyTo.map(inNaturalOrder), cc: original.cc.map(inNaturalOrder) };

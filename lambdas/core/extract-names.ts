@@ -21,7 +21,8 @@ export const ROLE_WORD =
   /\b(?:engineer\w*|developer|intern|internship|analyst|scientist|manager|designer|consultant|specialist|associate|assistant|coordinator|director|lead|architect|administrator|technician|officer|representative|cook|chef|nurse|teacher|accountant|clerk|agent|advisor|adviser|fellow|fellowship|researcher|writer|editor|recruiter|operator|driver|cashier|server|barista|supervisor|executive|trainee|apprentice|graduate|co-op|student|worker|attendant|mechanic|electrician|planner|strategist|producer|artist|therapist|pharmacist|physician|instructor|tutor|counsel+or|receptionist|secretary|programmer|tester|support|sales|marketing|product|data|software|summer|program|programme|position|role|head|chief|vp|staff|member|partner|owner|buyer|auditor|economist|lawyer|paralegal|scholar|studentship|phd|postdoc)\b/i;
 
 // Letters of any script: recruiters are called Jürgen, José, Zoë and Łukasz.
-const PERSON_TOKEN = /^(?:\p{Lu}\p{Ll}+(?:[-']\p{Lu}?\p{Ll}+)*|\p{Lu}{2,}|\p{Lu}\.?|Mc\p{Lu}\p{Ll}+|O'\p{Lu}\p{Ll}+|van|von|de|da|del|der|la|le)$/u;
+// Han and Hangul have no capitals: a name is two to four of their letters (王伟, 김민준).
+const PERSON_TOKEN = /^(?:\p{Lu}\p{Ll}+(?:[-']\p{Lu}?\p{Ll}+)*|\p{Lu}{2,}|\p{Lu}\.?|Mc\p{Lu}\p{Ll}+|O'\p{Lu}\p{Ll}+|[\p{Script=Han}\p{Script=Hangul}]{2,4}|van|von|de|da|del|der|la|le)$/u;
 
 /** "Sarah Katz", "JOE BORSARI", "Emily & Kevin", "Jameson": a person's name by shape. */
 export function looksLikePersonName(raw: string): boolean {
@@ -35,7 +36,30 @@ export function looksLikePersonName(raw: string): boolean {
     if (!PERSON_TOKEN.test(t.replace(/[.,]$/, ''))) return false;
   }
   // Every token lower-case particles ("van de") is not a name.
-  return tokens.some((t) => /^\p{Lu}/u.test(t));
+  return tokens.some((t) => /^[\p{Lu}\p{Script=Han}\p{Script=Hangul}]/u.test(t));
+}
+
+const PRONOUNS = /\s*[([](?:she|he|they|ze|xe)\s*\/\s*\w+(?:\s*\/\s*\w+)?[)\]]/giu;
+
+/**
+ * A sender's display name split into the person and what follows them: pronouns dropped
+ * ("Dana Whitfield (she/her)"), a title or company after a bar or dash set apart ("Dana Whitfield
+ * | ZyxCorp"), "Kowalski, Anna" reordered, "dana whitfield" capitalised. `rest` is null when the
+ * name is not a person's followed by something else.
+ */
+export function displayNameParts(raw: string): { person: string; rest: string | null } {
+  const name = raw.replace(PRONOUNS, '').replace(/\s+/g, ' ').trim();
+  const [head, ...tail] = name.split(/\s+[|·–—-]\s+|\s*\|\s*/);
+  const person = capitalised(naturalOrder(head!.trim()));
+  if (tail.length && looksLikePersonName(person)) return { person, rest: tail.join(' ').trim() || null };
+  return { person: capitalised(naturalOrder(name)), rest: null };
+}
+
+/** "dana whitfield" → "Dana Whitfield" when that is a person's name; anything else as written. */
+function capitalised(name: string): string {
+  if (looksLikePersonName(name) || !/^\p{Ll}+(?: \p{Ll}+){1,2}$/u.test(name)) return name;
+  const titled = name.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase());
+  return looksLikePersonName(titled) ? titled : name;
 }
 
 /** Generational suffixes and credentials that may follow a comma in a name: "John Smith, Jr.". */

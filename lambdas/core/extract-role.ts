@@ -107,6 +107,9 @@ export interface RoleInput {
 
 function tidy(raw: string, company: string | null): string | null {
   let role = raw
+    // Markup typed into a plain-text email is not part of a job title.
+    .replace(/<(script|style)\b[^<>]{0,200}>[^<]{0,2000}<\/\1\s*>/gi, ' ')
+    .replace(/<[^<>]{0,200}>/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/^(?:the|our|your|open)\s+/i, '')
     .replace(/[,;:]?\s*(?:job|req(?:uisition)?) ?(?:id|#|number)\b.*$/i, '')

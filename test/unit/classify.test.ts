@@ -61,6 +61,8 @@ describe('classify: rejections', () => {
     "We've decided not to extend an offer.",
     'We have chosen another candidate for the Data Engineer role.',
     'The team has selected someone else for this position.',
+    "We've decided to pursue candidates whose experience more closely aligns with the role's requirements.",
+    'We are unable to offer you an interview for this role.',
   ])('reads a plainly stated decision as a rejection: %s', (text) => {
     expect(classify(mail(`Dear Sam,\n\n${text}\n\nKind regards,\nRecruitment Team`)).verdict).toBe('rejection');
   });

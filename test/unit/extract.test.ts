@@ -144,6 +144,36 @@ describe('extract: subjects and signatures that name the company', () => {
   });
 });
 
+describe('extract: signatures and display names as people write them', () => {
+  const body = (closing: string, footer = '') =>
+    `Hi Sam,\n\nThank you for interviewing with us for the Data Analyst position. Unfortunately, we have decided to move forward with another candidate.\n\n${closing}\nDana Whitfield\nSenior Recruiter, ZyxCorp\ndana.whitfield@zyxcorp.example${footer}`;
+  const careers = { name: 'ZyxCorp Careers', address: 'careers@zyxcorp.example' };
+
+  it.each(['Best regards,', 'Best wishes,', 'Sincerely yours,', 'Thanks again,', 'Best,'])('finds who signed after “%s”', (closing) => {
+    expect(extract(mail(careers, 'Update', body(closing)))).toMatchObject({ contactName: 'Dana Whitfield', contactEmail: 'dana.whitfield@zyxcorp.example' });
+  });
+
+  it('finds who signed above a long legal footer', () => {
+    const footer = `\n\n${Array.from({ length: 24 }, (_, i) => `Confidentiality notice, line ${i + 1}: this message may contain privileged information.`).join('\n')}`;
+    expect(extract(mail(careers, 'Update', body('Best,', footer))).contactName).toBe('Dana Whitfield');
+  });
+
+  it.each([
+    ['Dana Whitfield (she/her)', 'Dana Whitfield'],
+    ['Dana Whitfield | ZyxCorp', 'Dana Whitfield'],
+    ['dana whitfield', 'Dana Whitfield'],
+    ['王伟', '王伟'],
+  ])('takes “%s” for a person to thank, not a company', (name, person) => {
+    const x = extract(mail({ name, address: 'dana@zyxcorp.example' }, 'Update', 'Hi Sam,\n\nThank you for interviewing for the Data Analyst position at ZyxCorp. We have chosen another candidate.'));
+    expect(x).toMatchObject({ contactName: person, contactEmail: 'dana@zyxcorp.example', noReplySender: false, company: 'ZyxCorp' });
+  });
+
+  it('keeps markup typed into a plain-text email out of the role', () => {
+    const x = extract(mail(careers, 'Update', 'Thank you for applying to the Senior <b>Engineer</b> <script>alert("x")</script> position. We have chosen another candidate.'));
+    expect(x.role).toBe('Senior Engineer');
+  });
+});
+
 describe('extract: whether an interview happened', () => {
   const from = { name: 'Tidewell Careers', address: 'careers@tidewell.example' };
   it('is true after an interview, false after only an application, null when unknown', () => {
@@ -152,6 +182,7 @@ describe('extract: whether an interview happened', () => {
     expect(extract(mail(from, 'Update', 'Thank you for coming in to meet the team last Wednesday. We have chosen another candidate.')).interviewed).toBe(true);
     expect(extract(mail(from, 'Update', "Thanks again for Friday's video call. We have chosen another candidate.")).interviewed).toBe(true);
     expect(extract(mail(from, 'Update', 'Thank you for applying. After reviewing your application we will not be moving forward.')).interviewed).toBe(false);
+    expect(extract(mail(from, 'Update', "We've decided to pursue candidates whose experience more closely aligns with the role. We won't be scheduling an interview at this time.")).interviewed).toBe(false);
     expect(extract(mail(from, 'Update', 'We have decided to move forward with another candidate.')).interviewed).toBeNull();
   });
 });
