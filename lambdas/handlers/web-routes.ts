@@ -160,7 +160,9 @@ export async function route(deps: WebDeps, req: WebRequest): Promise<WebResponse
       await sendFreshLink({ ...deps, links: makeLinks(deps.signer, deps.inboundAddress) }, caseId);
       return html(200, messagePage('A fresh link is on its way', 'Check your email for a new link from onward.'));
     }
-    return html(410, expiredPage(refreshable ? req.path : null));
+    // What an old link says must be true of the case: a letter that left was sent, not "nothing".
+    const record = caseId !== ALL_CASES ? await deps.cases.get(caseId) : null;
+    return html(410, expiredPage(refreshable ? req.path : null, record));
   }
   const response = method === 'POST' ? await post(deps, req, check.claims) : await get(deps, req, check.claims);
   return method === 'HEAD' ? { ...response, body: '' } : response;

@@ -106,6 +106,17 @@ describe('bad tokens', () => {
     expect((await deps.web.cases.get(id))?.status).toBe('AWAITING_APPROVAL');
   });
 
+  it('an expired link to a letter that left says it was sent, not that nothing was', async () => {
+    const { id, form, body } = await freshCase();
+    expect((await fetch(form.action, { method: 'POST', body, redirect: 'manual' })).status).toBe(303);
+    const past = Math.floor(Date.now() / 1000) - 60;
+    const page = await fetch(`${base()}${signToken(key, { caseId: id, action: 'review', expiresAt: past })}`);
+    expect(page.status).toBe(410);
+    const text = await page.text();
+    expect(text).toMatch(/Your letter was sent on \d{4}-\d{2}-\d{2} to \S+@\S+; nothing more will be sent\./);
+    expect(text).not.toContain('Nothing was sent');
+  });
+
   it('a Send replayed after sending says it was already sent, and sends nothing', async () => {
     const { form, body } = await freshCase();
     expect((await fetch(form.action, { method: 'POST', body, redirect: 'manual' })).status).toBe(303);

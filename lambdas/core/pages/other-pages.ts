@@ -53,10 +53,23 @@ export function casesPage(rows: CaseRow[], filter: CaseStatus | null, filterUrl:
 export const deniedPage = () =>
   messagePage('This link is not valid', 'The link is damaged or was not made by onward. Open the newest email from onward and use its link.');
 
-export const expiredPage = (refreshUrl: string | null) =>
+/** What happened to the letter, as far as an expired link may say. */
+function letterFate(record: Case | null | undefined): string {
+  switch (record?.status) {
+    case 'SENT':
+      return `Your letter was sent${record.sentAt ? ` on ${record.sentAt.slice(0, 10)}` : ''}${record.letter?.to ? ` to ${record.letter.to}` : ''}; nothing more will be sent.`;
+    case 'SENDING':
+    case 'SEND_UNKNOWN':
+      return 'Your letter may have left: check your Sent mail or the recipient before doing anything.';
+    default:
+      return 'Nothing was sent.';
+  }
+}
+
+export const expiredPage = (refreshUrl: string | null, record?: Case | null) =>
   messagePage(
     'This link has expired',
-    'Links from onward stop working after a while so that old emails cannot act for you. Nothing was sent.',
+    `Links from onward stop working after a while so that old emails cannot act for you. ${letterFate(record)}`,
     refreshUrl
       ? `<form method="post" action="${esc(refreshUrl)}"><div class="actions"><button class="primary" type="submit" name="op" value="refresh">Email me a fresh link</button></div></form>`
       : '',
