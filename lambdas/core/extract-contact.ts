@@ -31,6 +31,20 @@ export function greetedNames(lines: readonly string[]): ReadonlySet<string> {
   return names;
 }
 
+const SALUTATION = /^(?:hi|hello|dear|hey|good (?:morning|afternoon|evening))[\s,]+(.+?)\s*[,:!.]?$/iu;
+const NOT_A_GREETED_NAME = /^(?:greetings|hello|hi|dear|unfortunately|congratulations|thank|thanks|candidate|applicant|all|team|there)\b/i;
+
+/**
+ * Whom the email greets by name, only when it plainly does ("Dear Alex," "Hi Jayden Udall,"
+ * "Alex,"): mail greeting someone other than the owner may not have been meant for them.
+ */
+export function greetingName(lines: readonly string[]): string | null {
+  const first = lines.find((l) => l !== '');
+  if (!first) return null;
+  const name = (SALUTATION.exec(first)?.[1] ?? /^([^,]{2,40}),$/.exec(first)?.[1])?.trim();
+  return name && !NOT_A_GREETED_NAME.test(name) && looksLikePersonName(name) ? name : null;
+}
+
 // Longest first: "Best regards," is a closing, not "Best" followed by a person called "regards".
 const CLOSINGS = [
   'with appreciation', 'yours faithfully', 'kindest regards', 'sincerely yours', 'warmest regards', 'yours sincerely', 'with gratitude', 'all the best', 'best regards', 'kind regards', 'respectfully', 'thanks again', 'warm regards', 'best wishes', 'many thanks', 'warm wishes', 'with thanks', 'yours truly', 'cordially', 'sincerely', 'take care', 'talk soon', 'thank you', 'regards', 'cheers', 'thanks', 'warmly', 'best',

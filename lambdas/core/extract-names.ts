@@ -98,6 +98,20 @@ const GERMAN: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae',
 /** Letters that carry no combining mark to strip. */
 const UNDECOMPOSED: Record<string, string> = { ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ß: 'ss', æ: 'ae', Æ: 'Ae', œ: 'oe', Œ: 'Oe', þ: 'th', Þ: 'Th' };
 
+/**
+ * True when the email plainly greets someone whose name shares nothing with the owner's
+ * ("Dear Alex," to Sam Rivera): a rejection forwarded by mistake, or meant for someone else.
+ */
+export function greetsSomeoneElse(greeting: string | null | undefined, ownerName: string): boolean {
+  if (!greeting) return false;
+  const words = (s: string) => toAscii(s).toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 2);
+  const mine = words(ownerName);
+  const theirs = words(greeting);
+  if (!mine.length || !theirs.length) return false;
+  // "Sam" greets Samantha; "Rivera" greets Sam Rivera.
+  return !theirs.some((t) => mine.some((m) => t === m || (Math.min(t.length, m.length) >= 3 && (t.startsWith(m) || m.startsWith(t)))));
+}
+
 /** Lower-case, letters (accents dropped) and digits only: "Nuts.com" ~ "nutscom", "AT&T" ~ "att", "Société" ~ "societe". */
 export function squash(s: string): string {
   return toAscii(s).toLowerCase().replace(/[^a-z0-9]/g, '');

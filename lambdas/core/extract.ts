@@ -4,7 +4,7 @@
 
 import { findInterviewed } from './classify.ts';
 import { findCompany } from './extract-company.ts';
-import { findContacts, findSignature, greetedNames, type Contact } from './extract-contact.ts';
+import { findContacts, findSignature, greetedNames, greetingName, type Contact } from './extract-contact.ts';
 import { findRole } from './extract-role.ts';
 import type { OriginalMail } from './mail.ts';
 import { normalizeText } from './normalize.ts';
@@ -24,6 +24,8 @@ export interface Extraction {
   noReplySender: boolean;
   /** People found who could receive the thank-you (deduplicated), best first. */
   candidates: Contact[];
+  /** The name the email greets ("Alex"), to tell mail meant for someone else. */
+  greeting?: string | null;
 }
 
 const DEPARTMENT = /\b(?:the|our) ((?:[A-Z][\w&-]*)(?: (?:&|and|of) [A-Z][\w&-]*| [A-Z][\w&-]*){0,4}) (Department|Division|Dept\.?)(?=[\s,.;:!?)]|$)|\b(?:the|our) (Department|Division) of ([A-Z][\w&-]*(?: (?:&|and) [A-Z][\w&-]*| [A-Z][\w&-]*){0,4})/;
@@ -55,5 +57,6 @@ export function extract(mail: OriginalMail): Extraction {
     interviewed: findInterviewed(`${subject}\n${flat}`),
     noReplySender: contacts.noReplySender,
     candidates: contacts.candidates,
+    greeting: greetingName(lines),
   };
 }

@@ -2,6 +2,7 @@
 // nothing from the recruiter's mail can render as markup in the owner's inbox.
 import type { Case, IgnoreReason, Letter } from './case.ts';
 import { hasPlaceholder } from './draft.ts';
+import { greetsSomeoneElse } from './extract-names.ts';
 import type { Classification } from './classify.ts';
 import type { Extraction } from './extract.ts';
 
@@ -37,13 +38,22 @@ function headline(x: Extraction): string {
   return [x.company, x.role].filter(Boolean).join(' — ') || 'your forwarded rejection';
 }
 
-export function draftMessage(record: Case, links: { review: string; cases: string }): OwnerMessage {
+/** The warning for mail that greets someone other than the owner, or null. */
+export function addresseeWarning(extraction: Extraction | undefined, ownerName: string): string | null {
+  return extraction && greetsSomeoneElse(extraction.greeting, ownerName)
+    ? `This email greets “${extraction.greeting}”, not you (${ownerName}): check it was meant for you before sending a letter.`
+    : null;
+}
+
+export function draftMessage(record: Case, links: { review: string; cases: string }, ownerName: string): OwnerMessage {
   const { letter, classification, extraction, original } = record;
   if (!letter || !classification || !extraction) throw new Error('draftMessage needs a drafted case');
+  const warning = addresseeWarning(extraction, ownerName);
   return {
     subject: `Draft thank-you: ${headline(extraction)}`,
     text: [
       'onward drafted a thank-you letter for the rejection you forwarded. Nothing is sent until you press Send.',
+      ...(warning ? ['', `Note: ${warning}`] : []),
       '',
       `Review, edit and send: ${links.review}`,
       '',

@@ -5,6 +5,7 @@ import { CASE_STATUSES, DRAFTABLE_REASONS, type Case, type CaseStatus } from '..
 import { ALL_CASES, linkFor, makeLinks, type LinkSigner } from '../core/links.ts';
 import { PAGE_HEADERS, messagePage } from '../core/pages/layout.ts';
 import { casesPage, deniedPage, draftAnywayPage, expiredPage, notFoundPage } from '../core/pages/other-pages.ts';
+import { addresseeWarning } from '../core/notify.ts';
 import { reviewPage, type ReviewView } from '../core/pages/review-page.ts';
 import { verifyToken, type TokenClaims } from '../core/token.ts';
 import {
@@ -55,6 +56,7 @@ async function reviewView(deps: WebDeps, record: Case, expiresAt: number, extra:
     discardUrl: linkFor(deps.signer, record.id, 'discard', expiresAt),
     casesUrl: linkFor(deps.signer, ALL_CASES, 'cases'),
     candidates: await recipientCandidates(deps, record),
+    addresseeWarning: addresseeWarning(record.extraction, deps.owner.name),
     ...extra,
   };
 }

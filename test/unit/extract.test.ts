@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../lambdas/core/classify.ts';
 import { extract } from '../../lambdas/core/extract.ts';
+import { greetsSomeoneElse } from '../../lambdas/core/extract-names.ts';
 import type { Address, OriginalMail } from '../../lambdas/core/mail.ts';
 import { directMail, figures, loadCorpus } from '../../scripts/eval.ts';
 
@@ -171,6 +172,26 @@ describe('extract: signatures and display names as people write them', () => {
   it('keeps markup typed into a plain-text email out of the role', () => {
     const x = extract(mail(careers, 'Update', 'Thank you for applying to the Senior <b>Engineer</b> <script>alert("x")</script> position. We have chosen another candidate.'));
     expect(x.role).toBe('Senior Engineer');
+  });
+});
+
+describe('extract: whom the email greets', () => {
+  it.each([
+    ['Dear Alex,\n\nWe chose another candidate.', 'Alex'],
+    ['Hi Jayden Udall,\n\nWe chose another candidate.', 'Jayden Udall'],
+    ['Zoë,\n\nWe chose another candidate.', 'Zoë'],
+    ['Unfortunately, we chose another candidate.', null],
+    ['Dear Candidate,\n\nWe chose another candidate.', null],
+    ['Hello,\n\nWe chose another candidate.', null],
+  ])('reads the greeting of “%s” as %s', (text, name) => {
+    expect(extract(mail(null, 'Update', text)).greeting).toBe(name);
+  });
+
+  it.each([
+    ['Alex', 'Sam Rivera', true], ['Sam', 'Sam Rivera', false], ['Samantha', 'Sam Rivera', false], ['Ms. Rivera', 'Sam Rivera', false],
+    ['Zoë', 'Zoe Martin', false], [null, 'Sam Rivera', false],
+  ])('“%s” greeting %s is someone else: %s', (greeting, owner, expected) => {
+    expect(greetsSomeoneElse(greeting, owner)).toBe(expected);
   });
 });
 

@@ -25,6 +25,16 @@ describe('the review page: when the original was written', () => {
   });
 });
 
+describe('the review page: mail meant for someone else', () => {
+  it('shows the warning above the letter', () => {
+    const record: Case = {
+      id: 'c1', status: 'AWAITING_APPROVAL', receivedAt: '2026-11-26T10:00:00.000Z', updatedAt: '2026-11-26T10:00:00.000Z', letter,
+    };
+    const html = reviewPage({ record, sendUrl: '/s', discardUrl: '/d', casesUrl: '/c', candidates: [], addresseeWarning: 'This email greets “Alex”, not you (Sam Rivera): check it was meant for you before sending a letter.' });
+    expect(html).toContain('<div class="notice warn">This email greets “Alex”, not you (Sam Rivera)');
+  });
+});
+
 describe('the review page: other possible recipients', () => {
   it('offers only people other than the one already in To', () => {
     const only = page(null, [{ name: 'Anna Kowalski', address: 'Anna@riverside.example', source: 'from' }]);

@@ -71,6 +71,13 @@ describe('receiving a forwarded rejection', () => {
     expect(mailer.sent[0]).toMatchObject({ to: { address: 'me@example.com' }, automatic: true, replyTo: fakeLinks.replyAddress('m1', cases.items.get('m1')!.letter) });
     expect(mailer.sent[0]!.text).toContain('https://review.test/t/review-m1');
     expect(mailer.sent[0]!.text).toContain(record.letter!.body);
+    expect(mailer.sent[0]!.text).not.toContain('greets');
+  });
+
+  it('warns when the rejection greets someone other than the owner', async () => {
+    const { deps, mailer } = setup(forwarded(REJECTION.replace('Dear Sam,', 'Dear Alex,')));
+    expect(await receiveMail(deps, event)).toEqual({ outcome: 'drafted', caseId: 'm1' });
+    expect(mailer.sent[0]!.text).toContain('Note: This email greets “Alex”, not you (Sam Rivera): check it was meant for you before sending a letter.');
   });
 
   it('converges on one case and one draft email when the event is replayed, in sequence and at once', async () => {

@@ -16,6 +16,8 @@ export interface ReviewView {
   alreadySent?: boolean;
   /** Addresses to offer for To: people found in the mail and earlier cases with the company. */
   candidates: { name: string | null; address: string; source: string }[];
+  /** The email greets someone other than the owner (core/notify.ts addresseeWarning). */
+  addresseeWarning?: string | null;
 }
 
 const STATUS_TEXT: Partial<Record<CaseStatus, [string, string]>> = {
@@ -134,7 +136,8 @@ export function reviewPage(view: ReviewView): string {
     const discardOnly = record.status === 'SEND_UNKNOWN'
       ? `<form method="post" action="${esc(view.discardUrl)}"><div class="actions"><button class="secondary" type="submit" name="op" value="discard">Discard this draft</button></div></form>`
       : '';
-    main = `<div class="notice ${tone}" role="status">${esc(text)}${failure}</div>${editable ? editForm(view) : discardOnly}`;
+    const warning = editable && view.addresseeWarning ? `<div class="notice warn">${esc(view.addresseeWarning)}</div>` : '';
+    main = `<div class="notice ${tone}" role="status">${esc(text)}${failure}</div>${warning}${editable ? editForm(view) : discardOnly}`;
   }
   return page(title, `<p class="muted"><a href="${esc(view.casesUrl)}">All cases</a></p><h1>${esc(title)}</h1>${main}${detected(record)}${original(record)}`);
 }
