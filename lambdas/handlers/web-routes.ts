@@ -57,6 +57,7 @@ async function reviewView(deps: WebDeps, record: Case, expiresAt: number, extra:
     casesUrl: linkFor(deps.signer, ALL_CASES, 'cases'),
     candidates: await recipientCandidates(deps, record),
     addresseeWarning: addresseeWarning(record.extraction, deps.owner.name),
+    reviveUrl: record.status === 'EXPIRED' ? linkFor(deps.signer, record.id, 'revive') : null,
     ...extra,
   };
 }

@@ -309,6 +309,31 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
     }
   });
 
+  it('lists cases on a phone without sideways scrolling, each row telling company and role apart', async () => {
+    await forwardForReview(h, 'rejection-after-interview.eml');
+    await forwardForReview(h, 'ats-no-reply-rejection.eml');
+    const { context, page } = await open({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    try {
+      expect((await page.goto(h.stack.urls.cases))?.status()).toBe(200);
+      const { scrollWidth, innerWidth } = await noScroll(page);
+      expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+      const rows = await page.locator('tbody tr').allInnerTexts();
+      expect(rows.length).toBeGreaterThanOrEqual(2);
+      expect(rows.join('\n')).toContain('Administrative Assistant');
+      // The date stays on one line.
+      // Line boxes of the date's text (a Range over the cell), counted in the page.
+      const lines = await page.locator('td.date').first().evaluate((el) => {
+        const range = (globalThis as unknown as { document: { createRange(): { selectNodeContents(n: unknown): void; getClientRects(): { length: number } } } }).document.createRange();
+        range.selectNodeContents(el);
+        return range.getClientRects().length;
+      });
+      expect(lines).toBe(1);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'cases-phone.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+
   for (const key of ['Enter', 'Space'] as const) {
     it(`can be used by keyboard alone: Tab through the fields in order, ${key} on Send sends`, async () => {
       const { reviewUrl } = await forwardForReview(h, 'rejection-after-interview.eml');

@@ -27,9 +27,9 @@ button.primary{background:var(--accent);color:#fff}button.secondary{background:t
 form.letter:invalid button.primary{opacity:.45;cursor:not-allowed}pre.letter,blockquote{white-space:pre-wrap;font:inherit;margin:0}
 section>h2:first-child{margin-top:0}.excerpt-title{font-size:.9rem;margin:.8rem 0 .3rem}pre.letter.sent{margin-top:1rem}
 blockquote{border-left:3px solid var(--line);padding-left:.8rem;color:var(--muted);max-height:14rem;overflow:auto}
-table{width:100%;border-collapse:collapse}th,td{text-align:left;padding:.45rem .4rem;border-bottom:1px solid var(--line);vertical-align:top}
-a{color:var(--accent)}.status{font-size:.8rem;font-weight:700;letter-spacing:.03em;white-space:nowrap}
-@media (max-width:34rem){dl{grid-template-columns:1fr}dt{margin-top:.4rem}th.optional,td.optional{display:none}}
+table{width:100%;border-collapse:collapse}th,td{text-align:left;padding:.45rem .4rem;border-bottom:1px solid var(--line);vertical-align:top}table.cases td{overflow-wrap:anywhere}td.date{white-space:nowrap}
+a{color:var(--accent)}.status{font-size:.8rem;font-weight:700;letter-spacing:.03em}
+@media (max-width:34rem){dl{grid-template-columns:1fr}dt{margin-top:.4rem}table.cases thead{display:none}table.cases tr{display:block;padding:.55rem 0;border-bottom:1px solid var(--line)}table.cases td{display:block;border:0;padding:.1rem 0}}
 `;
 
 export const STYLE_HASH = `sha256-${createHash('sha256').update(STYLE).digest('base64')}`;

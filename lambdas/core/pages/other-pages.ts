@@ -34,19 +34,23 @@ export function casesPage(rows: CaseRow[], filter: CaseStatus | null, filterUrl:
     })
     .join(' · ');
   const body = rows.length
-    ? `<table><thead><tr><th>Received</th><th>Company or sender</th><th class="optional">Role</th><th>Status</th></tr></thead><tbody>${rows
+    ? `<table class="cases"><thead><tr><th>Received</th><th>Company or sender, role</th><th>Status</th></tr></thead><tbody>${rows
         .map(({ record: r, reviewUrl, reviveUrl }) => {
           const company = r.extraction?.company ?? r.original?.from?.address ?? '—';
           const cell = reviewUrl ? `<a href="${esc(reviewUrl)}">${esc(company)}</a>` : esc(company);
           // Why no letter, only while there is none: a case drafted anyway is past its reason.
           const why = r.status === 'IGNORED' && r.reason ? `<br><small>${esc(r.reason.replace(/-/g, ' '))}</small>` : '';
           const to = r.status === 'SENT' && r.letter?.to ? `<br><small>to ${esc(r.letter.to)}</small>` : '';
-          return `<tr><td>${esc(r.receivedAt.slice(0, 10))}</td><td>${cell}</td><td class="optional">${esc(r.extraction?.role ?? '—')}</td><td class="status" data-status="${esc(r.status)}">${esc(STATUS_LABEL[r.status])}${why}${to}${
+          // The role under the company: on a phone, eight rows of one company must still differ.
+          const role = r.extraction?.role ? `<br><small>${esc(r.extraction.role)}</small>` : '';
+          return `<tr><td class="date">${esc(r.receivedAt.slice(0, 10))}</td><td>${cell}${role}</td><td class="status" data-status="${esc(r.status)}">${esc(STATUS_LABEL[r.status])}${why}${to}${
             reviveUrl ? `<form method="post" action="${esc(reviveUrl)}"><button class="secondary" type="submit" name="op" value="revive">Revive</button></form>` : ''
           }</td></tr>`;
         })
         .join('')}</tbody></table>`
-    : '<p>No cases yet. Forward a rejection to your onward address and it appears here.</p>';
+    : filter
+      ? `<p>No cases are ${esc(STATUS_LABEL[filter])}.</p>`
+      : '<p>No cases yet. Forward a rejection to your onward address and it appears here.</p>';
   return page('Cases', `<h1>Your cases</h1><p class="muted">Filter: ${filters}</p><section>${body}</section>`);
 }
 

@@ -18,6 +18,8 @@ export interface ReviewView {
   candidates: { name: string | null; address: string; source: string }[];
   /** The email greets someone other than the owner (core/notify.ts addresseeWarning). */
   addresseeWarning?: string | null;
+  /** For an expired draft: a POST target that brings it back for review. */
+  reviveUrl?: string | null;
 }
 
 const STATUS_TEXT: Partial<Record<CaseStatus, [string, string]>> = {
@@ -135,7 +137,9 @@ export function reviewPage(view: ReviewView): string {
     // A letter that may have left can only be discarded, once the owner has checked.
     const discardOnly = record.status === 'SEND_UNKNOWN'
       ? `<form method="post" action="${esc(view.discardUrl)}"><div class="actions"><button class="secondary" type="submit" name="op" value="discard">Discard this draft</button></div></form>`
-      : '';
+      : view.reviveUrl
+        ? `<form method="post" action="${esc(view.reviveUrl)}"><div class="actions"><button class="primary" type="submit" name="op" value="revive">Bring it back to review</button></div></form>`
+        : '';
     const warning = editable && view.addresseeWarning ? `<div class="notice warn">${esc(view.addresseeWarning)}</div>` : '';
     main = `<div class="notice ${tone}" role="status">${esc(text)}${failure}</div>${warning}${editable ? editForm(view) : discardOnly}`;
   }
