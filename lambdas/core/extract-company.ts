@@ -202,6 +202,11 @@ export function findCompany(input: CompanyInput): string | null {
 /** Last resort: the way the text itself writes the sender's domain ("acme" → "Acme"), if it does. */
 function nameWrittenForDomain(label: string, text: string): string | null {
   if (label.length < 3) return null;
+  // The label as a word of its own, capitalised as the text writes it ("Lumencraft" on the last
+  // line of a signature that has no sign-off) …
+  const word = new RegExp(`(?<![\\p{L}\\p{N}])${label}(?![\\p{L}\\p{N}])`, 'iu').exec(text)?.[0];
+  if (word && /^\p{Lu}/u.test(word) && acceptable(word, new Set())) return word;
+  // … or a capitalised phrase that squashes to it ("Brightline Health" for brightlinehealth).
   for (const m of text.matchAll(ANY_NAME)) {
     const name = clean(m[1] ?? '');
     if (squash(name) === label && acceptable(name, new Set())) return name;

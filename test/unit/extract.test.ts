@@ -139,6 +139,11 @@ describe('extract: subjects and signatures that name the company', () => {
     expect(re.company).toBe('Orbital');
   });
 
+  it('takes the company from the sender’s domain when the signature writes it without a sign-off', () => {
+    const text = 'Hi Sam,\n\nThank you for meeting with our design team for the Product Designer role.\n\nUnfortunately, we have decided not to move forward with your candidacy.\n\nPriya Natarajan\nDesign Recruiting Lead\nLumencraft';
+    expect(extract(mail({ name: 'Priya Natarajan', address: 'priya.natarajan@lumencraft.example' }, 'Update on your application - Product Designer', text)).company).toBe('Lumencraft');
+  });
+
   it('keeps "& Co." with the name', () => {
     const x = extract(mail({ name: 'Zoë & Co. Careers', address: 'careers@zoeandco.example' }, 'Your application', 'Dear Sam,\n\nThank you for your interest in Zoë & Co. Unfortunately we will not be moving forward.\n\nZoë & Co. Talent'));
     expect(x.company).toBe('Zoë & Co.');
