@@ -16,7 +16,7 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
   process.env.ONWARD_REVIEW_URL ??= `https://${event.requestContext.domainName}/`;
   try {
     const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
-    if (raw.length > MAX_FORM_BYTES) return { statusCode: 413, headers: PAGE_HEADERS, body: messagePage('Too large', 'That form was too large.') };
+    if (raw.length > MAX_FORM_BYTES) return { statusCode: 413, headers: PAGE_HEADERS, body: messagePage('Too long', `A letter can be up to about ${MAX_FORM_BYTES / 1024} KB of text; this one is longer, so nothing was saved or sent. Go back, shorten it and press Send again.`) };
     const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
     const response = await route((await deps()).web, {
       method: event.requestContext.http.method,
