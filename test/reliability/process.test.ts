@@ -62,7 +62,7 @@ describe('SIGKILL mid-processing', () => {
         if ((page.match(/data-status="AWAITING_APPROVAL"/g) ?? []).length >= accepted.length) break;
         await new Promise((r) => setTimeout(r, 100));
       }
-      const ids = [...page.matchAll(/<tr><td>[\s\S]*?\/t\/([A-Za-z0-9_-]+)\./g)].map((m) => Buffer.from(m[1]!, 'base64url').toString());
+      const ids = [...page.matchAll(/<tr><td class="date">[\s\S]*?\/t\/([A-Za-z0-9_-]+)\./g)].map((m) => Buffer.from(m[1]!, 'base64url').toString());
       // One case per message the server accepted, none twice. (A pooled client may resend a
       // message whose reply it lost; that resend is a message of its own, with its own case.)
       expect(new Set(ids).size).toBe(ids.length);
