@@ -180,13 +180,15 @@ export function findCompany(input: CompanyInput): string | null {
   // The same company under two spellings: an acronym and its full name ("GM" / "General Motors"),
   // a name and its formal form ("Alteryx" / "Alteryx, Inc.", "Digital Acme" / "Acme & Company"),
   // or a short and a long form ("Cox" / "Cox Automotive"). Pool the scores in the fuller form.
+  // Each name's squashed forms, worked out once rather than for every pair.
+  const forms = new Map(list.map((c) => [c, { sq: squash(c.name), core: squash(c.name.replace(FORMAL_SUFFIX, '')), formal: FORMAL_SUFFIX.test(c.name) }]));
   for (const short of list) {
     for (const long of list) {
       if (short === long || short.score === 0) continue;
-      const core = squash(long.name.replace(FORMAL_SUFFIX, ''));
-      const shortSq = squash(short.name);
+      const { core, sq: longSq, formal: hasSuffix } = forms.get(long)!;
+      const shortSq = forms.get(short)!.sq;
       const acronym = /^[A-Z&]{2,5}$/.test(short.name) && initials(long.name) === shortSq.replace(/&/g, '');
-      const formal = FORMAL_SUFFIX.test(long.name) && core.length >= 2 && core !== squash(long.name) && shortSq.includes(core);
+      const formal = hasSuffix && core.length >= 2 && core !== longSq && shortSq.includes(core);
       const extended = long.name.toLowerCase().startsWith(`${short.name.toLowerCase()} `);
       if (acronym || formal || extended) {
         long.score += short.score;

@@ -91,9 +91,12 @@ export function nameMatchesMailbox(name: string, address: string): boolean {
 
 /** Letters without their accents ("Zoë" → "Zoe", "Łukasz" → "Lukasz"); `german`: ä ö ü → ae oe ue. */
 export function toAscii(s: string, german = false): string {
+  // Most names are plain ASCII already: no normalisation to pay for (squash runs in loops).
+  if (ASCII_ONLY.test(s)) return s;
   const spelled = german ? s.replace(/[äöüÄÖÜ]/g, (c) => GERMAN[c]!) : s;
   return spelled.normalize('NFD').replace(/\p{M}/gu, '').replace(/[łŁøØđĐßæÆœŒþÞ]/g, (c) => UNDECOMPOSED[c]!);
 }
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const GERMAN: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };
 /** Letters that carry no combining mark to strip. */
 const UNDECOMPOSED: Record<string, string> = { ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ß: 'ss', æ: 'ae', Æ: 'Ae', œ: 'oe', Œ: 'Oe', þ: 'th', Þ: 'Th' };

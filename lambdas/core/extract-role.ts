@@ -105,6 +105,17 @@ export interface RoleInput {
   company: string | null;
 }
 
+// The company written before or after a title ("Acme's Data Analyst", "Data Analyst at Acme"):
+// compiled once per company, not once per reading of a title.
+let around: { company: string; before: RegExp; after: RegExp } | null = null;
+function companyAround(company: string): { before: RegExp; after: RegExp } {
+  if (around?.company !== company) {
+    const c = company.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    around = { company, before: new RegExp(`^${c}(?:'s)?\\s*[:\\-|]?\\s+`, 'i'), after: new RegExp(`\\s+at ${c}$`, 'i') };
+  }
+  return around;
+}
+
 function tidy(raw: string, company: string | null): string | null {
   let role = raw
     // Markup typed into a plain-text email is not part of a job title.
@@ -117,8 +128,8 @@ function tidy(raw: string, company: string | null): string | null {
     .replace(/[.,;:!?\s]+$/, '')
     .trim();
   if (company) {
-    const c = company.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    role = role.replace(new RegExp(`^${c}(?:'s)?\\s*[:\\-|]?\\s+`, 'i'), '').replace(new RegExp(`\\s+at ${c}$`, 'i'), '').trim();
+    const { before, after } = companyAround(company);
+    role = role.replace(before, '').replace(after, '').trim();
     if (squash(role) === squash(company)) return null;
   }
   if (role.length < 2 || role.length > 140 || !/[A-Za-z]/.test(role)) return null;
