@@ -43,7 +43,8 @@ const schema = z
     inboundLocalPart: z
       .string()
       .trim()
-      .regex(/^[a-z0-9](?:[a-z0-9._-]{0,62})$/i, { error: 'inboundLocalPart must be letters, digits, ".", "_" or "-" (no "+": onward adds +tags itself)' })
+      // 28 at most: reply addresses add "+r-" and 33 characters, and a local part ends at 64.
+      .regex(/^[a-z0-9](?:[a-z0-9._-]{0,27})$/i, { error: 'inboundLocalPart must be 1–28 letters, digits, ".", "_" or "-" (no "+": onward adds +tags itself, and replies need the room)' })
       .default('onward')
       .transform((v) => v.toLowerCase()),
     allowedSenders: z

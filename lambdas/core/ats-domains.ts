@@ -23,7 +23,7 @@ const ATS_AND_BOARD_DOMAINS = [
 const FREE_MAIL_DOMAINS = [
   'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'yahoo.com',
   'ymail.com', 'icloud.com', 'me.com', 'aol.com', 'proton.me', 'protonmail.com', 'gmx.com', 'gmx.de',
-  'web.de', 'mail.com', 'zoho.com', 'yandex.com', 'fastmail.com',
+  'web.de', 'mail.com', 'zoho.com', 'yandex.com', 'fastmail.com', 'hey.com', 'tutanota.com', 'duck.com',
 ];
 
 /** One word of a mailbox's local part that marks it as a function, not a person. */

@@ -61,7 +61,7 @@ function clean(raw: string): string {
   return raw
     .replace(/\s+/g, ' ')
     .replace(/^(?:the|your|our)\s+/i, '')
-    .replace(/[\s,;:!?)"'-]+$/, '')
+    .replace(/[\s,;:!?)"'|·–—-]+$/, '')
     .replace(/\.(?<!\b(?:Inc|Co|Corp|Ltd|L\.P|S\.A|S\.L|N\.V|B\.V)\.)$/, '')
     .trim();
 }

@@ -32,7 +32,8 @@ export function greetedNames(lines: readonly string[]): ReadonlySet<string> {
 }
 
 const SALUTATION = /^(?:hi|hello|dear|hey|good (?:morning|afternoon|evening))[\s,]+(.+?)\s*[,:!.]?$/iu;
-const NOT_A_GREETED_NAME = /^(?:greetings|hello|hi|dear|unfortunately|congratulations|thank|thanks|candidate|applicant|all|team|there)\b/i;
+const NOT_A_GREETED_NAME =
+  /\b(?:greetings|hello|hi|dear|unfortunately|congratulations|thank|thanks|candidates?|applicants?|all|team|there|sir|madam|friends?|colleagues?|valued|everyone|everybody|future|hiring|job|seekers?|recipients?|application|applications|update|status|decision|interview|regarding|notice|news|important|reminder)\b/i;
 
 /**
  * Whom the email greets by name, only when it plainly does ("Dear Alex," "Hi Jayden Udall,"
@@ -40,7 +41,8 @@ const NOT_A_GREETED_NAME = /^(?:greetings|hello|hi|dear|unfortunately|congratula
  */
 export function greetingName(lines: readonly string[]): string | null {
   const first = lines.find((l) => l !== '');
-  if (!first) return null;
+  // A greeting is a short line; a long one is not worth reading as one.
+  if (!first || first.length > 60) return null;
   const name = (SALUTATION.exec(first)?.[1] ?? /^([^,]{2,40}),$/.exec(first)?.[1])?.trim();
   return name && !NOT_A_GREETED_NAME.test(name) && looksLikePersonName(name) ? name : null;
 }

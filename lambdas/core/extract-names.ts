@@ -48,12 +48,18 @@ const PRONOUNS = /\s*[([](?:she|he|they|ze|xe)\s*\/\s*\w+(?:\s*\/\s*\w+)?[)\]]/g
  * name is not a person's followed by something else.
  */
 export function displayNameParts(raw: string): { person: string; rest: string | null } {
-  const name = raw.replace(PRONOUNS, '').replace(/\s+/g, ' ').trim();
-  const [head, ...tail] = name.split(/\s+[|·–—-]\s+|\s*\|\s*/);
+  // Bounded and collapsed first: a display name is hostile input like the rest of the mail.
+  const name = raw.slice(0, MAX_NAME).replace(/\s+/g, ' ').replace(PRONOUNS, '').trim();
+  const [head, ...tail] = name.split(/ [|·–—-] | ?\| ?/);
   const person = capitalised(naturalOrder(head!.trim()));
-  if (tail.length && looksLikePersonName(person)) return { person, rest: tail.join(' ').trim() || null };
+  // A full name first ("Dana Whitfield | ZyxCorp"); "Acme - Careers" and "Stripe | Jobs" are a
+  // company and its mailbox, as before.
+  const rest = tail.join(' ').trim();
+  const mailboxWords = rest.split(' ').every((w) => ORG_WORDS.has(w.toLowerCase()));
+  if (rest && person.includes(' ') && !mailboxWords && looksLikePersonName(person)) return { person, rest };
   return { person: capitalised(naturalOrder(name)), rest: null };
 }
+const MAX_NAME = 200;
 
 /** "dana whitfield" → "Dana Whitfield" when that is a person's name; anything else as written. */
 function capitalised(name: string): string {
@@ -70,6 +76,7 @@ const AFTER_COMMA = /^(?:jr|sr|ii|iii|iv|phd|md|mba|cpa|esq|shrm-cp|shrm-scp|phr
  * greets "Anna Kowalski". Anything else ("John Smith, Jr.", "Acme, Inc.") is left as written.
  */
 export function naturalOrder(name: string): string {
+  if (name.length > MAX_NAME) return name;
   const m = /^\s*([^,\s]+),\s*([^,]+?)\s*$/.exec(name);
   if (!m) return name;
   const [, surname, given] = m as unknown as [string, string, string];

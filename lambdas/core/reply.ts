@@ -75,17 +75,27 @@ const DISCARD_DECIDES = /\b(?:discard|cancel|delete|scrap|no|nope|don't send|don
 /** A revised letter is a letter: a greeting, a sentence, a name — a few lines and words at least. */
 const MIN_LETTER_WORDS = 8;
 
+/** A line after a command that only signs it: "Sam", "Thanks, Sam", "Sent from my iPhone". */
+const SIGN_OFF_WORDS = 4;
+
 /** What the owner's reply asks for. Quoted text and signatures never count. */
 export function replyCommand(text: string): ReplyCommand {
   const visible = new EmailReplyParser().read(text.replace(/\r\n/g, '\n')).getVisibleText().trim();
   if (!visible) return { kind: 'empty' };
-  const firstLine = visible.split('\n').find((l) => l.trim())!.trim();
+  const lines = visible.split('\n').map((l) => l.trim()).filter(Boolean);
+  const firstLine = lines[0]!;
   const first = firstLine.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
   const words = first.split(' ').filter(Boolean);
-  // "Don't send" is a discard, not a send: the discard reading goes first.
-  if (words.length && words.every((w) => DISCARD_WORDS.has(w)) && DISCARD_DECIDES.test(first)) return { kind: 'discard' };
-  if (words.length && words.every((w) => SEND_WORDS.has(w)) && words.some((w) => SEND_DECIDES.has(w))) return { kind: 'send' };
-  const lines = visible.split('\n').filter((l) => l.trim()).length;
-  if (lines >= 2 && visible.split(/\s+/).length >= MIN_LETTER_WORDS) return { kind: 'revise', body: visible };
+  // A command stands alone: "Yes,\n\nDear Olivia, …" is a revised letter, and "Yes\nbut change
+  // the name first" is neither — only a sign-off may follow the command.
+  const alone = lines.slice(1).every((l) => l.split(/\s+/).length <= SIGN_OFF_WORDS);
+  const discard = words.length > 0 && words.every((w) => DISCARD_WORDS.has(w)) && DISCARD_DECIDES.test(first);
+  // "Don't send" decides nothing for sending; "Don't discard it, send it" decides both ways: unclear.
+  const sendWords = first.replace(/\b(?:don't|dont|do not) send\b/g, ' ').split(' ').filter(Boolean);
+  const send = words.length > 0 && words.every((w) => SEND_WORDS.has(w) || DISCARD_WORDS.has(w)) && sendWords.some((w) => SEND_DECIDES.has(w));
+  if (alone && discard && !send) return { kind: 'discard' };
+  if (alone && send && !DISCARD_DECIDES.test(first)) return { kind: 'send' };
+  const letterSized = lines.length >= 2 && visible.split(/\s+/).length >= MIN_LETTER_WORDS;
+  if (letterSized && (!alone || !(discard || send))) return { kind: 'revise', body: visible };
   return { kind: 'unclear', said: firstLine.slice(0, 80) };
 }

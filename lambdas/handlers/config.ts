@@ -25,7 +25,10 @@ export const ownerFields = {
       }),
     ),
   ),
-  ONWARD_INBOUND_ADDRESS: email('ONWARD_INBOUND_ADDRESS'),
+  // Its local part leaves room for reply tags ("+r-" and 33 characters) within 64.
+  ONWARD_INBOUND_ADDRESS: email('ONWARD_INBOUND_ADDRESS').check(
+    z.refine((v) => v.lastIndexOf('@') <= 28, { error: 'ONWARD_INBOUND_ADDRESS must have at most 28 characters before the @ (replies add a tag)' }),
+  ),
   ONWARD_SENDER_ADDRESS: email('ONWARD_SENDER_ADDRESS'),
 };
 

@@ -17,12 +17,12 @@ const STATE: Partial<Record<CaseStatus, string>> = {
 const stateOf = (record: Case | undefined): string => (record ? (STATE[record.status] ?? 'not ready') : 'gone');
 
 /**
- * A note about a case. Replying to it works like replying to the draft email (a reply naming the
- * letter as it stands now), as the notes invite: "reply with the revised letter".
+ * A note about a case. It can be answered with a revised letter, as the notes invite; its
+ * Reply-To names no letter, because the note shows none — "send" to a note sends nothing.
  */
 async function tell(deps: ReceiveDeps, target: Case, subject: string, lines: string[]) {
   const text = [...lines, '', `Review it here: ${deps.links.review(target.id)}`].join('\n');
-  await deps.mailer.send(ownerMail(deps.owner, { subject, text }, target.letter ? deps.links.replyAddress(target.id, target.letter) : undefined));
+  await deps.mailer.send(ownerMail(deps.owner, { subject, text }, deps.links.replyAddress(target.id)));
 }
 
 const HOW = 'Reply "send" to send the letter as the email showed it, "discard" to drop it, or with your whole revised letter.';
@@ -47,13 +47,16 @@ async function act(deps: ReceiveDeps, target: Case, parsed: ParsedMail, reply: R
     ]);
     return 'discard';
   }
-  if (command.kind === 'send' && reply.digest !== letterDigest(letter)) {
+  const sendable = target.status === 'AWAITING_APPROVAL' || target.status === 'SEND_FAILED';
+  if (command.kind === 'send' && sendable && reply.digest !== letterDigest(letter)) {
     // The letter changed after the email this reply answers was sent (on the review page, or by a
-    // later revision): sending now would send text that email did not show.
+    // later revision), or the email showed none: sending now would send text it did not show.
+    // The letter as it stands comes as a fresh draft email, which "send" can answer.
     await tell(deps, target, `Not sent: ${about}`, [
-      'The letter has changed since the email you replied to, so onward sent nothing: it only sends a letter exactly as you saw it.',
-      'Reply "send" to the newest draft email, or send it from the review page.',
+      'The email you replied to did not show the letter as it stands now, so onward sent nothing: it only sends a letter exactly as you saw it.',
+      'The current letter follows in a fresh draft email: reply "send" to that one, or send it from the review page.',
     ]);
+    await emailDraft(deps, target);
     return 'send-stale';
   }
   if (command.kind === 'send') {

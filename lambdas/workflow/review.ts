@@ -4,6 +4,7 @@
 import { DRAFTABLE_REASONS, type Case, type CaseStatus, type Letter } from '../core/case.ts';
 import { isAddress } from '../core/address.ts';
 import { draftLetter, hasPlaceholder, withDetail } from '../core/draft.ts';
+import { nameMatchesMailbox } from '../core/extract-names.ts';
 import { ownerMail } from './owner-mail.ts';
 import { MailRejected, type CaseRepository, type Clock, type Links, type Logger, type Mailer, type Owner } from './ports.ts';
 
@@ -50,7 +51,8 @@ export function applyEdits(letter: Letter, edits: LetterEdits): { letter: Letter
   // letter to David that opens "Dear Olivia Grant," must not leave.
   if (next.to !== letter.to) {
     const greeting = body.split('\n').find((l) => l.trim()) ?? '';
-    if (next.to && letter.to && letter.toName && greeting.includes(letter.toName)) {
+    // A corrected address of the same person ("sandra.ing@" for "sandra.img@") is fine.
+    if (next.to && letter.to && letter.toName && greeting.includes(letter.toName) && !nameMatchesMailbox(letter.toName, next.to)) {
       problems.push(`The letter greets ${letter.toName} but now goes to ${next.to}: change the greeting, or send it to ${letter.to}.`);
     }
     next.toName = null;

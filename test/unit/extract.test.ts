@@ -144,6 +144,11 @@ describe('extract: subjects and signatures that name the company', () => {
     expect(extract(mail({ name: 'Priya Natarajan', address: 'priya.natarajan@lumencraft.example' }, 'Update on your application - Product Designer', text)).company).toBe('Lumencraft');
   });
 
+  it('reads "Acme - Careers" and "Stripe | Jobs" as a company and its mailbox, not a person', () => {
+    expect(extract(mail({ name: 'Acme - Careers', address: 'careers@acme.example' }, 'Update', 'We have chosen another candidate.')).company).toBe('Acme');
+    expect(extract(mail({ name: 'Stripe | Jobs', address: 'jobs@stripe.example' }, 'Update', 'We have chosen another candidate.')).company).toBe('Stripe');
+  });
+
   it('keeps "& Co." with the name', () => {
     const x = extract(mail({ name: 'Zoë & Co. Careers', address: 'careers@zoeandco.example' }, 'Your application', 'Dear Sam,\n\nThank you for your interest in Zoë & Co. Unfortunately we will not be moving forward.\n\nZoë & Co. Talent'));
     expect(x.company).toBe('Zoë & Co.');
@@ -188,6 +193,9 @@ describe('extract: whom the email greets', () => {
     ['Unfortunately, we chose another candidate.', null],
     ['Dear Candidate,\n\nWe chose another candidate.', null],
     ['Hello,\n\nWe chose another candidate.', null],
+    ['Dear Sir or Madam,\n\nWe chose another candidate.', null],
+    ['Dear Valued Candidate,\n\nWe chose another candidate.', null],
+    ['Application Update,\n\nWe chose another candidate.', null],
   ])('reads the greeting of “%s” as %s', (text, name) => {
     expect(extract(mail(null, 'Update', text)).greeting).toBe(name);
   });

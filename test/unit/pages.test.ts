@@ -35,6 +35,15 @@ describe('the review page: mail meant for someone else', () => {
   });
 });
 
+describe('the review page: an expired draft', () => {
+  it('offers to bring it back, right there', () => {
+    const record: Case = { id: 'c1', status: 'EXPIRED', receivedAt: '2026-11-26T10:00:00.000Z', updatedAt: '2026-11-26T10:00:00.000Z', letter };
+    const html = reviewPage({ record, sendUrl: '/s', discardUrl: '/d', casesUrl: '/c', candidates: [], reviveUrl: '/t/revive-c1' });
+    expect(html).toContain('This draft waited too long and expired.');
+    expect(html).toContain('<form method="post" action="/t/revive-c1">');
+  });
+});
+
 describe('the review page: other possible recipients', () => {
   it('offers only people other than the one already in To', () => {
     const only = page(null, [{ name: 'Anna Kowalski', address: 'Anna@riverside.example', source: 'from' }]);
@@ -60,6 +69,11 @@ describe('the cases page', () => {
     expect(html).not.toContain('unsure');
     expect(html).toContain('<a href="/cases?status=SEND_UNKNOWN">may have been sent</a>');
     expect(html).not.toMatch(/>AWAITING_APPROVAL</);
+  });
+
+  it('says when a filter has no cases, not that there are none at all', () => {
+    expect(casesPage([], 'EXPIRED', () => '/c')).toContain('No cases with the status “expired”.');
+    expect(casesPage([], null, () => '/c')).toContain('No cases yet.');
   });
 
   it('says whom a sent letter went to', () => {

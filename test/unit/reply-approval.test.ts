@@ -30,6 +30,11 @@ describe('reply addresses', () => {
     ['Don’t send', 'discard'], ['discard it', 'discard'], ['no thanks', 'discard'], ['Discard, thanks', 'discard'], ['Do not send.', 'discard'],
     // Neither a clear yes nor a clear no, nor a letter: nothing is done.
     ["Don't send yet", 'unclear'], ['send it tomorrow', 'unclear'], ['Thanks!', 'unclear'], ['Hmm, not sure about the second paragraph', 'unclear'],
+    ["Don't discard it, send it", 'unclear'], ['Do not cancel, send it', 'unclear'], ['no, send it', 'unclear'], ['Yes\n\nbut change Olivia to Liv first', 'unclear'],
+    // A command signed: still the command.
+    ['Yes, send it.\n\nThanks,\nSam\n\nSent from my iPhone', 'send'], ['discard\nSam', 'discard'],
+    // A command word opening a whole letter: the letter.
+    ['Yes,\n\nDear Olivia,\n\nThank you for the interview and the time you gave me.\n\nSam', 'revise'],
   ])('reads “%s” as %s', (text, kind) => {
     expect(replyCommand(text).kind).toBe(kind);
   });
@@ -102,8 +107,8 @@ describe('approving by reply', () => {
     expect(cases.items.get('c1')).toMatchObject({ status: 'AWAITING_APPROVAL', letter: { body: LETTER } });
     expect(mailer.sent).toHaveLength(1);
     expect(mailer.sent[0]!.text).toContain('did not understand your reply (“Hmm, let me think about it”), so it did nothing');
-    // The note can be answered like the draft email.
-    expect(mailer.sent[0]!.replyTo).toBe(fakeLinks.replyAddress('c1', cases.items.get('c1')!.letter));
+    // The note can be answered with a revised letter, but names no letter: it shows none.
+    expect(mailer.sent[0]!.replyTo).toBe(fakeLinks.replyAddress('c1'));
   });
 
   it('sends only the letter the replied-to email showed: "send" to an older draft email sends nothing', async () => {
@@ -115,9 +120,19 @@ describe('approving by reply', () => {
     await reply('send', 'me@example.com', first);
     expect(cases.items.get('c1')!.status).toBe('AWAITING_APPROVAL');
     expect(mailer.sent.filter((m) => m.to.address === 'sandra@grainwood.example')).toHaveLength(0);
-    expect(mailer.sent.at(-1)!.text).toContain('The letter has changed since the email you replied to, so onward sent nothing');
+    const [note, fresh] = mailer.sent.slice(-2);
+    expect(note!.text).toContain('The email you replied to did not show the letter as it stands now, so onward sent nothing');
+    // The current letter comes again, in a draft email "send" can answer.
+    expect(fresh!.text).toContain('Thank you for the interview and the tour of the plant.');
+    expect(fresh!.replyTo).toBe(second);
+    // "send" to the note itself sends nothing either: it showed no letter.
+    await reply('send', 'me@example.com', note!.replyTo!);
+    expect(cases.items.get('c1')!.status).toBe('AWAITING_APPROVAL');
     await reply('send', 'me@example.com', second);
     expect(cases.items.get('c1')!.status).toBe('SENT');
+    // Once sent, a late "send" to an old email hears that it was sent, not that it changed.
+    await reply('send', 'me@example.com', first);
+    expect(mailer.sent.at(-1)!.text).toContain('This letter was already sent; nothing more was sent.');
   });
 
   it('discards on "discard"', async () => {

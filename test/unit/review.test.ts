@@ -32,6 +32,11 @@ describe('sending the letter', () => {
     expect(mailer.sent[0]!.to).toEqual({ name: null, address: 'david.chen@grainwood.example' });
   });
 
+  it('lets the owner correct the same person’s address', async () => {
+    const { deps } = setup();
+    expect((await sendLetter(deps, 'c1', { ...edits, to: 'sandra.ing@grainwood-hr.example' })).outcome).toBe('sent');
+  });
+
   it('sends exactly what the owner approved, from the owner, threaded', async () => {
     const { deps, cases, mailer } = setup();
     const result = await sendLetter(deps, 'c1', edits);

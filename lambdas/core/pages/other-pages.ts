@@ -49,7 +49,7 @@ export function casesPage(rows: CaseRow[], filter: CaseStatus | null, filterUrl:
         })
         .join('')}</tbody></table>`
     : filter
-      ? `<p>No cases are ${esc(STATUS_LABEL[filter])}.</p>`
+      ? `<p>No cases with the status “${esc(STATUS_LABEL[filter])}”.</p>`
       : '<p>No cases yet. Forward a rejection to your onward address and it appears here.</p>';
   return page('Cases', `<h1>Your cases</h1><p class="muted">Filter: ${filters}</p><section>${body}</section>`);
 }
