@@ -14,8 +14,9 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export const HANDLERS_DIR = path.join(REPO_ROOT, 'lambdas', 'handlers');
 const THIS_FILE = fileURLToPath(import.meta.url);
 
-// ESM output: bundled CommonJS dependencies (email-forward-parser, nodemailer's qp …) call
-// require() for Node built-ins, which an ES module does not have. The banner gives them one.
+// ESM output: a bundled CommonJS dependency that calls require() for a Node built-in would fail,
+// since an ES module has no require. None does today; the banner keeps one that does from
+// breaking at run time (loading node:module costs nothing: node has it already).
 export const ESM_REQUIRE_BANNER =
   "import { createRequire as __onwardCreateRequire } from 'node:module'; const require = __onwardCreateRequire(import.meta.url);";
 

@@ -11,14 +11,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import nodemailer from 'nodemailer';
 import PostalMime from 'postal-mime';
-import { bundleFunction } from '../lib/bundle-function.ts';
+import { REPO_ROOT as REPO, bundleFunction } from '../lib/bundle-function.ts';
 import { measureCore } from './bench-core.ts';
 import { forwardedParsed, loadCorpus } from './eval.ts';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const BUDGET = {
   bundleKB: 200,

@@ -14,7 +14,9 @@ export interface Contact {
 
 const GREETING = /^(?:(?:hi|hello|dear|hey|greetings|good (?:morning|afternoon|evening))\b[\s,]*)?(\p{L}[\p{L}'-]*(?: \p{L}[\p{L}'-]*){0,2})\s*[,:!]/iu;
 const GREETING_WORD = /^(?:hi|hello|dear|hey|greetings)\b\s+(\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*){0,2})\s*$/u;
-const NOT_A_NAME = /^(?:candidate|applicant|sir|madam|team|all|there|hiring|friend|colleague|hello|hi|dear|thank|thanks)$/i;
+/** Words a greeting names instead of a person ("Dear Candidate", "Hi there", "Hello all"). */
+const NOT_NAMES = 'candidate applicant sir madam team all there hiring friend colleague hello hi dear thank thanks'.split(' ');
+const NOT_A_NAME = new RegExp(`^(?:${NOT_NAMES.join('|')})$`, 'i');
 
 /** Words of the name the email greets (the candidate), lower-cased. */
 export function greetedNames(lines: readonly string[]): ReadonlySet<string> {
@@ -32,8 +34,11 @@ export function greetedNames(lines: readonly string[]): ReadonlySet<string> {
 }
 
 const SALUTATION = /^(?:hi|hello|dear|hey|good (?:morning|afternoon|evening))[\s,]+(.+?)\s*[,:!.]?$/iu;
-const NOT_A_GREETED_NAME =
-  /\b(?:greetings|hello|hi|dear|unfortunately|congratulations|thank|thanks|candidates?|applicants?|all|team|there|sir|madam|friends?|colleagues?|valued|everyone|everybody|future|hiring|job|seekers?|recipients?|application|applications|update|status|decision|interview|regarding|notice|news|important|reminder)\b/i;
+// The same words, some plurals, and the first lines that only look like names ("Application Update,").
+const NOT_A_GREETED_NAME = new RegExp(
+  `\\b(?:${NOT_NAMES.join('|')}|candidates|applicants|friends|colleagues|greetings|unfortunately|congratulations|valued|everyone|everybody|future|job|seekers?|recipients?|applications?|update|status|decision|interview|regarding|notice|news|important|reminder)\\b`,
+  'i',
+);
 
 /**
  * Whom the email greets by name, only when it plainly does ("Dear Alex," "Hi Jayden Udall,"

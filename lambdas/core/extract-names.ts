@@ -75,7 +75,7 @@ const AFTER_COMMA = /^(?:jr|sr|ii|iii|iv|phd|md|mba|cpa|esq|shrm-cp|shrm-scp|phr
  * Outlook and Exchange write "Kowalski, Anna": a surname, a comma, the given names. A letter
  * greets "Anna Kowalski". Anything else ("John Smith, Jr.", "Acme, Inc.") is left as written.
  */
-export function naturalOrder(name: string): string {
+function naturalOrder(name: string): string {
   if (name.length > MAX_NAME) return name;
   const m = /^\s*([^,\s]+),\s*([^,]+?)\s*$/.exec(name);
   if (!m) return name;
@@ -97,7 +97,7 @@ export function nameMatchesMailbox(name: string, address: string): boolean {
 }
 
 /** Letters without their accents ("Zoë" → "Zoe", "Łukasz" → "Lukasz"); `german`: ä ö ü → ae oe ue. */
-export function toAscii(s: string, german = false): string {
+function toAscii(s: string, german = false): string {
   // Most names are plain ASCII already: no normalisation to pay for (squash runs in loops).
   if (ASCII_ONLY.test(s)) return s;
   const spelled = german ? s.replace(/[äöüÄÖÜ]/g, (c) => GERMAN[c]!) : s;

@@ -49,6 +49,9 @@ function crossSite(req: WebRequest): boolean {
   }
 }
 
+/** For an expired draft: the signed POST target that brings it back for review. */
+const reviveLink = (deps: WebDeps, record: Case): string | null => (record.status === 'EXPIRED' ? linkFor(deps.signer, record.id, 'revive') : null);
+
 async function reviewView(deps: WebDeps, record: Case, expiresAt: number, extra: Partial<ReviewView> = {}): Promise<ReviewView> {
   return {
     record,
@@ -57,7 +60,7 @@ async function reviewView(deps: WebDeps, record: Case, expiresAt: number, extra:
     casesUrl: linkFor(deps.signer, ALL_CASES, 'cases'),
     candidates: await recipientCandidates(deps, record),
     addresseeWarning: addresseeWarning(record.extraction, deps.owner.name),
-    reviveUrl: record.status === 'EXPIRED' ? linkFor(deps.signer, record.id, 'revive') : null,
+    reviveUrl: reviveLink(deps, record),
     ...extra,
   };
 }
@@ -80,7 +83,7 @@ async function showCases(deps: WebDeps, req: WebRequest): Promise<WebResponse> {
     reviewUrl: record.status === 'IGNORED' && record.reason && DRAFTABLE_REASONS.includes(record.reason)
       ? linkFor(deps.signer, record.id, 'draft')
       : record.letter || record.original ? linkFor(deps.signer, record.id, 'review') : null,
-    reviveUrl: record.status === 'EXPIRED' ? linkFor(deps.signer, record.id, 'revive') : null,
+    reviveUrl: reviveLink(deps, record),
   }));
   return html(200, casesPage(rows, filter, (s) => (s ? `${self}?status=${s}` : self)));
 }
