@@ -11,6 +11,16 @@ export interface NormalText {
 
 const QUOTE_MARK = /^(?:>\s?)+/;
 
+/** Spaces, invisible characters, curly quotes and the en dash, as the plain character they stand for. */
+const STAND_IN: Record<string, string> = {
+  '\u00a0': ' ', '\u2007': ' ', '\u202f': ' ',
+  '\u200b': '', '\u200c': '', '\u200d': '', '\u2060': '', '\ufeff': '',
+  '\u2018': "'", '\u2019': "'", '\u02bc': "'",
+  '\u201c': '"', '\u201d': '"',
+  '\u2013': '-',
+};
+const PLAIN_STAND_INS = new RegExp(`[${Object.keys(STAND_IN).join('')}]`, 'g');
+
 // classify and extract normalise the same body one after the other: the last answer is kept.
 // Callers only read it.
 let last: { raw: string; out: NormalText } | null = null;
@@ -23,26 +33,35 @@ export function normalizeText(raw: string): NormalText {
 }
 
 function normalize(raw: string): NormalText {
-  const text = raw
-    .replace(/\r\n?/g, '\n')
-    .replace(/&nbsp;/gi, ' ')
-    .replace(/&amp;/gi, '&')
-    .replace(/[\u00a0\u2007\u202f]/g, ' ')
-    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/\u2013/g, '-')
-    // An em dash separates clauses ("Hudl—we know"); keep the words apart.
-    .replace(/\s*\u2014\s*/g, ' - ');
-  let lines = text.split('\n');
+  let text = raw.replace(/\r\n?/g, '\n');
+  if (text.includes('&')) text = text.replace(/&nbsp;/gi, ' ').replace(/&amp;/gi, '&');
+  // One pass for the single characters that stand for a plain one (each maps to one that no
+  // other rule touches, so the order they are replaced in does not matter).
+  text = text.replace(PLAIN_STAND_INS, (c) => STAND_IN[c]!);
+  // An em dash separates clauses ("Hudl—we know"); keep the words apart.
+  if (text.includes('\u2014')) text = text.replace(/\s*\u2014\s*/g, ' - ');
   // A forward quoted with "> " on most lines: drop the markers so signatures and patterns match.
-  const nonEmpty = lines.filter((l) => l.trim() !== '');
-  const quoted = nonEmpty.filter((l) => QUOTE_MARK.test(l.trimStart()));
-  if (nonEmpty.length > 0 && quoted.length / nonEmpty.length > 0.6) {
-    lines = lines.map((l) => l.trimStart().replace(QUOTE_MARK, ''));
+  if (text.includes('>') && mostlyQuoted(text)) {
+    const lines = text.split('\n').map((l) => l.trimStart().replace(QUOTE_MARK, '').replace(/[ \t]+/g, ' ').trim());
+    return { lines, flat: flatten(lines) };
   }
-  lines = lines.map((l) => l.replace(/[ \t]+/g, ' ').trim());
+  // Runs of spaces and tabs never span a line break: collapsing them in the whole text at once
+  // is the same as line by line, and far cheaper than one replace per line.
+  const lines = text.replace(/[ \t]+/g, ' ').split('\n');
+  for (let i = 0; i < lines.length; i++) lines[i] = lines[i]!.trim();
   return { lines, flat: flatten(lines) };
+}
+
+function mostlyQuoted(text: string): boolean {
+  let filled = 0;
+  let quoted = 0;
+  for (const line of text.split('\n')) {
+    const start = line.trimStart();
+    if (start === '') continue;
+    filled++;
+    if (start.charCodeAt(0) === 62) quoted++; // '>'
+  }
+  return quoted / filled > 0.6;
 }
 
 /** Joins wrapped lines with spaces; a blank line (paragraph end) becomes a newline. */

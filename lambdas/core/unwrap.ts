@@ -41,6 +41,15 @@ function isSpaceCode(c: number): boolean {
   );
 }
 const isSpace = (c: string): boolean => isSpaceCode(c.charCodeAt(0));
+
+/** Where the line starting at `from` ends, when \r, \u2028 and \u2029 break lines too. */
+function lineEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return i;
+  }
+  return -1;
+}
 const META = new Set([...'\\^$.|?*+()[]{}']);
 
 /**
@@ -172,33 +181,39 @@ const gated = (key: string): Gated[] =>
 
 // Line-start words by their first character (as written, and upper-cased for patterns that
 // ignore case), filled once all lists are read (below).
-const byFirstChar = new Map<string, number[]>();
-const byFirstCharFolded = new Map<string, number[]>();
+const byFirstChar = new Map<number, number[]>();
+const byFirstCharFolded = new Map<number, number[]>();
 const foldedLineWords: string[] = [];
 
-const LINE_BREAK = /[\r\u2028\u2029]/;
 const STARTS: Uint8Array[] = [];
 const HAS: Uint8Array[] = [];
-const PAIRS: Uint8Array[] = [];
+const PAIRS: Uint32Array[] = [];
 
-// Which pairs of adjacent characters a text holds, hashed into PAIR_BUCKETS bits: a word with a
-// pair the text lacks cannot be in it, which rules out nearly every other language's labels
-// ("Betreff", "Пересылаемое сообщение") without searching the text for them. A shared bucket
-// only ever lets a word through to the search, never keeps one out.
+// Which pairs of adjacent characters the upper-cased text holds, hashed into PAIR_BUCKETS bits:
+// a word with a pair the text lacks cannot be in it, which rules out nearly every other
+// language's labels ("Betreff", "Пересылаемое сообщение") without searching the text for them.
+// Upper-casing maps character by character, so a word in the text is, upper-cased, in the
+// upper-cased text: one set serves the patterns that ignore case and those that do not. A shared
+// bucket only ever lets a word through to the search, never keeps one out.
 const PAIR_BUCKETS = 1 << 14;
 const pairOf = (a: number, b: number): number => (a * 31 + b) & (PAIR_BUCKETS - 1);
 
-function markPairs(text: string, bits: Uint8Array, at: number): void {
+function markPairs(text: string, bits: Uint32Array): void {
+  bits.fill(0);
   let prev = text.charCodeAt(0);
   for (let i = 1; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    bits[at + pairOf(prev, c)] = 1;
+    const h = pairOf(prev, c);
+    bits[h >>> 5]! |= 1 << (h & 31);
     prev = c;
   }
 }
 
-function hasPairs(word: string, bits: Uint8Array, at: number): boolean {
-  for (let i = 1; i < word.length; i++) if (bits[at + pairOf(word.charCodeAt(i - 1), word.charCodeAt(i))] !== 1) return false;
+function hasPairs(word: string, bits: Uint32Array): boolean {
+  for (let i = 1; i < word.length; i++) {
+    const h = pairOf(word.charCodeAt(i - 1), word.charCodeAt(i));
+    if ((bits[h >>> 5]! & (1 << (h & 31))) === 0) return false;
+  }
   return true;
 }
 
@@ -212,39 +227,41 @@ class Offer {
   private readonly starts: Uint8Array;
   /** By contained word (then the same, case-folded): 0 not asked yet, 1 present, 2 absent. */
   private readonly has: Uint8Array;
-  /** The text's character pairs, then the upper-cased text's; filled when first asked. */
-  private readonly pairs: Uint8Array;
+  /** The upper-cased text's character pairs; filled when first asked. */
+  private readonly pairs: Uint32Array;
   private paired = false;
 
   /**
-   * `slot`: which of three scratch areas to use — one per text the parser reads in a call (the
-   * body, the forwarded email, the cleaned body); calls are synchronous, so they are reused.
+   * `slot`: which of two scratch areas to use — one per text the parser reads in a call (the
+   * cleaned body, the forwarded email); calls are synchronous, so they are reused.
    */
   constructor(
-    private readonly text: string,
-    slot: 0 | 1 | 2,
+    readonly text: string,
+    slot: 0 | 1,
   ) {
     this.starts = (STARTS[slot] ??= new Uint8Array(lineWords.length * 2)).fill(0);
     this.has = (HAS[slot] ??= new Uint8Array(containedWords.length * 2)).fill(0);
-    this.pairs = PAIRS[slot] ??= new Uint8Array(2 * PAIR_BUCKETS);
-    // Upper-casing leaves line breaks where they are, and the white space, '>' and '*' a line may
-    // start with: the upper-cased lines line up with the lines, start for start.
+    this.pairs = PAIRS[slot] ??= new Uint32Array(PAIR_BUCKETS >>> 5);
     this.upper = text.toUpperCase();
-    const split = LINE_BREAK.test(text) ? /[\n\r\u2028\u2029]/ : '\n';
-    const lines = text.split(split);
-    const upperLines = this.upper.split(split);
     // One pass over the lines: each marks the line-start words it begins with.
-    for (let j = 0; j < lines.length; j++) {
-      const line = lines[j]!;
-      let k = 0;
-      for (let code = line.charCodeAt(0); k < line.length && (isSpaceCode(code) || code === 62 || code === 42); code = line.charCodeAt(++k));
-      if (k === line.length) continue;
-      const c = line[k]!;
-      const plain = byFirstChar.get(c);
-      if (plain !== undefined) for (const id of plain) if (line.startsWith(lineWords[id]!, k)) this.starts[id] = 1;
-      const upperLine = upperLines[j]!;
-      const folded = byFirstCharFolded.get(upperLine[k]!);
-      if (folded !== undefined) for (const id of folded) if (upperLine.startsWith(foldedLineWords[id]!, k)) this.starts[lineWords.length + id] = 1;
+    const otherBreaks = text.includes('\r') || text.includes('\u2028') || text.includes('\u2029');
+    const n = text.length;
+    // Upper-casing a few letters lengthens them ("ß" → "SS"): then each line is upper-cased alone.
+    const aligned = this.upper.length === n;
+    for (let from = 0; from <= n; ) {
+      let end = otherBreaks ? lineEnd(text, from) : text.indexOf('\n', from);
+      if (end < 0) end = n;
+      let k = from;
+      for (let code = text.charCodeAt(k); k < end && (isSpaceCode(code) || code === 62 || code === 42); code = text.charCodeAt(++k));
+      if (k < end) {
+        const plain = byFirstChar.get(text.charCodeAt(k));
+        if (plain !== undefined) for (const id of plain) if (text.startsWith(lineWords[id]!, k)) this.starts[id] = 1;
+        const upper = aligned ? this.upper : text.slice(k, end).toUpperCase();
+        const at = aligned ? k : 0;
+        const folded = byFirstCharFolded.get(upper.charCodeAt(at));
+        if (folded !== undefined) for (const id of folded) if (upper.startsWith(foldedLineWords[id]!, at)) this.starts[lineWords.length + id] = 1;
+      }
+      from = end + 1;
     }
   }
 
@@ -254,14 +271,12 @@ class Offer {
       const slot = g.fold ? g.contains + containedWords.length : g.contains;
       if (this.has[slot] === 0) {
         if (!this.paired) {
-          this.pairs.fill(0);
-          markPairs(this.text, this.pairs, 0);
-          markPairs(this.upper, this.pairs, PAIR_BUCKETS);
+          markPairs(this.upper, this.pairs);
           this.paired = true;
         }
-        const word = g.fold ? foldedContainedWords[g.contains]! : containedWords[g.contains]!;
-        const within = g.fold ? this.upper : this.text;
-        this.has[slot] = hasPairs(word, this.pairs, g.fold ? PAIR_BUCKETS : 0) && within.includes(word) ? 1 : 2;
+        const present = hasPairs(foldedContainedWords[g.contains]!, this.pairs) &&
+          (g.fold ? this.upper.includes(foldedContainedWords[g.contains]!) : this.text.includes(containedWords[g.contains]!));
+        this.has[slot] = present ? 1 : 2;
       }
       if (this.has[slot] === 2) return false;
     }
@@ -325,10 +340,10 @@ let VIEWS: { BodyView: ReturnType<typeof viewClass>; EmailView: ReturnType<typeo
 function prepare(): NonNullable<typeof VIEWS> {
   const views = { BodyView: viewClass(BODY_LISTS, []), EmailView: viewClass(EMAIL_LISTS, CLEAN_BODY_LISTS) };
   lineWords.forEach((word, id) => {
-    byFirstChar.set(word[0]!, [...(byFirstChar.get(word[0]!) ?? []), id]);
+    byFirstChar.set(word.charCodeAt(0), [...(byFirstChar.get(word.charCodeAt(0)) ?? []), id]);
     const up = word.toUpperCase();
     foldedLineWords[id] = up;
-    if (foldedLineIds.has(id)) byFirstCharFolded.set(up[0]!, [...(byFirstCharFolded.get(up[0]!) ?? []), id]);
+    if (foldedLineIds.has(id)) byFirstCharFolded.set(up.charCodeAt(0), [...(byFirstCharFolded.get(up.charCodeAt(0)) ?? []), id]);
   });
   foldedContainedWords = containedWords.map((w) => w.toUpperCase());
   return views;
@@ -340,16 +355,22 @@ const r = base.regexes as Record<string, RegExp>;
 // One parser for every call: the library's, with its two text-reading steps wrapped so that
 // each sees the narrowed lists of the text it reads. Calls are synchronous, so sharing is safe.
 const fast: ParserInternals = Object.create(base);
+// The cleaned body's offer: parseOriginalEmail searches that same text again.
+let bodyOffer: Offer | null = null;
 fast.parseBody = function (this: ParserInternals, text: string, forwarded: boolean) {
   // The parser's own clean-up (parseBody), so the narrowing sees the text it searches.
   const clean = text.replace(r.carriage_return!, '\n').replace(r.byte_order_mark!, '').replace(r.trailing_non_breaking_space!, '').replace(r.non_breaking_space!, ' ');
-  this.regexes = new (VIEWS ??= prepare()).BodyView(new Offer(clean, 0), null) as unknown as Regexes;
+  const views = (VIEWS ??= prepare()); // before any Offer: it sizes their tables
+  bodyOffer = new Offer(clean, 0);
+  this.regexes = new views.BodyView(bodyOffer, null) as unknown as Regexes;
   return proto.parseBody.call(this, text, forwarded);
 };
 fast.parseOriginalEmail = function (this: ParserInternals, text: string, cleanBody: string) {
   // The parser's own clean-up (parseOriginalEmail).
   const clean = text.replace(r.byte_order_mark!, '').replace(r.quote_line_break!, '').replace(r.quote!, '').replace(r.four_spaces!, '');
-  this.regexes = new (VIEWS ??= prepare()).EmailView(new Offer(clean, 1), new Offer(cleanBody, 2)) as unknown as Regexes;
+  const views = (VIEWS ??= prepare());
+  const other = bodyOffer !== null && bodyOffer.text === cleanBody ? bodyOffer : new Offer(cleanBody, 0);
+  this.regexes = new views.EmailView(new Offer(clean, 1), other) as unknown as Regexes;
   return proto.parseOriginalEmail.call(this, text, cleanBody);
 };
 const fastReader = { parser: fast } as unknown as EmailForwardParser;
@@ -361,6 +382,7 @@ export function readForward(body: string, subject: string): ReturnType<EmailForw
     return EmailForwardParser.prototype.read.call(fastReader, body, subject);
   } finally {
     fast.regexes = base.regexes;
+    bodyOffer = null;
   }
 }
 

@@ -46,6 +46,17 @@ describe('the faster forward reader', () => {
     const { forwardReaderDifferences, loadCorpus } = await import('../../scripts/eval.ts');
     expect(forwardReaderDifferences(loadCorpus())).toEqual([]);
   });
+
+  it('reads labels after letters that grow when upper-cased ("ß" → "SS"), as the library does', async () => {
+    const { default: EmailForwardParser } = await import('email-forward-parser');
+    const { readForward } = await import('../../lambdas/core/unwrap.ts');
+    const text =
+      'Grüße aus der Straße\n\n---------- Forwarded message ---------\nFrom: Jürgen Großmann <j@acme.test>\n' +
+      'Date: Mon, 5 Oct 2020 at 09:12 (Re the Subject: later)\nsubject: Ihre Bewerbung – Weiß & Söhne\nTo: <me@example.com>\n\nLeider …';
+    const read = readForward(text, '');
+    expect(read).toEqual(new EmailForwardParser().read(text, ''));
+    expect(read.email.subject).toBe('Ihre Bewerbung – Weiß & Söhne');
+  });
 });
 
 describe('forwards within forwards', () => {
