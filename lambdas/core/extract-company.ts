@@ -5,6 +5,7 @@
 // that the text itself writes — never an ATS's or job board's domain, never a guess.
 
 import { employerDomainLabel } from './ats-domains.ts';
+import { eachMatch } from './each-match.ts';
 import type { Address } from './mail.ts';
 import { displayNameParts, initials, looksLikePersonName, ORG_WORDS, ROLE_WORD, squash } from './extract-names.ts';
 
@@ -149,14 +150,14 @@ export function findCompany(input: CompanyInput): string | null {
   for (const re of BODY_PATTERNS) {
     // The job-board pattern tries a name after every comma and full stop: only worth it when its verb is there.
     if (re === BOARD_PATTERN && !BOARD_VERB.test(input.flat)) continue;
-    for (const m of input.flat.matchAll(re)) add(m[1] ?? m[2] ?? '', 2, 'body');
+    eachMatch(re, input.flat, (m) => add(m[1] ?? m[2] ?? '', 2, 'body'));
   }
-  for (const m of input.flat.matchAll(AT_WITH)) {
-    const at = m.index ?? 0;
+  eachMatch(AT_WITH, input.flat, (m) => {
+    const at = m.index;
     if (TITLE_WORD_BEFORE.test(input.flat.slice(Math.max(0, at - 40), at))) add(m[1] ?? '', 2, 'body');
-  }
+  });
   for (const re of SUBJECT_PATTERNS) {
-    for (const m of input.subject.matchAll(re)) add(m[1] ?? m[2] ?? '', 2, 'subject');
+    eachMatch(re, input.subject, (m) => add(m[1] ?? m[2] ?? '', 2, 'subject'));
   }
   // A subject that is nothing but a company name ("Acme & Company").
   const subjectOnly = NAME_ONLY.exec(input.subject.trim());
@@ -181,15 +182,27 @@ export function findCompany(input: CompanyInput): string | null {
   // a name and its formal form ("Alteryx" / "Alteryx, Inc.", "Digital Acme" / "Acme & Company"),
   // or a short and a long form ("Cox" / "Cox Automotive"). Pool the scores in the fuller form.
   // Each name's squashed forms, worked out once rather than for every pair.
-  const forms = new Map(list.map((c) => [c, { sq: squash(c.name), core: squash(c.name.replace(FORMAL_SUFFIX, '')), formal: FORMAL_SUFFIX.test(c.name) }]));
+  const forms = new Map(
+    list.map((c) => [
+      c,
+      {
+        sq: squash(c.name),
+        core: squash(c.name.replace(FORMAL_SUFFIX, '')),
+        formal: FORMAL_SUFFIX.test(c.name),
+        acronym: /^[A-Z&]{2,5}$/.test(c.name) ? squash(c.name).replace(/&/g, '') : null,
+        initials: null as string | null, // worked out only when an acronym needs it
+        lower: c.name.toLowerCase(),
+      },
+    ]),
+  );
   for (const short of list) {
+    const s = forms.get(short)!;
     for (const long of list) {
       if (short === long || short.score === 0) continue;
-      const { core, sq: longSq, formal: hasSuffix } = forms.get(long)!;
-      const shortSq = forms.get(short)!.sq;
-      const acronym = /^[A-Z&]{2,5}$/.test(short.name) && initials(long.name) === shortSq.replace(/&/g, '');
-      const formal = hasSuffix && core.length >= 2 && core !== longSq && shortSq.includes(core);
-      const extended = long.name.toLowerCase().startsWith(`${short.name.toLowerCase()} `);
+      const l = forms.get(long)!;
+      const acronym = s.acronym !== null && (l.initials ??= initials(long.name)) === s.acronym;
+      const formal = l.formal && l.core.length >= 2 && l.core !== l.sq && s.sq.includes(l.core);
+      const extended = l.lower.startsWith(`${s.lower} `);
       if (acronym || formal || extended) {
         long.score += short.score;
         short.score = 0;
@@ -209,9 +222,10 @@ function nameWrittenForDomain(label: string, text: string): string | null {
   const word = new RegExp(`(?<![\\p{L}\\p{N}])${label}(?![\\p{L}\\p{N}])`, 'iu').exec(text)?.[0];
   if (word && /^\p{Lu}/u.test(word) && acceptable(word, new Set())) return word;
   // … or a capitalised phrase that squashes to it ("Brightline Health" for brightlinehealth).
-  for (const m of text.matchAll(ANY_NAME)) {
+  let found: string | null = null;
+  eachMatch(ANY_NAME, text, (m) => {
     const name = clean(m[1] ?? '');
-    if (squash(name) === label && acceptable(name, new Set())) return name;
-  }
-  return null;
+    if (found === null && squash(name) === label && acceptable(name, new Set())) found = name;
+  });
+  return found;
 }

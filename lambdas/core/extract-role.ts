@@ -3,7 +3,11 @@
 // subject ("Your application for X at Acme"). Titles are messy — "Data Scientist: Ads & Markets -
 // Summer Internship", "Software Engineer (open to remote)" — so the span is read word by word.
 
+import { countChar, eachMatch } from './each-match.ts';
 import { ROLE_WORD, squash } from './extract-names.ts';
+
+const OPEN = 40; // '('
+const CLOSE = 41; // ')'
 
 const NOUN = /^(?:position|role|opening|vacancy|job|post|opportunity|application|requisition|program|programme)[.,;:!?)]*$/i;
 const NOUN_FIRST = new Set([...'provja'].map((c) => c.charCodeAt(0)));
@@ -24,8 +28,8 @@ function spanBefore(words: readonly string[], nounAt: number): string | null {
   let depth = 0;
   for (let i = nounAt - 1; i >= 0 && span.length < 18; i--) {
     const w = words[i] ?? '';
-    const closes = (w.match(/\)/g) ?? []).length;
-    const opens = (w.match(/\(/g) ?? []).length;
+    const closes = countChar(w, CLOSE);
+    const opens = countChar(w, OPEN);
     const insideParens = depth > 0 || closes > 0;
     depth += closes - opens;
     if (/[.!?;]$/.test(w) && !/^(?:[A-Z]\.|Sr\.|Jr\.|Inc\.)$/.test(w) && !insideParens) break;
@@ -55,7 +59,7 @@ function spanAfter(text: string): string | null {
     const w = words[i] ?? '';
     const next = words[i + 1] ?? '';
     const inside = depth > 0;
-    depth += (w.match(/\(/g) ?? []).length - (w.match(/\)/g) ?? []).length;
+    depth += countChar(w, OPEN) - countChar(w, CLOSE);
     const outside = !inside && depth <= 0;
     // "Acme's Data Intern role": what came before the possessive is the company.
     if (outside && /'s$/.test(w)) {
@@ -147,9 +151,9 @@ export function findRole(input: RoleInput): string | null {
     if (!role || (needsRoleWord && !ROLE_WORD.test(role))) return;
     found.push({ at, rank, role });
   };
-  const groupStart = (m: RegExpMatchArray): number => (m.index ?? 0) + m[0].length - (m[1]?.length ?? 0);
+  const groupStart = (m: RegExpExecArray): number => m.index + m[0].length - (m[1]?.length ?? 0);
 
-  for (const m of input.flat.matchAll(LABEL_LINE)) consider(spanAfter(m[1] ?? '') ?? m[1] ?? null, groupStart(m), 0, true);
+  eachMatch(LABEL_LINE, input.flat, (m) => consider(spanAfter(m[1] ?? '') ?? m[1] ?? null, groupStart(m), 0, true));
 
   // Noun-anchored: walk the words once, reading back from every role noun.
   const words = input.flat.split(/[ \n]+/);
@@ -166,7 +170,7 @@ export function findRole(input: RoleInput): string | null {
     if (span) consider(span, offsets[i - span.split(' ').length] ?? 0, 1, false);
   }
   for (const re of FORWARD_TRIGGERS) {
-    for (const m of input.flat.matchAll(re)) consider(spanAfter(m[1] ?? ''), groupStart(m), 2, true);
+    eachMatch(re, input.flat, (m) => consider(spanAfter(m[1] ?? ''), groupStart(m), 2, true));
   }
 
   if (found.length) return found.sort((a, b) => a.at - b.at || a.rank - b.rank)[0]?.role ?? null;
