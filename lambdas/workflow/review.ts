@@ -2,7 +2,7 @@
 // a mail onward set aside. The letter is claimed with a conditional SENDING before SES is called,
 // so double clicks, parallel POSTs and replays send nothing more (DESIGN §3).
 import { DRAFTABLE_REASONS, type Case, type CaseStatus, type Letter } from '../core/case.ts';
-import { isAddress } from '../core/address.ts';
+import { parseRecipient } from '../core/address.ts';
 import { draftLetter, hasPlaceholder, withDetail } from '../core/draft.ts';
 import { nameMatchesMailbox } from '../core/extract-names.ts';
 import { ownerMail } from './owner-mail.ts';
@@ -36,10 +36,12 @@ const SENDABLE: readonly CaseStatus[] = ['AWAITING_APPROVAL', 'SEND_FAILED'];
 /** The letter as it will leave, and what stops it from leaving. */
 export function applyEdits(letter: Letter, edits: LetterEdits): { letter: Letter; problems: string[] } {
   const body = withDetail(edits.body.replace(/\r\n/g, '\n'), edits.detail).trim();
-  const next: Letter = { ...letter, to: edits.to.trim() || null, subject: edits.subject.trim(), body };
+  const typed = edits.to.trim();
+  const recipient = parseRecipient(typed);
+  const next: Letter = { ...letter, to: recipient?.address ?? (typed || null), subject: edits.subject.trim(), body };
   const problems: string[] = [];
-  if (!next.to) problems.push('Add the address the letter goes to.');
-  else if (!isAddress(next.to)) problems.push(`“${next.to}” is not an email address.`);
+  if (!typed) problems.push('Add the address the letter goes to.');
+  else if (!recipient) problems.push(`“${typed}” is not an email address (write one address, e.g. jordan@acme.com or Jordan Lee <jordan@acme.com>).`);
   if (!next.subject) problems.push('The subject is empty.');
   if (!body) problems.push('The letter is empty.');
   if (hasPlaceholder(body)) problems.push('Write one true detail you liked in the marked paragraph, or delete that paragraph.');
@@ -51,12 +53,16 @@ export function applyEdits(letter: Letter, edits: LetterEdits): { letter: Letter
   // letter to David that opens "Dear Olivia Grant," must not leave.
   if (next.to !== letter.to) {
     const greeting = body.split('\n').find((l) => l.trim()) ?? '';
-    // A corrected address of the same person ("sandra.ing@" for "sandra.img@") is fine.
-    if (next.to && letter.to && letter.toName && greeting.includes(letter.toName) && !nameMatchesMailbox(letter.toName, next.to)) {
+    // A corrected address of the same person ("sandra.ing@" for "sandra.img@", or typed with
+    // their name) is fine.
+    const samePerson = (name: string) => nameMatchesMailbox(name, next.to!) || recipient?.name?.toLowerCase() === name.toLowerCase();
+    if (recipient && letter.to && letter.toName && greeting.includes(letter.toName) && !samePerson(letter.toName)) {
       problems.push(`The letter greets ${letter.toName} but now goes to ${next.to}: change the greeting, or send it to ${letter.to}.`);
     }
     next.toName = null;
   }
+  // A name typed with the address ("David Chen <david@acme.com>") is the one the letter goes to.
+  if (recipient?.name) next.toName = recipient.name;
   return { letter: next, problems };
 }
 

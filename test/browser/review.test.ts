@@ -18,7 +18,7 @@ interface PageElement { id: string; tagName: string; textContent: string | null 
 declare const document: { documentElement: { scrollWidth: number }; activeElement: PageElement | null; body: PageElement };
 declare const window: { innerWidth: number };
 declare function getComputedStyle(element: unknown): { cursor: string; opacity: string; outlineStyle: string; borderRadius: string };
-type Validity = { validity: { valueMissing: boolean; typeMismatch: boolean } };
+type Validity = { validity: { valueMissing: boolean; patternMismatch: boolean } };
 
 const SANDRA = 'sandra.ing@grainwood.example';
 let h: Harness;
@@ -197,16 +197,19 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
       const before = page.url();
       await f.send.click();
       expect(await f.to.evaluate((i) => (i as unknown as Validity).validity.valueMissing)).toBe(true);
-      await f.to.fill('recruiting team');
-      expect(await page.locator('form.letter:invalid').count()).toBe(1);
-      await f.send.click();
-      expect(await f.to.evaluate((i) => (i as unknown as Validity).validity.typeMismatch)).toBe(true);
+      for (const notOne of ['recruiting team', 'jordan.lee@northwind.example, sam@northwind.example']) {
+        await f.to.fill(notOne);
+        expect(await page.locator('form.letter:invalid').count()).toBe(1);
+        await f.send.click();
+        expect(await f.to.evaluate((i) => (i as unknown as Validity).validity.patternMismatch)).toBe(true);
+      }
       await page.waitForTimeout(300);
       expect(posts).toHaveLength(0);
       expect(page.url()).toBe(before);
 
-      // A valid address makes the form valid; the owner deletes the marked paragraph instead of filling it.
-      await f.to.fill('jordan.lee@northwind.example');
+      // An address as a mail client shows it, with the name, makes the form valid; the owner
+      // deletes the marked paragraph instead of filling it.
+      await f.to.fill('Jordan Lee <jordan.lee@northwind.example>');
       expect(await page.locator('form.letter:invalid').count()).toBe(0);
       expect(Number(await f.send.evaluate((b) => getComputedStyle(b).opacity))).toBe(1);
       const drafted = await f.body.inputValue();
@@ -217,7 +220,7 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
       expect(posts).toHaveLength(1);
 
       const letter = await waitForNewMail(h, mark, to('jordan.lee@northwind.example'));
-      expect(letter.mail.to.map((a) => a.address)).toEqual(['jordan.lee@northwind.example']);
+      expect(letter.mail.to).toEqual([{ name: 'Jordan Lee', address: 'jordan.lee@northwind.example' }]);
       expect(letter.mail.text).not.toContain(DETAIL_PLACEHOLDER);
       expect(letter.mail.text).toContain('Northwind');
       await settle();

@@ -32,6 +32,24 @@ describe('sending the letter', () => {
     expect(mailer.sent[0]!.to).toEqual({ name: null, address: 'david.chen@grainwood.example' });
   });
 
+  it('takes an address typed as a mail client shows it, "Name <address>", and sends to that person by name', async () => {
+    const { deps, mailer } = setup();
+    const body = edits.body.replace('Dear Sandra Ing,', 'Dear David Chen,');
+    expect((await sendLetter(deps, 'c1', { ...edits, body, to: '  "Chen, David" <david.chen@grainwood.example> ' })).outcome).toBe('sent');
+    expect(mailer.sent[0]!.to).toEqual({ name: 'Chen, David', address: 'david.chen@grainwood.example' });
+  });
+
+  it('knows the greeted person typed by name at a new address, and refuses two addresses or a bare name', async () => {
+    const { deps, mailer } = setup();
+    for (const to of ['david@grainwood.example, sandra.ing@grainwood.example', 'Sandra Ing', 'Sandra <not an address>']) {
+      const result = await sendLetter(deps, 'c1', { ...edits, to });
+      expect(result).toMatchObject({ outcome: 'invalid', problems: [expect.stringContaining(`“${to}” is not an email address`)] });
+    }
+    expect(mailer.sent).toHaveLength(0);
+    expect((await sendLetter(deps, 'c1', { ...edits, to: 'Sandra Ing <zz77@gmail.example>' })).outcome).toBe('sent');
+    expect(mailer.sent[0]!.to).toEqual({ name: 'Sandra Ing', address: 'zz77@gmail.example' });
+  });
+
   it('lets the owner correct the same person’s address', async () => {
     const { deps } = setup();
     expect((await sendLetter(deps, 'c1', { ...edits, to: 'sandra.ing@grainwood-hr.example' })).outcome).toBe('sent');

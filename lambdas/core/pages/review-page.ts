@@ -1,4 +1,5 @@
 // The review page: exactly what will leave, editable, and two POST buttons. GET only renders.
+import { RECIPIENT_PATTERN } from '../address.ts';
 import type { Case, CaseStatus, Letter } from '../case.ts';
 import { hasPlaceholder } from '../draft.ts';
 import { esc, page } from './layout.ts';
@@ -99,7 +100,7 @@ function editForm(view: ReviewView): string {
   const rows = Math.min(40, Math.max(12, letter.body.split('\n').length + 4));
   return `${problems}<form class="letter" method="post" action="${esc(view.sendUrl)}">
 <label for="to">To</label>
-<input id="to" name="to" type="email" required autocomplete="off" list="people" value="${esc(letter.to ?? '')}"${letter.to ? '' : ' aria-describedby="to-help"'}>
+<input id="to" name="to" type="text" inputmode="email" spellcheck="false" autocapitalize="off" required autocomplete="off" list="people" pattern="${esc(RECIPIENT_PATTERN)}" title="One email address, e.g. jordan@acme.com or Jordan Lee &lt;jordan@acme.com&gt;" value="${esc(letter.to ?? '')}"${letter.to ? '' : ' aria-describedby="to-help"'}>
 <datalist id="people">${options}</datalist>
 ${recipientHelp(view, letter)}
 <label for="subject">Subject</label>
