@@ -43,11 +43,22 @@ function boundaryLines(raw: Uint8Array): number {
   return count;
 }
 
+// Outlook labels mail windows-1252 (or ISO-8859-1, which readers treat as windows-1252) and uses
+// bytes 0x80–0x9F for curly quotes, dashes and the euro sign; Node's TextDecoder turns them into
+// invisible C1 control characters ("I\u0092m", "O\u0092Brien"). No text means those controls,
+// so they are read as windows-1252 means them, whatever the label said.
+const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const C1 = /[\u0080-\u009f]/;
+
+export function fromC1Controls(text: string): string {
+  return C1.test(text) ? text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]!) : text;
+}
+
 function mailboxes(list: PostalAddress[] | PostalAddress | undefined): Address[] {
   const flat = (Array.isArray(list) ? list : list ? [list] : []).flatMap((a) => (a.group ? a.group : [a]));
   return flat
     .filter((a) => typeof a.address === 'string' && a.address.includes('@'))
-    .map((a) => ({ name: a.name.trim() || null, address: a.address.trim().toLowerCase() }));
+    .map((a) => ({ name: fromC1Controls(a.name).trim() || null, address: a.address.trim().toLowerCase() }));
 }
 
 /**
@@ -82,11 +93,11 @@ async function parse(raw: Uint8Array | string, depth: number): Promise<ParsedMai
     replyTo: mailboxes(email.replyTo),
     to: mailboxes(email.to),
     cc: mailboxes(email.cc),
-    subject: (email.subject ?? '').trim(),
+    subject: fromC1Controls(email.subject ?? '').trim(),
     date: isoDate(email.date),
     inReplyTo: email.inReplyTo?.trim() || null,
     references: email.references?.trim() || null,
-    text: (email.text?.trim() ? email.text : email.html ? htmlToText(email.html.slice(0, 4 * MAX_TEXT_CHARS)) : '').slice(0, MAX_TEXT_CHARS),
+    text: fromC1Controls((email.text?.trim() ? email.text : email.html ? htmlToText(email.html.slice(0, 4 * MAX_TEXT_CHARS)) : '').slice(0, MAX_TEXT_CHARS)),
     headers: email.headers.map((h) => ({ name: h.key, value: h.value })),
     attached,
   };

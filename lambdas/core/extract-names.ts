@@ -20,21 +20,31 @@ const CLOSING_WORDS = new Set('best regards sincerely thanks thank cheers wishes
 export const ROLE_WORD =
   /\b(?:engineer\w*|developer|intern|internship|analyst|scientist|manager|designer|consultant|specialist|associate|assistant|coordinator|director|lead|architect|administrator|technician|officer|representative|cook|chef|nurse|teacher|accountant|clerk|agent|advisor|adviser|fellow|fellowship|researcher|writer|editor|recruiter|operator|driver|cashier|server|barista|supervisor|executive|trainee|apprentice|graduate|co-op|student|worker|attendant|mechanic|electrician|planner|strategist|producer|artist|therapist|pharmacist|physician|instructor|tutor|counsel+or|receptionist|secretary|programmer|tester|support|sales|marketing|product|data|software|summer|program|programme|position|role|head|chief|vp|staff|member|partner|owner|buyer|auditor|economist|lawyer|paralegal|scholar|studentship|phd|postdoc)\b/i;
 
-// Letters of any script: recruiters are called Jürgen, José, Zoë and Łukasz.
-// Han and Hangul have no capitals: a name is two to four of their letters (王伟, 김민준).
-const PERSON_TOKEN = /^(?:\p{Lu}\p{Ll}+(?:[-']\p{Lu}?\p{Ll}+)*|\p{Lu}{2,}|\p{Lu}\.?|Mc\p{Lu}\p{Ll}+|O'\p{Lu}\p{Ll}+|[\p{Script=Han}\p{Script=Hangul}]{2,4}|van|von|de|da|del|der|la|le)$/u;
+// Letters of any script: recruiters are called Jürgen, José, Zoë and Łukasz; O'Brien and
+// D’Souza with either apostrophe. Han and Hangul have no capitals: a name is two to four of
+// their letters (王伟, 김민준).
+const PERSON_TOKEN = /^(?:\p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*|\p{Lu}{2,}|\p{Lu}\.?|[\p{Script=Han}\p{Script=Hangul}]{2,4}|van|von|de|da|del|der|la|le|di|du|dos|das)$/u;
+/**
+ * MacDonald, McKenzie, DeShawn, LaToya: a capital after a short prefix. Alone, that is also the
+ * shape of PayPal and HubSpot, so it counts only beside another part of a name.
+ */
+const CAMEL_TOKEN = /^\p{Lu}\p{Ll}{1,3}\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
 
-/** "Sarah Katz", "JOE BORSARI", "Emily & Kevin", "Jameson": a person's name by shape. */
+/** "Sarah Katz", "JOE BORSARI", "Emily & Kevin", "Jameson", "Fiona MacDonald": a person's name by shape. */
 export function looksLikePersonName(raw: string): boolean {
   const name = raw.trim();
   if (name.length < 2 || name.length > 40 || /[\d@:/|]/.test(name)) return false;
   const tokens = name.split(/\s+/).filter((t) => t !== '&' && t.toLowerCase() !== 'and');
   if (tokens.length < 1 || tokens.length > 4) return false;
+  let plain = 0;
   for (const t of tokens) {
-    const lower = t.toLowerCase().replace(/[.,]$/, '');
+    const bare = t.replace(/[.,]$/, '');
+    const lower = bare.toLowerCase();
     if (ORG_WORDS.has(lower) || CLOSING_WORDS.has(lower)) return false;
-    if (!PERSON_TOKEN.test(t.replace(/[.,]$/, ''))) return false;
+    if (PERSON_TOKEN.test(bare)) plain++;
+    else if (!CAMEL_TOKEN.test(bare)) return false;
   }
+  if (plain === 0) return false;
   // Every token lower-case particles ("van de") is not a name.
   return tokens.some((t) => /^[\p{Lu}\p{Script=Han}\p{Script=Hangul}]/u.test(t));
 }
@@ -77,10 +87,11 @@ const AFTER_COMMA = /^(?:jr|sr|ii|iii|iv|phd|md|mba|cpa|esq|shrm-cp|shrm-scp|phr
  */
 function naturalOrder(name: string): string {
   if (name.length > MAX_NAME) return name;
-  const m = /^\s*([^,\s]+),\s*([^,]+?)\s*$/.exec(name);
+  // The surname may open with particles: "de la Cruz, Juan".
+  const m = /^\s*((?:(?:van|von|de|da|del|der|la|le|di|du|dos|das) )*[^,\s]+),\s*([^,]+?)\s*$/i.exec(name);
   if (!m) return name;
   const [, surname, given] = m as unknown as [string, string, string];
-  if (given.split(/\s+/).length > 2 || AFTER_COMMA.test(given) || !looksLikePersonName(surname) || !looksLikePersonName(given)) return name;
+  if (given.split(/\s+/).length > 2 || AFTER_COMMA.test(given) || !looksLikePersonName(given) || !looksLikePersonName(`${given} ${surname}`)) return name;
   return `${given} ${surname}`;
 }
 

@@ -125,6 +125,23 @@ describe('extract: Outlook-shaped names and company mentions', () => {
     expect(x).toMatchObject({ contactName: 'Anna Kowalski', contactEmail: 'anna.kowalski@riverside-foundation.org', company: 'Riverside Foundation', role: 'Program Coordinator' });
   });
 
+  // Found by an exploratory run: these senders became the company ("Dear MacDonald, Fiona hiring team,").
+  it.each([
+    ['MacDonald, Fiona', 'fiona.macdonald@riverside-foundation.org', 'Fiona MacDonald'],
+    ['O’Brien, Siobhan', 'siobhan.obrien@riverside-foundation.org', 'Siobhan O’Brien'],
+    ['de la Cruz, Juan', 'jdelacruz@riverside-foundation.org', 'Juan de la Cruz'],
+    ["Anne-Marie D'Souza", 'amdsouza@riverside-foundation.org', "Anne-Marie D'Souza"],
+    ['DeShawn Jones', 'djones@riverside-foundation.org', 'DeShawn Jones'],
+  ])('reads %s as a person, not a company', (name, address, person) => {
+    const x = extract(mail({ name, address }, 'Program Coordinator - Decision', riverside.replace('Anna Kowalski', person)));
+    expect(x).toMatchObject({ contactName: person, contactEmail: address, company: 'Riverside Foundation' });
+  });
+
+  it('does not take a one-word brand written like a name ("HubSpot") for a person', () => {
+    const x = extract(mail({ name: 'HubSpot', address: 'careers@hubspot.example' }, 'Your application', 'Dear Sam,\n\nWe have decided to move forward with other candidates.\n\nThe Recruiting Team'));
+    expect(x).toMatchObject({ company: 'HubSpot', contactName: null });
+  });
+
   it('leaves a name with a suffix after the comma as written', () => {
     const x = extract(mail({ name: 'John Smith, Jr.', address: 'john.smith@riverside-foundation.org' }, 'Decision', riverside.replace('Anna Kowalski', 'John Smith')));
     expect(x.contactName).toBe('John Smith, Jr.');

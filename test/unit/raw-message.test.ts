@@ -1,4 +1,5 @@
-// The letter's MIME, composed by hand to keep bundles small: checked by parsing it back.
+// MIME both ways: the letter's, composed by hand to keep bundles small (checked by parsing it
+// back), and mail as it arrives (charsets Node decodes wrongly).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildRawMessage } from '../../lambdas/adapters/ses-mailer.ts';
@@ -42,5 +43,26 @@ describe('the raw letter', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('mail labelled windows-1252 or ISO-8859-1', () => {
+  // Outlook's curly quotes and dashes are bytes 0x80–0x9F; Node decodes them as invisible controls.
+  it('reads curly quotes and dashes as written, in the body, the subject and names', async () => {
+    const raw = [
+      'From: =?windows-1252?Q?O=92Brien=2C_Siobhan?= <siobhan.obrien@harbourline.example>',
+      'To: me@example.com',
+      'Subject: Operations Analyst =?windows-1252?Q?=96?= next steps',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset="windows-1252"',
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      'I=92m sorry =96 we=92ve offered the role to another candidate. =80 =93Thanks=94',
+      '',
+    ].join('\r\n');
+    const mail = await parseMime(raw);
+    expect(mail.text.trim()).toBe('I’m sorry – we’ve offered the role to another candidate. € “Thanks”');
+    expect(mail.subject).toBe('Operations Analyst – next steps');
+    expect(mail.from[0]!.name).toBe('O’Brien, Siobhan');
   });
 });
