@@ -66,7 +66,12 @@ export function draftMessage(record: Case, links: { review: string; cases: strin
       '',
       ...detected(classification, extraction),
       '',
-      ...(hasPlaceholder(letter.body)
+      ...(!letter.to
+        ? [
+            'A reply cannot choose the recipient: pick one on the review page and send from there. You can still',
+            'answer this email with your revised letter (it comes back to you as a new draft), or "discard" to drop it.',
+          ]
+        : hasPlaceholder(letter.body)
         ? [
             'Or answer this email with your revised letter — fill in or delete the marked paragraph — and it',
             'comes back to you as a new draft; reply "send" to that one. Reply "discard" to drop it.',

@@ -74,28 +74,55 @@ const DISCARD_WORDS = new Set("discard it no nope thanks thank you please cancel
 const DISCARD_DECIDES = /\b(?:discard|cancel|delete|scrap|no|nope|don't send|dont send|do not send)\b/;
 /** A revised letter is a letter: a greeting, a sentence, a name — a few lines and words at least. */
 const MIN_LETTER_WORDS = 8;
+const GREETING_LINE = /^(?:dear|hi|hello|hey|greetings|good (?:morning|afternoon|evening))\b/i;
+/** Words that make what follows a command a condition or an edit ("send, but change …"), not a signature. */
+const INSTRUCTION = /\b(?:but|change|instead|wait|except|first|before|after|unless|don't|dont|not|tomorrow|later|edit|fix|replace|remove|add|fill)\b/i;
 
-/** A line after a command that only signs it: "Sam", "Thanks, Sam", "Sent from my iPhone". */
-const SIGN_OFF_WORDS = 4;
+const wordsOf = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}']+/u).filter(Boolean);
 
-/** What the owner's reply asks for. Quoted text and signatures never count. */
-export function replyCommand(text: string): ReplyCommand {
+/**
+ * A letter: it opens with a greeting, or most of its words are the current letter's (the owner
+ * edited the draft). A signature, a phone number or a footer is not one.
+ */
+function letterLike(lines: readonly string[], current: string | undefined): boolean {
+  const words = wordsOf(lines.join(' '));
+  if (lines.length < 2 || words.length < MIN_LETTER_WORDS) return false;
+  if (lines.slice(0, 3).some((l) => GREETING_LINE.test(l))) return true;
+  if (current === undefined) return false;
+  const mine = new Set(wordsOf(current));
+  return words.filter((w) => mine.has(w)).length / words.length >= 0.5;
+}
+
+/** Lines that only sign a command: a name, a title, a phone number, "Sent from my iPhone", a thank-you. */
+function signsOnly(lines: readonly string[]): boolean {
+  return lines.length <= 6 && lines.every((l) => l.split(/\s+/).length <= 8 && !INSTRUCTION.test(l));
+}
+
+/**
+ * What the owner's reply asks for. Quoted text and signatures never count. `current` is the
+ * letter as it stands, to tell an edited letter from other text.
+ */
+export function replyCommand(text: string, current?: string): ReplyCommand {
   const visible = new EmailReplyParser().read(text.replace(/\r\n/g, '\n')).getVisibleText().trim();
   if (!visible) return { kind: 'empty' };
   const lines = visible.split('\n').map((l) => l.trim()).filter(Boolean);
   const firstLine = lines[0]!;
   const first = firstLine.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
   const words = first.split(' ').filter(Boolean);
-  // A command stands alone: "Yes,\n\nDear Olivia, …" is a revised letter, and "Yes\nbut change
-  // the name first" is neither — only a sign-off may follow the command.
-  const alone = lines.slice(1).every((l) => l.split(/\s+/).length <= SIGN_OFF_WORDS);
   const discard = words.length > 0 && words.every((w) => DISCARD_WORDS.has(w)) && DISCARD_DECIDES.test(first);
   // "Don't send" decides nothing for sending; "Don't discard it, send it" decides both ways: unclear.
   const sendWords = first.replace(/\b(?:don't|dont|do not) send\b/g, ' ').split(' ').filter(Boolean);
   const send = words.length > 0 && words.every((w) => SEND_WORDS.has(w) || DISCARD_WORDS.has(w)) && sendWords.some((w) => SEND_DECIDES.has(w));
-  if (alone && discard && !send) return { kind: 'discard' };
-  if (alone && send && !DISCARD_DECIDES.test(first)) return { kind: 'send' };
-  const letterSized = lines.length >= 2 && visible.split(/\s+/).length >= MIN_LETTER_WORDS;
-  if (letterSized && (!alone || !(discard || send))) return { kind: 'revise', body: visible };
+  const command: ReplyCommand | null = discard && !send ? { kind: 'discard' } : send && !DISCARD_DECIDES.test(first) ? { kind: 'send' } : null;
+  const rest = lines.slice(1);
+  if (command) {
+    // "Yes,\n\nDear Olivia, …": the letter that follows the word is the answer.
+    if (letterLike(rest, current)) return { kind: 'revise', body: visible.slice(visible.indexOf(firstLine) + firstLine.length).trim() };
+    // A command stands alone or signed ("Send it!\n\nSam Rivera\nOffice Manager"); "Yes\nbut
+    // change the name first" is neither a command nor a letter.
+    if (signsOnly(rest)) return command;
+  } else if (letterLike(lines, current)) {
+    return { kind: 'revise', body: visible };
+  }
   return { kind: 'unclear', said: firstLine.slice(0, 80) };
 }

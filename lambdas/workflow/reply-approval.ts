@@ -28,7 +28,7 @@ async function tell(deps: ReceiveDeps, target: Case, subject: string, lines: str
 const HOW = 'Reply "send" to send the letter as the email showed it, "discard" to drop it, or with your whole revised letter.';
 
 async function act(deps: ReceiveDeps, target: Case, parsed: ParsedMail, reply: ReplyTarget): Promise<string> {
-  const command = replyCommand(parsed.text);
+  const command = replyCommand(parsed.text, target.letter?.body);
   const letter = target.letter;
   const about = target.extraction?.company ?? target.original?.subject ?? 'your letter';
   if (command.kind === 'empty' || !letter) {
@@ -64,7 +64,12 @@ async function act(deps: ReceiveDeps, target: Case, parsed: ParsedMail, reply: R
     const lines: Record<typeof result.outcome, string[]> = {
       sent: [`Your letter to ${letter.to} left just now, exactly as drafted.`],
       'already-sent': ['This letter was already sent; nothing more was sent.'],
-      invalid: ['The letter was not sent:', ...('problems' in result ? result.problems.map((p) => `  - ${p}`) : []), 'Fix it on the review page, or reply with the revised letter.'],
+      invalid: [
+        'The letter was not sent:',
+        ...('problems' in result ? result.problems.map((p) => `  - ${p}`) : []),
+        // A reply can change the letter, never its recipient.
+        letter.to ? 'Fix it on the review page, or reply with the revised letter.' : 'Choose the recipient on the review page and send it from there: a reply cannot set it.',
+      ],
       failed: ['The mail service refused the letter, so nothing was sent. You can retry from the review page.'],
       unknown: ['The connection broke while sending: the letter may have left. onward will not resend it by itself.'],
       'not-sendable': [`The letter cannot be sent: it is ${stateOf('record' in result ? result.record : undefined)}.`],

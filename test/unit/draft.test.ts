@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DETAIL_PLACEHOLDER, draftLetter, replySubject } from '../../lambdas/core/draft.ts';
 import type { Extraction } from '../../lambdas/core/extract.ts';
+import { draftMessage } from '../../lambdas/core/notify.ts';
 
 const x: Extraction = { company: 'Orbital', role: 'Data Engineer', department: null, contactName: 'Kim Park', contactEmail: 'kim@orbital.example', interviewed: null, noReplySender: false, candidates: [] };
 
@@ -21,5 +22,23 @@ describe('the letter', () => {
     expect(DETAIL_PLACEHOLDER).toMatch(/the interview, the people or the role/);
     const paper = draftLetter({ ownerName: 'Sam Rivera', original: { subject: 'Update', messageId: null, references: null }, extraction: { ...x, interviewed: false } });
     expect(paper.body).not.toContain(DETAIL_PLACEHOLDER);
+  });
+});
+
+describe('the draft email', () => {
+  const base = {
+    id: 'c1', status: 'AWAITING_APPROVAL' as const, receivedAt: '2026-11-26T10:00:00Z', updatedAt: '2026-11-26T10:00:00Z',
+    classification: { verdict: 'rejection' as const, confidence: 0.9, kind: 'rejection', reasons: [] },
+    extraction: { company: 'Northwind', role: null, department: null, contactName: null, contactEmail: null, interviewed: null, noReplySender: true, candidates: [] },
+    letter: { to: null, toName: null, subject: 'Re: Your application', body: 'Dear Northwind hiring team,\n\nThank you.\n\nSam', inReplyTo: null, references: null },
+  };
+  const links = { review: 'https://r/1', cases: 'https://c/1' };
+
+  it('does not offer "send" by reply for a letter with nobody to send it to', () => {
+    const { text } = draftMessage(base, links, 'Sam Rivera');
+    expect(text).toContain('A reply cannot choose the recipient: pick one on the review page');
+    expect(text).not.toContain('reply "send" to send');
+    const addressed = draftMessage({ ...base, letter: { ...base.letter, to: 'jo@northwind.example' } }, links, 'Sam Rivera');
+    expect(addressed.text).toContain('reply "send" to send the letter exactly as shown');
   });
 });

@@ -35,11 +35,27 @@ describe('reply addresses', () => {
     ['Yes, send it.\n\nThanks,\nSam\n\nSent from my iPhone', 'send'], ['discard\nSam', 'discard'],
     // A command word opening a whole letter: the letter.
     ['Yes,\n\nDear Olivia,\n\nThank you for the interview and the time you gave me.\n\nSam', 'revise'],
+    // A command over a whole signature block is still the command (an exploratory run found
+    // these taken for the letter, which a later "send" would have mailed to the interviewer).
+    ['Send it!\n\nSam Rivera\nOffice Manager at Acme Corporation Limited\n+1 555 0100 | sam@example.com', 'send'],
+    ['discard\n\nSam Rivera\nOffice Manager at Acme Corporation Limited\n+1 555 0100 | sam@example.com', 'discard'],
+    ['Send\n\nSam Rivera\nMobile: +1 (555) 010-0100 ext 4', 'send'], ['Send it!\nThanks so much, this is really helpful\nSam', 'send'],
+    // … and anything else under a command, or text that is no letter, does nothing.
+    ['send\n\nThis email and any attachments are confidential; if you are not the intended recipient, delete it.', 'unclear'],
+    ['Please fix the second paragraph\nit says interview twice and the company name is wrong there', 'unclear'],
   ])('reads “%s” as %s', (text, kind) => {
     expect(replyCommand(text).kind).toBe(kind);
   });
 
-  it('takes anything else as the revised letter, without quoted text or signature', () => {
+  it('takes the letter under a command word without the word, and an edited letter without a greeting as the letter', () => {
+    expect(replyCommand('Yes,\n\nDear Olivia,\n\nThank you for the interview.\n\nSam')).toEqual({ kind: 'revise', body: 'Dear Olivia,\n\nThank you for the interview.\n\nSam' });
+    const current = 'Dear Olivia,\n\nThank you for considering me for the role and for the interview.\n\nAgain, thank you!\n\nSam';
+    const edited = 'Thank you for considering me for the role and for the interview with your team.\n\nAgain, thank you!\n\nSam';
+    expect(replyCommand(edited, current)).toEqual({ kind: 'revise', body: edited });
+    expect(replyCommand(edited).kind).toBe('unclear');
+  });
+
+  it('takes a letter as the revised letter, without quoted text or signature', () => {
     const text = 'Dear Sandra,\n\nThank you. I loved the tour.\n\nSam\n\n-- \nSam Rivera | 555 0100\n\nOn Tue, Nov 24, 2026 at 4:02 PM onward <l@x> wrote:\n> send\n> old text';
     expect(replyCommand(text)).toEqual({ kind: 'revise', body: 'Dear Sandra,\n\nThank you. I loved the tour.\n\nSam' });
     expect(replyCommand('> only quoted').kind).toBe('empty');
@@ -99,6 +115,25 @@ describe('approving by reply', () => {
     expect(letter!.text).toBe(revised);
     await reply('yes');
     expect(mailer.sent.filter((m) => m.to.address === 'sandra@grainwood.example')).toHaveLength(1);
+  });
+
+  it('sends the letter as drafted on a signed "Send it!", never the signature', async () => {
+    const { cases, mailer, reply } = setup();
+    const filled = 'Dear Sandra,\n\nThank you for the interview and the tour.\n\nSam';
+    await reply(filled);
+    await reply('Send it!\n\nSam Rivera\nOffice Manager at Acme Corporation Limited\n+1 555 0100 | sam@example.com');
+    expect(cases.items.get('c1')).toMatchObject({ status: 'SENT', letter: { body: filled } });
+    expect(mailer.sent.filter((m) => m.to.address === 'sandra@grainwood.example').map((m) => m.text)).toEqual([filled]);
+  });
+
+  it('says a reply cannot choose the recipient when the letter has none', async () => {
+    const { cases, mailer, reply } = setup();
+    const c1 = cases.items.get('c1')!;
+    cases.items.set('c1', { ...c1, letter: { ...c1.letter!, to: null, toName: null, body: 'Dear Sandra,\n\nThank you for the interview and the tour.\n\nSam' } });
+    await reply('send');
+    expect(cases.items.get('c1')!.status).toBe('AWAITING_APPROVAL');
+    expect(mailer.sent.at(-1)!.text).toContain('Choose the recipient on the review page and send it from there: a reply cannot set it.');
+    expect(mailer.sent.at(-1)!.text).not.toContain('or reply with the revised letter');
   });
 
   it('never takes a short reply for the letter, and says it did nothing', async () => {
