@@ -12,8 +12,18 @@ import { bareSubject } from './unwrap.ts';
 // be about the people or the role as well.
 export const DETAIL_PLACEHOLDER = '[One thing I liked — about the interview, the people or the role: write one true detail here, or delete this paragraph.]';
 
+/** The marked paragraph, whole. */
 export function hasPlaceholder(body: string): boolean {
   return body.includes(DETAIL_PLACEHOLDER);
+}
+
+// Pieces of the marked paragraph's instructions: a paragraph half rewritten ("[One thing I liked
+// — …: the robotics demo was great.]") must not leave in a letter either.
+const PLACEHOLDER_PIECES = ['[One thing I liked', 'write one true detail here', 'or delete this paragraph.]'];
+
+/** Some of the marked paragraph's instructions are still in the letter, the paragraph half edited. */
+export function hasPlaceholderLeft(body: string): boolean {
+  return !hasPlaceholder(body) && PLACEHOLDER_PIECES.some((p) => body.includes(p));
 }
 
 function salutation(x: Extraction): string {
@@ -83,10 +93,29 @@ export function draftLetter({ ownerName, original, extraction: x }: DraftInput):
  * Slots what the owner typed into the third paragraph. An empty detail leaves the letter as it
  * is; the owner removes the placeholder paragraph by deleting it from the body.
  */
-export function withDetail(body: string, detail: string): string {
+// A detail that is a sentence of its own: it opens with someone doing something ("I loved the
+// tour", "We talked about robotics", "Thanks for the tour!"), or says what something was ("The
+// whiteboard exercise was fun").
+const OWN_SENTENCE = /^(?:i|i'm|i've|i’m|i’ve|my|we|we're|we’re|we've|we’ve|you|you're|you’re|it|it's|it’s|they|thanks|thank)\b/i;
+const SAYS_WHAT_IT_WAS = /\b(?:was|were|is|are|felt|stood out|impressed|resonated|struck me|made me)\b/i;
+/** … but "how you showed me the lab", "the way it was run", "meeting a team that is …" complete "I especially liked". */
+const PHRASE_OPENER = /^(?:how|that|what|when|where|the way|\p{L}+ing)\b/iu;
+/** Words that open a phrase and are written small inside a sentence ("I especially liked the …", "… meeting Priya"). */
+const SMALL_OPENER = /^(?:The|A|An|How|That|This|Your|Our|All|Each|Every|Being|\p{Lu}\p{Ll}+ing)\b/u;
+
+/** The detail as the sentence that takes the marked paragraph's place. */
+export function detailSentence(detail: string): string {
   const said = detail.trim().replace(/\s+/g, ' ');
-  if (!said || !hasPlaceholder(body)) return body;
-  // "I loved the tour" is already a sentence; "the tour of your office" completes "I especially liked".
-  const sentence = /^(I|I'm|I've|I’m|I’ve|My)\b/.test(said) ? said : `I especially liked ${said}`;
-  return body.replace(DETAIL_PLACEHOLDER, period(sentence));
+  if (OWN_SENTENCE.test(said) || (SAYS_WHAT_IT_WAS.test(said) && !PHRASE_OPENER.test(said))) {
+    // "i loved the office tour" → "I loved the office tour."
+    return period(said.replace(/^i\b/, 'I').replace(/^\p{Ll}/u, (c) => c.toUpperCase()));
+  }
+  // "the tour of your office" completes "I especially liked"; "Meeting Priya and the team" is written small after it.
+  const phrase = SMALL_OPENER.test(said) ? said.replace(/^\p{Lu}/u, (c) => c.toLowerCase()) : said;
+  return period(`I especially liked ${phrase.replace(/[.!]+$/, '')}`);
+}
+
+export function withDetail(body: string, detail: string): string {
+  if (!detail.trim() || !hasPlaceholder(body)) return body;
+  return body.replace(DETAIL_PLACEHOLDER, detailSentence(detail));
 }

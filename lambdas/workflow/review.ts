@@ -3,7 +3,7 @@
 // so double clicks, parallel POSTs and replays send nothing more (DESIGN §3).
 import { DRAFTABLE_REASONS, type Case, type CaseStatus, type Letter } from '../core/case.ts';
 import { parseRecipient } from '../core/address.ts';
-import { draftLetter, hasPlaceholder, withDetail } from '../core/draft.ts';
+import { draftLetter, hasPlaceholder, hasPlaceholderLeft, withDetail } from '../core/draft.ts';
 import { nameMatchesMailbox } from '../core/extract-names.ts';
 import { ownerMail } from './owner-mail.ts';
 import { MailRejected, type CaseRepository, type Clock, type Links, type Logger, type Mailer, type Owner } from './ports.ts';
@@ -45,6 +45,9 @@ export function applyEdits(letter: Letter, edits: LetterEdits): { letter: Letter
   if (!next.subject) problems.push('The subject is empty.');
   if (!body) problems.push('The letter is empty.');
   if (hasPlaceholder(body)) problems.push('Write one true detail you liked in the marked paragraph, or delete that paragraph.');
+  else if (hasPlaceholderLeft(body)) {
+    problems.push('Part of the marked paragraph’s instructions is still in the letter (“[One thing I liked — …]”): keep only your own words there, or delete the paragraph.');
+  }
   // A detail with nowhere to go would be dropped without a word.
   else if (edits.detail.trim() && !hasPlaceholder(edits.body)) {
     problems.push('Your detail has no place in the letter: put the marked paragraph back, write the detail into the letter yourself, or clear the field.');

@@ -140,6 +140,12 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
 
       const mark = await outboxMark(h);
       const posts = recordPosts(page);
+      // Enter in a one-line field sends nothing (an exploratory run sent a letter by pressing
+      // Enter after typing the detail): a letter leaves only when Send itself is pressed.
+      for (const field of [f.detail, f.to, f.subject]) await field.press('Enter');
+      await page.waitForTimeout(300);
+      expect(posts).toHaveLength(0);
+      expect(await f.detail.inputValue()).toBe('how openly you walked me through the sales pipeline');
       await f.send.click();
       const banner = await sentBanner(page);
       expect(await banner.innerText()).toMatch(/Sent\. The letter left on .+ UTC/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DETAIL_PLACEHOLDER, draftLetter, replySubject } from '../../lambdas/core/draft.ts';
+import { DETAIL_PLACEHOLDER, detailSentence, draftLetter, replySubject } from '../../lambdas/core/draft.ts';
 import type { Extraction } from '../../lambdas/core/extract.ts';
 import { draftMessage } from '../../lambdas/core/notify.ts';
 
@@ -40,5 +40,23 @@ describe('the draft email', () => {
     expect(text).not.toContain('reply "send" to send');
     const addressed = draftMessage({ ...base, letter: { ...base.letter, to: 'jo@northwind.example' } }, links, 'Sam Rivera');
     expect(addressed.text).toContain('reply "send" to send the letter exactly as shown');
+  });
+});
+
+describe('the detail the owner typed, as a sentence of the letter', () => {
+  // What an exploratory run typed, and got back as "I especially liked The whiteboard exercise was fun."
+  it.each([
+    ['the tour of your office', 'I especially liked the tour of your office.'],
+    ['Meeting Priya and the team', 'I especially liked meeting Priya and the team.'],
+    ['how you showed me the lab', 'I especially liked how you showed me the lab.'],
+    ['the demo you gave', 'I especially liked the demo you gave.'],
+    ["Priya's demo of the robot", "I especially liked Priya's demo of the robot."],
+    ['The whiteboard exercise was fun', 'The whiteboard exercise was fun.'],
+    ['i loved the office tour', 'I loved the office tour.'],
+    ['We talked about robotics', 'We talked about robotics.'],
+    ['Thanks for the tour!', 'Thanks for the tour!'],
+    ['  the people I met were kind ', 'The people I met were kind.'],
+  ])('“%s” → “%s”', (detail, sentence) => {
+    expect(detailSentence(detail)).toBe(sentence);
   });
 });

@@ -88,6 +88,14 @@ describe('sending the letter', () => {
     expect(cases.items.get('c1')!.status).toBe('AWAITING_APPROVAL');
   });
 
+  it('refuses a marked paragraph half rewritten, its instructions still in the letter', async () => {
+    const { deps, mailer } = setup();
+    const half = edits.body.replace('write one true detail here, or delete this paragraph.', 'the robotics demo was great.');
+    const result = await sendLetter(deps, 'c1', { ...edits, body: half, detail: '' });
+    expect(result).toMatchObject({ outcome: 'invalid', problems: [expect.stringContaining('Part of the marked paragraph’s instructions is still in the letter')] });
+    expect(mailer.sent).toHaveLength(0);
+  });
+
   it('sends when the owner deleted the detail paragraph instead', async () => {
     const { deps, mailer } = setup();
     const body = letter.body.replace(`${DETAIL_PLACEHOLDER}\n\n`, '');

@@ -94,11 +94,14 @@ function editForm(view: ReviewView): string {
   const options = view.candidates.map((c) => `<option value="${esc(c.address)}">${esc(c.name ?? c.source)}</option>`).join('');
   const marked = hasPlaceholder(letter.body);
   const detailHelp = marked
-    ? `<p class="notice" id="detail-help">The letter has a marked paragraph: write one true thing you liked about the interview here and it goes in its place — or delete that paragraph from the letter. onward never makes one up.</p>`
+    ? `<p class="notice" id="detail-help">The letter has a marked paragraph: write one true thing you liked here and it takes that paragraph’s place, after “I especially liked …” (“the tour of your office”) or as your own sentence (“The whiteboard exercise was fun.”) — or delete that paragraph from the letter. onward never makes one up.</p>`
     : '';
   // The letter box shows the whole letter without an inner scroll bar.
   const rows = Math.min(40, Math.max(12, letter.body.split('\n').length + 4));
+  // Enter in a one-line field submits a form through its first button: a disabled one there means
+  // Enter sends nothing — a letter leaves only when Send itself is pressed.
   return `${problems}<form class="letter" method="post" action="${esc(view.sendUrl)}">
+<button type="submit" disabled hidden aria-hidden="true" tabindex="-1"></button>
 <label for="to">To</label>
 <input id="to" name="to" type="text" inputmode="email" spellcheck="false" autocapitalize="off" required autocomplete="off" list="people" pattern="${esc(RECIPIENT_PATTERN)}" title="One email address, e.g. jordan@acme.com or Jordan Lee &lt;jordan@acme.com&gt;" value="${esc(letter.to ?? '')}"${letter.to ? '' : ' aria-describedby="to-help"'}>
 <datalist id="people">${options}</datalist>
