@@ -28,6 +28,8 @@ export const ownerFields = {
   // Its local part leaves room for reply tags ("+r-" and 33 characters) within 64.
   ONWARD_INBOUND_ADDRESS: email('ONWARD_INBOUND_ADDRESS').check(
     z.refine((v) => v.lastIndexOf('@') <= 28, { error: 'ONWARD_INBOUND_ADDRESS must have at most 28 characters before the @ (replies add a tag)' }),
+    // Reply addresses are <local>+r-…: a "+" of its own would make every reply unreadable.
+    z.refine((v) => !v.slice(0, v.lastIndexOf('@')).includes('+'), { error: 'ONWARD_INBOUND_ADDRESS must have no "+" before the @ (onward adds +tags itself)' }),
   ),
   ONWARD_SENDER_ADDRESS: email('ONWARD_SENDER_ADDRESS'),
 };
@@ -94,7 +96,8 @@ export function loadHandlerConfig(env: Record<string, string | undefined>): Hand
   return {
     ownerName: e.ONWARD_OWNER_NAME,
     ownerEmail: e.ONWARD_OWNER_EMAIL.toLowerCase(),
-    allowedSenders: allowed.length ? allowed : [e.ONWARD_OWNER_EMAIL.toLowerCase()],
+    // The owner's own mailbox is always allowed: it is where drafts go, so replies come from it.
+    allowedSenders: [...new Set([e.ONWARD_OWNER_EMAIL.toLowerCase(), ...allowed])],
     inboundAddress: e.ONWARD_INBOUND_ADDRESS.toLowerCase(),
     senderAddress: e.ONWARD_SENDER_ADDRESS.toLowerCase(),
     tableName: e.ONWARD_TABLE_NAME,

@@ -119,6 +119,9 @@ async function processMail(deps: ReceiveDeps, mail: InboundMail, record: Case): 
 
   const original = unwrapForward(parsed);
   if (!original.text.trim() && !original.subject.trim()) return ignore(deps, record, 'empty');
+  if (original.style !== 'direct' && original.from && deps.policy.ownAddresses.some((a) => a.toLowerCase() === original.from!.address)) {
+    return forwardedOwnMail(deps, record);
+  }
   const classification = classify(original);
   const extraction = withoutOwnAddresses(extract(original), deps);
   const analysed = { original: summary(original), classification, extraction };
@@ -142,6 +145,24 @@ async function sendDraft(deps: ReceiveDeps, record: Case): Promise<ReceiveOutcom
   await deps.cases.transition(record.id, ['DRAFTED'], 'AWAITING_APPROVAL', {});
   deps.log.info('mail.drafted', { caseId: record.id });
   return { outcome: 'drafted', caseId: record.id };
+}
+
+/**
+ * The owner forwarded one of onward's own emails (a draft, a notice): drafting from it would thank
+ * onward. Nothing is done, and the owner hears how to act on a draft instead.
+ */
+async function forwardedOwnMail(deps: ReceiveDeps, record: Case): Promise<ReceiveOutcome> {
+  const text = [
+    'You forwarded an email that onward itself sent you, so onward did nothing with it: it only drafts',
+    'letters for rejections from employers.',
+    '',
+    'To send a drafted letter, press Send on its review page, or reply "send" to the draft email itself',
+    '(reply, do not forward). Forward the employer’s original email to draft a letter for it.',
+    '',
+    `All your cases: ${deps.links.cases()}`,
+  ].join('\n');
+  await deps.mailer.send(ownerMail(deps.owner, { subject: 'Nothing done: you forwarded onward’s own email', text }));
+  return ignore(deps, record, 'own-mail');
 }
 
 /** Hands Gmail's forwarding confirmation to the owner as text; they click its link themselves. */

@@ -20,3 +20,14 @@ describe('the inbound address leaves room for reply tags', () => {
     expect(() => loadHandlerConfig(env(`${'a'.repeat(29)}@mail.example.com`))).toThrow(/at most 28 characters before the @/);
   });
 });
+
+describe('found by an exploratory run', () => {
+  it('refuses a "+" in the inbound address: replies to onward+jobs+r-… could not be read', () => {
+    expect(() => loadHandlerConfig(env('onward+jobs@mail.example.com'))).toThrow(/no "\+" before the @/);
+  });
+
+  it('always lets the owner’s own mailbox write to onward: drafts go there, so replies come from it', () => {
+    const config = loadHandlerConfig({ ...env('inbox@mail.example.com'), ONWARD_ALLOWED_SENDERS: 'Me@Gmail.example' });
+    expect(config.allowedSenders).toEqual(['me@example.com', 'me@gmail.example']);
+  });
+});

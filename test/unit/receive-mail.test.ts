@@ -113,6 +113,16 @@ describe('mail that gets no letter', () => {
     expect(mailer.sent[0]!.text).toContain('https://review.test/t/draft-m1');
   });
 
+  it('drafts nothing for onward’s own draft email forwarded back to it, and tells the owner how to send instead', async () => {
+    const draftEmail = parsed({ from: [{ name: 'onward', address: 'letters@onward.test' }], subject: 'Draft thank-you: Grainwood', text: `onward drafted a thank-you letter.\n\n${REJECTION}` });
+    const { deps, cases, mailer } = setup(parsed({ subject: 'Fwd: Draft thank-you: Grainwood', text: 'send', attached: draftEmail }));
+    expect(await receiveMail(deps, event)).toMatchObject({ outcome: 'ignored', reason: 'own-mail' });
+    expect(cases.items.get('m1')!.letter).toBeUndefined();
+    expect(mailer.sent).toHaveLength(1);
+    expect(mailer.sent[0]).toMatchObject({ to: { address: 'me@example.com' }, subject: 'Nothing done: you forwarded onward’s own email' });
+    expect(mailer.sent[0]!.text).toContain('reply "send" to the draft email itself');
+  });
+
   it('records mail from someone not allowed, and answers nobody', async () => {
     const { deps, cases, mailer } = setup(recruiterMail(REJECTION));
     const stranger = { ...event, envelope: { ...event.envelope, source: 'sandra.ing@grainwood.example' } };
