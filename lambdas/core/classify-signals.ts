@@ -52,7 +52,8 @@ function s(cue: Cue, weight: number, guard: Guard, source: string): Signal {
 export const SIGNALS: readonly Signal[] = [
   // — The decision, stated: the candidacy ends. —
   s('rejection', 3, 'assertion', String.raw`\b(?:decided|decision|chosen|elected|opted|determined)(?: that we will)? (?:not to|to not) (?:move|proceed|progress|pursue|continue|go|take|advance|moving|proceeding)\b(?: (?:forward|further|ahead|with))?`),
-  s('rejection', 3, 'assertion', String.raw`\b(?:(?:will|would|are|shall|could|can) not|won't|wouldn't|aren't|can't|cannot)(?: be)?(?: able to)? (?:moving|proceeding|progressing|going|taking|advancing|move|proceed|progress|go) ${FORWARD}(?: further)?(?: with (?:${APPLICATION}|you\b))?`),
+  // … but not about other people: "we won't be moving forward with them / with other candidates".
+  s('rejection', 3, 'assertion', String.raw`\b(?:(?:will|would|are|shall|could|can) not|won't|wouldn't|aren't|can't|cannot)(?: be)?(?: able to)? (?:moving|proceeding|progressing|going|taking|advancing|move|proceed|progress|go) ${FORWARD}(?: further)?(?: with (?:${APPLICATION}|you\b))?(?! with (?:them|those|other|the other|another|any other|all other|the remaining|the rest)\b)`),
   s('rejection', 3, 'assertion', String.raw`\bnot (?:to )?(?:move|proceed|progress|advance|take|moving|proceeding|progressing) (?:forward |further |ahead )?with (?:${APPLICATION}|you\b)`),
   // "we will not be progressing it further", "we won't be taking your application any further".
   s('rejection', 3, 'assertion', String.raw`\b(?:(?:will|would|are|shall|could|can) not|won't|wouldn't|aren't|can't|cannot)(?: be)?(?: able to)? (?:moving|proceeding|progressing|taking|advancing|move|proceed|progress|take|advance) (?:it|this|them|you|${APPLICATION})(?: any)? (?:forward|further)\b`),
@@ -65,7 +66,16 @@ export const SIGNALS: readonly Signal[] = [
   s('rejection', 3, 'assertion', String.raw`\b(?:offer|offered|offering|extend|extended|give|gave|given) (?:the|this|that|our) (?:${ROLE_NOUN}|offer) to (?:(?:another|a different|one of the other|other) ${CANDIDATES}|(?:someone|somebody) else)\b`),
   s('rejection', 3, 'assertion', String.raw`\b(?:hire|hired|hiring|select|selected|selecting|choose|chosen|chose|pick|picked|appoint|appointed|go with|going with|gone with|went with|offer it to) (?:someone|somebody) else\b`),
   s('rejection', 3, 'assertion', String.raw`\b(?:pursue|pursuing|hire|hired|hiring|go with|going with|gone with|went with|move forward with|moving forward with|proceed with|proceeding with) (?:a|another|one) (?:\w+ )?(?:candidate|applicant|person|individual)s? (?:whose|who|with|that)\b|\b(?:hire|hired|hiring) (?:someone|somebody) (?:with|whose|who)\b`),
-  s('rejection', 3, 'assertion', String.raw`\b(?:go|going|gone|went|move|moving|moved) in (?:a different|another) direction\b`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:go|going|gone|went|move|moving|moved) (?:in )?(?:a different|another) direction\b`),
+  // Found missing by a second exploratory run.
+  s('rejection', 3, 'assertion', String.raw`\b(?:hire|hired|hiring|chose|chosen|selected|gone with|went with|going with|offered (?:the|this) (?:role|position|job) to) an internal candidate\b`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:chose|chosen|selected|picked|gone with|went with|going with|go with) (?:a|another|one|an) (?:\w+ )?(?:candidate|applicant|person|individual) (?:whose|who|with|that)\b|\b(?:gone|went|going) with (?:another|a different) (?:candidate|applicant|person|individual)\b`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:going|gone|went|go) with (?:someone|somebody) (?:else|who|whose|with)\b|\b(?:offer|offered|offering|give|gave|given) (?:the|this|that) (?:${ROLE_NOUN}) to (?:someone|somebody) (?:who|whose|with)\b`),
+  s('rejection', 3, 'assertion', String.raw`\bfill(?:ed|ing)? (?:the|this|that) (?:${ROLE_NOUN}) with (?:a|another|an|one) (?:\w+ )?(?:candidate|applicant|person|individual)\b`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:it's|it is) a no from (?:us|me|the team|our side)\b|\b(?:we'll|we will|we're going to|we are going to|I'll|I will) pass(?: on (?:you|your (?:application|candidacy)))?(?=[.,;!]| this time| for now| at this time| on this)`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:you were|you're|you are) our (?:second|runner-up|next|close second) (?:choice|pick)\b`),
+  s('rejection', 3, 'assertion', String.raw`\bnot going to (?:be )?(?:moving|move|proceeding|proceed|progressing|progress|taking|take) (?:forward|ahead|further)\b|\b(?:(?:will|would|are) not|won't|aren't) be extending (?:you )?an offer\b`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:selected|chosen|chose|hired) (?:a|our|the) (?:finalist|successful candidate)\b`),
   s('rejection', 3, 'assertion', String.raw`\b(?:pursue|pursuing|interview|interviewing|proceed with|proceeding with) (?:other )?(?:candidates|applicants) (?:whose|who|with)\b`),
   s('rejection', 3, 'assertion', String.raw`\b(?:(?:will|would|are|shall|could|can) not|won't|wouldn't|aren't|can't|cannot|unable to|not able to)(?: be)? (?:offer|offering|extend|extending|schedule|scheduling|arrange|arranging) (?:you )?(?:an|any|a further) interview\b`),
   s('rejection', 3, 'assertion', String.raw`\b(?:(?:will|would|are|shall|could|can) not|won't|wouldn't|aren't|can't|cannot|not) (?:be )?(?:progressing|moving|taking|advancing|progress|move|take|advance) (?:you|it|${APPLICATION}) (?:on )?(?:to|into|through to) (?:the )?next (?:stage|step|round)\b`),
@@ -88,7 +98,7 @@ export const SIGNALS: readonly Signal[] = [
   s('rejection', 3, 'assertion', String.raw`\b(?:do|does) not (?:align|match|meet) (?:with )?(?:our|the) (?:\w+ ){0,2}(?:needs|requirements|criteria)`),
   s('rejection', 3, 'assertion', String.raw`\bthis declination\b|\b(?:must|have to|decided to) decline ${APPLICATION}`),
   s('rejection', 2, 'assertion', String.raw`\bregret to (?:inform|advise|tell|let you know|say|share)\b`),
-  s('rejection', 2, 'assertion', String.raw`\b(?:will not|won't|not) be (?:inviting|invited) (?:you )?(?:to|for) (?:an? |the )?(?:interview|next)`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:will not|won't|not) be (?:inviting|invited) (?:you )?(?:to|for) (?:an? |the )?(?:interview|next)`),
   // — The position itself is gone. —
   s('filled', 3, 'assertion', String.raw`\b(?:${ROLE_NOUN}|it)\b[^.\n]{0,40}?\b(?:has|had|have) (?:now |recently |already |just )?been (?:filled|offered to|accepted by)`),
   s('filled', 3, 'assertion', String.raw`\b(?:${ROLE_NOUN}) (?:was|is) (?:now |recently |already )?filled\b`),
@@ -131,6 +141,8 @@ export const SIGNALS: readonly Signal[] = [
   s('other-role-invite', 4, 'positive', String.raw`\b(?:like|love|want|happy|pleased|keen) to (?:consider|interview|speak with|talk (?:to|with)|discuss|move forward with|invite) you (?:to (?:interview|apply) )?(?:for|about|regarding) (?:an?other|a different|our other|other|one of our other|an alternative) (?:${ROLE_NOUN}|team)s?\b(?![^.\n]{0,40}\bfuture\b)`),
   s('other-role-invite', 4, 'positive', String.raw`\b(?:shared|forwarded|passed|referred) ${APPLICATION} (?:on )?(?:to|with) (?:another|a different|the|our) (?:\w+ ){0,3}(?:team|hiring manager|recruiter)`),
   s('other-role-invite', 4, 'positive', String.raw`\b(?:would|are) you (?:be )?(?:interested|open) (?:in|to) (?:being considered|interviewing|speaking|a call) (?:for|about) (?:an?other|a different|this other|our other)`),
+  // "… but we'd love to interview you for our Platform team instead."
+  s('other-role-invite', 4, 'positive', String.raw`\b(?:interview|consider|talk to|speak with|speak to|meet) you for (?:our|the|a|an|another) (?:[\w-]+ ){0,3}(?:team|${ROLE_NOUN})s? instead\b`),
   // — Not a rejection: acknowledgements and status. —
   s('acknowledgement', 3, 'positive', String.raw`\b(?:(?:we|I) (?:have |'ve )?(?:successfully )?received|we are (?:in )?receipt of) (?:your|the) (?:\w+ )?(?:application|submission|resume|résumé|cv)`),
   s('acknowledgement', 3, 'positive', String.raw`\b(?:your|the) (?:application|submission|resume|résumé|cv|responses) (?:has|have) been (?:successfully )?(?:received|submitted)`),
@@ -151,7 +163,8 @@ export const SIGNALS: readonly Signal[] = [
   s('scheduling', 3, 'positive', String.raw`\b(?:schedule|scheduling|book|set up|arrange|reschedule) (?:an? |the |your |a time for (?:an? |the )?)?(?:[\w-]+ )?(?:interview|phone screen|call|chat|meeting)\b`),
   s('scheduling', 3, 'positive', String.raw`\b(?:your|provide (?:me|us) (?:with )?your|provide) availability\b|\bavailable for (?:an? )?(?:quick |short |brief )?(?:call|interview|chat)\b|\bconnect with you by phone\b`),
   s('scheduling', 3, 'positive', String.raw`\b(?:share|send|suggest|propose|give (?:me|us)|let (?:me|us) know) (?:a few |some |two or three |2-3 |your |any )?(?:times|time slots|slots|dates)(?: (?:that|which) (?:work|suit)| you(?:'re| are) (?:free|available))`),
-  s('scheduling', 3, 'positive', String.raw`\binterview (?:reminder|schedule|time|slot)\b`),
+  s('scheduling', 3, 'positive', String.raw`\binterview (?:reminder|schedule|time|slot)\b|\bare you (?:free|available) (?:on |this |next |for |to )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|week|a call|a chat|to (?:talk|chat|meet))`),
+  s('interview-invite', 3, 'positive', String.raw`\b(?:like|love) to (?:talk|speak|chat|meet) (?:to |with )?you again\b`),
   s('offer', 4, 'positive', String.raw`\b(?:pleased|happy|delighted|excited|thrilled) to (?:extend|offer|make)(?: you)? (?:an? |the )?(?:formal |verbal |conditional |written )?(?:offer|position|role)`),
   s('offer', 4, 'positive', String.raw`\b(?:offer of employment|offer letter|(?:job|employment|formal) offer|accept (?:the|this|our) offer|would like to offer you (?:the|a|an))\b`),
   s('offer', 3, 'positive', String.raw`\b(?:welcome (?:you )?(?:aboard|to the team)|your (?:first day|start date)|onboarding|background check)\b`),

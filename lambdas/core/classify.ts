@@ -112,6 +112,16 @@ function guardFails(signal: Signal, text: string, at: number): string | null {
   return null;
 }
 
+/** The rest of the sentence after position `at` (bounded). */
+function sentenceAfter(text: string, at: number, max = 120): string {
+  const rest = text.slice(at, at + max);
+  const end = rest.search(/[.!?\n]/);
+  return end < 0 ? rest : rest.slice(0, end);
+}
+
+/** A next step put off to some day ("… interview you again when the team grows next spring"): no step now. */
+const SOMEDAY = /\b(?:future|when the team grows|once the team grows|again when|next (?:spring|summer|fall|autumn|winter|year)|later this year|down the road|someday)\b/i;
+
 /** Not-a-rejection kinds, strongest claim first, used to name the kind when weights tie. */
 const NEGATIVE_KINDS: readonly Cue[] = [
   'withdrawal', 'offer', 'other-role-invite', 'interview-invite', 'scheduling', 'assessment', 'on-hold', 'info-request',
@@ -241,12 +251,20 @@ export function classify(mail: OriginalMail): Classification {
       };
     }
     const offer = sum(hits, 'offer');
-    if (offer >= 4) {
+    // "… told you we had decided to move forward with another candidate. That hire didn't work
+    // out — are you free Tuesday?": a rejection and a next step; the owner decides.
+    const nextStep = hits.filter((h) => (h.cue === 'interview-invite' || h.cue === 'scheduling') && !SOMEDAY.test(sentenceAfter(text, h.end))).reduce((n, h) => n + h.weight, 0);
+    if (offer >= 4 || nextStep >= 3) {
       return {
         verdict: 'unsure',
         confidence: 0.5,
         kind: 'conflicting',
-        reasons: [...said(text, hits, ['rejection', 'filled', 'cancelled'], 2), ...said(text, hits, ['offer'], 2), 'it reads both as an offer and as a rejection', ...notes],
+        reasons: [
+          ...said(text, hits, ['rejection', 'filled', 'cancelled'], 2),
+          ...said(text, hits, offer >= 4 ? ['offer'] : ['interview-invite', 'scheduling'], 2),
+          offer >= 4 ? 'it reads both as an offer and as a rejection' : 'it reads both as a next step and as a rejection',
+          ...notes,
+        ],
       };
     }
     const kind = sum(hits, 'filled') > 0

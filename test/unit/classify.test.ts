@@ -63,6 +63,20 @@ describe('classify: rejections', () => {
     'The team has selected someone else for this position.',
     "We've decided to pursue candidates whose experience more closely aligns with the role's requirements.",
     'We are unable to offer you an interview for this role.',
+    // Found missing by a second exploratory run (all were "not a rejection" or "unsure").
+    'The team has decided to go a different direction and offer the role to someone whose background lines up more closely.',
+    'We ended up hiring an internal candidate for this one.',
+    'After a lot of back and forth we chose a candidate with more fintech experience.',
+    "I'm afraid it's a no from us this time.",
+    "We're going with someone who has a bit more hands-on Kubernetes experience.",
+    'Unfortunately we will not be extending an offer.',
+    'You were our second choice and it was extremely close.',
+    "We're not going to be moving ahead with your application.",
+    "We've gone with another person for the role.",
+    "We've made the difficult decision to fill the role with a candidate who has more agency experience.",
+    "We won't be inviting you to the next stage.",
+    "This time we'll pass, but please apply again in the future.",
+    'We have concluded our search and selected a finalist.',
   ])('reads a plainly stated decision as a rejection: %s', (text) => {
     expect(classify(mail(`Dear Sam,\n\n${text}\n\nKind regards,\nRecruitment Team`)).verdict).toBe('rejection');
   });
@@ -155,6 +169,16 @@ describe('classify: traps that are not rejections', () => {
     const closed = classify(mail('Hi Ravi,\n\nThe Backend Engineer position has been put on hold, and as a result we will not be moving forward with your application.\n\nThanks,\nRecruiting'));
     expect(hold).toMatchObject({ verdict: 'not_rejection', kind: 'on-hold' });
     expect(closed.verdict).toBe('rejection');
+  });
+
+  // Found by a second exploratory run: each was drafted a thank-you for being rejected.
+  it.each([
+    ["Great news - the panel loved you and we've decided to move forward with you to the offer stage. We've let the other finalists know we won't be moving forward with them.", 'not_rejection'],
+    ["Although we won't be moving forward with other candidates, we'd like to invite you to a final interview.", 'unsure'],
+    ["Last month we told you we had decided to move forward with another candidate. That hire didn't work out, and we'd love to talk to you again about the role. Are you free Tuesday?", 'unsure'],
+    ["We regret that we can't move forward with you, but we'd love to interview you for our Platform team instead. Are you free next week?", 'not_rejection'],
+  ])('does not draft a thank-you for being rejected when the email moves the candidate on: %s', (text, verdict) => {
+    expect(classify(mail(`Hi Sam,\n\n${text}\n\nBest,\nDana Holt`)).verdict).toBe(verdict);
   });
 
   it('confirms a withdrawal without calling it a rejection', () => {
