@@ -39,7 +39,9 @@ export type IgnoreReason =
   // Gmail's "confirm forwarding" mail: passed on to the owner, never classified.
   | 'forwarding-confirmation'
   // Sent to another address at the inbound domain (SES receives the whole domain).
-  | 'not-for-onward';
+  | 'not-for-onward'
+  // The same email forwarded again while its first letter is waiting or sent.
+  | 'duplicate';
 
 /**
  * Set-aside mail that is not the owner's record (spam, strangers, loops, replies acted on) is kept
@@ -73,6 +75,21 @@ export interface OriginalSummary {
   references: string | null;
   excerpt: string;
 }
+
+/**
+ * The same email, forwarded twice: the same Message-ID when both forwards kept one, else the
+ * same sender, subject and opening text (an inline forward loses the Message-ID).
+ */
+export function sameOriginal(a: OriginalSummary, b: OriginalSummary): boolean {
+  if (a.messageId && b.messageId) return a.messageId === b.messageId;
+  return (
+    a.from !== null && b.from !== null && a.from.address.toLowerCase() === b.from.address.toLowerCase() &&
+    a.subject.trim() === b.subject.trim() && a.excerpt.replace(/\s+/g, ' ') === b.excerpt.replace(/\s+/g, ' ')
+  );
+}
+
+/** A case whose letter is waiting for the owner or has left: a second one would thank twice. */
+export const LETTER_LIVE: readonly CaseStatus[] = ['DRAFTED', 'AWAITING_APPROVAL', 'SENDING', 'SENT', 'SEND_FAILED', 'SEND_UNKNOWN'];
 
 export interface Case {
   id: string;

@@ -3,6 +3,7 @@
 import type { Case, IgnoreReason, Letter } from './case.ts';
 import { hasPlaceholder } from './draft.ts';
 import { greetsSomeoneElse } from './extract-names.ts';
+import { when } from './when.ts';
 import type { Classification } from './classify.ts';
 import type { Extraction } from './extract.ts';
 
@@ -105,6 +106,26 @@ export function noticeMessage(record: Case, links: { draftAnyway: string; cases:
       ...detected(classification, extraction),
       '',
       `If it is a rejection after all, draft a thank-you anyway: ${links.draftAnyway}`,
+      '',
+      `All your cases: ${links.cases}`,
+    ].join('\n'),
+  };
+}
+
+/** The same rejection forwarded again: where its letter already is, and that nothing new was drafted. */
+export function duplicateMessage(record: Case, earlier: Case, links: { review: string; cases: string }): OwnerMessage {
+  const letter = earlier.letter;
+  const where =
+    earlier.status === 'SENT' && letter
+      ? `Its thank-you letter was already sent to ${letter.to}${earlier.sentAt ? ` on ${when(earlier.sentAt)}` : ''}.`
+      : 'Its thank-you letter is still waiting for you on its review page.';
+  return {
+    subject: `Already forwarded: ${record.original?.subject || earlier.original?.subject || 'your rejection'}`,
+    text: [
+      `You forwarded this email before, on ${when(earlier.receivedAt)}. ${where}`,
+      'onward drafted no second letter, so nobody is thanked twice.',
+      '',
+      `The first one: ${links.review}`,
       '',
       `All your cases: ${links.cases}`,
     ].join('\n'),

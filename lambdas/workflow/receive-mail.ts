@@ -1,12 +1,12 @@
 // on-mail-received's use case: from a stored message to a recorded case and a note to the owner.
 // Safe to replay: the case is keyed on SES's message id, every step is a conditional status
 // change, and a replay resumes where an earlier attempt stopped (DESIGN §3).
-import { ignoredRecordExpiry, type Case, type IgnoreReason } from '../core/case.ts';
+import { ignoredRecordExpiry, LETTER_LIVE, sameOriginal, type Case, type IgnoreReason, type OriginalSummary } from '../core/case.ts';
 import { classify } from '../core/classify.ts';
 import { draftLetter } from '../core/draft.ts';
 import { extract, type Extraction } from '../core/extract.ts';
 import type { OriginalMail, ParsedMail } from '../core/mail.ts';
-import { noticeMessage } from '../core/notify.ts';
+import { duplicateMessage, noticeMessage } from '../core/notify.ts';
 import { refFromRecipients } from '../core/reply.ts';
 import { unwrapForward } from '../core/unwrap.ts';
 import { checkLoop, checkSender, isForwardingConfirmation, type Envelope, type SenderPolicy } from '../core/verify.ts';
@@ -133,6 +133,9 @@ async function processMail(deps: ReceiveDeps, mail: InboundMail, record: Case): 
     return sendNotice(deps, ignored);
   }
 
+  const earlier = await earlierLetter(deps, record.id, analysed.original);
+  if (earlier) return alreadyForwarded(deps, record, analysed, earlier);
+
   const letter = draftLetter({ ownerName: deps.owner.name, original, extraction });
   const drafted = await deps.cases.transition(record.id, ['RECEIVED'], 'DRAFTED', { ...analysed, letter });
   // Another delivery of the same event won the race and will send the draft email.
@@ -145,6 +148,23 @@ async function sendDraft(deps: ReceiveDeps, record: Case): Promise<ReceiveOutcom
   await deps.cases.transition(record.id, ['DRAFTED'], 'AWAITING_APPROVAL', {});
   deps.log.info('mail.drafted', { caseId: record.id });
   return { outcome: 'drafted', caseId: record.id };
+}
+
+/** A case for the same email whose letter is waiting or sent, among the owner's recent cases. */
+async function earlierLetter(deps: ReceiveDeps, id: string, original: OriginalSummary): Promise<Case | null> {
+  const recent = await deps.cases.list({ limit: RECENT_CASES });
+  return recent.find((c) => c.id !== id && c.original && LETTER_LIVE.includes(c.status) && sameOriginal(c.original, original)) ?? null;
+}
+const RECENT_CASES = 200;
+
+/** The same rejection forwarded again: no second letter; the owner is pointed to the first. */
+async function alreadyForwarded(deps: ReceiveDeps, record: Case, analysed: Partial<Case>, earlier: Case): Promise<ReceiveOutcome> {
+  const ignored = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', { ...analysed, reason: 'duplicate', ownerNotified: false });
+  if (!ignored) return { outcome: 'duplicate', caseId: record.id };
+  await deps.mailer.send(ownerMail(deps.owner, duplicateMessage(ignored, earlier, { review: deps.links.review(earlier.id), cases: deps.links.cases() })));
+  await deps.cases.update(record.id, 'IGNORED', { ownerNotified: true });
+  deps.log.info('mail.duplicate', { caseId: record.id, earlier: earlier.id });
+  return { outcome: 'ignored', caseId: record.id, reason: 'duplicate' };
 }
 
 /**

@@ -9,13 +9,13 @@ import { sesMailer } from '../../lambdas/adapters/ses-mailer.ts';
 import { composer, type Composition } from '../../lambdas/handlers/compose.ts';
 import { sendLetter } from '../../lambdas/workflow/review.ts';
 import { linkIn, reviewForm, waitForMail } from '../support/outbox.ts';
-import { OWNER, forwardOf, outboxCount, outboxSince, startTestStack, storeForSes, type TestStack } from '../support/stack.ts';
+import { OWNER, asNewEmail, forwardOf, outboxCount, outboxSince, startTestStack, storeForSes, type TestStack } from '../support/stack.ts';
 
 let t: TestStack;
 let deps: Composition;
 let inbound: typeof import('../../lambdas/handlers/on-mail-received.ts');
 let housekeeping: typeof import('../../lambdas/handlers/expire-drafts.ts');
-const example = () => readFile('examples/rejection-after-interview.eml', 'utf8');
+const example = async () => asNewEmail(await readFile('examples/rejection-after-interview.eml', 'utf8'));
 const INTERVIEWER = 'sandra.ing@grainwood.example';
 
 beforeAll(async () => {

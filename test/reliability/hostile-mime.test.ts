@@ -27,8 +27,9 @@ function siblings(n: number): string {
   return [...parts, '--s--', ''].join('\r\n');
 }
 
-function htmlOnly(html: string): string {
-  return `${header}\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>We have decided not to move forward.</p>${html}\r\n`;
+/** Each a rejection of its own (a second forward of the same one would be "Already forwarded"). */
+function htmlOnly(html: string, which: string): string {
+  return `${header}\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>We have decided not to move forward (${which}).</p>${html}\r\n`;
 }
 
 function nested(depth: number): string {
@@ -46,9 +47,9 @@ const hostile: [string, () => string | Buffer, string[]][] = [
   ['a lying charset', () => Buffer.concat([Buffer.from(`${header}\r\nContent-Type: text/plain; charset=utf-16\r\n\r\n`), Buffer.from([0xff, 0xfe, 0xd8, 0x00, 0x41, 0xdc, 0xc3, 0x28, 0x0d, 0x0a])]), ['not-a-rejection', 'unsure', 'empty']],
   ['a zip attachment', () => `${header}\r\nContent-Type: multipart/mixed; boundary="z"\r\n\r\n--z\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n--z\r\nContent-Type: application/zip\r\nContent-Disposition: attachment; filename="bomb.zip"\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.alloc(200_000, 0x41).toString('base64')}\r\n--z--\r\n`, ['not-a-rejection', 'unsure']],
   // Found by an exploratory run: unclosed HTML made reading the text quadratic (800 KB: 55 s).
-  ['HTML of 160,000 unclosed comments', () => htmlOnly('<!--x'.repeat(160_000)), ['drafted']],
-  ['HTML of 100,000 unclosed scripts', () => htmlOnly('<script'.repeat(100_000)), ['drafted']],
-  ['HTML of 400,000 tags never closed', () => htmlOnly('<div '.repeat(400_000)), ['drafted']],
+  ['HTML of 160,000 unclosed comments', () => htmlOnly('<!--x'.repeat(160_000), 'comments'), ['drafted']],
+  ['HTML of 100,000 unclosed scripts', () => htmlOnly('<script'.repeat(100_000), 'scripts'), ['drafted']],
+  ['HTML of 400,000 tags never closed', () => htmlOnly('<div '.repeat(400_000), 'tags'), ['drafted']],
   ['an empty message', () => '', ['empty']],
   ['headers and nothing else', () => `${header}\r\n\r\n`, ['not-a-rejection', 'unsure', 'empty']],
 ];

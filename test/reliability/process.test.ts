@@ -10,7 +10,7 @@ import { startCli } from '../support/cli.ts';
 import { leak } from '../support/log-guard.ts';
 import { freePort } from '../support/net.ts';
 import { linkIn, outbox, reviewForm } from '../support/outbox.ts';
-import { INBOUND, OWNER } from '../support/stack.ts';
+import { INBOUND, OWNER, asNewEmail } from '../support/stack.ts';
 import { readFile } from 'node:fs/promises';
 
 let dataDir: string;
@@ -33,7 +33,7 @@ async function forwardMany(count: number): Promise<string[]> {
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port: Number(env.ONWARD_SMTP_PORT), secure: false, ignoreTLS: true, pool: true, maxConnections: 4 });
   const infos = await Promise.all(
     Array.from({ length: count }, (_, i) =>
-      transport.sendMail({ from: OWNER, to: INBOUND, subject: `Fwd: ${i}`, text: 'fwd', attachments: [{ filename: 'r.eml', content: raw, contentType: 'message/rfc822' }] }),
+      transport.sendMail({ from: OWNER, to: INBOUND, subject: `Fwd: ${i}`, text: 'fwd', attachments: [{ filename: 'r.eml', content: asNewEmail(raw), contentType: 'message/rfc822' }] }),
     ),
   );
   transport.close();

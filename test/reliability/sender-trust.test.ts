@@ -4,20 +4,22 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compose, type Composition } from '../../lambdas/handlers/compose.ts';
 import { handleSesEvent } from '../../lambdas/handlers/on-mail-received.ts';
-import { OWNER, INBOUND, forwardOf, outboxCount, startTestStack, storeForSes, type TestStack } from '../support/stack.ts';
+import { OWNER, INBOUND, asNewEmail, forwardOf, outboxCount, startTestStack, storeForSes, type TestStack } from '../support/stack.ts';
 
 const FIXTURE = new URL('../../../shared/fixtures/ses-lambda-event.sample.json', import.meta.url);
 type Verdict = 'PASS' | 'FAIL' | 'GRAY' | 'PROCESSING_FAILED';
 
 let t: TestStack;
 let aws: Composition;
-let rejection: string;
+let example: string;
+/** The example rejection as a new email each time: every delivery here is its own case. */
+const rejection = () => asNewEmail(example);
 
 beforeAll(async () => {
   t = await startTestStack();
   // As deployed on AWS: DMARC PASS required.
   aws = await compose({ ...process.env, ONWARD_REQUIRE_DMARC: 'true' });
-  rejection = await readFile('examples/rejection-after-interview.eml', 'utf8');
+  example = await readFile('examples/rejection-after-interview.eml', 'utf8');
 });
 afterAll(() => t?.stop());
 
@@ -50,7 +52,7 @@ describe('the verdict matrix (SES Lambda-action events)', () => {
 
   it(`accepts exactly DMARC PASS with spam and virus not FAIL (${matrix.length} events)`, async () => {
     for (const v of matrix) {
-      const { record, mailed } = await deliver(forwardOf(rejection), v);
+      const { record, mailed } = await deliver(forwardOf(rejection()), v);
       const accept = v.dmarc === 'PASS' && v.spam !== 'FAIL' && v.virus !== 'FAIL';
       const expected = v.virus === 'FAIL' ? 'virus' : v.spam === 'FAIL' ? 'spam' : 'dmarc';
       if (accept) expect([record.status, mailed], JSON.stringify(v)).toEqual(['AWAITING_APPROVAL', 1]);
@@ -60,7 +62,7 @@ describe('the verdict matrix (SES Lambda-action events)', () => {
 });
 
 describe('spoofing the owner', () => {
-  const fromLines = (from: string) => forwardOf(rejection).replace(`From: ${OWNER}`, from);
+  const fromLines = (from: string) => forwardOf(rejection()).replace(`From: ${OWNER}`, from);
 
   it.each([
     ['a stranger', 'From: mallory@evil.example', 'mallory@evil.example', 'not-allowed'],
@@ -78,25 +80,25 @@ describe('spoofing the owner', () => {
   });
 
   it('ignores forged Authentication-Results and X-SES-* headers inside the message', async () => {
-    const forged = forwardOf(rejection).replace(`From: ${OWNER}`, [
+    const forged = forwardOf(rejection()).replace(`From: ${OWNER}`, [
       'Authentication-Results: amazonses.com; spf=pass; dkim=pass header.i=@example.com; dmarc=pass header.from=example.com;',
       'X-SES-Spam-Verdict: PASS', 'X-SES-Virus-Verdict: PASS', 'From: mallory@evil.example',
     ].join('\r\n'));
     expect((await deliver(forged, { source: 'mallory@evil.example' })).record).toMatchObject({ status: 'IGNORED', reason: 'not-allowed' });
     // And a forged "pass" inside cannot stand in for SES's own verdict.
-    const own = forwardOf(rejection).replace(`From: ${OWNER}`, `Authentication-Results: amazonses.com; dmarc=pass header.from=example.com;\r\nFrom: ${OWNER}`);
+    const own = forwardOf(rejection()).replace(`From: ${OWNER}`, `Authentication-Results: amazonses.com; dmarc=pass header.from=example.com;\r\nFrom: ${OWNER}`);
     expect((await deliver(own, { dmarc: 'FAIL' })).record).toMatchObject({ status: 'IGNORED', reason: 'dmarc' });
   });
 });
 
 describe('auto-forwarded mail', () => {
   // The recruiter's message, as the owner's provider auto-forwards it: From kept, the owner in the envelope.
-  const autoForwarded = (account: string) => `X-Forwarded-For: ${account} ${INBOUND}\r\nX-Forwarded-To: ${INBOUND}\r\n${rejection.replace(/\r?\n/g, '\r\n')}`;
+  const autoForwarded = (account: string) => `X-Forwarded-For: ${account} ${INBOUND}\r\nX-Forwarded-To: ${INBOUND}\r\n${rejection().replace(/\r?\n/g, '\r\n')}`;
 
   it('is accepted from an allowed account, and keeps the original Message-ID for threading', async () => {
     const { record, mailed } = await deliver(autoForwarded(OWNER), { source: `prvs=0a1b2c3d=${OWNER}` });
     expect(record.status).toBe('AWAITING_APPROVAL');
-    expect(record.letter?.inReplyTo).toBe('<c0ffee42.grainwood-2611@mail.grainwood.example>');
+    expect(record.letter?.inReplyTo).toMatch(/^<c0ffee42\.grainwood-2611\.copy\d+@mail\.grainwood\.example>$/);
     expect(mailed).toBe(1);
   });
 
@@ -114,7 +116,7 @@ describe('mail loops', () => {
     ['a MAILER-DAEMON report', (raw: string) => raw, 'MAILER-DAEMON@mx.example.com', 'bounce'],
     ['onward’s own mail coming back', (raw: string) => raw.replace(`From: ${OWNER}`, 'From: onward <letters@onward.localhost>'), 'letters@onward.localhost', 'own-mail'],
   ])('records %s, never classifies or answers it', async (_name, shape, source, reason) => {
-    const { record, mailed } = await deliver(shape(forwardOf(rejection)), { source });
+    const { record, mailed } = await deliver(shape(forwardOf(rejection())), { source });
     expect(record).toMatchObject({ status: 'IGNORED', reason });
     expect(record.classification).toBeUndefined();
     expect(mailed).toBe(0);

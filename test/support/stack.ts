@@ -44,9 +44,19 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
   };
 }
 
+let copies = 0;
+/**
+ * An example as a new email, with a Message-ID of its own: forwarding it again in another test is
+ * then another rejection, not the same one forwarded twice (which onward answers "Already forwarded").
+ */
+export function asNewEmail(raw: string | Buffer): string {
+  copies += 1;
+  return raw.toString().replace(/^Message-ID: <([^@>]+)@/im, (_m, local: string) => `Message-ID: <${local}.copy${copies}@`);
+}
+
 /** Forwards an example as an attachment through SMTP, as the owner's mail client does. */
 export async function forwardExample(t: TestStack, file: string, from = OWNER): Promise<void> {
-  const raw = await readFile(path.join('examples', file));
+  const raw = asNewEmail(await readFile(path.join('examples', file)));
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port: t.config.smtpPort, secure: false, ignoreTLS: true });
   try {
     await transport.sendMail({ from, to: INBOUND, subject: 'Fwd: see attached', text: 'Forwarding this one.', attachments: [{ filename: file, content: raw, contentType: 'message/rfc822' }] });

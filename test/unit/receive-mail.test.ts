@@ -100,6 +100,38 @@ describe('receiving a forwarded rejection', () => {
   });
 });
 
+describe('the same rejection forwarded twice', () => {
+  const again = { ...event, messageId: 'm2', objectKey: 'inbound/m1' };
+
+  it('drafts no second letter while the first is waiting or sent, and points the owner to it', async () => {
+    const { deps, cases, mailer } = setup(forwarded(REJECTION));
+    await receiveMail(deps, event);
+    expect(await receiveMail(deps, again)).toEqual({ outcome: 'ignored', caseId: 'm2', reason: 'duplicate' });
+    expect(cases.items.get('m2')).toMatchObject({ status: 'IGNORED', reason: 'duplicate', ownerNotified: true });
+    expect(cases.items.get('m2')!.letter).toBeUndefined();
+    expect(mailer.sent).toHaveLength(2);
+    expect(mailer.sent[1]).toMatchObject({ to: { address: 'me@example.com' }, subject: 'Already forwarded: Your application for Administrative Assistant' });
+    expect(mailer.sent[1]!.text).toContain('Its thank-you letter is still waiting for you');
+    expect(mailer.sent[1]!.text).toContain('https://review.test/t/review-m1');
+
+    cases.items.set('m1', { ...cases.items.get('m1')!, status: 'SENT', sentAt: '2026-11-25T09:00:00.000Z' });
+    await receiveMail(deps, { ...again, messageId: 'm3' });
+    expect(mailer.sent[2]!.text).toContain('Its thank-you letter was already sent to sandra.ing@grainwood.example on Wed, 25 Nov 2026 09:00:00 UTC.');
+  });
+
+  it('tells an inline forward of the same email by sender, subject and text, and drafts again after a discard', async () => {
+    const inline = parsed({
+      subject: 'Fwd: Your application for Administrative Assistant',
+      text: `FYI\n\n---------- Forwarded message ---------\nFrom: Sandra Ing <sandra.ing@grainwood.example>\nDate: Tue, 24 Nov 2026 at 15:02\nSubject: Your application for Administrative Assistant\nTo: <me@example.com>\n\n\n${REJECTION}`,
+    });
+    const { deps, cases } = setup(inline);
+    await receiveMail(deps, event);
+    expect(await receiveMail(deps, again)).toMatchObject({ reason: 'duplicate' });
+    cases.items.set('m1', { ...cases.items.get('m1')!, status: 'DISCARDED' });
+    expect(await receiveMail(deps, { ...again, messageId: 'm3' })).toMatchObject({ outcome: 'drafted' });
+  });
+});
+
 describe('mail that gets no letter', () => {
   it('tells the owner what a non-rejection looked like, with a draft-anyway link, once', async () => {
     const { deps, cases, mailer } = setup(forwarded(INVITE));

@@ -2,6 +2,7 @@
 import { RECIPIENT_PATTERN } from '../address.ts';
 import type { Case, CaseStatus, Letter } from '../case.ts';
 import { hasPlaceholder } from '../draft.ts';
+import { when } from '../when.ts';
 import { esc, page } from './layout.ts';
 
 export interface ReviewView {
@@ -32,18 +33,6 @@ const STATUS_TEXT: Partial<Record<CaseStatus, [string, string]>> = {
   EXPIRED: ['warn', 'This draft waited too long and expired. Nothing was sent.'],
   IGNORED: ['', 'onward drafted no letter for this email.'],
 };
-
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
-
-/**
- * A time onward parsed (a Date header, when a letter left) is ISO and shown in UTC. A date copied
- * from a forward's header block ("Fri, Feb 27, 2026 at 4:31 PM", Outlook's "Sent:") names no time
- * zone: it is shown as written, not turned into "Invalid Date" or a wrong UTC time.
- */
-function when(value: string | null | undefined): string {
-  if (!value) return 'unknown';
-  return ISO_TIME.test(value) ? new Date(value).toUTCString().replace(' GMT', ' UTC') : value;
-}
 
 function original(record: Case): string {
   const o = record.original;
