@@ -21,7 +21,9 @@ const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   SEND_FAILED: ['SENDING', 'DISCARDED'],
   // Never resent automatically: SES may have accepted the letter before the crash.
   SEND_UNKNOWN: ['DISCARDED'],
-  DISCARDED: [],
+  // A Discard pressed by mistake is undone from the review page — unless the letter may have left
+  // (discarded from SEND_UNKNOWN): that one stays discarded, so it can never go twice.
+  DISCARDED: ['AWAITING_APPROVAL'],
   EXPIRED: ['AWAITING_APPROVAL'],
 };
 
@@ -106,6 +108,8 @@ export interface Case {
   /** False while a notice about an IGNORED case is owed to the owner. */
   ownerNotified?: boolean;
   original?: OriginalSummary;
+  /** The status a discarded draft was in: one that may have left (SEND_UNKNOWN) is never revived. */
+  discardedFrom?: CaseStatus;
   classification?: Classification;
   extraction?: Extraction;
   letter?: Letter;

@@ -11,7 +11,7 @@ import { verifyToken, type TokenClaims } from '../core/token.ts';
 import {
   discardDraft, draftAnyway, recipientCandidates, sendFreshLink, sendLetter, type LetterEdits, type ReviewDeps,
 } from '../workflow/review.ts';
-import { reviveDraft } from '../workflow/expire.ts';
+import { revivable, reviveDraft } from '../workflow/expire.ts';
 
 export interface WebRequest {
   method: string;
@@ -49,8 +49,8 @@ function crossSite(req: WebRequest): boolean {
   }
 }
 
-/** For an expired draft: the signed POST target that brings it back for review. */
-const reviveLink = (deps: WebDeps, record: Case): string | null => (record.status === 'EXPIRED' ? linkFor(deps.signer, record.id, 'revive') : null);
+/** For an expired or discarded draft: the signed POST target that brings it back for review. */
+const reviveLink = (deps: WebDeps, record: Case): string | null => (revivable(record) ? linkFor(deps.signer, record.id, 'revive') : null);
 
 async function reviewView(deps: WebDeps, record: Case, expiresAt: number, extra: Partial<ReviewView> = {}): Promise<ReviewView> {
   return {
@@ -160,15 +160,18 @@ export async function route(deps: WebDeps, req: WebRequest): Promise<WebResponse
   const check = verifyToken(deps.signer.key, token, deps.signer.nowSeconds());
   if (!check.ok && check.reason !== 'expired') return html(403, deniedPage());
   if (!check.ok) {
-    const { caseId, action } = check.claims;
-    const refreshable = caseId !== ALL_CASES && (action === 'review' || action === 'draft');
-    if (method === 'POST' && refreshable && req.form.get('op') === 'refresh') {
+    const { caseId } = check.claims;
+    // Any old link can ask for a fresh one; it only ever goes to the owner.
+    if (method === 'POST' && req.form.get('op') === 'refresh') {
       await sendFreshLink({ ...deps, links: makeLinks(deps.signer, deps.inboundAddress) }, caseId);
       return html(200, messagePage('A fresh link is on its way', 'Check your email for a new link from onward.'));
     }
     // What an old link says must be true of the case: a letter that left was sent, not "nothing".
     const record = caseId !== ALL_CASES ? await deps.cases.get(caseId) : null;
-    return html(410, expiredPage(refreshable ? req.path : null, record));
+    // A Send pressed on a page left open past its link's lifetime: what was typed is shown again,
+    // to copy into the fresh page, rather than lost.
+    const typed = method === 'POST' && check.claims.action === 'send' ? edits(req.form) : null;
+    return html(410, expiredPage(req.path, record, caseId === ALL_CASES, typed));
   }
   const response = method === 'POST' ? await post(deps, req, check.claims) : await get(deps, req, check.claims);
   return method === 'HEAD' ? { ...response, body: '' } : response;

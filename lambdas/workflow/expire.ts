@@ -1,5 +1,7 @@
 // Drafts do not wait forever: past the link lifetime a waiting draft becomes EXPIRED, and its
-// links stop working. The owner can revive one from the Cases page.
+// links stop working. The owner can revive one from the Cases page — a discarded one too: a
+// Discard pressed by mistake is undone, not lost.
+import type { Case } from '../core/case.ts';
 import type { CaseRepository, Clock, Logger } from './ports.ts';
 
 export interface ExpireDeps {
@@ -21,8 +23,19 @@ export async function expireDrafts(deps: ExpireDeps): Promise<number> {
   return expired;
 }
 
+/**
+ * A draft that can be brought back: it waited too long, or the owner discarded it — never one
+ * discarded after a send that may have gone through (SEND_UNKNOWN): it must not leave twice.
+ */
+export function revivable(record: Case): boolean {
+  if (!record.letter) return false;
+  return record.status === 'EXPIRED' || (record.status === 'DISCARDED' && record.discardedFrom !== undefined && record.discardedFrom !== 'SEND_UNKNOWN');
+}
+
 export async function reviveDraft(deps: Pick<ExpireDeps, 'cases' | 'log'>, caseId: string) {
-  const revived = await deps.cases.transition(caseId, ['EXPIRED'], 'AWAITING_APPROVAL', {});
+  const current = await deps.cases.get(caseId);
+  if (!current || !revivable(current)) return null;
+  const revived = await deps.cases.transition(caseId, [current.status], 'AWAITING_APPROVAL', {});
   if (revived) deps.log.info('draft.revived', { caseId });
   return revived;
 }

@@ -43,7 +43,7 @@ async function act(deps: ReceiveDeps, target: Case, parsed: ParsedMail, reply: R
     const result = await discardDraft(deps, target.id);
     const done = result.outcome === 'done';
     await tell(deps, target, `${done ? 'Discarded' : 'Not discarded'}: ${about}`, [
-      done ? 'The draft is discarded. Nothing was sent.' : `The draft could not be discarded: it is ${stateOf('record' in result ? result.record : undefined)}.`,
+      done ? 'The draft is discarded. Nothing was sent. Changed your mind? Bring it back from its review page.' : `The draft could not be discarded: it is ${stateOf('record' in result ? result.record : undefined)}.`,
     ]);
     return 'discard';
   }

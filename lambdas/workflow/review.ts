@@ -3,6 +3,7 @@
 // so double clicks, parallel POSTs and replays send nothing more (DESIGN §3).
 import { DRAFTABLE_REASONS, type Case, type CaseStatus, type Letter } from '../core/case.ts';
 import { parseRecipient } from '../core/address.ts';
+import { ALL_CASES } from '../core/links.ts';
 import { draftLetter, hasPlaceholder, hasPlaceholderLeft, withDetail } from '../core/draft.ts';
 import { nameMatchesMailbox } from '../core/extract-names.ts';
 import { ownerMail } from './owner-mail.ts';
@@ -153,14 +154,21 @@ export async function sweepStaleSends(deps: ReviewDeps, staleSeconds: number): P
 
 export type DecisionResult = { outcome: 'done' | 'unchanged'; record: Case } | { outcome: 'missing' };
 
+const DISCARDABLE: readonly CaseStatus[] = ['AWAITING_APPROVAL', 'SEND_FAILED', 'SEND_UNKNOWN'];
+
 export async function discardDraft(deps: ReviewDeps, caseId: string): Promise<DecisionResult> {
-  const done = await deps.cases.transition(caseId, ['AWAITING_APPROVAL', 'SEND_FAILED', 'SEND_UNKNOWN'], 'DISCARDED', {});
+  const current = await deps.cases.get(caseId);
+  if (!current) return { outcome: 'missing' };
+  // From the status just read, and remembering it: whether it may be revived depends on it.
+  const done = DISCARDABLE.includes(current.status)
+    ? await deps.cases.transition(caseId, [current.status], 'DISCARDED', { discardedFrom: current.status })
+    : null;
   if (done) {
     deps.log.info('letter.discarded', { caseId });
     return { outcome: 'done', record: done };
   }
-  const current = await deps.cases.get(caseId);
-  return current ? { outcome: 'unchanged', record: current } : { outcome: 'missing' };
+  const now = await deps.cases.get(caseId);
+  return now ? { outcome: 'unchanged', record: now } : { outcome: 'missing' };
 }
 
 /** "Draft a thank-you anyway" for a mail onward judged not (surely) a rejection. */
@@ -180,15 +188,18 @@ export async function draftAnyway(deps: ReviewDeps, caseId: string): Promise<Dec
 
 /** Mails the owner a new review link after an old one expired. Only ever to the owner. */
 export async function sendFreshLink(deps: ReviewDeps & { links: Links }, caseId: string): Promise<boolean> {
+  if (caseId === ALL_CASES) {
+    await deps.mailer.send(ownerMail(deps.owner, { subject: 'A fresh onward link: your cases', text: `You asked for a fresh link.\n\nAll your cases: ${deps.links.cases()}` }));
+    deps.log.info('link.refreshed', { caseId });
+    return true;
+  }
   const current = await deps.cases.get(caseId);
   if (!current) return false;
   const subject = current.original?.subject ? `A fresh onward link: ${current.original.subject}` : 'A fresh onward link';
-  await deps.mailer.send(
-    ownerMail(deps.owner, {
-      subject,
-      text: `You asked for a fresh link.\n\nReview this case here: ${deps.links.review(caseId)}\n\nAll your cases: ${deps.links.cases()}`,
-    }),
-  );
+  // Mail set aside is drafted from its "draft anyway" page; a review link would show no way to.
+  const setAside = current.status === 'IGNORED' && current.reason !== undefined && DRAFTABLE_REASONS.includes(current.reason);
+  const link = setAside ? `Draft a thank-you for it here: ${deps.links.draftAnyway(caseId)}` : `Review this case here: ${deps.links.review(caseId)}`;
+  await deps.mailer.send(ownerMail(deps.owner, { subject, text: `You asked for a fresh link.\n\n${link}\n\nAll your cases: ${deps.links.cases()}` }));
   deps.log.info('link.refreshed', { caseId });
   return true;
 }

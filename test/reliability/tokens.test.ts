@@ -106,6 +106,33 @@ describe('bad tokens', () => {
     expect((await deps.web.cases.get(id))?.status).toBe('AWAITING_APPROVAL');
   });
 
+  // Found by an exploratory run: edits typed on a page left open past its link's lifetime were
+  // lost, and an old cases link said "Nothing was sent" with no way back.
+  it('an expired Send shows what was typed, and an expired cases link offers a fresh one without speaking of letters', async () => {
+    const { id, body } = await freshCase();
+    const past = Math.floor(Date.now() / 1000) - 60;
+    const typed = new URLSearchParams(body);
+    typed.set('body', `${body.get('body')}\n\nP.S. A line I typed & would hate to lose <3`);
+    const expiredSend = await fetch(`${base()}${signToken(key, { caseId: id, action: 'send', expiresAt: past })}`, { method: 'POST', body: typed, redirect: 'manual' });
+    expect(expiredSend.status).toBe(410);
+    const page = await expiredSend.text();
+    expect(page).toContain('What you typed');
+    expect(page).toContain('P.S. A line I typed &amp; would hate to lose &lt;3');
+    expect(page).toContain('Email me a fresh link');
+
+    const expiredCases = `${base()}${signToken(key, { caseId: '*', action: 'cases', expiresAt: past })}`;
+    const casesPage = await fetch(expiredCases);
+    expect(casesPage.status).toBe(410);
+    const text = await casesPage.text();
+    expect(text).toContain('Email me a fresh link');
+    expect(text).not.toContain('Nothing was sent');
+    const before = await outboxCount(t);
+    expect((await fetch(expiredCases, { method: 'POST', body: new URLSearchParams({ op: 'refresh' }) })).status).toBe(200);
+    const [mail] = await outboxSince(t, before);
+    expect(mail!.mail.to[0]?.address).toBe(OWNER);
+    expect((await fetch(linkIn(mail!.mail.text, 'All your cases:'))).status).toBe(200);
+  });
+
   it('an expired link to a letter that left says it was sent, not that nothing was', async () => {
     const { id, form, body } = await freshCase();
     expect((await fetch(form.action, { method: 'POST', body, redirect: 'manual' })).status).toBe(303);

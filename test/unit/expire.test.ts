@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../lambdas/core/case.ts';
 import { expireDrafts, reviveDraft } from '../../lambdas/workflow/expire.ts';
-import { sendLetter, sweepStaleSends } from '../../lambdas/workflow/review.ts';
+import { discardDraft, sendLetter, sweepStaleSends } from '../../lambdas/workflow/review.ts';
 import { fixedClock, memoryCases, owner, recordingMailer, silentLog } from '../support/fakes.ts';
 
 const DAY = 24 * 3600;
@@ -33,6 +33,23 @@ describe('drafts past their lifetime', () => {
     expect(await reviveDraft(deps, 'old')).toBeNull();
     expect((await sendLetter(deps, 'old', edits)).outcome).toBe('sent');
     expect(mailer.sent).toHaveLength(1);
+  });
+});
+
+describe('a discarded draft', () => {
+  it('comes back by revive, unless it was discarded after a send that may have gone through', async () => {
+    const cases = memoryCases();
+    cases.items.set('d', at('d', 'AWAITING_APPROVAL', '2026-11-20T00:00:00Z'));
+    cases.items.set('u', at('u', 'SEND_UNKNOWN', '2026-11-20T00:00:00Z'));
+    const mailer = recordingMailer();
+    const deps = { cases, mailer, clock: fixedClock(), log: silentLog(), owner };
+    expect((await discardDraft(deps, 'd')).outcome).toBe('done');
+    expect((await discardDraft(deps, 'u')).outcome).toBe('done');
+    expect(await reviveDraft(deps, 'u')).toBeNull();
+    expect(cases.items.get('u')!.status).toBe('DISCARDED');
+    expect(await reviveDraft(deps, 'd')).toMatchObject({ status: 'AWAITING_APPROVAL' });
+    const edits = { to: letter.to, subject: letter.subject, body: letter.body, detail: '' };
+    expect((await sendLetter(deps, 'd', edits)).outcome).toBe('sent');
   });
 });
 

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Case } from '../../lambdas/core/case.ts';
 import { DETAIL_PLACEHOLDER } from '../../lambdas/core/draft.ts';
 import { MailRejected } from '../../lambdas/workflow/ports.ts';
-import { discardDraft, draftAnyway, sendLetter, type ReviewDeps } from '../../lambdas/workflow/review.ts';
-import { fixedClock, memoryCases, owner, recordingMailer, silentLog } from '../support/fakes.ts';
+import { ALL_CASES } from '../../lambdas/core/links.ts';
+import { discardDraft, draftAnyway, sendFreshLink, sendLetter, type ReviewDeps } from '../../lambdas/workflow/review.ts';
+import { fakeLinks, fixedClock, memoryCases, owner, recordingMailer, silentLog } from '../support/fakes.ts';
 
 const letter = {
   to: 'sandra.ing@grainwood.example', toName: 'Sandra Ing', subject: 'Re: Your application',
@@ -121,6 +122,21 @@ describe('sending the letter', () => {
     expect((await sendLetter(deps, 'c1', edits)).outcome).toBe('not-sendable');
     expect(mailer.sent).toHaveLength(0);
     expect(cases.items.get('c1')!.status).toBe('SEND_UNKNOWN');
+  });
+});
+
+describe('a fresh link', () => {
+  it('for mail set aside leads to drafting it anyway, for a letter to its review, for the cases link to the cases', async () => {
+    const { deps, cases, mailer } = setup();
+    cases.items.set('i1', { id: 'i1', status: 'IGNORED', reason: 'unsure', receivedAt: '2026-11-26T10:00:00Z', updatedAt: '2026-11-26T10:00:00Z' });
+    const links = { ...fakeLinks };
+    await sendFreshLink({ ...deps, links }, 'i1');
+    await sendFreshLink({ ...deps, links }, 'c1');
+    await sendFreshLink({ ...deps, links }, ALL_CASES);
+    expect(mailer.sent.map((m) => m.to.address)).toEqual(['me@example.com', 'me@example.com', 'me@example.com']);
+    expect(mailer.sent[0]!.text).toContain('Draft a thank-you for it here: https://review.test/t/draft-i1');
+    expect(mailer.sent[1]!.text).toContain('Review this case here: https://review.test/t/review-c1');
+    expect(mailer.sent[2]!.text).toContain('All your cases: https://review.test/t/cases');
   });
 });
 

@@ -70,13 +70,26 @@ function letterFate(record: Case | null | undefined): string {
   }
 }
 
-export const expiredPage = (refreshUrl: string | null, record?: Case | null) =>
+/** What the owner typed on a page whose link expired before they pressed Send. */
+export interface TypedLetter {
+  to: string;
+  subject: string;
+  body: string;
+  detail: string;
+}
+
+export const expiredPage = (refreshUrl: string, record: Case | null, casesLink: boolean, typed: TypedLetter | null = null) =>
   messagePage(
     'This link has expired',
-    `Links from onward stop working after a while so that old emails cannot act for you. ${letterFate(record)}`,
-    refreshUrl
-      ? `<form method="post" action="${esc(refreshUrl)}"><div class="actions"><button class="primary" type="submit" name="op" value="refresh">Email me a fresh link</button></div></form>`
-      : '',
+    // The cases link names no letter: it says nothing about one.
+    `Links from onward stop working after a while so that old emails cannot act for you.${casesLink ? '' : ` ${letterFate(record)}`}`,
+    `<form method="post" action="${esc(refreshUrl)}"><div class="actions"><button class="primary" type="submit" name="op" value="refresh">Email me a fresh link</button></div></form>${
+      typed
+        ? `<section aria-labelledby="typed"><h2 id="typed">What you typed</h2><p>Nothing was saved or sent. Copy it into the page the fresh link opens.</p>
+<dl><dt>To</dt><dd>${esc(typed.to)}</dd><dt>Subject</dt><dd>${esc(typed.subject)}</dd>${typed.detail.trim() ? `<dt>One thing I liked</dt><dd>${esc(typed.detail)}</dd>` : ''}</dl>
+<pre class="letter">${esc(typed.body)}</pre></section>`
+        : ''
+    }`,
   );
 
 export const notFoundPage = () => messagePage('Nothing here', 'onward has no case for this link.');
