@@ -64,8 +64,20 @@ export function replySubject(subject: string): string {
 
 export interface DraftInput {
   ownerName: string;
-  original: Pick<OriginalMail, 'subject' | 'messageId' | 'references'>;
+  original: Pick<OriginalMail, 'subject' | 'messageId' | 'references'> & Partial<Pick<OriginalMail, 'replyTo'>>;
   extraction: Extraction;
+}
+
+/**
+ * Whom the letter goes to. A person's own mailbox that sent the email; from a no-reply address,
+ * the person its Reply-To names ("From: Quillstone <no-reply@hire.lever.co>, Reply-To: Hannah
+ * Liu"): the sender asked for replies there. Anyone else is the owner's choice on the page.
+ */
+function recipient(original: DraftInput['original'], x: Extraction): { to: string | null; toName: string | null } {
+  if (!x.noReplySender) return { to: x.contactEmail, toName: x.contactName };
+  const replyTo = new Set((original.replyTo ?? []).map((a) => a.address.toLowerCase()));
+  const named = x.candidates.find((c) => c.address && replyTo.has(c.address.toLowerCase()));
+  return { to: named?.address ?? null, toName: named?.name ?? null };
 }
 
 export function draftLetter({ ownerName, original, extraction: x }: DraftInput): Letter {
@@ -80,8 +92,7 @@ export function draftLetter({ ownerName, original, extraction: x }: DraftInput):
   ];
   const references = [original.references, original.messageId].filter(Boolean).join(' ') || null;
   return {
-    to: x.noReplySender ? null : x.contactEmail,
-    toName: x.noReplySender ? null : x.contactName,
+    ...recipient(original, x),
     subject: replySubject(original.subject),
     body: paragraphs.join('\n\n'),
     inReplyTo: original.messageId,
@@ -89,10 +100,6 @@ export function draftLetter({ ownerName, original, extraction: x }: DraftInput):
   };
 }
 
-/**
- * Slots what the owner typed into the third paragraph. An empty detail leaves the letter as it
- * is; the owner removes the placeholder paragraph by deleting it from the body.
- */
 // A detail that is a sentence of its own: it opens with someone doing something ("I loved the
 // tour", "We talked about robotics", "Thanks for the tour!"), or says what something was ("The
 // whiteboard exercise was fun").
@@ -115,6 +122,10 @@ export function detailSentence(detail: string): string {
   return period(`I especially liked ${phrase.replace(/[.!]+$/, '')}`);
 }
 
+/**
+ * Slots what the owner typed into the third paragraph. An empty detail leaves the letter as it
+ * is; the owner removes the placeholder paragraph by deleting it from the body.
+ */
 export function withDetail(body: string, detail: string): string {
   if (!detail.trim() || !hasPlaceholder(body)) return body;
   return body.replace(DETAIL_PLACEHOLDER, detailSentence(detail));

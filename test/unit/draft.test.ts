@@ -60,3 +60,20 @@ describe('the detail the owner typed, as a sentence of the letter', () => {
     expect(detailSentence(detail)).toBe(sentence);
   });
 });
+
+describe('whom the letter goes to', () => {
+  const original = { subject: 'Your Quillstone application', messageId: null, references: null };
+  const hannah = { name: 'Hannah Liu', address: 'hannah@quillstone.example', source: 'reply-to' as const };
+  const fromNoReply: Extraction = { ...x, contactName: 'Hannah Liu', contactEmail: 'hannah@quillstone.example', noReplySender: true, candidates: [hannah] };
+
+  // Found by an exploratory run: the letter greeted Hannah Liu but went to nobody.
+  it('is the person a no-reply email names in Reply-To', () => {
+    const letter = draftLetter({ ownerName: 'Sam Rivera', original: { ...original, replyTo: [{ name: 'Hannah Liu', address: 'hannah@quillstone.example' }] }, extraction: fromNoReply });
+    expect(letter).toMatchObject({ to: 'hannah@quillstone.example', toName: 'Hannah Liu' });
+  });
+
+  it('is nobody yet when a no-reply email names no one to reply to, whoever signed it', () => {
+    const letter = draftLetter({ ownerName: 'Sam Rivera', original: { ...original, replyTo: [] }, extraction: { ...fromNoReply, candidates: [{ ...hannah, source: 'signature' }] } });
+    expect(letter).toMatchObject({ to: null, toName: null });
+  });
+});
