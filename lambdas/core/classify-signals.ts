@@ -59,11 +59,12 @@ export const SIGNALS: readonly Signal[] = [
   s('rejection', 3, 'assertion', String.raw`\b(?:(?:will|would|are|shall|could|can) not|won't|wouldn't|aren't|can't|cannot)(?: be)?(?: able to)? (?:moving|proceeding|progressing|taking|advancing|move|proceed|progress|take|advance) (?:it|this|them|you|${APPLICATION})(?: any)? (?:forward|further)\b`),
   s('rejection', 3, 'assertion', String.raw`\bnot (?:to )?(?:move|progress|advance|take) ${APPLICATION} (?:forward|further)`),
   s('rejection', 3, 'assertion', String.raw`\b(?:decided|chosen|elected|opted|made the decision|determined) to (?:move|go|proceed|continue) (?:forward |ahead )?with (?:${OTHERS} )?${CANDIDATES}`),
-  s('rejection', 3, 'assertion', String.raw`\b(?:moving|move|moved|go|going|proceed|proceeding|continue|continuing) (?:forward |ahead )?with (?:${OTHERS} ${CANDIDATES}|others)\b`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:moving|move|moved|go|going|proceed|proceeding|continue|continuing|progress|progressing) (?:forward |ahead )?with (?:${OTHERS} ${CANDIDATES}|others)\b`),
   s('rejection', 3, 'assertion', String.raw`\b(?:pursue|pursuing|consider|considering|select|selected|go with|going with|hire|hired|offered the (?:position|role) to) ${OTHERS} ${CANDIDATES}`),
   // Found missing by an exploratory run: everyday ways of saying someone else got the job.
   s('rejection', 3, 'assertion', String.raw`\b(?:chosen|chose|picked|appointed|identified) (?:another|a different|an? other|the other) (?:candidate|applicant|person|individual)\b`),
-  s('rejection', 3, 'assertion', String.raw`\b(?:offer|offered|offering|extend|extended|give|gave|given) (?:the|this|that|our) (?:${ROLE_NOUN}|offer) to (?:(?:another|a different|one of the other|other) ${CANDIDATES}|(?:someone|somebody) else)\b`),
+  // "… offered the role to another artist": whoever it was, it was someone else.
+  s('rejection', 3, 'assertion', String.raw`\b(?:offer|offered|offering|extend|extended|give|gave|given) (?:the|this|that|our) (?:${ROLE_NOUN}|offer) to (?:(?:another|a different|one of the other|other) (?:${CANDIDATES}|[a-z]+(?:er|or|ist|ian|ant|ent)s?)|(?:someone|somebody) else)\b`),
   s('rejection', 3, 'assertion', String.raw`\b(?:hire|hired|hiring|select|selected|selecting|choose|chosen|chose|pick|picked|appoint|appointed|go with|going with|gone with|went with|offer it to) (?:someone|somebody) else\b`),
   s('rejection', 3, 'assertion', String.raw`\b(?:pursue|pursuing|hire|hired|hiring|go with|going with|gone with|went with|move forward with|moving forward with|proceed with|proceeding with) (?:a|another|one) (?:\w+ )?(?:candidate|applicant|person|individual)s? (?:whose|who|with|that)\b|\b(?:hire|hired|hiring) (?:someone|somebody) (?:with|whose|who)\b`),
   s('rejection', 3, 'assertion', String.raw`\b(?:go|going|gone|went|move|moving|moved) (?:in )?(?:a different|another) direction\b`),
@@ -127,6 +128,8 @@ export const SIGNALS: readonly Signal[] = [
   s('interview-held', 2, 'assertion', String.raw`\b(?:for|after|following) (?:our|your|the|\w+'s) (?:recent )?(?:video|phone|zoom|teams|virtual) (?:call|chat|interview|conversation|screen|meeting)\b`),
   s('interview-held', 2, 'assertion', String.raw`\b(?:the )?time (?:that )?(?:you )?(?:have )?(?:spent|invested|took|dedicated|gave us) (?:\w+ ){0,2}?(?:interviewing|speaking|talking|meeting|chatting)\b|\btime (?:you )?spent with (?:us|me|our|the)\b`),
   s('interview-held', 2, 'assertion', String.raw`\b(?:completed|concluded|finished) (?:our|the|all|your) (?:\w+ )?interview`),
+  // "Thank you for your time interviewing for …", "the final panel with Oleg and Desmond", "for joining us on the office tour".
+  s('interview-held', 2, 'assertion', String.raw`\b(?:your|the) time (?:interviewing|speaking|meeting|talking|chatting) (?:with|for|to)\b|\b(?:the|your|our) (?:final |onsite |on-site |technical |virtual )?(?:panel|interview loop|onsite|on-site)(?: interviews?)? with\b|\b(?:for|after) joining us (?:on|for|at|in)\b`),
   s('interview-held', 2, 'assertion', String.raw`\b(?:after|following|during|since|throughout) (?:your|our|the) (?:recent )?(?:\w+ )?(?:interviews?|conversations?|calls?|phone screen|on-?site|visit|interview process)\b`),
   s('interview-held', 2, 'assertion', String.raw`\b(?:participat\w+|taking part|took part) in (?:the|our) (?:\w+ )?(?:interviews?|interview process|interview day)\b`),
   s('interview-held', 2, 'assertion', String.raw`\b(?:enjoyed|pleasure|appreciated) (?:meeting|speaking|talking|chatting|getting to know|interviewing)\b`),

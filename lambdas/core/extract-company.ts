@@ -4,7 +4,7 @@
 // several places win. The sender's domain only confirms a name or, as a last resort, picks one
 // that the text itself writes — never an ATS's or job board's domain, never a guess.
 
-import { employerDomainLabel } from './ats-domains.ts';
+import { employerDomainLabel, isAtsOrBoardAddress, isRoleMailbox } from './ats-domains.ts';
 import { eachMatch } from './each-match.ts';
 import type { Address } from './mail.ts';
 import { displayNameParts, initials, looksLikePersonName, ORG_WORDS, ROLE_WORD, squash } from './extract-names.ts';
@@ -74,13 +74,14 @@ const STOP_NAMES = new Set(
 /** Words of subjects and headings ("Job Application", "Status Update") that are never a company. */
 const NOT_COMPANY_WORDS = /\b(?:application|applications|update|status|interview|invitation|reminder|offer|information|important|regarding|candidate|candidates|opportunity|position|thank|congratulations)\b/i;
 
-function acceptable(name: string, greeted: ReadonlySet<string>): boolean {
+/** `confirmed`: the sender's own domain spells the name ("Tallgrass Software" at tallgrass-software.com): a job word in it is part of the name. */
+function acceptable(name: string, greeted: ReadonlySet<string>, confirmed = false): boolean {
   if (name.length < 2 || name.length > 60) return false;
   const words = name.split(/\s+/);
   if (words.every((w) => ORG_WORDS.has(w.toLowerCase()) || DISPLAY_FILLER.has(w.toLowerCase()))) return false;
   if (STOP_NAMES.has(name.toLowerCase()) || STOP_NAMES.has((words[0] ?? '').toLowerCase())) return false;
   if (NOT_COMPANY_WORDS.test(name)) return false;
-  if (ROLE_WORD.test(name) && !/\b(?:partners|group|labs|systems|health|solutions)\b/i.test(name)) return false;
+  if (!confirmed && ROLE_WORD.test(name) && !/\b(?:partners|group|labs|systems|health|solutions)\b/i.test(name)) return false;
   if (words.every((w) => greeted.has(w.toLowerCase()))) return false;
   if (/^\d+$/.test(name) || /^[A-Z]{1}$/.test(name)) return false;
   return true;
@@ -120,9 +121,9 @@ export interface CompanyInput {
 
 export function findCompany(input: CompanyInput): string | null {
   const candidates = new Map<string, Candidate>();
-  const add = (raw: string, score: number, source: string): void => {
+  const add = (raw: string, score: number, source: string, confirmed = false): void => {
     const name = withoutFiller(clean(raw));
-    if (!acceptable(name, input.greeted)) return;
+    if (!acceptable(name, input.greeted, confirmed)) return;
     const key = name.toLowerCase();
     const c = candidates.get(key) ?? { name, score: 0, sources: new Set<string>() };
     // Prefer the mixed-case spelling ("Cambia Health Solutions" over "CAMBIA HEALTH SOLUTIONS").
@@ -137,7 +138,11 @@ export function findCompany(input: CompanyInput): string | null {
   const domainLabel = from ? (employerDomainLabel(from.address)?.replace(/[^a-z0-9]/g, '') ?? null) : null;
   const fromName = from?.name ?? null;
   const parts = fromName !== null ? displayNameParts(fromName) : null;
-  const fromIsPerson = parts !== null && looksLikePersonName(parts.person) && !/\bvia\b/i.test(fromName!);
+  // One word on a no-reply, team or ATS mailbox ("Quillstone" <no-reply@hire.lever.co>) is the
+  // employer's name, not a person's — unless it is the mailbox's own ("Dice" <noreply@dice.com>).
+  const mailbox = from !== null && (isRoleMailbox(from.address) || isAtsOrBoardAddress(from.address));
+  const brand = parts !== null && mailbox && !parts.person.includes(' ') && !from!.address.slice(from!.address.lastIndexOf('@')).includes(squash(parts.person));
+  const fromIsPerson = parts !== null && looksLikePersonName(parts.person) && !/\bvia\b/i.test(fromName!) && !brand;
   // "Dana Whitfield | ZyxCorp": the person, then their company.
   if (fromIsPerson && parts.rest) {
     const d = companyFromDisplayName(parts.rest);
@@ -164,11 +169,13 @@ export function findCompany(input: CompanyInput): string | null {
   if (subjectOnly?.[1]) add(subjectOnly[1], 2, 'subject');
   // Signature lines naming a company: a legal suffix, or the sender's own domain.
   // A line may pair a title with the company: "People Partner · Açaí Labs S.L.", "Recruiter | Acme".
-  const signatureParts = input.signatureLines.slice(0, 8).flatMap((line) => line.split(/\s+[·|–—-]\s+|\s*\|\s*/));
+  // "Controller, Corvid Health Partners" too — but "Acme, Inc." is one name.
+  const signatureParts = input.signatureLines.slice(0, 8).flatMap((line) => line.split(/\s+[·|–—-]\s+|\s*\|\s*|,\s+(?!(?:Inc|LLC|Ltd|Limited|Corp|Co|GmbH|AG|plc|PLC|LP|LLP|S\.A|S\.L|N\.V|B\.V)\b)/));
   for (const part of signatureParts) {
     const m = NAME_ONLY.exec(part.trim());
     if (!m?.[1]) continue;
-    if (LEGAL_END.test(m[1]) || (domainLabel !== null && squash(m[1]).includes(domainLabel))) add(m[1], 3, 'signature');
+    const mine = domainLabel !== null && squash(m[1]).includes(domainLabel);
+    if (LEGAL_END.test(m[1]) || mine) add(m[1], 3, 'signature', mine);
   }
 
   const list = [...candidates.values()];

@@ -96,7 +96,9 @@ const LABEL_LINE = /^(?:position|job title|job|role|title|vacancy|re)\s*:\s*(.{2
 
 const SUBJECT_PATTERNS: readonly RegExp[] = [
   /\byour (?:job )?application (?:to|for)(?: the)? (.+?)(?: (?:position|role|opening))?(?: at [^-|:]+)?[.!]?$/i,
-  /\b(?:job application|application|submission received|application submitted|application received|interview invitation|update)\s*[:\-|]\s*(.+)$/i,
+  /\b(?:job application|application|submission received|application submitted|application received|interview invitation|update|feedback|decision|outcome)\s*[:\-|]\s*(.+?)(?: at [^-|:]+)?$/i,
+  // "Software Engineer, Backend (Remote - US) - Application Update": the title, then what the email is.
+  /^(.+)\s+[-–|]\s+(?:application (?:update|status)|status update|update|decision|feedback)$/i,
   /\binterest in [^,]+? for (?:the )?(.+)$/i,
   /\binterest in the (.+?)(?:, job id.*)?$/i,
   /\bupdate on (?:the|your) (.+?) (?:role|position|application)$/i,
@@ -128,6 +130,8 @@ function tidy(raw: string, company: string | null): string | null {
     .replace(/\s+/g, ' ')
     .replace(/^(?:the|our|your|open)\s+/i, '')
     .replace(/[,;:]?\s*(?:job|req(?:uisition)?) ?(?:id|#|number)\b.*$/i, '')
+    // A requisition number after the title: "Risk Analyst II (R-0048213)", "Designer (Req #4471)", "Analyst - JR-1234".
+    .replace(/\s*(?:\((?:req(?:uisition)?\.?\s*#?\s*|job\s*#?\s*|#\s*)?[A-Z]{0,4}[-#]?\d{3,}[\w-]*\)|\s[-–]\s*[A-Z]{1,4}-?\d{4,}[\w-]*)$/i, '')
     .replace(/\s+(?:position|role|opening|job|vacancy)$/i, '')
     .replace(/[.,;:!?\s]+$/, '')
     .trim();

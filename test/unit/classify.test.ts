@@ -77,6 +77,8 @@ describe('classify: rejections', () => {
     "We won't be inviting you to the next stage.",
     "This time we'll pass, but please apply again in the future.",
     'We have concluded our search and selected a finalist.',
+    "We've decided to progress with another candidate.",
+    "After reviewing everyone's portfolios we've offered the role to another artist.",
   ])('reads a plainly stated decision as a rejection: %s', (text) => {
     expect(classify(mail(`Dear Sam,\n\n${text}\n\nKind regards,\nRecruitment Team`)).verdict).toBe('rejection');
   });

@@ -253,3 +253,38 @@ describe('extract: the labelled corpus', () => {
     expect(f.contact).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+// Found by a second exploratory run: plain signals of company, role and interview that were missed.
+describe('extract: what a second exploratory run found missing', () => {
+  const no = 'We have decided not to move forward with your application.';
+
+  it('takes one word on an ATS no-reply mailbox as the employer, but not the job board’s own name', () => {
+    expect(extract(mail({ name: 'Quillstone', address: 'no-reply@hire.lever.co' }, 'Following up', `Hi Sam,\n\n${no}\n\nThe Team`)).company).toBe('Quillstone');
+    expect(extract(mail({ name: 'Dice', address: 'noreply@dice.com' }, 'Following up', `Hi Sam,\n\n${no}\n\nThe Team`)).company).toBeNull();
+  });
+
+  it.each([
+    ['Senior Technical Recruiter | Tallgrass Software', 'priya.raman@tallgrass-software.example', 'Tallgrass Software'],
+    ['Controller, Corvid Health Partners', 'jwhitaker@corvid-health.example', 'Corvid Health Partners'],
+    ['Art Director, Ferngrove Studio', 'lena@ferngrove.example', 'Ferngrove Studio'],
+  ])('reads the company from a signature line “%s” that the sender’s domain spells', (line, address, company) => {
+    const x = extract(mail({ name: 'Jo Park', address }, 'Your application', `Hi Sam,\n\n${no}\n\nKind regards,\n\nJo Park\n${line}`));
+    expect(x.company).toBe(company);
+  });
+
+  it.each([
+    ['Risk Analyst II (R-0048213) - Application Update', 'Risk Analyst II'],
+    ['Software Engineer, Backend (Remote - US) - Application Update', 'Software Engineer, Backend (Remote - US)'],
+    ['Feedback - Senior Data Engineer at Larkspur Energy', 'Senior Data Engineer'],
+  ])('reads the role from the subject “%s”', (subject, role) => {
+    expect(extract(mail({ name: 'Jo Park', address: 'jo@example.org' }, subject, `Hi Sam,\n\n${no}\n\nJo`)).role).toBe(role);
+  });
+
+  it.each([
+    'Thank you for your time interviewing for the position of UX Researcher.',
+    'Thank you for the take-home and the final panel with Oleg and Desmond.',
+    'Thanks again for joining us on the office tour last week.',
+  ])('knows an interview happened: “%s”', (said) => {
+    expect(extract(mail({ name: 'Jo Park', address: 'jo@example.org' }, 'Update', `Hi Sam,\n\n${said} ${no}\n\nJo`)).interviewed).toBe(true);
+  });
+});
