@@ -9,7 +9,7 @@ import { draftLetter } from '../lambdas/core/draft.ts';
 import { extract } from '../lambdas/core/extract.ts';
 import { unwrapForward } from '../lambdas/core/unwrap.ts';
 import { addressList } from '../lambdas/handlers/config.ts';
-import { loadLocalConfig, type LocalConfig } from '../lambdas/local/config.ts';
+import { LOCAL_DEFAULTS, loadLocalConfig, type LocalConfig } from '../lambdas/local/config.ts';
 import { PortInUse } from '../lambdas/local/emulators.ts';
 
 const USAGE = `usage: onward <command>
@@ -53,7 +53,7 @@ async function start() {
 onward is running — data in ${path.resolve(config.dataDir)}
 
   Forward rejections to   ${config.inboundAddress}  at ${stack.urls.smtp}
-                          from ${(allowed.length ? allowed : [config.ownerEmail]).join(', ')} (set ONWARD_OWNER_EMAIL to yours)
+                          from ${[...new Set([config.ownerEmail.toLowerCase(), ...allowed])].join(', ')} (set ONWARD_OWNER_EMAIL to yours)
   Outbox viewer           ${stack.urls.outbox}   (drafts for you and letters that left)
   Review site             ${stack.urls.review}
   Your cases              ${stack.urls.cases}
@@ -84,10 +84,10 @@ async function ingest(files: string[]) {
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port: config.smtpPort, secure: false, ignoreTLS: true });
   let failed = 0;
   for (const file of files) {
-    const raw = await readFile(file);
-    const parsed = await parseMime(raw);
-    const fromOwner = parsed.from.some((f) => f.address === owner);
     try {
+      const raw = await readFile(file);
+      const parsed = await parseMime(raw);
+      const fromOwner = parsed.from.some((f) => f.address === owner);
       // A recruiter's email is forwarded as an attachment, as a mail client's "Forward as
       // attachment" does: the original Message-ID survives, so the letter can be threaded.
       const info = fromOwner
@@ -110,11 +110,25 @@ async function ingest(files: string[]) {
   if (failed) process.exit(1);
 }
 
+/** Each file on its own: one that cannot be read is reported, and the rest are still read. */
+async function eachFile(files: string[], read: (file: string) => Promise<void>): Promise<void> {
+  let failed = 0;
+  for (const file of files) {
+    try {
+      await read(file);
+    } catch (error) {
+      failed += 1;
+      console.error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (failed) process.exit(1);
+}
+
 async function classifyFiles(args: string[]) {
   const json = args.includes('--json');
   const files = args.filter((a) => a !== '--json');
   if (!files.length) throw new Usage();
-  for (const file of files) {
+  await eachFile(files, async (file) => {
     const { classification: c, extraction: x } = await analyse(file);
     if (json) {
       console.log(JSON.stringify({
@@ -134,14 +148,18 @@ async function classifyFiles(args: string[]) {
       const who = [x.company, x.role, x.contactName].map((v) => v ?? '?').join(' / ');
       console.log(`${file}: ${c.verdict} (${c.confidence.toFixed(2)}, ${c.kind}) — ${who}`);
     }
-  }
+  });
 }
 
 async function draft(files: string[]) {
   if (files.length !== 1) throw new Usage();
-  const config = configOrExit();
-  const { original, extraction } = await analyse(files[0]!);
-  const letter = draftLetter({ ownerName: config.ownerName, original, extraction });
+  // Only the owner's name matters here: a bad port setting is no reason to refuse.
+  const ownerName = process.env.ONWARD_OWNER_NAME?.trim() || LOCAL_DEFAULTS.ONWARD_OWNER_NAME;
+  const { original, classification, extraction } = await analyse(files[0]!);
+  if (classification.verdict !== 'rejection') {
+    console.error(`Note: onward reads this as ${classification.verdict.replace('_', ' ')} (${classification.kind}) and drafts a letter for it only when you ask ("Draft a thank-you anyway").`);
+  }
+  const letter = draftLetter({ ownerName, original, extraction });
   console.log(`To: ${letter.to ?? '(choose on the review page)'}\nSubject: ${letter.subject}\n\n${letter.body}`);
 }
 
