@@ -7,8 +7,22 @@ import { isAddress } from '../core/address.ts';
 
 const email = (what: string) => z.string().check(z.refine(isAddress, { error: `${what} must be an email address` }));
 const httpUrl = (v: string) => URL.canParse(v) && /^https?:\/\//i.test(v);
-const positiveInt = (what: string) =>
-  z.coerce.number({ error: `${what} must be a number` }).check(z.int({ error: `${what} must be a whole number` }), z.gte(1, { error: `${what} must be at least 1` }));
+/**
+ * A whole number written plainly, within bounds: "1.5", "0x50", "1e3" and " " are refused, each
+ * with the rule, rather than coerced into something else.
+ */
+export const wholeNumber = (what: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .pipe(
+      z.string().check(z.regex(/^\s*\d+\s*$/, { error: `${what} must be a whole number` })),
+      z.transform((v: string) => Number(v)),
+    )
+    .check(
+      z.refine((n: number) => n >= min && n <= max, {
+        error: max < Number.MAX_SAFE_INTEGER ? `${what} must be between ${min} and ${max}` : `${what} must be at least ${min}`,
+      }),
+    );
+const positiveInt = (what: string) => wholeNumber(what, 1);
 
 export function addressList(value: string | undefined): string[] {
   return (value ?? '').split(',').map((a) => a.trim().toLowerCase()).filter(Boolean);

@@ -1,17 +1,21 @@
 // `onward start`'s settings: the owner, the addresses and the local ports, all from ONWARD_*
 // variables with defaults that let `npm start` run with none set. One schema, every problem at once.
 import * as z from 'zod/mini';
-import { describeIssues, ownerFields } from '../handlers/config.ts';
+import { describeIssues, ownerFields, wholeNumber } from '../handlers/config.ts';
 
-const port = (name: string, fallback: number) =>
-  z._default(
-    z.coerce.number({ error: `${name} must be a port number` }).check(
-      z.int({ error: `${name} must be a whole number` }),
-      z.gte(1, { error: `${name} must be between 1 and 65535` }),
-      z.lte(65535, { error: `${name} must be between 1 and 65535` }),
-    ),
-    fallback,
-  );
+const port = (name: string, fallback: number) => z._default(wholeNumber(name, 1, 65535), fallback);
+
+const PORTS = { ONWARD_SMTP_PORT: 2525, ONWARD_HTTP_PORT: 3000, ONWARD_SES_PORT: 8005 } as const;
+
+/** "ONWARD_SMTP_PORT and ONWARD_HTTP_PORT are both 3000": each service needs a port of its own. */
+function portClashes(given: Record<string, string | undefined>): string[] {
+  const byPort = new Map<string, string[]>();
+  for (const [name, fallback] of Object.entries(PORTS)) {
+    const value = (given[name] ?? String(fallback)).trim();
+    if (/^\d+$/.test(value)) byPort.set(String(Number(value)), [...(byPort.get(String(Number(value))) ?? []), name]);
+  }
+  return [...byPort].filter(([, names]) => names.length > 1).map(([p, names]) => `${names.join(' and ')} are both ${p}: each needs a port of its own`);
+}
 
 export const LOCAL_DEFAULTS = {
   ONWARD_OWNER_NAME: 'Sam Rivera',
@@ -22,15 +26,13 @@ export const LOCAL_DEFAULTS = {
 
 const localSchema = z.object({
   ...ownerFields,
-  ONWARD_SMTP_PORT: port('ONWARD_SMTP_PORT', 2525),
-  ONWARD_HTTP_PORT: port('ONWARD_HTTP_PORT', 3000),
-  ONWARD_SES_PORT: port('ONWARD_SES_PORT', 8005),
+  ONWARD_SMTP_PORT: port('ONWARD_SMTP_PORT', PORTS.ONWARD_SMTP_PORT),
+  ONWARD_HTTP_PORT: port('ONWARD_HTTP_PORT', PORTS.ONWARD_HTTP_PORT),
+  ONWARD_SES_PORT: port('ONWARD_SES_PORT', PORTS.ONWARD_SES_PORT),
   ONWARD_DATA_DIR: z._default(z.string().check(z.minLength(1, { error: 'ONWARD_DATA_DIR must not be empty' })), '.onward'),
-  ONWARD_MAX_MESSAGE_BYTES: z._default(
-    z.coerce.number({ error: 'ONWARD_MAX_MESSAGE_BYTES must be a number' }).check(z.int(), z.gte(1024, { error: 'ONWARD_MAX_MESSAGE_BYTES must be at least 1024' })),
-    10 * 1024 * 1024,
-  ),
-  ONWARD_LINK_TTL_DAYS: z._default(z.coerce.number({ error: 'ONWARD_LINK_TTL_DAYS must be a number' }).check(z.int(), z.gte(1, { error: 'ONWARD_LINK_TTL_DAYS must be at least 1' })), 14),
+  ONWARD_MAX_MESSAGE_BYTES: z._default(wholeNumber('ONWARD_MAX_MESSAGE_BYTES', 1024), 10 * 1024 * 1024),
+  // A link that works for years is a link anyone who ever saw it can use.
+  ONWARD_LINK_TTL_DAYS: z._default(wholeNumber('ONWARD_LINK_TTL_DAYS', 1, 365), 14),
 });
 
 export interface LocalConfig {
@@ -53,11 +55,10 @@ export function loadLocalConfig(env: Record<string, string | undefined>): LocalC
   // An empty variable means "not set": shells often export VAR= to clear one.
   const given = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('ONWARD_') && v !== ''));
   const parsed = localSchema.safeParse({ ...LOCAL_DEFAULTS, ...given });
-  if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error.issues) };
+  // Every problem at once: ports that clash are named beside whatever else is wrong.
+  const problems = [...(parsed.success ? [] : describeIssues(parsed.error.issues)), ...portClashes(given)];
+  if (!parsed.success || problems.length) return { ok: false, problems };
   const e = parsed.data;
-  const ports = [['ONWARD_SMTP_PORT', e.ONWARD_SMTP_PORT], ['ONWARD_HTTP_PORT', e.ONWARD_HTTP_PORT], ['ONWARD_SES_PORT', e.ONWARD_SES_PORT]] as const;
-  const clash = ports.filter(([, p], i) => ports.findIndex(([, q]) => q === p) !== i);
-  if (clash.length) return { ok: false, problems: clash.map(([name, p]) => `${name} (${p}) is the same port as another ONWARD_*_PORT`) };
   return {
     ok: true,
     config: {

@@ -190,7 +190,7 @@ export async function draftAnyway(deps: ReviewDeps, caseId: string): Promise<Dec
 export async function sendFreshLink(deps: ReviewDeps & { links: Links }, caseId: string): Promise<boolean> {
   if (caseId === ALL_CASES) {
     await deps.mailer.send(ownerMail(deps.owner, { subject: 'A fresh onward link: your cases', text: `You asked for a fresh link.\n\nAll your cases: ${deps.links.cases()}` }));
-    deps.log.info('link.refreshed', { caseId });
+    deps.log.info('cases-link.refreshed', {});
     return true;
   }
   const current = await deps.cases.get(caseId);

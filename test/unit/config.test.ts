@@ -31,3 +31,24 @@ describe('found by an exploratory run', () => {
     expect(config.allowedSenders).toEqual(['me@example.com', 'me@gmail.example']);
   });
 });
+
+describe('local settings, every problem at once', () => {
+  it('names clashing ports beside every other problem, and takes whole numbers only as written', async () => {
+    const { loadLocalConfig } = await import('../../lambdas/local/config.ts');
+    const result = loadLocalConfig({
+      ONWARD_SMTP_PORT: '3000', ONWARD_HTTP_PORT: '3000', ONWARD_OWNER_EMAIL: 'bad', ONWARD_LINK_TTL_DAYS: '1.5', ONWARD_SES_PORT: '0x50', ONWARD_MAX_MESSAGE_BYTES: '1e4',
+    });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        'ONWARD_OWNER_EMAIL must be an email address',
+        'ONWARD_SES_PORT must be a whole number',
+        'ONWARD_MAX_MESSAGE_BYTES must be a whole number',
+        'ONWARD_LINK_TTL_DAYS must be a whole number',
+        'ONWARD_SMTP_PORT and ONWARD_HTTP_PORT are both 3000: each needs a port of its own',
+      ],
+    });
+    expect(loadLocalConfig({ ONWARD_LINK_TTL_DAYS: '1000000000' })).toEqual({ ok: false, problems: ['ONWARD_LINK_TTL_DAYS must be between 1 and 365'] });
+    expect(loadLocalConfig({ ONWARD_SMTP_PORT: ' 2600 ' })).toMatchObject({ ok: true, config: { smtpPort: 2600 } });
+  });
+});
