@@ -122,7 +122,10 @@ async function post(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promis
           return showCase(deps, claims, { alreadySent: true });
         case 'invalid': {
           const detail = req.form.get('detail') ?? '';
-          return html(422, reviewPage(await reviewView(deps, result.record, claims.expiresAt, { problems: result.problems, draft: { letter: { ...result.record.letter!, body: req.form.get('body') ?? '' }, detail } })));
+          // The page comes back as the owner typed it ("Sandra Ing <sandra@…>", not the address alone).
+          const typed = edits(req.form);
+          const letter = { ...result.record.letter!, to: typed.to, subject: typed.subject, body: typed.body };
+          return html(422, reviewPage(await reviewView(deps, result.record, claims.expiresAt, { problems: result.problems, draft: { letter, detail } })));
         }
         case 'failed':
         case 'unknown':

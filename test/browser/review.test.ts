@@ -245,6 +245,9 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
       const f = fields(page);
       const body = (await f.body.inputValue()).replace('Again, thank you!', 'Many thanks again!');
       await f.body.fill(body);
+      // Typed as a mail client shows it, name and all: the name must survive the error.
+      await f.to.fill(`Sandra Ing <${SANDRA}>`);
+      await f.subject.fill('Re: Thank you — Administrative Assistant');
       const mark = await outboxMark(h);
       const posts = recordPosts(page);
       await f.send.click();
@@ -261,7 +264,8 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
       expect(await page.getByRole('status').filter({ hasText: /^\s*Sent\./ }).count()).toBe(0);
       expect(await page.getByRole('status').innerText()).toContain('Nothing has been sent.');
       expect(await f.body.inputValue()).toBe(body);
-      expect(await f.to.inputValue()).toBe(SANDRA);
+      expect(await f.to.inputValue()).toBe(`Sandra Ing <${SANDRA}>`);
+      expect(await f.subject.inputValue()).toBe('Re: Thank you — Administrative Assistant');
       await settle();
       expect(await newMail(h, mark, (m) => !to(OWNER)(m))).toEqual([]);
     } finally {
@@ -303,6 +307,10 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
         expect(box!.x + box!.width, name).toBeLessThanOrEqual(375);
         expect(box!.height, name).toBeGreaterThanOrEqual(32); // big enough to tap
       }
+      // The whole letter shows, its end included, without a scroll bar inside the box (an
+      // exploratory run found "Again, thank you! / Sam Rivera" hidden on a phone).
+      const inner = await f.body.evaluate((t) => ({ scroll: t.scrollHeight, client: t.clientHeight }));
+      expect(inner.scroll).toBeLessThanOrEqual(inner.client + 1);
       await f.detail.tap();
       await page.keyboard.type('the coffee');
       expect(await f.detail.inputValue()).toBe('the coffee');

@@ -21,7 +21,7 @@ section,.card{background:var(--card);border:1px solid var(--line);border-radius:
 .notice.warn{border-color:var(--warn)}.notice.ok{border-color:var(--ok)}ul.errors{color:var(--warn);font-weight:600}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem .9rem;margin:0}dt{color:var(--muted)}dd{margin:0;overflow-wrap:anywhere}
 label{display:block;font-weight:600;margin:.9rem 0 .3rem}input,textarea,select{width:100%;font:inherit;color:inherit;background:var(--bg);border:1px solid var(--line);border-radius:8px;padding:.55rem .65rem}
-textarea{min-height:14rem;line-height:1.5;resize:vertical}input:focus,textarea:focus,button:focus,a:focus{outline:3px solid var(--accent);outline-offset:2px}
+textarea{min-height:14rem;line-height:1.5;resize:vertical;field-sizing:content}input:focus,textarea:focus,button:focus,a:focus{outline:3px solid var(--accent);outline-offset:2px}
 .actions{display:flex;flex-wrap:wrap;gap:.75rem;margin-top:1.2rem}button{font:inherit;font-weight:600;border-radius:8px;padding:.65rem 1.3rem;border:1px solid var(--accent);cursor:pointer}
 button.primary{background:var(--accent);color:#fff}button.secondary{background:transparent;color:var(--accent)}
 form.letter:invalid button.primary{opacity:.45;cursor:not-allowed}pre.letter,blockquote{white-space:pre-wrap;font:inherit;margin:0}
