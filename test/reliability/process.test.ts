@@ -71,6 +71,10 @@ describe('SIGKILL mid-processing', () => {
       const drafted = new Set((await outbox(path.join(dataDir, 'outbox'))).filter((m) => m.mail.subject.startsWith('Draft thank-you')).map((m) => caseIdOf(m.mail.text)));
       expect([...drafted].sort()).toEqual([...ids].sort());
       expect(await readdir(path.join(dataDir, 'pending'))).toEqual([]);
+      // The outbox viewer shows what was sent before the restart too, not only what came after.
+      const viewer = /Outbox viewer\s+(http:\S+)/.exec(second.output())![1]!;
+      const store = (await (await fetch(new URL('/store', viewer))).json()) as { emails: { subject: string }[] };
+      expect(store.emails.filter((e) => e.subject.startsWith('Draft thank-you')).length).toBeGreaterThanOrEqual(drafted.size);
     } finally {
       expect(await second.interrupt()).toBe(0);
     }
