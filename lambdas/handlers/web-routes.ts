@@ -155,6 +155,9 @@ async function post(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promis
 export async function route(deps: WebDeps, req: WebRequest): Promise<WebResponse> {
   const method = req.method.toUpperCase();
   const token = /^\/t\/([^/]+)$/.exec(req.path)?.[1];
+  if (req.path === '/' && method !== 'POST') {
+    return html(200, messagePage('onward', 'Your letters and cases open from the links in onward’s emails (and, on your laptop, from the “Your cases” link npm start prints).'));
+  }
   if (!token) return html(404, notFoundPage());
   if (!['GET', 'HEAD', 'POST'].includes(method)) return html(405, messagePage('Not allowed', 'Use the buttons on the page.'), { allow: 'GET, HEAD, POST' });
   if (method === 'POST' && crossSite(req)) return html(403, messagePage('Refused', 'This request came from another site.'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../lambdas/core/case.ts';
-import { casesPage } from '../../lambdas/core/pages/other-pages.ts';
+import { casesPage, draftAnywayPage } from '../../lambdas/core/pages/other-pages.ts';
 import { reviewPage } from '../../lambdas/core/pages/review-page.ts';
 
 const letter = { to: 'anna@riverside.example', toName: 'Anna Kowalski', subject: 'Re: Decision', body: 'Dear Anna Kowalski,\n\nThank you.', inReplyTo: null, references: null };
@@ -80,5 +80,18 @@ describe('the cases page', () => {
     const sent = row('SENT');
     sent.record.letter = { to: 'sandra@grainwood.example', toName: null, subject: 'Re: x', body: 'Dear Sandra,', inReplyTo: null, references: null };
     expect(casesPage([sent], null, () => '/c')).toContain('data-status="SENT">sent<br><small>to sandra@grainwood.example</small>');
+  });
+});
+
+describe('the draft-anyway page', () => {
+  it('says in words what onward read, with the words that showed it', () => {
+    const record: Case = {
+      id: 'c9', status: 'IGNORED', reason: 'not-a-rejection', receivedAt: '2026-11-26T10:00:00.000Z', updatedAt: '2026-11-26T10:00:00.000Z',
+      original: { style: 'inline', from: null, subject: 'Next steps', date: null, messageId: null, references: null, excerpt: '' },
+      classification: { verdict: 'not_rejection', confidence: 0.9, kind: 'interview-invite', reasons: ['invites you to interview: “we would like to invite you”'] },
+    };
+    const html = draftAnywayPage(record, '/p', '/c');
+    expect(html).toContain('onward read it as not a rejection: invites you to interview: “we would like to invite you”.');
+    expect(html).not.toContain('not rejection (');
   });
 });

@@ -53,3 +53,8 @@ export function page(title: string, body: string): string {
 export function messagePage(title: string, text: string, extra = ''): string {
   return page(title, `<h1>${esc(title)}</h1><p>${esc(text)}</p>${extra}`);
 }
+
+/** The classifier's verdict as the owner reads it. */
+export function verdictWords(verdict: 'rejection' | 'not_rejection' | 'unsure'): string {
+  return verdict === 'rejection' ? 'a rejection' : verdict === 'unsure' ? 'perhaps a rejection, not surely' : 'not a rejection';
+}

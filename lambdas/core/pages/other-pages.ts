@@ -1,10 +1,10 @@
 // The small pages: the cases list, "draft anyway", and the answers to bad or stale links.
 import { CASE_STATUSES, type Case, type CaseStatus } from '../case.ts';
-import { esc, messagePage, page } from './layout.ts';
+import { esc, messagePage, page, verdictWords } from './layout.ts';
 
 export function draftAnywayPage(record: Case, postUrl: string, casesUrl: string): string {
   const c = record.classification;
-  const why = c ? `onward judged it ${c.verdict.replace('_', ' ')} (${c.kind.replace(/-/g, ' ')}).` : '';
+  const why = c ? `onward read it as ${verdictWords(c.verdict)}: ${c.reasons[0] ?? c.kind.replace(/-/g, ' ')}.` : '';
   return page(
     'Draft a thank-you anyway?',
     `<p class="muted"><a href="${esc(casesUrl)}">All cases</a></p><h1>Draft a thank-you anyway?</h1>

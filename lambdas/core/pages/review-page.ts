@@ -3,7 +3,7 @@ import { RECIPIENT_PATTERN } from '../address.ts';
 import type { Case, CaseStatus, Letter } from '../case.ts';
 import { hasPlaceholder } from '../draft.ts';
 import { when } from '../when.ts';
-import { esc, page } from './layout.ts';
+import { esc, page, verdictWords } from './layout.ts';
 
 export interface ReviewView {
   record: Case;
@@ -53,7 +53,7 @@ function detected(record: Case): string {
 <dt>Company</dt><dd>${esc(x.company ?? 'not found')}</dd><dt>Role</dt><dd>${esc(x.role ?? 'not found')}</dd>
 <dt>Contact</dt><dd>${esc(x.contactName ?? 'not found')}${x.contactEmail ? ` &lt;${esc(x.contactEmail)}&gt;` : ''}</dd>
 <dt>Interviewed</dt><dd>${esc(yes)}</dd>
-<dt>Verdict</dt><dd>${esc(c.verdict.replace('_', ' '))} — ${esc(c.kind.replace(/-/g, ' '))}, confidence ${esc(c.confidence.toFixed(2))}</dd>
+<dt>Verdict</dt><dd>${esc(verdictWords(c.verdict))} — ${esc(c.kind.replace(/-/g, ' '))}, confidence ${esc(c.confidence.toFixed(2))}</dd>
 <dt>Why</dt><dd><ul>${(c.reasons.length ? c.reasons : ['no decisive phrase found']).map((r) => `<li>${esc(r)}</li>`).join('')}</ul></dd></dl></section>`;
 }
 
