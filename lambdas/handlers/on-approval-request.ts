@@ -4,11 +4,14 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { composer, jsonLogger } from './compose.ts';
 import { route } from './web-routes.ts';
 import { PAGE_HEADERS, messagePage } from '../core/pages/layout.ts';
+import { tooLongPage } from '../core/pages/other-pages.ts';
 
 const deps = composer(process.env);
 
-// Form posts are small; anything bigger is not from our page.
-const MAX_FORM_BYTES = 64 * 1024;
+// Form posts are small; anything bigger is not from our page. The letter's own limit is in
+// characters (workflow/review.ts); this only bounds what is read (a 20,000-character letter in
+// Cyrillic is ~120 KB URL-encoded).
+export const MAX_FORM_BYTES = 256 * 1024;
 
 export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   // A Function URL cannot be put in its own function's environment (CloudFormation sees a cycle),
@@ -16,7 +19,7 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
   process.env.ONWARD_REVIEW_URL ??= `https://${event.requestContext.domainName}/`;
   try {
     const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
-    if (raw.length > MAX_FORM_BYTES) return { statusCode: 413, headers: PAGE_HEADERS, body: messagePage('Too long', `A letter can be up to about ${MAX_FORM_BYTES / 1024} KB of text; this one is longer, so nothing was saved or sent. Go back, shorten it and press Send again.`) };
+    if (raw.length > MAX_FORM_BYTES) return { statusCode: 413, headers: PAGE_HEADERS, body: tooLongPage() };
     const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
     const response = await route((await deps()).web, {
       method: event.requestContext.http.method,

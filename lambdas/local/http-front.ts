@@ -2,8 +2,12 @@
 // as a Lambda Function URL event (payload format 2.0), as AWS would.
 import http from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { PAGE_HEADERS } from '../core/pages/layout.ts';
+import { tooLongPage } from '../core/pages/other-pages.ts';
 
-const MAX_BODY = 256 * 1024;
+// Above the handler's own cap, so the handler answers "Too long" as it would on AWS; beyond this
+// the front answers the same page without reading more.
+const MAX_BODY = 1024 * 1024;
 
 export function functionUrlEvent(req: http.IncomingMessage, body: Buffer): APIGatewayProxyEventV2 {
   const url = new URL(req.url ?? '/', 'http://localhost');
@@ -43,7 +47,7 @@ export function httpFront(handler: (event: APIGatewayProxyEventV2) => Promise<AP
     });
     req.on('end', () => {
       if (size > MAX_BODY) {
-        res.writeHead(413).end();
+        res.writeHead(413, PAGE_HEADERS).end(tooLongPage());
         return;
       }
       handler(functionUrlEvent(req, Buffer.concat(chunks)))

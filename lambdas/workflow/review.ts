@@ -34,6 +34,11 @@ export type SendResult =
 
 const SENDABLE: readonly CaseStatus[] = ['AWAITING_APPROVAL', 'SEND_FAILED'];
 
+/** A thank-you is a few short paragraphs: far longer is a paste gone wrong. Counted in characters, whatever the script. */
+export const MAX_LETTER_CHARS = 20_000;
+const MAX_SUBJECT_CHARS = 250;
+const count = (n: number): string => n.toLocaleString('en-US');
+
 /** The letter as it will leave, and what stops it from leaving. */
 export function applyEdits(letter: Letter, edits: LetterEdits): { letter: Letter; problems: string[] } {
   const body = withDetail(edits.body.replace(/\r\n/g, '\n'), edits.detail).trim();
@@ -44,7 +49,9 @@ export function applyEdits(letter: Letter, edits: LetterEdits): { letter: Letter
   if (!typed) problems.push('Add the address the letter goes to.');
   else if (!recipient) problems.push(`“${typed}” is not an email address (write one address, e.g. jordan@acme.com or Jordan Lee <jordan@acme.com>).`);
   if (!next.subject) problems.push('The subject is empty.');
+  else if (next.subject.length > MAX_SUBJECT_CHARS) problems.push(`The subject is ${count(next.subject.length)} characters long; a subject can be up to ${count(MAX_SUBJECT_CHARS)}.`);
   if (!body) problems.push('The letter is empty.');
+  else if (body.length > MAX_LETTER_CHARS) problems.push(`The letter is ${count(body.length)} characters long; a letter can be up to ${count(MAX_LETTER_CHARS)}.`);
   if (hasPlaceholder(body)) problems.push('Write one true detail you liked in the marked paragraph, or delete that paragraph.');
   else if (hasPlaceholderLeft(body)) {
     problems.push('Part of the marked paragraph’s instructions is still in the letter (“[One thing I liked — …]”): keep only your own words there, or delete the paragraph.');

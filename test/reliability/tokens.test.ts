@@ -156,6 +156,18 @@ describe('bad tokens', () => {
     expect(await letters()).toBe(before);
   });
 
+  // Found by an exploratory run: 14,410 Cyrillic characters were "longer than about 64 KB".
+  it('takes a long letter in any script, and answers a form far bigger than any letter with a page', async () => {
+    const { id, form } = await freshCase();
+    const body = form.body.replace(/\[One thing I liked[^\]]*\]/, 'Ж'.repeat(14_410));
+    const sent = await fetch(form.action, { method: 'POST', body: new URLSearchParams({ to: form.to, subject: form.subject, body, detail: '' }), redirect: 'manual' });
+    expect(sent.status).toBe(303);
+    expect((await deps.web.cases.get(id))?.status).toBe('SENT');
+    const huge = await fetch(form.action, { method: 'POST', body: new URLSearchParams({ body: 'x'.repeat(2 * 1024 * 1024) }), redirect: 'manual' });
+    expect(huge.status).toBe(413);
+    expect(await huge.text()).toContain('That is far more than a letter, so nothing was saved or sent.');
+  });
+
   it('a POST from another site is refused', async () => {
     const { form, body } = await freshCase();
     const before = await letters();

@@ -172,3 +172,15 @@ describe('the detail the owner typed', () => {
     expect(mailer.sent).toHaveLength(0);
   });
 });
+
+describe('a letter far too long', () => {
+  it('is refused in characters, whatever the script, with the text kept for the page', async () => {
+    const { deps, mailer } = setup();
+    const cyrillic = 'Ж'.repeat(14_410);
+    expect((await sendLetter(deps, 'c1', { ...edits, body: `Dear Sandra Ing,\n\n${cyrillic}\n\nSam Rivera`, detail: '' })).outcome).toBe('sent');
+    const { deps: deps2 } = setup();
+    const long = await sendLetter(deps2, 'c1', { ...edits, body: `Dear Sandra Ing,\n\n${'x'.repeat(20_001)}`, detail: '' });
+    expect(long).toMatchObject({ outcome: 'invalid', problems: ['The letter is 20,019 characters long; a letter can be up to 20,000.'] });
+    expect(mailer.sent).toHaveLength(1);
+  });
+});

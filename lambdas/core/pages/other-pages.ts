@@ -92,4 +92,8 @@ export const expiredPage = (refreshUrl: string, record: Case | null, casesLink: 
     }`,
   );
 
+/** A form far bigger than any letter: refused before it is read. */
+export const tooLongPage = () =>
+  messagePage('Too long', 'That is far more than a letter, so nothing was saved or sent. Go back, shorten it and press Send again.');
+
 export const notFoundPage = () => messagePage('Nothing here', 'onward has no case for this link.');
