@@ -10,6 +10,8 @@ import { AwsError, callJson, type AwsHttp } from './aws-http.ts';
 /** The index the Cases page reads: every case under one partition, newest first. */
 export const CASES_INDEX = { name: 'byReceived', partitionKey: 'listed', sortKey: 'receivedAt' } as const;
 const LISTED = 'case';
+/** Ids of the items naming which case holds an email; no SES message id looks like this. */
+const ORIGINAL_PREFIX = 'original#';
 
 /** `writeId` names the last write, so a retry can tell its own lost success from a real conflict. */
 type Item = Case & { listed?: string; writeId?: string };
@@ -99,6 +101,30 @@ export function dynamoCaseRepository(dynamodb: AwsHttp, table: string): CaseRepo
       });
       return done !== null;
     },
+    // Which case holds an email (by fingerprint): a small item of its own beside the cases, never
+    // listed (it has no `listed`), so a second forward is found with one keyed read.
+    async claimOriginal(fingerprint, caseId) {
+      const key = `${ORIGINAL_PREFIX}${fingerprint}`;
+      const put = await conditional(() =>
+        call('PutItem', { TableName: table, Item: toWire({ id: key, caseId }), ConditionExpression: 'attribute_not_exists(id)' }),
+      );
+      if (put !== null) return caseId;
+      const held = await read(key);
+      // A lost first answer to our own put reads back as ours.
+      return held ? String(unmarshall(held).caseId) : caseId;
+    },
+    async passOriginal(fingerprint, holder, caseId) {
+      const passed = await conditional(() =>
+        call('UpdateItem', {
+          TableName: table,
+          Key: toWire({ id: `${ORIGINAL_PREFIX}${fingerprint}` }),
+          UpdateExpression: 'SET caseId = :to',
+          ConditionExpression: 'caseId = :holder',
+          ExpressionAttributeValues: toWire({ ':to': caseId, ':holder': holder }),
+        }),
+      );
+      return passed !== null;
+    },
     transition: (id, from, to, changes) => write(id, to, { from }, changes),
     update: (id, status, changes) => write(id, status, { from: [status] }, changes),
     async findByReplyRef(ref) {
@@ -136,6 +162,8 @@ export function dynamoCaseRepository(dynamodb: AwsHttp, table: string): CaseRepo
           ExpressionAttributeValues: toWire({ ':listed': LISTED, ...(options.status ? { ':status': options.status } : {}) }),
           ...(options.status ? { FilterExpression: '#status = :status' } : {}),
           ScanIndexForward: false,
+          // Read no more than asked for: without a Limit every page is up to a megabyte of cases.
+          Limit: limit - cases.length,
           ...(start ? { ExclusiveStartKey: start } : {}),
         });
         for (const item of page.Items ?? []) {

@@ -1,5 +1,6 @@
 // One case per inbound message (DESIGN §3). Every status change is one conditional update from
 // an expected status, so replays, double clicks and parallel POSTs converge.
+import { createHash } from 'node:crypto';
 import type { Classification } from './classify.ts';
 import type { Extraction } from './extract.ts';
 import type { Address, ForwardStyle } from './mail.ts';
@@ -79,15 +80,15 @@ export interface OriginalSummary {
 }
 
 /**
- * The same email, forwarded twice: the same Message-ID when both forwards kept one, else the
- * same sender, subject and opening text (an inline forward loses the Message-ID).
+ * What makes two forwards the same email: its Message-ID when the forward kept it, else its
+ * sender, subject and opening text (an inline forward loses the Message-ID). Hashed: a hostile
+ * Message-ID can be long, and the fingerprint is stored as a key.
  */
-export function sameOriginal(a: OriginalSummary, b: OriginalSummary): boolean {
-  if (a.messageId && b.messageId) return a.messageId === b.messageId;
-  return (
-    a.from !== null && b.from !== null && a.from.address.toLowerCase() === b.from.address.toLowerCase() &&
-    a.subject.trim() === b.subject.trim() && a.excerpt.replace(/\s+/g, ' ') === b.excerpt.replace(/\s+/g, ' ')
-  );
+export function originalFingerprint(o: OriginalSummary): string {
+  const what = o.messageId
+    ? `id\n${o.messageId.trim()}`
+    : `text\n${o.from?.address.toLowerCase() ?? ''}\n${o.subject.trim()}\n${o.excerpt.replace(/\s+/g, ' ').trim()}`;
+  return createHash('sha256').update(what).digest('base64url');
 }
 
 /** A case whose letter is waiting for the owner or has left: a second one would thank twice. */

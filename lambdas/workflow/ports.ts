@@ -25,6 +25,13 @@ export interface CaseRepository {
   list(options?: { status?: CaseStatus; limit?: number }): Promise<Case[]>;
   /** The case whose draft email a reply answers (see core/reply.ts). */
   findByReplyRef(ref: string): Promise<Case | null>;
+  /**
+   * Records that the email with this fingerprint (core/case.ts) is `caseId`'s, unless a case holds
+   * it already: returns the id of the case that holds it now (`caseId` when the claim took).
+   */
+  claimOriginal(fingerprint: string, caseId: string): Promise<string>;
+  /** Hands the email from `holder` to `caseId`, only while `holder` still holds it. */
+  passOriginal(fingerprint: string, holder: string, caseId: string): Promise<boolean>;
 }
 
 export interface Mailbox {

@@ -1,7 +1,7 @@
 // on-mail-received's use case: from a stored message to a recorded case and a note to the owner.
 // Safe to replay: the case is keyed on SES's message id, every step is a conditional status
 // change, and a replay resumes where an earlier attempt stopped (DESIGN §3).
-import { ignoredRecordExpiry, LETTER_LIVE, sameOriginal, type Case, type IgnoreReason, type OriginalSummary } from '../core/case.ts';
+import { ignoredRecordExpiry, LETTER_LIVE, originalFingerprint, type Case, type IgnoreReason, type OriginalSummary } from '../core/case.ts';
 import { classify } from '../core/classify.ts';
 import { draftLetter } from '../core/draft.ts';
 import { extract, type Extraction } from '../core/extract.ts';
@@ -150,12 +150,24 @@ async function sendDraft(deps: ReceiveDeps, record: Case): Promise<ReceiveOutcom
   return { outcome: 'drafted', caseId: record.id };
 }
 
-/** A case for the same email whose letter is waiting or sent, among the owner's recent cases. */
+/**
+ * The case of an earlier forward of the same email whose letter is waiting or sent, else null —
+ * and then this case holds the email: a later forward of it will find this one. One keyed read
+ * and write, however many cases the owner has.
+ */
 async function earlierLetter(deps: ReceiveDeps, id: string, original: OriginalSummary): Promise<Case | null> {
-  const recent = await deps.cases.list({ limit: RECENT_CASES });
-  return recent.find((c) => c.id !== id && c.original && LETTER_LIVE.includes(c.status) && sameOriginal(c.original, original)) ?? null;
+  const fingerprint = originalFingerprint(original);
+  // Bounded: each round another forward took the email in between; three cannot race forever.
+  for (let round = 0; round < 3; round += 1) {
+    const holder = await deps.cases.claimOriginal(fingerprint, id);
+    if (holder === id) return null;
+    const earlier = await deps.cases.get(holder);
+    if (earlier && LETTER_LIVE.includes(earlier.status)) return earlier;
+    // Its letter was discarded or expired: this forward drafts anew, and holds the email now.
+    if (await deps.cases.passOriginal(fingerprint, holder, id)) return null;
+  }
+  return null;
 }
-const RECENT_CASES = 200;
 
 /** The same rejection forwarded again: no second letter; the owner is pointed to the first. */
 async function alreadyForwarded(deps: ReceiveDeps, record: Case, analysed: Partial<Case>, earlier: Case): Promise<ReceiveOutcome> {

@@ -82,6 +82,17 @@ describe('DynamoDB cases (dynalite)', () => {
     expect((await pagedRepo.list({ limit: 2 })).map((c) => c.id)).toEqual(['p4', 'p3']);
   });
 
+  it('names one case per email: the first claim holds it, a later one hears who does, and it passes only from its holder', async () => {
+    const fingerprint = `fp-${Date.now()}`;
+    expect(await repo.claimOriginal(fingerprint, 'first')).toBe('first');
+    expect(await repo.claimOriginal(fingerprint, 'second')).toBe('first');
+    expect(await repo.passOriginal(fingerprint, 'someone-else', 'second')).toBe(false);
+    expect(await repo.passOriginal(fingerprint, 'first', 'second')).toBe(true);
+    expect(await repo.claimOriginal(fingerprint, 'third')).toBe('second');
+    // Never listed among the cases.
+    expect((await repo.list()).some((c) => c.id.startsWith('original#'))).toBe(false);
+  });
+
   it('reports a missing table as an error, not as a missing case', async () => {
     const other = dynamoCaseRepository(awsHttp('dynamodb', env), 'no-such-table');
     await expect(other.get('a')).rejects.toThrow();

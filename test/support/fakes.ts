@@ -7,6 +7,7 @@ import type { CaseRepository, Clock, Links, Logger, Mailer, OutgoingMail, RawMai
 
 export function memoryCases(): CaseRepository & { items: Map<string, Case> } {
   const items = new Map<string, Case>();
+  const originals = new Map<string, string>();
   const clone = <T>(v: T): T => structuredClone(v);
   const write = (id: string, from: readonly Case['status'][], to: Case['status'], changes: Partial<Case>) => {
     const current = items.get(id);
@@ -38,6 +39,17 @@ export function memoryCases(): CaseRepository & { items: Map<string, Case> } {
     async findByReplyRef(ref) {
       const found = [...items.values()].find((c) => c.replyRef === ref);
       return found ? clone(found) : null;
+    },
+    async claimOriginal(fingerprint, caseId) {
+      const holder = originals.get(fingerprint);
+      if (holder !== undefined) return holder;
+      originals.set(fingerprint, caseId);
+      return caseId;
+    },
+    async passOriginal(fingerprint, holder, caseId) {
+      if (originals.get(fingerprint) !== holder) return false;
+      originals.set(fingerprint, caseId);
+      return true;
     },
     async list(options = {}) {
       return [...items.values()]
