@@ -71,6 +71,13 @@ describe('the cases page', () => {
     expect(html).not.toMatch(/>AWAITING_APPROVAL</);
   });
 
+  it('offers filters for the states a case rests in, and names mail with no sender by its subject', () => {
+    const html = casesPage([{ ...row('IGNORED', 'no-from'), record: { ...row('IGNORED', 'no-from').record, original: { style: 'direct', from: null, subject: 'Quick question', date: null, messageId: null, references: null, excerpt: '' } } }], null, (s) => `/cases?status=${s ?? ''}`);
+    for (const passing of ['RECEIVED', 'DRAFTED', 'SENDING']) expect(html).not.toContain(`status=${passing}"`);
+    expect(html).toContain('<a href="/cases?status=EXPIRED">expired</a>');
+    expect(html).toContain('<td>Quick question</td>');
+  });
+
   it('says when a filter has no cases, not that there are none at all', () => {
     expect(casesPage([], 'EXPIRED', () => '/c')).toContain('No cases with the status “expired”.');
     expect(casesPage([], null, () => '/c')).toContain('No cases yet.');

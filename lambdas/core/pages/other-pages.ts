@@ -26,8 +26,11 @@ const STATUS_LABEL: Record<CaseStatus, string> = {
   SENT: 'sent', SEND_FAILED: 'not sent: refused', SEND_UNKNOWN: 'may have been sent', DISCARDED: 'discarded', EXPIRED: 'expired',
 };
 
+const PASSING: readonly CaseStatus[] = ['RECEIVED', 'DRAFTED', 'SENDING'];
+
 export function casesPage(rows: CaseRow[], filter: CaseStatus | null, filterUrl: (s: CaseStatus | null) => string): string {
-  const filters = [null, ...CASE_STATUSES]
+  // Passing states (received, drafted, sending) last a second: no filter of their own.
+  const filters = [null, ...CASE_STATUSES.filter((s) => !PASSING.includes(s) || s === filter)]
     .map((s) => {
       const label = s ? STATUS_LABEL[s] : 'all';
       return s === filter ? `<strong>${esc(label)}</strong>` : `<a href="${esc(filterUrl(s))}">${esc(label)}</a>`;
@@ -36,7 +39,8 @@ export function casesPage(rows: CaseRow[], filter: CaseStatus | null, filterUrl:
   const body = rows.length
     ? `<table class="cases"><thead><tr><th>Received</th><th>Company or sender, role</th><th>Status</th></tr></thead><tbody>${rows
         .map(({ record: r, reviewUrl, reviveUrl }) => {
-          const company = r.extraction?.company ?? r.original?.from?.address ?? '—';
+          // Mail with no From still says what it was about.
+          const company = r.extraction?.company ?? r.original?.from?.address ?? (r.original?.subject || '—');
           const cell = reviewUrl ? `<a href="${esc(reviewUrl)}">${esc(company)}</a>` : esc(company);
           // Why no letter, only while there is none: a case drafted anyway is past its reason.
           const why = r.status === 'IGNORED' && r.reason ? `<br><small>${esc(r.reason.replace(/-/g, ' '))}</small>` : '';
