@@ -91,8 +91,15 @@ export function originalFingerprint(o: OriginalSummary): string {
   return createHash('sha256').update(what).digest('base64url');
 }
 
-/** A case whose letter is waiting for the owner or has left: a second one would thank twice. */
-export const LETTER_LIVE: readonly CaseStatus[] = ['DRAFTED', 'AWAITING_APPROVAL', 'SENDING', 'SENT', 'SEND_FAILED', 'SEND_UNKNOWN'];
+const LETTER_LIVE: readonly CaseStatus[] = ['DRAFTED', 'AWAITING_APPROVAL', 'SENDING', 'SENT', 'SEND_FAILED', 'SEND_UNKNOWN'];
+
+/**
+ * The case's letter is waiting for the owner or has (or may have) left: a second letter for the
+ * same email would thank twice. One discarded after a send that may have gone through still counts.
+ */
+export function letterStands(c: Case): boolean {
+  return LETTER_LIVE.includes(c.status) || (c.status === 'DISCARDED' && c.discardedFrom === 'SEND_UNKNOWN');
+}
 
 export interface Case {
   id: string;
@@ -109,6 +116,8 @@ export interface Case {
   /** False while a notice about an IGNORED case is owed to the owner. */
   ownerNotified?: boolean;
   original?: OriginalSummary;
+  /** For a forward of an email already forwarded: the case that holds it. */
+  duplicateOf?: string;
   /** The status a discarded draft was in: one that may have left (SEND_UNKNOWN) is never revived. */
   discardedFrom?: CaseStatus;
   classification?: Classification;

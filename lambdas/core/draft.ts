@@ -77,7 +77,9 @@ function recipient(original: DraftInput['original'], x: Extraction): { to: strin
   if (!x.noReplySender) return { to: x.contactEmail, toName: x.contactName };
   const replyTo = new Set((original.replyTo ?? []).map((a) => a.address.toLowerCase()));
   const named = x.candidates.find((c) => c.address && replyTo.has(c.address.toLowerCase()));
-  return { to: named?.address ?? null, toName: named?.name ?? null };
+  // Only the person the letter greets: "Dear Marco Diaz," must not go to Hannah Liu.
+  if (!named || (x.contactName !== null && named.name !== x.contactName)) return { to: null, toName: null };
+  return { to: named.address, toName: named.name };
 }
 
 export function draftLetter({ ownerName, original, extraction: x }: DraftInput): Letter {

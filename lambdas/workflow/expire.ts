@@ -2,6 +2,7 @@
 // links stop working. The owner can revive one from the Cases page — a discarded one too: a
 // Discard pressed by mistake is undone, not lost.
 import type { Case } from '../core/case.ts';
+import { holdOriginal } from './originals.ts';
 import type { CaseRepository, Clock, Logger } from './ports.ts';
 
 export interface ExpireDeps {
@@ -35,6 +36,8 @@ export function revivable(record: Case): boolean {
 export async function reviveDraft(deps: Pick<ExpireDeps, 'cases' | 'log'>, caseId: string) {
   const current = await deps.cases.get(caseId);
   if (!current || !revivable(current)) return null;
+  // Not while a later forward of the same email has a letter of its own.
+  if (current.original && (await holdOriginal(deps.cases, caseId, current.original))) return null;
   const revived = await deps.cases.transition(caseId, [current.status], 'AWAITING_APPROVAL', {});
   if (revived) deps.log.info('draft.revived', { caseId });
   return revived;

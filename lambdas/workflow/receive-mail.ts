@@ -1,7 +1,7 @@
 // on-mail-received's use case: from a stored message to a recorded case and a note to the owner.
 // Safe to replay: the case is keyed on SES's message id, every step is a conditional status
 // change, and a replay resumes where an earlier attempt stopped (DESIGN §3).
-import { ignoredRecordExpiry, LETTER_LIVE, originalFingerprint, type Case, type IgnoreReason, type OriginalSummary } from '../core/case.ts';
+import { ignoredRecordExpiry, type Case, type IgnoreReason } from '../core/case.ts';
 import { classify } from '../core/classify.ts';
 import { draftLetter } from '../core/draft.ts';
 import { extract, type Extraction } from '../core/extract.ts';
@@ -11,6 +11,7 @@ import { refFromRecipients } from '../core/reply.ts';
 import { unwrapForward } from '../core/unwrap.ts';
 import { checkLoop, checkSender, isForwardingConfirmation, type Envelope, type SenderPolicy } from '../core/verify.ts';
 import { emailDraft, ownerMail } from './owner-mail.ts';
+import { holdOriginal } from './originals.ts';
 import { handleReply } from './reply-approval.ts';
 import type { CaseRepository, Clock, Links, Logger, Mailer, MimeParser, Owner, RawMailStore } from './ports.ts';
 
@@ -67,6 +68,7 @@ export async function receiveMail(deps: ReceiveDeps, mail: InboundMail): Promise
       return sendDraft(deps, record);
     case 'IGNORED':
       // A crash between recording a notice-worthy case and sending the notice leaves it owed.
+      if (record.reason === 'duplicate' && record.ownerNotified === false) return noticeOfDuplicate(deps, record);
       if (record.reason && record.ownerNotified === false) return sendNotice(deps, record);
       return { outcome: 'duplicate', caseId: record.id };
     default:
@@ -133,7 +135,7 @@ async function processMail(deps: ReceiveDeps, mail: InboundMail, record: Case): 
     return sendNotice(deps, ignored);
   }
 
-  const earlier = await earlierLetter(deps, record.id, analysed.original);
+  const earlier = await holdOriginal(deps.cases, record.id, analysed.original);
   if (earlier) return alreadyForwarded(deps, record, analysed, earlier);
 
   const letter = draftLetter({ ownerName: deps.owner.name, original, extraction });
@@ -150,32 +152,19 @@ async function sendDraft(deps: ReceiveDeps, record: Case): Promise<ReceiveOutcom
   return { outcome: 'drafted', caseId: record.id };
 }
 
-/**
- * The case of an earlier forward of the same email whose letter is waiting or sent, else null —
- * and then this case holds the email: a later forward of it will find this one. One keyed read
- * and write, however many cases the owner has.
- */
-async function earlierLetter(deps: ReceiveDeps, id: string, original: OriginalSummary): Promise<Case | null> {
-  const fingerprint = originalFingerprint(original);
-  // Bounded: each round another forward took the email in between; three cannot race forever.
-  for (let round = 0; round < 3; round += 1) {
-    const holder = await deps.cases.claimOriginal(fingerprint, id);
-    if (holder === id) return null;
-    const earlier = await deps.cases.get(holder);
-    if (earlier && LETTER_LIVE.includes(earlier.status)) return earlier;
-    // Its letter was discarded or expired: this forward drafts anew, and holds the email now.
-    if (await deps.cases.passOriginal(fingerprint, holder, id)) return null;
-  }
-  return null;
-}
-
 /** The same rejection forwarded again: no second letter; the owner is pointed to the first. */
 async function alreadyForwarded(deps: ReceiveDeps, record: Case, analysed: Partial<Case>, earlier: Case): Promise<ReceiveOutcome> {
-  const ignored = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', { ...analysed, reason: 'duplicate', ownerNotified: false });
+  const ignored = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', { ...analysed, reason: 'duplicate', duplicateOf: earlier.id, ownerNotified: false });
   if (!ignored) return { outcome: 'duplicate', caseId: record.id };
-  await deps.mailer.send(ownerMail(deps.owner, duplicateMessage(ignored, earlier, { review: deps.links.review(earlier.id), cases: deps.links.cases() })));
+  return noticeOfDuplicate(deps, ignored);
+}
+
+/** "Already forwarded", pointing to the first case; sent again if a crash came before it left. */
+async function noticeOfDuplicate(deps: ReceiveDeps, record: Case): Promise<ReceiveOutcome> {
+  const earlier = record.duplicateOf ? await deps.cases.get(record.duplicateOf) : null;
+  if (earlier) await deps.mailer.send(ownerMail(deps.owner, duplicateMessage(record, earlier, { review: deps.links.review(earlier.id), cases: deps.links.cases() })));
   await deps.cases.update(record.id, 'IGNORED', { ownerNotified: true });
-  deps.log.info('mail.duplicate', { caseId: record.id, earlier: earlier.id });
+  deps.log.info('mail.duplicate', { caseId: record.id, earlier: record.duplicateOf ?? null });
   return { outcome: 'ignored', caseId: record.id, reason: 'duplicate' };
 }
 

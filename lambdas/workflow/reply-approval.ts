@@ -43,7 +43,9 @@ async function act(deps: ReceiveDeps, target: Case, parsed: ParsedMail, reply: R
     const result = await discardDraft(deps, target.id);
     const done = result.outcome === 'done';
     await tell(deps, target, `${done ? 'Discarded' : 'Not discarded'}: ${about}`, [
-      done ? 'The draft is discarded. Nothing was sent. Changed your mind? Bring it back from its review page.' : `The draft could not be discarded: it is ${stateOf('record' in result ? result.record : undefined)}.`,
+      done && result.record.discardedFrom === 'SEND_UNKNOWN'
+        ? 'The letter is discarded. It may have left before: onward will never send it again.'
+        : done ? 'The draft is discarded. Nothing was sent. Changed your mind? Bring it back from its review page.' : `The draft could not be discarded: it is ${stateOf('record' in result ? result.record : undefined)}.`,
     ]);
     return 'discard';
   }

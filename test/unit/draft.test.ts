@@ -72,6 +72,16 @@ describe('whom the letter goes to', () => {
     expect(letter).toMatchObject({ to: 'hannah@quillstone.example', toName: 'Hannah Liu' });
   });
 
+  it('is nobody yet when the Reply-To person is not the one the letter greets', () => {
+    const letter = draftLetter({
+      ownerName: 'Sam Rivera',
+      original: { ...original, replyTo: [{ name: 'Hannah Liu', address: 'hannah@quillstone.example' }] },
+      extraction: { ...fromNoReply, contactName: 'Marco Diaz', contactEmail: null, candidates: [{ name: 'Marco Diaz', address: null, source: 'signature' }, hannah] },
+    });
+    expect(letter).toMatchObject({ to: null, toName: null });
+    expect(letter.body.startsWith('Dear Marco Diaz,')).toBe(true);
+  });
+
   it('is nobody yet when a no-reply email names no one to reply to, whoever signed it', () => {
     const letter = draftLetter({ ownerName: 'Sam Rivera', original: { ...original, replyTo: [] }, extraction: { ...fromNoReply, candidates: [{ ...hannah, source: 'signature' }] } });
     expect(letter).toMatchObject({ to: null, toName: null });

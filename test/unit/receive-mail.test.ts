@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedMail } from '../../lambdas/core/mail.ts';
+import { reviveDraft } from '../../lambdas/workflow/expire.ts';
 import { receiveMail, type ReceiveDeps } from '../../lambdas/workflow/receive-mail.ts';
 import { fakeLinks, fixedClock, memoryCases, owner, parsed, rawStore, recordingMailer, silentLog } from '../support/fakes.ts';
 
@@ -117,6 +118,32 @@ describe('the same rejection forwarded twice', () => {
     cases.items.set('m1', { ...cases.items.get('m1')!, status: 'SENT', sentAt: '2026-11-25T09:00:00.000Z' });
     await receiveMail(deps, { ...again, messageId: 'm3' });
     expect(mailer.sent[2]!.text).toContain('Its thank-you letter was already sent to sandra.ing@grainwood.example on Wed, 25 Nov 2026 09:00:00 UTC.');
+  });
+
+  // From a second reader: a letter that may have left must never get a twin, nor a revived draft beside a new one.
+  it('counts a letter discarded after a send that may have gone through, and revives no draft beside a newer one', async () => {
+    const { deps, cases, mailer } = setup(forwarded(REJECTION));
+    await receiveMail(deps, event);
+    cases.items.set('m1', { ...cases.items.get('m1')!, status: 'DISCARDED', discardedFrom: 'SEND_UNKNOWN' });
+    expect(await receiveMail(deps, again)).toMatchObject({ reason: 'duplicate' });
+
+    cases.items.set('m1', { ...cases.items.get('m1')!, status: 'DISCARDED', discardedFrom: 'AWAITING_APPROVAL' });
+    expect(await receiveMail(deps, { ...again, messageId: 'm3' })).toMatchObject({ outcome: 'drafted' });
+    expect(await reviveDraft(deps, 'm1')).toBeNull();
+    expect(cases.items.get('m1')!.status).toBe('DISCARDED');
+    expect(mailer.sent.filter((m) => m.subject.startsWith('Draft thank-you'))).toHaveLength(2);
+  });
+
+  it('sends "Already forwarded" again, not another notice, after a crash before it left', async () => {
+    const { deps, cases, mailer } = setup(forwarded(REJECTION));
+    await receiveMail(deps, event);
+    mailer.failWith = new Error('network down');
+    await expect(receiveMail(deps, again)).rejects.toThrow('network down');
+    expect(cases.items.get('m2')).toMatchObject({ status: 'IGNORED', reason: 'duplicate', ownerNotified: false });
+    mailer.failWith = undefined;
+    expect(await receiveMail(deps, again)).toMatchObject({ reason: 'duplicate' });
+    expect(mailer.sent.at(-1)!.subject).toBe('Already forwarded: Your application for Administrative Assistant');
+    expect(cases.items.get('m2')!.ownerNotified).toBe(true);
   });
 
   it('tells an inline forward of the same email by sender, subject and text, and drafts again after a discard', async () => {

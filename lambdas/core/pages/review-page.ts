@@ -125,7 +125,10 @@ export function reviewPage(view: ReviewView): string {
   let main: string;
   if (record.status === 'SENT' && record.letter) main = sentLetter(record, view.alreadySent === true);
   else {
-    const [tone, text] = STATUS_TEXT[record.status] ?? ['', `Status: ${record.status}`];
+    // Discarded after a send that may have gone through: "nothing was sent" would not be true.
+    const [tone, text] = record.status === 'DISCARDED' && record.discardedFrom === 'SEND_UNKNOWN'
+      ? ['warn', 'You discarded this letter. It may have left before you did: check with the recipient; onward will never send it again.']
+      : (STATUS_TEXT[record.status] ?? ['', `Status: ${record.status}`]);
     const failure = record.failure ? `<br><small>${esc(record.failure)}</small>` : '';
     // A letter that may have left can only be discarded, once the owner has checked.
     const discardOnly = record.status === 'SEND_UNKNOWN'
