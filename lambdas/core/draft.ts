@@ -106,16 +106,23 @@ export function draftLetter({ ownerName, original, extraction: x }: DraftInput):
 // tour", "We talked about robotics", "Thanks for the tour!"), or says what something was ("The
 // whiteboard exercise was fun").
 const OWN_SENTENCE = /^(?:i|i'm|i've|i’m|i’ve|my|we|we're|we’re|we've|we’ve|you|you're|you’re|it|it's|it’s|they|thanks|thank)\b/i;
+/** Someone named, then what they did: "Irving explained the roadmap clearly". */
+const SOMEONE_DID = /^\p{Lu}\p{Ll}+ \p{Ll}+ed\b/u;
 const SAYS_WHAT_IT_WAS = /\b(?:was|were|is|are|felt|stood out|impressed|resonated|struck me|made me)\b/i;
+/**
+ * Gerunds a detail may open with ("Meeting Priya and the team"): a closed list, because a
+ * capitalised word ending in "ing" may be a name (Sterling, Irving, Xiaoming) or a place.
+ */
+const GERUNDS = 'meeting|learning|hearing|seeing|talking|speaking|working|getting|discussing|touring|visiting|chatting|watching|being';
 /** … but "how you showed me the lab", "the way it was run", "meeting a team that is …" complete "I especially liked". */
-const PHRASE_OPENER = /^(?:how|that|what|when|where|the way|\p{L}+ing)\b/iu;
-/** Words that open a phrase and are written small inside a sentence ("I especially liked the …", "… meeting Priya"). */
-const SMALL_OPENER = /^(?:The|A|An|How|That|This|Your|Our|All|Each|Every|Being|\p{Lu}\p{Ll}+ing)\b/u;
+const PHRASE_OPENER = new RegExp(`^(?:how|that|what|when|where|the way|${GERUNDS})\\b`, 'i');
+/** Words written small inside a sentence ("I especially liked the …", "… meeting Priya"); the owner's other words keep their case. */
+const SMALL_OPENER = new RegExp(`^(?:The|A|An|How|That|This|These|Those|Your|Our|All|Each|Every|Everything|Everyone|Everybody|${GERUNDS.replace(/(^|\|)(\w)/g, (_m, bar: string, c: string) => `${bar}${c.toUpperCase()}`)})\\b`);
 
 /** The detail as the sentence that takes the marked paragraph's place. */
 export function detailSentence(detail: string): string {
   const said = detail.trim().replace(/\s+/g, ' ');
-  if (OWN_SENTENCE.test(said) || (SAYS_WHAT_IT_WAS.test(said) && !PHRASE_OPENER.test(said))) {
+  if (OWN_SENTENCE.test(said) || SOMEONE_DID.test(said) || (SAYS_WHAT_IT_WAS.test(said) && !PHRASE_OPENER.test(said))) {
     // "i loved the office tour" → "I loved the office tour."
     return period(said.replace(/^i\b/, 'I').replace(/^\p{Ll}/u, (c) => c.toUpperCase()));
   }

@@ -3,6 +3,7 @@
 // key, short enough for the 64-character local-part limit. The reply's first visible line decides.
 import { createHash, createHmac } from 'node:crypto';
 import EmailReplyParser from 'email-reply-parser';
+import { looksLikePersonName, ROLE_WORD } from './extract-names.ts';
 
 const REF_CHARS = 24; // 120 bits of HMAC in lower-case base32: mail systems may fold case.
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
@@ -76,7 +77,13 @@ const DISCARD_DECIDES = /\b(?:discard|cancel|delete|scrap|no|nope|don't send|don
 const MIN_LETTER_WORDS = 8;
 const GREETING_LINE = /^(?:dear|hi|hello|hey|greetings|good (?:morning|afternoon|evening))\b/i;
 /** Words that make what follows a command a condition or an edit ("send, but change …"), not a signature. */
-const INSTRUCTION = /\b(?:but|change|instead|wait|except|first|before|after|unless|don't|dont|not|tomorrow|later|edit|fix|replace|remove|add|fill)\b/i;
+const INSTRUCTION = /\b(?:but|change|instead|wait|hold|until|except|first|before|after|unless|don't|dont|not|tomorrow|later|edit|fix|replace|remove|add|fill|actually|should|wrong)\b/i;
+/** What a signature's lines look like: a sign-off, "Sent from …", a phone, an address or link, a job title. */
+const SIGNATURE_LINE = [
+  /^(?:thanks|thank you|many thanks|cheers|best|regards|kind regards|best regards|warm regards|sincerely|thx|ty)\b/i,
+  /^(?:sent from|get outlook for)\b/i,
+  /(?:\+?\d[\d\s().-]{6,}\d)|@|https?:\/\/|www\./i,
+];
 
 const wordsOf = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}']+/u).filter(Boolean);
 
@@ -93,9 +100,16 @@ function letterLike(lines: readonly string[], current: string | undefined): bool
   return words.filter((w) => mine.has(w)).length / words.length >= 0.5;
 }
 
-/** Lines that only sign a command: a name, a title, a phone number, "Sent from my iPhone", a thank-you. */
+/**
+ * Lines that only sign a command: a name, a title, a phone number, "Sent from my iPhone", a
+ * thank-you. Each must look like one — "hold off until Monday" or "in a week or so" does not.
+ */
 function signsOnly(lines: readonly string[]): boolean {
-  return lines.length <= 6 && lines.every((l) => l.split(/\s+/).length <= 8 && !INSTRUCTION.test(l));
+  return lines.length <= 6 && lines.every((l) => {
+    if (l.split(/\s+/).length > 8 || INSTRUCTION.test(l) || l.includes('?')) return false;
+    const bare = l.replace(/[,.!]+$/, '');
+    return looksLikePersonName(bare) || ROLE_WORD.test(l) || SIGNATURE_LINE.some((re) => re.test(l));
+  });
 }
 
 /**

@@ -56,6 +56,11 @@ describe('the detail the owner typed, as a sentence of the letter', () => {
     ['We talked about robotics', 'We talked about robotics.'],
     ['Thanks for the tour!', 'Thanks for the tour!'],
     ['  the people I met were kind ', 'The people I met were kind.'],
+    // A second reader: names ending in "ing" are names, not gerunds to write small.
+    ["Sterling's talk was great", "Sterling's talk was great."],
+    ["Xiaoming's walkthrough of the codebase", "I especially liked Xiaoming's walkthrough of the codebase."],
+    ['Irving explained the roadmap clearly', 'Irving explained the roadmap clearly.'],
+    ['Something about the office was calming', 'Something about the office was calming.'],
   ])('“%s” → “%s”', (detail, sentence) => {
     expect(detailSentence(detail)).toBe(sentence);
   });

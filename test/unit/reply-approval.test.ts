@@ -43,6 +43,9 @@ describe('reply addresses', () => {
     // … and anything else under a command, or text that is no letter, does nothing.
     ['send\n\nThis email and any attachments are confidential; if you are not the intended recipient, delete it.', 'unclear'],
     ['Please fix the second paragraph\nit says interview twice and the company name is wrong there', 'unclear'],
+    // A second reader found a condition or a correction under a command taken for a signature.
+    ['OK\n\nhold off until Monday please', 'unclear'], ['Yes\nactually the greeting is wrong, Olivia left', 'unclear'],
+    ['Send\nSandra moved on, it should go to David', 'unclear'], ['Yes\nin a week or so', 'unclear'], ['Send\nis the subject right?', 'unclear'],
   ])('reads “%s” as %s', (text, kind) => {
     expect(replyCommand(text).kind).toBe(kind);
   });
