@@ -167,7 +167,6 @@ export const SIGNALS: readonly Signal[] = [
   s('scheduling', 3, 'positive', String.raw`\b(?:your|provide (?:me|us) (?:with )?your|provide) availability\b|\bavailable for (?:an? )?(?:quick |short |brief )?(?:call|interview|chat)\b|\bconnect with you by phone\b`),
   s('scheduling', 3, 'positive', String.raw`\b(?:share|send|suggest|propose|give (?:me|us)|let (?:me|us) know) (?:a few |some |two or three |2-3 |your |any )?(?:times|time slots|slots|dates)(?: (?:that|which) (?:work|suit)| you(?:'re| are) (?:free|available))`),
   s('scheduling', 3, 'positive', String.raw`\binterview (?:reminder|schedule|time|slot)\b|\bare you (?:free|available) (?:on |this |next |for |to )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|week|a call|a chat|to (?:talk|chat|meet))`),
-  s('interview-invite', 3, 'positive', String.raw`\b(?:like|love) to (?:talk|speak|chat|meet) (?:to |with )?you again\b`),
   s('offer', 4, 'positive', String.raw`\b(?:pleased|happy|delighted|excited|thrilled) to (?:extend|offer|make)(?: you)? (?:an? |the )?(?:formal |verbal |conditional |written )?(?:offer|position|role)`),
   s('offer', 4, 'positive', String.raw`\b(?:offer of employment|offer letter|(?:job|employment|formal) offer|accept (?:the|this|our) offer|would like to offer you (?:the|a|an))\b`),
   s('offer', 3, 'positive', String.raw`\b(?:welcome (?:you )?(?:aboard|to the team)|your (?:first day|start date)|onboarding|background check)\b`),

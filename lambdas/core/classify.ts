@@ -112,15 +112,20 @@ function guardFails(signal: Signal, text: string, at: number): string | null {
   return null;
 }
 
-/** The rest of the sentence after position `at` (bounded). */
-function sentenceAfter(text: string, at: number, max = 120): string {
-  const rest = text.slice(at, at + max);
-  const end = rest.search(/[.!?\n]/);
-  return end < 0 ? rest : rest.slice(0, end);
+/** The sentence around the words at `at`…`end` (bounded). */
+function sentenceAround(text: string, at: number, end: number, max = 160): string {
+  const rest = text.slice(end, end + max);
+  const stop = rest.search(/[.!?\n]/);
+  return `${sentenceBefore(text, at, max)}${text.slice(at, end)}${stop < 0 ? rest : rest.slice(0, stop)}`;
 }
 
-/** A next step put off to some day ("… interview you again when the team grows next spring"): no step now. */
-const SOMEDAY = /\b(?:future|when the team grows|once the team grows|again when|next (?:spring|summer|fall|autumn|winter|year)|later this year|down the road|someday)\b/i;
+/**
+ * A call or an interview that is no next step in this hiring: feedback on the decision ("happy to
+ * set up a call to share feedback"), an offer left to the candidate ("if you'd like …"), or some
+ * later role ("… again when the team grows", "when a similar role opens", "on file").
+ */
+const NO_STEP_NOW =
+  /\b(?:feedback|debrief|if you(?:'d| would)? (?:like|want|wish)|feel free|happy to|future|on file|when the team grows|once the team grows|again when|when (?:a|another|the next|similar|new) [\w ]{0,30}opens?|next (?:spring|summer|fall|autumn|winter|year)|later this year|down the road|someday)\b/i;
 
 /** Not-a-rejection kinds, strongest claim first, used to name the kind when weights tie. */
 const NEGATIVE_KINDS: readonly Cue[] = [
@@ -253,7 +258,7 @@ export function classify(mail: OriginalMail): Classification {
     const offer = sum(hits, 'offer');
     // "… told you we had decided to move forward with another candidate. That hire didn't work
     // out — are you free Tuesday?": a rejection and a next step; the owner decides.
-    const nextStep = hits.filter((h) => (h.cue === 'interview-invite' || h.cue === 'scheduling') && !SOMEDAY.test(sentenceAfter(text, h.end))).reduce((n, h) => n + h.weight, 0);
+    const nextStep = hits.filter((h) => (h.cue === 'interview-invite' || h.cue === 'scheduling') && !NO_STEP_NOW.test(sentenceAround(text, h.at, h.end))).reduce((n, h) => n + h.weight, 0);
     if (offer >= 4 || nextStep >= 3) {
       return {
         verdict: 'unsure',

@@ -150,7 +150,9 @@ export function findCompany(input: CompanyInput): string | null {
   }
   if (fromName && !fromIsPerson) {
     const d = companyFromDisplayName(fromName);
-    if (d) add(d.name, d.via ? 4 : 3, 'sender name');
+    // A one-word name on an ATS mailbox may still be a person's ("Hannah"): it wins only when
+    // nothing else names the company.
+    if (d) add(d.name, brand ? 1 : d.via ? 4 : 3, 'sender name');
   }
   for (const re of BODY_PATTERNS) {
     // The job-board pattern tries a name after every comma and full stop: only worth it when its verb is there.

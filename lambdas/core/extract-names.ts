@@ -25,10 +25,11 @@ export const ROLE_WORD =
 // their letters (王伟, 김민준).
 const PERSON_TOKEN = /^(?:\p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*|\p{Lu}{2,}|\p{Lu}\.?|[\p{Script=Han}\p{Script=Hangul}]{2,4}|van|von|de|da|del|der|la|le|di|du|dos|das)$/u;
 /**
- * MacDonald, McKenzie, DeShawn, LaToya: a capital after a short prefix. Alone, that is also the
- * shape of PayPal and HubSpot, so it counts only beside another part of a name.
+ * MacDonald, McKenzie, DeShawn, LaToya, VanDyke: a capital after a prefix names are made with —
+ * only those: PayPal, HubSpot, FedEx and YouTube have the same shape. It counts only beside
+ * another part of a name.
  */
-const CAMEL_TOKEN = /^\p{Lu}\p{Ll}{1,3}\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
+const CAMEL_TOKEN = /^(?:Mc|Mac|De|Di|Da|Du|La|Le|Lo|Van|Von|St)\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
 
 /** "Sarah Katz", "JOE BORSARI", "Emily & Kevin", "Jameson", "Fiona MacDonald": a person's name by shape. */
 export function looksLikePersonName(raw: string): boolean {

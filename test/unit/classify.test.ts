@@ -183,6 +183,18 @@ describe('classify: traps that are not rejections', () => {
     expect(classify(mail(`Hi Sam,\n\n${text}\n\nBest,\nDana Holt`)).verdict).toBe(verdict);
   });
 
+  // A second reader: a call offered for feedback, or some later role, is no next step in this hiring.
+  it.each([
+    "If you'd like feedback, I'm happy to set up a quick call.",
+    'Happy to book a chat to share feedback.',
+    'Are you free for a call to discuss feedback?',
+    'Please share your availability if you want a feedback call.',
+    "We'll keep your CV on file and would love to talk with you again.",
+    "We'd love to interview you again when a similar role opens.",
+  ])('keeps a rejection that offers a feedback call or a later chance a rejection: %s', (text) => {
+    expect(classify(mail(`Hi Sam,\n\nUnfortunately, we have decided not to move forward with your application. ${text}\n\nBest,\nDana Holt`)).verdict).toBe('rejection');
+  });
+
   it('confirms a withdrawal without calling it a rejection', () => {
     const c = classify(mail('Dear Ines,\n\nWe are sorry to hear that you have decided to withdraw your application for the Nurse Practitioner role. We wish you all the best in your career.\n\nTalent Acquisition'));
     expect(c).toMatchObject({ verdict: 'not_rejection', kind: 'withdrawal' });

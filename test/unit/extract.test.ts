@@ -258,6 +258,14 @@ describe('extract: the labelled corpus', () => {
 describe('extract: what a second exploratory run found missing', () => {
   const no = 'We have decided not to move forward with your application.';
 
+  it('takes the company the body names over one word on an ATS mailbox, which may be a person ("Hannah")', () => {
+    expect(extract(mail({ name: 'Hannah', address: 'no-reply@greenhouse.io' }, 'Update', `Hi Sam,\n\nThank you for applying to the Data Analyst role at Acme Robotics. ${no}\n\nRecruiting`)).company).toBe('Acme Robotics');
+  });
+
+  it.each(['HubSpot Ireland', 'FedEx Freight', 'YouTube Music'])('reads the brand %s as a company, not a person', (name) => {
+    expect(extract(mail({ name, address: 'careers@brand.example' }, 'Update', `Hi Sam,\n\n${no}\n\nBest`)).company).toBe(name);
+  });
+
   it('takes one word on an ATS no-reply mailbox as the employer, but not the job board’s own name', () => {
     expect(extract(mail({ name: 'Quillstone', address: 'no-reply@hire.lever.co' }, 'Following up', `Hi Sam,\n\n${no}\n\nThe Team`)).company).toBe('Quillstone');
     expect(extract(mail({ name: 'Dice', address: 'noreply@dice.com' }, 'Following up', `Hi Sam,\n\n${no}\n\nThe Team`)).company).toBeNull();
