@@ -16,6 +16,7 @@ export function htmlToText(html: string): string {
   const out: string[] = [];
   // Where the next ">" is, and where each hidden element's closing tag ends: searched once, reused.
   let nextGt = -2;
+  let commentsClosed = true;
   const closers = new Map<string, { from: number; end: number }>();
   const closerEnd = (name: string, from: number): number => {
     const known = closers.get(name);
@@ -38,11 +39,13 @@ export function htmlToText(html: string): string {
     }
     out.push(html.slice(i, lt));
     if (html.startsWith('<!--', lt)) {
-      const end = html.indexOf('-->', lt + 4);
+      // Once no "-->" follows, none follows any later "<!--" either: not searched for again.
+      const end = commentsClosed ? html.indexOf('-->', lt + 4) : -1;
       out.push(' ');
-      // An unclosed comment runs to the end, as a browser reads it.
-      if (end < 0) break;
-      i = end + 3;
+      // A browser hides everything after an unclosed "<!--"; the classifier reads on (only the
+      // marker goes), so a stray one cannot hide the sentence that decides. Never searched again.
+      i = end < 0 ? lt + 4 : end + 3;
+      if (end < 0) commentsClosed = false;
       continue;
     }
     if (nextGt !== -1 && nextGt < lt) nextGt = html.indexOf('>', lt);

@@ -22,7 +22,10 @@ export const wholeNumber = (what: string, min: number, max = Number.MAX_SAFE_INT
         error: max < Number.MAX_SAFE_INTEGER ? `${what} must be between ${min} and ${max}` : `${what} must be at least ${min}`,
       }),
     );
-const positiveInt = (what: string) => wholeNumber(what, 1);
+/** A link that works for months is a link anyone who ever saw it can use (the CDK config says the same). */
+export const MAX_LINK_TTL_DAYS = 60;
+/** SES receives messages of up to 40 MB. */
+export const MAX_MESSAGE_BYTES = 40 * 1024 * 1024;
 
 export function addressList(value: string | undefined): string[] {
   return (value ?? '').split(',').map((a) => a.trim().toLowerCase()).filter(Boolean);
@@ -56,8 +59,8 @@ const handlerSchema = z.object({
   ONWARD_REVIEW_URL: z.string().check(z.refine(httpUrl, { error: 'ONWARD_REVIEW_URL must be the review site’s base URL' })),
   ONWARD_SIGNING_KEY: z.optional(z.string().check(z.minLength(32, { error: 'ONWARD_SIGNING_KEY must be at least 32 characters' }))),
   ONWARD_SIGNING_SECRET_ARN: z.optional(z.string().check(z.startsWith('arn:', { error: 'ONWARD_SIGNING_SECRET_ARN must be an ARN' }))),
-  ONWARD_LINK_TTL_DAYS: z._default(positiveInt('ONWARD_LINK_TTL_DAYS'), 14),
-  ONWARD_MAX_MESSAGE_BYTES: z._default(positiveInt('ONWARD_MAX_MESSAGE_BYTES'), 10 * 1024 * 1024),
+  ONWARD_LINK_TTL_DAYS: z._default(wholeNumber('ONWARD_LINK_TTL_DAYS', 1, MAX_LINK_TTL_DAYS), 14),
+  ONWARD_MAX_MESSAGE_BYTES: z._default(wholeNumber('ONWARD_MAX_MESSAGE_BYTES', 1, MAX_MESSAGE_BYTES), 10 * 1024 * 1024),
   ONWARD_REQUIRE_DMARC: z._default(z.enum(['true', 'false'], { error: 'ONWARD_REQUIRE_DMARC must be true or false' }), 'true'),
   ONWARD_CONFIGURATION_SET: z.optional(z.string()),
   // S3 emulators only speak path-style URLs; AWS accepts both.

@@ -1,7 +1,7 @@
 // `onward start`'s settings: the owner, the addresses and the local ports, all from ONWARD_*
 // variables with defaults that let `npm start` run with none set. One schema, every problem at once.
 import * as z from 'zod/mini';
-import { describeIssues, ownerFields, wholeNumber } from '../handlers/config.ts';
+import { describeIssues, MAX_LINK_TTL_DAYS, MAX_MESSAGE_BYTES, ownerFields, wholeNumber } from '../handlers/config.ts';
 
 const port = (name: string, fallback: number) => z._default(wholeNumber(name, 1, 65535), fallback);
 
@@ -30,9 +30,8 @@ const localSchema = z.object({
   ONWARD_HTTP_PORT: port('ONWARD_HTTP_PORT', PORTS.ONWARD_HTTP_PORT),
   ONWARD_SES_PORT: port('ONWARD_SES_PORT', PORTS.ONWARD_SES_PORT),
   ONWARD_DATA_DIR: z._default(z.string().check(z.minLength(1, { error: 'ONWARD_DATA_DIR must not be empty' })), '.onward'),
-  ONWARD_MAX_MESSAGE_BYTES: z._default(wholeNumber('ONWARD_MAX_MESSAGE_BYTES', 1024), 10 * 1024 * 1024),
-  // A link that works for years is a link anyone who ever saw it can use.
-  ONWARD_LINK_TTL_DAYS: z._default(wholeNumber('ONWARD_LINK_TTL_DAYS', 1, 365), 14),
+  ONWARD_MAX_MESSAGE_BYTES: z._default(wholeNumber('ONWARD_MAX_MESSAGE_BYTES', 1024, MAX_MESSAGE_BYTES), 10 * 1024 * 1024),
+  ONWARD_LINK_TTL_DAYS: z._default(wholeNumber('ONWARD_LINK_TTL_DAYS', 1, MAX_LINK_TTL_DAYS), 14),
 });
 
 export interface LocalConfig {

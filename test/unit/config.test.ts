@@ -48,7 +48,8 @@ describe('local settings, every problem at once', () => {
         'ONWARD_SMTP_PORT and ONWARD_HTTP_PORT are both 3000: each needs a port of its own',
       ],
     });
-    expect(loadLocalConfig({ ONWARD_LINK_TTL_DAYS: '1000000000' })).toEqual({ ok: false, problems: ['ONWARD_LINK_TTL_DAYS must be between 1 and 365'] });
+    expect(loadLocalConfig({ ONWARD_LINK_TTL_DAYS: '1000000000' })).toEqual({ ok: false, problems: ['ONWARD_LINK_TTL_DAYS must be between 1 and 60'] });
+    expect(loadLocalConfig({ ONWARD_MAX_MESSAGE_BYTES: '9'.repeat(25) })).toEqual({ ok: false, problems: ['ONWARD_MAX_MESSAGE_BYTES must be between 1024 and 41943040'] });
     expect(loadLocalConfig({ ONWARD_SMTP_PORT: ' 2600 ' })).toMatchObject({ ok: true, config: { smtpPort: 2600 } });
   });
 });
