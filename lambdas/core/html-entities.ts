@@ -4,7 +4,7 @@
 // writes Latin letters, Greek, punctuation, currency, fractions, arrows and a few symbols. Those
 // are kept (&auml; &rsquo; &nbsp; &euro; &trade; &frac13; &rarr; &le; &check;) and numeric
 // references always decode; a rarer name (&Rarrtl;, &Bopf;) stays as written.
-import { LEGACY, NAMED } from './html-entities-data.ts';
+import { LEGACY, NAMES, TEXTS } from './html-entities-data.ts';
 
 /** − ≈ ≠ ≤ ≥ ★ ☆ ✓ ✔ ✗ */
 const PROSE_SYMBOLS = new Set([0x2212, 0x2248, 0x2260, 0x2264, 0x2265, 0x2605, 0x2606, 0x2713, 0x2714, 0x2717]);
@@ -20,12 +20,18 @@ export function keepsEntity(value: string): boolean {
   );
 }
 
+/**
+ * HTML5's long MathML spellings of the same characters ("CloseCurlyQuote" for &rsquo;,
+ * "DoubleRightArrow" for &rArr;): mail writes the short names.
+ */
+const MATHML_ALIAS = /^[A-Z][a-z]+[A-Z]/;
+
 /** What keepsEntity keeps of a table in postal-mime's shape ("&name;" and legacy "&name" keys). */
 export function keptEntities(table: Readonly<Record<string, string>>): { named: Record<string, string>; legacy: string[] } {
   const named: Record<string, string> = {};
   const legacy: string[] = [];
   for (const [key, value] of Object.entries(table)) {
-    if (!keepsEntity(value)) continue;
+    if (!keepsEntity(value) || MATHML_ALIAS.test(key.slice(1))) continue;
     if (key.endsWith(';')) named[key.slice(1, -1)] = value;
     else legacy.push(key.slice(1));
   }
@@ -36,8 +42,9 @@ export function keptEntities(table: Readonly<Record<string, string>>): { named: 
 // Pure: a bundle that never decodes (the feedback function) leaves the table out.
 export const htmlEntities: Readonly<Record<string, string>> = /* @__PURE__ */ (() => {
   const table: Record<string, string> = {};
-  for (const [name, value] of Object.entries(NAMED)) table[`&${name};`] = value;
-  for (const name of LEGACY) table[`&${name}`] = NAMED[name]!;
+  const texts = [...TEXTS];
+  NAMES.split(' ').forEach((name, i) => (table[`&${name};`] = texts[i]!));
+  for (const name of LEGACY.split(' ')) table[`&${name}`] = table[`&${name};`]!;
   return table;
 })();
 
