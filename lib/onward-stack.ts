@@ -161,7 +161,8 @@ export class OnwardStack extends Stack {
       // the function cannot name it without a CloudFormation cycle (see the report / app change).
       environment: appEnvironment,
     })
-      .allowCases(cases.tableArn, casesIndexArn, ['GetItem', 'UpdateItem', 'Query'])
+      // PutItem: reviving a draft claims its email (workflow/originals.ts), so it cannot stand beside a newer letter.
+      .allowCases(cases.tableArn, casesIndexArn, ['GetItem', 'PutItem', 'UpdateItem', 'Query'])
       .allowSendingAs(config.senderAddress, sendResources)
       .allowReadingSecret(signingSecret);
     // Anyone may load the page; the signed, expiring, single-use token in the link is the

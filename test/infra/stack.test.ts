@@ -304,9 +304,9 @@ describe('IAM, least privilege', () => {
     ]);
   });
 
-  it('review: reads and updates cases (and lists them through the one index), sends as the sender, reads the key; no S3', () => {
+  it('review: reads and updates cases (and lists them through the one index), claims the email of a revived draft, sends as the sender, reads the key; no S3', () => {
     expect(withoutLogs('review')).toEqual([
-      { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'], Resource: [tableArn(), indexArn()] },
+      { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'], Resource: [tableArn(), indexArn()] },
       SEND,
       secretRead(),
     ]);
