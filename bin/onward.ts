@@ -159,7 +159,7 @@ async function draft(files: string[]) {
   if (classification.verdict !== 'rejection') {
     console.error(`Note: onward reads this as ${classification.verdict.replace('_', ' ')} (${classification.kind}) and drafts a letter for it only when you ask ("Draft a thank-you anyway").`);
   }
-  const letter = draftLetter({ ownerName, original, extraction });
+  const letter = draftLetter({ ownerName, original, extraction, kind: classification.kind });
   console.log(`To: ${letter.to ?? '(choose on the review page)'}\nSubject: ${letter.subject}\n\n${letter.body}`);
 }
 

@@ -47,7 +47,7 @@ export async function pipeline(raw: Uint8Array): Promise<unknown> {
   const original = unwrapForward(parsed);
   const classification = classify(original);
   const extraction = extract(original);
-  return classification.verdict === 'rejection' ? draftLetter({ ownerName: OWNER_NAME, original, extraction }) : classification;
+  return classification.verdict === 'rejection' ? draftLetter({ ownerName: OWNER_NAME, original, extraction, kind: classification.kind }) : classification;
 }
 
 export interface CoreFigures {

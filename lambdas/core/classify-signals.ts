@@ -51,9 +51,10 @@ function s(cue: Cue, weight: number, guard: Guard, source: string): Signal {
 
 export const SIGNALS: readonly Signal[] = [
   // — The decision, stated: the candidacy ends. —
-  s('rejection', 3, 'assertion', String.raw`\b(?:decided|decision|chosen|elected|opted|determined)(?: that we will)? (?:not to|to not) (?:move|proceed|progress|pursue|continue|go|take|advance|moving|proceeding)\b(?: (?:forward|further|ahead|with))?`),
+  // … but not when what stops is a step of the process: "decided not to proceed with the in-person onsite".
+  s('rejection', 3, 'assertion', String.raw`\b(?:decided|decision|chosen|elected|opted|determined)(?: that we will)? (?:not to|to not) (?:move|proceed|progress|pursue|continue|go|take|advance|moving|proceeding)\b(?! with (?:the|an?|this) (?:in-person |on-?site |onsite |final |panel |second |third )*(?:onsite|on-site|interview|visit|assessment|test|exercise|presentation|call)\b)(?: (?:forward|further|ahead|with))?`),
   // … but not about other people: "we won't be moving forward with them / with other candidates".
-  s('rejection', 3, 'assertion', String.raw`\b(?:(?:will|would|are|shall|could|can) not|won't|wouldn't|aren't|can't|cannot)(?: be)?(?: able to)? (?:moving|proceeding|progressing|going|taking|advancing|move|proceed|progress|go) ${FORWARD}(?: further)?(?: with (?:${APPLICATION}|you\b))?(?! with (?:them|those|other|the other|another|any other|all other|the remaining|the rest)\b)`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:(?:will|would|are|shall|could|can) not|won't|wouldn't|aren't|can't|cannot)(?: be)?(?: able to)? (?:moving|proceeding|progressing|going|taking|advancing|move|proceed|progress|go) ${FORWARD}(?: further)?(?: with (?:${APPLICATION}|you\b))?(?! with (?:them|those|other|the other|another|any other|all other|the remaining|the rest|[a-z]+'s (?:application|candidacy|profile))\b)`),
   s('rejection', 3, 'assertion', String.raw`\bnot (?:to )?(?:move|proceed|progress|advance|take|moving|proceeding|progressing) (?:forward |further |ahead )?with (?:${APPLICATION}|you\b)`),
   // "we will not be progressing it further", "we won't be taking your application any further".
   s('rejection', 3, 'assertion', String.raw`\b(?:(?:will|would|are|shall|could|can) not|won't|wouldn't|aren't|can't|cannot)(?: be)?(?: able to)? (?:moving|proceeding|progressing|taking|advancing|move|proceed|progress|take|advance) (?:it|this|them|you|${APPLICATION})(?: any)? (?:forward|further)\b`),
@@ -77,6 +78,14 @@ export const SIGNALS: readonly Signal[] = [
   s('rejection', 3, 'assertion', String.raw`\b(?:you were|you're|you are) our (?:second|runner-up|next|close second) (?:choice|pick)\b`),
   s('rejection', 3, 'assertion', String.raw`\bnot going to (?:be )?(?:moving|move|proceeding|proceed|progressing|progress|taking|take) (?:forward|ahead|further)\b|\b(?:(?:will|would|are) not|won't|aren't) be extending (?:you )?an offer\b`),
   s('rejection', 3, 'assertion', String.raw`\b(?:selected|chosen|chose|hired) (?:a|our|the) (?:finalist|successful candidate)\b`),
+  // Found missing by a third exploratory run.
+  s('rejection', 3, 'assertion', String.raw`\b(?:fill|filled|filling) (?:the|this|that|our) (?:[\w-]+ ){0,4}?(?:${ROLE_NOUN}) internally\b|\b(?:${ROLE_NOUN}|it) (?:has )?gone to (?:an internal|another|a different) (?:candidate|applicant|person)\b`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:decided|chosen|elected|opted) to (?:appoint|hire|select|offer the (?:${ROLE_NOUN}) to) (?:another|a different|an internal|one of the other) (?:candidate|applicant|person|finalist)\b`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:unable|not able|cannot|can't) to take ${APPLICATION} (?:forward|further)\b`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:they're|they are|they'll|they will|the client is|the client will|the team is|the team will)(?: going to)? pass(?: on (?:you|your (?:application|candidacy)|this one))?(?=[.,;!]| this time| for now| at this time)`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:decided|chosen|elected|opted) to move on with (?:${OTHERS} )?${CANDIDATES}\b|\b(?:gone|went|going) with (?:another|a different) finalist\b|\bdecided to keep looking\b`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:(?:will|would|are|shall) not|won't|aren't) (?:be )?(?:offering|extending) you (?:the|this|a|an) (?:[\w-]+ ){1,4}(?:${ROLE_NOUN})\b|\bdecided not to (?:extend|make|offer) (?:you )?(?:an?|the) (?:[\w-]+ ){1,4}(?:offer|${ROLE_NOUN})\b`),
+  s('rejection', 3, 'assertion', String.raw`\b(?:(?:will|would|are|shall|could|can) not|won't|wouldn't|aren't|can't|cannot|not) (?:be )?(?:progressing|moving|taking|advancing|progress|move|take|advance) (?:you|it|${APPLICATION}) (?:on )?(?:to|into|through to) (?:the )?(?:interview|final|following|assessment) (?:stage|step|round)\b`),
   s('rejection', 3, 'assertion', String.raw`\b(?:pursue|pursuing|interview|interviewing|proceed with|proceeding with) (?:other )?(?:candidates|applicants) (?:whose|who|with)\b`),
   s('rejection', 3, 'assertion', String.raw`\b(?:(?:will|would|are|shall|could|can) not|won't|wouldn't|aren't|can't|cannot|unable to|not able to)(?: be)? (?:offer|offering|extend|extending|schedule|scheduling|arrange|arranging) (?:you )?(?:an|any|a further) interview\b`),
   s('rejection', 3, 'assertion', String.raw`\b(?:(?:will|would|are|shall|could|can) not|won't|wouldn't|aren't|can't|cannot|not) (?:be )?(?:progressing|moving|taking|advancing|progress|move|take|advance) (?:you|it|${APPLICATION}) (?:on )?(?:to|into|through to) (?:the )?next (?:stage|step|round)\b`),
@@ -109,6 +118,7 @@ export const SIGNALS: readonly Signal[] = [
   s('cancelled', 3, 'assertion', String.raw`\b(?:${ROLE_NOUN}) (?:is|was) (?:now )?(?:no longer (?:available|open|being filled)|cancel+ed|closed)\b`),
   s('cancelled', 3, 'assertion', String.raw`\b(?:role|position) will not be (?:moving ahead|going ahead|filled|proceeding)`),
   s('cancelled', 3, 'assertion', String.raw`\b(?:no longer|not be) (?:recruiting|hiring) for\b|\bdecided not to fill\b`),
+  s('cancelled', 3, 'assertion', String.raw`\b(?:decided|decision) to (?:cancel|close|withdraw) (?:this|the|our) (?:${ROLE_NOUN}|search|requisition)\b`),
   // — Words that lean towards a rejection but also appear in kind mail of other sorts. —
   s('soft-rejection', 1, 'plain', String.raw`\bunfortunately\b`),
   s('soft-rejection', 1, 'plain', String.raw`\b(?:we are|we're|I am|I'm) sorry\b`),
@@ -128,6 +138,7 @@ export const SIGNALS: readonly Signal[] = [
   s('interview-held', 2, 'assertion', String.raw`\b(?:for|after|following) (?:our|your|the|\w+'s) (?:recent )?(?:video|phone|zoom|teams|virtual) (?:call|chat|interview|conversation|screen|meeting)\b`),
   s('interview-held', 2, 'assertion', String.raw`\b(?:the )?time (?:that )?(?:you )?(?:have )?(?:spent|invested|took|dedicated|gave us) (?:\w+ ){0,2}?(?:interviewing|speaking|talking|meeting|chatting)\b|\btime (?:you )?spent with (?:us|me|our|the)\b`),
   s('interview-held', 2, 'assertion', String.raw`\b(?:completed|concluded|finished) (?:our|the|all|your) (?:\w+ )?interview`),
+  s('interview-held', 2, 'assertion', String.raw`\bthank(?:s| you) for (?:your|the) (?:recent )?(?:[\w-]+ )?(?:interview|onsite|on-site|visit|conversations?|calls?)\b|\b(?:attending|completing|doing) (?:the |your |our )?(?:[\w-]+ )?interview|\bfinal[- ]stage interview`),
   // "Thank you for your time interviewing for …", "the final panel with Oleg and Desmond", "for joining us on the office tour".
   s('interview-held', 2, 'assertion', String.raw`\b(?:your|the) time (?:interviewing|speaking|meeting|talking|chatting) (?:with|for|to)\b|\b(?:the|your|our) (?:final |onsite |on-site |technical |virtual )?(?:panel|interview loop|onsite|on-site)(?: interviews?)? with\b|\b(?:for|after) joining us (?:on|for|at|in)\b`),
   s('interview-held', 2, 'assertion', String.raw`\b(?:after|following|during|since|throughout) (?:your|our|the) (?:recent )?(?:\w+ )?(?:interviews?|conversations?|calls?|phone screen|on-?site|visit|interview process)\b`),
@@ -137,6 +148,7 @@ export const SIGNALS: readonly Signal[] = [
   // — The candidate withdrew: confirmations of their own decision. —
   s('withdrawal', 4, 'plain', String.raw`\byou(?: have|'ve)? (?:decided|chosen|elected|asked|requested) (?:not to (?:continue|proceed|pursue)|to withdraw)`),
   s('withdrawal', 4, 'plain', String.raw`\b(?:your|the) (?:request to withdraw|withdrawal)\b|\bwithdrawn (?:at your request|as requested)`),
+  s('withdrawal', 4, 'plain', String.raw`\byou(?:'ve| have)? (?:decided|chosen) to (?:decline|turn down) (?:our|the|this) (?:offer|${ROLE_NOUN})\b`),
   // — The position is paused. —
   s('on-hold', 3, 'plain', String.raw`\b(?:put|placed|putting|placing|be|been|is|are) (?:this |the |our )?(?:\w+ )?(?:position|role|search|requisition|hiring|recruitment|process)? ?on hold\b`),
   s('on-hold', 3, 'plain', String.raw`\bhiring freeze\b|\bpaus(?:ed|ing) (?:all |our )?(?:hiring|recruitment|the search|this (?:search|role|position))`),
@@ -167,7 +179,7 @@ export const SIGNALS: readonly Signal[] = [
   s('scheduling', 3, 'positive', String.raw`\b(?:your|provide (?:me|us) (?:with )?your|provide) availability\b|\bavailable for (?:an? )?(?:quick |short |brief )?(?:call|interview|chat)\b|\bconnect with you by phone\b`),
   s('scheduling', 3, 'positive', String.raw`\b(?:share|send|suggest|propose|give (?:me|us)|let (?:me|us) know) (?:a few |some |two or three |2-3 |your |any )?(?:times|time slots|slots|dates)(?: (?:that|which) (?:work|suit)| you(?:'re| are) (?:free|available))`),
   s('scheduling', 3, 'positive', String.raw`\binterview (?:reminder|schedule|time|slot)\b|\bare you (?:free|available) (?:on |this |next |for |to )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|week|a call|a chat|to (?:talk|chat|meet))`),
-  s('offer', 4, 'positive', String.raw`\b(?:pleased|happy|delighted|excited|thrilled) to (?:extend|offer|make)(?: you)? (?:an? |the )?(?:formal |verbal |conditional |written )?(?:offer|position|role)`),
+  s('offer', 4, 'positive', String.raw`\b(?:pleased|happy|delighted|excited|thrilled) to (?:extend|offer|make)(?: you)? (?:an? |the )?(?:formal |verbal |conditional |written )?(?:[\w-]+ ){0,4}?(?:offer|position|role)\b`),
   s('offer', 4, 'positive', String.raw`\b(?:offer of employment|offer letter|(?:job|employment|formal) offer|accept (?:the|this|our) offer|would like to offer you (?:the|a|an))\b`),
   s('offer', 3, 'positive', String.raw`\b(?:welcome (?:you )?(?:aboard|to the team)|your (?:first day|start date)|onboarding|background check)\b`),
   s('assessment', 3, 'positive', String.raw`\b(?:complete|completing|take|completed|invited to complete|invitation to complete|results of|score of)\b[^.\n]{0,40}\b(?:assessment|coding (?:challenge|test|exercise)|test|questionnaire|challenge|assignment|exercise)\b`),

@@ -31,7 +31,9 @@ export interface Hit {
 
 /** Words before a match, in its sentence, that make a stated decision hypothetical or generic. */
 const CONDITIONAL =
-  /\b(?:if|in the event|should|unless|whether|in case|once|until|before|otherwise)\b|\b(?:candidates|applicants|those|anyone|individuals|people) (?:who|that|whose)\b/i;
+  /\b(?:if|in the event|should|unless|whether|in case)\b|\b(?:candidates|applicants|those|anyone|individuals|people) (?:who|that|whose)\b/i;
+/** Words that make a condition only in their own clause: "once / until / before we decide …", not "… our sites before, so we won't …". */
+const CONDITIONAL_IN_CLAUSE = /\b(?:once|until|before|otherwise)\b/i;
 const NEGATION = /\b(?:not|cannot|unable|no longer|never|nor|neither)\b|n't\b/i;
 
 /** The start of the sentence that contains position `at` (bounded, so work stays linear). */
@@ -101,15 +103,34 @@ export function scanSignals(text: string, only?: readonly Cue[]): Scan {
 function guardFails(signal: Signal, text: string, at: number): string | null {
   if (signal.guard === 'assertion') {
     const before = sentenceBefore(text, at, 160);
-    const cond = CONDITIONAL.exec(before);
+    const cond = CONDITIONAL.exec(before) ?? CONDITIONAL_IN_CLAUSE.exec(before.split(/[,;:]/).at(-1) ?? '');
     if (cond) return `conditional: “${cond[0]}”`;
+    // Quoted words are someone's example, not this email's decision ("… emails like
+    // “Unfortunately, we have decided to move forward with other candidates.”").
+    if (insideQuotes(before)) return 'quoted';
+    // A question decides nothing: "Not quite the right fit? Update your alert preferences."
+    if (endsAsQuestion(text, at)) return 'a question';
   } else if (signal.guard === 'positive') {
     // Only the clause counts: "While you were not selected, we would love to interview you …".
-    const before = sentenceBefore(text, at, 60).split(/[,;:]/).at(-1) ?? '';
+    const before = sentenceBefore(text, at, 60).split(/[,;:]| - /).at(-1) ?? '';
     const neg = NEGATION.exec(before);
     if (neg) return `negated: “${neg[0]}”`;
   }
   return null;
+}
+
+/** An opening quotation mark before, in the same sentence, that nothing closes. */
+function insideQuotes(before: string): boolean {
+  const curly = (before.match(/“/g)?.length ?? 0) - (before.match(/”/g)?.length ?? 0);
+  const straight = (before.match(/"/g)?.length ?? 0) % 2;
+  return curly > 0 || straight === 1;
+}
+
+/** The sentence holding position `at` ends with a question mark. */
+function endsAsQuestion(text: string, at: number): boolean {
+  const rest = text.slice(at, at + 200);
+  const end = rest.search(/[.!?\n]/);
+  return end >= 0 && rest[end] === '?';
 }
 
 /** The sentence around the words at `at`…`end` (bounded). */

@@ -41,15 +41,13 @@ function considered(x: Extraction): string {
   return period(`Thank you for considering me for ${role}${where}`);
 }
 
-function appreciation(x: Extraction): string {
+function appreciation(x: Extraction, kind: string | undefined): string {
+  // "You didn't choose me" is untrue when the position itself was cancelled: nobody was chosen.
+  const although = kind === 'position-cancelled' ? 'Although the position did not go ahead' : "Although you didn't choose me for the job";
   // Thank for the interview only when one happened: thanking for one that didn't rings false.
-  if (x.interviewed === true) {
-    return "Although you didn't choose me for the job, I wanted to express my appreciation for the interview and the time you gave me.";
-  }
-  if (x.interviewed === false) {
-    return "Although you didn't choose me for the job, I wanted to express my appreciation for the time you took to review my application.";
-  }
-  return "Although you didn't choose me for the job, I wanted to express my appreciation for your time and for letting me know.";
+  if (x.interviewed === true) return `${although}, I wanted to express my appreciation for the interview and the time you gave me.`;
+  if (x.interviewed === false) return `${although}, I wanted to express my appreciation for the time you took to review my application.`;
+  return `${although}, I wanted to express my appreciation for your time and for letting me know.`;
 }
 
 function stillInterested(x: Extraction): string {
@@ -64,6 +62,8 @@ export function replySubject(subject: string): string {
 
 export interface DraftInput {
   ownerName: string;
+  /** The classifier's kind, when known: a cancelled position chose nobody. */
+  kind?: string;
   original: Pick<OriginalMail, 'subject' | 'messageId' | 'references'> & Partial<Pick<OriginalMail, 'replyTo'>>;
   extraction: Extraction;
 }
@@ -82,10 +82,10 @@ function recipient(original: DraftInput['original'], x: Extraction): { to: strin
   return { to: named.address, toName: named.name };
 }
 
-export function draftLetter({ ownerName, original, extraction: x }: DraftInput): Letter {
+export function draftLetter({ ownerName, original, extraction: x, kind }: DraftInput): Letter {
   const paragraphs = [
     salutation(x),
-    `${considered(x)} ${appreciation(x)}`,
+    `${considered(x)} ${appreciation(x, kind)}`,
     // After only an application there was no interview to take a detail from.
     ...(x.interviewed === false ? [] : [DETAIL_PLACEHOLDER]),
     stillInterested(x),

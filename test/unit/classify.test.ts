@@ -78,6 +78,18 @@ describe('classify: rejections', () => {
     "This time we'll pass, but please apply again in the future.",
     'We have concluded our search and selected a finalist.',
     "We've decided to progress with another candidate.",
+    // Found missing by a third exploratory run.
+    'We ended up filling the Marketing Coordinator role internally.',
+    'The panel has decided to appoint another candidate.',
+    'Unfortunately we are unable to take your candidature forward at this point of time.',
+    "The client let me know they're going to pass on this one.",
+    'Based on your results we will not be progressing your application to the interview stage.',
+    'The hiring team has chosen to move on with other candidates.',
+    "I'm afraid the team went with another finalist.",
+    "We've decided to keep looking.",
+    'We have decided not to offer you the Brand Manager position.',
+    'The role has gone to an internal candidate, so we will be closing your application.',
+    "We've had a think and gone with someone who's worked our sites before, so we won't be offering you the Site Supervisor job.",
     "After reviewing everyone's portfolios we've offered the role to another artist.",
   ])('reads a plainly stated decision as a rejection: %s', (text) => {
     expect(classify(mail(`Dear Sam,\n\n${text}\n\nKind regards,\nRecruitment Team`)).verdict).toBe('rejection');
@@ -181,6 +193,17 @@ describe('classify: traps that are not rejections', () => {
     ["We regret that we can't move forward with you, but we'd love to interview you for our Platform team instead. Are you free next week?", 'not_rejection'],
   ])('does not draft a thank-you for being rejected when the email moves the candidate on: %s', (text, verdict) => {
     expect(classify(mail(`Hi Sam,\n\n${text}\n\nBest,\nDana Holt`)).verdict).toBe(verdict);
+  });
+
+  // A third exploratory run: a question, a quotation, someone else's application or a step of the
+  // process is not the candidate's rejection.
+  it.each([
+    ['a job alert asking a question', 'New jobs for you: Data Analyst at Brightwater. Not quite the right fit? Update your alert preferences.'],
+    ['a newsletter quoting an example', 'Got an email saying “Unfortunately, we have decided to move forward with other candidates.”? Here is how to reply. Read the newsletter.'],
+    ['a referral’s outcome', "Thanks so much for referring Jamie Lee. After interviews we won't be moving forward with Jamie's application."],
+    ['a change of process', "We've decided not to proceed with the in-person onsite and will do the final round by video instead. You're still very much in the running."],
+  ])('does not draft a letter for %s', (_name, text) => {
+    expect(classify(mail(`Hi Sam,\n\n${text}\n\nBest,\nDana`)).verdict).not.toBe('rejection');
   });
 
   // A second reader: a call offered for feedback, or some later role, is no next step in this hiring.

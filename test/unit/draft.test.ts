@@ -92,3 +92,11 @@ describe('whom the letter goes to', () => {
     expect(letter).toMatchObject({ to: null, toName: null });
   });
 });
+
+describe('a cancelled position', () => {
+  it('is thanked without "you didn’t choose me": nobody was chosen', () => {
+    const letter = draftLetter({ ownerName: 'Sam Rivera', original: { subject: 'Update', messageId: null, references: null }, extraction: { ...x, interviewed: true }, kind: 'position-cancelled' });
+    expect(letter.body).toContain('Although the position did not go ahead, I wanted to express my appreciation for the interview');
+    expect(letter.body).not.toContain("didn't choose me");
+  });
+});
