@@ -25,6 +25,13 @@ const BODY_PATTERNS: readonly RegExp[] = [
 ];
 
 const BOARD_PATTERN = BODY_PATTERNS[2];
+const TEAM_PATTERN = BODY_PATTERNS[1];
+/** "the Payments team", "the Platform team": a team inside the company, not the company. */
+const TEAM_NAMES = new Set(
+  ('payments platform growth engineering product design data marketing sales finance operations ops infrastructure security support legal ' +
+    'people brand content research analytics mobile web frontend backend devops sre qa editorial creative partnerships customer success ' +
+    'commercial strategy risk compliance procurement policy').split(' '),
+);
 const BOARD_VERB = / (?:has|have|had) (?:decided|moved|chosen|filled|reviewed)| did not select/;
 
 /**
@@ -157,7 +164,11 @@ export function findCompany(input: CompanyInput): string | null {
   for (const re of BODY_PATTERNS) {
     // The job-board pattern tries a name after every comma and full stop: only worth it when its verb is there.
     if (re === BOARD_PATTERN && !BOARD_VERB.test(input.flat)) continue;
-    eachMatch(re, input.flat, (m) => add(m[1] ?? m[2] ?? '', 2, 'body'));
+    eachMatch(re, input.flat, (m) => {
+      const name = m[1] ?? m[2] ?? '';
+      if (re === TEAM_PATTERN && name.split(' ').every((w) => TEAM_NAMES.has(w.toLowerCase()))) return;
+      add(name, 2, 'body');
+    });
   }
   eachMatch(AT_WITH, input.flat, (m) => {
     const at = m.index;
