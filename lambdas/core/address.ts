@@ -13,7 +13,8 @@ const NAMED = /^(?:"([^"]*)"|([^<>@"]*?))\s*<\s*([^<>\s]+)\s*>$/;
 
 /** One recipient as typed: a bare address or "Name <address>" (the name may be quoted). */
 export function parseRecipient(value: string): { name: string | null; address: string } | null {
-  const typed = value.trim();
+  // Invisible characters come along when an address is copied from a web page or a PDF.
+  const typed = value.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim();
   const m = NAMED.exec(typed);
   const address = m ? m[3]! : typed;
   if (!isAddress(address)) return null;

@@ -80,15 +80,16 @@ export interface OriginalSummary {
 }
 
 /**
- * What makes two forwards the same email: its Message-ID when the forward kept it, else its
- * sender, subject and opening text (an inline forward loses the Message-ID). Hashed: a hostile
- * Message-ID can be long, and the fingerprint is stored as a key.
+ * What makes two forwards the same email: its sender, subject and opening text — the same
+ * whether it came attached or inline (an inline forward loses the Message-ID) — and, when the
+ * forward kept it, its Message-ID. Hashed: a hostile Message-ID can be long, and these are keys.
  */
-export function originalFingerprint(o: OriginalSummary): string {
-  const what = o.messageId
-    ? `id\n${o.messageId.trim()}`
-    : `text\n${o.from?.address.toLowerCase() ?? ''}\n${o.subject.trim()}\n${o.excerpt.replace(/\s+/g, ' ').trim()}`;
-  return createHash('sha256').update(what).digest('base64url');
+export function originalFingerprints(o: OriginalSummary): { text: string; id: string | null } {
+  const hash = (what: string) => createHash('sha256').update(what).digest('base64url');
+  return {
+    text: hash(`text\n${o.from?.address.toLowerCase() ?? ''}\n${o.subject.trim()}\n${o.excerpt.replace(/\s+/g, ' ').trim()}`),
+    id: o.messageId ? hash(`id\n${o.messageId.trim()}`) : null,
+  };
 }
 
 const LETTER_LIVE: readonly CaseStatus[] = ['DRAFTED', 'AWAITING_APPROVAL', 'SENDING', 'SENT', 'SEND_FAILED', 'SEND_UNKNOWN'];

@@ -105,7 +105,9 @@ export function draftLetter({ ownerName, original, extraction: x, kind }: DraftI
 // A detail that is a sentence of its own: it opens with someone doing something ("I loved the
 // tour", "We talked about robotics", "Thanks for the tour!"), or says what something was ("The
 // whiteboard exercise was fun").
-const OWN_SENTENCE = /^(?:i|i'm|i've|i’m|i’ve|my|we|we're|we’re|we've|we’ve|you|you're|you’re|it|it's|it’s|they|thanks|thank)\b/i;
+const OWN_SENTENCE = /^(?:i|i'm|i've|i’m|i’ve|we|we're|we’re|we've|we’ve|you|you're|you’re|it|it's|it’s|they|thanks|thank)\b/i;
+/** A feeling with its "I" left out: "Loved meeting the whole team" → "I loved meeting the whole team." */
+const FELT = /^(?:loved|enjoyed|liked|appreciated|valued|admired|learned|learnt)\b/i;
 /** Someone named, then what they did: "Irving explained the roadmap clearly". */
 const SOMEONE_DID = /^\p{Lu}\p{Ll}+ \p{Ll}+ed\b/u;
 const SAYS_WHAT_IT_WAS = /\b(?:was|were|is|are|felt|stood out|impressed|resonated|struck me|made me)\b/i;
@@ -117,18 +119,21 @@ const GERUNDS = 'meeting|learning|hearing|seeing|talking|speaking|working|gettin
 /** … but "how you showed me the lab", "the way it was run", "meeting a team that is …" complete "I especially liked". */
 const PHRASE_OPENER = new RegExp(`^(?:how|that|what|when|where|the way|${GERUNDS})\\b`, 'i');
 /** Words written small inside a sentence ("I especially liked the …", "… meeting Priya"); the owner's other words keep their case. */
-const SMALL_OPENER = new RegExp(`^(?:The|A|An|How|That|This|These|Those|Your|Our|All|Each|Every|Everything|Everyone|Everybody|${GERUNDS.replace(/(^|\|)(\w)/g, (_m, bar: string, c: string) => `${bar}${c.toUpperCase()}`)})\\b`);
+const SMALL_OPENER = new RegExp(`^(?:The|A|An|How|That|This|These|Those|My|Your|Our|All|Each|Every|Everything|Everyone|Everybody|${GERUNDS.replace(/(^|\|)(\w)/g, (_m, bar: string, c: string) => `${bar}${c.toUpperCase()}`)})\\b`);
 
 /** The detail as the sentence that takes the marked paragraph's place. */
 export function detailSentence(detail: string): string {
   const said = detail.trim().replace(/\s+/g, ' ');
-  if (OWN_SENTENCE.test(said) || SOMEONE_DID.test(said) || (SAYS_WHAT_IT_WAS.test(said) && !PHRASE_OPENER.test(said))) {
+  if (FELT.test(said)) return period(`I ${said.replace(/^\p{Lu}/u, (c) => c.toLowerCase())}`);
+  // Only the first sentence decides its shape: "the tour. It was great" starts with a thing.
+  const first = said.split(/(?<=[.!?])\s/)[0] ?? said;
+  if (OWN_SENTENCE.test(said) || SOMEONE_DID.test(said) || (SAYS_WHAT_IT_WAS.test(first) && !PHRASE_OPENER.test(said))) {
     // "i loved the office tour" → "I loved the office tour."
     return period(said.replace(/^i\b/, 'I').replace(/^\p{Ll}/u, (c) => c.toUpperCase()));
   }
   // "the tour of your office" completes "I especially liked"; "Meeting Priya and the team" is written small after it.
   const phrase = SMALL_OPENER.test(said) ? said.replace(/^\p{Lu}/u, (c) => c.toLowerCase()) : said;
-  return period(`I especially liked ${phrase.replace(/[.!]+$/, '')}`);
+  return period(`I especially liked ${phrase.replace(/[.!?]+$/, '')}`);
 }
 
 /**
@@ -136,6 +141,7 @@ export function detailSentence(detail: string): string {
  * is; the owner removes the placeholder paragraph by deleting it from the body.
  */
 export function withDetail(body: string, detail: string): string {
-  if (!detail.trim() || !hasPlaceholder(body)) return body;
+  // Punctuation alone ("...") says nothing: the marked paragraph stays, and Send says so.
+  if (!/[\p{L}\p{N}]/u.test(detail) || !hasPlaceholder(body)) return body;
   return body.replace(DETAIL_PLACEHOLDER, detailSentence(detail));
 }

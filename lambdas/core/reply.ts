@@ -127,7 +127,9 @@ export function replyCommand(text: string, current?: string): ReplyCommand {
   // "Don't send" decides nothing for sending; "Don't discard it, send it" decides both ways: unclear.
   const sendWords = first.replace(/\b(?:don't|dont|do not) send\b/g, ' ').split(' ').filter(Boolean);
   const send = words.length > 0 && words.every((w) => SEND_WORDS.has(w) || DISCARD_WORDS.has(w)) && sendWords.some((w) => SEND_DECIDES.has(w));
-  const command: ReplyCommand | null = discard && !send ? { kind: 'discard' } : send && !DISCARD_DECIDES.test(first) ? { kind: 'send' } : null;
+  // "Send it?" asks, it does not tell.
+  const asks = firstLine.trimEnd().endsWith('?');
+  const command: ReplyCommand | null = asks ? null : discard && !send ? { kind: 'discard' } : send && !DISCARD_DECIDES.test(first) ? { kind: 'send' } : null;
   const rest = lines.slice(1);
   if (command) {
     // "Yes,\n\nDear Olivia, …": the letter that follows the word is the answer.

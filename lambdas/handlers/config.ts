@@ -31,6 +31,18 @@ export function addressList(value: string | undefined): string[] {
   return (value ?? '').split(',').map((a) => a.trim().toLowerCase()).filter(Boolean);
 }
 
+/**
+ * Addresses that must not be onward's own inbound address: drafts sent to it, or letters sent
+ * from it, would come straight back in. Checked beside every other problem.
+ */
+export function ownAddressClashes(env: Record<string, string | undefined>): string[] {
+  const inbound = env.ONWARD_INBOUND_ADDRESS?.trim().toLowerCase();
+  if (!inbound) return [];
+  return (['ONWARD_OWNER_EMAIL', 'ONWARD_SENDER_ADDRESS'] as const)
+    .filter((name) => env[name]?.trim().toLowerCase() === inbound)
+    .map((name) => `${name} must not be the inbound address (${inbound}): mail to or from it comes back to onward`);
+}
+
 /** The owner and addresses: shared by the Lambda handlers and the local stack's own settings. */
 export const ownerFields = {
   ONWARD_OWNER_NAME: z.string().check(z.trim(), z.minLength(1, { error: 'ONWARD_OWNER_NAME must not be empty' })),
@@ -103,7 +115,7 @@ export function describeIssues(issues: readonly { path: readonly PropertyKey[]; 
 
 export function loadHandlerConfig(env: Record<string, string | undefined>): HandlerConfig {
   const parsed = handlerSchema.safeParse(env);
-  const problems = parsed.success ? [] : describeIssues(parsed.error.issues);
+  const problems = [...(parsed.success ? [] : describeIssues(parsed.error.issues)), ...ownAddressClashes(env)];
   if (parsed.success && !parsed.data.ONWARD_SIGNING_KEY && !parsed.data.ONWARD_SIGNING_SECRET_ARN) {
     problems.push('Set ONWARD_SIGNING_KEY or ONWARD_SIGNING_SECRET_ARN: links cannot be signed without a key');
   }

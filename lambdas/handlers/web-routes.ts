@@ -140,10 +140,13 @@ async function post(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promis
     }
     case 'draft': {
       const result = await draftAnyway(deps, claims.caseId);
-      return result.outcome === 'missing' ? html(404, notFoundPage()) : redirect(reviewLink());
+      if (result.outcome === 'missing') return html(404, notFoundPage());
+      // Another forward of this email has its letter already: that letter's page, not a second letter.
+      return redirect(result.outcome === 'held' ? linkFor(deps.signer, result.record.id, 'review') : reviewLink());
     }
     case 'revive': {
       const revived = await reviveDraft(deps, claims.caseId);
+      if (revived && 'heldBy' in revived) return redirect(linkFor(deps.signer, revived.heldBy.id, 'review'));
       // A revived draft gets links with a fresh lifetime.
       return revived ? redirect(linkFor(deps.signer, claims.caseId, 'review')) : showCase(deps, claims, {}, 409);
     }

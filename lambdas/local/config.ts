@@ -1,7 +1,7 @@
 // `onward start`'s settings: the owner, the addresses and the local ports, all from ONWARD_*
 // variables with defaults that let `npm start` run with none set. One schema, every problem at once.
 import * as z from 'zod/mini';
-import { describeIssues, MAX_LINK_TTL_DAYS, MAX_MESSAGE_BYTES, ownerFields, wholeNumber } from '../handlers/config.ts';
+import { describeIssues, MAX_LINK_TTL_DAYS, MAX_MESSAGE_BYTES, ownAddressClashes, ownerFields, wholeNumber } from '../handlers/config.ts';
 
 const port = (name: string, fallback: number) => z._default(wholeNumber(name, 1, 65535), fallback);
 
@@ -55,7 +55,7 @@ export function loadLocalConfig(env: Record<string, string | undefined>): LocalC
   const given = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('ONWARD_') && v !== ''));
   const parsed = localSchema.safeParse({ ...LOCAL_DEFAULTS, ...given });
   // Every problem at once: ports that clash are named beside whatever else is wrong.
-  const problems = [...(parsed.success ? [] : describeIssues(parsed.error.issues)), ...portClashes(given)];
+  const problems = [...(parsed.success ? [] : describeIssues(parsed.error.issues)), ...ownAddressClashes({ ...LOCAL_DEFAULTS, ...given }), ...portClashes(given)];
   if (!parsed.success || problems.length) return { ok: false, problems };
   const e = parsed.data;
   return {

@@ -33,11 +33,12 @@ export function revivable(record: Case): boolean {
   return record.status === 'EXPIRED' || (record.status === 'DISCARDED' && record.discardedFrom !== undefined && record.discardedFrom !== 'SEND_UNKNOWN');
 }
 
-export async function reviveDraft(deps: Pick<ExpireDeps, 'cases' | 'log'>, caseId: string) {
+/** The draft back for review; `heldBy`: a later forward of the same email has a letter of its own (it stays the one). */
+export async function reviveDraft(deps: Pick<ExpireDeps, 'cases' | 'log'>, caseId: string): Promise<Case | { heldBy: Case } | null> {
   const current = await deps.cases.get(caseId);
   if (!current || !revivable(current)) return null;
-  // Not while a later forward of the same email has a letter of its own.
-  if (current.original && (await holdOriginal(deps.cases, caseId, current.original))) return null;
+  const heldBy = current.original ? await holdOriginal(deps.cases, caseId, current.original) : null;
+  if (heldBy) return { heldBy };
   const revived = await deps.cases.transition(caseId, [current.status], 'AWAITING_APPROVAL', {});
   if (revived) deps.log.info('draft.revived', { caseId });
   return revived;

@@ -1,6 +1,6 @@
 // One letter per email: which case holds an email the owner forwarded (by fingerprint,
 // core/case.ts), so a second forward — or reviving an old draft of it — cannot thank twice.
-import { letterStands, originalFingerprint, type Case, type OriginalSummary } from '../core/case.ts';
+import { letterStands, originalFingerprints, type Case, type OriginalSummary } from '../core/case.ts';
 import type { CaseRepository } from './ports.ts';
 
 /**
@@ -8,13 +8,22 @@ import type { CaseRepository } from './ports.ts';
  * then that case. A holder whose letter was discarded or expired hands the email over.
  */
 export async function holdOriginal(cases: CaseRepository, caseId: string, original: OriginalSummary): Promise<Case | null> {
-  const fingerprint = originalFingerprint(original);
+  const keys = originalFingerprints(original);
+  // The same Message-ID is the same email.
+  const byId = keys.id ? await holdOne(cases, caseId, keys.id, () => true) : null;
+  if (byId) return byId;
+  // The same sender, subject and text — attached once and inline once is one email — unless both
+  // kept Message-IDs and they differ: one template sent twice, for two applications.
+  return holdOne(cases, caseId, keys.text, (other) => !(original.messageId && other.original?.messageId && other.original.messageId !== original.messageId));
+}
+
+async function holdOne(cases: CaseRepository, caseId: string, fingerprint: string, sameEmail: (other: Case) => boolean): Promise<Case | null> {
   // Bounded: each round another forward took the email in between; three cannot race forever.
   for (let round = 0; round < 3; round += 1) {
     const holder = await cases.claimOriginal(fingerprint, caseId);
     if (holder === caseId) return null;
     const other = await cases.get(holder);
-    if (other && letterStands(other)) return other;
+    if (other && letterStands(other)) return sameEmail(other) ? other : null;
     if (await cases.passOriginal(fingerprint, holder, caseId)) return null;
   }
   return null;

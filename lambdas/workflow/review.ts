@@ -6,6 +6,7 @@ import { parseRecipient } from '../core/address.ts';
 import { ALL_CASES } from '../core/links.ts';
 import { draftLetter, hasPlaceholder, hasPlaceholderLeft, withDetail } from '../core/draft.ts';
 import { nameMatchesMailbox } from '../core/extract-names.ts';
+import { holdOriginal } from './originals.ts';
 import { ownerMail } from './owner-mail.ts';
 import { MailRejected, type CaseRepository, type Clock, type Links, type Logger, type Mailer, type Owner } from './ports.ts';
 
@@ -159,7 +160,8 @@ export async function sweepStaleSends(deps: ReviewDeps, staleSeconds: number): P
   return parked;
 }
 
-export type DecisionResult = { outcome: 'done' | 'unchanged'; record: Case } | { outcome: 'missing' };
+/** `held`: another forward of the same email has its letter already; `record` is that case. */
+export type DecisionResult = { outcome: 'done' | 'unchanged' | 'held'; record: Case } | { outcome: 'missing' };
 
 const DISCARDABLE: readonly CaseStatus[] = ['AWAITING_APPROVAL', 'SEND_FAILED', 'SEND_UNKNOWN'];
 
@@ -186,6 +188,9 @@ export async function draftAnyway(deps: ReviewDeps, caseId: string): Promise<Dec
   if (current.status !== 'IGNORED' || !original || !extraction || !reason || !DRAFTABLE_REASONS.includes(reason)) {
     return { outcome: 'unchanged', record: current };
   }
+  // One letter per email: a second forward drafted anyway must not thank twice.
+  const heldBy = await holdOriginal(deps.cases, caseId, original);
+  if (heldBy) return { outcome: 'held', record: heldBy };
   const letter = draftLetter({ ownerName: deps.owner.name, original, extraction });
   const done = await deps.cases.transition(caseId, ['IGNORED'], 'AWAITING_APPROVAL', { letter });
   if (!done) return { outcome: 'unchanged', record: (await deps.cases.get(caseId)) ?? current };

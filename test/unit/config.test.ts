@@ -51,5 +51,9 @@ describe('local settings, every problem at once', () => {
     expect(loadLocalConfig({ ONWARD_LINK_TTL_DAYS: '1000000000' })).toEqual({ ok: false, problems: ['ONWARD_LINK_TTL_DAYS must be between 1 and 60'] });
     expect(loadLocalConfig({ ONWARD_MAX_MESSAGE_BYTES: '9'.repeat(25) })).toEqual({ ok: false, problems: ['ONWARD_MAX_MESSAGE_BYTES must be between 1024 and 41943040'] });
     expect(loadLocalConfig({ ONWARD_SMTP_PORT: ' 2600 ' })).toMatchObject({ ok: true, config: { smtpPort: 2600 } });
+    expect(loadLocalConfig({ ONWARD_OWNER_EMAIL: 'Inbox@onward.localhost' })).toEqual({
+      ok: false,
+      problems: ['ONWARD_OWNER_EMAIL must not be the inbound address (inbox@onward.localhost): mail to or from it comes back to onward'],
+    });
   });
 });

@@ -61,6 +61,11 @@ describe('the detail the owner typed, as a sentence of the letter', () => {
     ["Xiaoming's walkthrough of the codebase", "I especially liked Xiaoming's walkthrough of the codebase."],
     ['Irving explained the roadmap clearly', 'Irving explained the roadmap clearly.'],
     ['Something about the office was calming', 'Something about the office was calming.'],
+    // A fourth exploratory run.
+    ['Loved meeting the whole team', 'I loved meeting the whole team.'],
+    ['My conversation with Dr. Lee', 'I especially liked my conversation with Dr. Lee.'],
+    ['the tour. It was great', 'I especially liked the tour. It was great.'],
+    ['the culture?', 'I especially liked the culture.'],
   ])('“%s” → “%s”', (detail, sentence) => {
     expect(detailSentence(detail)).toBe(sentence);
   });

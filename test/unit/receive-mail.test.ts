@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedMail } from '../../lambdas/core/mail.ts';
 import { reviveDraft } from '../../lambdas/workflow/expire.ts';
+import { draftAnyway } from '../../lambdas/workflow/review.ts';
 import { receiveMail, type ReceiveDeps } from '../../lambdas/workflow/receive-mail.ts';
 import { fakeLinks, fixedClock, memoryCases, owner, parsed, rawStore, recordingMailer, silentLog } from '../support/fakes.ts';
 
@@ -129,9 +130,37 @@ describe('the same rejection forwarded twice', () => {
 
     cases.items.set('m1', { ...cases.items.get('m1')!, status: 'DISCARDED', discardedFrom: 'AWAITING_APPROVAL' });
     expect(await receiveMail(deps, { ...again, messageId: 'm3' })).toMatchObject({ outcome: 'drafted' });
-    expect(await reviveDraft(deps, 'm1')).toBeNull();
+    expect(await reviveDraft(deps, 'm1')).toMatchObject({ heldBy: { id: 'm3' } });
     expect(cases.items.get('m1')!.status).toBe('DISCARDED');
     expect(mailer.sent.filter((m) => m.subject.startsWith('Draft thank-you'))).toHaveLength(2);
+  });
+
+  // A fourth exploratory run: attached once and inline once, or set aside twice and drafted anyway twice.
+  it('knows an email forwarded attached and then inline, and drafts no second letter "anyway"', async () => {
+    const { deps, cases } = setup(forwarded(REJECTION));
+    await receiveMail(deps, event);
+    const inline = parsed({
+      subject: 'Fwd: Your application for Administrative Assistant',
+      text: `FYI\n\n---------- Forwarded message ---------\nFrom: Sandra Ing <sandra.ing@grainwood.example>\nDate: Tue, 24 Nov 2026 at 15:02\nSubject: Your application for Administrative Assistant\nTo: <me@example.com>\n\n\n${REJECTION}`,
+    });
+    deps.parser = { parse: async () => structuredClone(inline) };
+    expect(await receiveMail(deps, again)).toMatchObject({ reason: 'duplicate' });
+
+    const invite = setup(forwarded(INVITE));
+    await receiveMail(invite.deps, event);
+    await receiveMail(invite.deps, again);
+    expect((await draftAnyway(invite.deps, 'm1')).outcome).toBe('done');
+    expect(await draftAnyway(invite.deps, 'm2')).toMatchObject({ outcome: 'held', record: { id: 'm1' } });
+    expect(invite.cases.items.get('m2')!.status).toBe('IGNORED');
+    void cases;
+  });
+
+  it('tells two emails of one template apart by their Message-IDs: two applications, two letters', async () => {
+    const { deps } = setup(forwarded(REJECTION));
+    await receiveMail(deps, event);
+    const other = parsed({ subject: 'Fwd: Your application', text: 'fyi', attached: { ...recruiterMail(REJECTION), messageId: '<another@grainwood.example>' } });
+    deps.parser = { parse: async () => structuredClone(other) };
+    expect(await receiveMail(deps, again)).toMatchObject({ outcome: 'drafted' });
   });
 
   it('sends "Already forwarded" again, not another notice, after a crash before it left', async () => {

@@ -46,6 +46,7 @@ describe('reply addresses', () => {
     // A second reader found a condition or a correction under a command taken for a signature.
     ['OK\n\nhold off until Monday please', 'unclear'], ['Yes\nactually the greeting is wrong, Olivia left', 'unclear'],
     ['Send\nSandra moved on, it should go to David', 'unclear'], ['Yes\nin a week or so', 'unclear'], ['Send\nis the subject right?', 'unclear'],
+    ['Send it?', 'unclear'], ['Discard?', 'unclear'],
   ])('reads “%s” as %s', (text, kind) => {
     expect(replyCommand(text).kind).toBe(kind);
   });

@@ -40,6 +40,12 @@ describe('sending the letter', () => {
     expect(mailer.sent[0]!.to).toEqual({ name: 'Chen, David', address: 'david.chen@grainwood.example' });
   });
 
+  it('drops invisible characters copied along with an address', async () => {
+    const { deps, mailer } = setup();
+    expect((await sendLetter(deps, 'c1', { ...edits, to: 'sandra.ing@grainwood.example\u200b' })).outcome).toBe('sent');
+    expect(mailer.sent[0]!.to.address).toBe('sandra.ing@grainwood.example');
+  });
+
   it('knows the greeted person typed by name at a new address, and refuses two addresses or a bare name', async () => {
     const { deps, mailer } = setup();
     for (const to of ['david@grainwood.example, sandra.ing@grainwood.example', 'Sandra Ing', 'Sandra <not an address>']) {
