@@ -4,7 +4,7 @@
 import { CASE_STATUSES, DRAFTABLE_REASONS, type Case, type CaseStatus } from '../core/case.ts';
 import { ALL_CASES, linkFor, makeLinks, type LinkSigner } from '../core/links.ts';
 import { PAGE_HEADERS, messagePage } from '../core/pages/layout.ts';
-import { casesPage, deniedPage, draftAnywayPage, expiredPage, notFoundPage } from '../core/pages/other-pages.ts';
+import { casesPage, deniedPage, draftAnywayPage, expiredPage, notFoundPage, typedSection } from '../core/pages/other-pages.ts';
 import { addresseeWarning } from '../core/notify.ts';
 import { reviewPage, type ReviewView } from '../core/pages/review-page.ts';
 import { verifyToken, type TokenClaims } from '../core/token.ts';
@@ -173,7 +173,8 @@ export async function route(deps: WebDeps, req: WebRequest): Promise<WebResponse
     // Any old link can ask for a fresh one; it only ever goes to the owner.
     if (method === 'POST' && req.form.get('op') === 'refresh') {
       await sendFreshLink({ ...deps, links: makeLinks(deps.signer, deps.inboundAddress) }, caseId);
-      return html(200, messagePage('A fresh link is on its way', 'Check your email for a new link from onward.'));
+      const carried = req.form.has('body') ? typedSection(edits(req.form)) : '';
+      return html(200, messagePage('A fresh link is on its way', 'Check your email for a new link from onward.', carried));
     }
     // What an old link says must be true of the case: a letter that left was sent, not "nothing".
     const record = caseId !== ALL_CASES ? await deps.cases.get(caseId) : null;

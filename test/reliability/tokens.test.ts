@@ -119,6 +119,15 @@ describe('bad tokens', () => {
     expect(page).toContain('What you typed');
     expect(page).toContain('P.S. A line I typed &amp; would hate to lose &lt;3');
     expect(page).toContain('Email me a fresh link');
+    // Asking for the fresh link keeps it on screen (a fourth exploratory run lost it there).
+    expect(page.indexOf('What you typed')).toBeLessThan(page.indexOf('Email me a fresh link'));
+    const refreshed = await fetch(`${base()}${signToken(key, { caseId: id, action: 'send', expiresAt: past })}`, {
+      method: 'POST', body: new URLSearchParams({ ...Object.fromEntries(typed), op: 'refresh' }),
+    });
+    expect(refreshed.status).toBe(200);
+    const after = await refreshed.text();
+    expect(after).toContain('A fresh link is on its way');
+    expect(after).toContain('P.S. A line I typed &amp; would hate to lose &lt;3');
 
     const expiredCases = `${base()}${signToken(key, { caseId: '*', action: 'cases', expiresAt: past })}`;
     const casesPage = await fetch(expiredCases);

@@ -82,18 +82,25 @@ export interface TypedLetter {
   detail: string;
 }
 
+/** What the owner typed, shown to copy: nothing of it was saved or sent. */
+export function typedSection(typed: TypedLetter): string {
+  return `<section aria-labelledby="typed"><h2 id="typed">What you typed</h2><p>Nothing was saved or sent. Copy it into the page the fresh link opens.</p>
+<dl><dt>To</dt><dd>${esc(typed.to)}</dd><dt>Subject</dt><dd>${esc(typed.subject)}</dd>${typed.detail.trim() ? `<dt>One thing I liked</dt><dd>${esc(typed.detail)}</dd>` : ''}</dl>
+<pre class="letter">${esc(typed.body)}</pre></section>`;
+}
+
 export const expiredPage = (refreshUrl: string, record: Case | null, casesLink: boolean, typed: TypedLetter | null = null) =>
   messagePage(
     'This link has expired',
     // The cases link names no letter: it says nothing about one.
     `Links from onward stop working after a while so that old emails cannot act for you.${casesLink ? '' : ` ${letterFate(record)}`}`,
-    `<form method="post" action="${esc(refreshUrl)}"><div class="actions"><button class="primary" type="submit" name="op" value="refresh">Email me a fresh link</button></div></form>${
+    // What was typed comes first, and rides along with the request for a fresh link, so asking
+    // for one does not lose it.
+    `${typed ? typedSection(typed) : ''}<form method="post" action="${esc(refreshUrl)}">${
       typed
-        ? `<section aria-labelledby="typed"><h2 id="typed">What you typed</h2><p>Nothing was saved or sent. Copy it into the page the fresh link opens.</p>
-<dl><dt>To</dt><dd>${esc(typed.to)}</dd><dt>Subject</dt><dd>${esc(typed.subject)}</dd>${typed.detail.trim() ? `<dt>One thing I liked</dt><dd>${esc(typed.detail)}</dd>` : ''}</dl>
-<pre class="letter">${esc(typed.body)}</pre></section>`
+        ? (['to', 'subject', 'body', 'detail'] as const).map((k) => `<input type="hidden" name="${k}" value="${esc(typed[k])}">`).join('')
         : ''
-    }`,
+    }<div class="actions"><button class="primary" type="submit" name="op" value="refresh">Email me a fresh link</button></div></form>`,
   );
 
 /** A form far bigger than any letter: refused before it is read. */
