@@ -6,8 +6,11 @@
 // references always decode; a rarer name (&Rarrtl;, &Bopf;) stays as written.
 import { LEGACY, NAMES, TEXTS } from './html-entities-data.ts';
 
-/** − ≈ ≠ ≤ ≥ ★ ☆ ✓ ✔ ✗ */
-const PROSE_SYMBOLS = new Set([0x2212, 0x2248, 0x2260, 0x2264, 0x2265, 0x2605, 0x2606, 0x2713, 0x2714, 0x2717]);
+/** − ≈ ≠ ≤ ≥ ★ ☆ ✓ ✔ ✗, and of the letterlike and arrow blocks only what prose uses: ™ № ℅ ← ↑ → ↓ ↔ ⇐ ⇒ ⇔ */
+const PROSE_SYMBOLS = new Set([
+  0x2212, 0x2248, 0x2260, 0x2264, 0x2265, 0x2605, 0x2606, 0x2713, 0x2714, 0x2717,
+  0x2122, 0x2116, 0x2105, 0x2190, 0x2191, 0x2192, 0x2193, 0x2194, 0x21d0, 0x21d2, 0x21d4,
+]);
 
 export function keepsEntity(value: string): boolean {
   if ([...value].length !== 1) return false;
@@ -15,7 +18,8 @@ export function keepsEntity(value: string): boolean {
   return (
     c < 0x250 || // Basic Latin, Latin-1, Latin Extended-A and -B
     (c >= 0x370 && c < 0x400) || // Greek
-    (c >= 0x2000 && c < 0x2200) || // punctuation, currency, letterlike (™), number forms (⅓), arrows
+    (c >= 0x2000 && c < 0x2100) || // punctuation, super- and subscripts, currency
+    (c >= 0x2150 && c < 0x2190) || // number forms (⅓)
     PROSE_SYMBOLS.has(c)
   );
 }
