@@ -140,6 +140,16 @@ export function detailSentence(detail: string): string {
  * Slots what the owner typed into the third paragraph. An empty detail leaves the letter as it
  * is; the owner removes the placeholder paragraph by deleting it from the body.
  */
+/**
+ * The detail goes in exactly as the help promises — "I especially liked " and what was typed, a
+ * full stop at most added — so the owner has seen the words that will leave. Anything reshaped
+ * (a sentence of its own, a word written small) is shown on the page before it is sent.
+ */
+export function detailAsTyped(detail: string): boolean {
+  const said = detail.trim().replace(/\s+/g, ' ');
+  return detailSentence(detail) === period(`I especially liked ${said.replace(/[.!]+$/, '')}`);
+}
+
 export function withDetail(body: string, detail: string): string {
   // Punctuation alone ("...") says nothing: the marked paragraph stays, and Send says so.
   if (!/[\p{L}\p{N}]/u.test(detail) || !hasPlaceholder(body)) return body;

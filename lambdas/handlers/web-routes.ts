@@ -120,6 +120,11 @@ async function post(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promis
           return redirect(reviewLink());
         case 'already-sent':
           return showCase(deps, claims, { alreadySent: true });
+        case 'check':
+          return html(200, reviewPage(await reviewView(deps, result.record, claims.expiresAt, {
+            notice: 'Your detail is now in the letter, as it will read. Check it, change anything you like, and press Send.',
+            draft: { letter: result.record.letter!, detail: '' },
+          })));
         case 'invalid': {
           const detail = req.form.get('detail') ?? '';
           // The page comes back as the owner typed it ("Sandra Ing <sandra@…>", not the address alone).

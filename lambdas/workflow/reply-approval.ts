@@ -64,6 +64,8 @@ async function act(deps: ReceiveDeps, target: Case, parsed: ParsedMail, reply: R
   if (command.kind === 'send') {
     const result = await sendLetter(deps, target.id, { to: letter.to ?? '', subject: letter.subject, body: letter.body, detail: '' });
     const lines: Record<typeof result.outcome, string[]> = {
+      // A reply carries no detail to reshape; the letter is sent as shown or not at all.
+      check: ['The letter was not sent: check it on the review page.'],
       sent: [`Your letter to ${letter.to} left just now, exactly as drafted.`],
       'already-sent': ['This letter was already sent; nothing more was sent.'],
       invalid: [

@@ -4,7 +4,7 @@
 import { DRAFTABLE_REASONS, type Case, type CaseStatus, type Letter } from '../core/case.ts';
 import { parseRecipient } from '../core/address.ts';
 import { ALL_CASES } from '../core/links.ts';
-import { draftLetter, hasPlaceholder, hasPlaceholderLeft, withDetail } from '../core/draft.ts';
+import { detailAsTyped, draftLetter, hasPlaceholder, hasPlaceholderLeft, withDetail } from '../core/draft.ts';
 import { nameMatchesMailbox } from '../core/extract-names.ts';
 import { holdOriginal } from './originals.ts';
 import { ownerMail } from './owner-mail.ts';
@@ -29,6 +29,8 @@ export interface LetterEdits {
 export type SendResult =
   | { outcome: 'sent' | 'already-sent'; record: Case }
   | { outcome: 'invalid'; record: Case; problems: string[] }
+  /** Nothing sent: the detail was reshaped into the letter, which the owner reads before Send. */
+  | { outcome: 'check'; record: Case }
   | { outcome: 'failed' | 'unknown'; record: Case }
   | { outcome: 'not-sendable'; record: Case }
   | { outcome: 'missing' };
@@ -86,6 +88,7 @@ export async function sendLetter(deps: ReviewDeps, caseId: string, edits: Letter
 
   const { letter, problems } = applyEdits(current.letter, edits);
   if (problems.length) return { outcome: 'invalid', record: { ...current, letter }, problems };
+  if (/[\p{L}\p{N}]/u.test(edits.detail) && !detailAsTyped(edits.detail)) return { outcome: 'check', record: { ...current, letter } };
 
   const claimed = await deps.cases.transition(caseId, SENDABLE, 'SENDING', { letter, failure: undefined });
   if (!claimed) {

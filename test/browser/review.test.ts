@@ -273,6 +273,33 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
     }
   });
 
+  // A detail onward reshapes (a sentence of its own) comes back in the letter to read first:
+  // the owner sees every word that leaves (DESIGN §1).
+  it('shows a reshaped detail in the letter before it is sent, and sends that on the next Send', async () => {
+    const { reviewUrl } = await forwardForReview(h, 'rejection-after-interview.eml');
+    const { context, page } = await open();
+    try {
+      await gotoReview(page, reviewUrl);
+      const f = fields(page);
+      await f.detail.fill('the whiteboard exercise was fun');
+      const mark = await outboxMark(h);
+      await f.send.click();
+      await page.getByRole('alert').waitFor({ timeout: 10_000 });
+      expect(await page.getByRole('alert').innerText()).toContain('Your detail is now in the letter, as it will read.');
+      expect(await f.body.inputValue()).toContain('The whiteboard exercise was fun.');
+      expect(await f.body.inputValue()).not.toContain(DETAIL_PLACEHOLDER);
+      expect(await f.detail.inputValue()).toBe('');
+      await settle();
+      expect(await newMail(h, mark, (m) => !to(OWNER)(m))).toEqual([]);
+      await f.send.click();
+      await sentBanner(page);
+      const letter = await waitForNewMail(h, mark, to(SANDRA));
+      expect(letter.mail.text).toContain('The whiteboard exercise was fun.');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('works without JavaScript', async () => {
     const { reviewUrl } = await forwardForReview(h, 'rejection-after-interview.eml');
     const { context, page } = await open({ javaScriptEnabled: false });

@@ -95,6 +95,17 @@ describe('sending the letter', () => {
     expect(cases.items.get('c1')!.status).toBe('AWAITING_APPROVAL');
   });
 
+  it('sends a detail reshaped into a sentence only after the owner has seen it in the letter', async () => {
+    const { deps, mailer } = setup();
+    const first = await sendLetter(deps, 'c1', { ...edits, detail: 'the whiteboard exercise was fun' });
+    expect(first.outcome).toBe('check');
+    expect(mailer.sent).toHaveLength(0);
+    const shown = first.outcome === 'check' ? first.record.letter!.body : '';
+    expect(shown).toContain('The whiteboard exercise was fun.');
+    expect((await sendLetter(deps, 'c1', { ...edits, body: shown, detail: '' })).outcome).toBe('sent');
+    expect(mailer.sent[0]!.text).toBe(shown);
+  });
+
   it('refuses a marked paragraph half rewritten, its instructions still in the letter', async () => {
     const { deps, mailer } = setup();
     const half = edits.body.replace('write one true detail here, or delete this paragraph.', 'the robotics demo was great.');

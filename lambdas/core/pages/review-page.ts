@@ -14,6 +14,8 @@ export interface ReviewView {
   /** What the owner typed, when a Send came back with problems. */
   draft?: { letter: Letter; detail: string };
   problems?: string[];
+  /** Why the page came back without sending, when nothing was wrong (the detail is in the letter to read). */
+  notice?: string;
   /** A Send pressed again (or replayed) after the letter left. */
   alreadySent?: boolean;
   /** Addresses to offer for To: people found in the mail and earlier cases with the company. */
@@ -79,11 +81,13 @@ function editForm(view: ReviewView): string {
   const detail = view.draft?.detail ?? '';
   const problems = view.problems?.length
     ? `<div role="alert" class="notice warn"><strong>Not sent yet:</strong><ul class="errors">${view.problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul></div>`
-    : '';
+    : view.notice
+      ? `<div role="alert" class="notice"><strong>Not sent yet:</strong> ${esc(view.notice)}</div>`
+      : '';
   const options = view.candidates.map((c) => `<option value="${esc(c.address)}">${esc(c.name ?? c.source)}</option>`).join('');
   const marked = hasPlaceholder(letter.body);
   const detailHelp = marked
-    ? `<p class="notice" id="detail-help">The letter has a marked paragraph: write one true thing you liked here and it takes that paragraph’s place, after “I especially liked …” (“the tour of your office”) or as your own sentence (“The whiteboard exercise was fun.”) — or delete that paragraph from the letter. onward never makes one up.</p>`
+    ? `<p class="notice" id="detail-help">The letter has a marked paragraph: write one true thing you liked here and it takes that paragraph’s place, after “I especially liked …” (“the tour of your office”) or as your own sentence (“The whiteboard exercise was fun.”, shown to you in the letter before anything is sent) — or delete that paragraph from the letter. onward never makes one up.</p>`
     : '';
   // The letter box shows the whole letter without an inner scroll bar.
   const rows = Math.min(40, Math.max(12, letter.body.split('\n').length + 4));
