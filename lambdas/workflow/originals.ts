@@ -23,7 +23,9 @@ async function holdOne(cases: CaseRepository, caseId: string, fingerprint: strin
     const holder = await cases.claimOriginal(fingerprint, caseId);
     if (holder === caseId) return null;
     const other = await cases.get(holder);
-    if (other && letterStands(other)) return sameEmail(other) ? other : null;
+    // A holder still RECEIVED claimed the email a moment ago and is drafting its letter now: two
+    // forwards of one email handled at the same time still make one letter.
+    if (other && (letterStands(other) || other.status === 'RECEIVED')) return sameEmail(other) ? other : null;
     if (await cases.passOriginal(fingerprint, holder, caseId)) return null;
   }
   return null;

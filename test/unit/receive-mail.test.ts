@@ -155,6 +155,14 @@ describe('the same rejection forwarded twice', () => {
     void cases;
   });
 
+  it('makes one letter of two forwards of one email handled at the same moment', async () => {
+    const { deps, cases } = setup(forwarded(REJECTION));
+    await receiveMail(deps, event);
+    // The first forward has claimed the email and is still drafting its letter.
+    cases.items.set('m1', { ...cases.items.get('m1')!, status: 'RECEIVED' });
+    expect(await receiveMail(deps, again)).toMatchObject({ reason: 'duplicate' });
+  });
+
   it('tells two emails of one template apart by their Message-IDs: two applications, two letters', async () => {
     const { deps } = setup(forwarded(REJECTION));
     await receiveMail(deps, event);
