@@ -8,7 +8,7 @@ import { classify } from '../lambdas/core/classify.ts';
 import { draftLetter } from '../lambdas/core/draft.ts';
 import { extract } from '../lambdas/core/extract.ts';
 import { unwrapForward } from '../lambdas/core/unwrap.ts';
-import { addressList } from '../lambdas/handlers/config.ts';
+import { addressList, allowedSenders } from '../lambdas/handlers/config.ts';
 import { LOCAL_DEFAULTS, loadLocalConfig, type LocalConfig } from '../lambdas/local/config.ts';
 import { PortInUse } from '../lambdas/local/emulators.ts';
 
@@ -48,12 +48,11 @@ async function start() {
     }
     throw error;
   }
-  const allowed = addressList(config.allowedSenders);
   console.log(`
 onward is running — data in ${path.resolve(config.dataDir)}
 
   Forward rejections to   ${config.inboundAddress}  at ${stack.urls.smtp}
-                          from ${[...new Set([config.ownerEmail.toLowerCase(), ...allowed])].join(', ')} (set ONWARD_OWNER_EMAIL to yours)
+                          from ${allowedSenders(config.ownerEmail, config.allowedSenders).join(', ')} (set ONWARD_OWNER_EMAIL to yours)
   Outbox viewer           ${stack.urls.outbox}   (drafts for you and letters that left)
   Review site             ${stack.urls.review}
   Your cases              ${stack.urls.cases}
@@ -82,53 +81,50 @@ async function ingest(files: string[]) {
   const config = configOrExit();
   const owner = addressList(config.allowedSenders)[0] ?? config.ownerEmail;
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port: config.smtpPort, secure: false, ignoreTLS: true });
-  let failed = 0;
-  for (const file of files) {
-    try {
-      const raw = await readFile(file);
-      const parsed = await parseMime(raw);
-      const fromOwner = parsed.from.some((f) => f.address === owner);
-      // A recruiter's email is forwarded as an attachment, as a mail client's "Forward as
-      // attachment" does: the original Message-ID survives, so the letter can be threaded.
-      const info = fromOwner
-        ? await transport.sendMail({ envelope: { from: owner, to: config.inboundAddress }, raw })
-        : await transport.sendMail({
-            from: owner,
-            to: config.inboundAddress,
-            subject: `Fwd: ${parsed.subject}`,
-            text: 'Forwarded to onward.',
-            attachments: [{ filename: path.basename(file), content: raw, contentType: 'message/rfc822' }],
-          });
-      console.log(`${file}: accepted (${info.response})`);
-    } catch (error) {
-      failed += 1;
-      const e = error as { code?: string; response?: string; message: string };
-      console.error(`${file}: ${e.code === 'ECONNREFUSED' ? `nothing listens on port ${config.smtpPort} — is \`npm start\` running?` : (e.response ?? e.message)}`);
-    }
-  }
+  const said = (error: unknown): string => {
+    const e = error as { code?: string; response?: string; message: string };
+    return e.code === 'ECONNREFUSED' ? `nothing listens on port ${config.smtpPort} — is \`npm start\` running?` : (e.response ?? e.message);
+  };
+  const failed = await eachFile(files, async (file) => {
+    const raw = await readFile(file);
+    const parsed = await parseMime(raw);
+    const fromOwner = parsed.from.some((f) => f.address === owner);
+    // A recruiter's email is forwarded as an attachment, as a mail client's "Forward as
+    // attachment" does: the original Message-ID survives, so the letter can be threaded.
+    const info = fromOwner
+      ? await transport.sendMail({ envelope: { from: owner, to: config.inboundAddress }, raw })
+      : await transport.sendMail({
+          from: owner,
+          to: config.inboundAddress,
+          subject: `Fwd: ${parsed.subject}`,
+          text: 'Forwarded to onward.',
+          attachments: [{ filename: path.basename(file), content: raw, contentType: 'message/rfc822' }],
+        });
+    console.log(`${file}: accepted (${info.response})`);
+  }, said);
   transport.close();
   if (failed) process.exit(1);
 }
 
-/** Each file on its own: one that cannot be read is reported, and the rest are still read. */
-async function eachFile(files: string[], read: (file: string) => Promise<void>): Promise<void> {
+/** Each file on its own: one that fails is reported, and the rest are still read. Returns how many failed. */
+async function eachFile(files: string[], read: (file: string) => Promise<void>, said = (error: unknown) => (error instanceof Error ? error.message : String(error))): Promise<number> {
   let failed = 0;
   for (const file of files) {
     try {
       await read(file);
     } catch (error) {
       failed += 1;
-      console.error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`${file}: ${said(error)}`);
     }
   }
-  if (failed) process.exit(1);
+  return failed;
 }
 
 async function classifyFiles(args: string[]) {
   const json = args.includes('--json');
   const files = args.filter((a) => a !== '--json');
   if (!files.length) throw new Usage();
-  await eachFile(files, async (file) => {
+  const failed = await eachFile(files, async (file) => {
     const { classification: c, extraction: x } = await analyse(file);
     if (json) {
       console.log(JSON.stringify({
@@ -149,6 +145,7 @@ async function classifyFiles(args: string[]) {
       console.log(`${file}: ${c.verdict} (${c.confidence.toFixed(2)}, ${c.kind}) — ${who}`);
     }
   });
+  if (failed) process.exit(1);
 }
 
 async function draft(files: string[]) {

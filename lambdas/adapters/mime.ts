@@ -50,7 +50,7 @@ function boundaryLines(raw: Uint8Array): number {
 const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 const C1 = /[\u0080-\u009f]/;
 
-export function fromC1Controls(text: string): string {
+function fromC1Controls(text: string): string {
   return C1.test(text) ? text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]!) : text;
 }
 

@@ -59,6 +59,11 @@ export function ignoredRecordExpiry(now: Date): number {
 /** Reasons the owner may override with "Draft a thank-you anyway". */
 export const DRAFTABLE_REASONS: readonly IgnoreReason[] = ['not-a-rejection', 'unsure'];
 
+/** Mail set aside that the owner may still draft a thank-you for. */
+export function draftableAnyway(c: Case): boolean {
+  return c.status === 'IGNORED' && c.reason !== undefined && DRAFTABLE_REASONS.includes(c.reason);
+}
+
 export interface Letter {
   to: string | null;
   toName: string | null;

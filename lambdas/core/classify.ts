@@ -126,18 +126,22 @@ function insideQuotes(before: string): boolean {
   return curly > 0 || straight === 1;
 }
 
+/** Where the sentence going on at `from` ends (its . ! ? or line break), within `max` characters; -1 if not there. */
+function sentenceEnd(text: string, from: number, max: number): number {
+  const stop = text.slice(from, from + max).search(/[.!?\n]/);
+  return stop < 0 ? -1 : from + stop;
+}
+
 /** The sentence holding position `at` ends with a question mark. */
 function endsAsQuestion(text: string, at: number): boolean {
-  const rest = text.slice(at, at + 200);
-  const end = rest.search(/[.!?\n]/);
-  return end >= 0 && rest[end] === '?';
+  const end = sentenceEnd(text, at, 200);
+  return end >= 0 && text[end] === '?';
 }
 
 /** The sentence around the words at `at`…`end` (bounded). */
 function sentenceAround(text: string, at: number, end: number, max = 160): string {
-  const rest = text.slice(end, end + max);
-  const stop = rest.search(/[.!?\n]/);
-  return `${sentenceBefore(text, at, max)}${text.slice(at, end)}${stop < 0 ? rest : rest.slice(0, stop)}`;
+  const stop = sentenceEnd(text, end, max);
+  return `${sentenceBefore(text, at, max)}${text.slice(at, stop < 0 ? end + max : stop)}`;
 }
 
 /**

@@ -122,8 +122,10 @@ const PHRASE_OPENER = new RegExp(`^(?:how|that|what|when|where|the way|${GERUNDS
 const SMALL_OPENER = new RegExp(`^(?:The|A|An|How|That|This|These|Those|My|Your|Our|All|Each|Every|Everything|Everyone|Everybody|${GERUNDS.replace(/(^|\|)(\w)/g, (_m, bar: string, c: string) => `${bar}${c.toUpperCase()}`)})\\b`);
 
 /** The detail as the sentence that takes the marked paragraph's place. */
+const tidyDetail = (detail: string): string => detail.trim().replace(/\s+/g, ' ');
+
 export function detailSentence(detail: string): string {
-  const said = detail.trim().replace(/\s+/g, ' ');
+  const said = tidyDetail(detail);
   if (FELT.test(said)) return period(`I ${said.replace(/^\p{Lu}/u, (c) => c.toLowerCase())}`);
   // Only the first sentence decides its shape: "the tour. It was great" starts with a thing.
   const first = said.split(/(?<=[.!?])\s/)[0] ?? said;
@@ -137,21 +139,23 @@ export function detailSentence(detail: string): string {
 }
 
 /**
- * Slots what the owner typed into the third paragraph. An empty detail leaves the letter as it
- * is; the owner removes the placeholder paragraph by deleting it from the body.
- */
-/**
  * The detail goes in exactly as the help promises — "I especially liked " and what was typed, a
  * full stop at most added — so the owner has seen the words that will leave. Anything reshaped
  * (a sentence of its own, a word written small) is shown on the page before it is sent.
  */
 export function detailAsTyped(detail: string): boolean {
-  const said = detail.trim().replace(/\s+/g, ' ');
-  return detailSentence(detail) === period(`I especially liked ${said.replace(/[.!]+$/, '')}`);
+  if (!SAYS_SOMETHING.test(detail)) return true;
+  return detailSentence(detail) === period(`I especially liked ${tidyDetail(detail).replace(/[.!]+$/, '')}`);
 }
 
+/** Punctuation alone ("...") says nothing: the marked paragraph stays, and Send says so. */
+const SAYS_SOMETHING = /[\p{L}\p{N}]/u;
+
+/**
+ * Slots what the owner typed into the third paragraph. An empty detail leaves the letter as it
+ * is; the owner removes the placeholder paragraph by deleting it from the body.
+ */
 export function withDetail(body: string, detail: string): string {
-  // Punctuation alone ("...") says nothing: the marked paragraph stays, and Send says so.
-  if (!/[\p{L}\p{N}]/u.test(detail) || !hasPlaceholder(body)) return body;
+  if (!SAYS_SOMETHING.test(detail) || !hasPlaceholder(body)) return body;
   return body.replace(DETAIL_PLACEHOLDER, detailSentence(detail));
 }

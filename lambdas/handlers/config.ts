@@ -31,6 +31,11 @@ export function addressList(value: string | undefined): string[] {
   return (value ?? '').split(',').map((a) => a.trim().toLowerCase()).filter(Boolean);
 }
 
+/** Who may write to onward: the owner's own mailbox always (drafts go there, so replies come from it), and the listed ones. */
+export function allowedSenders(ownerEmail: string, listed: string | undefined): string[] {
+  return [...new Set([ownerEmail.toLowerCase(), ...addressList(listed)])];
+}
+
 /**
  * Addresses that must not be onward's own inbound address: drafts sent to it, or letters sent
  * from it, would come straight back in. Checked beside every other problem.
@@ -121,12 +126,10 @@ export function loadHandlerConfig(env: Record<string, string | undefined>): Hand
   }
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
-  const allowed = addressList(e.ONWARD_ALLOWED_SENDERS);
   return {
     ownerName: e.ONWARD_OWNER_NAME,
     ownerEmail: e.ONWARD_OWNER_EMAIL.toLowerCase(),
-    // The owner's own mailbox is always allowed: it is where drafts go, so replies come from it.
-    allowedSenders: [...new Set([e.ONWARD_OWNER_EMAIL.toLowerCase(), ...allowed])],
+    allowedSenders: allowedSenders(e.ONWARD_OWNER_EMAIL, e.ONWARD_ALLOWED_SENDERS),
     inboundAddress: e.ONWARD_INBOUND_ADDRESS.toLowerCase(),
     senderAddress: e.ONWARD_SENDER_ADDRESS.toLowerCase(),
     tableName: e.ONWARD_TABLE_NAME,

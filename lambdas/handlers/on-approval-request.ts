@@ -11,7 +11,7 @@ const deps = composer(process.env);
 // Form posts are small; anything bigger is not from our page. The letter's own limit is in
 // characters (workflow/review.ts); this only bounds what is read (a 20,000-character letter in
 // Cyrillic is ~120 KB URL-encoded).
-export const MAX_FORM_BYTES = 256 * 1024;
+const MAX_FORM_BYTES = 256 * 1024;
 
 export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   // A Function URL cannot be put in its own function's environment (CloudFormation sees a cycle),

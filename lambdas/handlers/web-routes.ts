@@ -1,7 +1,7 @@
 // The review site's routes. One path, /t/<token>: the signed token names the case and the action.
 // GET and HEAD only render (mail scanners open links before people do); only a POST from the
 // page acts, and a POST from another site is refused.
-import { CASE_STATUSES, DRAFTABLE_REASONS, type Case, type CaseStatus } from '../core/case.ts';
+import { CASE_STATUSES, draftableAnyway, type Case, type CaseStatus } from '../core/case.ts';
 import { ALL_CASES, linkFor, makeLinks, type LinkSigner } from '../core/links.ts';
 import { PAGE_HEADERS, messagePage } from '../core/pages/layout.ts';
 import { casesPage, deniedPage, draftAnywayPage, expiredPage, notFoundPage, typedSection } from '../core/pages/other-pages.ts';
@@ -80,7 +80,7 @@ async function showCases(deps: WebDeps, req: WebRequest): Promise<WebResponse> {
   const listed = (await deps.cases.list(filter ? { status: filter } : {})).filter((c) => filter || c.reason !== 'owner-reply');
   const rows = listed.map((record) => ({
     record,
-    reviewUrl: record.status === 'IGNORED' && record.reason && DRAFTABLE_REASONS.includes(record.reason)
+    reviewUrl: draftableAnyway(record)
       ? linkFor(deps.signer, record.id, 'draft')
       : record.letter || record.original ? linkFor(deps.signer, record.id, 'review') : null,
     reviveUrl: reviveLink(deps, record),
@@ -126,11 +126,10 @@ async function post(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promis
             draft: { letter: result.record.letter!, detail: '' },
           })));
         case 'invalid': {
-          const detail = req.form.get('detail') ?? '';
           // The page comes back as the owner typed it ("Sandra Ing <sandra@…>", not the address alone).
           const typed = edits(req.form);
           const letter = { ...result.record.letter!, to: typed.to, subject: typed.subject, body: typed.body };
-          return html(422, reviewPage(await reviewView(deps, result.record, claims.expiresAt, { problems: result.problems, draft: { letter, detail } })));
+          return html(422, reviewPage(await reviewView(deps, result.record, claims.expiresAt, { problems: result.problems, draft: { letter, detail: typed.detail } })));
         }
         case 'failed':
         case 'unknown':

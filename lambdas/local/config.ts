@@ -12,7 +12,9 @@ function portClashes(given: Record<string, string | undefined>): string[] {
   const byPort = new Map<string, string[]>();
   for (const [name, fallback] of Object.entries(PORTS)) {
     const value = (given[name] ?? String(fallback)).trim();
-    if (/^\d+$/.test(value)) byPort.set(String(Number(value)), [...(byPort.get(String(Number(value))) ?? []), name]);
+    if (!/^\d+$/.test(value)) continue; // reported by the schema
+    const port = String(Number(value));
+    byPort.set(port, [...(byPort.get(port) ?? []), name]);
   }
   return [...byPort].filter(([, names]) => names.length > 1).map(([p, names]) => `${names.join(' and ')} are both ${p}: each needs a port of its own`);
 }

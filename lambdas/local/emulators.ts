@@ -90,11 +90,6 @@ export async function startS3(dataDir: string, bucket: string): Promise<{ endpoi
   return { endpoint: `http://127.0.0.1:${port}`, stop: () => s3.close() };
 }
 
-/**
- * aws-ses-v2-local keeps mail in memory and drops threading headers from its store, so the
- * stack puts a small recorder in front of it: every raw message sent is also written to
- * <outboxDir>/<n>.eml, exactly as SES would have sent it.
- */
 /** How many of the last messages the outbox viewer shows again after a restart. */
 const REPLAYED = 500;
 
@@ -113,6 +108,11 @@ async function replayOutbox(outboxDir: string, innerPort: number): Promise<void>
   }
 }
 
+/**
+ * aws-ses-v2-local keeps mail in memory and drops threading headers from its store, so the
+ * stack puts a small recorder in front of it: every raw message sent is also written to
+ * <outboxDir>/<n>.eml, exactly as SES would have sent it.
+ */
 export async function startSes(port: number, outboxDir: string | null): Promise<{ endpoint: string; stop: () => Promise<void> }> {
   if (outboxDir) await mkdir(outboxDir, { recursive: true });
   const inner = (await startSesEmulator({ port: 0, host: '127.0.0.1' })) as Server;

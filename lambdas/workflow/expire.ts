@@ -1,7 +1,7 @@
 // Drafts do not wait forever: past the link lifetime a waiting draft becomes EXPIRED, and its
 // links stop working. The owner can revive one from the Cases page — a discarded one too: a
 // Discard pressed by mistake is undone, not lost.
-import type { Case } from '../core/case.ts';
+import { letterStands, type Case } from '../core/case.ts';
 import { holdOriginal } from './originals.ts';
 import type { CaseRepository, Clock, Logger } from './ports.ts';
 
@@ -30,7 +30,7 @@ export async function expireDrafts(deps: ExpireDeps): Promise<number> {
  */
 export function revivable(record: Case): boolean {
   if (!record.letter) return false;
-  return record.status === 'EXPIRED' || (record.status === 'DISCARDED' && record.discardedFrom !== undefined && record.discardedFrom !== 'SEND_UNKNOWN');
+  return record.status === 'EXPIRED' || (record.status === 'DISCARDED' && record.discardedFrom !== undefined && !letterStands(record));
 }
 
 /** The draft back for review; `heldBy`: a later forward of the same email has a letter of its own (it stays the one). */

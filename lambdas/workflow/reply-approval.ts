@@ -7,7 +7,7 @@ import type { ParsedMail } from '../core/mail.ts';
 import { letterDigest, replyCommand, type ReplyTarget } from '../core/reply.ts';
 import { emailDraft, ownerMail } from './owner-mail.ts';
 import type { ReceiveDeps, ReceiveOutcome } from './receive-mail.ts';
-import { applyEdits, discardDraft, sendLetter } from './review.ts';
+import { applyEdits, discardDraft, SENDABLE, sendLetter } from './review.ts';
 
 /** A case's state as the owner reads it in a reply notice. */
 const STATE: Partial<Record<CaseStatus, string>> = {
@@ -49,8 +49,7 @@ async function act(deps: ReceiveDeps, target: Case, parsed: ParsedMail, reply: R
     ]);
     return 'discard';
   }
-  const sendable = target.status === 'AWAITING_APPROVAL' || target.status === 'SEND_FAILED';
-  if (command.kind === 'send' && sendable && reply.digest !== letterDigest(letter)) {
+  if (command.kind === 'send' && SENDABLE.includes(target.status) && reply.digest !== letterDigest(letter)) {
     // The letter changed after the email this reply answers was sent (on the review page, or by a
     // later revision), or the email showed none: sending now would send text it did not show.
     // The letter as it stands comes as a fresh draft email, which "send" can answer.

@@ -1,7 +1,7 @@
 // The owner's decisions on a case: send the letter (at most once), discard it, or draft one for
 // a mail onward set aside. The letter is claimed with a conditional SENDING before SES is called,
 // so double clicks, parallel POSTs and replays send nothing more (DESIGN §3).
-import { DRAFTABLE_REASONS, type Case, type CaseStatus, type Letter } from '../core/case.ts';
+import { draftableAnyway, type Case, type CaseStatus, type Letter } from '../core/case.ts';
 import { parseRecipient } from '../core/address.ts';
 import { ALL_CASES } from '../core/links.ts';
 import { detailAsTyped, draftLetter, hasPlaceholder, hasPlaceholderLeft, withDetail } from '../core/draft.ts';
@@ -35,10 +35,10 @@ export type SendResult =
   | { outcome: 'not-sendable'; record: Case }
   | { outcome: 'missing' };
 
-const SENDABLE: readonly CaseStatus[] = ['AWAITING_APPROVAL', 'SEND_FAILED'];
+export const SENDABLE: readonly CaseStatus[] = ['AWAITING_APPROVAL', 'SEND_FAILED'];
 
 /** A thank-you is a few short paragraphs: far longer is a paste gone wrong. Counted in characters, whatever the script. */
-export const MAX_LETTER_CHARS = 20_000;
+const MAX_LETTER_CHARS = 20_000;
 const MAX_SUBJECT_CHARS = 250;
 const count = (n: number): string => n.toLocaleString('en-US');
 
@@ -88,7 +88,7 @@ export async function sendLetter(deps: ReviewDeps, caseId: string, edits: Letter
 
   const { letter, problems } = applyEdits(current.letter, edits);
   if (problems.length) return { outcome: 'invalid', record: { ...current, letter }, problems };
-  if (/[\p{L}\p{N}]/u.test(edits.detail) && !detailAsTyped(edits.detail)) return { outcome: 'check', record: { ...current, letter } };
+  if (!detailAsTyped(edits.detail)) return { outcome: 'check', record: { ...current, letter } };
 
   const claimed = await deps.cases.transition(caseId, SENDABLE, 'SENDING', { letter, failure: undefined });
   if (!claimed) {
@@ -187,8 +187,8 @@ export async function discardDraft(deps: ReviewDeps, caseId: string): Promise<De
 export async function draftAnyway(deps: ReviewDeps, caseId: string): Promise<DecisionResult> {
   const current = await deps.cases.get(caseId);
   if (!current) return { outcome: 'missing' };
-  const { original, extraction, reason } = current;
-  if (current.status !== 'IGNORED' || !original || !extraction || !reason || !DRAFTABLE_REASONS.includes(reason)) {
+  const { original, extraction } = current;
+  if (!draftableAnyway(current) || !original || !extraction) {
     return { outcome: 'unchanged', record: current };
   }
   // One letter per email: a second forward drafted anyway must not thank twice.
@@ -212,8 +212,7 @@ export async function sendFreshLink(deps: ReviewDeps & { links: Links }, caseId:
   if (!current) return false;
   const subject = current.original?.subject ? `A fresh onward link: ${current.original.subject}` : 'A fresh onward link';
   // Mail set aside is drafted from its "draft anyway" page; a review link would show no way to.
-  const setAside = current.status === 'IGNORED' && current.reason !== undefined && DRAFTABLE_REASONS.includes(current.reason);
-  const link = setAside ? `Draft a thank-you for it here: ${deps.links.draftAnyway(caseId)}` : `Review this case here: ${deps.links.review(caseId)}`;
+  const link = draftableAnyway(current) ? `Draft a thank-you for it here: ${deps.links.draftAnyway(caseId)}` : `Review this case here: ${deps.links.review(caseId)}`;
   await deps.mailer.send(ownerMail(deps.owner, { subject, text: `You asked for a fresh link.\n\n${link}\n\nAll your cases: ${deps.links.cases()}` }));
   deps.log.info('link.refreshed', { caseId });
   return true;

@@ -16,7 +16,7 @@ export function draftAnywayPage(record: Case, postUrl: string, casesUrl: string)
 export interface CaseRow {
   record: Case;
   reviewUrl: string | null;
-  /** For an expired draft: a POST target that brings it back for review. */
+  /** For an expired or discarded draft: a POST target that brings it back for review. */
   reviveUrl: string | null;
 }
 

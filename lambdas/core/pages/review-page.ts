@@ -22,7 +22,7 @@ export interface ReviewView {
   candidates: { name: string | null; address: string; source: string }[];
   /** The email greets someone other than the owner (core/notify.ts addresseeWarning). */
   addresseeWarning?: string | null;
-  /** For an expired draft: a POST target that brings it back for review. */
+  /** For an expired or discarded draft: a POST target that brings it back for review. */
   reviveUrl?: string | null;
 }
 
