@@ -38,7 +38,7 @@ async function analyse(file: string) {
 async function start() {
   const config = configOrExit();
   const { startLocalStack } = await import('../lambdas/local/stack.ts');
-  let stack;
+  let stack: Awaited<ReturnType<typeof startLocalStack>>;
   try {
     stack = await startLocalStack(config);
   } catch (error) {
@@ -80,34 +80,49 @@ onward is running — data in ${path.resolve(config.dataDir)}
 async function ingest(files: string[]) {
   const config = configOrExit();
   const owner = addressList(config.allowedSenders)[0] ?? config.ownerEmail;
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: config.smtpPort, secure: false, ignoreTLS: true });
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: config.smtpPort,
+    secure: false,
+    ignoreTLS: true,
+  });
   const said = (error: unknown): string => {
     const e = error as { code?: string; response?: string; message: string };
-    return e.code === 'ECONNREFUSED' ? `nothing listens on port ${config.smtpPort} — is \`npm start\` running?` : (e.response ?? e.message);
+    return e.code === 'ECONNREFUSED'
+      ? `nothing listens on port ${config.smtpPort} — is \`npm start\` running?`
+      : (e.response ?? e.message);
   };
-  const failed = await eachFile(files, async (file) => {
-    const raw = await readFile(file);
-    const parsed = await parseMime(raw);
-    const fromOwner = parsed.from.some((f) => f.address === owner);
-    // A recruiter's email is forwarded as an attachment, as a mail client's "Forward as
-    // attachment" does: the original Message-ID survives, so the letter can be threaded.
-    const info = fromOwner
-      ? await transport.sendMail({ envelope: { from: owner, to: config.inboundAddress }, raw })
-      : await transport.sendMail({
-          from: owner,
-          to: config.inboundAddress,
-          subject: `Fwd: ${parsed.subject}`,
-          text: 'Forwarded to onward.',
-          attachments: [{ filename: path.basename(file), content: raw, contentType: 'message/rfc822' }],
-        });
-    console.log(`${file}: accepted (${info.response})`);
-  }, said);
+  const failed = await eachFile(
+    files,
+    async (file) => {
+      const raw = await readFile(file);
+      const parsed = await parseMime(raw);
+      const fromOwner = parsed.from.some((f) => f.address === owner);
+      // A recruiter's email is forwarded as an attachment, as a mail client's "Forward as
+      // attachment" does: the original Message-ID survives, so the letter can be threaded.
+      const info = fromOwner
+        ? await transport.sendMail({ envelope: { from: owner, to: config.inboundAddress }, raw })
+        : await transport.sendMail({
+            from: owner,
+            to: config.inboundAddress,
+            subject: `Fwd: ${parsed.subject}`,
+            text: 'Forwarded to onward.',
+            attachments: [{ filename: path.basename(file), content: raw, contentType: 'message/rfc822' }],
+          });
+      console.log(`${file}: accepted (${info.response})`);
+    },
+    said,
+  );
   transport.close();
   if (failed) process.exit(1);
 }
 
 /** Each file on its own: one that fails is reported, and the rest are still read. Returns how many failed. */
-async function eachFile(files: string[], read: (file: string) => Promise<void>, said = (error: unknown) => (error instanceof Error ? error.message : String(error))): Promise<number> {
+async function eachFile(
+  files: string[],
+  read: (file: string) => Promise<void>,
+  said = (error: unknown) => (error instanceof Error ? error.message : String(error)),
+): Promise<number> {
   let failed = 0;
   for (const file of files) {
     try {
@@ -127,19 +142,21 @@ async function classifyFiles(args: string[]) {
   const failed = await eachFile(files, async (file) => {
     const { classification: c, extraction: x } = await analyse(file);
     if (json) {
-      console.log(JSON.stringify({
-        file,
-        rejection: c.verdict === 'rejection',
-        verdict: c.verdict,
-        confidence: c.confidence,
-        kind: c.kind,
-        company: x.company,
-        role: x.role,
-        contactName: x.contactName,
-        contactEmail: x.contactEmail,
-        interviewed: x.interviewed,
-        reasons: c.reasons,
-      }));
+      console.log(
+        JSON.stringify({
+          file,
+          rejection: c.verdict === 'rejection',
+          verdict: c.verdict,
+          confidence: c.confidence,
+          kind: c.kind,
+          company: x.company,
+          role: x.role,
+          contactName: x.contactName,
+          contactEmail: x.contactEmail,
+          interviewed: x.interviewed,
+          reasons: c.reasons,
+        }),
+      );
     } else {
       const who = [x.company, x.role, x.contactName].map((v) => v ?? '?').join(' / ');
       console.log(`${file}: ${c.verdict} (${c.confidence.toFixed(2)}, ${c.kind}) — ${who}`);
@@ -154,7 +171,9 @@ async function draft(files: string[]) {
   const ownerName = process.env.ONWARD_OWNER_NAME?.trim() || LOCAL_DEFAULTS.ONWARD_OWNER_NAME;
   const { original, classification, extraction } = await analyse(files[0]!);
   if (classification.verdict !== 'rejection') {
-    console.error(`Note: onward reads this as ${classification.verdict.replace('_', ' ')} (${classification.kind}) and drafts a letter for it only when you ask ("Draft a thank-you anyway").`);
+    console.error(
+      `Note: onward reads this as ${classification.verdict.replace('_', ' ')} (${classification.kind}) and drafts a letter for it only when you ask ("Draft a thank-you anyway").`,
+    );
   }
   const letter = draftLetter({ ownerName, original, extraction, kind: classification.kind });
   console.log(`To: ${letter.to ?? '(choose on the review page)'}\nSubject: ${letter.subject}\n\n${letter.body}`);

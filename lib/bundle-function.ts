@@ -47,7 +47,11 @@ export interface BundleOptions {
 }
 
 /** Bundles one handler (a file under lambdas/handlers, or any absolute path) into `<outdir>/index.mjs` and its source map; returns the bundle's size. */
-export async function bundleFunction(entry: string, outdir: string, { sdkExternal = false }: BundleOptions = {}): Promise<number> {
+export async function bundleFunction(
+  entry: string,
+  outdir: string,
+  { sdkExternal = false }: BundleOptions = {},
+): Promise<number> {
   const outfile = path.join(outdir, 'index.mjs');
   await esbuild.build({
     entryPoints: [path.resolve(HANDLERS_DIR, entry)],

@@ -6,13 +6,26 @@ import path from 'node:path';
 import { z } from 'zod';
 
 /** CloudWatch Logs accepts only these retention periods (days). */
-export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
 
 /** Every key the app reads from context, in the order the guide lists them. */
 export const CONTEXT_KEYS = [
-  'ownerEmail', 'ownerName', 'inboundDomain', 'senderAddress', 'inboundLocalPart', 'allowedSenders',
-  'stackName', 'region', 'activateRuleSet', 'ruleSetName', 'rawMailDays', 'logRetentionDays',
-  'linkTtlDays', 'reservedConcurrency',
+  'ownerEmail',
+  'ownerName',
+  'inboundDomain',
+  'senderAddress',
+  'inboundLocalPart',
+  'allowedSenders',
+  'stackName',
+  'region',
+  'activateRuleSet',
+  'ruleSetName',
+  'rawMailDays',
+  'logRetentionDays',
+  'linkTtlDays',
+  'reservedConcurrency',
 ] as const;
 
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
@@ -20,9 +33,15 @@ const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2
 const SES_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,46}[A-Za-z0-9])?$/;
 
 // Context from the command line is always a string; from a JSON file it may be typed.
-const text = (key: string) => z.string({ error: `${key} is missing` }).trim().min(1, { error: `${key} must not be empty` });
+const text = (key: string) =>
+  z
+    .string({ error: `${key} is missing` })
+    .trim()
+    .min(1, { error: `${key} must not be empty` });
 const email = (key: string) =>
-  text(key).pipe(z.email({ error: `${key} must be an email address` })).transform((v) => v.toLowerCase());
+  text(key)
+    .pipe(z.email({ error: `${key} must be an email address` }))
+    .transform((v) => v.toLowerCase());
 const wholeNumber = (key: string, min: number, max: number) =>
   z.coerce
     .number({ error: `${key} must be a number` })
@@ -30,7 +49,9 @@ const wholeNumber = (key: string, min: number, max: number) =>
     .min(min, { error: `${key} must be at least ${min}` })
     .max(max, { error: `${key} must be at most ${max}` });
 const flag = (key: string) =>
-  z.union([z.boolean(), z.enum(['true', 'false'])], { error: `${key} must be true or false` }).transform((v) => v === true || v === 'true');
+  z
+    .union([z.boolean(), z.enum(['true', 'false'])], { error: `${key} must be true or false` })
+    .transform((v) => v === true || v === 'true');
 
 const schema = z
   .object({
@@ -44,37 +65,56 @@ const schema = z
       .string()
       .trim()
       // 28 at most: reply addresses add "+r-" and 33 characters, and a local part ends at 64.
-      .regex(/^[a-z0-9](?:[a-z0-9._-]{0,27})$/i, { error: 'inboundLocalPart must be 1–28 letters, digits, ".", "_" or "-" (no "+": onward adds +tags itself, and replies need the room)' })
+      .regex(/^[a-z0-9](?:[a-z0-9._-]{0,27})$/i, {
+        error:
+          'inboundLocalPart must be 1–28 letters, digits, ".", "_" or "-" (no "+": onward adds +tags itself, and replies need the room)',
+      })
       .default('onward')
       .transform((v) => v.toLowerCase()),
     allowedSenders: z
       .union([z.string(), z.array(z.string())], { error: 'allowedSenders must be email addresses separated by commas' })
       .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((a) => a.trim().toLowerCase()).filter(Boolean))
-      .refine((list) => list.every((a) => z.email().safeParse(a).success), { error: 'allowedSenders must be email addresses separated by commas' })
+      .refine((list) => list.every((a) => z.email().safeParse(a).success), {
+        error: 'allowedSenders must be email addresses separated by commas',
+      })
       .optional(),
     stackName: z
       .string()
-      .regex(/^[A-Za-z][A-Za-z0-9-]{0,39}$/, { error: 'stackName must start with a letter and use only letters, digits and "-" (at most 40)' })
+      .regex(/^[A-Za-z][A-Za-z0-9-]{0,39}$/, {
+        error: 'stackName must start with a letter and use only letters, digits and "-" (at most 40)',
+      })
       .default('Onward'),
     region: z
       .string()
       .regex(/^[a-z]{2}(?:-[a-z]+)+-\d$/, { error: 'region must be an AWS region code such as eu-west-1' })
       .optional(),
     activateRuleSet: flag('activateRuleSet').default(false),
-    ruleSetName: z.string().regex(SES_NAME, { error: 'ruleSetName must name an SES receipt rule set (letters, digits, ".", "_", "-")' }).optional(),
+    ruleSetName: z
+      .string()
+      .regex(SES_NAME, { error: 'ruleSetName must name an SES receipt rule set (letters, digits, ".", "_", "-")' })
+      .optional(),
     rawMailDays: wholeNumber('rawMailDays', 1, 3650).default(90),
     logRetentionDays: z.coerce
       .number({ error: 'logRetentionDays must be a number' })
-      .refine((v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v), { error: `logRetentionDays must be one of ${LOG_RETENTION_DAYS.join(', ')}` })
+      .refine((v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v), {
+        error: `logRetentionDays must be one of ${LOG_RETENTION_DAYS.join(', ')}`,
+      })
       .default(30),
     linkTtlDays: wholeNumber('linkTtlDays', 1, 60).default(14),
     reservedConcurrency: z
-      .union([z.literal('none'), wholeNumber('reservedConcurrency', 1, 100)], { error: 'reservedConcurrency must be a whole number from 1 to 100, or none' })
+      .union([z.literal('none'), wholeNumber('reservedConcurrency', 1, 100)], {
+        error: 'reservedConcurrency must be a whole number from 1 to 100, or none',
+      })
       .default(5),
   })
   .superRefine((c, ctx) => {
     if (c.activateRuleSet && c.ruleSetName) {
-      ctx.addIssue({ code: 'custom', path: ['activateRuleSet'], message: 'activateRuleSet and ruleSetName exclude each other: ruleSetName adds the rule to a set that is already active' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['activateRuleSet'],
+        message:
+          'activateRuleSet and ruleSetName exclude each other: ruleSetName adds the rule to a set that is already active',
+      });
     }
   });
 
@@ -101,7 +141,8 @@ const HINTS: Record<string, string> = {
   ownerEmail: 'your own address: drafts and alarms go there (-c ownerEmail=you@example.com)',
   ownerName: 'the name that signs the letters (-c ownerName="Sam Rivera")',
   inboundDomain: 'the domain whose MX points at SES (-c inboundDomain=mail.example.com)',
-  senderAddress: 'the From of everything onward sends, on your verified SES domain (-c senderAddress=letters@mail.example.com)',
+  senderAddress:
+    'the From of everything onward sends, on your verified SES domain (-c senderAddress=letters@mail.example.com)',
 };
 
 /** Reads the keys from `get` (normally `app.node.tryGetContext`), with `-c config=file` underneath. */
@@ -112,13 +153,17 @@ export function loadDeployConfig(get: (key: string) => unknown, cwd = process.cw
   if (file !== undefined) {
     try {
       const parsed: unknown = JSON.parse(readFileSync(path.resolve(cwd, String(file)), 'utf8'));
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('it must hold one JSON object');
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new Error('it must hold one JSON object');
       fromFile = parsed as Record<string, unknown>;
       for (const key of Object.keys(fromFile)) {
-        if (!(CONTEXT_KEYS as readonly string[]).includes(key)) problems.push(`config file ${String(file)}: unknown key ${key}`);
+        if (!(CONTEXT_KEYS as readonly string[]).includes(key))
+          problems.push(`config file ${String(file)}: unknown key ${key}`);
       }
     } catch (error) {
-      problems.push(`config file ${String(file)} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      problems.push(
+        `config file ${String(file)} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
   // -c on the command line wins over the file.
@@ -133,5 +178,9 @@ export function loadDeployConfig(get: (key: string) => unknown, cwd = process.cw
   }
   if (problems.length || !parsed.success) throw new DeployConfigError(problems);
   const c = parsed.data;
-  return { ...c, inboundAddress: `${c.inboundLocalPart}@${c.inboundDomain}`, senderDomain: c.senderAddress.split('@')[1]! };
+  return {
+    ...c,
+    inboundAddress: `${c.inboundLocalPart}@${c.inboundDomain}`,
+    senderDomain: c.senderAddress.split('@')[1]!,
+  };
 }

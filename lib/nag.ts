@@ -2,7 +2,7 @@
 // The AwsSolutions pack, plus a few of cdk-nag's additional Lambda rules that this stack promises
 // to keep (explicit memory and timeout, a concurrency cap) and one it must justify (a Function URL
 // without IAM auth).
-import { CfnResource, Validations, type App } from 'aws-cdk-lib';
+import { type CfnResource, Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NagMessageLevel, NagPack, rules, type NagPackProps } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 
@@ -22,7 +22,13 @@ export class OnwardChecks extends NagPack {
       [rules.lambda.LambdaConcurrency, 'The Lambda function has no reserved-concurrency cap.'],
     ];
     for (const [rule, info] of checks) {
-      this.applyRule({ info, explanation: 'onward keeps explicit limits on every function (issue 5).', level: NagMessageLevel.ERROR, rule, node });
+      this.applyRule({
+        info,
+        explanation: 'onward keeps explicit limits on every function (issue 5).',
+        level: NagMessageLevel.ERROR,
+        rule,
+        node,
+      });
     }
   }
 }

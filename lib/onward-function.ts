@@ -3,7 +3,7 @@
 // an explicit timeout and memory size, its own log group with a retention period, a
 // reserved-concurrency cap, and a role that starts empty (no AWS managed policies) and is granted
 // exactly what the bind helpers below add.
-import { AssetHashType, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AssetHashType, type Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -47,7 +47,10 @@ export class OnwardFunction extends Construct {
     // Instead of AWSLambdaBasicExecutionRole (logs:* on every log group): this function's group only.
     // The log group's Arn attribute already ends in ':*', which covers its streams.
     this.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [this.logGroup.logGroupArn] }),
+      new iam.PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [this.logGroup.logGroupArn],
+      }),
     );
     this.fn = new lambda.Function(this, 'Function', {
       code: lambda.Code.fromAsset(REPO_ROOT, {
@@ -77,13 +80,18 @@ export class OnwardFunction extends Construct {
       logGroup: this.logGroup,
       environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
       ...(props.async
-        ? { onFailure: new SqsDestination(props.async.onFailure), retryAttempts: props.async.retryAttempts, maxEventAge: props.async.maxEventAge }
+        ? {
+            onFailure: new SqsDestination(props.async.onFailure),
+            retryAttempts: props.async.retryAttempts,
+            maxEventAge: props.async.maxEventAge,
+          }
         : {}),
     });
     if (props.reservedConcurrency === undefined) {
       Validations.of(this.fn).acknowledge({
         id: 'Onward-LambdaConcurrency',
-        reason: 'The operator deployed with -c reservedConcurrency=none: accounts whose concurrency quota is 10 cannot reserve any.',
+        reason:
+          'The operator deployed with -c reservedConcurrency=none: accounts whose concurrency quota is 10 cannot reserve any.',
       });
     }
   }
@@ -102,7 +110,9 @@ export class OnwardFunction extends Construct {
 
   /** Reads raw messages under one prefix of the bucket, nothing else in it. */
   allowReadingRawMail(bucket: s3.IBucket, prefix: string): this {
-    this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects(`${prefix}*`)] }));
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects(`${prefix}*`)] }),
+    );
     return this;
   }
 
@@ -119,7 +129,9 @@ export class OnwardFunction extends Construct {
 
   /** The signing key, read once per cold start. */
   allowReadingSecret(secret: secretsmanager.ISecret): this {
-    this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }),
+    );
     return this;
   }
 }

@@ -51,7 +51,11 @@ export class OnwardStack extends Stack {
       enforceSSL: true,
       minimumTLSVersion: 1.2,
       lifecycleRules: [
-        { id: 'expire-raw-mail', expiration: Duration.days(config.rawMailDays), abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        {
+          id: 'expire-raw-mail',
+          expiration: Duration.days(config.rawMailDays),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
       ],
       // Kept on stack deletion (CloudFormation cannot delete a bucket with objects in it); the
       // lifecycle rule keeps expiring mail in it. The guide says how to empty and delete it.
@@ -102,13 +106,17 @@ export class OnwardStack extends Stack {
     });
     Validations.of(failedEvents).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the on-failure destination (dead-letter queue) of the asynchronously invoked functions; nothing consumes it automatically.',
+      reason:
+        'This queue is itself the on-failure destination (dead-letter queue) of the asynchronously invoked functions; nothing consumes it automatically.',
     });
 
     // ---- Notifications -------------------------------------------------------------------------
     const alarms = new sns.Topic(this, 'Alarms', { displayName: 'onward alarms', enforceSSL: true });
     alarms.addSubscription(new subscriptions.EmailSubscription(config.ownerEmail));
-    const deliveryFeedback = new sns.Topic(this, 'DeliveryFeedback', { displayName: 'onward letter bounces and complaints', enforceSSL: true });
+    const deliveryFeedback = new sns.Topic(this, 'DeliveryFeedback', {
+      displayName: 'onward letter bounces and complaints',
+      enforceSSL: true,
+    });
 
     const configurationSet = new ses.ConfigurationSet(this, 'Letters', {
       configurationSetName: names.configurationSet,
@@ -125,7 +133,8 @@ export class OnwardStack extends Stack {
 
     // ---- Functions -----------------------------------------------------------------------------
     const logRetention = config.logRetentionDays as logs.RetentionDays;
-    const cap = (n: number) => (config.reservedConcurrency === 'none' ? undefined : Math.min(n, config.reservedConcurrency));
+    const cap = (n: number) =>
+      config.reservedConcurrency === 'none' ? undefined : Math.min(n, config.reservedConcurrency);
     const appEnvironment: Record<string, string> = {
       ONWARD_OWNER_NAME: config.ownerName,
       ONWARD_OWNER_EMAIL: config.ownerEmail,
@@ -167,7 +176,10 @@ export class OnwardStack extends Stack {
       .allowReadingSecret(signingSecret);
     // Anyone may load the page; the signed, expiring, single-use token in the link is the
     // authorisation, and GET never changes anything.
-    const reviewUrl = review.fn.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE, invokeMode: lambda.InvokeMode.BUFFERED });
+    const reviewUrl = review.fn.addFunctionUrl({
+      authType: lambda.FunctionUrlAuthType.NONE,
+      invokeMode: lambda.InvokeMode.BUFFERED,
+    });
     Validations.of(reviewUrl).acknowledge({
       id: 'Onward-LambdaFunctionUrlAuth',
       reason:
@@ -192,7 +204,8 @@ export class OnwardStack extends Stack {
       .allowReadingSecret(signingSecret);
     Validations.of(inbound.role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(rawMail.node.defaultChild as s3.CfnBucket)}.Arn>/${INBOUND_PREFIX}*]`,
-      reason: 'SES names each stored message by its message id, unknown in advance; the grant is s3:GetObject under the inbound prefix only.',
+      reason:
+        'SES names each stored message by its message id, unknown in advance; the grant is s3:GetObject under the inbound prefix only.',
     });
 
     const expire = new OnwardFunction(this, 'ExpireDrafts', {
@@ -228,7 +241,11 @@ export class OnwardStack extends Stack {
     deliveryFeedback.addSubscription(new subscriptions.LambdaSubscription(feedback.fn));
 
     // ---- SES receiving -------------------------------------------------------------------------
-    const ruleArn = this.formatArn({ service: 'ses', resource: 'receipt-rule-set', resourceName: `${names.ruleSet}:receipt-rule/${names.rule}` });
+    const ruleArn = this.formatArn({
+      service: 'ses',
+      resource: 'receipt-rule-set',
+      resourceName: `${names.ruleSet}:receipt-rule/${names.rule}`,
+    });
     // SES may write raw mail only under the prefix, and only for this account's receipt rule (the
     // CDK S3 action checks the account alone). Both must exist before the rule: SES test-writes.
     rawMail.addToResourcePolicy(
@@ -273,17 +290,37 @@ export class OnwardStack extends Stack {
     if (config.activateRuleSet) {
       // One rule set can be active per account and region, and CloudFormation cannot activate
       // one: this custom resource calls SetActiveReceiptRuleSet, and on delete deactivates.
-      const activatorLogs = new logs.LogGroup(this, 'ActivateRuleSetLogs', { retention: logRetention, removalPolicy: RemovalPolicy.DESTROY });
-      const activatorRole = new iam.Role(this, 'ActivateRuleSetRole', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+      const activatorLogs = new logs.LogGroup(this, 'ActivateRuleSetLogs', {
+        retention: logRetention,
+        removalPolicy: RemovalPolicy.DESTROY,
+      });
+      const activatorRole = new iam.Role(this, 'ActivateRuleSetRole', {
+        assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      });
       activatorRole.addToPrincipalPolicy(
-        new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [activatorLogs.logGroupArn] }),
+        new iam.PolicyStatement({
+          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          resources: [activatorLogs.logGroupArn],
+        }),
       );
       const activation = new cr.AwsCustomResource(this, 'ActivateRuleSet', {
-        onCreate: { service: 'SES', action: 'setActiveReceiptRuleSet', parameters: { RuleSetName: names.ruleSet }, physicalResourceId: cr.PhysicalResourceId.of(names.ruleSet) },
-        onUpdate: { service: 'SES', action: 'setActiveReceiptRuleSet', parameters: { RuleSetName: names.ruleSet }, physicalResourceId: cr.PhysicalResourceId.of(names.ruleSet) },
+        onCreate: {
+          service: 'SES',
+          action: 'setActiveReceiptRuleSet',
+          parameters: { RuleSetName: names.ruleSet },
+          physicalResourceId: cr.PhysicalResourceId.of(names.ruleSet),
+        },
+        onUpdate: {
+          service: 'SES',
+          action: 'setActiveReceiptRuleSet',
+          parameters: { RuleSetName: names.ruleSet },
+          physicalResourceId: cr.PhysicalResourceId.of(names.ruleSet),
+        },
         onDelete: { service: 'SES', action: 'setActiveReceiptRuleSet', parameters: {} },
         // ses:SetActiveReceiptRuleSet has no resource-level permissions: '*' is the narrowest form.
-        policy: cr.AwsCustomResourcePolicy.fromStatements([new iam.PolicyStatement({ actions: ['ses:SetActiveReceiptRuleSet'], resources: ['*'] })]),
+        policy: cr.AwsCustomResourcePolicy.fromStatements([
+          new iam.PolicyStatement({ actions: ['ses:SetActiveReceiptRuleSet'], resources: ['*'] }),
+        ]),
         role: activatorRole,
         logGroup: activatorLogs,
         memorySize: 256,
@@ -293,14 +330,16 @@ export class OnwardStack extends Stack {
       activation.node.addDependency(rule);
       Validations.of(activation).acknowledge({
         id: 'AwsSolutions-IAM5[Resource::*]',
-        reason: 'ses:SetActiveReceiptRuleSet supports no resource-level permissions (Service Authorization Reference); the role allows only that action and its own log group.',
+        reason:
+          'ses:SetActiveReceiptRuleSet supports no resource-level permissions (Service Authorization Reference); the role allows only that action and its own log group.',
       });
       // The provider function CDK shares between AwsCustomResources in a stack (fixed id).
       const provider = this.node.tryFindChild('AWS679f53fac002430cb0da5b7982bd2287');
       if (!provider) throw new Error('AwsCustomResource provider function not found: update the acknowledgement below');
       Validations.of(provider).acknowledge({
         id: 'Onward-LambdaConcurrency',
-        reason: 'Runs only when CloudFormation creates, updates or deletes the activation (one invocation per deploy); a reservation would take concurrency from the account for nothing.',
+        reason:
+          'Runs only when CloudFormation creates, updates or deletes the activation (one invocation per deploy); a reservation would take concurrency from the account for nothing.',
       });
     } else if (!config.ruleSetName) {
       new CfnOutput(this, 'ActivateRuleSetCommand', {
@@ -320,14 +359,35 @@ export class OnwardStack extends Stack {
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       }).addAlarmAction(notify);
-    alarm('FailedEventsAlarm', 'onward: an event failed every attempt and waits in the dead-letter queue', failedEvents.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }), 1);
-    for (const [id, f] of [['Inbound', inbound], ['Review', review], ['ExpireDrafts', expire], ['SendFeedback', feedback]] as const) {
-      alarm(`${id}ErrorsAlarm`, `onward: the ${id} function failed`, f.fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }), 1);
+    alarm(
+      'FailedEventsAlarm',
+      'onward: an event failed every attempt and waits in the dead-letter queue',
+      failedEvents.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      1,
+    );
+    for (const [id, f] of [
+      ['Inbound', inbound],
+      ['Review', review],
+      ['ExpireDrafts', expire],
+      ['SendFeedback', feedback],
+    ] as const) {
+      alarm(
+        `${id}ErrorsAlarm`,
+        `onward: the ${id} function failed`,
+        f.fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+        1,
+      );
     }
     // SES reviews an account at a 5% bounce rate and 0.1% complaint rate (and may pause it at 10% / 0.5%).
-    const sesMetric = (metricName: string) => new cloudwatch.Metric({ namespace: 'AWS/SES', metricName, statistic: 'Maximum', period: Duration.hours(1) });
+    const sesMetric = (metricName: string) =>
+      new cloudwatch.Metric({ namespace: 'AWS/SES', metricName, statistic: 'Maximum', period: Duration.hours(1) });
     alarm('BounceRateAlarm', 'onward: the SES bounce rate reached 5%', sesMetric('Reputation.BounceRate'), 0.05);
-    alarm('ComplaintRateAlarm', 'onward: the SES complaint rate reached 0.1%', sesMetric('Reputation.ComplaintRate'), 0.001);
+    alarm(
+      'ComplaintRateAlarm',
+      'onward: the SES complaint rate reached 0.1%',
+      sesMetric('Reputation.ComplaintRate'),
+      0.001,
+    );
 
     // ---- Outputs -------------------------------------------------------------------------------
     const out = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
@@ -335,7 +395,11 @@ export class OnwardStack extends Stack {
     out('MxRecord', `10 inbound-smtp.${this.region}.amazonaws.com`, `The MX record value for ${config.inboundDomain}.`);
     out('ReviewUrl', reviewUrl.url, 'The review site (links in the draft emails point here).');
     out('ReceiptRuleSetName', names.ruleSet, 'The SES receipt rule set holding the onward rule.');
-    out('RawMailBucketName', rawMail.bucketName, `Raw messages, deleted after ${config.rawMailDays} days. Retained on stack deletion.`);
+    out(
+      'RawMailBucketName',
+      rawMail.bucketName,
+      `Raw messages, deleted after ${config.rawMailDays} days. Retained on stack deletion.`,
+    );
     out('CasesTableName', cases.tableName, 'Cases. Retained on stack deletion.');
     out('ConfigurationSetName', names.configurationSet, 'SES configuration set of everything onward sends.');
     out('FailedEventsQueueUrl', failedEvents.queueUrl, 'Events that failed every attempt (14 days).');

@@ -33,9 +33,19 @@ export async function corpusForwards({ html = false }: { html?: boolean } = {}):
       const p = forwardedParsed(r);
       const mail = { from: p.from[0]!, to: p.to[0]!, subject: p.subject, text: p.text };
       if (!html) return buildRawMessage(mail, now);
-      const body = p.text.split(/\n{2,}/).map((para) => `<div>${escapeHtml(para).replace(/\n/g, '<br>')}</div>`).join('<div><br></div>');
+      const body = p.text
+        .split(/\n{2,}/)
+        .map((para) => `<div>${escapeHtml(para).replace(/\n/g, '<br>')}</div>`)
+        .join('<div><br></div>');
       const box = (a: { name: string | null; address: string }) => ({ name: a.name ?? '', address: a.address });
-      const composer = new MailComposer({ from: box(p.from[0]!), to: box(p.to[0]!), subject: p.subject, text: p.text, date: now, html: `<div dir="ltr"><div class="gmail_quote">${body}</div></div>` });
+      const composer = new MailComposer({
+        from: box(p.from[0]!),
+        to: box(p.to[0]!),
+        subject: p.subject,
+        text: p.text,
+        date: now,
+        html: `<div dir="ltr"><div class="gmail_quote">${body}</div></div>`,
+      });
       return composer.compile().build();
     }),
   );
@@ -47,7 +57,9 @@ export async function pipeline(raw: Uint8Array): Promise<unknown> {
   const original = unwrapForward(parsed);
   const classification = classify(original);
   const extraction = extract(original);
-  return classification.verdict === 'rejection' ? draftLetter({ ownerName: OWNER_NAME, original, extraction, kind: classification.kind }) : classification;
+  return classification.verdict === 'rejection'
+    ? draftLetter({ ownerName: OWNER_NAME, original, extraction, kind: classification.kind })
+    : classification;
 }
 
 export interface CoreFigures {
@@ -95,11 +107,21 @@ export async function measureCore(seconds = 4, { html = false }: { html?: boolea
   }
   const parseUs = median(parse);
   const pipelineUs = median(whole);
-  return { emails: raws.length, parseUs, pipelineUs, ratio: pipelineUs / parseUs, rate: 1e6 / pipelineUs, rounds: parse.length };
+  return {
+    emails: raws.length,
+    parseUs,
+    pipelineUs,
+    ratio: pipelineUs / parseUs,
+    rate: 1e6 / pipelineUs,
+    rounds: parse.length,
+  };
 }
 
 /** Microseconds per email of each stage on its own (for finding where the time goes). */
-export async function measureStages(rounds = 20, { html = false }: { html?: boolean } = {}): Promise<Record<string, number>> {
+export async function measureStages(
+  rounds = 20,
+  { html = false }: { html?: boolean } = {},
+): Promise<Record<string, number>> {
   const raws = await corpusForwards({ html });
   const parsed = await Promise.all(raws.map((r) => parseMime(r)));
   const originals = parsed.map(unwrapForward);
@@ -132,6 +154,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       `(${f.ratio.toFixed(2)} × parsing), ${Math.round(f.rate).toLocaleString('en-US')} emails/s`,
   );
   if (process.argv.includes('--stages')) {
-    for (const [name, us] of Object.entries(await measureStages(20, { html: process.argv.includes('--html') }))) console.log(`  ${name.padEnd(22)} ${us.toFixed(1).padStart(7)} µs/email`);
+    for (const [name, us] of Object.entries(await measureStages(20, { html: process.argv.includes('--html') })))
+      console.log(`  ${name.padEnd(22)} ${us.toFixed(1).padStart(7)} µs/email`);
   }
 }

@@ -7,7 +7,7 @@
 // and repeated.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +17,6 @@ import PostalMime from 'postal-mime';
 import { REPO_ROOT as REPO, bundleFunction } from '../lib/bundle-function.ts';
 import { measureCore } from './bench-core.ts';
 import { forwardedParsed, loadCorpus } from './eval.ts';
-
 
 const BUDGET = {
   bundleKB: 200,
@@ -36,7 +35,8 @@ interface Row {
   ok: boolean | null;
 }
 const rows: Row[] = [];
-const row = (figure: string, value: string, budget: string, ok: boolean | null) => rows.push({ figure, value, budget, ok });
+const row = (figure: string, value: string, budget: string, ok: boolean | null) =>
+  rows.push({ figure, value, budget, ok });
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (x: number) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
@@ -47,14 +47,21 @@ function percentile(xs: readonly number[], p: number): number {
   // Nearest rank.
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
 }
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 // ——— Bundles: built by lib/bundle-function.ts, as the stack builds them. ———
 
 /** The functions the stack deploys, read from the stack itself so the list cannot drift. */
 function functions(): { name: string; entry: string }[] {
   const source = readFileSync(path.join(REPO, 'lib', 'onward-stack.ts'), 'utf8');
-  return [...source.matchAll(/new OnwardFunction\(this, '(\w+)', \{\s*entry: '([\w.-]+)'/g)].map((m) => ({ name: m[1]!, entry: m[2]! }));
+  return [...source.matchAll(/new OnwardFunction\(this, '(\w+)', \{\s*entry: '([\w.-]+)'/g)].map((m) => ({
+    name: m[1]!,
+    entry: m[2]!,
+  }));
 }
 
 /**
@@ -73,7 +80,12 @@ function initTimes(file: string, runs: number): number[] {
   for (let i = 0; i < runs; i++) {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
       cwd: REPO,
-      env: { PATH: process.env.PATH, BENCH_WARM: pathToFileURL(warm).href, BENCH_BUNDLE: pathToFileURL(file).href, AWS_REGION: 'us-east-1' },
+      env: {
+        PATH: process.env.PATH,
+        BENCH_WARM: pathToFileURL(warm).href,
+        BENCH_BUNDLE: pathToFileURL(file).href,
+        AWS_REGION: 'us-east-1',
+      },
       encoding: 'utf8',
     });
     if (r.status !== 0) throw new Error(`importing ${file} failed: ${r.stderr}`);
@@ -93,11 +105,21 @@ async function benchBundles(parts: Set<string>) {
       const deployed = await bundleFunction(fn.entry, path.dirname(file));
       const external = await bundleFunction(fn.entry, path.join(dir, `${fn.name}-sdk-external`), { sdkExternal: true });
       if (parts.has('bundles')) {
-        row(`bundle ${fn.name} (${fn.entry})`, `${kb(external)} SDK external (deployed, util-dynamodb bundled: ${kb(deployed)})`, `≤ ${BUDGET.bundleKB} KB`, external <= BUDGET.bundleKB * 1024 && deployed <= BUDGET.bundleKB * 1024);
+        row(
+          `bundle ${fn.name} (${fn.entry})`,
+          `${kb(external)} SDK external (deployed, util-dynamodb bundled: ${kb(deployed)})`,
+          `≤ ${BUDGET.bundleKB} KB`,
+          external <= BUDGET.bundleKB * 1024 && deployed <= BUDGET.bundleKB * 1024,
+        );
       }
       if (parts.has('init')) {
         const t = median(initTimes(file, 20));
-        row(`module init ${fn.name}`, `${ms(t)} median of 20 fresh processes (the deployed bundle)`, `≤ ${BUDGET.initMs} ms`, t <= BUDGET.initMs);
+        row(
+          `module init ${fn.name}`,
+          `${ms(t)} median of 20 fresh processes (the deployed bundle)`,
+          `≤ ${BUDGET.initMs} ms`,
+          t <= BUDGET.initMs,
+        );
       }
     }
   } finally {
@@ -109,12 +131,27 @@ async function benchBundles(parts: Set<string>) {
 
 async function benchCore() {
   const f = await measureCore();
-  row('core cost per email', `${f.pipelineUs.toFixed(0)} µs = ${f.ratio.toFixed(2)} × parsing alone (${f.parseUs.toFixed(0)} µs)`, `≤ ${BUDGET.coreRatio} ×`, f.ratio <= BUDGET.coreRatio);
-  row('throughput, core', `${Math.round(f.rate).toLocaleString('en-US')} emails/s (${f.emails} emails × ${f.rounds} rounds)`, `≥ ${BUDGET.throughput.toLocaleString('en-US')}/s`, f.rate >= BUDGET.throughput);
+  row(
+    'core cost per email',
+    `${f.pipelineUs.toFixed(0)} µs = ${f.ratio.toFixed(2)} × parsing alone (${f.parseUs.toFixed(0)} µs)`,
+    `≤ ${BUDGET.coreRatio} ×`,
+    f.ratio <= BUDGET.coreRatio,
+  );
+  row(
+    'throughput, core',
+    `${Math.round(f.rate).toLocaleString('en-US')} emails/s (${f.emails} emails × ${f.rounds} rounds)`,
+    `≥ ${BUDGET.throughput.toLocaleString('en-US')}/s`,
+    f.rate >= BUDGET.throughput,
+  );
   // The budgeted figure forwards text only, the cheapest message to parse. Gmail, Outlook and
   // Apple Mail send an HTML alternative beside the text: the same core work, a dearer parse.
   const h = await measureCore(4, { html: true });
-  row('  … forwards with an HTML alternative', `${h.pipelineUs.toFixed(0)} µs = ${h.ratio.toFixed(2)} × parsing alone (${h.parseUs.toFixed(0)} µs), ${Math.round(h.rate).toLocaleString('en-US')} emails/s`, 'for comparison', null);
+  row(
+    '  … forwards with an HTML alternative',
+    `${h.pipelineUs.toFixed(0)} µs = ${h.ratio.toFixed(2)} × parsing alone (${h.parseUs.toFixed(0)} µs), ${Math.round(h.rate).toLocaleString('en-US')} emails/s`,
+    'for comparison',
+    null,
+  );
 }
 
 // ——— End to end: `npm start` as a child process, 200 forwards over SMTP, drafts in the outbox. ———
@@ -200,13 +237,26 @@ async function benchEndToEnd(count = 200) {
     const watcher = watch(outboxDir, rescan);
     const poller = setInterval(rescan, 20);
 
-    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true, pool: true, maxConnections: 1 });
+    const transport = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: smtpPort,
+      secure: false,
+      ignoreTLS: true,
+      pool: true,
+      maxConnections: 1,
+    });
     const began = performance.now();
     for (let i = 0; i < count; i++) {
       const r = records[i % records.length]!;
       const fwd = forwardedParsed({ ...r, subject: `${r.subject} [bench ${i}]` });
       sentAt.set(String(i), performance.now());
-      await transport.sendMail({ envelope: { from: owner, to: inbound }, from: owner, to: inbound, subject: fwd.subject, text: fwd.text });
+      await transport.sendMail({
+        envelope: { from: owner, to: inbound },
+        from: owner,
+        to: inbound,
+        subject: fwd.subject,
+        text: fwd.text,
+      });
     }
     const sending = performance.now() - began;
     transport.close();
@@ -231,7 +281,12 @@ async function benchEndToEnd(count = 200) {
       `p50 ≤ ${BUDGET.p50Ms} ms, p95 ≤ ${BUDGET.p95Ms} ms, 0 lost`,
       p50 <= BUDGET.p50Ms && p95 <= BUDGET.p95Ms && lost === 0,
     );
-    row('memory, npm start (peak RSS, VmHWM)', `${peak.toFixed(0)} MB (started in ${(startup / 1000).toFixed(1)} s)`, `≤ ${BUDGET.memoryMB} MB`, peak <= BUDGET.memoryMB);
+    row(
+      'memory, npm start (peak RSS, VmHWM)',
+      `${peak.toFixed(0)} MB (started in ${(startup / 1000).toFixed(1)} s)`,
+      `≤ ${BUDGET.memoryMB} MB`,
+      peak <= BUDGET.memoryMB,
+    );
   } finally {
     clearInterval(sampler);
     if (child.exitCode === null) {

@@ -78,7 +78,13 @@ export function forwardText(r: CorpusRecord, style: ForwardStyle = 'gmail'): { t
         subject: `Fwd: ${r.subject}`,
       };
     case 'quoted':
-      return { text: gmail(r.body, r.subject).split('\n').map((l) => `> ${l}`).join('\n'), subject: `Fwd: ${r.subject}` };
+      return {
+        text: gmail(r.body, r.subject)
+          .split('\n')
+          .map((l) => `> ${l}`)
+          .join('\n'),
+        subject: `Fwd: ${r.subject}`,
+      };
     case 'nested':
       return { text: gmail(gmail(r.body, r.subject), `Fwd: ${r.subject}`), subject: `Fwd: Fwd: ${r.subject}` };
   }
@@ -116,7 +122,11 @@ export function forwardReaderDifferences(records: readonly CorpusRecord[]): stri
       const f = forwardText(r, style);
       return [style, f.text, f.subject];
     });
-    cases.push(['direct', r.body, r.subject], ['direct, no subject', r.body, ''], ['gmail, no subject', forwardText(r).text, '']);
+    cases.push(
+      ['direct', r.body, r.subject],
+      ['direct, no subject', r.body, ''],
+      ['gmail, no subject', forwardText(r).text, ''],
+    );
     for (const [name, text, subject] of cases) {
       const want = JSON.stringify(library.read(text, subject));
       const got = JSON.stringify(readForward(text, subject));
@@ -143,7 +153,8 @@ export interface Figures {
   rejections: number;
 }
 
-const norm = (v: string | null | undefined): string | null => (v == null || v.trim() === '' ? null : v.trim().toLowerCase());
+const norm = (v: string | null | undefined): string | null =>
+  v == null || v.trim() === '' ? null : v.trim().toLowerCase();
 const same = (a: string | null | undefined, b: string | null | undefined): boolean => norm(a) === norm(b);
 
 export function figures(outcomes: readonly Outcome[]): Figures {
@@ -228,7 +239,8 @@ function mistakes(outcomes: readonly Outcome[]): string[] {
       ['contact', r.expected.sender_name, o.x.contactName],
     ];
     for (const [name, want, got] of fields) {
-      if (!same(want, got)) out.push(`${r.id}${tag}: ${name} expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
+      if (!same(want, got))
+        out.push(`${r.id}${tag}: ${name} expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
     }
   }
   return out;
@@ -247,14 +259,20 @@ function main(): void {
   const args = process.argv.slice(2);
   const strict = args.includes('--strict');
   const corpusArg = args.indexOf('--corpus');
-  const records = loadCorpus(corpusArg >= 0 && args[corpusArg + 1] ? resolve(args[corpusArg + 1] ?? '') : DEFAULT_CORPUS);
+  const records = loadCorpus(
+    corpusArg >= 0 && args[corpusArg + 1] ? resolve(args[corpusArg + 1] ?? '') : DEFAULT_CORPUS,
+  );
   const clear = records.filter((r) => !r.ambiguous);
   const ambiguous = records.filter((r) => r.ambiguous);
 
   const direct = run(records, directMail);
   const directClear = direct.filter((o) => !o.record.ambiguous);
   let ok = printFigures('DIRECT — unambiguous records', figures(directClear), true);
-  printFigures(`DIRECT — ambiguous records, scored separately (${ambiguous.map((r) => r.id).join(', ')})`, figures(direct.filter((o) => o.record.ambiguous)), false);
+  printFigures(
+    `DIRECT — ambiguous records, scored separately (${ambiguous.map((r) => r.id).join(', ')})`,
+    figures(direct.filter((o) => o.record.ambiguous)),
+    false,
+  );
   printFigures('DIRECT — all records', figures(direct), false);
 
   console.log(`\nMistakes (direct, ${clear.length} unambiguous + ${ambiguous.length} ambiguous):`);
@@ -275,13 +293,21 @@ function main(): void {
     }
     const diff = forwarded.filter((o, i) => {
       const d = direct[i];
-      return !d || d.c.verdict !== o.c.verdict || !same(d.x.company, o.x.company) || !same(d.x.role, o.x.role) || !same(d.x.contactName, o.x.contactName);
+      return (
+        !d ||
+        d.c.verdict !== o.c.verdict ||
+        !same(d.x.company, o.x.company) ||
+        !same(d.x.role, o.x.role) ||
+        !same(d.x.contactName, o.x.contactName)
+      );
     });
     if (diff.length) {
       console.log('\n  Records answered differently when forwarded:');
       for (const o of diff) {
         const d = direct.find((x) => x.record.id === o.record.id);
-        console.log(`  - ${o.record.id}: direct ${d?.c.verdict}/${JSON.stringify(d?.x.company)}/${JSON.stringify(d?.x.role)}/${JSON.stringify(d?.x.contactName)} vs forwarded ${o.c.verdict}/${JSON.stringify(o.x.company)}/${JSON.stringify(o.x.role)}/${JSON.stringify(o.x.contactName)}`);
+        console.log(
+          `  - ${o.record.id}: direct ${d?.c.verdict}/${JSON.stringify(d?.x.company)}/${JSON.stringify(d?.x.role)}/${JSON.stringify(d?.x.contactName)} vs forwarded ${o.c.verdict}/${JSON.stringify(o.x.company)}/${JSON.stringify(o.x.role)}/${JSON.stringify(o.x.contactName)}`,
+        );
       }
     }
   }
@@ -293,7 +319,12 @@ function main(): void {
     const f = figures(outcomes.filter((o) => !o.record.ambiguous));
     const differ = outcomes.filter((o, i) => {
       const d = direct[i]!;
-      return d.c.verdict !== o.c.verdict || !same(d.x.company, o.x.company) || !same(d.x.role, o.x.role) || !same(d.x.contactName, o.x.contactName);
+      return (
+        d.c.verdict !== o.c.verdict ||
+        !same(d.x.company, o.x.company) ||
+        !same(d.x.role, o.x.role) ||
+        !same(d.x.contactName, o.x.contactName)
+      );
     });
     const line = `precision ${fmt(f.precision)} recall ${fmt(f.recall)} unsure ${fmt(f.unsureRate)} company ${fmt(f.company)} role ${fmt(f.role)} contact ${fmt(f.contact)}`;
     const ids = differ.map((o) => o.record.id);
@@ -304,7 +335,9 @@ function main(): void {
 
   const differences = forwardReaderDifferences(records);
   const compared = records.length * (FORWARD_STYLES.length + 3);
-  console.log(`\n  ${differences.length === 0 ? '✓' : '✗'} fast forward reader vs email-forward-parser: ${compared - differences.length}/${compared} results identical${differences.length ? ` — differ: ${differences.join(', ')}` : ''}`);
+  console.log(
+    `\n  ${differences.length === 0 ? '✓' : '✗'} fast forward reader vs email-forward-parser: ${compared - differences.length}/${compared} results identical${differences.length ? ` — differ: ${differences.join(', ')}` : ''}`,
+  );
   if (differences.length) ok = false;
 
   console.log(`\n${ok ? 'All targets met.' : 'Some targets missed.'}`);

@@ -21,20 +21,39 @@ interface ServiceSpec {
 // Sized so that every attempt of a call fits in the function that makes it: the review function
 // has 15 s for a read, a claim and a send; only the inbound function (60 s) reads S3.
 const SERVICES = {
-  dynamodb: { endpointVariable: 'AWS_ENDPOINT_URL_DYNAMODB', host: 'dynamodb', signingName: 'dynamodb', attempts: 3, timeoutMs: 3000 },
+  dynamodb: {
+    endpointVariable: 'AWS_ENDPOINT_URL_DYNAMODB',
+    host: 'dynamodb',
+    signingName: 'dynamodb',
+    attempts: 3,
+    timeoutMs: 3000,
+  },
   // Up to the message size cap (10 MB by default) in one body.
   s3: { endpointVariable: 'AWS_ENDPOINT_URL_S3', host: 's3', signingName: 's3', attempts: 3, timeoutMs: 10_000 },
   // One attempt: a retry after a lost response could send a letter twice (DESIGN §3).
   ses: { endpointVariable: 'AWS_ENDPOINT_URL_SES', host: 'email', signingName: 'ses', attempts: 1, timeoutMs: 8000 },
-  secretsmanager: { endpointVariable: 'AWS_ENDPOINT_URL_SECRETS_MANAGER', host: 'secretsmanager', signingName: 'secretsmanager', attempts: 3, timeoutMs: 3000 },
+  secretsmanager: {
+    endpointVariable: 'AWS_ENDPOINT_URL_SECRETS_MANAGER',
+    host: 'secretsmanager',
+    signingName: 'secretsmanager',
+    attempts: 3,
+    timeoutMs: 3000,
+  },
 } as const satisfies Record<string, ServiceSpec>;
 
 export type AwsService = keyof typeof SERVICES;
 
 // Codes AWS uses for "slow down" (DynamoDB and SES answer them with HTTP 400, S3 with 503).
 const THROTTLING = new Set([
-  'Throttling', 'ThrottlingException', 'ThrottledException', 'RequestThrottled', 'RequestThrottledException',
-  'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'TooManyRequestsException', 'SlowDown',
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+  'SlowDown',
 ]);
 
 /**
@@ -121,13 +140,20 @@ const backoffMs = (attempt: number) => Math.random() * 100 * 2 ** (attempt - 1);
  * client (at module load, in a cold start) never fails; a missing variable fails the request.
  * `timeoutMs` overrides the service's per-attempt timeout (tests); the attempt count is fixed.
  */
-export function awsHttp(service: AwsService, env: Record<string, string | undefined>, options: { timeoutMs?: number } = {}): AwsHttp {
+export function awsHttp(
+  service: AwsService,
+  env: Record<string, string | undefined>,
+  options: { timeoutMs?: number } = {},
+): AwsHttp {
   const spec: ServiceSpec = SERVICES[service];
   const timeoutMs = options.timeoutMs ?? spec.timeoutMs;
   // Derived signing keys, valid for a day: saves four HMACs per request.
   const cache = new Map<string, ArrayBuffer>();
 
-  async function attempt<T>(request: AwsRequest, read: (response: Response) => Promise<T>): Promise<{ value: T } | AwsError> {
+  async function attempt<T>(
+    request: AwsRequest,
+    read: (response: Response) => Promise<T>,
+  ): Promise<{ value: T } | AwsError> {
     const region = env.AWS_REGION;
     const accessKeyId = env.AWS_ACCESS_KEY_ID;
     const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
@@ -163,7 +189,8 @@ export function awsHttp(service: AwsService, env: Record<string, string | undefi
         return new AwsError(service, 'TimeoutError', `no complete answer from ${service} within ${timeoutMs} ms`, 0);
       }
       // undici reports a refused connection or a dropped one as a TypeError.
-      if (error instanceof TypeError) return new AwsError(service, 'NetworkError', `${service} unreachable or the connection dropped`, 0);
+      if (error instanceof TypeError)
+        return new AwsError(service, 'NetworkError', `${service} unreachable or the connection dropped`, 0);
       throw error;
     }
   }
@@ -183,7 +210,10 @@ export function awsHttp(service: AwsService, env: Record<string, string | undefi
 /** A call in the JSON protocol (DynamoDB speaks version 1.0 of it, Secrets Manager 1.1). */
 export async function callJson<T>(http: AwsHttp, version: '1.0' | '1.1', target: string, input: unknown): Promise<T> {
   return http.send(
-    { headers: { 'content-type': `application/x-amz-json-${version}`, 'x-amz-target': target }, body: JSON.stringify(input) },
+    {
+      headers: { 'content-type': `application/x-amz-json-${version}`, 'x-amz-target': target },
+      body: JSON.stringify(input),
+    },
     async (response) => (await response.json()) as T,
   );
 }

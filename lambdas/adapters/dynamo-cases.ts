@@ -25,7 +25,8 @@ function toCase(item: WireItem | undefined): Case | null {
 }
 
 // An undefined field is left out (and removed by an update), as the document client was told to.
-const toWire = (values: object): WireItem => marshall(values as Record<string, unknown>, { removeUndefinedValues: true });
+const toWire = (values: object): WireItem =>
+  marshall(values as Record<string, unknown>, { removeUndefinedValues: true });
 
 /** Null when the condition failed. */
 async function conditional<T>(attempt: () => Promise<T>): Promise<T | null> {
@@ -38,8 +39,10 @@ async function conditional<T>(attempt: () => Promise<T>): Promise<T | null> {
 }
 
 export function dynamoCaseRepository(dynamodb: AwsHttp, table: string): CaseRepository {
-  const call = <T>(operation: string, input: Record<string, unknown>) => callJson<T>(dynamodb, '1.0', `DynamoDB_20120810.${operation}`, input);
-  const read = async (id: string) => (await call<{ Item?: WireItem }>('GetItem', { TableName: table, Key: toWire({ id }), ConsistentRead: true })).Item;
+  const call = <T>(operation: string, input: Record<string, unknown>) =>
+    callJson<T>(dynamodb, '1.0', `DynamoDB_20120810.${operation}`, input);
+  const read = async (id: string) =>
+    (await call<{ Item?: WireItem }>('GetItem', { TableName: table, Key: toWire({ id }), ConsistentRead: true })).Item;
 
   /**
    * A conditional write whose first answer was lost (a timeout, a 5xx) is retried and then fails
@@ -47,18 +50,31 @@ export function dynamoCaseRepository(dynamodb: AwsHttp, table: string): CaseRepo
    * holds ours, the write did happen — otherwise a drafted case would never be mailed and a
    * claimed letter never sent.
    */
-  async function ownWrite(id: string, writeId: string, attempt: () => Promise<WireItem | undefined>): Promise<Case | null> {
+  async function ownWrite(
+    id: string,
+    writeId: string,
+    attempt: () => Promise<WireItem | undefined>,
+  ): Promise<Case | null> {
     const written = await conditional(attempt);
     if (written !== null) return toCase(written);
     const item = await read(id);
     return item && unmarshall(item).writeId === writeId ? toCase(item) : null;
   }
 
-  async function write(id: string, status: CaseStatus, condition: { from: readonly CaseStatus[] }, changes: Partial<Case>) {
+  async function write(
+    id: string,
+    status: CaseStatus,
+    condition: { from: readonly CaseStatus[] },
+    changes: Partial<Case>,
+  ) {
     const names: Record<string, string> = { '#status': 'status', '#updatedAt': 'updatedAt' };
     const writeId = randomUUID();
     names['#writeId'] = 'writeId';
-    const values: Record<string, unknown> = { ':status': status, ':updatedAt': new Date().toISOString(), ':writeId': writeId };
+    const values: Record<string, unknown> = {
+      ':status': status,
+      ':updatedAt': new Date().toISOString(),
+      ':writeId': writeId,
+    };
     const sets = ['#status = :status', '#updatedAt = :updatedAt', '#writeId = :writeId'];
     const removes: string[] = [];
     Object.entries(changes).forEach(([key, value], i) => {
@@ -106,7 +122,11 @@ export function dynamoCaseRepository(dynamodb: AwsHttp, table: string): CaseRepo
     async claimOriginal(fingerprint, caseId) {
       const key = `${ORIGINAL_PREFIX}${fingerprint}`;
       const put = await conditional(() =>
-        call('PutItem', { TableName: table, Item: toWire({ id: key, caseId }), ConditionExpression: 'attribute_not_exists(id)' }),
+        call('PutItem', {
+          TableName: table,
+          Item: toWire({ id: key, caseId }),
+          ConditionExpression: 'attribute_not_exists(id)',
+        }),
       );
       if (put !== null) return caseId;
       const held = await read(key);
@@ -158,8 +178,14 @@ export function dynamoCaseRepository(dynamodb: AwsHttp, table: string): CaseRepo
           TableName: table,
           IndexName: CASES_INDEX.name,
           KeyConditionExpression: '#listed = :listed',
-          ExpressionAttributeNames: { '#listed': CASES_INDEX.partitionKey, ...(options.status ? { '#status': 'status' } : {}) },
-          ExpressionAttributeValues: toWire({ ':listed': LISTED, ...(options.status ? { ':status': options.status } : {}) }),
+          ExpressionAttributeNames: {
+            '#listed': CASES_INDEX.partitionKey,
+            ...(options.status ? { '#status': 'status' } : {}),
+          },
+          ExpressionAttributeValues: toWire({
+            ':listed': LISTED,
+            ...(options.status ? { ':status': options.status } : {}),
+          }),
           ...(options.status ? { FilterExpression: '#status = :status' } : {}),
           ScanIndexForward: false,
           // Read no more than asked for: without a Limit every page is up to a megabyte of cases.

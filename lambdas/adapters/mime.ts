@@ -97,7 +97,12 @@ async function parse(raw: Uint8Array | string, depth: number): Promise<ParsedMai
     date: isoDate(email.date),
     inReplyTo: email.inReplyTo?.trim() || null,
     references: email.references?.trim() || null,
-    text: fromC1Controls((email.text?.trim() ? email.text : email.html ? htmlToText(email.html.slice(0, 4 * MAX_TEXT_CHARS)) : '').slice(0, MAX_TEXT_CHARS)),
+    text: fromC1Controls(
+      (email.text?.trim() ? email.text : email.html ? htmlToText(email.html.slice(0, 4 * MAX_TEXT_CHARS)) : '').slice(
+        0,
+        MAX_TEXT_CHARS,
+      ),
+    ),
     headers: email.headers.map((h) => ({ name: h.key, value: h.value })),
     attached,
   };

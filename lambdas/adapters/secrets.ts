@@ -2,7 +2,9 @@
 import { callJson, type AwsHttp } from './aws-http.ts';
 
 export async function readSecretString(secrets: AwsHttp, secretId: string): Promise<string> {
-  const secret = await callJson<{ SecretString?: string }>(secrets, '1.1', 'secretsmanager.GetSecretValue', { SecretId: secretId });
+  const secret = await callJson<{ SecretString?: string }>(secrets, '1.1', 'secretsmanager.GetSecretValue', {
+    SecretId: secretId,
+  });
   if (!secret.SecretString) throw new Error('the secret has no string value');
   return secret.SecretString;
 }

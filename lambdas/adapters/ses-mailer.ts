@@ -11,9 +11,16 @@ import { AwsError, xmlText, type AwsHttp } from './aws-http.ts';
 
 // Errors after which SES certainly did not accept the message: safe for the owner to retry.
 const REFUSALS = new Set([
-  'MessageRejected', 'MailFromDomainNotVerifiedException', 'ConfigurationSetDoesNotExistException',
-  'ConfigurationSetSendingPausedException', 'AccountSendingPausedException', 'Throttling',
-  'ThrottlingException', 'InvalidParameterValue', 'ValidationError', 'BadRequestException',
+  'MessageRejected',
+  'MailFromDomainNotVerifiedException',
+  'ConfigurationSetDoesNotExistException',
+  'ConfigurationSetSendingPausedException',
+  'AccountSendingPausedException',
+  'Throttling',
+  'ThrottlingException',
+  'InvalidParameterValue',
+  'ValidationError',
+  'BadRequestException',
 ]);
 
 // A header value is one line: a CR or LF from a subject or a name must not start a new header.
@@ -129,7 +136,11 @@ export function sesMailer(ses: AwsHttp, configurationSet?: string): Mailer {
   return {
     async send(mail) {
       const raw = await buildRawMessage(mail);
-      const form = new URLSearchParams({ Action: 'SendRawEmail', Version: '2010-12-01', 'RawMessage.Data': raw.toString('base64') });
+      const form = new URLSearchParams({
+        Action: 'SendRawEmail',
+        Version: '2010-12-01',
+        'RawMessage.Data': raw.toString('base64'),
+      });
       // The configuration set routes bounces and complaints back; the tag names the case.
       if (configurationSet) form.set('ConfigurationSetName', configurationSet);
       if (mail.caseId) {

@@ -6,8 +6,16 @@ import type { Extraction } from './extract.ts';
 import type { Address, ForwardStyle } from './mail.ts';
 
 export const CASE_STATUSES = [
-  'RECEIVED', 'IGNORED', 'DRAFTED', 'AWAITING_APPROVAL', 'SENDING', 'SENT',
-  'SEND_FAILED', 'SEND_UNKNOWN', 'DISCARDED', 'EXPIRED',
+  'RECEIVED',
+  'IGNORED',
+  'DRAFTED',
+  'AWAITING_APPROVAL',
+  'SENDING',
+  'SENT',
+  'SEND_FAILED',
+  'SEND_UNKNOWN',
+  'DISCARDED',
+  'EXPIRED',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
@@ -34,11 +42,23 @@ export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
 
 /** Why a case was set aside; the owner sees the text, logs see the code. */
 export type IgnoreReason =
-  | 'not-allowed' | 'multiple-from' | 'no-from' | 'spam' | 'virus' | 'dmarc'
-  | 'auto-submitted' | 'bounce' | 'own-mail' | 'too-large' | 'unreadable' | 'empty'
-  | 'not-a-rejection' | 'unsure'
+  | 'not-allowed'
+  | 'multiple-from'
+  | 'no-from'
+  | 'spam'
+  | 'virus'
+  | 'dmarc'
+  | 'auto-submitted'
+  | 'bounce'
+  | 'own-mail'
+  | 'too-large'
+  | 'unreadable'
+  | 'empty'
+  | 'not-a-rejection'
+  | 'unsure'
   // Replies to draft emails are commands, recorded once acted on; a reply to no known case is refused.
-  | 'owner-reply' | 'bad-reply'
+  | 'owner-reply'
+  | 'bad-reply'
   // Gmail's "confirm forwarding" mail: passed on to the owner, never classified.
   | 'forwarding-confirmation'
   // Sent to another address at the inbound domain (SES receives the whole domain).
@@ -92,12 +112,21 @@ export interface OriginalSummary {
 export function originalFingerprints(o: OriginalSummary): { text: string; id: string | null } {
   const hash = (what: string) => createHash('sha256').update(what).digest('base64url');
   return {
-    text: hash(`text\n${o.from?.address.toLowerCase() ?? ''}\n${o.subject.trim()}\n${o.excerpt.replace(/\s+/g, ' ').trim()}`),
+    text: hash(
+      `text\n${o.from?.address.toLowerCase() ?? ''}\n${o.subject.trim()}\n${o.excerpt.replace(/\s+/g, ' ').trim()}`,
+    ),
     id: o.messageId ? hash(`id\n${o.messageId.trim()}`) : null,
   };
 }
 
-const LETTER_LIVE: readonly CaseStatus[] = ['DRAFTED', 'AWAITING_APPROVAL', 'SENDING', 'SENT', 'SEND_FAILED', 'SEND_UNKNOWN'];
+const LETTER_LIVE: readonly CaseStatus[] = [
+  'DRAFTED',
+  'AWAITING_APPROVAL',
+  'SENDING',
+  'SENT',
+  'SEND_FAILED',
+  'SEND_UNKNOWN',
+];
 
 /**
  * The case's letter is waiting for the owner or has (or may have) left: a second letter for the

@@ -13,7 +13,8 @@ function keyOf(word: string): number {
   return k;
 }
 
-const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+const isWordCode = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 const lowerCode = (c: number): number => (c >= 65 && c <= 90 ? c | 0x20 : c);
 
 /** Where each word of the text starts, by key. Words are \w runs, as \b sees them. */
@@ -101,9 +102,13 @@ function parse(source: string): Item[][] {
       if (source[i] === '?') {
         const kind = source[i + 1];
         if (kind === ':') i += 2;
-        else if (kind === '=' || kind === '!') (i += 2), (zeroWidth = true);
-        else if (kind === '<' && (source[i + 2] === '=' || source[i + 2] === '!')) (i += 3), (zeroWidth = true);
-        else if (kind === '<') i = source.indexOf('>', i) + 1;
+        else if (kind === '=' || kind === '!') {
+          i += 2;
+          zeroWidth = true;
+        } else if (kind === '<' && (source[i + 2] === '=' || source[i + 2] === '!')) {
+          i += 3;
+          zeroWidth = true;
+        } else if (kind === '<') i = source.indexOf('>', i) + 1;
         else throw new Unreadable();
       }
       const inner = branches();
@@ -154,15 +159,27 @@ export function startKeys(source: string): Set<number> | null {
   // Continues the match from `pos` with `prefix` (lower-case word characters) read so far.
   const go = (pos: Pos | null, prefix: string): void => {
     if (--budget < 0) throw new Unreadable();
-    if (prefix.length >= 3) return add(prefix);
+    if (prefix.length >= 3) {
+      add(prefix);
+      return;
+    }
     // The match may end here, so a longer word could follow: only a full key can tell.
     if (pos === null) throw new Unreadable();
-    if (pos.at === pos.items.length) return go(pos.next, prefix);
+    if (pos.at === pos.items.length) {
+      go(pos.next, prefix);
+      return;
+    }
     const item = pos.items[pos.at]!;
     const after: Pos = { items: pos.items, at: pos.at + 1, next: pos.next };
-    if (item.max === 0) return go(after, prefix);
+    if (item.max === 0) {
+      go(after, prefix);
+      return;
+    }
     if (item.min === 0) go(after, prefix);
-    const again: Pos = item.max > 1 ? { items: [{ atom: item.atom, min: Math.max(0, item.min - 1), max: item.max - 1 }], at: 0, next: after } : after;
+    const again: Pos =
+      item.max > 1
+        ? { items: [{ atom: item.atom, min: Math.max(0, item.min - 1), max: item.max - 1 }], at: 0, next: after }
+        : after;
     const a = item.atom;
     switch (a.kind) {
       case 'fail':
@@ -170,16 +187,19 @@ export function startKeys(source: string): Set<number> | null {
         // A word already begun may go on with anything: only a full key can tell.
         throw new Unreadable();
       case 'zero':
-        return go(again, prefix);
+        go(again, prefix);
+        return;
       case 'boundary':
         // After word characters a boundary ends the word: its key is what was read.
-        if (prefix !== '') return add(prefix);
-        return go(again, prefix);
+        if (prefix !== '') add(prefix);
+        else go(again, prefix);
+        return;
       case 'char': {
         const lc = a.c.toLowerCase();
-        if (/^[a-z0-9_]$/.test(lc)) return go(again, prefix + lc);
-        if (prefix === '') throw new Unreadable();
-        return add(prefix); // a non-word character ends the word
+        if (/^[a-z0-9_]$/.test(lc)) go(again, prefix + lc);
+        else if (prefix === '') throw new Unreadable();
+        else add(prefix); // a non-word character ends the word
+        return;
       }
       case 'group':
         for (const branch of a.branches) go({ items: branch, at: 0, next: again }, prefix);
@@ -215,7 +235,13 @@ export function gate(re: RegExp): GatedRegex {
  * Every match of `re` (global) in `text`, as `for (m = re.exec(text); m; …)` would find them,
  * empty matches skipped. `gated.keys` null: a plain global scan.
  */
-export function matchAll(re: RegExp, gated: GatedRegex, text: string, index: WordIndex, each: (m: RegExpExecArray) => void): void {
+export function matchAll(
+  re: RegExp,
+  gated: GatedRegex,
+  text: string,
+  index: WordIndex,
+  each: (m: RegExpExecArray) => void,
+): void {
   if (gated.keys === null) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -238,7 +264,10 @@ export function matchAll(re: RegExp, gated: GatedRegex, text: string, index: Wor
     for (const at of list) {
       sticky.lastIndex = at;
       const m = sticky.exec(text);
-      if (m !== null) (found ??= []).push(m);
+      if (m !== null) {
+        found ??= [];
+        found.push(m);
+      }
     }
   }
   if (found === null) return;

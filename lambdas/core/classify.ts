@@ -69,7 +69,8 @@ interface FullScan {
 }
 
 function scan(text: string, only?: readonly Cue[]): FullScan {
-  const gated = (GATED ??= SIGNALS.map((signal) => gate(signal.re)));
+  GATED ??= SIGNALS.map((signal) => gate(signal.re));
+  const gated = GATED;
   const index = indexWords(text);
   const hits: FullScan['hits'] = [];
   const ignored: FullScan['ignored'] = [];
@@ -78,7 +79,15 @@ function scan(text: string, only?: readonly Cue[]): FullScan {
     matchAll(signal.re, gated[i]!, text, index, (m) => {
       const why = guardFails(signal, text, m.index);
       if (why) ignored.push({ cue: signal.cue, note: `ignored ${quote(m[0])} (${why})` });
-      else hits.push({ cue: signal.cue, weight: signal.weight, text: m[0], at: m.index, end: m.index + m[0].length, signal: i });
+      else
+        hits.push({
+          cue: signal.cue,
+          weight: signal.weight,
+          text: m[0],
+          at: m.index,
+          end: m.index + m[0].length,
+          signal: i,
+        });
     });
   });
   return { text, hits, ignored };
@@ -95,7 +104,9 @@ export function scanSignals(text: string, only?: readonly Cue[]): Scan {
   const found = full ?? scan(text, only);
   const wanted = (cue: Cue) => !only || only.includes(cue);
   return {
-    hits: found.hits.filter((h) => wanted(h.cue)).map(({ cue, weight, text: t, at, end }) => ({ cue, weight, text: t, at, end })),
+    hits: found.hits
+      .filter((h) => wanted(h.cue))
+      .map(({ cue, weight, text: t, at, end }) => ({ cue, weight, text: t, at, end })),
     ignored: found.ignored.filter((x) => wanted(x.cue)).map((x) => x.note),
   };
 }
@@ -112,7 +123,10 @@ function guardFails(signal: Signal, text: string, at: number): string | null {
     if (endsAsQuestion(text, at)) return 'a question';
   } else if (signal.guard === 'positive') {
     // Only the clause counts: "While you were not selected, we would love to interview you …".
-    const before = sentenceBefore(text, at, 60).split(/[,;:]| - /).at(-1) ?? '';
+    const before =
+      sentenceBefore(text, at, 60)
+        .split(/[,;:]| - /)
+        .at(-1) ?? '';
     const neg = NEGATION.exec(before);
     if (neg) return `negated: “${neg[0]}”`;
   }
@@ -154,8 +168,20 @@ const NO_STEP_NOW =
 
 /** Not-a-rejection kinds, strongest claim first, used to name the kind when weights tie. */
 const NEGATIVE_KINDS: readonly Cue[] = [
-  'withdrawal', 'offer', 'other-role-invite', 'interview-invite', 'scheduling', 'assessment', 'on-hold', 'info-request',
-  'status-update', 'acknowledgement', 'job-alert', 'outreach', 'account', 'marketing',
+  'withdrawal',
+  'offer',
+  'other-role-invite',
+  'interview-invite',
+  'scheduling',
+  'assessment',
+  'on-hold',
+  'info-request',
+  'status-update',
+  'acknowledgement',
+  'job-alert',
+  'outreach',
+  'account',
+  'marketing',
 ];
 
 /** What a phrase of each kind shows, as the owner reads it: `invites you to interview: “…”`. */
@@ -176,7 +202,8 @@ const KIND_EVIDENCE: Partial<Record<Cue, string>> = {
   marketing: 'is marketing',
 };
 
-const JOB_CONTEXT = /\b(?:applica\w*|applied|candida\w*|position|role|interview\w*|resume|résumé|hiring|recruit\w*|job)\b/i;
+const JOB_CONTEXT =
+  /\b(?:applica\w*|applied|candida\w*|position|role|interview\w*|resume|résumé|hiring|recruit\w*|job)\b/i;
 
 function sum(hits: readonly Hit[], cue: Cue): number {
   return hits.reduce((n, h) => (h.cue === cue ? n + h.weight : n), 0);
@@ -251,22 +278,38 @@ export function classify(mail: OriginalMail): Classification {
       verdict: 'unsure',
       confidence: 0.5,
       kind: 'unknown-language',
-      reasons: [`the text looks ${languageName(lang.language)}, not English (${lang.otherWords} ${languageName(lang.language)} vs ${lang.englishWords} English function words); its phrases cannot be judged`],
+      reasons: [
+        `the text looks ${languageName(lang.language)}, not English (${lang.otherWords} ${languageName(lang.language)} vs ${lang.englishWords} English function words); its phrases cannot be judged`,
+      ],
     };
   }
 
   const { hits, ignored } = scanSignals(text);
-  const decisive = hits.filter((h) => (h.cue === 'rejection' || h.cue === 'filled' || h.cue === 'cancelled') && h.weight >= 3);
+  const decisive = hits.filter(
+    (h) => (h.cue === 'rejection' || h.cue === 'filled' || h.cue === 'cancelled') && h.weight >= 3,
+  );
   const rejectionWeight = sum(hits, 'rejection') + sum(hits, 'filled') + sum(hits, 'cancelled');
   const soft = sum(hits, 'soft-rejection');
   const interviewed = findInterviewed(text, hits);
   const negatives = NEGATIVE_KINDS.map((cue) => ({ cue, weight: sum(hits, cue) })).filter((n) => n.weight > 0);
-  const topNegative = negatives.reduce<{ cue: Cue; weight: number } | null>((best, n) => (best && best.weight >= n.weight ? best : n), null);
+  const topNegative = negatives.reduce<{ cue: Cue; weight: number } | null>(
+    (best, n) => (best && best.weight >= n.weight ? best : n),
+    null,
+  );
   const notes = ignored.slice(0, 3);
 
   // The candidate's own withdrawal, confirmed: whatever else it says, nobody rejected them.
   if (sum(hits, 'withdrawal') > 0) {
-    return { verdict: 'not_rejection', confidence: 0.9, kind: 'withdrawal', reasons: [...evidence(text, hits, ['withdrawal']).map((q) => `${KIND_EVIDENCE.withdrawal}: ${q}`), 'the candidate withdrew; this is not a rejection', ...notes] };
+    return {
+      verdict: 'not_rejection',
+      confidence: 0.9,
+      kind: 'withdrawal',
+      reasons: [
+        ...evidence(text, hits, ['withdrawal']).map((q) => `${KIND_EVIDENCE.withdrawal}: ${q}`),
+        'the candidate withdrew; this is not a rejection',
+        ...notes,
+      ],
+    };
   }
 
   if (decisive.length > 0) {
@@ -277,13 +320,24 @@ export function classify(mail: OriginalMail): Classification {
         verdict: 'not_rejection',
         confidence: 0.7,
         kind: 'other-role-invitation',
-        reasons: [...said(text, hits, ['rejection', 'filled', 'cancelled'], 1), ...said(text, hits, ['other-role-invite']), 'not selected for this role, but actively invited to proceed for another', ...notes],
+        reasons: [
+          ...said(text, hits, ['rejection', 'filled', 'cancelled'], 1),
+          ...said(text, hits, ['other-role-invite']),
+          'not selected for this role, but actively invited to proceed for another',
+          ...notes,
+        ],
       };
     }
     const offer = sum(hits, 'offer');
     // "… told you we had decided to move forward with another candidate. That hire didn't work
     // out — are you free Tuesday?": a rejection and a next step; the owner decides.
-    const nextStep = hits.filter((h) => (h.cue === 'interview-invite' || h.cue === 'scheduling') && !NO_STEP_NOW.test(sentenceAround(text, h.at, h.end))).reduce((n, h) => n + h.weight, 0);
+    const nextStep = hits
+      .filter(
+        (h) =>
+          (h.cue === 'interview-invite' || h.cue === 'scheduling') &&
+          !NO_STEP_NOW.test(sentenceAround(text, h.at, h.end)),
+      )
+      .reduce((n, h) => n + h.weight, 0);
     if (offer >= 4 || nextStep >= 3) {
       return {
         verdict: 'unsure',
@@ -292,20 +346,23 @@ export function classify(mail: OriginalMail): Classification {
         reasons: [
           ...said(text, hits, ['rejection', 'filled', 'cancelled'], 2),
           ...said(text, hits, offer >= 4 ? ['offer'] : ['interview-invite', 'scheduling'], 2),
-          offer >= 4 ? 'it reads both as an offer and as a rejection' : 'it reads both as a next step and as a rejection',
+          offer >= 4
+            ? 'it reads both as an offer and as a rejection'
+            : 'it reads both as a next step and as a rejection',
           ...notes,
         ],
       };
     }
-    const kind = sum(hits, 'filled') > 0
-      ? 'position-filled'
-      : sum(hits, 'cancelled') > 0
-        ? 'position-cancelled'
-        : interviewed === true
-          ? 'rejection-after-interview'
-          : interviewed === false
-            ? 'rejection-after-application'
-            : 'rejection';
+    const kind =
+      sum(hits, 'filled') > 0
+        ? 'position-filled'
+        : sum(hits, 'cancelled') > 0
+          ? 'position-cancelled'
+          : interviewed === true
+            ? 'rejection-after-interview'
+            : interviewed === false
+              ? 'rejection-after-application'
+              : 'rejection';
     const doubts = negatives.filter((n) => n.cue !== 'acknowledgement' && n.cue !== 'marketing').length;
     const confidence = Math.max(0.6, Math.min(0.99, 0.88 + 0.04 * (decisive.length - 1) + 0.02 * soft - 0.1 * doubts));
     return {
@@ -314,8 +371,12 @@ export function classify(mail: OriginalMail): Classification {
       kind,
       reasons: [
         ...said(text, hits, ['filled', 'cancelled', 'rejection']),
-        ...(interviewed === true ? evidence(text, hits, ['interview-held'], 1).map((q) => `an interview happened: ${q}`) : []),
-        ...(interviewed === false ? [`judged on the application only: ${quote(APPLICATION_ONLY.exec(text)?.[0] ?? '')}`] : []),
+        ...(interviewed === true
+          ? evidence(text, hits, ['interview-held'], 1).map((q) => `an interview happened: ${q}`)
+          : []),
+        ...(interviewed === false
+          ? [`judged on the application only: ${quote(APPLICATION_ONLY.exec(text)?.[0] ?? '')}`]
+          : []),
         ...notes,
       ],
     };
@@ -331,7 +392,9 @@ export function classify(mail: OriginalMail): Classification {
       kind: 'on-hold',
       reasons: [
         ...evidence(text, hits, ['on-hold']).map((q) => `${KIND_EVIDENCE['on-hold']}: ${q}`),
-        ...(regretful ? [...said(text, hits, ['rejection', 'soft-rejection'], 2), 'on hold, candidacy not clearly closed'] : ['on hold, candidacy not closed']),
+        ...(regretful
+          ? [...said(text, hits, ['rejection', 'soft-rejection'], 2), 'on hold, candidacy not clearly closed']
+          : ['on hold, candidacy not closed']),
         ...notes,
       ],
     };
@@ -342,8 +405,12 @@ export function classify(mail: OriginalMail): Classification {
     const reasons = evidence(text, hits, [topNegative.cue], 2).map((q) => `${label}: ${q}`);
     // A second purpose, when there is one, is evidence too ("… and asks to schedule a call").
     const next = negatives.find((n) => n.cue !== topNegative.cue);
-    if (next) reasons.push(...evidence(text, hits, [next.cue], 1).map((q) => `${KIND_EVIDENCE[next.cue] ?? next.cue}: ${q}`));
-    if (rejectionWeight + soft > 0) reasons.push(`${said(text, hits, ['rejection', 'soft-rejection'], 1)[0] ?? 'rejection-like words'} alone does not decide it`);
+    if (next)
+      reasons.push(...evidence(text, hits, [next.cue], 1).map((q) => `${KIND_EVIDENCE[next.cue] ?? next.cue}: ${q}`));
+    if (rejectionWeight + soft > 0)
+      reasons.push(
+        `${said(text, hits, ['rejection', 'soft-rejection'], 1)[0] ?? 'rejection-like words'} alone does not decide it`,
+      );
     return {
       verdict: 'not_rejection',
       confidence: round(Math.min(0.95, 0.75 + 0.05 * topNegative.weight - 0.05 * (rejectionWeight + soft))),
@@ -359,7 +426,11 @@ export function classify(mail: OriginalMail): Classification {
       verdict: 'unsure',
       confidence: 0.5,
       kind: 'weak-signals',
-      reasons: [...said(text, hits, ['rejection', 'soft-rejection']), 'rejection-like words but no stated decision', ...notes],
+      reasons: [
+        ...said(text, hits, ['rejection', 'soft-rejection']),
+        'rejection-like words but no stated decision',
+        ...notes,
+      ],
     };
   }
 

@@ -10,7 +10,8 @@ import { bareSubject } from './unwrap.ts';
 /** Marks the paragraph only the owner can write. Sending is refused while it is in the body. */
 // Worded for any letter: when onward cannot tell whether there was an interview, the detail may
 // be about the people or the role as well.
-export const DETAIL_PLACEHOLDER = '[One thing I liked — about the interview, the people or the role: write one true detail here, or delete this paragraph.]';
+export const DETAIL_PLACEHOLDER =
+  '[One thing I liked — about the interview, the people or the role: write one true detail here, or delete this paragraph.]';
 
 /** The marked paragraph, whole. */
 export function hasPlaceholder(body: string): boolean {
@@ -43,10 +44,15 @@ function considered(x: Extraction): string {
 
 function appreciation(x: Extraction, kind: string | undefined): string {
   // "You didn't choose me" is untrue when the position itself was cancelled: nobody was chosen.
-  const although = kind === 'position-cancelled' ? 'Although the position did not go ahead' : "Although you didn't choose me for the job";
+  const although =
+    kind === 'position-cancelled'
+      ? 'Although the position did not go ahead'
+      : "Although you didn't choose me for the job";
   // Thank for the interview only when one happened: thanking for one that didn't rings false.
-  if (x.interviewed === true) return `${although}, I wanted to express my appreciation for the interview and the time you gave me.`;
-  if (x.interviewed === false) return `${although}, I wanted to express my appreciation for the time you took to review my application.`;
+  if (x.interviewed === true)
+    return `${although}, I wanted to express my appreciation for the interview and the time you gave me.`;
+  if (x.interviewed === false)
+    return `${although}, I wanted to express my appreciation for the time you took to review my application.`;
   return `${although}, I wanted to express my appreciation for your time and for letting me know.`;
 }
 
@@ -105,7 +111,8 @@ export function draftLetter({ ownerName, original, extraction: x, kind }: DraftI
 // A detail that is a sentence of its own: it opens with someone doing something ("I loved the
 // tour", "We talked about robotics", "Thanks for the tour!"), or says what something was ("The
 // whiteboard exercise was fun").
-const OWN_SENTENCE = /^(?:i|i'm|i've|i’m|i’ve|we|we're|we’re|we've|we’ve|you|you're|you’re|it|it's|it’s|they|thanks|thank)\b/i;
+const OWN_SENTENCE =
+  /^(?:i|i'm|i've|i’m|i’ve|we|we're|we’re|we've|we’ve|you|you're|you’re|it|it's|it’s|they|thanks|thank)\b/i;
 /** A feeling with its "I" left out: "Loved meeting the whole team" → "I loved meeting the whole team." */
 const FELT = /^(?:loved|enjoyed|liked|appreciated|valued|admired|learned|learnt)\b/i;
 /** Someone named, then what they did: "Irving explained the roadmap clearly". */
@@ -115,11 +122,14 @@ const SAYS_WHAT_IT_WAS = /\b(?:was|were|is|are|felt|stood out|impressed|resonate
  * Gerunds a detail may open with ("Meeting Priya and the team"): a closed list, because a
  * capitalised word ending in "ing" may be a name (Sterling, Irving, Xiaoming) or a place.
  */
-const GERUNDS = 'meeting|learning|hearing|seeing|talking|speaking|working|getting|discussing|touring|visiting|chatting|watching|being';
+const GERUNDS =
+  'meeting|learning|hearing|seeing|talking|speaking|working|getting|discussing|touring|visiting|chatting|watching|being';
 /** … but "how you showed me the lab", "the way it was run", "meeting a team that is …" complete "I especially liked". */
 const PHRASE_OPENER = new RegExp(`^(?:how|that|what|when|where|the way|${GERUNDS})\\b`, 'i');
 /** Words written small inside a sentence ("I especially liked the …", "… meeting Priya"); the owner's other words keep their case. */
-const SMALL_OPENER = new RegExp(`^(?:The|A|An|How|That|This|These|Those|My|Your|Our|All|Each|Every|Everything|Everyone|Everybody|${GERUNDS.replace(/(^|\|)(\w)/g, (_m, bar: string, c: string) => `${bar}${c.toUpperCase()}`)})\\b`);
+const SMALL_OPENER = new RegExp(
+  `^(?:The|A|An|How|That|This|These|Those|My|Your|Our|All|Each|Every|Everything|Everyone|Everybody|${GERUNDS.replace(/(^|\|)(\w)/g, (_m, bar: string, c: string) => `${bar}${c.toUpperCase()}`)})\\b`,
+);
 
 /** The detail as the sentence that takes the marked paragraph's place. */
 const tidyDetail = (detail: string): string => detail.trim().replace(/\s+/g, ' ');
@@ -129,7 +139,11 @@ export function detailSentence(detail: string): string {
   if (FELT.test(said)) return period(`I ${said.replace(/^\p{Lu}/u, (c) => c.toLowerCase())}`);
   // Only the first sentence decides its shape: "the tour. It was great" starts with a thing.
   const first = said.split(/(?<=[.!?])\s/)[0] ?? said;
-  if (OWN_SENTENCE.test(said) || SOMEONE_DID.test(said) || (SAYS_WHAT_IT_WAS.test(first) && !PHRASE_OPENER.test(said))) {
+  if (
+    OWN_SENTENCE.test(said) ||
+    SOMEONE_DID.test(said) ||
+    (SAYS_WHAT_IT_WAS.test(first) && !PHRASE_OPENER.test(said))
+  ) {
     // "i loved the office tour" → "I loved the office tour."
     return period(said.replace(/^i\b/, 'I').replace(/^\p{Ll}/u, (c) => c.toUpperCase()));
   }

@@ -17,20 +17,28 @@ const NAME = String.raw`(${TOKEN}(?:${JOINER}${TOKEN}){0,5}${LEGAL}?)`;
 
 /** Phrases that introduce the employer: "interest in Acme", "the Analyst role at Acme". */
 const BODY_PATTERNS: readonly RegExp[] = [
-  new RegExp(String.raw`\b(?:interest in|interested in|applying (?:to|at|with)|applied (?:to|at|with)|application (?:to|at|with)|apply (?:to|at|with)|employment (?:with|at)|career (?:path )?(?:at|with)|careers at|opportunit(?:y|ies) (?:at|with|within)|within|joining|join|work(?:ing)? (?:at|for|with)|considering|team at|time at|future at|(?:positions?|roles?|openings?|jobs?|internships?|programs?|vacanc(?:y|ies)) (?:at|with)) (?:the )?${NAME}`, 'gu'),
+  new RegExp(
+    String.raw`\b(?:interest in|interested in|applying (?:to|at|with)|applied (?:to|at|with)|application (?:to|at|with)|apply (?:to|at|with)|employment (?:with|at)|career (?:path )?(?:at|with)|careers at|opportunit(?:y|ies) (?:at|with|within)|within|joining|join|work(?:ing)? (?:at|for|with)|considering|team at|time at|future at|(?:positions?|roles?|openings?|jobs?|internships?|programs?|vacanc(?:y|ies)) (?:at|with)) (?:the )?${NAME}`,
+    'gu',
+  ),
   // "the Acme team", "the Acme family"
   new RegExp(String.raw`\bthe ${NAME} (?:team|family)\b`, 'gu'),
   // Job-board templates: "Unfortunately, Acme has decided …", "Acme did not select …"
-  new RegExp(String.raw`(?:^|\n|, |\. )${NAME} (?:has|have|had) (?:decided|moved|chosen|filled|reviewed)|(?:^|\n|, |\. )${NAME} did not select`, 'gu'),
+  new RegExp(
+    String.raw`(?:^|\n|, |\. )${NAME} (?:has|have|had) (?:decided|moved|chosen|filled|reviewed)|(?:^|\n|, |\. )${NAME} did not select`,
+    'gu',
+  ),
 ];
 
 const BOARD_PATTERN = BODY_PATTERNS[2];
 const TEAM_PATTERN = BODY_PATTERNS[1];
 /** "the Payments team", "the Platform team": a team inside the company, not the company. */
 const TEAM_NAMES = new Set(
-  ('payments platform growth engineering product design data marketing sales finance operations ops infrastructure security support legal ' +
+  (
+    'payments platform growth engineering product design data marketing sales finance operations ops infrastructure security support legal ' +
     'people brand content research analytics mobile web frontend backend devops sre qa editorial creative partnerships customer success ' +
-    'commercial strategy risk compliance procurement policy').split(' '),
+    'commercial strategy risk compliance procurement policy'
+  ).split(' '),
 );
 const BOARD_VERB = / (?:has|have|had) (?:decided|moved|chosen|filled|reviewed)| did not select/;
 
@@ -53,10 +61,12 @@ const SUBJECT_PATTERNS: readonly RegExp[] = [
 
 /** Display-name words that describe the mailbox, not the company ("Acme Talent Acquisition Team"). */
 const DISPLAY_FILLER = new Set(
-  ('team recruiting recruiters recruiter recruitment talent acquisition aquisition hr human resources careers career jobs hiring people ' +
+  (
+    'team recruiting recruiters recruiter recruitment talent acquisition aquisition hr human resources careers career jobs hiring people ' +
     'culture university campus college relations programs program global us usa north america americas emea apac europe uk ' +
     'assessment notifications notification events opportunities staffing admissions the your & and - graduate early department ' +
-    'specialist specialists services acquisitions').split(' '),
+    'specialist specialists services acquisitions'
+  ).split(' '),
 );
 
 interface Candidate {
@@ -76,10 +86,13 @@ function clean(raw: string): string {
 
 /** Capitalised words that open sentences, not company names. */
 const STOP_NAMES = new Set(
-  'we i you our your this that these it us they he she thank thanks please unfortunately dear hi hello however after at in on the a an all any monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
+  'we i you our your this that these it us they he she thank thanks please unfortunately dear hi hello however after at in on the a an all any monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(
+    ' ',
+  ),
 );
 /** Words of subjects and headings ("Job Application", "Status Update") that are never a company. */
-const NOT_COMPANY_WORDS = /\b(?:application|applications|update|status|interview|invitation|reminder|offer|information|important|regarding|candidate|candidates|opportunity|position|thank|congratulations)\b/i;
+const NOT_COMPANY_WORDS =
+  /\b(?:application|applications|update|status|interview|invitation|reminder|offer|information|important|regarding|candidate|candidates|opportunity|position|thank|congratulations)\b/i;
 
 /** `confirmed`: the sender's own domain spells the name ("Tallgrass Software" at tallgrass-software.com): a job word in it is part of the name. */
 function acceptable(name: string, greeted: ReadonlySet<string>, confirmed = false): boolean {
@@ -88,7 +101,8 @@ function acceptable(name: string, greeted: ReadonlySet<string>, confirmed = fals
   if (words.every((w) => ORG_WORDS.has(w.toLowerCase()) || DISPLAY_FILLER.has(w.toLowerCase()))) return false;
   if (STOP_NAMES.has(name.toLowerCase()) || STOP_NAMES.has((words[0] ?? '').toLowerCase())) return false;
   if (NOT_COMPANY_WORDS.test(name)) return false;
-  if (!confirmed && ROLE_WORD.test(name) && !/\b(?:partners|group|labs|systems|health|solutions)\b/i.test(name)) return false;
+  if (!confirmed && ROLE_WORD.test(name) && !/\b(?:partners|group|labs|systems|health|solutions)\b/i.test(name))
+    return false;
   if (words.every((w) => greeted.has(w.toLowerCase()))) return false;
   if (/^\d+$/.test(name) || /^[A-Z]{1}$/.test(name)) return false;
   return true;
@@ -102,7 +116,10 @@ export function companyFromDisplayName(display: string): { name: string; via: bo
   const teamAt = /\bteam (?:at|of) (.+)$/i.exec(d);
   if (teamAt?.[1]) return { name: clean(teamAt[1]), via: false };
   const comma = d.split(/\s*[,|]\s*/);
-  const named = comma.length > 1 && comma.slice(0, -1).every((p) => p.split(' ').every((w) => DISPLAY_FILLER.has(w.toLowerCase()))) ? (comma.at(-1) ?? '') : d;
+  const named =
+    comma.length > 1 && comma.slice(0, -1).every((p) => p.split(' ').every((w) => DISPLAY_FILLER.has(w.toLowerCase())))
+      ? (comma.at(-1) ?? '')
+      : d;
   const name = withoutFiller(named);
   return name ? { name, via: false } : null;
 }
@@ -110,13 +127,15 @@ export function companyFromDisplayName(display: string): { name: string; via: bo
 /** Drops mailbox words around a name: "The Acme Recruiting Team" → "Acme". */
 function withoutFiller(raw: string): string {
   let words = raw.split(' ').filter((w) => w !== '');
-  while (words.length && DISPLAY_FILLER.has((words.at(-1) ?? '').toLowerCase().replace(/[.,]$/, ''))) words = words.slice(0, -1);
+  while (words.length && DISPLAY_FILLER.has((words.at(-1) ?? '').toLowerCase().replace(/[.,]$/, '')))
+    words = words.slice(0, -1);
   while (words.length && DISPLAY_FILLER.has((words[0] ?? '').toLowerCase())) words = words.slice(1);
   return clean(words.join(' '));
 }
 
 /** Legal or descriptive endings that make a fuller, more formal form of the same company name. */
-const FORMAL_SUFFIX = /(?:,? (?:Inc\.?|LLC|LP|LLP|Ltd\.?|Limited|Corp\.?|Corporation|Co\.|GmbH|AG|plc|PLC|S\.A\.|& Company|& Co\.?|Technologies|Technology|Media|Group|Holdings|Health Solutions|Solutions|Systems|Labs|Networks))+$/;
+const FORMAL_SUFFIX =
+  /(?:,? (?:Inc\.?|LLC|LP|LLP|Ltd\.?|Limited|Corp\.?|Corporation|Co\.|GmbH|AG|plc|PLC|S\.A\.|& Company|& Co\.?|Technologies|Technology|Media|Group|Holdings|Health Solutions|Solutions|Systems|Labs|Networks))+$/;
 
 export interface CompanyInput {
   from: Address | null;
@@ -148,7 +167,11 @@ export function findCompany(input: CompanyInput): string | null {
   // One word on a no-reply, team or ATS mailbox ("Quillstone" <no-reply@hire.lever.co>) is the
   // employer's name, not a person's — unless it is the mailbox's own ("Dice" <noreply@dice.com>).
   const mailbox = from !== null && (isRoleMailbox(from.address) || isAtsOrBoardAddress(from.address));
-  const brand = parts !== null && mailbox && !parts.person.includes(' ') && !from!.address.slice(from!.address.lastIndexOf('@')).includes(squash(parts.person));
+  const brand =
+    parts !== null &&
+    mailbox &&
+    !parts.person.includes(' ') &&
+    !from!.address.slice(from!.address.lastIndexOf('@')).includes(squash(parts.person));
   const fromIsPerson = parts !== null && looksLikePersonName(parts.person) && !/\bvia\b/i.test(fromName!) && !brand;
   // "Dana Whitfield | ZyxCorp": the person, then their company.
   if (fromIsPerson && parts.rest) {
@@ -183,7 +206,13 @@ export function findCompany(input: CompanyInput): string | null {
   // Signature lines naming a company: a legal suffix, or the sender's own domain.
   // A line may pair a title with the company: "People Partner · Açaí Labs S.L.", "Recruiter | Acme".
   // "Controller, Corvid Health Partners" too — but "Acme, Inc." is one name.
-  const signatureParts = input.signatureLines.slice(0, 8).flatMap((line) => line.split(/\s+[·|–—-]\s+|\s*\|\s*|,\s+(?!(?:Inc|LLC|Ltd|Limited|Corp|Co|GmbH|AG|plc|PLC|LP|LLP|S\.A|S\.L|N\.V|B\.V)\b)/));
+  const signatureParts = input.signatureLines
+    .slice(0, 8)
+    .flatMap((line) =>
+      line.split(
+        /\s+[·|–—-]\s+|\s*\|\s*|,\s+(?!(?:Inc|LLC|Ltd|Limited|Corp|Co|GmbH|AG|plc|PLC|LP|LLP|S\.A|S\.L|N\.V|B\.V)\b)/,
+      ),
+    );
   for (const part of signatureParts) {
     const m = NAME_ONLY.exec(part.trim());
     if (!m?.[1]) continue;
@@ -220,7 +249,8 @@ export function findCompany(input: CompanyInput): string | null {
     for (const long of list) {
       if (short === long || short.score === 0) continue;
       const l = forms.get(long)!;
-      const acronym = s.acronym !== null && (l.initials ??= initials(long.name)) === s.acronym;
+      if (s.acronym !== null) l.initials ??= initials(long.name);
+      const acronym = s.acronym !== null && l.initials === s.acronym;
       const formal = l.formal && l.core.length >= 2 && l.core !== l.sq && s.sq.includes(l.core);
       const extended = l.lower.startsWith(`${s.lower} `);
       if (acronym || formal || extended) {

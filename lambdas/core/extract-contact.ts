@@ -12,10 +12,12 @@ export interface Contact {
   source: 'from' | 'signature' | 'cc' | 'reply-to';
 }
 
-const GREETING = /^(?:(?:hi|hello|dear|hey|greetings|good (?:morning|afternoon|evening))\b[\s,]*)?(\p{L}[\p{L}'-]*(?: \p{L}[\p{L}'-]*){0,2})\s*[,:!]/iu;
+const GREETING =
+  /^(?:(?:hi|hello|dear|hey|greetings|good (?:morning|afternoon|evening))\b[\s,]*)?(\p{L}[\p{L}'-]*(?: \p{L}[\p{L}'-]*){0,2})\s*[,:!]/iu;
 const GREETING_WORD = /^(?:hi|hello|dear|hey|greetings)\b\s+(\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*){0,2})\s*$/u;
 /** Words a greeting names instead of a person ("Dear Candidate", "Hi there", "Hello all"). */
-const NOT_NAMES = 'candidate applicant sir madam team all there hiring friend colleague hello hi dear thank thanks'.split(' ');
+const NOT_NAMES =
+  'candidate applicant sir madam team all there hiring friend colleague hello hi dear thank thanks'.split(' ');
 const NOT_A_NAME = new RegExp(`^(?:${NOT_NAMES.join('|')})$`, 'i');
 
 /** Words of the name the email greets (the candidate), lower-cased. */
@@ -54,7 +56,34 @@ export function greetingName(lines: readonly string[]): string | null {
 
 // Longest first: "Best regards," is a closing, not "Best" followed by a person called "regards".
 const CLOSINGS = [
-  'with appreciation', 'yours faithfully', 'kindest regards', 'sincerely yours', 'warmest regards', 'yours sincerely', 'with gratitude', 'all the best', 'best regards', 'kind regards', 'respectfully', 'thanks again', 'warm regards', 'best wishes', 'many thanks', 'warm wishes', 'with thanks', 'yours truly', 'cordially', 'sincerely', 'take care', 'talk soon', 'thank you', 'regards', 'cheers', 'thanks', 'warmly', 'best',
+  'with appreciation',
+  'yours faithfully',
+  'kindest regards',
+  'sincerely yours',
+  'warmest regards',
+  'yours sincerely',
+  'with gratitude',
+  'all the best',
+  'best regards',
+  'kind regards',
+  'respectfully',
+  'thanks again',
+  'warm regards',
+  'best wishes',
+  'many thanks',
+  'warm wishes',
+  'with thanks',
+  'yours truly',
+  'cordially',
+  'sincerely',
+  'take care',
+  'talk soon',
+  'thank you',
+  'regards',
+  'cheers',
+  'thanks',
+  'warmly',
+  'best',
 ];
 const CLOSING = new RegExp(`^(?:${CLOSINGS.join('|')})\\b[\\s,.!]*(.*)$`, 'i');
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
@@ -93,7 +122,11 @@ export function findSignature(lines: readonly string[]): Signature {
   const address = block.map((l) => EMAIL.exec(l)?.[0] ?? null).find((a) => a !== null) ?? null;
   const first = inline !== '' ? inline : (block[0] ?? '');
   // "Emily & Kevin, the Acme Recruiting Team", "Sarah Katz | Recruiter", "Jo Bloggs - Recruiter".
-  const head = first.split(/\s*(?:,|\||\s-\s)\s*/)[0]?.replace(/[.!]$/, '').trim() ?? '';
+  const head =
+    first
+      .split(/\s*(?:,|\||\s-\s)\s*/)[0]
+      ?.replace(/[.!]$/, '')
+      .trim() ?? '';
   return { name: head !== '' ? head : null, address, lines: inline !== '' ? [inline, ...block] : block };
 }
 
@@ -104,7 +137,11 @@ function personFrom(addr: Address | null, company: string | null): boolean {
   if (!looksLikePersonName(addr.name) || (company !== null && sameName(addr.name, company))) return false;
   // "Jameson" alone could be a brand; the mailbox jameson@ says it is a person.
   // Chinese and Korean names are written without a space: 王伟 is a whole name.
-  return addr.name.trim().split(/\s+/).length >= 2 || nameMatchesMailbox(addr.name, addr.address) || /^[\p{Script=Han}\p{Script=Hangul}]{2,4}$/u.test(addr.name.trim());
+  return (
+    addr.name.trim().split(/\s+/).length >= 2 ||
+    nameMatchesMailbox(addr.name, addr.address) ||
+    /^[\p{Script=Han}\p{Script=Hangul}]{2,4}$/u.test(addr.name.trim())
+  );
 }
 
 function sameName(a: string, b: string): boolean {
@@ -118,16 +155,30 @@ export interface ContactFindings {
 
 const inNaturalOrder = (a: Address): Address => (a.name ? { ...a, name: displayNameParts(a.name).person } : a);
 
-export function findContacts(original: OriginalMail, signature: Signature, greeted: ReadonlySet<string>, company: string | null): ContactFindings {
-  const mail = { from: original.from && inNaturalOrder(original.from), replyTo: original.replyTo.map(inNaturalOrder), cc: original.cc.map(inNaturalOrder) };
+export function findContacts(
+  original: OriginalMail,
+  signature: Signature,
+  greeted: ReadonlySet<string>,
+  company: string | null,
+): ContactFindings {
+  const mail = {
+    from: original.from && inNaturalOrder(original.from),
+    replyTo: original.replyTo.map(inNaturalOrder),
+    cc: original.cc.map(inNaturalOrder),
+  };
   const isCandidate = (name: string): boolean =>
-    name.toLowerCase().split(/[\s&]+/).every((w) => w === '' || greeted.has(w.replace(/[^\p{L}'-]/gu, '')));
+    name
+      .toLowerCase()
+      .split(/[\s&]+/)
+      .every((w) => w === '' || greeted.has(w.replace(/[^\p{L}'-]/gu, '')));
   const isCompany = (name: string): boolean => company !== null && sameName(name, company);
 
   const out: Contact[] = [];
   const add = (c: Contact): void => {
     const dup = out.find(
-      (o) => (c.name && o.name && sameName(c.name, o.name)) || (c.address && o.address && c.address.toLowerCase() === o.address.toLowerCase()),
+      (o) =>
+        (c.name && o.name && sameName(c.name, o.name)) ||
+        (c.address && o.address && c.address.toLowerCase() === o.address.toLowerCase()),
     );
     if (dup) {
       dup.name ??= c.name;
@@ -147,7 +198,9 @@ export function findContacts(original: OriginalMail, signature: Signature, greet
     // One word ("Jameson", but also "Okta") is a name only when the sender's mailbox agrees.
     const corroborated =
       tokens.length >= 2 ||
-      (from !== null && ((from.name !== null && sameName(from.name, sigName)) || nameMatchesMailbox(sigName, from.address)) && !isRoleMailbox(from.address));
+      (from !== null &&
+        ((from.name !== null && sameName(from.name, sigName)) || nameMatchesMailbox(sigName, from.address)) &&
+        !isRoleMailbox(from.address));
     if (corroborated) {
       const sigAddress = signature.address && !isRoleMailbox(signature.address) ? signature.address : null;
       add({ name: sigName, address: sigAddress, source: 'signature' });
@@ -156,7 +209,12 @@ export function findContacts(original: OriginalMail, signature: Signature, greet
 
   for (const r of mail.replyTo) {
     if (isRoleMailbox(r.address) || isAtsOrBoardAddress(r.address)) continue;
-    const name = r.name && looksLikePersonName(r.name) ? r.name : from?.name && looksLikePersonName(from.name) && nameMatchesMailbox(from.name, r.address) ? from.name : null;
+    const name =
+      r.name && looksLikePersonName(r.name)
+        ? r.name
+        : from?.name && looksLikePersonName(from.name) && nameMatchesMailbox(from.name, r.address)
+          ? from.name
+          : null;
     if (name && isCandidate(name)) continue;
     add({ name, address: r.address, source: 'reply-to' });
   }

@@ -4,17 +4,21 @@
 
 /** Words that make a phrase a function or an organisation, never a person. */
 export const ORG_WORDS = new Set(
-  ('team teams recruiting recruiter recruiters recruitment talent acquisition aquisition hr human resources careers career jobs job ' +
+  (
+    'team teams recruiting recruiter recruiters recruitment talent acquisition aquisition hr human resources careers career jobs job ' +
     'hiring people culture university campus college school institute inc llc ltd limited corp corporation company co group global ' +
     'department office services solutions technologies technology labs lab systems partners networks health bank admissions staffing ' +
     'notifications notification support via the your our and of international america north south east west us usa relations programs ' +
     'program events opportunities assessment specialist acquisitions digital media holdings consulting foundation association agency ' +
     'center centre network studios studio games software analytics capital financial insurance realty group bistro restaurant hotel ' +
-    'hospital clinic store stores').split(' '),
+    'hospital clinic store stores'
+  ).split(' '),
 );
 
 /** Words that end a sign-off rather than name anyone. */
-const CLOSING_WORDS = new Set('best regards sincerely thanks thank cheers wishes warmly cordially respectfully yours kind warm care all'.split(' '));
+const CLOSING_WORDS = new Set(
+  'best regards sincerely thanks thank cheers wishes warmly cordially respectfully yours kind warm care all'.split(' '),
+);
 
 /** Job-title words: a phrase containing one names a role, not a company. */
 export const ROLE_WORD =
@@ -23,7 +27,8 @@ export const ROLE_WORD =
 // Letters of any script: recruiters are called Jürgen, José, Zoë and Łukasz; O'Brien and
 // D’Souza with either apostrophe. Han and Hangul have no capitals: a name is two to four of
 // their letters (王伟, 김민준).
-const PERSON_TOKEN = /^(?:\p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*|\p{Lu}{2,}|\p{Lu}\.?|[\p{Script=Han}\p{Script=Hangul}]{2,4}|van|von|de|da|del|der|la|le|di|du|dos|das)$/u;
+const PERSON_TOKEN =
+  /^(?:\p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*|\p{Lu}{2,}|\p{Lu}\.?|[\p{Script=Han}\p{Script=Hangul}]{2,4}|van|von|de|da|del|der|la|le|di|du|dos|das)$/u;
 /**
  * MacDonald, McKenzie, DeShawn, LaToya, VanDyke: a capital after a prefix names are made with —
  * only those: PayPal, HubSpot, FedEx and YouTube have the same shape. It counts only beside
@@ -92,20 +97,31 @@ function naturalOrder(name: string): string {
   const m = /^\s*((?:(?:van|von|de|da|del|der|la|le|di|du|dos|das) )*[^,\s]+),\s*([^,]+?)\s*$/i.exec(name);
   if (!m) return name;
   const [, surname, given] = m as unknown as [string, string, string];
-  if (given.split(/\s+/).length > 2 || AFTER_COMMA.test(given) || !looksLikePersonName(given) || !looksLikePersonName(`${given} ${surname}`)) return name;
+  if (
+    given.split(/\s+/).length > 2 ||
+    AFTER_COMMA.test(given) ||
+    !looksLikePersonName(given) ||
+    !looksLikePersonName(`${given} ${surname}`)
+  )
+    return name;
   return `${given} ${surname}`;
 }
 
 /** True when a person's name plausibly owns the mailbox: sarah.katz@, skatz@, sarah@, katz.s@. */
 export function nameMatchesMailbox(name: string, address: string): boolean {
-  const local = address.slice(0, address.lastIndexOf('@')).toLowerCase().replace(/[^a-z]/g, '');
+  const local = address
+    .slice(0, address.lastIndexOf('@'))
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
   if (!local) return false;
   // Mailboxes are ASCII: "Jürgen Müller" is juergen.mueller@ or jurgen.muller@.
   const parts = [...new Set([toAscii(name), toAscii(name, true)])]
     .flatMap((n) => n.toLowerCase().split(/[\s&]+/))
     .map((p) => p.replace(/[^a-z]/g, ''))
     .filter((p) => p.length >= 2);
-  return parts.some((p) => local.includes(p) || (p.length >= 3 && local.startsWith(p.slice(0, 3)) && local.length <= p.length + 2));
+  return parts.some(
+    (p) => local.includes(p) || (p.length >= 3 && local.startsWith(p.slice(0, 3)) && local.length <= p.length + 2),
+  );
 }
 
 /** Letters without their accents ("Zoë" → "Zoe", "Łukasz" → "Lukasz"); `german`: ä ö ü → ae oe ue. */
@@ -113,12 +129,30 @@ function toAscii(s: string, german = false): string {
   // Most names are plain ASCII already: no normalisation to pay for (squash runs in loops).
   if (ASCII_ONLY.test(s)) return s;
   const spelled = german ? s.replace(/[äöüÄÖÜ]/g, (c) => GERMAN[c]!) : s;
-  return spelled.normalize('NFD').replace(/\p{M}/gu, '').replace(/[łŁøØđĐßæÆœŒþÞ]/g, (c) => UNDECOMPOSED[c]!);
+  return spelled
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[łŁøØđĐßæÆœŒþÞ]/g, (c) => UNDECOMPOSED[c]!);
 }
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range begins at NUL on purpose
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const GERMAN: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };
 /** Letters that carry no combining mark to strip. */
-const UNDECOMPOSED: Record<string, string> = { ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ß: 'ss', æ: 'ae', Æ: 'Ae', œ: 'oe', Œ: 'Oe', þ: 'th', Þ: 'Th' };
+const UNDECOMPOSED: Record<string, string> = {
+  ł: 'l',
+  Ł: 'L',
+  ø: 'o',
+  Ø: 'O',
+  đ: 'd',
+  Đ: 'D',
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'Ae',
+  œ: 'oe',
+  Œ: 'Oe',
+  þ: 'th',
+  Þ: 'Th',
+};
 
 /**
  * True when the email plainly greets someone whose name shares nothing with the owner's
@@ -126,17 +160,25 @@ const UNDECOMPOSED: Record<string, string> = { ł: 'l', Ł: 'L', ø: 'o', Ø: 'O
  */
 export function greetsSomeoneElse(greeting: string | null | undefined, ownerName: string): boolean {
   if (!greeting) return false;
-  const words = (s: string) => toAscii(s).toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 2);
+  const words = (s: string) =>
+    toAscii(s)
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter((w) => w.length >= 2);
   const mine = words(ownerName);
   const theirs = words(greeting);
   if (!mine.length || !theirs.length) return false;
   // "Sam" greets Samantha; "Rivera" greets Sam Rivera.
-  return !theirs.some((t) => mine.some((m) => t === m || (Math.min(t.length, m.length) >= 3 && (t.startsWith(m) || m.startsWith(t)))));
+  return !theirs.some((t) =>
+    mine.some((m) => t === m || (Math.min(t.length, m.length) >= 3 && (t.startsWith(m) || m.startsWith(t)))),
+  );
 }
 
 /** Lower-case, letters (accents dropped) and digits only: "Nuts.com" ~ "nutscom", "AT&T" ~ "att", "Société" ~ "societe". */
 export function squash(s: string): string {
-  return toAscii(s).toLowerCase().replace(/[^a-z0-9]/g, '');
+  return toAscii(s)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }
 
 /** Initials of a multi-word name: "General Motors" → "gm", "Cannabis Creative Group" → "ccg". */

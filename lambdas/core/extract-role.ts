@@ -9,12 +9,15 @@ import { ROLE_WORD, squash } from './extract-names.ts';
 const OPEN = 40; // '('
 const CLOSE = 41; // ')'
 
-const NOUN = /^(?:position|role|opening|vacancy|job|post|opportunity|application|requisition|program|programme)[.,;:!?)]*$/i;
+const NOUN =
+  /^(?:position|role|opening|vacancy|job|post|opportunity|application|requisition|program|programme)[.,;:!?)]*$/i;
 const NOUN_FIRST = new Set([...'provja'].map((c) => c.charCodeAt(0)));
 /** Words that open a role span when reading backwards from the noun. */
-const DETERMINER = /^(?:[Tt]he|[Oo]ur|[Yy]our|[Tt]his|an?|open|current|posted|advertised|following|available|recent|specific)$/;
+const DETERMINER =
+  /^(?:[Tt]he|[Oo]ur|[Yy]our|[Tt]his|an?|open|current|posted|advertised|following|available|recent|specific)$/;
 /** Words a role span never crosses: pronouns, verbs, prepositions that end a phrase. */
-const BARRIER = /^(?:you|we|us|i|me|it|is|are|was|were|be|been|have|has|had|to|for|at|with|from|by|on|into|about|regarding|in|that|which|who|applying|applied|apply|interest|thank|thanks|if|as|any|other|another|all|no|not)$/i;
+const BARRIER =
+  /^(?:you|we|us|i|me|it|is|are|was|were|be|been|have|has|had|to|for|at|with|from|by|on|into|about|regarding|in|that|which|who|applying|applied|apply|interest|thank|thanks|if|as|any|other|another|all|no|not)$/i;
 const CONNECTOR = /^(?:and|of|&|-|\/|\+|:|for)$/i;
 
 function isTitleWord(w: string): boolean {
@@ -45,7 +48,10 @@ function spanBefore(words: readonly string[], nounAt: number): string | null {
 }
 
 function finish(span: readonly string[]): string | null {
-  const text = span.join(' ').replace(/[,:;\s]+$/, '').trim();
+  const text = span
+    .join(' ')
+    .replace(/[,:;\s]+$/, '')
+    .trim();
   if (!text || !isTitleWord(text.split(' ')[0] ?? '')) return null;
   return text;
 }
@@ -68,7 +74,8 @@ function spanAfter(text: string): string | null {
     }
     if (outside && !/^\(/.test(w)) {
       const joinsTitles = w === 'and' && span.length > 0 && isTitleWord(next);
-      if (!joinsTitles && /^(?:at|with|in|within|and|for|from|on|to|as|which|that|where|who|this|we|you)$/i.test(w)) break;
+      if (!joinsTitles && /^(?:at|with|in|within|and|for|from|on|to|as|which|that|where|who|this|we|you)$/i.test(w))
+        break;
       if (!isTitleWord(w) && !CONNECTOR.test(w)) break;
     }
     // A comma ends the title before lower-case text or a bare requisition number ("…, 2024-101928").
@@ -79,7 +86,10 @@ function spanAfter(text: string): string | null {
     span.push(w);
     if (outside && /[.!?;]$/.test(w) && !/^(?:[A-Z]\.|Sr\.|Jr\.)$/.test(w)) break;
   }
-  const out = span.join(' ').replace(/[.,;:!?\s]+$/, '').trim();
+  const out = span
+    .join(' ')
+    .replace(/[.,;:!?\s]+$/, '')
+    .trim();
   return out || null;
 }
 
@@ -117,7 +127,11 @@ let around: { company: string; before: RegExp; after: RegExp } | null = null;
 function companyAround(company: string): { before: RegExp; after: RegExp } {
   if (around?.company !== company) {
     const c = company.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    around = { company, before: new RegExp(`^${c}(?:'s)?\\s*[:\\-|]?\\s+`, 'i'), after: new RegExp(`\\s+at ${c}$`, 'i') };
+    around = {
+      company,
+      before: new RegExp(`^${c}(?:'s)?\\s*[:\\-|]?\\s+`, 'i'),
+      after: new RegExp(`\\s+at ${c}$`, 'i'),
+    };
   }
   return around;
 }
@@ -131,7 +145,10 @@ function tidy(raw: string, company: string | null): string | null {
     .replace(/^(?:the|our|your|open)\s+/i, '')
     .replace(/[,;:]?\s*(?:job|req(?:uisition)?) ?(?:id|#|number)\b.*$/i, '')
     // A requisition number after the title: "Risk Analyst II (R-0048213)", "Designer (Req #4471)", "Analyst - JR-1234".
-    .replace(/\s*(?:\((?:req(?:uisition)?\.?\s*#?\s*|job\s*#?\s*|#\s*)?[A-Z]{0,4}[-#]?\d{3,}[\w-]*\)|\s[-–]\s*[A-Z]{1,4}-?\d{4,}[\w-]*)$/i, '')
+    .replace(
+      /\s*(?:\((?:req(?:uisition)?\.?\s*#?\s*|job\s*#?\s*|#\s*)?[A-Z]{0,4}[-#]?\d{3,}[\w-]*\)|\s[-–]\s*[A-Z]{1,4}-?\d{4,}[\w-]*)$/i,
+      '',
+    )
     .replace(/\s+(?:position|role|opening|job|vacancy)$/i, '')
     .replace(/[.,;:!?\s]+$/, '')
     .trim();

@@ -28,12 +28,16 @@ export interface Extraction {
   greeting?: string | null;
 }
 
-const DEPARTMENT = /\b(?:the|our) ((?:[A-Z][\w&-]*)(?: (?:&|and|of) [A-Z][\w&-]*| [A-Z][\w&-]*){0,4}) (Department|Division|Dept\.?)(?=[\s,.;:!?)]|$)|\b(?:the|our) (Department|Division) of ([A-Z][\w&-]*(?: (?:&|and) [A-Z][\w&-]*| [A-Z][\w&-]*){0,4})/;
+const DEPARTMENT =
+  /\b(?:the|our) ((?:[A-Z][\w&-]*)(?: (?:&|and|of) [A-Z][\w&-]*| [A-Z][\w&-]*){0,4}) (Department|Division|Dept\.?)(?=[\s,.;:!?)]|$)|\b(?:the|our) (Department|Division) of ([A-Z][\w&-]*(?: (?:&|and) [A-Z][\w&-]*| [A-Z][\w&-]*){0,4})/;
 
 function findDepartment(flat: string): string | null {
   const m = DEPARTMENT.exec(flat);
   if (!m) return null;
-  if (m[1] && m[2]) return /^(?:human resources|hr|recruiting|talent acquisition)$/i.test(m[1]) ? null : `${m[1]} ${m[2].replace(/\.$/, '')}`;
+  if (m[1] && m[2])
+    return /^(?:human resources|hr|recruiting|talent acquisition)$/i.test(m[1])
+      ? null
+      : `${m[1]} ${m[2].replace(/\.$/, '')}`;
   return m[3] && m[4] ? `${m[3]} of ${m[4]}` : null;
 }
 

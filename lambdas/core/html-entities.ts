@@ -8,8 +8,8 @@ import { LEGACY, NAMES, TEXTS } from './html-entities-data.ts';
 
 /** − ≈ ≠ ≤ ≥ ★ ☆ ✓ ✔ ✗, and of the letterlike and arrow blocks only what prose uses: ™ № ℅ ← ↑ → ↓ ↔ ⇐ ⇒ ⇔ */
 const PROSE_SYMBOLS = new Set([
-  0x2212, 0x2248, 0x2260, 0x2264, 0x2265, 0x2605, 0x2606, 0x2713, 0x2714, 0x2717,
-  0x2122, 0x2116, 0x2105, 0x2190, 0x2191, 0x2192, 0x2193, 0x2194, 0x21d0, 0x21d2, 0x21d4,
+  0x2212, 0x2248, 0x2260, 0x2264, 0x2265, 0x2605, 0x2606, 0x2713, 0x2714, 0x2717, 0x2122, 0x2116, 0x2105, 0x2190,
+  0x2191, 0x2192, 0x2193, 0x2194, 0x21d0, 0x21d2, 0x21d4,
 ]);
 
 export function keepsEntity(value: string): boolean {
@@ -31,7 +31,10 @@ export function keepsEntity(value: string): boolean {
 const MATHML_ALIAS = /^[A-Z][a-z]+[A-Z]/;
 
 /** What keepsEntity keeps of a table in postal-mime's shape ("&name;" and legacy "&name" keys). */
-export function keptEntities(table: Readonly<Record<string, string>>): { named: Record<string, string>; legacy: string[] } {
+export function keptEntities(table: Readonly<Record<string, string>>): {
+  named: Record<string, string>;
+  legacy: string[];
+} {
   const named: Record<string, string> = {};
   const legacy: string[] = [];
   for (const [key, value] of Object.entries(table)) {
@@ -47,7 +50,7 @@ export function keptEntities(table: Readonly<Record<string, string>>): { named: 
 export const htmlEntities: Readonly<Record<string, string>> = /* @__PURE__ */ (() => {
   const table: Record<string, string> = {};
   const texts = [...TEXTS];
-  NAMES.split(' ').forEach((name, i) => (table[`&${name};`] = texts[i]!));
+  for (const [i, name] of NAMES.split(' ').entries()) table[`&${name};`] = texts[i]!;
   for (const name of LEGACY.split(' ')) table[`&${name}`] = table[`&${name};`]!;
   return table;
 })();

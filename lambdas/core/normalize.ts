@@ -13,10 +13,19 @@ const QUOTE_MARK = /^(?:>\s?)+/;
 
 /** Spaces, invisible characters, curly quotes and the en dash, as the plain character they stand for. */
 const STAND_IN: Record<string, string> = {
-  '\u00a0': ' ', '\u2007': ' ', '\u202f': ' ',
-  '\u200b': '', '\u200c': '', '\u200d': '', '\u2060': '', '\ufeff': '',
-  '\u2018': "'", '\u2019': "'", '\u02bc': "'",
-  '\u201c': '"', '\u201d': '"',
+  '\u00a0': ' ',
+  '\u2007': ' ',
+  '\u202f': ' ',
+  '\u200b': '',
+  '\u200c': '',
+  '\u200d': '',
+  '\u2060': '',
+  '\ufeff': '',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u02bc': "'",
+  '\u201c': '"',
+  '\u201d': '"',
   '\u2013': '-',
 };
 const PLAIN_STAND_INS = new RegExp(`[${Object.keys(STAND_IN).join('')}]`, 'g');
@@ -42,7 +51,13 @@ function normalize(raw: string): NormalText {
   if (text.includes('\u2014')) text = text.replace(/\s*\u2014\s*/g, ' - ');
   // A forward quoted with "> " on most lines: drop the markers so signatures and patterns match.
   if (text.includes('>') && mostlyQuoted(text)) {
-    const lines = text.split('\n').map((l) => l.trimStart().replace(QUOTE_MARK, '').replace(/[ \t]+/g, ' ').trim());
+    const lines = text.split('\n').map((l) =>
+      l
+        .trimStart()
+        .replace(QUOTE_MARK, '')
+        .replace(/[ \t]+/g, ' ')
+        .trim(),
+    );
     return { lines, flat: flatten(lines) };
   }
   // Runs of spaces and tabs never span a line break: collapsing them in the whole text at once

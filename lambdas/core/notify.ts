@@ -73,14 +73,14 @@ export function draftMessage(record: Case, links: { review: string; cases: strin
             'answer this email with your revised letter (it comes back to you as a new draft), or "discard" to drop it.',
           ]
         : hasPlaceholder(letter.body)
-        ? [
-            'Or answer this email with your revised letter — fill in or delete the marked paragraph — and it',
-            'comes back to you as a new draft; reply "send" to that one. Reply "discard" to drop it.',
-          ]
-        : [
-            'Or answer this email: reply "send" to send the letter exactly as shown, "discard" to drop it,',
-            'or reply with your revised letter (it comes back to you as a new draft; nothing is sent without your "send").',
-          ]),
+          ? [
+              'Or answer this email with your revised letter — fill in or delete the marked paragraph — and it',
+              'comes back to you as a new draft; reply "send" to that one. Reply "discard" to drop it.',
+            ]
+          : [
+              'Or answer this email: reply "send" to send the letter exactly as shown, "discard" to drop it,',
+              'or reply with your revised letter (it comes back to you as a new draft; nothing is sent without your "send").',
+            ]),
       '',
       `All your cases: ${links.cases}`,
     ].join('\n'),

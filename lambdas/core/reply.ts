@@ -33,7 +33,11 @@ export function replyRef(key: Uint8Array, caseId: string): string {
  * or by a later reply) — and never send text the owner has not seen.
  */
 export function letterDigest(letter: { to: string | null; subject: string; body: string }): string {
-  return base32(createHash('sha256').update(`${letter.to ?? ''}\n${letter.subject}\n${letter.body}`).digest()).slice(0, DIGEST_CHARS);
+  return base32(
+    createHash('sha256')
+      .update(`${letter.to ?? ''}\n${letter.subject}\n${letter.body}`)
+      .digest(),
+  ).slice(0, DIGEST_CHARS);
 }
 const DIGEST_CHARS = 8;
 
@@ -69,15 +73,22 @@ export type ReplyCommand =
   | { kind: 'unclear'; said: string };
 
 // A command is a short first line made only of these words, with at least one that decides.
-const SEND_WORDS = new Set('send it yes yep yeah ok okay please approve approved go ahead sure thanks thank you now looks good lgtm great perfect the letter'.split(' '));
+const SEND_WORDS = new Set(
+  'send it yes yep yeah ok okay please approve approved go ahead sure thanks thank you now looks good lgtm great perfect the letter'.split(
+    ' ',
+  ),
+);
 const SEND_DECIDES = new Set('send yes yep yeah ok okay approve approved go lgtm sure'.split(' '));
-const DISCARD_WORDS = new Set("discard it no nope thanks thank you please cancel delete scrap the letter draft don't dont do not send".split(' '));
+const DISCARD_WORDS = new Set(
+  "discard it no nope thanks thank you please cancel delete scrap the letter draft don't dont do not send".split(' '),
+);
 const DISCARD_DECIDES = /\b(?:discard|cancel|delete|scrap|no|nope|don't send|dont send|do not send)\b/;
 /** A revised letter is a letter: a greeting, a sentence, a name — a few lines and words at least. */
 const MIN_LETTER_WORDS = 8;
 const GREETING_LINE = /^(?:dear|hi|hello|hey|greetings|good (?:morning|afternoon|evening))\b/i;
 /** Words that make what follows a command a condition or an edit ("send, but change …"), not a signature. */
-const INSTRUCTION = /\b(?:but|change|instead|wait|hold|until|except|first|before|after|unless|don't|dont|not|tomorrow|later|edit|fix|replace|remove|add|fill|actually|should|wrong)\b/i;
+const INSTRUCTION =
+  /\b(?:but|change|instead|wait|hold|until|except|first|before|after|unless|don't|dont|not|tomorrow|later|edit|fix|replace|remove|add|fill|actually|should|wrong)\b/i;
 /** What a signature's lines look like: a sign-off, "Sent from …", a phone, an address or link, a job title. */
 const SIGNATURE_LINE = [
   /^(?:thanks|thank you|many thanks|cheers|best|regards|kind regards|best regards|warm regards|sincerely|thx|ty)\b/i,
@@ -85,7 +96,11 @@ const SIGNATURE_LINE = [
   /(?:\+?\d[\d\s().-]{6,}\d)|@|https?:\/\/|www\./i,
 ];
 
-const wordsOf = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}']+/u).filter(Boolean);
+const wordsOf = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter(Boolean);
 
 /**
  * A letter: it opens with a greeting, or most of its words are the current letter's (the owner
@@ -105,11 +120,14 @@ function letterLike(lines: readonly string[], current: string | undefined): bool
  * thank-you. Each must look like one — "hold off until Monday" or "in a week or so" does not.
  */
 function signsOnly(lines: readonly string[]): boolean {
-  return lines.length <= 6 && lines.every((l) => {
-    if (l.split(/\s+/).length > 8 || INSTRUCTION.test(l) || l.includes('?')) return false;
-    const bare = l.replace(/[,.!]+$/, '');
-    return looksLikePersonName(bare) || ROLE_WORD.test(l) || SIGNATURE_LINE.some((re) => re.test(l));
-  });
+  return (
+    lines.length <= 6 &&
+    lines.every((l) => {
+      if (l.split(/\s+/).length > 8 || INSTRUCTION.test(l) || l.includes('?')) return false;
+      const bare = l.replace(/[,.!]+$/, '');
+      return looksLikePersonName(bare) || ROLE_WORD.test(l) || SIGNATURE_LINE.some((re) => re.test(l));
+    })
+  );
 }
 
 /**
@@ -119,21 +137,42 @@ function signsOnly(lines: readonly string[]): boolean {
 export function replyCommand(text: string, current?: string): ReplyCommand {
   const visible = new EmailReplyParser().read(text.replace(/\r\n/g, '\n')).getVisibleText().trim();
   if (!visible) return { kind: 'empty' };
-  const lines = visible.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = visible
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const firstLine = lines[0]!;
-  const first = firstLine.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const first = firstLine
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const words = first.split(' ').filter(Boolean);
   const discard = words.length > 0 && words.every((w) => DISCARD_WORDS.has(w)) && DISCARD_DECIDES.test(first);
   // "Don't send" decides nothing for sending; "Don't discard it, send it" decides both ways: unclear.
-  const sendWords = first.replace(/\b(?:don't|dont|do not) send\b/g, ' ').split(' ').filter(Boolean);
-  const send = words.length > 0 && words.every((w) => SEND_WORDS.has(w) || DISCARD_WORDS.has(w)) && sendWords.some((w) => SEND_DECIDES.has(w));
+  const sendWords = first
+    .replace(/\b(?:don't|dont|do not) send\b/g, ' ')
+    .split(' ')
+    .filter(Boolean);
+  const send =
+    words.length > 0 &&
+    words.every((w) => SEND_WORDS.has(w) || DISCARD_WORDS.has(w)) &&
+    sendWords.some((w) => SEND_DECIDES.has(w));
   // "Send it?" asks, it does not tell.
   const asks = firstLine.trimEnd().endsWith('?');
-  const command: ReplyCommand | null = asks ? null : discard && !send ? { kind: 'discard' } : send && !DISCARD_DECIDES.test(first) ? { kind: 'send' } : null;
+  const command: ReplyCommand | null = asks
+    ? null
+    : discard && !send
+      ? { kind: 'discard' }
+      : send && !DISCARD_DECIDES.test(first)
+        ? { kind: 'send' }
+        : null;
   const rest = lines.slice(1);
   if (command) {
     // "Yes,\n\nDear Olivia, …": the letter that follows the word is the answer.
-    if (letterLike(rest, current)) return { kind: 'revise', body: visible.slice(visible.indexOf(firstLine) + firstLine.length).trim() };
+    if (letterLike(rest, current))
+      return { kind: 'revise', body: visible.slice(visible.indexOf(firstLine) + firstLine.length).trim() };
     // A command stands alone or signed ("Send it!\n\nSam Rivera\nOffice Manager"); "Yes\nbut
     // change the name first" is neither a command nor a letter.
     if (signsOnly(rest)) return command;

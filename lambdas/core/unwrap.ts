@@ -36,8 +36,17 @@ export interface Need {
 /** What /\s/ matches, by character code: called for every line start, so no regex here. */
 function isSpaceCode(c: number): boolean {
   return (
-    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 const isSpace = (c: string): boolean => isSpaceCode(c.charCodeAt(0));
@@ -50,7 +59,6 @@ function lineEnd(text: string, from: number): number {
   }
   return -1;
 }
-const META = new Set([...'\\^$.|?*+()[]{}']);
 
 /**
  * Reads a pattern's source for the literal words every match must contain. Conservative: when
@@ -60,7 +68,12 @@ export function needOf(re: RegExp): Need {
   const src = re.source;
   const fold = re.flags.includes('i');
   // Tokens of the top-level sequence (group brackets dropped; their contents stay in sequence).
-  interface Tok { lit: string | null; min: number; max: number; group?: 'open' | 'close' }
+  interface Tok {
+    lit: string | null;
+    min: number;
+    max: number;
+    group?: 'open' | 'close';
+  }
   const toks: Tok[] = [];
   let depth = 0;
   for (let i = 0; i < src.length; ) {
@@ -92,7 +105,10 @@ export function needOf(re: RegExp): Need {
       i += 2;
       tok = /[A-Za-z0-9]/.test(e) ? { lit: e === 's' ? ' ' : null, min: 1, max: 1 } : { lit: e, min: 1, max: 1 };
       // \s is remembered as a space only to recognise a leading run of white space below.
-      if (e === 's') (tok as Tok & { space?: boolean }).space = true, (tok.lit = null);
+      if (e === 's') {
+        (tok as Tok & { space?: boolean }).space = true;
+        tok.lit = null;
+      }
     } else if (c === '^' || c === '$') {
       i++;
       tok = { lit: null, min: 0, max: 0 };
@@ -106,10 +122,17 @@ export function needOf(re: RegExp): Need {
     }
     // Quantifier.
     const q = src[i];
-    if (q === '?') (tok.min = 0), i++;
-    else if (q === '*') (tok.min = 0), (tok.max = Infinity), i++;
-    else if (q === '+') (tok.max = Infinity), i++;
-    else if (q === '{') {
+    if (q === '?') {
+      tok.min = 0;
+      i++;
+    } else if (q === '*') {
+      tok.min = 0;
+      tok.max = Infinity;
+      i++;
+    } else if (q === '+') {
+      tok.max = Infinity;
+      i++;
+    } else if (q === '{') {
       const m = /^\{(\d+)(?:,(\d*))?\}/.exec(src.slice(i));
       if (!m) return ALWAYS;
       tok.min = Number(m[1]);
@@ -138,7 +161,11 @@ export function needOf(re: RegExp): Need {
   const anchor = (real[0] as (Tok & { anchor?: string }) | undefined)?.anchor;
   if (anchor === '^') {
     let k = 1;
-    while (k < real.length && ((real[k] as Tok & { space?: boolean }).space || real[k]!.lit === '>' || real[k]!.lit === '*')) k++;
+    while (
+      k < real.length &&
+      ((real[k] as Tok & { space?: boolean }).space || real[k]!.lit === '>' || real[k]!.lit === '*')
+    )
+      k++;
     const word = runFrom(k);
     if (word !== '' && !isSpace(word[0]!) && word[0] !== '>' && word[0] !== '*') lineStart = word;
   }
@@ -174,7 +201,12 @@ const foldedLineIds = new Set<number>();
 const gated = (key: string): Gated[] =>
   (base.regexes[key] as RegExp[]).map((re) => {
     const need = needOf(re);
-    const g = { re, line: intern(lineWords, need.lineStart), contains: intern(containedWords, need.contains), fold: need.fold };
+    const g = {
+      re,
+      line: intern(lineWords, need.lineStart),
+      contains: intern(containedWords, need.contains),
+      fold: need.fold,
+    };
     if (g.fold && g.line >= 0) foldedLineIds.add(g.line);
     return g;
   });
@@ -239,9 +271,12 @@ class Offer {
     readonly text: string,
     slot: 0 | 1,
   ) {
-    this.starts = (STARTS[slot] ??= new Uint8Array(lineWords.length * 2)).fill(0);
-    this.has = (HAS[slot] ??= new Uint8Array(containedWords.length * 2)).fill(0);
-    this.pairs = PAIRS[slot] ??= new Uint32Array(PAIR_BUCKETS >>> 5);
+    STARTS[slot] ??= new Uint8Array(lineWords.length * 2);
+    HAS[slot] ??= new Uint8Array(containedWords.length * 2);
+    PAIRS[slot] ??= new Uint32Array(PAIR_BUCKETS >>> 5);
+    this.starts = STARTS[slot].fill(0);
+    this.has = HAS[slot].fill(0);
+    this.pairs = PAIRS[slot];
     this.upper = text.toUpperCase();
     // One pass over the lines: each marks the line-start words it begins with.
     const otherBreaks = text.includes('\r') || text.includes('\u2028') || text.includes('\u2029');
@@ -252,14 +287,20 @@ class Offer {
       let end = otherBreaks ? lineEnd(text, from) : text.indexOf('\n', from);
       if (end < 0) end = n;
       let k = from;
-      for (let code = text.charCodeAt(k); k < end && (isSpaceCode(code) || code === 62 || code === 42); code = text.charCodeAt(++k));
+      for (
+        let code = text.charCodeAt(k);
+        k < end && (isSpaceCode(code) || code === 62 || code === 42);
+        code = text.charCodeAt(++k)
+      );
       if (k < end) {
         const plain = byFirstChar.get(text.charCodeAt(k));
         if (plain !== undefined) for (const id of plain) if (text.startsWith(lineWords[id]!, k)) this.starts[id] = 1;
         const upper = aligned ? this.upper : text.slice(k, end).toUpperCase();
         const at = aligned ? k : 0;
         const folded = byFirstCharFolded.get(upper.charCodeAt(at));
-        if (folded !== undefined) for (const id of folded) if (upper.startsWith(foldedLineWords[id]!, at)) this.starts[lineWords.length + id] = 1;
+        if (folded !== undefined)
+          for (const id of folded)
+            if (upper.startsWith(foldedLineWords[id]!, at)) this.starts[lineWords.length + id] = 1;
       }
       from = end + 1;
     }
@@ -274,8 +315,11 @@ class Offer {
           markPairs(this.upper, this.pairs);
           this.paired = true;
         }
-        const present = hasPairs(foldedContainedWords[g.contains]!, this.pairs) &&
-          (g.fold ? this.upper.includes(foldedContainedWords[g.contains]!) : this.text.includes(containedWords[g.contains]!));
+        const present =
+          hasPairs(foldedContainedWords[g.contains]!, this.pairs) &&
+          (g.fold
+            ? this.upper.includes(foldedContainedWords[g.contains]!)
+            : this.text.includes(containedWords[g.contains]!));
         this.has[slot] = present ? 1 : 2;
       }
       if (this.has[slot] === 2) return false;
@@ -287,9 +331,22 @@ class Offer {
 // The parser's lists, by the text each is searched in (dist/parser.js: parseBody, parseOriginalEmail).
 const BODY_LISTS = ['separator_line', 'original_from'] as const;
 const EMAIL_LISTS = [
-  'original_subject', 'original_subject_line', 'original_subject_lax', 'original_subject_lax_line', 'original_from', 'original_from_lax',
-  'original_to', 'original_to_line', 'original_to_lax', 'original_reply_to_line', 'original_cc', 'original_cc_line', 'original_cc_lax',
-  'original_date', 'original_date_line', 'original_date_lax',
+  'original_subject',
+  'original_subject_line',
+  'original_subject_lax',
+  'original_subject_lax_line',
+  'original_from',
+  'original_from_lax',
+  'original_to',
+  'original_to_line',
+  'original_to_lax',
+  'original_reply_to_line',
+  'original_cc',
+  'original_cc_line',
+  'original_cc_lax',
+  'original_date',
+  'original_date_line',
+  'original_date_lax',
 ] as const;
 const CLEAN_BODY_LISTS = ['separator_with_information'] as const;
 
@@ -303,7 +360,13 @@ interface View {
   other: Offer | null;
   lists: (RegExp[] | undefined)[];
 }
-function viewClass(keys: readonly string[], otherKeys: readonly string[]): new (offer: Offer, other: Offer | null) => View {
+function viewClass(
+  keys: readonly string[],
+  otherKeys: readonly string[],
+): new (
+  offer: Offer,
+  other: Offer | null,
+) => View {
   const all = [...keys, ...otherKeys];
   const lists = all.map(gated);
   class NarrowView implements View {
@@ -327,7 +390,8 @@ function viewClass(keys: readonly string[], otherKeys: readonly string[]): new (
         // With no pattern left, the parser's "replace" would return '' instead of the text
         // untouched: keep one that cannot match, so it behaves as if none had.
         if (kept.length === 0) kept.push(list[list.length - 1]!.re);
-        return (this.lists[i] = kept);
+        this.lists[i] = kept;
+        return kept;
       },
     });
   });
@@ -343,7 +407,8 @@ function prepare(): NonNullable<typeof VIEWS> {
     byFirstChar.set(word.charCodeAt(0), [...(byFirstChar.get(word.charCodeAt(0)) ?? []), id]);
     const up = word.toUpperCase();
     foldedLineWords[id] = up;
-    if (foldedLineIds.has(id)) byFirstCharFolded.set(up.charCodeAt(0), [...(byFirstCharFolded.get(up.charCodeAt(0)) ?? []), id]);
+    if (foldedLineIds.has(id))
+      byFirstCharFolded.set(up.charCodeAt(0), [...(byFirstCharFolded.get(up.charCodeAt(0)) ?? []), id]);
   });
   foldedContainedWords = containedWords.map((w) => w.toUpperCase());
   return views;
@@ -359,16 +424,26 @@ const fast: ParserInternals = Object.create(base);
 let bodyOffer: Offer | null = null;
 fast.parseBody = function (this: ParserInternals, text: string, forwarded: boolean) {
   // The parser's own clean-up (parseBody), so the narrowing sees the text it searches.
-  const clean = text.replace(r.carriage_return!, '\n').replace(r.byte_order_mark!, '').replace(r.trailing_non_breaking_space!, '').replace(r.non_breaking_space!, ' ');
-  const views = (VIEWS ??= prepare()); // before any Offer: it sizes their tables
+  const clean = text
+    .replace(r.carriage_return!, '\n')
+    .replace(r.byte_order_mark!, '')
+    .replace(r.trailing_non_breaking_space!, '')
+    .replace(r.non_breaking_space!, ' ');
+  VIEWS ??= prepare(); // before any Offer: it sizes their tables
+  const views = VIEWS;
   bodyOffer = new Offer(clean, 0);
   this.regexes = new views.BodyView(bodyOffer, null) as unknown as Regexes;
   return proto.parseBody.call(this, text, forwarded);
 };
 fast.parseOriginalEmail = function (this: ParserInternals, text: string, cleanBody: string) {
   // The parser's own clean-up (parseOriginalEmail).
-  const clean = text.replace(r.byte_order_mark!, '').replace(r.quote_line_break!, '').replace(r.quote!, '').replace(r.four_spaces!, '');
-  const views = (VIEWS ??= prepare());
+  const clean = text
+    .replace(r.byte_order_mark!, '')
+    .replace(r.quote_line_break!, '')
+    .replace(r.quote!, '')
+    .replace(r.four_spaces!, '');
+  VIEWS ??= prepare();
+  const views = VIEWS;
   const other = bodyOffer !== null && bodyOffer.text === cleanBody ? bodyOffer : new Offer(cleanBody, 0);
   this.regexes = new views.EmailView(new Offer(clean, 1), other) as unknown as Regexes;
   return proto.parseOriginalEmail.call(this, text, cleanBody);

@@ -41,7 +41,10 @@ export function untagged(address: string): string {
 
 /** The addresses a header value names, exactly: "me@x.com inbox@y.com", "<me@x.com>, …". */
 function addressesIn(value: string): string[] {
-  return value.toLowerCase().split(/[\s,;<>]+/).filter((t) => t.includes('@'));
+  return value
+    .toLowerCase()
+    .split(/[\s,;<>]+/)
+    .filter((t) => t.includes('@'));
 }
 
 // Headers the owner's provider adds when it auto-forwards (Gmail, Outlook/Exchange, Resent-*).
@@ -56,7 +59,12 @@ function header(mail: ParsedMail, name: string): string | null {
  * may well mark its mail Auto-Submitted — that is the mail the owner wants handled, so the
  * Auto-Submitted test is skipped for it (the own-mail test still prevents loops).
  */
-export function checkLoop(mail: ParsedMail, envelope: Envelope, policy: SenderPolicy, autoForwarded = false): IgnoreReason | null {
+export function checkLoop(
+  mail: ParsedMail,
+  envelope: Envelope,
+  policy: SenderPolicy,
+  autoForwarded = false,
+): IgnoreReason | null {
   const autoSubmitted = header(mail, 'auto-submitted');
   if (!autoForwarded && autoSubmitted && autoSubmitted.trim().toLowerCase() !== 'no') return 'auto-submitted';
   const source = envelopeAddress(envelope.source);
@@ -95,7 +103,9 @@ export function checkSender(mail: ParsedMail, envelope: Envelope, policy: Sender
   // in the forwarding headers its provider adds. Neither is authenticated by itself: where SES
   // computes verdicts, the envelope's SPF must pass, or anyone could claim the owner's envelope.
   if (policy.requireDmarcPass && envelope.spf !== 'PASS') return { ok: false, reason: 'not-allowed' };
-  const forwardedBy = FORWARDING_HEADERS.some((name) => addressesIn(header(mail, name) ?? '').some((a) => allowed.has(a)));
+  const forwardedBy = FORWARDING_HEADERS.some((name) =>
+    addressesIn(header(mail, name) ?? '').some((a) => allowed.has(a)),
+  );
   if (allowed.has(untagged(envelopeAddress(envelope.source))) && forwardedBy) return { ok: true, via: 'auto-forward' };
   return { ok: false, reason: 'not-allowed' };
 }

@@ -19,7 +19,10 @@ export const wholeNumber = (what: string, min: number, max = Number.MAX_SAFE_INT
     )
     .check(
       z.refine((n: number) => n >= min && n <= max, {
-        error: max < Number.MAX_SAFE_INTEGER ? `${what} must be between ${min} and ${max}` : `${what} must be at least ${min}`,
+        error:
+          max < Number.MAX_SAFE_INTEGER
+            ? `${what} must be between ${min} and ${max}`
+            : `${what} must be at least ${min}`,
       }),
     );
 /** A link that works for months is a link anyone who ever saw it can use (the CDK config says the same). */
@@ -28,7 +31,10 @@ export const MAX_LINK_TTL_DAYS = 60;
 export const MAX_MESSAGE_BYTES = 40 * 1024 * 1024;
 
 export function addressList(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((a) => a.trim().toLowerCase()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((a) => a.trim().toLowerCase())
+    .filter(Boolean);
 }
 
 /** Who may write to onward: the owner's own mailbox always (drafts go there, so replies come from it), and the listed ones. */
@@ -61,9 +67,13 @@ export const ownerFields = {
   ),
   // Its local part leaves room for reply tags ("+r-" and 33 characters) within 64.
   ONWARD_INBOUND_ADDRESS: email('ONWARD_INBOUND_ADDRESS').check(
-    z.refine((v) => v.lastIndexOf('@') <= 28, { error: 'ONWARD_INBOUND_ADDRESS must have at most 28 characters before the @ (replies add a tag)' }),
+    z.refine((v) => v.lastIndexOf('@') <= 28, {
+      error: 'ONWARD_INBOUND_ADDRESS must have at most 28 characters before the @ (replies add a tag)',
+    }),
     // Reply addresses are <local>+r-…: a "+" of its own would make every reply unreadable.
-    z.refine((v) => !v.slice(0, v.lastIndexOf('@')).includes('+'), { error: 'ONWARD_INBOUND_ADDRESS must have no "+" before the @ (onward adds +tags itself)' }),
+    z.refine((v) => !v.slice(0, v.lastIndexOf('@')).includes('+'), {
+      error: 'ONWARD_INBOUND_ADDRESS must have no "+" before the @ (onward adds +tags itself)',
+    }),
   ),
   ONWARD_SENDER_ADDRESS: email('ONWARD_SENDER_ADDRESS'),
 };
@@ -73,15 +83,27 @@ const handlerSchema = z.object({
   ONWARD_TABLE_NAME: z.string().check(z.minLength(1, { error: 'ONWARD_TABLE_NAME must name the cases table' })),
   ONWARD_BUCKET_NAME: z.string().check(z.minLength(1, { error: 'ONWARD_BUCKET_NAME must name the raw mail bucket' })),
   ONWARD_INBOUND_PREFIX: z._default(z.string(), 'inbound/'),
-  ONWARD_REVIEW_URL: z.string().check(z.refine(httpUrl, { error: 'ONWARD_REVIEW_URL must be the review site’s base URL' })),
-  ONWARD_SIGNING_KEY: z.optional(z.string().check(z.minLength(32, { error: 'ONWARD_SIGNING_KEY must be at least 32 characters' }))),
-  ONWARD_SIGNING_SECRET_ARN: z.optional(z.string().check(z.startsWith('arn:', { error: 'ONWARD_SIGNING_SECRET_ARN must be an ARN' }))),
+  ONWARD_REVIEW_URL: z
+    .string()
+    .check(z.refine(httpUrl, { error: 'ONWARD_REVIEW_URL must be the review site’s base URL' })),
+  ONWARD_SIGNING_KEY: z.optional(
+    z.string().check(z.minLength(32, { error: 'ONWARD_SIGNING_KEY must be at least 32 characters' })),
+  ),
+  ONWARD_SIGNING_SECRET_ARN: z.optional(
+    z.string().check(z.startsWith('arn:', { error: 'ONWARD_SIGNING_SECRET_ARN must be an ARN' })),
+  ),
   ONWARD_LINK_TTL_DAYS: z._default(wholeNumber('ONWARD_LINK_TTL_DAYS', 1, MAX_LINK_TTL_DAYS), 14),
   ONWARD_MAX_MESSAGE_BYTES: z._default(wholeNumber('ONWARD_MAX_MESSAGE_BYTES', 1, MAX_MESSAGE_BYTES), 10 * 1024 * 1024),
-  ONWARD_REQUIRE_DMARC: z._default(z.enum(['true', 'false'], { error: 'ONWARD_REQUIRE_DMARC must be true or false' }), 'true'),
+  ONWARD_REQUIRE_DMARC: z._default(
+    z.enum(['true', 'false'], { error: 'ONWARD_REQUIRE_DMARC must be true or false' }),
+    'true',
+  ),
   ONWARD_CONFIGURATION_SET: z.optional(z.string()),
   // S3 emulators only speak path-style URLs; AWS accepts both.
-  ONWARD_S3_PATH_STYLE: z._default(z.enum(['true', 'false'], { error: 'ONWARD_S3_PATH_STYLE must be true or false' }), 'false'),
+  ONWARD_S3_PATH_STYLE: z._default(
+    z.enum(['true', 'false'], { error: 'ONWARD_S3_PATH_STYLE must be true or false' }),
+    'false',
+  ),
 });
 
 export interface HandlerConfig {
@@ -111,7 +133,9 @@ export class ConfigError extends Error {
 }
 
 /** Flattens zod issues into one line each, naming the variable. */
-export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string; code?: string }[]): string[] {
+export function describeIssues(
+  issues: readonly { path: readonly PropertyKey[]; message: string; code?: string }[],
+): string[] {
   return issues.map((i) => {
     const name = String(i.path[0] ?? 'configuration');
     return i.message === 'Invalid input' ? `${name} is missing or invalid` : i.message;

@@ -12,7 +12,12 @@ const STALE_SEND_SECONDS = 15 * 60;
 
 export const handler = failingQuietly('housekeeping', async (event?: { staleSendSeconds?: number }) => {
   const { web, config } = await deps();
-  const expired = await expireDrafts({ cases: web.cases, clock: web.clock, log: web.log, lifetimeSeconds: config.linkTtlSeconds });
+  const expired = await expireDrafts({
+    cases: web.cases,
+    clock: web.clock,
+    log: web.log,
+    lifetimeSeconds: config.linkTtlSeconds,
+  });
   const parked = await sweepStaleSends(web, event?.staleSendSeconds ?? STALE_SEND_SECONDS);
   return { expired, parked };
 });

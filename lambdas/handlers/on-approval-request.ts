@@ -18,7 +18,11 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
   // so on AWS the review site learns its address from the first request it serves.
   process.env.ONWARD_REVIEW_URL ??= `https://${event.requestContext.domainName}/`;
   try {
-    const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
+    const raw = event.body
+      ? event.isBase64Encoded
+        ? Buffer.from(event.body, 'base64').toString('utf8')
+        : event.body
+      : '';
     if (raw.length > MAX_FORM_BYTES) return { statusCode: 413, headers: PAGE_HEADERS, body: tooLongPage() };
     const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
     const response = await route((await deps()).web, {
@@ -31,6 +35,13 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
     return response;
   } catch (error) {
     jsonLogger.error('web.failed', { name: error instanceof Error ? error.name : 'unknown' });
-    return { statusCode: 503, headers: PAGE_HEADERS, body: messagePage('Please try again in a minute', 'onward could not finish this just now. Open the link again in a minute to see where your letter stands; a letter is never sent twice.') };
+    return {
+      statusCode: 503,
+      headers: PAGE_HEADERS,
+      body: messagePage(
+        'Please try again in a minute',
+        'onward could not finish this just now. Open the link again in a minute to see where your letter stands; a letter is never sent twice.',
+      ),
+    };
   }
 }

@@ -6,14 +6,25 @@ import { receiveMail } from '../workflow/receive-mail.ts';
 
 const verdict = z.optional(z.object({ status: z.string() }));
 const sesEvent = z.object({
-  Records: z.array(
-    z.object({
-      ses: z.object({
-        mail: z.object({ messageId: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,128}$/)), source: z._default(z.string(), '') }),
-        receipt: z.object({ recipients: z._default(z.array(z.string()), []), spamVerdict: verdict, virusVerdict: verdict, dmarcVerdict: verdict, spfVerdict: verdict }),
+  Records: z
+    .array(
+      z.object({
+        ses: z.object({
+          mail: z.object({
+            messageId: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,128}$/)),
+            source: z._default(z.string(), ''),
+          }),
+          receipt: z.object({
+            recipients: z._default(z.array(z.string()), []),
+            spamVerdict: verdict,
+            virusVerdict: verdict,
+            dmarcVerdict: verdict,
+            spfVerdict: verdict,
+          }),
+        }),
       }),
-    }),
-  ).check(z.minLength(1)),
+    )
+    .check(z.minLength(1)),
 });
 
 type Status = 'PASS' | 'FAIL' | 'GRAY' | 'PROCESSING_FAILED' | 'DISABLED';
@@ -25,7 +36,10 @@ const deps = composer(process.env);
  * The handler's work, given a way to its dependencies: tests drive it with events built from
  * SES's samples. The event is checked first, so a stray invocation costs no configuration.
  */
-export async function handleSesEvent(dependencies: () => Promise<Pick<Composition, 'receive' | 'config'>>, event: unknown) {
+export async function handleSesEvent(
+  dependencies: () => Promise<Pick<Composition, 'receive' | 'config'>>,
+  event: unknown,
+) {
   const parsed = sesEvent.safeParse(event);
   if (!parsed.success) {
     // Not an SES event: nothing to retry, nothing to record.

@@ -40,7 +40,9 @@ export const handler = failingQuietly('feedback', async (event: unknown) => {
       jsonLogger.error('feedback.bad-message', {});
       continue;
     }
-    outcomes.push((await recordFeedback({ cases, clock: systemClock, log: jsonLogger }, note.data as SesFeedback)).outcome);
+    outcomes.push(
+      (await recordFeedback({ cases, clock: systemClock, log: jsonLogger }, note.data as SesFeedback)).outcome,
+    );
   }
   return { outcomes };
 });

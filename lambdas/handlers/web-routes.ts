@@ -4,12 +4,25 @@
 import { CASE_STATUSES, draftableAnyway, type Case, type CaseStatus } from '../core/case.ts';
 import { ALL_CASES, linkFor, makeLinks, type LinkSigner } from '../core/links.ts';
 import { PAGE_HEADERS, messagePage } from '../core/pages/layout.ts';
-import { casesPage, deniedPage, draftAnywayPage, expiredPage, notFoundPage, typedSection } from '../core/pages/other-pages.ts';
+import {
+  casesPage,
+  deniedPage,
+  draftAnywayPage,
+  expiredPage,
+  notFoundPage,
+  typedSection,
+} from '../core/pages/other-pages.ts';
 import { addresseeWarning } from '../core/notify.ts';
 import { reviewPage, type ReviewView } from '../core/pages/review-page.ts';
 import { verifyToken, type TokenClaims } from '../core/token.ts';
 import {
-  discardDraft, draftAnyway, recipientCandidates, sendFreshLink, sendLetter, type LetterEdits, type ReviewDeps,
+  discardDraft,
+  draftAnyway,
+  recipientCandidates,
+  sendFreshLink,
+  sendLetter,
+  type LetterEdits,
+  type ReviewDeps,
 } from '../workflow/review.ts';
 import { revivable, reviveDraft } from '../workflow/expire.ts';
 
@@ -50,9 +63,15 @@ function crossSite(req: WebRequest): boolean {
 }
 
 /** For an expired or discarded draft: the signed POST target that brings it back for review. */
-const reviveLink = (deps: WebDeps, record: Case): string | null => (revivable(record) ? linkFor(deps.signer, record.id, 'revive') : null);
+const reviveLink = (deps: WebDeps, record: Case): string | null =>
+  revivable(record) ? linkFor(deps.signer, record.id, 'revive') : null;
 
-async function reviewView(deps: WebDeps, record: Case, expiresAt: number, extra: Partial<ReviewView> = {}): Promise<ReviewView> {
+async function reviewView(
+  deps: WebDeps,
+  record: Case,
+  expiresAt: number,
+  extra: Partial<ReviewView> = {},
+): Promise<ReviewView> {
   return {
     record,
     sendUrl: linkFor(deps.signer, record.id, 'send', expiresAt),
@@ -65,7 +84,12 @@ async function reviewView(deps: WebDeps, record: Case, expiresAt: number, extra:
   };
 }
 
-async function showCase(deps: WebDeps, claims: TokenClaims, extra: Partial<ReviewView> = {}, status = 200): Promise<WebResponse> {
+async function showCase(
+  deps: WebDeps,
+  claims: TokenClaims,
+  extra: Partial<ReviewView> = {},
+  status = 200,
+): Promise<WebResponse> {
   const record = await deps.cases.get(claims.caseId);
   if (!record) return html(404, notFoundPage());
   return html(status, reviewPage(await reviewView(deps, record, claims.expiresAt, extra)));
@@ -77,19 +101,31 @@ async function showCases(deps: WebDeps, req: WebRequest): Promise<WebResponse> {
   const self = linkFor(deps.signer, ALL_CASES, 'cases');
   // Replies to draft emails are recorded as cases too, but they are commands, not mail the owner
   // heard from anyone: the full list leaves them out, the IGNORED filter shows them.
-  const listed = (await deps.cases.list(filter ? { status: filter } : {})).filter((c) => filter || c.reason !== 'owner-reply');
+  const listed = (await deps.cases.list(filter ? { status: filter } : {})).filter(
+    (c) => filter || c.reason !== 'owner-reply',
+  );
   const rows = listed.map((record) => ({
     record,
     reviewUrl: draftableAnyway(record)
       ? linkFor(deps.signer, record.id, 'draft')
-      : record.letter || record.original ? linkFor(deps.signer, record.id, 'review') : null,
+      : record.letter || record.original
+        ? linkFor(deps.signer, record.id, 'review')
+        : null,
     reviveUrl: reviveLink(deps, record),
   }));
-  return html(200, casesPage(rows, filter, (s) => (s ? `${self}?status=${s}` : self)));
+  return html(
+    200,
+    casesPage(rows, filter, (s) => (s ? `${self}?status=${s}` : self)),
+  );
 }
 
 function edits(form: URLSearchParams): LetterEdits {
-  return { to: form.get('to') ?? '', subject: form.get('subject') ?? '', body: form.get('body') ?? '', detail: form.get('detail') ?? '' };
+  return {
+    to: form.get('to') ?? '',
+    subject: form.get('subject') ?? '',
+    body: form.get('body') ?? '',
+    detail: form.get('detail') ?? '',
+  };
 }
 
 async function get(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promise<WebResponse> {
@@ -100,7 +136,14 @@ async function get(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promise
       const record = await deps.cases.get(claims.caseId);
       if (!record) return html(404, notFoundPage());
       if (record.status !== 'IGNORED') return showCase(deps, claims);
-      return html(200, draftAnywayPage(record, linkFor(deps.signer, record.id, 'draft', claims.expiresAt), linkFor(deps.signer, ALL_CASES, 'cases')));
+      return html(
+        200,
+        draftAnywayPage(
+          record,
+          linkFor(deps.signer, record.id, 'draft', claims.expiresAt),
+          linkFor(deps.signer, ALL_CASES, 'cases'),
+        ),
+      );
     }
     default:
       // review, and send/discard links opened by a scanner: show the page, never act.
@@ -121,15 +164,29 @@ async function post(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promis
         case 'already-sent':
           return showCase(deps, claims, { alreadySent: true });
         case 'check':
-          return html(200, reviewPage(await reviewView(deps, result.record, claims.expiresAt, {
-            notice: 'Your detail is now in the letter, as it will read. Check it, change anything you like, and press Send.',
-            draft: { letter: result.record.letter!, detail: '' },
-          })));
+          return html(
+            200,
+            reviewPage(
+              await reviewView(deps, result.record, claims.expiresAt, {
+                notice:
+                  'Your detail is now in the letter, as it will read. Check it, change anything you like, and press Send.',
+                draft: { letter: result.record.letter!, detail: '' },
+              }),
+            ),
+          );
         case 'invalid': {
           // The page comes back as the owner typed it ("Sandra Ing <sandra@…>", not the address alone).
           const typed = edits(req.form);
           const letter = { ...result.record.letter!, to: typed.to, subject: typed.subject, body: typed.body };
-          return html(422, reviewPage(await reviewView(deps, result.record, claims.expiresAt, { problems: result.problems, draft: { letter, detail: typed.detail } })));
+          return html(
+            422,
+            reviewPage(
+              await reviewView(deps, result.record, claims.expiresAt, {
+                problems: result.problems,
+                draft: { letter, detail: typed.detail },
+              }),
+            ),
+          );
         }
         case 'failed':
         case 'unknown':
@@ -163,11 +220,19 @@ export async function route(deps: WebDeps, req: WebRequest): Promise<WebResponse
   const method = req.method.toUpperCase();
   const token = /^\/t\/([^/]+)$/.exec(req.path)?.[1];
   if (req.path === '/' && method !== 'POST') {
-    return html(200, messagePage('onward', 'Your letters and cases open from the links in onward’s emails (and, on your laptop, from the “Your cases” link npm start prints).'));
+    return html(
+      200,
+      messagePage(
+        'onward',
+        'Your letters and cases open from the links in onward’s emails (and, on your laptop, from the “Your cases” link npm start prints).',
+      ),
+    );
   }
   if (!token) return html(404, notFoundPage());
-  if (!['GET', 'HEAD', 'POST'].includes(method)) return html(405, messagePage('Not allowed', 'Use the buttons on the page.'), { allow: 'GET, HEAD, POST' });
-  if (method === 'POST' && crossSite(req)) return html(403, messagePage('Refused', 'This request came from another site.'));
+  if (!['GET', 'HEAD', 'POST'].includes(method))
+    return html(405, messagePage('Not allowed', 'Use the buttons on the page.'), { allow: 'GET, HEAD, POST' });
+  if (method === 'POST' && crossSite(req))
+    return html(403, messagePage('Refused', 'This request came from another site.'));
 
   // Tokens are base64url and base36: nothing to percent-decode, and a stray % is simply invalid.
   const check = verifyToken(deps.signer.key, token, deps.signer.nowSeconds());
@@ -178,7 +243,10 @@ export async function route(deps: WebDeps, req: WebRequest): Promise<WebResponse
     if (method === 'POST' && req.form.get('op') === 'refresh') {
       await sendFreshLink({ ...deps, links: makeLinks(deps.signer, deps.inboundAddress) }, caseId);
       const carried = req.form.has('body') ? typedSection(edits(req.form)) : '';
-      return html(200, messagePage('A fresh link is on its way', 'Check your email for a new link from onward.', carried));
+      return html(
+        200,
+        messagePage('A fresh link is on its way', 'Check your email for a new link from onward.', carried),
+      );
     }
     // What an old link says must be true of the case: a letter that left was sent, not "nothing".
     const record = caseId !== ALL_CASES ? await deps.cases.get(caseId) : null;

@@ -1,7 +1,14 @@
 // `onward start`'s settings: the owner, the addresses and the local ports, all from ONWARD_*
 // variables with defaults that let `npm start` run with none set. One schema, every problem at once.
 import * as z from 'zod/mini';
-import { describeIssues, MAX_LINK_TTL_DAYS, MAX_MESSAGE_BYTES, ownAddressClashes, ownerFields, wholeNumber } from '../handlers/config.ts';
+import {
+  describeIssues,
+  MAX_LINK_TTL_DAYS,
+  MAX_MESSAGE_BYTES,
+  ownAddressClashes,
+  ownerFields,
+  wholeNumber,
+} from '../handlers/config.ts';
 
 const port = (name: string, fallback: number) => z._default(wholeNumber(name, 1, 65535), fallback);
 
@@ -16,7 +23,9 @@ function portClashes(given: Record<string, string | undefined>): string[] {
     const port = String(Number(value));
     byPort.set(port, [...(byPort.get(port) ?? []), name]);
   }
-  return [...byPort].filter(([, names]) => names.length > 1).map(([p, names]) => `${names.join(' and ')} are both ${p}: each needs a port of its own`);
+  return [...byPort]
+    .filter(([, names]) => names.length > 1)
+    .map(([p, names]) => `${names.join(' and ')} are both ${p}: each needs a port of its own`);
 }
 
 export const LOCAL_DEFAULTS = {
@@ -31,8 +40,14 @@ const localSchema = z.object({
   ONWARD_SMTP_PORT: port('ONWARD_SMTP_PORT', PORTS.ONWARD_SMTP_PORT),
   ONWARD_HTTP_PORT: port('ONWARD_HTTP_PORT', PORTS.ONWARD_HTTP_PORT),
   ONWARD_SES_PORT: port('ONWARD_SES_PORT', PORTS.ONWARD_SES_PORT),
-  ONWARD_DATA_DIR: z._default(z.string().check(z.minLength(1, { error: 'ONWARD_DATA_DIR must not be empty' })), '.onward'),
-  ONWARD_MAX_MESSAGE_BYTES: z._default(wholeNumber('ONWARD_MAX_MESSAGE_BYTES', 1024, MAX_MESSAGE_BYTES), 10 * 1024 * 1024),
+  ONWARD_DATA_DIR: z._default(
+    z.string().check(z.minLength(1, { error: 'ONWARD_DATA_DIR must not be empty' })),
+    '.onward',
+  ),
+  ONWARD_MAX_MESSAGE_BYTES: z._default(
+    wholeNumber('ONWARD_MAX_MESSAGE_BYTES', 1024, MAX_MESSAGE_BYTES),
+    10 * 1024 * 1024,
+  ),
   ONWARD_LINK_TTL_DAYS: z._default(wholeNumber('ONWARD_LINK_TTL_DAYS', 1, MAX_LINK_TTL_DAYS), 14),
 });
 
@@ -57,7 +72,11 @@ export function loadLocalConfig(env: Record<string, string | undefined>): LocalC
   const given = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('ONWARD_') && v !== ''));
   const parsed = localSchema.safeParse({ ...LOCAL_DEFAULTS, ...given });
   // Every problem at once: ports that clash are named beside whatever else is wrong.
-  const problems = [...(parsed.success ? [] : describeIssues(parsed.error.issues)), ...ownAddressClashes({ ...LOCAL_DEFAULTS, ...given }), ...portClashes(given)];
+  const problems = [
+    ...(parsed.success ? [] : describeIssues(parsed.error.issues)),
+    ...ownAddressClashes({ ...LOCAL_DEFAULTS, ...given }),
+    ...portClashes(given),
+  ];
   if (!parsed.success || problems.length) return { ok: false, problems };
   const e = parsed.data;
   return {

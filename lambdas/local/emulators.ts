@@ -6,7 +6,12 @@ import type { AddressInfo, Server } from 'node:net';
 import path from 'node:path';
 // The SDK client is fine here: this file never runs in Lambda, and creating the table is the local
 // stack's job (CDK creates it on AWS). The handlers' adapters sign their own requests (aws-http.ts).
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
 import { createRequire } from 'node:module';
@@ -14,13 +19,20 @@ import { CASES_INDEX } from '../adapters/dynamo-cases.ts';
 
 // aws-ses-v2-local is CommonJS with its server on `exports.default`; loaders disagree on how an
 // ESM default import maps onto that, so it is required directly.
-const startSesEmulator = (createRequire(import.meta.url)('aws-ses-v2-local') as typeof import('aws-ses-v2-local')).default;
+const startSesEmulator = (createRequire(import.meta.url)('aws-ses-v2-local') as typeof import('aws-ses-v2-local'))
+  .default;
 
 /** s3rver accepts only its well-known key pair; dynalite and the SES emulator accept any. */
-export const LOCAL_AWS = { region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } } as const;
+export const LOCAL_AWS = {
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+} as const;
 
 export class PortInUse extends Error {
-  constructor(readonly port: number, readonly variable: string) {
+  constructor(
+    readonly port: number,
+    readonly variable: string,
+  ) {
     super(`Port ${port} is already in use: set ${variable} to a free port.`);
   }
 }
@@ -46,7 +58,12 @@ export function close(server: Server): Promise<void> {
 
 export async function startDynamo(dataDir: string | null): Promise<{ endpoint: string; stop: () => Promise<void> }> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
-  const server = dynalite({ path: dataDir ?? undefined, createTableMs: 0, updateTableMs: 0, deleteTableMs: 0 }) as Server;
+  const server = dynalite({
+    path: dataDir ?? undefined,
+    createTableMs: 0,
+    updateTableMs: 0,
+    deleteTableMs: 0,
+  }) as Server;
   const port = await listen(server, 0, 'ONWARD_DATA_DIR');
   return { endpoint: `http://127.0.0.1:${port}`, stop: () => close(server) };
 }
@@ -83,9 +100,18 @@ export async function ensureTable(endpoint: string, table: string): Promise<void
   );
 }
 
-export async function startS3(dataDir: string, bucket: string): Promise<{ endpoint: string; stop: () => Promise<void> }> {
+export async function startS3(
+  dataDir: string,
+  bucket: string,
+): Promise<{ endpoint: string; stop: () => Promise<void> }> {
   await mkdir(dataDir, { recursive: true });
-  const s3 = new S3rver({ port: 0, address: '127.0.0.1', directory: dataDir, silent: true, configureBuckets: [{ name: bucket }] });
+  const s3 = new S3rver({
+    port: 0,
+    address: '127.0.0.1',
+    directory: dataDir,
+    silent: true,
+    configureBuckets: [{ name: bucket }],
+  });
   const { port } = (await s3.run()) as AddressInfo;
   return { endpoint: `http://127.0.0.1:${port}`, stop: () => s3.close() };
 }
@@ -99,11 +125,20 @@ const REPLAYED = 500;
  * to the emulator, not recorded a second time), oldest first, so it shows them as before.
  */
 async function replayOutbox(outboxDir: string, innerPort: number): Promise<void> {
-  const names = (await readdir(outboxDir)).filter((n) => n.endsWith('.eml')).sort().slice(-REPLAYED);
+  const names = (await readdir(outboxDir))
+    .filter((n) => n.endsWith('.eml'))
+    .sort()
+    .slice(-REPLAYED);
   for (const name of names) {
-    const form = new URLSearchParams({ Action: 'SendRawEmail', 'RawMessage.Data': (await readFile(path.join(outboxDir, name))).toString('base64') });
+    const form = new URLSearchParams({
+      Action: 'SendRawEmail',
+      'RawMessage.Data': (await readFile(path.join(outboxDir, name))).toString('base64'),
+    });
     // The emulator wants some AWS authorization header, and checks nothing in it.
-    const headers = { 'content-type': 'application/x-www-form-urlencoded', authorization: 'AWS4-HMAC-SHA256 Credential=local/outbox-replay' };
+    const headers = {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: 'AWS4-HMAC-SHA256 Credential=local/outbox-replay',
+    };
     await fetch(`http://127.0.0.1:${innerPort}/`, { method: 'POST', headers, body: form });
   }
 }
@@ -113,7 +148,10 @@ async function replayOutbox(outboxDir: string, innerPort: number): Promise<void>
  * stack puts a small recorder in front of it: every raw message sent is also written to
  * <outboxDir>/<n>.eml, exactly as SES would have sent it.
  */
-export async function startSes(port: number, outboxDir: string | null): Promise<{ endpoint: string; stop: () => Promise<void> }> {
+export async function startSes(
+  port: number,
+  outboxDir: string | null,
+): Promise<{ endpoint: string; stop: () => Promise<void> }> {
   if (outboxDir) await mkdir(outboxDir, { recursive: true });
   const inner = (await startSesEmulator({ port: 0, host: '127.0.0.1' })) as Server;
   const innerPort = (inner.address() as AddressInfo).port;

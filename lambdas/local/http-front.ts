@@ -12,7 +12,8 @@ const MAX_BODY = 1024 * 1024;
 export function functionUrlEvent(req: http.IncomingMessage, body: Buffer): APIGatewayProxyEventV2 {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
   const method = req.method ?? 'GET';
   return {
     version: '2.0',
@@ -25,7 +26,13 @@ export function functionUrlEvent(req: http.IncomingMessage, body: Buffer): APIGa
       apiId: 'local',
       domainName: headers.host ?? 'localhost',
       domainPrefix: 'local',
-      http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '', userAgent: headers['user-agent'] ?? '' },
+      http: {
+        method,
+        path: url.pathname,
+        protocol: 'HTTP/1.1',
+        sourceIp: req.socket.remoteAddress ?? '',
+        userAgent: headers['user-agent'] ?? '',
+      },
       requestId: `${Date.now()}`,
       routeKey: '$default',
       stage: '$default',
@@ -37,7 +44,9 @@ export function functionUrlEvent(req: http.IncomingMessage, body: Buffer): APIGa
   };
 }
 
-export function httpFront(handler: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>): http.Server {
+export function httpFront(
+  handler: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>,
+): http.Server {
   return http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     let size = 0;

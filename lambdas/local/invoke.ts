@@ -40,7 +40,11 @@ export function asyncInvoker(handler: (event: unknown) => Promise<unknown>, opti
         await rm(pending, { force: true });
         return;
       } catch (error) {
-        options.log('invoke.failed', { id, attempt: attempt + 1, error: error instanceof Error ? error.name : 'unknown' });
+        options.log('invoke.failed', {
+          id,
+          attempt: attempt + 1,
+          error: error instanceof Error ? error.name : 'unknown',
+        });
         if (attempt < delays.length) await sleep(delays[attempt]!);
       }
     }

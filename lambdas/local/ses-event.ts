@@ -21,7 +21,13 @@ export function sesMessageId(): string {
   return `${Date.now().toString(16)}-${randomUUID()}-000000`;
 }
 
-export function sesEvent(input: { messageId: string; source: string; recipients: string[]; raw: Buffer; functionName: string }) {
+export function sesEvent(input: {
+  messageId: string;
+  source: string;
+  recipients: string[];
+  raw: Buffer;
+  functionName: string;
+}) {
   const headers = rawHeaders(input.raw);
   const first = (name: string) => headers.find((h) => h.name.toLowerCase() === name)?.value;
   const all = (name: string) => headers.filter((h) => h.name.toLowerCase() === name).map((h) => h.value);
@@ -58,7 +64,11 @@ export function sesEvent(input: { messageId: string; source: string; recipients:
             spfVerdict: gray,
             dkimVerdict: gray,
             dmarcVerdict: gray,
-            action: { type: 'Lambda', functionArn: `arn:aws:lambda:local:000000000000:function:${input.functionName}`, invocationType: 'Event' },
+            action: {
+              type: 'Lambda',
+              functionArn: `arn:aws:lambda:local:000000000000:function:${input.functionName}`,
+              invocationType: 'Event',
+            },
           },
         },
       },

@@ -62,8 +62,20 @@ export function inboundSmtpServer(options: InboundOptions): SMTPServer {
         const source = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
         const recipients = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
         options.s3
-          .send(new PutObjectCommand({ Bucket: options.bucket, Key: `${options.prefix}${messageId}`, Body: raw, ContentLength: raw.length }))
-          .then(() => options.invoker.invoke(messageId, sesEvent({ messageId, source, recipients, raw, functionName: 'on-mail-received' })))
+          .send(
+            new PutObjectCommand({
+              Bucket: options.bucket,
+              Key: `${options.prefix}${messageId}`,
+              Body: raw,
+              ContentLength: raw.length,
+            }),
+          )
+          .then(() =>
+            options.invoker.invoke(
+              messageId,
+              sesEvent({ messageId, source, recipients, raw, functionName: 'on-mail-received' }),
+            ),
+          )
           .then(() => {
             options.log('smtp.accepted', { messageId, bytes: raw.length });
             callback(null, `Queued as ${messageId}`);

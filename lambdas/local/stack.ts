@@ -37,7 +37,10 @@ export function localLog(event: string, fields: Record<string, string | number> 
   console.log(JSON.stringify({ level: 'info', event, ...fields }));
 }
 
-export async function startLocalStack(config: LocalConfig, options: { retryDelaysMs?: number[] } = {}): Promise<LocalStack> {
+export async function startLocalStack(
+  config: LocalConfig,
+  options: { retryDelaysMs?: number[] } = {},
+): Promise<LocalStack> {
   const dataDir = path.resolve(config.dataDir);
   await mkdir(dataDir, { recursive: true });
   const stops: (() => Promise<void>)[] = [];
@@ -88,7 +91,12 @@ export async function startLocalStack(config: LocalConfig, options: { retryDelay
       async (event) => {
         await inbound.handler(event);
       },
-      { deadLetterDir: path.join(dataDir, 'dead-letters'), retryDelaysMs: options.retryDelaysMs, log: localLog, pendingDir: path.join(dataDir, 'pending') },
+      {
+        deadLetterDir: path.join(dataDir, 'dead-letters'),
+        retryDelaysMs: options.retryDelaysMs,
+        log: localLog,
+        pendingDir: path.join(dataDir, 'pending'),
+      },
     );
 
     // On AWS a schedule runs the housekeeping hourly; locally it runs at start and every hour.
@@ -141,4 +149,3 @@ export async function startLocalStack(config: LocalConfig, options: { retryDelay
     throw error;
   }
 }
-

@@ -30,11 +30,17 @@ export async function expireDrafts(deps: ExpireDeps): Promise<number> {
  */
 export function revivable(record: Case): boolean {
   if (!record.letter) return false;
-  return record.status === 'EXPIRED' || (record.status === 'DISCARDED' && record.discardedFrom !== undefined && !letterStands(record));
+  return (
+    record.status === 'EXPIRED' ||
+    (record.status === 'DISCARDED' && record.discardedFrom !== undefined && !letterStands(record))
+  );
 }
 
 /** The draft back for review; `heldBy`: a later forward of the same email has a letter of its own (it stays the one). */
-export async function reviveDraft(deps: Pick<ExpireDeps, 'cases' | 'log'>, caseId: string): Promise<Case | { heldBy: Case } | null> {
+export async function reviveDraft(
+  deps: Pick<ExpireDeps, 'cases' | 'log'>,
+  caseId: string,
+): Promise<Case | { heldBy: Case } | null> {
   const current = await deps.cases.get(caseId);
   if (!current || !revivable(current)) return null;
   const heldBy = current.original ? await holdOriginal(deps.cases, caseId, current.original) : null;

@@ -7,17 +7,31 @@ import type { CaseRepository } from './ports.ts';
  * Makes `caseId` the holder of the email, unless another case holds it whose letter stands:
  * then that case. A holder whose letter was discarded or expired hands the email over.
  */
-export async function holdOriginal(cases: CaseRepository, caseId: string, original: OriginalSummary): Promise<Case | null> {
+export async function holdOriginal(
+  cases: CaseRepository,
+  caseId: string,
+  original: OriginalSummary,
+): Promise<Case | null> {
   const keys = originalFingerprints(original);
   // The same Message-ID is the same email.
   const byId = keys.id ? await holdOne(cases, caseId, keys.id, () => true) : null;
   if (byId) return byId;
   // The same sender, subject and text — attached once and inline once is one email — unless both
   // kept Message-IDs and they differ: one template sent twice, for two applications.
-  return holdOne(cases, caseId, keys.text, (other) => !(original.messageId && other.original?.messageId && other.original.messageId !== original.messageId));
+  return holdOne(
+    cases,
+    caseId,
+    keys.text,
+    (other) => !(original.messageId && other.original?.messageId && other.original.messageId !== original.messageId),
+  );
 }
 
-async function holdOne(cases: CaseRepository, caseId: string, fingerprint: string, sameEmail: (other: Case) => boolean): Promise<Case | null> {
+async function holdOne(
+  cases: CaseRepository,
+  caseId: string,
+  fingerprint: string,
+  sameEmail: (other: Case) => boolean,
+): Promise<Case | null> {
   // Bounded: each round another forward took the email in between; three cannot race forever.
   for (let round = 0; round < 3; round += 1) {
     const holder = await cases.claimOriginal(fingerprint, caseId);

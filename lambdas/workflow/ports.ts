@@ -55,7 +55,10 @@ export interface OutgoingMail {
 
 /** SES refused the message outright: nothing left, the owner may retry. */
 export class MailRejected extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'MailRejected';
   }

@@ -57,7 +57,13 @@ function summary(original: OriginalMail) {
 
 export async function receiveMail(deps: ReceiveDeps, mail: InboundMail): Promise<ReceiveOutcome> {
   const now = deps.clock.now().toISOString();
-  const fresh: Case = { id: mail.messageId, status: 'RECEIVED', receivedAt: now, updatedAt: now, replyRef: deps.links.replyRef(mail.messageId) };
+  const fresh: Case = {
+    id: mail.messageId,
+    status: 'RECEIVED',
+    receivedAt: now,
+    updatedAt: now,
+    replyRef: deps.links.replyRef(mail.messageId),
+  };
   const record = (await deps.cases.create(fresh)) ? fresh : await deps.cases.get(mail.messageId);
   if (!record) throw new Error(`case ${mail.messageId} vanished after a conflicting create`);
 
@@ -81,9 +87,13 @@ export async function receiveMail(deps: ReceiveDeps, mail: InboundMail): Promise
  * mail from the owner, and its letter would otherwise go back to them.
  */
 function withoutOwnAddresses(x: Extraction, deps: ReceiveDeps): Extraction {
-  const own = new Set([deps.owner.email, ...deps.policy.allowedSenders, ...deps.policy.ownAddresses].map((a) => a.toLowerCase()));
+  const own = new Set(
+    [deps.owner.email, ...deps.policy.allowedSenders, ...deps.policy.ownAddresses].map((a) => a.toLowerCase()),
+  );
   const candidates = x.candidates.filter((c) => !c.address || !own.has(c.address.toLowerCase()));
-  return x.contactEmail && own.has(x.contactEmail.toLowerCase()) ? { ...x, contactName: null, contactEmail: null, candidates } : { ...x, candidates };
+  return x.contactEmail && own.has(x.contactEmail.toLowerCase())
+    ? { ...x, contactName: null, contactEmail: null, candidates }
+    : { ...x, candidates };
 }
 
 async function ignore(deps: ReceiveDeps, record: Case, reason: IgnoreReason): Promise<ReceiveOutcome> {
@@ -107,7 +117,8 @@ async function readAndParse(deps: ReceiveDeps, mail: InboundMail): Promise<Parse
 async function processMail(deps: ReceiveDeps, mail: InboundMail, record: Case): Promise<ReceiveOutcome> {
   // SES receives the whole inbound domain: mail to any other address there is nobody's forward.
   const reply = refFromRecipients(mail.recipients, deps.inboundAddress);
-  if (!reply && !mail.recipients.some((r) => r.trim().toLowerCase() === deps.inboundAddress)) return ignore(deps, record, 'not-for-onward');
+  if (!reply && !mail.recipients.some((r) => r.trim().toLowerCase() === deps.inboundAddress))
+    return ignore(deps, record, 'not-for-onward');
 
   const parsed = await readAndParse(deps, mail);
   if (typeof parsed === 'string') return ignore(deps, record, parsed);
@@ -121,7 +132,11 @@ async function processMail(deps: ReceiveDeps, mail: InboundMail, record: Case): 
 
   const original = unwrapForward(parsed);
   if (!original.text.trim() && !original.subject.trim()) return ignore(deps, record, 'empty');
-  if (original.style !== 'direct' && original.from && deps.policy.ownAddresses.some((a) => a.toLowerCase() === original.from!.address)) {
+  if (
+    original.style !== 'direct' &&
+    original.from &&
+    deps.policy.ownAddresses.some((a) => a.toLowerCase() === original.from!.address)
+  ) {
     return forwardedOwnMail(deps, record);
   }
   const classification = classify(original);
@@ -130,7 +145,11 @@ async function processMail(deps: ReceiveDeps, mail: InboundMail, record: Case): 
 
   if (classification.verdict !== 'rejection') {
     const reason: IgnoreReason = classification.verdict === 'unsure' ? 'unsure' : 'not-a-rejection';
-    const ignored = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', { ...analysed, reason, ownerNotified: false });
+    const ignored = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', {
+      ...analysed,
+      reason,
+      ownerNotified: false,
+    });
     if (!ignored) return { outcome: 'duplicate', caseId: record.id };
     return sendNotice(deps, ignored);
   }
@@ -153,8 +172,18 @@ async function sendDraft(deps: ReceiveDeps, record: Case): Promise<ReceiveOutcom
 }
 
 /** The same rejection forwarded again: no second letter; the owner is pointed to the first. */
-async function alreadyForwarded(deps: ReceiveDeps, record: Case, analysed: Partial<Case>, earlier: Case): Promise<ReceiveOutcome> {
-  const ignored = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', { ...analysed, reason: 'duplicate', duplicateOf: earlier.id, ownerNotified: false });
+async function alreadyForwarded(
+  deps: ReceiveDeps,
+  record: Case,
+  analysed: Partial<Case>,
+  earlier: Case,
+): Promise<ReceiveOutcome> {
+  const ignored = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', {
+    ...analysed,
+    reason: 'duplicate',
+    duplicateOf: earlier.id,
+    ownerNotified: false,
+  });
   if (!ignored) return { outcome: 'duplicate', caseId: record.id };
   return noticeOfDuplicate(deps, ignored);
 }
@@ -162,7 +191,13 @@ async function alreadyForwarded(deps: ReceiveDeps, record: Case, analysed: Parti
 /** "Already forwarded", pointing to the first case; sent again if a crash came before it left. */
 async function noticeOfDuplicate(deps: ReceiveDeps, record: Case): Promise<ReceiveOutcome> {
   const earlier = record.duplicateOf ? await deps.cases.get(record.duplicateOf) : null;
-  if (earlier) await deps.mailer.send(ownerMail(deps.owner, duplicateMessage(record, earlier, { review: deps.links.review(earlier.id), cases: deps.links.cases() })));
+  if (earlier)
+    await deps.mailer.send(
+      ownerMail(
+        deps.owner,
+        duplicateMessage(record, earlier, { review: deps.links.review(earlier.id), cases: deps.links.cases() }),
+      ),
+    );
   await deps.cases.update(record.id, 'IGNORED', { ownerNotified: true });
   deps.log.info('mail.duplicate', { caseId: record.id, earlier: record.duplicateOf ?? null });
   return { outcome: 'ignored', caseId: record.id, reason: 'duplicate' };

@@ -62,7 +62,10 @@ export async function recordFeedback(deps: FeedbackDeps, note: SesFeedback): Pro
     deps.log.info('feedback.unchanged', { caseId, outcome });
     return { outcome: 'unchanged', caseId };
   }
-  const delivery = { outcome, at: when(outcome === 'bounced' ? note.bounce?.timestamp : note.complaint?.timestamp, deps.clock) } as const;
+  const delivery = {
+    outcome,
+    at: when(outcome === 'bounced' ? note.bounce?.timestamp : note.complaint?.timestamp, deps.clock),
+  } as const;
   const updated = await deps.cases.update(caseId, 'SENT', { delivery });
   if (!updated) {
     deps.log.info('feedback.not-sent', { caseId, outcome, status: null });

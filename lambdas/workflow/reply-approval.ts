@@ -11,8 +11,13 @@ import { applyEdits, discardDraft, SENDABLE, sendLetter } from './review.ts';
 
 /** A case's state as the owner reads it in a reply notice. */
 const STATE: Partial<Record<CaseStatus, string>> = {
-  SENT: 'already sent', SENDING: 'being sent right now', DISCARDED: 'discarded', EXPIRED: 'expired', IGNORED: 'not drafted',
-  SEND_UNKNOWN: 'perhaps sent (the connection broke while sending)', SEND_FAILED: 'refused by the mail service',
+  SENT: 'already sent',
+  SENDING: 'being sent right now',
+  DISCARDED: 'discarded',
+  EXPIRED: 'expired',
+  IGNORED: 'not drafted',
+  SEND_UNKNOWN: 'perhaps sent (the connection broke while sending)',
+  SEND_FAILED: 'refused by the mail service',
 };
 const stateOf = (record: Case | undefined): string => (record ? (STATE[record.status] ?? 'not ready') : 'gone');
 
@@ -25,7 +30,8 @@ async function tell(deps: ReceiveDeps, target: Case, subject: string, lines: str
   await deps.mailer.send(ownerMail(deps.owner, { subject, text }, deps.links.replyAddress(target.id)));
 }
 
-const HOW = 'Reply "send" to send the letter as the email showed it, "discard" to drop it, or with your whole revised letter.';
+const HOW =
+  'Reply "send" to send the letter as the email showed it, "discard" to drop it, or with your whole revised letter.';
 
 async function act(deps: ReceiveDeps, target: Case, parsed: ParsedMail, reply: ReplyTarget): Promise<string> {
   const command = replyCommand(parsed.text, target.letter?.body);
@@ -36,7 +42,9 @@ async function act(deps: ReceiveDeps, target: Case, parsed: ParsedMail, reply: R
     return 'empty';
   }
   if (command.kind === 'unclear') {
-    await tell(deps, target, `Nothing done: ${about}`, [`onward did not understand your reply (“${command.said}”), so it did nothing. ${HOW}`]);
+    await tell(deps, target, `Nothing done: ${about}`, [
+      `onward did not understand your reply (“${command.said}”), so it did nothing. ${HOW}`,
+    ]);
     return 'unclear';
   }
   if (command.kind === 'discard') {
@@ -45,7 +53,9 @@ async function act(deps: ReceiveDeps, target: Case, parsed: ParsedMail, reply: R
     await tell(deps, target, `${done ? 'Discarded' : 'Not discarded'}: ${about}`, [
       done && result.record.discardedFrom === 'SEND_UNKNOWN'
         ? 'The letter is discarded. It may have left before: onward will never send it again.'
-        : done ? 'The draft is discarded. Nothing was sent. Changed your mind? Bring it back from its review page.' : `The draft could not be discarded: it is ${stateOf('record' in result ? result.record : undefined)}.`,
+        : done
+          ? 'The draft is discarded. Nothing was sent. Changed your mind? Bring it back from its review page.'
+          : `The draft could not be discarded: it is ${stateOf('record' in result ? result.record : undefined)}.`,
     ]);
     return 'discard';
   }
@@ -61,7 +71,12 @@ async function act(deps: ReceiveDeps, target: Case, parsed: ParsedMail, reply: R
     return 'send-stale';
   }
   if (command.kind === 'send') {
-    const result = await sendLetter(deps, target.id, { to: letter.to ?? '', subject: letter.subject, body: letter.body, detail: '' });
+    const result = await sendLetter(deps, target.id, {
+      to: letter.to ?? '',
+      subject: letter.subject,
+      body: letter.body,
+      detail: '',
+    });
     const lines: Record<typeof result.outcome, string[]> = {
       // A reply carries no detail to reshape; the letter is sent as shown or not at all.
       check: ['The letter was not sent: check it on the review page.'],
@@ -71,7 +86,9 @@ async function act(deps: ReceiveDeps, target: Case, parsed: ParsedMail, reply: R
         'The letter was not sent:',
         ...('problems' in result ? result.problems.map((p) => `  - ${p}`) : []),
         // A reply can change the letter, never its recipient.
-        letter.to ? 'Fix it on the review page, or reply with the revised letter.' : 'Choose the recipient on the review page and send it from there: a reply cannot set it.',
+        letter.to
+          ? 'Fix it on the review page, or reply with the revised letter.'
+          : 'Choose the recipient on the review page and send it from there: a reply cannot set it.',
       ],
       failed: ['The mail service refused the letter, so nothing was sent. You can retry from the review page.'],
       unknown: ['The connection broke while sending: the letter may have left. onward will not resend it by itself.'],
@@ -82,7 +99,12 @@ async function act(deps: ReceiveDeps, target: Case, parsed: ParsedMail, reply: R
     return 'send';
   }
   // A revision: the letter becomes what the owner wrote, and comes back for approval.
-  const { letter: revised } = applyEdits(letter, { to: letter.to ?? '', subject: letter.subject, body: command.body, detail: '' });
+  const { letter: revised } = applyEdits(letter, {
+    to: letter.to ?? '',
+    subject: letter.subject,
+    body: command.body,
+    detail: '',
+  });
   const updated = await deps.cases.update(target.id, 'AWAITING_APPROVAL', { letter: revised });
   if (!updated) {
     await tell(deps, target, `Not revised: ${about}`, [`The draft can no longer change: it is ${stateOf(target)}.`]);
@@ -92,17 +114,29 @@ async function act(deps: ReceiveDeps, target: Case, parsed: ParsedMail, reply: R
   return 'revise';
 }
 
-export async function handleReply(deps: ReceiveDeps, record: Case, parsed: ParsedMail, reply: ReplyTarget): Promise<ReceiveOutcome> {
+export async function handleReply(
+  deps: ReceiveDeps,
+  record: Case,
+  parsed: ParsedMail,
+  reply: ReplyTarget,
+): Promise<ReceiveOutcome> {
   const target = await deps.cases.findByReplyRef(reply.ref);
   if (!target || target.id === record.id) {
-    await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', { reason: 'bad-reply', expiresAt: ignoredRecordExpiry(deps.clock.now()) });
+    await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', {
+      reason: 'bad-reply',
+      expiresAt: ignoredRecordExpiry(deps.clock.now()),
+    });
     deps.log.info('reply.unknown', { caseId: record.id });
     return { outcome: 'ignored', caseId: record.id, reason: 'bad-reply' };
   }
   // Act first, record after: a crash in between replays the command, which is idempotent for
   // send and discard and only repeats the draft email for a revision.
   const command = await act(deps, target, parsed, reply);
-  await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', { reason: 'owner-reply', repliedTo: target.id, expiresAt: ignoredRecordExpiry(deps.clock.now()) });
+  await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', {
+    reason: 'owner-reply',
+    repliedTo: target.id,
+    expiresAt: ignoredRecordExpiry(deps.clock.now()),
+  });
   deps.log.info('reply.handled', { caseId: record.id, target: target.id, command });
   return { outcome: 'replied', caseId: record.id };
 }

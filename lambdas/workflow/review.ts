@@ -8,7 +8,15 @@ import { detailAsTyped, draftLetter, hasPlaceholder, hasPlaceholderLeft, withDet
 import { nameMatchesMailbox } from '../core/extract-names.ts';
 import { holdOriginal } from './originals.ts';
 import { ownerMail } from './owner-mail.ts';
-import { MailRejected, type CaseRepository, type Clock, type Links, type Logger, type Mailer, type Owner } from './ports.ts';
+import {
+  MailRejected,
+  type CaseRepository,
+  type Clock,
+  type Links,
+  type Logger,
+  type Mailer,
+  type Owner,
+} from './ports.ts';
 
 export interface ReviewDeps {
   cases: CaseRepository;
@@ -50,18 +58,32 @@ export function applyEdits(letter: Letter, edits: LetterEdits): { letter: Letter
   const next: Letter = { ...letter, to: recipient?.address ?? (typed || null), subject: edits.subject.trim(), body };
   const problems: string[] = [];
   if (!typed) problems.push('Add the address the letter goes to.');
-  else if (!recipient) problems.push(`“${typed}” is not an email address (write one address, e.g. jordan@acme.com or Jordan Lee <jordan@acme.com>).`);
+  else if (!recipient)
+    problems.push(
+      `“${typed}” is not an email address (write one address, e.g. jordan@acme.com or Jordan Lee <jordan@acme.com>).`,
+    );
   if (!next.subject) problems.push('The subject is empty.');
-  else if (next.subject.length > MAX_SUBJECT_CHARS) problems.push(`The subject is ${count(next.subject.length)} characters long; a subject can be up to ${count(MAX_SUBJECT_CHARS)}.`);
+  else if (next.subject.length > MAX_SUBJECT_CHARS)
+    problems.push(
+      `The subject is ${count(next.subject.length)} characters long; a subject can be up to ${count(MAX_SUBJECT_CHARS)}.`,
+    );
   if (!body) problems.push('The letter is empty.');
-  else if (body.length > MAX_LETTER_CHARS) problems.push(`The letter is ${count(body.length)} characters long; a letter can be up to ${count(MAX_LETTER_CHARS)}.`);
-  if (hasPlaceholder(body)) problems.push('Write one true detail you liked in the marked paragraph, or delete that paragraph.');
+  else if (body.length > MAX_LETTER_CHARS)
+    problems.push(
+      `The letter is ${count(body.length)} characters long; a letter can be up to ${count(MAX_LETTER_CHARS)}.`,
+    );
+  if (hasPlaceholder(body))
+    problems.push('Write one true detail you liked in the marked paragraph, or delete that paragraph.');
   else if (hasPlaceholderLeft(body)) {
-    problems.push('Part of the marked paragraph’s instructions is still in the letter (“[One thing I liked — …]”): keep only your own words there, or delete the paragraph.');
+    problems.push(
+      'Part of the marked paragraph’s instructions is still in the letter (“[One thing I liked — …]”): keep only your own words there, or delete the paragraph.',
+    );
   }
   // A detail with nowhere to go would be dropped without a word.
   else if (edits.detail.trim() && !hasPlaceholder(edits.body)) {
-    problems.push('Your detail has no place in the letter: put the marked paragraph back, write the detail into the letter yourself, or clear the field.');
+    problems.push(
+      'Your detail has no place in the letter: put the marked paragraph back, write the detail into the letter yourself, or clear the field.',
+    );
   }
   // A new address means a new person: the name found in the email may not be theirs — and a
   // letter to David that opens "Dear Olivia Grant," must not leave.
@@ -69,9 +91,12 @@ export function applyEdits(letter: Letter, edits: LetterEdits): { letter: Letter
     const greeting = body.split('\n').find((l) => l.trim()) ?? '';
     // A corrected address of the same person ("sandra.ing@" for "sandra.img@", or typed with
     // their name) is fine.
-    const samePerson = (name: string) => nameMatchesMailbox(name, next.to!) || recipient?.name?.toLowerCase() === name.toLowerCase();
+    const samePerson = (name: string) =>
+      nameMatchesMailbox(name, next.to!) || recipient?.name?.toLowerCase() === name.toLowerCase();
     if (recipient && letter.to && letter.toName && greeting.includes(letter.toName) && !samePerson(letter.toName)) {
-      problems.push(`The letter greets ${letter.toName} but now goes to ${next.to}: change the greeting, or send it to ${letter.to}.`);
+      problems.push(
+        `The letter greets ${letter.toName} but now goes to ${next.to}: change the greeting, or send it to ${letter.to}.`,
+      );
     }
     next.toName = null;
   }
@@ -124,7 +149,10 @@ export async function sendLetter(deps: ReviewDeps, caseId: string, edits: Letter
   }
   // The letter has left. If this write fails the case stays SENDING, and the housekeeping sweep
   // (sweepStaleSends) parks it as SEND_UNKNOWN: it is never sent twice.
-  const sent = await deps.cases.transition(caseId, ['SENDING'], 'SENT', { sentAt: deps.clock.now().toISOString(), sentMessageId });
+  const sent = await deps.cases.transition(caseId, ['SENDING'], 'SENT', {
+    sentAt: deps.clock.now().toISOString(),
+    sentMessageId,
+  });
   deps.log.info('letter.sent', { caseId });
   return { outcome: 'sent', record: sent ?? { ...claimed, status: 'SENT' } };
 }
@@ -158,7 +186,8 @@ export async function sweepStaleSends(deps: ReviewDeps, staleSeconds: number): P
   let parked = 0;
   for (const record of await deps.cases.list({ status: 'SENDING' })) {
     if (Date.parse(record.updatedAt) > cutoff) continue;
-    if (await parkUnknown(deps, record.id, 'The sending process stopped before it could record the result.')) parked += 1;
+    if (await parkUnknown(deps, record.id, 'The sending process stopped before it could record the result.'))
+      parked += 1;
   }
   return parked;
 }
@@ -204,16 +233,30 @@ export async function draftAnyway(deps: ReviewDeps, caseId: string): Promise<Dec
 /** Mails the owner a new review link after an old one expired. Only ever to the owner. */
 export async function sendFreshLink(deps: ReviewDeps & { links: Links }, caseId: string): Promise<boolean> {
   if (caseId === ALL_CASES) {
-    await deps.mailer.send(ownerMail(deps.owner, { subject: 'A fresh onward link: your cases', text: `You asked for a fresh link.\n\nAll your cases: ${deps.links.cases()}` }));
+    await deps.mailer.send(
+      ownerMail(deps.owner, {
+        subject: 'A fresh onward link: your cases',
+        text: `You asked for a fresh link.\n\nAll your cases: ${deps.links.cases()}`,
+      }),
+    );
     deps.log.info('cases-link.refreshed', {});
     return true;
   }
   const current = await deps.cases.get(caseId);
   if (!current) return false;
-  const subject = current.original?.subject ? `A fresh onward link: ${current.original.subject}` : 'A fresh onward link';
+  const subject = current.original?.subject
+    ? `A fresh onward link: ${current.original.subject}`
+    : 'A fresh onward link';
   // Mail set aside is drafted from its "draft anyway" page; a review link would show no way to.
-  const link = draftableAnyway(current) ? `Draft a thank-you for it here: ${deps.links.draftAnyway(caseId)}` : `Review this case here: ${deps.links.review(caseId)}`;
-  await deps.mailer.send(ownerMail(deps.owner, { subject, text: `You asked for a fresh link.\n\n${link}\n\nAll your cases: ${deps.links.cases()}` }));
+  const link = draftableAnyway(current)
+    ? `Draft a thank-you for it here: ${deps.links.draftAnyway(caseId)}`
+    : `Review this case here: ${deps.links.review(caseId)}`;
+  await deps.mailer.send(
+    ownerMail(deps.owner, {
+      subject,
+      text: `You asked for a fresh link.\n\n${link}\n\nAll your cases: ${deps.links.cases()}`,
+    }),
+  );
   deps.log.info('link.refreshed', { caseId });
   return true;
 }
@@ -228,7 +271,12 @@ export async function recipientCandidates(deps: Pick<ReviewDeps, 'cases'>, recor
     for (const other of await deps.cases.list({ limit: 200 })) {
       if (other.id === record.id || other.extraction?.company?.toLowerCase() !== company) continue;
       const address = other.letter?.to ?? (other.extraction?.noReplySender ? null : other.extraction?.contactEmail);
-      if (address) found.push({ name: other.letter?.toName ?? other.extraction?.contactName ?? null, address, source: 'earlier case' });
+      if (address)
+        found.push({
+          name: other.letter?.toName ?? other.extraction?.contactName ?? null,
+          address,
+          source: 'earlier case',
+        });
     }
   }
   const seen = new Set<string>();

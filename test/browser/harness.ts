@@ -18,14 +18,24 @@ export interface Harness extends TestStack {
 
 export async function startHarness(): Promise<Harness> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`The browser tests drive Debian's Chromium at ${CHROMIUM}, which is missing. Install it with \`apt-get install chromium\` (.ci/run does this); the tests never download a browser.`);
+    throw new Error(
+      `The browser tests drive Debian's Chromium at ${CHROMIUM}, which is missing. Install it with \`apt-get install chromium\` (.ci/run does this); the tests never download a browser.`,
+    );
   }
   await mkdir(ARTIFACTS, { recursive: true });
   const t = await startTestStack();
   try {
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+      ],
     });
     return {
       ...t,
@@ -51,7 +61,12 @@ export async function newMail(h: Harness, mark: Set<string>, match: (m: SentMail
   return (await outbox(h.stack.outboxDir)).filter((m) => !mark.has(m.raw) && match(m));
 }
 
-export async function waitForNewMail(h: Harness, mark: Set<string>, match: (m: SentMail) => boolean, timeoutMs = 15_000): Promise<SentMail> {
+export async function waitForNewMail(
+  h: Harness,
+  mark: Set<string>,
+  match: (m: SentMail) => boolean,
+  timeoutMs = 15_000,
+): Promise<SentMail> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const [found] = await newMail(h, mark, match);

@@ -9,15 +9,36 @@ import type { BrowserContext, BrowserContextOptions, Page, Request } from 'playw
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DETAIL_PLACEHOLDER } from '../../lambdas/core/draft.ts';
 import {
-  ARTIFACTS, OWNER, forwardForReview, newMail, outboxMark, startHarness, to, waitForNewMail, type Harness,
+  ARTIFACTS,
+  OWNER,
+  forwardForReview,
+  newMail,
+  outboxMark,
+  startHarness,
+  to,
+  waitForNewMail,
+  type Harness,
 } from './harness.ts';
 
 // Some functions below run inside the page. The project compiles without the DOM library, so
 // name the little they use here (module-scoped declarations: nothing leaks into other files).
-interface PageElement { id: string; tagName: string; textContent: string | null }
-declare const document: { documentElement: { scrollWidth: number }; activeElement: PageElement | null; body: PageElement };
+interface PageElement {
+  id: string;
+  tagName: string;
+  textContent: string | null;
+}
+declare const document: {
+  documentElement: { scrollWidth: number };
+  activeElement: PageElement | null;
+  body: PageElement;
+};
 declare const window: { innerWidth: number };
-declare function getComputedStyle(element: unknown): { cursor: string; opacity: string; outlineStyle: string; borderRadius: string };
+declare function getComputedStyle(element: unknown): {
+  cursor: string;
+  opacity: string;
+  outlineStyle: string;
+  borderRadius: string;
+};
 type Validity = { validity: { valueMissing: boolean; patternMismatch: boolean } };
 
 const SANDRA = 'sandra.ing@grainwood.example';
@@ -35,7 +56,9 @@ afterAll(async () => {
  * A fresh context and page. Console errors and page errors are collected in `problems`, except
  * Content-Security-Policy reports, which go to `csp` (one test owns those).
  */
-async function open(options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page; problems: string[]; csp: string[] }> {
+async function open(
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page; problems: string[]; csp: string[] }> {
   const context = await h.browser.newContext(options);
   // Fail within the test's time with Playwright's own message, not vitest's timeout.
   context.setDefaultTimeout(10_000);
@@ -56,7 +79,9 @@ async function gotoReview(page: Page, url: string): Promise<void> {
   const response = await page.goto(url);
   const editable = await page.locator('form.letter').count();
   if (response?.status() !== 200 || !editable) {
-    throw new Error(`review page not editable: HTTP ${response?.status()}: ${(await page.locator('main').innerText()).slice(0, 400)}`);
+    throw new Error(
+      `review page not editable: HTTP ${response?.status()}: ${(await page.locator('main').innerText()).slice(0, 400)}`,
+    );
   }
 }
 
@@ -111,11 +136,14 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
       await expect(original.innerText()).resolves.toContain('Sandra Ing <sandra.ing@grainwood.example>');
       await expect(original.innerText()).resolves.toContain('Your application for Administrative Assistant');
       await expect(original.innerText()).resolves.toMatch(/Date\s+Tue, 24 Nov 2026 23:02:11 UTC/);
-      await expect(original.locator('blockquote').innerText()).resolves.toContain('Thank you for taking the time to interview');
+      await expect(original.locator('blockquote').innerText()).resolves.toContain(
+        'Thank you for taking the time to interview',
+      );
 
       // What onward detected, and why.
       const detected = await page.getByRole('region', { name: 'What onward detected' }).innerText();
-      for (const expected of ['Grainwood', 'Administrative Assistant', 'Sandra Ing', SANDRA, 'Why']) expect(detected).toContain(expected);
+      for (const expected of ['Grainwood', 'Administrative Assistant', 'Sandra Ing', SANDRA, 'Why'])
+        expect(detected).toContain(expected);
 
       // Labelled fields holding the draft.
       const f = fields(page);
@@ -169,7 +197,11 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
       expect(text).not.toContain('[');
       expect(text.endsWith('Sam Rivera')).toBe(true);
       // Exactly what the owner saw: the edited body with the detail in the marked paragraph's place.
-      expect(text).toBe(edited.replace(DETAIL_PLACEHOLDER, 'I especially liked how openly you walked me through the sales pipeline.').trim());
+      expect(text).toBe(
+        edited
+          .replace(DETAIL_PLACEHOLDER, 'I especially liked how openly you walked me through the sales pipeline.')
+          .trim(),
+      );
       expect(text).toBe(onScreenBody.trim());
       expect(problems).toEqual([]);
     } finally {
@@ -261,7 +293,12 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
       expect(await alert.isVisible()).toBe(true);
       await page.screenshot({ path: path.join(ARTIFACTS, 'review-error.png'), fullPage: true });
       // Nothing claims it left; what the owner typed is still there to fix.
-      expect(await page.getByRole('status').filter({ hasText: /^\s*Sent\./ }).count()).toBe(0);
+      expect(
+        await page
+          .getByRole('status')
+          .filter({ hasText: /^\s*Sent\./ })
+          .count(),
+      ).toBe(0);
       expect(await page.getByRole('status').innerText()).toContain('Nothing has been sent.');
       expect(await f.body.inputValue()).toBe(body);
       expect(await f.to.inputValue()).toBe(`Sandra Ing <${SANDRA}>`);
@@ -320,14 +357,25 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
 
   it('fits a phone-width screen without sideways scrolling, with usable fields', async () => {
     const { reviewUrl } = await forwardForReview(h, 'rejection-after-interview.eml');
-    const { context, page } = await open({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const { context, page } = await open({
+      viewport: { width: 375, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
     try {
       await gotoReview(page, reviewUrl);
       const { scrollWidth, innerWidth } = await noScroll(page);
       expect(innerWidth).toBe(375);
       expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
       const f = fields(page);
-      for (const [name, field] of Object.entries({ to: f.to, subject: f.subject, detail: f.detail, body: f.body, send: f.send })) {
+      for (const [name, field] of Object.entries({
+        to: f.to,
+        subject: f.subject,
+        detail: f.detail,
+        body: f.body,
+        send: f.send,
+      })) {
         const box = await field.boundingBox();
         expect(box, name).not.toBeNull();
         expect(box!.x, name).toBeGreaterThanOrEqual(0);
@@ -356,7 +404,12 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
   it('lists cases on a phone without sideways scrolling, each row telling company and role apart', async () => {
     await forwardForReview(h, 'rejection-after-interview.eml');
     await forwardForReview(h, 'ats-no-reply-rejection.eml');
-    const { context, page } = await open({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const { context, page } = await open({
+      viewport: { width: 375, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
     try {
       expect((await page.goto(h.stack.urls.cases))?.status()).toBe(200);
       const { scrollWidth, innerWidth } = await noScroll(page);
@@ -366,11 +419,20 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
       expect(rows.join('\n')).toContain('Administrative Assistant');
       // The date stays on one line.
       // Line boxes of the date's text (a Range over the cell), counted in the page.
-      const lines = await page.locator('td.date').first().evaluate((el) => {
-        const range = (globalThis as unknown as { document: { createRange(): { selectNodeContents(n: unknown): void; getClientRects(): { length: number } } } }).document.createRange();
-        range.selectNodeContents(el);
-        return range.getClientRects().length;
-      });
+      const lines = await page
+        .locator('td.date')
+        .first()
+        .evaluate((el) => {
+          const range = (
+            globalThis as unknown as {
+              document: {
+                createRange(): { selectNodeContents(n: unknown): void; getClientRects(): { length: number } };
+              };
+            }
+          ).document.createRange();
+          range.selectNodeContents(el);
+          return range.getClientRects().length;
+        });
       expect(lines).toBe(1);
       await page.screenshot({ path: path.join(ARTIFACTS, 'cases-phone.png'), fullPage: true });
     } finally {
@@ -385,11 +447,12 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
       try {
         await gotoReview(page, reviewUrl);
         const order: string[] = [];
-        const focused = () => page.evaluate(() => {
-          const el = document.activeElement;
-          if (!el || el === document.body) return 'body';
-          return el.id || `${el.tagName.toLowerCase()}:${(el.textContent ?? '').trim()}`;
-        });
+        const focused = () =>
+          page.evaluate(() => {
+            const el = document.activeElement;
+            if (!el || el === document.body) return 'body';
+            return el.id || `${el.tagName.toLowerCase()}:${(el.textContent ?? '').trim()}`;
+          });
         // Tab from the top of the page until Send has focus, typing the detail on the way.
         for (let i = 0; i < 20; i += 1) {
           await page.keyboard.press('Tab');
@@ -400,8 +463,14 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
         }
         const wanted = ['to', 'subject', 'detail', 'body', 'button:Send'];
         const positions = wanted.map((id) => order.indexOf(id));
-        expect(positions.every((p) => p >= 0), `focus order: ${order.join(' → ')}`).toBe(true);
-        expect([...positions].sort((a, b) => a - b), `focus order: ${order.join(' → ')}`).toEqual(positions);
+        expect(
+          positions.every((p) => p >= 0),
+          `focus order: ${order.join(' → ')}`,
+        ).toBe(true);
+        expect(
+          [...positions].sort((a, b) => a - b),
+          `focus order: ${order.join(' → ')}`,
+        ).toEqual(positions);
         // The focus is visible on the button that will act.
         expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
 
@@ -483,7 +552,10 @@ describe('what the browser sees of the security rules', () => {
 
       // Framing the review page from another site is blocked by frame-ancestors.
       attackPage = `<!doctype html><iframe src="${reviewUrl}" width="600" height="400"></iframe>`;
-      const refused = evil.waitForEvent('console', { predicate: (m) => /frame-ancestors 'none'/.test(m.text()), timeout: 5_000 });
+      const refused = evil.waitForEvent('console', {
+        predicate: (m) => /frame-ancestors 'none'/.test(m.text()),
+        timeout: 5_000,
+      });
       await evil.goto(attackerOrigin, { waitUntil: 'load' });
       expect((await refused).text()).toMatch(/^Framing '.*' violates .*frame-ancestors 'none'/);
 

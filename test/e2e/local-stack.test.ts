@@ -67,7 +67,15 @@ describe('a forwarded rejection, end to end', () => {
     await forward('rejection-after-interview.eml');
     const draft = await waitForMail(stack!.outboxDir, toOwner('Draft thank-you'));
     expect(draft.mail.from[0]?.address).toBe(config.senderAddress);
-    for (const expected of ['Grainwood', 'Administrative Assistant', 'Sandra Ing', 'sandra.ing@grainwood.example', 'Why:', 'Again, thank you!', 'Sam Rivera']) {
+    for (const expected of [
+      'Grainwood',
+      'Administrative Assistant',
+      'Sandra Ing',
+      'sandra.ing@grainwood.example',
+      'Why:',
+      'Again, thank you!',
+      'Sam Rivera',
+    ]) {
       expect(draft.mail.text).toContain(expected);
     }
     reviewUrl = linkIn(draft.mail.text, 'Review, edit and send:');
@@ -92,7 +100,13 @@ describe('a forwarded rejection, end to end', () => {
 
   it('sends the letter once on Send, threaded and signed, and says so on every later Send', async () => {
     const form = reviewForm(await (await fetch(reviewUrl)).text());
-    const body = new URLSearchParams({ to: form.to, subject: form.subject, body: form.body, detail: 'the tour of your office', op: 'send' });
+    const body = new URLSearchParams({
+      to: form.to,
+      subject: form.subject,
+      body: form.body,
+      detail: 'the tour of your office',
+      op: 'send',
+    });
     const sent = await fetch(form.action, { method: 'POST', body, redirect: 'manual' });
     expect(sent.status).toBe(303);
 
@@ -111,7 +125,9 @@ describe('a forwarded rejection, end to end', () => {
     const page = await (await fetch(reviewUrl)).text();
     expect(page).toContain('Sent.');
     await stack!.invoker.idle();
-    const letters = (await outbox(stack!.outboxDir)).filter((m) => m.mail.to[0]?.address === 'sandra.ing@grainwood.example');
+    const letters = (await outbox(stack!.outboxDir)).filter(
+      (m) => m.mail.to[0]?.address === 'sandra.ing@grainwood.example',
+    );
     expect(letters).toHaveLength(1);
   });
 });
@@ -126,7 +142,8 @@ describe('approving by reply', () => {
 
     // No recipient yet (a no-reply sender): a plain "send" is refused with the reason.
     const transport = await smtp();
-    const answer = (text: string) => transport.sendMail({ from: OWNER, to: replyTo, subject: `Re: ${draft.mail.subject}`, text });
+    const answer = (text: string) =>
+      transport.sendMail({ from: OWNER, to: replyTo, subject: `Re: ${draft.mail.subject}`, text });
     await answer('send');
     const refused = await waitForMail(stack!.outboxDir, toOwner('Not sent: Northwind'));
     expect(refused.mail.text).toContain('Add the address the letter goes to.');
@@ -147,8 +164,12 @@ describe('mail that gets no letter', () => {
 
   it('refuses other recipients and oversized mail at the SMTP level', async () => {
     const transport = await smtp();
-    await expect(transport.sendMail({ from: OWNER, to: 'someone@else.example', subject: 'x', text: 'x' })).rejects.toMatchObject({ responseCode: 550 });
-    await expect(transport.sendMail({ from: OWNER, to: INBOUND, subject: 'big', text: 'x'.repeat(300 * 1024) })).rejects.toMatchObject({ responseCode: 552 });
+    await expect(
+      transport.sendMail({ from: OWNER, to: 'someone@else.example', subject: 'x', text: 'x' }),
+    ).rejects.toMatchObject({ responseCode: 550 });
+    await expect(
+      transport.sendMail({ from: OWNER, to: INBOUND, subject: 'big', text: 'x'.repeat(300 * 1024) }),
+    ).rejects.toMatchObject({ responseCode: 552 });
     transport.close();
   });
 

@@ -1,7 +1,16 @@
 // Bundles for real with the local esbuild (no Docker, no network), then loads each bundle as
 // Node loads it on Lambda: an ES module whose handler export exists, with CommonJS dependencies
 // working through the require banner, and no AWS SDK client in it.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,21 +36,24 @@ describe('Lambda bundles', () => {
     for (const { entry } of Object.values(FUNCTIONS)) expect(entries).toContain(entry);
   });
 
-  it.each(Object.keys(FUNCTIONS) as (keyof typeof FUNCTIONS)[])('%s: a minified ESM bundle with a source map that imports no AWS SDK package', (name) => {
-    const dir = bundleOf(name);
-    expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
-    const code = readFileSync(path.join(dir, 'index.mjs'), 'utf8');
-    expect(code.startsWith(ESM_REQUIRE_BANNER)).toBe(true);
-    expect(code).toMatch(/export\s*\{[^}]*\bhandler\b[^}]*\}/);
-    // No SDK client: the adapters sign their own requests (aws-http.ts); loading a client costs
-    // 50–100 ms of cold start. What is left of the SDK (util-dynamodb) is bundled, not imported.
-    expect(code).not.toMatch(/from\s*["']@aws-sdk\//);
-    // Minified: long lines (the few line breaks left are inside template literals).
-    expect(code.length / code.split('\n').length).toBeGreaterThan(1000);
-    expect(statSync(path.join(dir, 'index.mjs')).size).toBeLessThan(1024 * 1024);
-    const map = JSON.parse(readFileSync(path.join(dir, 'index.mjs.map'), 'utf8'));
-    expect(map.sources.some((s: string) => s.endsWith(`handlers/${FUNCTIONS[name].entry}`))).toBe(true);
-  });
+  it.each(Object.keys(FUNCTIONS) as (keyof typeof FUNCTIONS)[])(
+    '%s: a minified ESM bundle with a source map that imports no AWS SDK package',
+    (name) => {
+      const dir = bundleOf(name);
+      expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+      const code = readFileSync(path.join(dir, 'index.mjs'), 'utf8');
+      expect(code.startsWith(ESM_REQUIRE_BANNER)).toBe(true);
+      expect(code).toMatch(/export\s*\{[^}]*\bhandler\b[^}]*\}/);
+      // No SDK client: the adapters sign their own requests (aws-http.ts); loading a client costs
+      // 50–100 ms of cold start. What is left of the SDK (util-dynamodb) is bundled, not imported.
+      expect(code).not.toMatch(/from\s*["']@aws-sdk\//);
+      // Minified: long lines (the few line breaks left are inside template literals).
+      expect(code.length / code.split('\n').length).toBeGreaterThan(1000);
+      expect(statSync(path.join(dir, 'index.mjs')).size).toBeLessThan(1024 * 1024);
+      const map = JSON.parse(readFileSync(path.join(dir, 'index.mjs.map'), 'utf8'));
+      expect(map.sources.some((s: string) => s.endsWith(`handlers/${FUNCTIONS[name].entry}`))).toBe(true);
+    },
+  );
 
   it('the inbound bundle carries the mail parser and nodemailer, so they run under ESM', () => {
     const code = readFileSync(path.join(bundleOf('inbound'), 'index.mjs'), 'utf8');
@@ -51,12 +63,15 @@ describe('Lambda bundles', () => {
     expect(map.sources.some((s: string) => s.includes('node_modules/nodemailer/'))).toBe(true);
   });
 
-  it.each(Object.keys(FUNCTIONS) as (keyof typeof FUNCTIONS)[])('%s: imports as an ES module and exports handler', async (name) => {
-    const file = path.join(bundleOf(name), 'index.mjs');
-    expect(existsSync(file)).toBe(true);
-    const mod = await import(pathToFileURL(file).href);
-    expect(typeof mod.handler).toBe('function');
-  });
+  it.each(Object.keys(FUNCTIONS) as (keyof typeof FUNCTIONS)[])(
+    '%s: imports as an ES module and exports handler',
+    async (name) => {
+      const file = path.join(bundleOf(name), 'index.mjs');
+      expect(existsSync(file)).toBe(true);
+      const mod = await import(pathToFileURL(file).href);
+      expect(typeof mod.handler).toBe('function');
+    },
+  );
 
   it('a bundled handler runs: the inbound function drops a non-SES event without touching AWS', async () => {
     const mod = await import(pathToFileURL(path.join(bundleOf('inbound'), 'index.mjs')).href);
@@ -65,7 +80,12 @@ describe('Lambda bundles', () => {
 
   it('a bundled handler runs: the review function answers 503 (not a crash) when it cannot start', async () => {
     const mod = await import(pathToFileURL(path.join(bundleOf('review'), 'index.mjs')).href);
-    const response = await mod.handler({ rawPath: '/', rawQueryString: '', headers: {}, requestContext: { http: { method: 'GET' } } });
+    const response = await mod.handler({
+      rawPath: '/',
+      rawQueryString: '',
+      headers: {},
+      requestContext: { http: { method: 'GET' } },
+    });
     expect(response.statusCode).toBe(503);
   });
 
@@ -73,13 +93,32 @@ describe('Lambda bundles', () => {
     // The same bundling, over the real MIME adapter.
     const dir = path.join(outdir, 'mime-probe');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'entry.ts'), `export { parseMime } from ${JSON.stringify(path.join(REPO_ROOT, 'lambdas', 'adapters', 'mime.ts'))};\n`);
+    writeFileSync(
+      path.join(dir, 'entry.ts'),
+      `export { parseMime } from ${JSON.stringify(path.join(REPO_ROOT, 'lambdas', 'adapters', 'mime.ts'))};\n`,
+    );
     const size = await bundleFunction(path.join(dir, 'entry.ts'), dir);
     const { parseMime } = await import(pathToFileURL(path.join(dir, 'index.mjs')).href);
     // A text part then an HTML part, not alternatives: postal-mime turns the HTML into text.
-    const html = '<p>Caf&eacute; &ndash; &euro;5 &rarr; we&rsquo;re &Delta; &trade;&nbsp;&#x1F600; &frac13; &le; &check; &Bopf;</p>';
-    const raw = ['From: a@example.com', 'To: b@example.com', 'Subject: x', 'Content-Type: multipart/mixed; boundary=b', '', '--b',
-      'Content-Type: text/plain', '', 'Hello', '--b', 'Content-Type: text/html; charset=utf-8', '', html, '--b--', ''].join('\r\n');
+    const html =
+      '<p>Caf&eacute; &ndash; &euro;5 &rarr; we&rsquo;re &Delta; &trade;&nbsp;&#x1F600; &frac13; &le; &check; &Bopf;</p>';
+    const raw = [
+      'From: a@example.com',
+      'To: b@example.com',
+      'Subject: x',
+      'Content-Type: multipart/mixed; boundary=b',
+      '',
+      '--b',
+      'Content-Type: text/plain',
+      '',
+      'Hello',
+      '--b',
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      html,
+      '--b--',
+      '',
+    ].join('\r\n');
     const mail = await parseMime(raw);
     expect(mail.text).toContain('Café – €5 → we’re Δ ™\u00a0😀 ⅓ ≤ ✓ &Bopf;');
     // postal-mime and the adapter come to ~70 KB with the whole HTML5 table, ~50 KB without it.

@@ -41,20 +41,36 @@ describe('deployment configuration', () => {
     const found = problems({});
     expect(found).toHaveLength(4);
     expect(found.join('\n')).toMatch(/ownerEmail is missing.*-c ownerEmail=/);
-    for (const key of ['ownerName', 'inboundDomain', 'senderAddress']) expect(found.join('\n')).toContain(`${key} is missing`);
+    for (const key of ['ownerName', 'inboundDomain', 'senderAddress'])
+      expect(found.join('\n')).toContain(`${key} is missing`);
   });
 
   it('reports every invalid value at once', () => {
     const found = problems({
-      ownerEmail: 'not-an-address', ownerName: ' ', inboundDomain: 'mail', senderAddress: 'letters@', inboundLocalPart: 'me+tag',
-      allowedSenders: 'a@example.com, nope', rawMailDays: '0', logRetentionDays: '31', linkTtlDays: 'soon', reservedConcurrency: '-1',
-      activateRuleSet: 'yes', stackName: '1stack', region: 'Europe',
+      ownerEmail: 'not-an-address',
+      ownerName: ' ',
+      inboundDomain: 'mail',
+      senderAddress: 'letters@',
+      inboundLocalPart: 'me+tag',
+      allowedSenders: 'a@example.com, nope',
+      rawMailDays: '0',
+      logRetentionDays: '31',
+      linkTtlDays: 'soon',
+      reservedConcurrency: '-1',
+      activateRuleSet: 'yes',
+      stackName: '1stack',
+      region: 'Europe',
     });
     expect(found).toEqual(
       expect.arrayContaining([
-        'ownerEmail must be an email address', 'ownerName must not be empty', 'inboundDomain must be a domain name such as mail.example.com',
-        'senderAddress must be an email address', 'allowedSenders must be email addresses separated by commas', 'rawMailDays must be at least 1',
-        'activateRuleSet must be true or false', 'region must be an AWS region code such as eu-west-1',
+        'ownerEmail must be an email address',
+        'ownerName must not be empty',
+        'inboundDomain must be a domain name such as mail.example.com',
+        'senderAddress must be an email address',
+        'allowedSenders must be email addresses separated by commas',
+        'rawMailDays must be at least 1',
+        'activateRuleSet must be true or false',
+        'region must be an AWS region code such as eu-west-1',
       ]),
     );
     expect(found.some((p) => p.startsWith('logRetentionDays must be one of 1, 3, 5'))).toBe(true);
@@ -74,10 +90,22 @@ describe('deployment configuration', () => {
   it('reads the same keys from a JSON file named by config; -c wins over the file', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'onward-config-'));
     try {
-      writeFileSync(path.join(dir, 'onward.json'), JSON.stringify({ ...BASE_CONTEXT, rawMailDays: 30, activateRuleSet: true, allowedSenders: ['me@example.com'] }));
+      writeFileSync(
+        path.join(dir, 'onward.json'),
+        JSON.stringify({ ...BASE_CONTEXT, rawMailDays: 30, activateRuleSet: true, allowedSenders: ['me@example.com'] }),
+      );
       const config = load({ config: 'onward.json', ownerName: 'Alex Doe' }, dir);
-      expect(config).toMatchObject({ ownerName: 'Alex Doe', ownerEmail: 'me@example.com', rawMailDays: 30, activateRuleSet: true, allowedSenders: ['me@example.com'] });
-      writeFileSync(path.join(dir, 'bad.json'), JSON.stringify({ ownerEmail: 'me@example.com', ownerMail: 'typo@example.com' }));
+      expect(config).toMatchObject({
+        ownerName: 'Alex Doe',
+        ownerEmail: 'me@example.com',
+        rawMailDays: 30,
+        activateRuleSet: true,
+        allowedSenders: ['me@example.com'],
+      });
+      writeFileSync(
+        path.join(dir, 'bad.json'),
+        JSON.stringify({ ownerEmail: 'me@example.com', ownerMail: 'typo@example.com' }),
+      );
       const found = problems({ config: path.join(dir, 'bad.json') });
       expect(found).toContain(`config file ${path.join(dir, 'bad.json')}: unknown key ownerMail`);
       expect(found.filter((p) => p.includes('is missing'))).toHaveLength(3);
@@ -90,12 +118,20 @@ describe('deployment configuration', () => {
   it('bin/app.ts prints the problems and exits non-zero before synthesising', () => {
     const repo = path.resolve(import.meta.dirname, '../..');
     const outdir = mkdtempSync(path.join(os.tmpdir(), 'onward-out-'));
-    const run = spawnSync(process.execPath, [path.join(repo, 'node_modules/tsx/dist/cli.mjs'), path.join(repo, 'bin/app.ts')], {
-      cwd: repo,
-      env: { ...process.env, CDK_CONTEXT_JSON: JSON.stringify({ ownerName: 'Sam Rivera', inboundDomain: 'mail' }), CDK_OUTDIR: outdir },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const run = spawnSync(
+      process.execPath,
+      [path.join(repo, 'node_modules/tsx/dist/cli.mjs'), path.join(repo, 'bin/app.ts')],
+      {
+        cwd: repo,
+        env: {
+          ...process.env,
+          CDK_CONTEXT_JSON: JSON.stringify({ ownerName: 'Sam Rivera', inboundDomain: 'mail' }),
+          CDK_OUTDIR: outdir,
+        },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     rmSync(outdir, { recursive: true, force: true });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('onward cannot be synthesised: 3 configuration problems');

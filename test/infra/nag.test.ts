@@ -23,7 +23,11 @@ function acknowledgements(root: IConstruct) {
     for (const entry of c.node.metadata) {
       if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
       for (const [id, reason] of Object.entries(entry.data as Record<string, unknown>)) {
-        found.push({ path: c.node.path, id: id.replace(/^annotation::/i, ''), reason: typeof reason === 'string' ? reason : JSON.stringify(reason) });
+        found.push({
+          path: c.node.path,
+          id: id.replace(/^annotation::/i, ''),
+          reason: typeof reason === 'string' ? reason : JSON.stringify(reason),
+        });
       }
     }
   }
@@ -36,7 +40,9 @@ describe.each(Object.entries(VARIANTS))('cdk-nag, %s configuration', (_name, con
   it('reports no unacknowledged finding (AwsSolutions and Onward packs)', () => {
     for (const pack of nagPacks(app)) {
       const report = pack.validateScope(app);
-      expect(report.violations.map((v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
+      expect(
+        report.violations.map((v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`),
+      ).toEqual([]);
     }
   });
 
@@ -48,7 +54,9 @@ describe.each(Object.entries(VARIANTS))('cdk-nag, %s configuration', (_name, con
 describe('the acknowledgements', () => {
   it('are exactly these, each on the one construct it concerns', () => {
     const ids = (context: Record<string, unknown>) =>
-      acknowledgements(synth(context).app).map((a) => `${a.id} @ ${a.path}`).sort();
+      acknowledgements(synth(context).app)
+        .map((a) => `${a.id} @ ${a.path}`)
+        .sort();
     expect(ids({})).toEqual(
       [
         'AwsSolutions-IAM5[Resource::<RawMailA1B12CE5.Arn>/inbound/*] @ Onward/Inbound/Role',

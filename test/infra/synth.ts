@@ -12,19 +12,36 @@ export const BASE_CONTEXT = {
 } as const;
 
 /** The feature flags in cdk.json, which the CLI passes as context too. */
-const CDK_JSON_CONTEXT = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')).context as Record<string, unknown>;
+const CDK_JSON_CONTEXT = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')).context as Record<
+  string,
+  unknown
+>;
 
 export function synth(context: Record<string, unknown> = {}, options: { bundle?: boolean; outdir?: string } = {}) {
   const built = createOnwardApp({
     ...(options.outdir ? { outdir: options.outdir } : {}),
     // An empty list of stacks to bundle: assets get a placeholder instead of running esbuild.
     // Path and asset metadata (as the CLI sets them) let the tests find resources and bundles.
-    context: { ...CDK_JSON_CONTEXT, 'aws:cdk:enable-path-metadata': true, 'aws:cdk:enable-asset-metadata': true, ...BASE_CONTEXT, ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }), ...context },
+    context: {
+      ...CDK_JSON_CONTEXT,
+      'aws:cdk:enable-path-metadata': true,
+      'aws:cdk:enable-asset-metadata': true,
+      ...BASE_CONTEXT,
+      ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
+      ...context,
+    },
   });
   return { ...built, template: Template.fromStack(built.stack) };
 }
 
-type Resource = { Type: string; Properties: Record<string, any>; Metadata?: Record<string, any>; DependsOn?: string[]; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+type Resource = {
+  Type: string;
+  Properties: Record<string, any>;
+  Metadata?: Record<string, any>;
+  DependsOn?: string[];
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+};
 
 /** The resource at a construct path such as 'Onward/Inbound/Function/Resource', with its logical id. */
 export function resourceAt(template: Template, path: string): Resource & { id: string } {
@@ -37,7 +54,9 @@ export function resourceAt(template: Template, path: string): Resource & { id: s
 
 export function resourcesOfType(template: Template, type: string): (Resource & { id: string })[] {
   const all = template.toJSON().Resources as Record<string, Resource>;
-  return Object.entries(all).filter(([, r]) => r.Type === type).map(([id, r]) => ({ id, ...r }));
+  return Object.entries(all)
+    .filter(([, r]) => r.Type === type)
+    .map(([id, r]) => ({ id, ...r }));
 }
 
 export const FUNCTIONS = {

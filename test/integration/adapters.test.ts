@@ -27,7 +27,12 @@ const env = {
 describe('DynamoDB cases (dynalite)', () => {
   const table = `cases-${Date.now()}`;
   const repo = dynamoCaseRepository(awsHttp('dynamodb', env), table);
-  const base = (id: string, receivedAt: string): Case => ({ id, status: 'RECEIVED', receivedAt, updatedAt: receivedAt });
+  const base = (id: string, receivedAt: string): Case => ({
+    id,
+    status: 'RECEIVED',
+    receivedAt,
+    updatedAt: receivedAt,
+  });
 
   beforeAll(() => ensureTable(emulators.dynamodb, table));
 
@@ -40,7 +45,9 @@ describe('DynamoDB cases (dynalite)', () => {
 
   it('changes status only from an expected status, once under contention', async () => {
     await repo.create(base('b', '2026-11-02T00:00:00Z'));
-    const attempts = await Promise.all(Array.from({ length: 10 }, () => repo.transition('b', ['RECEIVED'], 'DRAFTED', { reason: undefined })));
+    const attempts = await Promise.all(
+      Array.from({ length: 10 }, () => repo.transition('b', ['RECEIVED'], 'DRAFTED', { reason: undefined })),
+    );
     expect(attempts.filter(Boolean)).toHaveLength(1);
     expect(await repo.transition('b', ['RECEIVED'], 'IGNORED', {})).toBeNull();
     expect(await repo.transition('nope', ['RECEIVED'], 'IGNORED', {})).toBeNull();
@@ -100,9 +107,16 @@ describe('DynamoDB cases (dynalite)', () => {
 
   it('creates its table idempotently', async () => {
     await expect(ensureTable(emulators.dynamodb, table)).resolves.toBeUndefined();
-    await expect(new DynamoDBClient({ endpoint: emulators.dynamodb, region, credentials }).send(new CreateTableCommand({
-      TableName: table, AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST',
-    }))).rejects.toThrow();
+    await expect(
+      new DynamoDBClient({ endpoint: emulators.dynamodb, region, credentials }).send(
+        new CreateTableCommand({
+          TableName: table,
+          AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+          KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+          BillingMode: 'PAY_PER_REQUEST',
+        }),
+      ),
+    ).rejects.toThrow();
   });
 });
 
@@ -111,7 +125,9 @@ describe('raw mail in S3 (s3rver)', () => {
   const store = s3RawMailStore(awsHttp('s3', env), emulators.bucket, { pathStyle: true });
 
   it('reads a stored message, and refuses one over the cap without reading it', async () => {
-    await s3.send(new PutObjectCommand({ Bucket: emulators.bucket, Key: 'inbound/one', Body: 'Subject: hi\r\n\r\nbody' }));
+    await s3.send(
+      new PutObjectCommand({ Bucket: emulators.bucket, Key: 'inbound/one', Body: 'Subject: hi\r\n\r\nbody' }),
+    );
     const small = await store.read('inbound/one', 1000);
     expect(small.tooLarge).toBe(false);
     if (!small.tooLarge) expect(Buffer.from(small.bytes).toString()).toContain('Subject: hi');
@@ -138,7 +154,9 @@ describe('SES mailer (aws-ses-v2-local)', () => {
       references: '<orig@grainwood.example>',
     });
     expect(id).toBeTruthy();
-    const store = (await (await fetch(`${emulators.ses}/store`)).json()) as { emails: { subject: string; destination: { to: string[] }; body: { text: string } }[] };
+    const store = (await (await fetch(`${emulators.ses}/store`)).json()) as {
+      emails: { subject: string; destination: { to: string[] }; body: { text: string } }[];
+    };
     const shown = store.emails.find((e) => e.subject === subject);
     expect(shown?.destination.to[0]).toContain('sandra@grainwood.example');
     expect(shown?.body.text).toContain('Thank you — truly.');
@@ -153,7 +171,13 @@ describe('SES mailer (aws-ses-v2-local)', () => {
 
   it('marks onward’s own notices as automatic', async () => {
     const subject = `Draft ${Date.now()}`;
-    await mailer.send({ from: { name: 'onward', address: 'letters@onward.test' }, to: { name: null, address: 'me@example.com' }, subject, text: 'x', automatic: true });
+    await mailer.send({
+      from: { name: 'onward', address: 'letters@onward.test' },
+      to: { name: null, address: 'me@example.com' },
+      subject,
+      text: 'x',
+      automatic: true,
+    });
     const files = await readdir(emulators.outboxDir);
     const raws = await Promise.all(files.map((f) => readFile(path.join(emulators.outboxDir, f), 'utf8')));
     expect(raws.find((r) => r.includes(subject))).toMatch(/^Auto-Submitted: auto-generated/m);
@@ -163,34 +187,60 @@ describe('SES mailer (aws-ses-v2-local)', () => {
 describe('MIME parsing (postal-mime)', () => {
   it('parses a forward-as-attachment one level deep', async () => {
     const raw = [
-      'From: Sam <me@example.com>', 'To: inbox@onward.test', 'Subject: Fwd: Your application', 'MIME-Version: 1.0',
-      'Content-Type: multipart/mixed; boundary="b1"', '', '--b1', 'Content-Type: text/plain', '', 'see attached', '--b1',
-      'Content-Type: message/rfc822', 'Content-Disposition: attachment; filename="orig.eml"', '',
-      'From: Jane Roe <jane@acme.test>', 'Subject: Your application', 'Message-ID: <orig@acme.test>', 'Content-Type: text/plain', '',
-      'We have decided not to move forward.', '--b1--', '',
+      'From: Sam <me@example.com>',
+      'To: inbox@onward.test',
+      'Subject: Fwd: Your application',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b1"',
+      '',
+      '--b1',
+      'Content-Type: text/plain',
+      '',
+      'see attached',
+      '--b1',
+      'Content-Type: message/rfc822',
+      'Content-Disposition: attachment; filename="orig.eml"',
+      '',
+      'From: Jane Roe <jane@acme.test>',
+      'Subject: Your application',
+      'Message-ID: <orig@acme.test>',
+      'Content-Type: text/plain',
+      '',
+      'We have decided not to move forward.',
+      '--b1--',
+      '',
     ].join('\r\n');
     const mail = await parseMime(raw);
     expect(mail.from).toEqual([{ name: 'Sam', address: 'me@example.com' }]);
-    expect(mail.attached).toMatchObject({ messageId: '<orig@acme.test>', subject: 'Your application', from: [{ address: 'jane@acme.test' }] });
+    expect(mail.attached).toMatchObject({
+      messageId: '<orig@acme.test>',
+      subject: 'Your application',
+      from: [{ address: 'jane@acme.test' }],
+    });
     expect(mail.attached!.text).toContain('not to move forward');
   });
 
   it('sees every From header, and reduces HTML-only mail to text without scripts', async () => {
-    const raw = 'From: a@example.com\r\nFrom: b@example.com\r\nContent-Type: text/html\r\n\r\n<p>Hello&nbsp;<b>there</b></p><script>alert(1)</script><img src="http://x/y.gif">';
+    const raw =
+      'From: a@example.com\r\nFrom: b@example.com\r\nContent-Type: text/html\r\n\r\n<p>Hello&nbsp;<b>there</b></p><script>alert(1)</script><img src="http://x/y.gif">';
     const mail = await parseMime(raw);
     expect(mail.from.map((f) => f.address)).toEqual(['a@example.com', 'b@example.com']);
     expect(mail.text).toBe('Hello there');
   });
 
   it('decodes the named references HTML-only mail writes, beyond the handful every table has', async () => {
-    const html = '<p>Best regards,<br>J&uuml;rgen M&uuml;ller<br>Br&auml;ndli &amp; S&ouml;hne &ndash; &euro;5&nbsp;&trade; &rarr; &#x1F600; &Bopf;</p>';
+    const html =
+      '<p>Best regards,<br>J&uuml;rgen M&uuml;ller<br>Br&auml;ndli &amp; S&ouml;hne &ndash; &euro;5&nbsp;&trade; &rarr; &#x1F600; &Bopf;</p>';
     const mail = await parseMime(`From: a@example.com\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}`);
     expect(mail.text).toBe('Best regards,\nJürgen Müller\nBrändli & Söhne – €5 ™ → 😀 &Bopf;');
   });
 
   it('refuses absurd nesting', async () => {
     const depth = 40;
-    const open = Array.from({ length: depth }, (_, i) => `Content-Type: multipart/mixed; boundary="b${i}"\r\n\r\n--b${i}\r\n`).join('');
+    const open = Array.from(
+      { length: depth },
+      (_, i) => `Content-Type: multipart/mixed; boundary="b${i}"\r\n\r\n--b${i}\r\n`,
+    ).join('');
     await expect(parseMime(`From: a@example.com\r\n${open}Content-Type: text/plain\r\n\r\nx`)).rejects.toThrow();
   });
 });

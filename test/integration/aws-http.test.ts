@@ -37,10 +37,20 @@ interface Seen {
 /** What the stand-in does with the n-th request (1-based): answer, or never answer. */
 type Script = (n: number, seen: Seen) => ((res: http.ServerResponse) => void) | 'hang';
 
-const SIGNING_NAME: Record<AwsService, string> = { dynamodb: 'dynamodb', s3: 's3', ses: 'ses', secretsmanager: 'secretsmanager' };
+const SIGNING_NAME: Record<AwsService, string> = {
+  dynamodb: 'dynamodb',
+  s3: 's3',
+  ses: 'ses',
+  secretsmanager: 'secretsmanager',
+};
 
 type Data = string | ArrayBuffer | ArrayBufferView;
-const bytes = (data: Data) => (typeof data === 'string' ? data : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data));
+const bytes = (data: Data) =>
+  typeof data === 'string'
+    ? data
+    : ArrayBuffer.isView(data)
+      ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      : new Uint8Array(data);
 
 class Sha256 {
   private readonly hash;
@@ -64,16 +74,31 @@ async function sdkAuthorization(service: AwsService, env: Record<string, string>
   const signer = new SignatureV4({
     service: SIGNING_NAME[service],
     region: env.AWS_REGION!,
-    credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY!, ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}) },
+    credentials: {
+      accessKeyId: env.AWS_ACCESS_KEY_ID!,
+      secretAccessKey: env.AWS_SECRET_ACCESS_KEY!,
+      ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
+    },
     sha256: Sha256,
     // S3 signs the path as sent; every other service encodes it once more.
     uriEscapePath: service !== 's3',
     // Only S3 needs the payload hash as a header; the request carries it when it does.
     applyChecksum: false,
   });
-  const date = String(seen.headers['x-amz-date']).replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z');
+  const date = String(seen.headers['x-amz-date']).replace(
+    /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/,
+    '$1-$2-$3T$4:$5:$6Z',
+  );
   const signed = await signer.sign(
-    { method: seen.method, protocol: 'http:', hostname: '127.0.0.1', path, query: Object.fromEntries(new URLSearchParams(query ?? '')), headers, body: seen.body },
+    {
+      method: seen.method,
+      protocol: 'http:',
+      hostname: '127.0.0.1',
+      path,
+      query: Object.fromEntries(new URLSearchParams(query ?? '')),
+      headers,
+      body: seen.body,
+    },
     { signingDate: new Date(date) },
   );
   return String(signed.headers.authorization);
@@ -97,7 +122,12 @@ async function standIn(service: AwsService, script: Script, extraEnv: Record<str
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const request = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       seen.push(request);
       const answer = script(seen.length, request);
       if (answer !== 'hang') answer(res);
@@ -105,7 +135,11 @@ async function standIn(service: AwsService, script: Script, extraEnv: Record<str
   });
   servers.push(server);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const env = { ...CREDENTIALS, [ENDPOINT_VARIABLE[service]]: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, ...extraEnv };
+  const env = {
+    ...CREDENTIALS,
+    [ENDPOINT_VARIABLE[service]]: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    ...extraEnv,
+  };
   return { env, seen };
 }
 
@@ -118,7 +152,15 @@ const xml = (status: number, body: string) => (res: http.ServerResponse) => {
   res.end(body);
 };
 const serverError = json(500, { __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'try again' });
-const aCase = { Item: { id: { S: 'c1' }, status: { S: 'RECEIVED' }, receivedAt: { S: '2026-11-01T00:00:00Z' }, updatedAt: { S: '2026-11-01T00:00:00Z' }, listed: { S: 'case' } } };
+const aCase = {
+  Item: {
+    id: { S: 'c1' },
+    status: { S: 'RECEIVED' },
+    receivedAt: { S: '2026-11-01T00:00:00Z' },
+    updatedAt: { S: '2026-11-01T00:00:00Z' },
+    listed: { S: 'case' },
+  },
+};
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -132,14 +174,28 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 describe('retries (DynamoDB)', () => {
   it('retries a 5xx and a throttled request, then succeeds', async () => {
     const { env, seen } = await standIn('dynamodb', (n) =>
-      n === 1 ? serverError : n === 2 ? json(400, { __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException', message: 'slow down' }) : json(200, aCase),
+      n === 1
+        ? serverError
+        : n === 2
+          ? json(400, {
+              __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
+              message: 'slow down',
+            })
+          : json(200, aCase),
     );
-    expect(await dynamoCaseRepository(awsHttp('dynamodb', env), 'cases').get('c1')).toEqual({ id: 'c1', status: 'RECEIVED', receivedAt: '2026-11-01T00:00:00Z', updatedAt: '2026-11-01T00:00:00Z' });
+    expect(await dynamoCaseRepository(awsHttp('dynamodb', env), 'cases').get('c1')).toEqual({
+      id: 'c1',
+      status: 'RECEIVED',
+      receivedAt: '2026-11-01T00:00:00Z',
+      updatedAt: '2026-11-01T00:00:00Z',
+    });
     expect(seen).toHaveLength(3);
     expect(seen[0]!.headers['x-amz-target']).toBe('DynamoDB_20120810.GetItem');
     expect(seen[0]!.headers['content-type']).toBe('application/x-amz-json-1.0');
     expect(JSON.parse(seen[0]!.body)).toEqual({ TableName: 'cases', Key: { id: { S: 'c1' } }, ConsistentRead: true });
-    expect(seen[0]!.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-west-1\/dynamodb\/aws4_request, /);
+    expect(seen[0]!.headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-west-1\/dynamodb\/aws4_request, /,
+    );
     await expectSignedAsTheSdkWould('dynamodb', env, seen[0]!);
   });
 
@@ -147,29 +203,49 @@ describe('retries (DynamoDB)', () => {
     const { env, seen } = await standIn('dynamodb', () => serverError);
     const error = await rejection(dynamoCaseRepository(awsHttp('dynamodb', env), 'cases').get('c1'));
     expect(error).toBeInstanceOf(AwsError);
-    expect(error).toMatchObject({ service: 'dynamodb', code: 'InternalServerError', name: 'InternalServerError', status: 500, retryable: true, message: 'try again' });
+    expect(error).toMatchObject({
+      service: 'dynamodb',
+      code: 'InternalServerError',
+      name: 'InternalServerError',
+      status: 500,
+      retryable: true,
+      message: 'try again',
+    });
     expect(seen).toHaveLength(3);
   });
 
   it('does not retry what a retry cannot fix', async () => {
-    const { env, seen } = await standIn('dynamodb', () => json(400, { __type: 'com.amazon.coral.validate#ValidationException', message: 'bad' }));
-    await expect(dynamoCaseRepository(awsHttp('dynamodb', env), 'cases').get('c1')).rejects.toMatchObject({ code: 'ValidationException', retryable: false });
+    const { env, seen } = await standIn('dynamodb', () =>
+      json(400, { __type: 'com.amazon.coral.validate#ValidationException', message: 'bad' }),
+    );
+    await expect(dynamoCaseRepository(awsHttp('dynamodb', env), 'cases').get('c1')).rejects.toMatchObject({
+      code: 'ValidationException',
+      retryable: false,
+    });
     expect(seen).toHaveLength(1);
   });
 
   it('times out an attempt that gets no answer, and retries it', async () => {
     const { env, seen } = await standIn('dynamodb', (n) => (n < 3 ? 'hang' : json(200, aCase)));
-    expect(await dynamoCaseRepository(awsHttp('dynamodb', env, { timeoutMs: 200 }), 'cases').get('c1')).toMatchObject({ id: 'c1' });
+    expect(await dynamoCaseRepository(awsHttp('dynamodb', env, { timeoutMs: 200 }), 'cases').get('c1')).toMatchObject({
+      id: 'c1',
+    });
     expect(seen).toHaveLength(3);
   });
 
-  const conflict = json(400, { __type: 'com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException', message: 'The conditional request failed' });
+  const conflict = json(400, {
+    __type: 'com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException',
+    message: 'The conditional request failed',
+  });
   const target = (request: { headers: http.IncomingHttpHeaders }) => String(request.headers['x-amz-target']);
 
   it('reports a conditional write that lost to another writer as null, not as an error', async () => {
     // The item on file was written by someone else (another writeId).
     const { env } = await standIn('dynamodb', (_n, request) =>
-      target(request).endsWith('GetItem') ? json(200, { Item: { ...aCase.Item, writeId: { S: 'someone-else' } } }) : conflict);
+      target(request).endsWith('GetItem')
+        ? json(200, { Item: { ...aCase.Item, writeId: { S: 'someone-else' } } })
+        : conflict,
+    );
     const repo = dynamoCaseRepository(awsHttp('dynamodb', env), 'cases');
     expect(await repo.transition('c1', ['RECEIVED'], 'DRAFTED', {})).toBeNull();
     expect(await repo.create({ id: 'c1', status: 'RECEIVED', receivedAt: 'x', updatedAt: 'x' })).toBe(false);
@@ -181,7 +257,11 @@ describe('retries (DynamoDB)', () => {
       const body = JSON.parse(request.body) as { ExpressionAttributeValues?: Record<string, { S?: string }> };
       if (target(request).endsWith('UpdateItem') && n === 1) {
         // Applied, but the answer never arrives.
-        written = { ...aCase.Item, status: { S: 'DRAFTED' }, writeId: { S: body.ExpressionAttributeValues![':writeId']!.S! } };
+        written = {
+          ...aCase.Item,
+          status: { S: 'DRAFTED' },
+          writeId: { S: body.ExpressionAttributeValues![':writeId']!.S! },
+        };
         return 'hang';
       }
       if (target(request).endsWith('UpdateItem')) return conflict;
@@ -198,7 +278,9 @@ describe('retries (DynamoDB)', () => {
     expect(seen[0]!.headers['x-amz-security-token']).toBe('token-1');
     await expectSignedAsTheSdkWould('dynamodb', env, seen[0]!);
     const { AWS_SECRET_ACCESS_KEY: _, ...withoutSecret } = env;
-    await expect(dynamoCaseRepository(awsHttp('dynamodb', withoutSecret), 'cases').get('c1')).rejects.toThrow(/AWS_SECRET_ACCESS_KEY/);
+    await expect(dynamoCaseRepository(awsHttp('dynamodb', withoutSecret), 'cases').get('c1')).rejects.toThrow(
+      /AWS_SECRET_ACCESS_KEY/,
+    );
     expect(seen).toHaveLength(1);
   });
 });
@@ -214,20 +296,32 @@ describe('SES sends once', () => {
 
   it('posts SendRawEmail with the configuration set and the case tag, and returns SES’s message id', async () => {
     const { env, seen } = await standIn('ses', () =>
-      xml(200, '<SendRawEmailResponse><SendRawEmailResult><MessageId>0100-abc</MessageId></SendRawEmailResult></SendRawEmailResponse>'),
+      xml(
+        200,
+        '<SendRawEmailResponse><SendRawEmailResult><MessageId>0100-abc</MessageId></SendRawEmailResult></SendRawEmailResponse>',
+      ),
     );
     expect(await sesMailer(awsHttp('ses', env), 'letters').send(letter)).toBe('0100-abc');
     const form = new URLSearchParams(seen[0]!.body);
     expect(Object.fromEntries([...form].filter(([k]) => k !== 'RawMessage.Data'))).toEqual({
-      Action: 'SendRawEmail', Version: '2010-12-01', ConfigurationSetName: 'letters', 'Tags.member.1.Name': 'case', 'Tags.member.1.Value': 'case-7',
+      Action: 'SendRawEmail',
+      Version: '2010-12-01',
+      ConfigurationSetName: 'letters',
+      'Tags.member.1.Name': 'case',
+      'Tags.member.1.Value': 'case-7',
     });
-    expect(Buffer.from(form.get('RawMessage.Data')!, 'base64').toString('utf8')).toMatch(/^Subject: Re: Your application\r$/m);
+    expect(Buffer.from(form.get('RawMessage.Data')!, 'base64').toString('utf8')).toMatch(
+      /^Subject: Re: Your application\r$/m,
+    );
     await expectSignedAsTheSdkWould('ses', env, seen[0]!);
   });
 
   it('maps a refusal to MailRejected with SES’s code and message', async () => {
     const { env } = await standIn('ses', () =>
-      xml(400, '<ErrorResponse><Error><Type>Sender</Type><Code>MessageRejected</Code><Message>Email address is not verified. &lt;x&gt;</Message></Error></ErrorResponse>'),
+      xml(
+        400,
+        '<ErrorResponse><Error><Type>Sender</Type><Code>MessageRejected</Code><Message>Email address is not verified. &lt;x&gt;</Message></Error></ErrorResponse>',
+      ),
     );
     const error = await rejection(sesMailer(awsHttp('ses', env)).send(letter));
     expect(error).toBeInstanceOf(MailRejected);
@@ -235,7 +329,9 @@ describe('SES sends once', () => {
   });
 
   it('never retries: a 5xx or silence leaves the outcome unknown, not refused', async () => {
-    const failing = await standIn('ses', () => xml(500, '<ErrorResponse><Error><Code>InternalFailure</Code><Message>oops</Message></Error></ErrorResponse>'));
+    const failing = await standIn('ses', () =>
+      xml(500, '<ErrorResponse><Error><Code>InternalFailure</Code><Message>oops</Message></Error></ErrorResponse>'),
+    );
     const error = await rejection(sesMailer(awsHttp('ses', failing.env)).send(letter));
     expect(error).not.toBeInstanceOf(MailRejected);
     expect(error).toMatchObject({ code: 'InternalFailure', status: 500 });
@@ -257,7 +353,9 @@ describe('S3 size cap', () => {
       res.writeHead(200, { 'transfer-encoding': 'chunked' });
       res.end(big);
     });
-    expect(await s3RawMailStore(awsHttp('s3', env), 'mail', { pathStyle: true }).read('inbound/m 1', 1000)).toMatchObject({ tooLarge: true });
+    expect(
+      await s3RawMailStore(awsHttp('s3', env), 'mail', { pathStyle: true }).read('inbound/m 1', 1000),
+    ).toMatchObject({ tooLarge: true });
     expect(seen[0]).toMatchObject({ method: 'GET', url: '/mail/inbound/m%201' });
     expect(seen[0]!.headers['x-amz-content-sha256']).toBe('UNSIGNED-PAYLOAD');
     await expectSignedAsTheSdkWould('s3', env, seen[0]!);
@@ -270,26 +368,50 @@ describe('S3 size cap', () => {
       res.end(zipped);
     });
     expect(zipped.length).toBeLessThan(1000);
-    expect(await s3RawMailStore(awsHttp('s3', env), 'mail', { pathStyle: true }).read('inbound/m', 1000)).toMatchObject({ tooLarge: true });
+    expect(await s3RawMailStore(awsHttp('s3', env), 'mail', { pathStyle: true }).read('inbound/m', 1000)).toMatchObject(
+      { tooLarge: true },
+    );
   });
 
   it('reads from s3rver, which refuses an unknown access key', async () => {
-    const local = { AWS_REGION: LOCAL_AWS.region, AWS_ACCESS_KEY_ID: LOCAL_AWS.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: LOCAL_AWS.credentials.secretAccessKey, AWS_ENDPOINT_URL_S3: emulators.s3 };
+    const local = {
+      AWS_REGION: LOCAL_AWS.region,
+      AWS_ACCESS_KEY_ID: LOCAL_AWS.credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_AWS.credentials.secretAccessKey,
+      AWS_ENDPOINT_URL_S3: emulators.s3,
+    };
     const s3 = new S3Client({ endpoint: emulators.s3, forcePathStyle: true, ...LOCAL_AWS });
-    await s3.send(new PutObjectCommand({ Bucket: emulators.bucket, Key: 'inbound/signed', Body: 'Subject: signed\r\n\r\nx' }));
-    const read = await s3RawMailStore(awsHttp('s3', local), emulators.bucket, { pathStyle: true }).read('inbound/signed', 1000);
+    await s3.send(
+      new PutObjectCommand({ Bucket: emulators.bucket, Key: 'inbound/signed', Body: 'Subject: signed\r\n\r\nx' }),
+    );
+    const read = await s3RawMailStore(awsHttp('s3', local), emulators.bucket, { pathStyle: true }).read(
+      'inbound/signed',
+      1000,
+    );
     expect(read.tooLarge).toBe(false);
-    const stranger = s3RawMailStore(awsHttp('s3', { ...local, AWS_ACCESS_KEY_ID: 'AKIDSTRANGER' }), emulators.bucket, { pathStyle: true });
-    await expect(stranger.read('inbound/signed', 1000)).rejects.toMatchObject({ code: 'InvalidAccessKeyId', status: 403 });
-    await expect(s3RawMailStore(awsHttp('s3', local), emulators.bucket, { pathStyle: true }).read('inbound/none', 1000)).rejects.toMatchObject({ code: 'NoSuchKey', status: 404 });
+    const stranger = s3RawMailStore(awsHttp('s3', { ...local, AWS_ACCESS_KEY_ID: 'AKIDSTRANGER' }), emulators.bucket, {
+      pathStyle: true,
+    });
+    await expect(stranger.read('inbound/signed', 1000)).rejects.toMatchObject({
+      code: 'InvalidAccessKeyId',
+      status: 403,
+    });
+    await expect(
+      s3RawMailStore(awsHttp('s3', local), emulators.bucket, { pathStyle: true }).read('inbound/none', 1000),
+    ).rejects.toMatchObject({ code: 'NoSuchKey', status: 404 });
   });
 });
 
 describe('Secrets Manager', () => {
   it('reads a secret string with GetSecretValue', async () => {
     const { env, seen } = await standIn('secretsmanager', () => json(200, { SecretString: 'k'.repeat(64) }));
-    expect(await readSecretString(awsHttp('secretsmanager', env), 'arn:aws:secretsmanager:eu-west-1:1:secret:s')).toBe('k'.repeat(64));
-    expect(seen[0]!.headers).toMatchObject({ 'x-amz-target': 'secretsmanager.GetSecretValue', 'content-type': 'application/x-amz-json-1.1' });
+    expect(await readSecretString(awsHttp('secretsmanager', env), 'arn:aws:secretsmanager:eu-west-1:1:secret:s')).toBe(
+      'k'.repeat(64),
+    );
+    expect(seen[0]!.headers).toMatchObject({
+      'x-amz-target': 'secretsmanager.GetSecretValue',
+      'content-type': 'application/x-amz-json-1.1',
+    });
     expect(JSON.parse(seen[0]!.body)).toEqual({ SecretId: 'arn:aws:secretsmanager:eu-west-1:1:secret:s' });
     await expectSignedAsTheSdkWould('secretsmanager', env, seen[0]!);
   });

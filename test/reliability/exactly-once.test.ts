@@ -9,7 +9,16 @@ import { sesMailer } from '../../lambdas/adapters/ses-mailer.ts';
 import { composer, type Composition } from '../../lambdas/handlers/compose.ts';
 import { sendLetter } from '../../lambdas/workflow/review.ts';
 import { linkIn, reviewForm, waitForMail } from '../support/outbox.ts';
-import { OWNER, asNewEmail, forwardOf, outboxCount, outboxSince, startTestStack, storeForSes, type TestStack } from '../support/stack.ts';
+import {
+  OWNER,
+  asNewEmail,
+  forwardOf,
+  outboxCount,
+  outboxSince,
+  startTestStack,
+  storeForSes,
+  type TestStack,
+} from '../support/stack.ts';
 
 let t: TestStack;
 let deps: Composition;
@@ -34,7 +43,11 @@ async function awaitingCase(): Promise<string> {
   return messageId;
 }
 
-const edits = { to: INTERVIEWER, subject: 'Re: Your application for Administrative Assistant', detail: 'the office tour' };
+const edits = {
+  to: INTERVIEWER,
+  subject: 'Re: Your application for Administrative Assistant',
+  detail: 'the office tour',
+};
 
 describe('one SES event delivered five times', () => {
   it('makes one case and one draft email, concurrently and in sequence', async () => {
@@ -56,7 +69,12 @@ describe('a crash after SES accepted the letter', () => {
     const record = (await deps.web.cases.get(id))!;
     const before = await outboxCount(t);
     // The letter leaves, then the response is lost (the fault): SES has it, onward cannot know.
-    const lostResponse = { send: async (mail: Parameters<typeof deps.web.mailer.send>[0]) => { await deps.web.mailer.send(mail); throw new Error('socket hang up'); } };
+    const lostResponse = {
+      send: async (mail: Parameters<typeof deps.web.mailer.send>[0]) => {
+        await deps.web.mailer.send(mail);
+        throw new Error('socket hang up');
+      },
+    };
     const result = await sendLetter({ ...deps.web, mailer: lostResponse }, id, { ...edits, body: record.letter!.body });
     expect(result.outcome).toBe('unknown');
     expect((await deps.web.cases.get(id))?.status).toBe('SEND_UNKNOWN');
@@ -91,7 +109,9 @@ describe('SES refusing the letter', () => {
       req.resume();
       req.on('end', () => {
         res.writeHead(400, { 'content-type': 'text/xml' });
-        res.end('<ErrorResponse><Error><Type>Sender</Type><Code>MessageRejected</Code><Message>Email address is not verified.</Message></Error><RequestId>r1</RequestId></ErrorResponse>');
+        res.end(
+          '<ErrorResponse><Error><Type>Sender</Type><Code>MessageRejected</Code><Message>Email address is not verified.</Message></Error><RequestId>r1</RequestId></ErrorResponse>',
+        );
       });
     });
     await new Promise<void>((r) => refusing.listen(0, '127.0.0.1', () => r()));
@@ -100,20 +120,35 @@ describe('SES refusing the letter', () => {
       const { messageId, event } = await storeForSes(forwardOf(await example()));
       const before = await outboxCount(t);
       await inbound.handler(event);
-      const draft = await waitForMail(t.stack.outboxDir, (m) => m.mail.subject.startsWith('Draft thank-you') && m.mail.text.includes(Buffer.from(messageId).toString('base64url')));
+      const draft = await waitForMail(
+        t.stack.outboxDir,
+        (m) =>
+          m.mail.subject.startsWith('Draft thank-you') &&
+          m.mail.text.includes(Buffer.from(messageId).toString('base64url')),
+      );
       const reviewUrl = linkIn(draft.mail.text, 'Review, edit and send:');
       const record = (await deps.web.cases.get(messageId))!;
 
       const refusedMailer = sesMailer(awsHttp('ses', { ...process.env, AWS_ENDPOINT_URL_SES: endpoint }));
-      const result = await sendLetter({ ...deps.web, mailer: refusedMailer }, messageId, { ...edits, body: record.letter!.body });
+      const result = await sendLetter({ ...deps.web, mailer: refusedMailer }, messageId, {
+        ...edits,
+        body: record.letter!.body,
+      });
       expect(result.outcome).toBe('failed');
-      expect(await deps.web.cases.get(messageId)).toMatchObject({ status: 'SEND_FAILED', failure: 'MessageRejected: Email address is not verified.' });
+      expect(await deps.web.cases.get(messageId)).toMatchObject({
+        status: 'SEND_FAILED',
+        failure: 'MessageRejected: Email address is not verified.',
+      });
 
       const page = await (await fetch(reviewUrl)).text();
       expect(page).toContain('refused the letter');
       expect(page).toContain('MessageRejected: Email address is not verified.');
       const form = reviewForm(page);
-      const retry = await fetch(form.action, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ to: form.to, subject: form.subject, body: form.body, detail: '' }) });
+      const retry = await fetch(form.action, {
+        method: 'POST',
+        redirect: 'manual',
+        body: new URLSearchParams({ to: form.to, subject: form.subject, body: form.body, detail: '' }),
+      });
       // The refused letter kept the detail already slotted in: the retry sends the page as shown.
       expect(retry.status).toBe(303);
       expect(await deps.web.cases.get(messageId)).toMatchObject({ status: 'SENT' });

@@ -5,7 +5,16 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composer, type Composition } from '../../lambdas/handlers/compose.ts';
 import { linkIn } from '../support/outbox.ts';
-import { OWNER, INBOUND, forwardOf, outboxSince, outboxCount, startTestStack, storeForSes, type TestStack } from '../support/stack.ts';
+import {
+  OWNER,
+  INBOUND,
+  forwardOf,
+  outboxSince,
+  outboxCount,
+  startTestStack,
+  storeForSes,
+  type TestStack,
+} from '../support/stack.ts';
 
 let t: TestStack;
 let deps: Composition;
@@ -33,19 +42,55 @@ function htmlOnly(html: string, which: string): string {
 }
 
 function nested(depth: number): string {
-  const open = Array.from({ length: depth }, (_, i) => `Content-Type: multipart/mixed; boundary="n${i}"\r\n\r\n--n${i}\r\n`).join('');
+  const open = Array.from(
+    { length: depth },
+    (_, i) => `Content-Type: multipart/mixed; boundary="n${i}"\r\n\r\n--n${i}\r\n`,
+  ).join('');
   return `${header}\r\n${open}Content-Type: text/plain\r\n\r\nWe have decided not to move forward.\r\n`;
 }
 
 const hostile: [string, () => string | Buffer, string[]][] = [
   ['deep nesting', () => nested(5000), ['unreadable']],
   ['200,000 sibling parts', () => siblings(200_000), ['unreadable', 'too-large']],
-  ['a 5 MB header block', () => `${header}\r\n${Array.from({ length: 60_000 }, (_, i) => `X-Pad-${i}: ${'a'.repeat(80)}`).join('\r\n')}\r\n\r\nbody`, ['unreadable', 'too-large']],
-  ['a header block just under the cap', () => `${header}\r\n${Array.from({ length: 40_000 }, (_, i) => `X-Pad-${i}: ${'a'.repeat(80)}`).join('\r\n')}\r\n\r\nbody`, ['unreadable']],
-  ['broken base64', () => `${header}\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\n!!!!not base64 at all ====\r\n@@@\r\n`, ['not-a-rejection', 'unsure', 'empty']],
-  ['an unknown charset', () => `${header}\r\nContent-Type: text/plain; charset=x-klingon-42\r\n\r\nWe have decided not to move forward with your application.\r\n`, ['not-a-rejection', 'unsure', 'drafted']],
-  ['a lying charset', () => Buffer.concat([Buffer.from(`${header}\r\nContent-Type: text/plain; charset=utf-16\r\n\r\n`), Buffer.from([0xff, 0xfe, 0xd8, 0x00, 0x41, 0xdc, 0xc3, 0x28, 0x0d, 0x0a])]), ['not-a-rejection', 'unsure', 'empty']],
-  ['a zip attachment', () => `${header}\r\nContent-Type: multipart/mixed; boundary="z"\r\n\r\n--z\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n--z\r\nContent-Type: application/zip\r\nContent-Disposition: attachment; filename="bomb.zip"\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.alloc(200_000, 0x41).toString('base64')}\r\n--z--\r\n`, ['not-a-rejection', 'unsure']],
+  [
+    'a 5 MB header block',
+    () =>
+      `${header}\r\n${Array.from({ length: 60_000 }, (_, i) => `X-Pad-${i}: ${'a'.repeat(80)}`).join('\r\n')}\r\n\r\nbody`,
+    ['unreadable', 'too-large'],
+  ],
+  [
+    'a header block just under the cap',
+    () =>
+      `${header}\r\n${Array.from({ length: 40_000 }, (_, i) => `X-Pad-${i}: ${'a'.repeat(80)}`).join('\r\n')}\r\n\r\nbody`,
+    ['unreadable'],
+  ],
+  [
+    'broken base64',
+    () =>
+      `${header}\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\n!!!!not base64 at all ====\r\n@@@\r\n`,
+    ['not-a-rejection', 'unsure', 'empty'],
+  ],
+  [
+    'an unknown charset',
+    () =>
+      `${header}\r\nContent-Type: text/plain; charset=x-klingon-42\r\n\r\nWe have decided not to move forward with your application.\r\n`,
+    ['not-a-rejection', 'unsure', 'drafted'],
+  ],
+  [
+    'a lying charset',
+    () =>
+      Buffer.concat([
+        Buffer.from(`${header}\r\nContent-Type: text/plain; charset=utf-16\r\n\r\n`),
+        Buffer.from([0xff, 0xfe, 0xd8, 0x00, 0x41, 0xdc, 0xc3, 0x28, 0x0d, 0x0a]),
+      ]),
+    ['not-a-rejection', 'unsure', 'empty'],
+  ],
+  [
+    'a zip attachment',
+    () =>
+      `${header}\r\nContent-Type: multipart/mixed; boundary="z"\r\n\r\n--z\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n--z\r\nContent-Type: application/zip\r\nContent-Disposition: attachment; filename="bomb.zip"\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.alloc(200_000, 0x41).toString('base64')}\r\n--z--\r\n`,
+    ['not-a-rejection', 'unsure'],
+  ],
   // Found by an exploratory run: unclosed HTML made reading the text quadratic (800 KB: 55 s).
   ['HTML of 160,000 unclosed comments', () => htmlOnly('<!--x'.repeat(160_000), 'comments'), ['drafted']],
   ['HTML of 100,000 unclosed scripts', () => htmlOnly('<script'.repeat(100_000), 'scripts'), ['drafted']],
@@ -76,7 +121,8 @@ describe('hostile messages', () => {
     const { ms, growthMb, record } = await deliver(build());
     expect(ms).toBeLessThan(2000);
     expect(growthMb).toBeLessThan(256);
-    const outcome = record.status === 'IGNORED' ? record.reason : record.status === 'AWAITING_APPROVAL' ? 'drafted' : record.status;
+    const outcome =
+      record.status === 'IGNORED' ? record.reason : record.status === 'AWAITING_APPROVAL' ? 'drafted' : record.status;
     expect(outcomes).toContain(outcome);
   });
 
@@ -88,8 +134,12 @@ describe('hostile messages', () => {
 
   it('lets only escaped text of an HTML-only rejection reach the draft, the page and the letter', async () => {
     const html = [
-      'From: Jo Park <jo.park@acme.example>', 'Subject: Your application <script>alert(1)</script>', 'Message-ID: <html-only@acme.example>',
-      'MIME-Version: 1.0', 'Content-Type: text/html; charset=utf-8', '',
+      'From: Jo Park <jo.park@acme.example>',
+      'Subject: Your application <script>alert(1)</script>',
+      'Message-ID: <html-only@acme.example>',
+      'MIME-Version: 1.0',
+      'Content-Type: text/html; charset=utf-8',
+      '',
       '<html><head><script>alert("head")</script><style>p{}</style></head><body onload="steal()">',
       '<p>Dear Sam,</p><p>Thank you for interviewing for the <b>Analyst</b> role at Acme. Unfortunately, we have decided not to move forward with your application.</p>',
       '<img src="https://tracker.example/pixel.gif?u=1"><script>document.write("<img src=x onerror=alert(2)>")</script>',
@@ -113,11 +163,31 @@ describe('hostile messages', () => {
 });
 
 describe('generated MIME (property)', () => {
-  const token = fc.stringMatching(/^[A-Za-z0-9 .,:;@<>="'\/\\-]{0,40}$/);
-  const headerLine = fc.tuple(fc.constantFrom('Content-Type', 'Content-Transfer-Encoding', 'From', 'Subject', 'Content-Disposition', 'X-Junk', 'MIME-Version'), token).map(([k, v]) => `${k}: ${v}`);
+  const token = fc.stringMatching(/^[A-Za-z0-9 .,:;@<>="'/\\-]{0,40}$/);
+  const headerLine = fc
+    .tuple(
+      fc.constantFrom(
+        'Content-Type',
+        'Content-Transfer-Encoding',
+        'From',
+        'Subject',
+        'Content-Disposition',
+        'X-Junk',
+        'MIME-Version',
+      ),
+      token,
+    )
+    .map(([k, v]) => `${k}: ${v}`);
   const part = fc.letrec<{ leaf: string; multi: string; node: string }>((tie) => ({
-    leaf: fc.tuple(fc.array(headerLine, { maxLength: 4 }), fc.string({ maxLength: 200 })).map(([hs, body]) => `${hs.join('\r\n')}\r\n\r\n${body}`),
-    multi: fc.tuple(fc.constantFrom('b1', 'b2', '', '"'), fc.array(tie('node'), { maxLength: 4 })).map(([b, kids]) => `Content-Type: multipart/mixed; boundary="${b}"\r\n\r\n${kids.map((k) => `--${b}\r\n${k}`).join('\r\n')}\r\n--${b}--`),
+    leaf: fc
+      .tuple(fc.array(headerLine, { maxLength: 4 }), fc.string({ maxLength: 200 }))
+      .map(([hs, body]) => `${hs.join('\r\n')}\r\n\r\n${body}`),
+    multi: fc
+      .tuple(fc.constantFrom('b1', 'b2', '', '"'), fc.array(tie('node'), { maxLength: 4 }))
+      .map(
+        ([b, kids]) =>
+          `Content-Type: multipart/mixed; boundary="${b}"\r\n\r\n${kids.map((k) => `--${b}\r\n${k}`).join('\r\n')}\r\n--${b}--`,
+      ),
     node: fc.oneof({ depthSize: 'small' }, tie('leaf'), tie('multi')),
   })).node;
 

@@ -30,17 +30,31 @@ afterAll(() => rm(dataDir, { recursive: true, force: true }));
 /** Forwards `count` messages and returns the ids the server gave the ones it accepted. */
 async function forwardMany(count: number): Promise<string[]> {
   const raw = await readFile('examples/rejection-after-interview.eml');
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: Number(env.ONWARD_SMTP_PORT), secure: false, ignoreTLS: true, pool: true, maxConnections: 4 });
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: Number(env.ONWARD_SMTP_PORT),
+    secure: false,
+    ignoreTLS: true,
+    pool: true,
+    maxConnections: 4,
+  });
   const infos = await Promise.all(
     Array.from({ length: count }, (_, i) =>
-      transport.sendMail({ from: OWNER, to: INBOUND, subject: `Fwd: ${i}`, text: 'fwd', attachments: [{ filename: 'r.eml', content: asNewEmail(raw), contentType: 'message/rfc822' }] }),
+      transport.sendMail({
+        from: OWNER,
+        to: INBOUND,
+        subject: `Fwd: ${i}`,
+        text: 'fwd',
+        attachments: [{ filename: 'r.eml', content: asNewEmail(raw), contentType: 'message/rfc822' }],
+      }),
     ),
   );
   transport.close();
   return infos.map((info) => /Queued as (\S+)/.exec(info.response)![1]!);
 }
 
-const caseIdOf = (text: string) => Buffer.from(linkIn(text, 'Review, edit and send:').split('/t/')[1]!.split('.')[0]!, 'base64url').toString();
+const caseIdOf = (text: string) =>
+  Buffer.from(linkIn(text, 'Review, edit and send:').split('/t/')[1]!.split('.')[0]!, 'base64url').toString();
 
 describe('SIGKILL mid-processing', () => {
   it('finishes every accepted message on the next start: one case each, none lost', async () => {
@@ -62,19 +76,27 @@ describe('SIGKILL mid-processing', () => {
         if ((page.match(/data-status="AWAITING_APPROVAL"/g) ?? []).length >= accepted.length) break;
         await new Promise((r) => setTimeout(r, 100));
       }
-      const ids = [...page.matchAll(/<tr><td class="date">[\s\S]*?\/t\/([A-Za-z0-9_-]+)\./g)].map((m) => Buffer.from(m[1]!, 'base64url').toString());
+      const ids = [...page.matchAll(/<tr><td class="date">[\s\S]*?\/t\/([A-Za-z0-9_-]+)\./g)].map((m) =>
+        Buffer.from(m[1]!, 'base64url').toString(),
+      );
       // One case per message the server accepted, none twice. (A pooled client may resend a
       // message whose reply it lost; that resend is a message of its own, with its own case.)
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids).toEqual(expect.arrayContaining(accepted));
       expect(page).not.toMatch(/data-status="(RECEIVED|DRAFTED)"/);
-      const drafted = new Set((await outbox(path.join(dataDir, 'outbox'))).filter((m) => m.mail.subject.startsWith('Draft thank-you')).map((m) => caseIdOf(m.mail.text)));
+      const drafted = new Set(
+        (await outbox(path.join(dataDir, 'outbox')))
+          .filter((m) => m.mail.subject.startsWith('Draft thank-you'))
+          .map((m) => caseIdOf(m.mail.text)),
+      );
       expect([...drafted].sort()).toEqual([...ids].sort());
       expect(await readdir(path.join(dataDir, 'pending'))).toEqual([]);
       // The outbox viewer shows what was sent before the restart too, not only what came after.
       const viewer = /Outbox viewer\s+(http:\S+)/.exec(second.output())![1]!;
       const store = (await (await fetch(new URL('/store', viewer))).json()) as { emails: { subject: string }[] };
-      expect(store.emails.filter((e) => e.subject.startsWith('Draft thank-you')).length).toBeGreaterThanOrEqual(drafted.size);
+      expect(store.emails.filter((e) => e.subject.startsWith('Draft thank-you')).length).toBeGreaterThanOrEqual(
+        drafted.size,
+      );
     } finally {
       expect(await second.interrupt()).toBe(0);
     }
@@ -88,16 +110,45 @@ describe('what the process prints', () => {
     try {
       await forwardMany(2);
       const raw = await readFile('examples/interview-invitation.eml');
-      const t = nodemailer.createTransport({ host: '127.0.0.1', port: Number(env.ONWARD_SMTP_PORT), secure: false, ignoreTLS: true });
-      await t.sendMail({ from: OWNER, to: INBOUND, subject: 'Fwd: x', text: 'x', attachments: [{ filename: 'i.eml', content: raw, contentType: 'message/rfc822' }] });
-      await t.sendMail({ from: 'stranger@elsewhere.example', to: INBOUND, subject: 'Secret subject line', text: 'Secret body text' });
-      await t.sendMail({ from: OWNER, to: 'inbox+r-aaaaaaaaaaaaaaaaaaaaaaaa@onward.localhost', subject: 'Re: x', text: 'send' }).catch(() => undefined);
+      const t = nodemailer.createTransport({
+        host: '127.0.0.1',
+        port: Number(env.ONWARD_SMTP_PORT),
+        secure: false,
+        ignoreTLS: true,
+      });
+      await t.sendMail({
+        from: OWNER,
+        to: INBOUND,
+        subject: 'Fwd: x',
+        text: 'x',
+        attachments: [{ filename: 'i.eml', content: raw, contentType: 'message/rfc822' }],
+      });
+      await t.sendMail({
+        from: 'stranger@elsewhere.example',
+        to: INBOUND,
+        subject: 'Secret subject line',
+        text: 'Secret body text',
+      });
+      await t
+        .sendMail({
+          from: OWNER,
+          to: 'inbox+r-aaaaaaaaaaaaaaaaaaaaaaaa@onward.localhost',
+          subject: 'Re: x',
+          text: 'send',
+        })
+        .catch(() => undefined);
       t.close();
       await new Promise((r) => setTimeout(r, 1500));
-      const drafts = (await outbox(path.join(dataDir, 'outbox'))).filter((m) => m.mail.subject.startsWith('Draft thank-you'));
+      const drafts = (await outbox(path.join(dataDir, 'outbox'))).filter((m) =>
+        m.mail.subject.startsWith('Draft thank-you'),
+      );
       const reviewUrl = linkIn(drafts.at(-1)!.mail.text, 'Review, edit and send:');
       const form = reviewForm(await (await fetch(reviewUrl)).text());
-      await fetch(form.action, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ to: form.to, subject: form.subject, body: form.body, detail: 'the tour' }) });
+      await fetch(form.action, {
+        method: 'POST',
+        redirect: 'manual',
+        body: new URLSearchParams({ to: form.to, subject: form.subject, body: form.body, detail: 'the tour' }),
+      });
       await fetch(`${reviewUrl}x`);
       await fetch(form.action, { method: 'POST', headers: { origin: 'https://evil.example' }, body: 'to=x' });
     } finally {
@@ -108,6 +159,7 @@ describe('what the process prints', () => {
     const lines = afterBanner.filter((l) => l.trim() && !l.startsWith('onward: stop'));
     expect(lines.length).toBeGreaterThan(5);
     expect(lines.map((line) => ({ line: line.slice(0, 160), why: leak(line) })).filter((l) => l.why)).toEqual([]);
-    for (const secret of ['Administrative Assistant', 'Secret subject line', 'Secret body text', 'Dear Sam', 'sandra']) expect(output).not.toContain(secret);
+    for (const secret of ['Administrative Assistant', 'Secret subject line', 'Secret body text', 'Dear Sam', 'sandra'])
+      expect(output).not.toContain(secret);
   }, 90_000);
 });

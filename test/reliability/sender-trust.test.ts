@@ -4,7 +4,16 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compose, type Composition } from '../../lambdas/handlers/compose.ts';
 import { handleSesEvent } from '../../lambdas/handlers/on-mail-received.ts';
-import { OWNER, INBOUND, asNewEmail, forwardOf, outboxCount, startTestStack, storeForSes, type TestStack } from '../support/stack.ts';
+import {
+  OWNER,
+  INBOUND,
+  asNewEmail,
+  forwardOf,
+  outboxCount,
+  startTestStack,
+  storeForSes,
+  type TestStack,
+} from '../support/stack.ts';
 
 const FIXTURE = new URL('../../../shared/fixtures/ses-lambda-event.sample.json', import.meta.url);
 type Verdict = 'PASS' | 'FAIL' | 'GRAY' | 'PROCESSING_FAILED';
@@ -24,7 +33,10 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 
 /** SES's sample event, re-addressed to a stored message, with the given envelope and verdicts. */
-async function sesDelivery(raw: string, opts: { source?: string; spam?: Verdict; virus?: Verdict; dmarc?: Verdict; recipients?: string[] } = {}) {
+async function sesDelivery(
+  raw: string,
+  opts: { source?: string; spam?: Verdict; virus?: Verdict; dmarc?: Verdict; recipients?: string[] } = {},
+) {
   const { messageId } = await storeForSes(raw);
   const event = JSON.parse(await readFile(FIXTURE, 'utf8'));
   const record = event.Records[0].ses;
@@ -48,7 +60,9 @@ async function deliver(raw: string, opts: Parameters<typeof sesDelivery>[1] = {}
 
 describe('the verdict matrix (SES Lambda-action events)', () => {
   const statuses: Verdict[] = ['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED'];
-  const matrix = statuses.flatMap((spam) => statuses.flatMap((virus) => statuses.map((dmarc) => ({ spam, virus, dmarc }))));
+  const matrix = statuses.flatMap((spam) =>
+    statuses.flatMap((virus) => statuses.map((dmarc) => ({ spam, virus, dmarc }))),
+  );
 
   it(`accepts exactly DMARC PASS with spam and virus not FAIL (${matrix.length} events)`, async () => {
     for (const v of matrix) {
@@ -56,7 +70,13 @@ describe('the verdict matrix (SES Lambda-action events)', () => {
       const accept = v.dmarc === 'PASS' && v.spam !== 'FAIL' && v.virus !== 'FAIL';
       const expected = v.virus === 'FAIL' ? 'virus' : v.spam === 'FAIL' ? 'spam' : 'dmarc';
       if (accept) expect([record.status, mailed], JSON.stringify(v)).toEqual(['AWAITING_APPROVAL', 1]);
-      else expect([record.status, record.reason, mailed, record.classification], JSON.stringify(v)).toEqual(['IGNORED', expected, 0, undefined]);
+      else
+        expect([record.status, record.reason, mailed, record.classification], JSON.stringify(v)).toEqual([
+          'IGNORED',
+          expected,
+          0,
+          undefined,
+        ]);
     }
   }, 60_000);
 });
@@ -67,10 +87,25 @@ describe('spoofing the owner', () => {
   it.each([
     ['a stranger', 'From: mallory@evil.example', 'mallory@evil.example', 'not-allowed'],
     ['two From headers', `From: ${OWNER}\r\nFrom: mallory@evil.example`, OWNER, 'multiple-from'],
-    ['the owner’s address as display name', `From: "${OWNER}" <mallory@evil.example>`, 'mallory@evil.example', 'not-allowed'],
-    ['an encoded-word display name', `From: =?utf-8?B?${Buffer.from(OWNER).toString('base64')}?= <mallory@evil.example>`, 'mallory@evil.example', 'not-allowed'],
+    [
+      'the owner’s address as display name',
+      `From: "${OWNER}" <mallory@evil.example>`,
+      'mallory@evil.example',
+      'not-allowed',
+    ],
+    [
+      'an encoded-word display name',
+      `From: =?utf-8?B?${Buffer.from(OWNER).toString('base64')}?= <mallory@evil.example>`,
+      'mallory@evil.example',
+      'not-allowed',
+    ],
     // Decoded, this would be the owner's address; RFC 2047 forbids encoded-words there, so there is no From.
-    ['an encoded-word posing as the address', `From: =?utf-8?Q?${OWNER.replace('@', '=40')}?=`, 'mallory@evil.example', 'no-from'],
+    [
+      'an encoded-word posing as the address',
+      `From: =?utf-8?Q?${OWNER.replace('@', '=40')}?=`,
+      'mallory@evil.example',
+      'no-from',
+    ],
     ['no From at all', 'X-No-From: yes', OWNER, 'no-from'],
   ])('refuses %s, records it, drafts nothing', async (_name, from, source, reason) => {
     const { record, mailed } = await deliver(fromLines(from), { source });
@@ -80,20 +115,32 @@ describe('spoofing the owner', () => {
   });
 
   it('ignores forged Authentication-Results and X-SES-* headers inside the message', async () => {
-    const forged = forwardOf(rejection()).replace(`From: ${OWNER}`, [
-      'Authentication-Results: amazonses.com; spf=pass; dkim=pass header.i=@example.com; dmarc=pass header.from=example.com;',
-      'X-SES-Spam-Verdict: PASS', 'X-SES-Virus-Verdict: PASS', 'From: mallory@evil.example',
-    ].join('\r\n'));
-    expect((await deliver(forged, { source: 'mallory@evil.example' })).record).toMatchObject({ status: 'IGNORED', reason: 'not-allowed' });
+    const forged = forwardOf(rejection()).replace(
+      `From: ${OWNER}`,
+      [
+        'Authentication-Results: amazonses.com; spf=pass; dkim=pass header.i=@example.com; dmarc=pass header.from=example.com;',
+        'X-SES-Spam-Verdict: PASS',
+        'X-SES-Virus-Verdict: PASS',
+        'From: mallory@evil.example',
+      ].join('\r\n'),
+    );
+    expect((await deliver(forged, { source: 'mallory@evil.example' })).record).toMatchObject({
+      status: 'IGNORED',
+      reason: 'not-allowed',
+    });
     // And a forged "pass" inside cannot stand in for SES's own verdict.
-    const own = forwardOf(rejection()).replace(`From: ${OWNER}`, `Authentication-Results: amazonses.com; dmarc=pass header.from=example.com;\r\nFrom: ${OWNER}`);
+    const own = forwardOf(rejection()).replace(
+      `From: ${OWNER}`,
+      `Authentication-Results: amazonses.com; dmarc=pass header.from=example.com;\r\nFrom: ${OWNER}`,
+    );
     expect((await deliver(own, { dmarc: 'FAIL' })).record).toMatchObject({ status: 'IGNORED', reason: 'dmarc' });
   });
 });
 
 describe('auto-forwarded mail', () => {
   // The recruiter's message, as the owner's provider auto-forwards it: From kept, the owner in the envelope.
-  const autoForwarded = (account: string) => `X-Forwarded-For: ${account} ${INBOUND}\r\nX-Forwarded-To: ${INBOUND}\r\n${rejection().replace(/\r?\n/g, '\r\n')}`;
+  const autoForwarded = (account: string) =>
+    `X-Forwarded-For: ${account} ${INBOUND}\r\nX-Forwarded-To: ${INBOUND}\r\n${rejection().replace(/\r?\n/g, '\r\n')}`;
 
   it('is accepted from an allowed account, and keeps the original Message-ID for threading', async () => {
     const { record, mailed } = await deliver(autoForwarded(OWNER), { source: `prvs=0a1b2c3d=${OWNER}` });
@@ -114,7 +161,12 @@ describe('mail loops', () => {
     ['an auto-reply', (raw: string) => `Auto-Submitted: auto-replied\r\n${raw}`, OWNER, 'auto-submitted'],
     ['a bounce with a null sender', (raw: string) => raw, '', 'bounce'],
     ['a MAILER-DAEMON report', (raw: string) => raw, 'MAILER-DAEMON@mx.example.com', 'bounce'],
-    ['onward’s own mail coming back', (raw: string) => raw.replace(`From: ${OWNER}`, 'From: onward <letters@onward.localhost>'), 'letters@onward.localhost', 'own-mail'],
+    [
+      'onward’s own mail coming back',
+      (raw: string) => raw.replace(`From: ${OWNER}`, 'From: onward <letters@onward.localhost>'),
+      'letters@onward.localhost',
+      'own-mail',
+    ],
   ])('records %s, never classifies or answers it', async (_name, shape, source, reason) => {
     const { record, mailed } = await deliver(shape(forwardOf(rejection())), { source });
     expect(record).toMatchObject({ status: 'IGNORED', reason });

@@ -31,24 +31,39 @@ async function freshCase() {
   }
   if (!id) throw new Error('no new case');
   const tokenId = Buffer.from(id).toString('base64url');
-  const draft = await waitForMail(t.stack.outboxDir, (m) => m.mail.subject.startsWith('Draft thank-you') && m.mail.text.includes(tokenId));
+  const draft = await waitForMail(
+    t.stack.outboxDir,
+    (m) => m.mail.subject.startsWith('Draft thank-you') && m.mail.text.includes(tokenId),
+  );
   const reviewUrl = linkIn(draft.mail.text, 'Review, edit and send:');
   const form = reviewForm(await (await fetch(reviewUrl)).text());
   const body = new URLSearchParams({ to: form.to, subject: form.subject, body: form.body, detail: 'the office tour' });
   return { id, reviewUrl, form, body };
 }
 
-const letters = async () => (await (await import('../support/outbox.ts')).outbox(t.stack.outboxDir)).filter((m) => m.mail.to[0]?.address === INTERVIEWER).length;
+const letters = async () =>
+  (await (await import('../support/outbox.ts')).outbox(t.stack.outboxDir)).filter(
+    (m) => m.mail.to[0]?.address === INTERVIEWER,
+  ).length;
 const base = () => `http://localhost:${t.config.httpPort}/t/`;
 
 describe('scanners and double clicks', () => {
   it('20 scanner-like GET and HEAD requests change nothing', async () => {
     const { id, reviewUrl, form } = await freshCase();
-    const agents = ['Mozilla/5.0 (compatible; Microsoft Safe Links)', 'Mimecast URL Protect', 'Proofpoint URL Defense', 'GoogleImageProxy', 'Barracuda Sentinel'];
+    const agents = [
+      'Mozilla/5.0 (compatible; Microsoft Safe Links)',
+      'Mimecast URL Protect',
+      'Proofpoint URL Defense',
+      'GoogleImageProxy',
+      'Barracuda Sentinel',
+    ];
     const before = await outboxCount(t);
     for (let i = 0; i < 20; i += 1) {
       const url = [reviewUrl, form.action, form.discard][i % 3]!;
-      const res = await fetch(url, { method: i % 2 ? 'HEAD' : 'GET', headers: { 'user-agent': agents[i % agents.length]! } });
+      const res = await fetch(url, {
+        method: i % 2 ? 'HEAD' : 'GET',
+        headers: { 'user-agent': agents[i % agents.length]! },
+      });
       expect(res.status).toBe(200);
     }
     expect(await outboxCount(t)).toBe(before);
@@ -58,7 +73,9 @@ describe('scanners and double clicks', () => {
   it('10 parallel Send POSTs send exactly one letter', async () => {
     const { id, form, body } = await freshCase();
     const before = await letters();
-    const answers = await Promise.all(Array.from({ length: 10 }, () => fetch(form.action, { method: 'POST', body, redirect: 'manual' })));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => fetch(form.action, { method: 'POST', body, redirect: 'manual' })),
+    );
     expect(answers.map((a) => a.status).filter((s) => s >= 500)).toEqual([]);
     expect(answers.filter((a) => a.status === 303)).toHaveLength(1);
     expect(await letters()).toBe(before + 1);
@@ -74,11 +91,32 @@ describe('bad tokens', () => {
     const [idPart, action, exp, sig] = token.split('.') as [string, string, string, string];
     const flip = (s: string, i: number) => s.slice(0, i) + (s[i] === 'A' ? 'B' : 'A') + s.slice(i + 1);
     const swapped = [Buffer.from(b.id).toString('base64url'), action, exp, sig].join('.');
-    const foreign = signToken(Buffer.from('another installation’s key, 32+ chars'), { caseId: a.id, action: 'send', expiresAt: 4_000_000_000 });
+    const foreign = signToken(Buffer.from('another installation’s key, 32+ chars'), {
+      caseId: a.id,
+      action: 'send',
+      expiresAt: 4_000_000_000,
+    });
     const before = await letters();
-    for (const bad of [flip(token, 5), flip(token, token.length - 3), token.slice(0, -1), token.slice(0, 20), `${idPart}.${action}.${exp}`, swapped, foreign, 'x', '%00', '..%2f..', '%E0%A4%A', `${token}%`]) {
+    for (const bad of [
+      flip(token, 5),
+      flip(token, token.length - 3),
+      token.slice(0, -1),
+      token.slice(0, 20),
+      `${idPart}.${action}.${exp}`,
+      swapped,
+      foreign,
+      'x',
+      '%00',
+      '..%2f..',
+      '%E0%A4%A',
+      `${token}%`,
+    ]) {
       for (const method of ['GET', 'POST']) {
-        const res = await fetch(`${base()}${bad}`, { method, body: method === 'POST' ? a.body : undefined, redirect: 'manual' });
+        const res = await fetch(`${base()}${bad}`, {
+          method,
+          body: method === 'POST' ? a.body : undefined,
+          redirect: 'manual',
+        });
         expect([403, 404], `${method} ${bad}`).toContain(res.status);
       }
     }
@@ -113,7 +151,11 @@ describe('bad tokens', () => {
     const past = Math.floor(Date.now() / 1000) - 60;
     const typed = new URLSearchParams(body);
     typed.set('body', `${body.get('body')}\n\nP.S. A line I typed & would hate to lose <3`);
-    const expiredSend = await fetch(`${base()}${signToken(key, { caseId: id, action: 'send', expiresAt: past })}`, { method: 'POST', body: typed, redirect: 'manual' });
+    const expiredSend = await fetch(`${base()}${signToken(key, { caseId: id, action: 'send', expiresAt: past })}`, {
+      method: 'POST',
+      body: typed,
+      redirect: 'manual',
+    });
     expect(expiredSend.status).toBe(410);
     const page = await expiredSend.text();
     expect(page).toContain('What you typed');
@@ -122,7 +164,8 @@ describe('bad tokens', () => {
     // Asking for the fresh link keeps it on screen (a fourth exploratory run lost it there).
     expect(page.indexOf('What you typed')).toBeLessThan(page.indexOf('Email me a fresh link'));
     const refreshed = await fetch(`${base()}${signToken(key, { caseId: id, action: 'send', expiresAt: past })}`, {
-      method: 'POST', body: new URLSearchParams({ ...Object.fromEntries(typed), op: 'refresh' }),
+      method: 'POST',
+      body: new URLSearchParams({ ...Object.fromEntries(typed), op: 'refresh' }),
     });
     expect(refreshed.status).toBe(200);
     const after = await refreshed.text();
@@ -136,7 +179,9 @@ describe('bad tokens', () => {
     expect(text).toContain('Email me a fresh link');
     expect(text).not.toContain('Nothing was sent');
     const before = await outboxCount(t);
-    expect((await fetch(expiredCases, { method: 'POST', body: new URLSearchParams({ op: 'refresh' }) })).status).toBe(200);
+    expect((await fetch(expiredCases, { method: 'POST', body: new URLSearchParams({ op: 'refresh' }) })).status).toBe(
+      200,
+    );
     const [mail] = await outboxSince(t, before);
     expect(mail!.mail.to[0]?.address).toBe(OWNER);
     expect((await fetch(linkIn(mail!.mail.text, 'All your cases:'))).status).toBe(200);
@@ -169,10 +214,18 @@ describe('bad tokens', () => {
   it('takes a long letter in any script, and answers a form far bigger than any letter with a page', async () => {
     const { id, form } = await freshCase();
     const body = form.body.replace(/\[One thing I liked[^\]]*\]/, 'Ж'.repeat(14_410));
-    const sent = await fetch(form.action, { method: 'POST', body: new URLSearchParams({ to: form.to, subject: form.subject, body, detail: '' }), redirect: 'manual' });
+    const sent = await fetch(form.action, {
+      method: 'POST',
+      body: new URLSearchParams({ to: form.to, subject: form.subject, body, detail: '' }),
+      redirect: 'manual',
+    });
     expect(sent.status).toBe(303);
     expect((await deps.web.cases.get(id))?.status).toBe('SENT');
-    const huge = await fetch(form.action, { method: 'POST', body: new URLSearchParams({ body: 'x'.repeat(2 * 1024 * 1024) }), redirect: 'manual' });
+    const huge = await fetch(form.action, {
+      method: 'POST',
+      body: new URLSearchParams({ body: 'x'.repeat(2 * 1024 * 1024) }),
+      redirect: 'manual',
+    });
     expect(huge.status).toBe(413);
     expect(await huge.text()).toContain('That is far more than a letter, so nothing was saved or sent.');
   });
@@ -180,7 +233,12 @@ describe('bad tokens', () => {
   it('a POST from another site is refused', async () => {
     const { form, body } = await freshCase();
     const before = await letters();
-    const res = await fetch(form.action, { method: 'POST', body, redirect: 'manual', headers: { origin: 'https://evil.example' } });
+    const res = await fetch(form.action, {
+      method: 'POST',
+      body,
+      redirect: 'manual',
+      headers: { origin: 'https://evil.example' },
+    });
     expect(res.status).toBe(403);
     expect(await letters()).toBe(before);
   });

@@ -9,7 +9,10 @@ export interface RunningCli {
 }
 
 export function startCli(env: Record<string, string>, timeoutMs = 30_000): Promise<RunningCli> {
-  const child = spawn(process.execPath, ['bin/onward.mjs', 'start'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/onward.mjs', 'start'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));

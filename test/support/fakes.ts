@@ -3,7 +3,15 @@
 import { canTransition, type Case } from '../../lambdas/core/case.ts';
 import type { ParsedMail } from '../../lambdas/core/mail.ts';
 import { letterDigest, replyAddress, replyRef } from '../../lambdas/core/reply.ts';
-import type { CaseRepository, Clock, Links, Logger, Mailer, OutgoingMail, RawMailStore } from '../../lambdas/workflow/ports.ts';
+import type {
+  CaseRepository,
+  Clock,
+  Links,
+  Logger,
+  Mailer,
+  OutgoingMail,
+  RawMailStore,
+} from '../../lambdas/workflow/ports.ts';
 
 export function memoryCases(): CaseRepository & { items: Map<string, Case> } {
   const items = new Map<string, Case>();
@@ -13,7 +21,8 @@ export function memoryCases(): CaseRepository & { items: Map<string, Case> } {
     const current = items.get(id);
     if (!current || !from.includes(current.status)) return null;
     const next: Case = { ...current, ...changes, status: to, updatedAt: new Date().toISOString() };
-    for (const [k, v] of Object.entries(changes)) if (v === undefined) delete (next as unknown as Record<string, unknown>)[k];
+    for (const [k, v] of Object.entries(changes))
+      if (v === undefined) delete (next as unknown as Record<string, unknown>)[k];
     items.set(id, next);
     return clone(next);
   };
@@ -30,7 +39,8 @@ export function memoryCases(): CaseRepository & { items: Map<string, Case> } {
     },
     async transition(id, from, to, changes) {
       // The use cases may only make the moves DESIGN §3 draws (core/case.ts holds the table).
-      for (const f of from) if (!canTransition(f, to)) throw new Error(`${f} → ${to} is not a transition of the case state machine`);
+      for (const f of from)
+        if (!canTransition(f, to)) throw new Error(`${f} → ${to} is not a transition of the case state machine`);
       return write(id, from, to, changes);
     },
     async update(id, status, changes) {
@@ -103,14 +113,26 @@ export const fakeLinks: Links = {
   draftAnyway: (id) => `https://review.test/t/draft-${id}`,
   cases: () => 'https://review.test/t/cases',
   replyRef: (id) => replyRef(FAKE_KEY, id),
-  replyAddress: (id, letter) => replyAddress('inbox@onward.test', replyRef(FAKE_KEY, id), letter ? letterDigest(letter) : undefined),
+  replyAddress: (id, letter) =>
+    replyAddress('inbox@onward.test', replyRef(FAKE_KEY, id), letter ? letterDigest(letter) : undefined),
 };
 
 export const owner = { name: 'Sam Rivera', email: 'me@example.com', senderAddress: 'letters@onward.test' };
 
 export function parsed(over: Partial<ParsedMail> = {}): ParsedMail {
   return {
-    messageId: '<orig@grainwood.example>', from: [{ name: 'Sam Rivera', address: 'me@example.com' }], replyTo: [], to: [], cc: [],
-    subject: 'Fwd: x', date: null, inReplyTo: null, references: null, text: '', headers: [], attached: null, ...over,
+    messageId: '<orig@grainwood.example>',
+    from: [{ name: 'Sam Rivera', address: 'me@example.com' }],
+    replyTo: [],
+    to: [],
+    cc: [],
+    subject: 'Fwd: x',
+    date: null,
+    inReplyTo: null,
+    references: null,
+    text: '',
+    headers: [],
+    attached: null,
+    ...over,
   };
 }

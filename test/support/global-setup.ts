@@ -20,7 +20,13 @@ export default async function setup(project: TestProject) {
   const s3 = await startS3(path.join(dir, 's3'), TEST_BUCKET);
   const outboxDir = path.join(dir, 'outbox');
   const ses = await startSes(0, outboxDir);
-  project.provide('emulators', { dynamodb: dynamo.endpoint, s3: s3.endpoint, ses: ses.endpoint, outboxDir, bucket: TEST_BUCKET });
+  project.provide('emulators', {
+    dynamodb: dynamo.endpoint,
+    s3: s3.endpoint,
+    ses: ses.endpoint,
+    outboxDir,
+    bucket: TEST_BUCKET,
+  });
   return async () => {
     await ses.stop();
     await s3.stop();

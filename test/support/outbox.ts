@@ -37,15 +37,21 @@ export const linkIn = (text: string, label: string): string => {
 
 /** The form fields of the review page, as a browser would submit them. */
 export function reviewForm(html: string) {
-  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const unescapeHtml = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
   const form = /<form class="letter" method="post" action="([^"]+)">([\s\S]*?)<\/form>/.exec(html);
   if (!form) throw new Error('no letter form on the page');
-  const value = (id: string) => unescape(new RegExp(`id="${id}"[^>]*value="([^"]*)"`).exec(form[2]!)?.[1] ?? '');
+  const value = (id: string) => unescapeHtml(new RegExp(`id="${id}"[^>]*value="([^"]*)"`).exec(form[2]!)?.[1] ?? '');
   return {
-    action: unescape(form[1]!),
+    action: unescapeHtml(form[1]!),
     to: value('to'),
     subject: value('subject'),
-    body: unescape(/<textarea id="body"[^>]*>([\s\S]*?)<\/textarea>/.exec(form[2]!)?.[1] ?? ''),
-    discard: unescape(/<form id="discard" method="post" action="([^"]+)">/.exec(html)?.[1] ?? ""),
+    body: unescapeHtml(/<textarea id="body"[^>]*>([\s\S]*?)<\/textarea>/.exec(form[2]!)?.[1] ?? ''),
+    discard: unescapeHtml(/<form id="discard" method="post" action="([^"]+)">/.exec(html)?.[1] ?? ''),
   };
 }

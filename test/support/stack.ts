@@ -51,15 +51,28 @@ let copies = 0;
  */
 export function asNewEmail(raw: string | Buffer): string {
   copies += 1;
-  return raw.toString().replace(/^Message-ID: <([^@>]+)@/im, (_m, local: string) => `Message-ID: <${local}.copy${copies}@`);
+  return raw
+    .toString()
+    .replace(/^Message-ID: <([^@>]+)@/im, (_m, local: string) => `Message-ID: <${local}.copy${copies}@`);
 }
 
 /** Forwards an example as an attachment through SMTP, as the owner's mail client does. */
 export async function forwardExample(t: TestStack, file: string, from = OWNER): Promise<void> {
   const raw = asNewEmail(await readFile(path.join('examples', file)));
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: t.config.smtpPort, secure: false, ignoreTLS: true });
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: t.config.smtpPort,
+    secure: false,
+    ignoreTLS: true,
+  });
   try {
-    await transport.sendMail({ from, to: INBOUND, subject: 'Fwd: see attached', text: 'Forwarding this one.', attachments: [{ filename: file, content: raw, contentType: 'message/rfc822' }] });
+    await transport.sendMail({
+      from,
+      to: INBOUND,
+      subject: 'Fwd: see attached',
+      text: 'Forwarding this one.',
+      attachments: [{ filename: file, content: raw, contentType: 'message/rfc822' }],
+    });
   } finally {
     transport.close();
   }
@@ -70,16 +83,32 @@ export async function storeForSes(raw: string | Buffer, source = OWNER, recipien
   const messageId = sesMessageId();
   const s3 = new S3Client({ endpoint: process.env.AWS_ENDPOINT_URL_S3, forcePathStyle: true, ...LOCAL_AWS });
   const body = typeof raw === 'string' ? Buffer.from(raw) : raw;
-  await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${PREFIX}${messageId}`, Body: body, ContentLength: body.length }));
+  await s3.send(
+    new PutObjectCommand({ Bucket: BUCKET, Key: `${PREFIX}${messageId}`, Body: body, ContentLength: body.length }),
+  );
   return { messageId, event: sesEvent({ messageId, source, recipients, raw: body, functionName: 'on-mail-received' }) };
 }
 
 /** A forward-as-attachment from the owner of a recruiter's message. */
 export function forwardOf(original: string, from = OWNER): string {
   return [
-    `From: ${from}`, `To: ${INBOUND}`, 'Subject: Fwd: see attached', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="fwd-b"', '',
-    '--fwd-b', 'Content-Type: text/plain', '', 'Forwarding this one.', '--fwd-b', 'Content-Type: message/rfc822', 'Content-Disposition: attachment; filename="orig.eml"', '',
-    original.replace(/\r?\n/g, '\r\n'), '--fwd-b--', '',
+    `From: ${from}`,
+    `To: ${INBOUND}`,
+    'Subject: Fwd: see attached',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="fwd-b"',
+    '',
+    '--fwd-b',
+    'Content-Type: text/plain',
+    '',
+    'Forwarding this one.',
+    '--fwd-b',
+    'Content-Type: message/rfc822',
+    'Content-Disposition: attachment; filename="orig.eml"',
+    '',
+    original.replace(/\r?\n/g, '\r\n'),
+    '--fwd-b--',
+    '',
   ].join('\r\n');
 }
 

@@ -4,45 +4,81 @@ import type { OriginalMail } from '../../lambdas/core/mail.ts';
 import { directMail, figures, loadCorpus } from '../../scripts/eval.ts';
 import { extract } from '../../lambdas/core/extract.ts';
 
-function mail(text: string, subject = 'Your application', from = { name: 'Northwind Talent Team', address: 'careers@northwind.example' }): OriginalMail {
+function mail(
+  text: string,
+  subject = 'Your application',
+  from = { name: 'Northwind Talent Team', address: 'careers@northwind.example' },
+): OriginalMail {
   return { style: 'direct', from, replyTo: [], cc: [], subject, date: null, messageId: null, references: null, text };
 }
 
 describe('classify: rejections', () => {
   it('reads "unable to offer you" as a rejection, not an offer', () => {
-    const c = classify(mail('Hi Priya,\n\nThank you for your interest in Northwind. Unfortunately, we are unable to offer you a position at this time.\n\nBest,\nNorthwind Talent Team'));
+    const c = classify(
+      mail(
+        'Hi Priya,\n\nThank you for your interest in Northwind. Unfortunately, we are unable to offer you a position at this time.\n\nBest,\nNorthwind Talent Team',
+      ),
+    );
     expect(c.verdict).toBe('rejection');
     expect(c.reasons.join(' ')).toMatch(/unable to offer you a position/);
   });
 
   it('explains itself with the quoted phrase that decided it', () => {
-    const c = classify(mail('Dear Sam,\n\nAfter careful review we have decided not to move forward with your application for the Buyer role.\n\nRegards,\nHiring Team'));
+    const c = classify(
+      mail(
+        'Dear Sam,\n\nAfter careful review we have decided not to move forward with your application for the Buyer role.\n\nRegards,\nHiring Team',
+      ),
+    );
     expect(c.verdict).toBe('rejection');
     expect(c.confidence).toBeGreaterThan(0.8);
     expect(c.reasons[0]).toMatch(/^said “.*decided not to move forward/);
   });
 
   it('tells a rejection after an interview from one after only an application', () => {
-    const after = classify(mail('Hi Lena,\n\nThank you for taking the time to speak with us last week about the Store Manager role. We enjoyed meeting you, but we have decided to move forward with another candidate.\n\nAll the best,\nOmar Haddad'));
-    const before = classify(mail('Hi Lena,\n\nThank you for applying for the Store Manager role. After reviewing your application, we will not be moving forward with your candidacy.\n\nRegards,\nRecruiting'));
+    const after = classify(
+      mail(
+        'Hi Lena,\n\nThank you for taking the time to speak with us last week about the Store Manager role. We enjoyed meeting you, but we have decided to move forward with another candidate.\n\nAll the best,\nOmar Haddad',
+      ),
+    );
+    const before = classify(
+      mail(
+        'Hi Lena,\n\nThank you for applying for the Store Manager role. After reviewing your application, we will not be moving forward with your candidacy.\n\nRegards,\nRecruiting',
+      ),
+    );
     expect(after).toMatchObject({ verdict: 'rejection', kind: 'rejection-after-interview' });
     expect(before).toMatchObject({ verdict: 'rejection', kind: 'rejection-after-application' });
   });
 
   it('counts a filled or cancelled position as a rejection', () => {
-    const filled = classify(mail('Thank you for your interest in the Line Cook opening. We wanted to let you know that the position has now been filled.\n\nKind regards,\nHarbor Grill'));
-    const cancelled = classify(mail('Dear Tom,\n\nThank you for applying. Due to budget changes, the Field Technician requisition has been cancelled and we are no longer recruiting for it.\n\nSincerely,\nHR'));
+    const filled = classify(
+      mail(
+        'Thank you for your interest in the Line Cook opening. We wanted to let you know that the position has now been filled.\n\nKind regards,\nHarbor Grill',
+      ),
+    );
+    const cancelled = classify(
+      mail(
+        'Dear Tom,\n\nThank you for applying. Due to budget changes, the Field Technician requisition has been cancelled and we are no longer recruiting for it.\n\nSincerely,\nHR',
+      ),
+    );
     expect(filled).toMatchObject({ verdict: 'rejection', kind: 'position-filled' });
     expect(cancelled).toMatchObject({ verdict: 'rejection', kind: 'position-cancelled' });
   });
 
   it('keeps a rejection that merely invites applying to other roles a rejection', () => {
-    const c = classify(mail('Hi Ana,\n\nThank you for your interest in the Payroll Analyst role. Unfortunately you were not selected for this position. We encourage you to apply for other roles on our careers site.\n\nBest,\nTalent Team'));
+    const c = classify(
+      mail(
+        'Hi Ana,\n\nThank you for your interest in the Payroll Analyst role. Unfortunately you were not selected for this position. We encourage you to apply for other roles on our careers site.\n\nBest,\nTalent Team',
+      ),
+    );
     expect(c.verdict).toBe('rejection');
   });
 
   it('reads British "unsuccessful on this occasion" as a rejection', () => {
-    const c = classify(mail('Dear Rhys,\n\nThank you for applying for the Graduate Surveyor post. I am sorry to tell you that your application has been unsuccessful on this occasion.\n\nYours sincerely,\nRecruitment Team'));
+    const c = classify(
+      mail(
+        'Dear Rhys,\n\nThank you for applying for the Graduate Surveyor post. I am sorry to tell you that your application has been unsuccessful on this occasion.\n\nYours sincerely,\nRecruitment Team',
+      ),
+    );
     expect(c.verdict).toBe('rejection');
   });
 
@@ -99,7 +135,10 @@ describe('classify: rejections', () => {
 describe('classify: what happened before the decision', () => {
   const reject = 'Unfortunately, we will not be moving forward with your candidacy at this time.';
   it.each([
-    ['time you spent interviewing', 'Thank you for your interest in the Buyer position and for the time you spent interviewing with our team.'],
+    [
+      'time you spent interviewing',
+      'Thank you for your interest in the Buyer position and for the time you spent interviewing with our team.',
+    ],
     ['for interviewing with us', 'Thanks again for interviewing with us for the Buyer role.'],
     ['meeting with our team', 'Thank you for meeting with our team on Tuesday.'],
     ['speaking with us', 'We appreciate you speaking with us about the Buyer role.'],
@@ -116,7 +155,10 @@ describe('classify: what happened before the decision', () => {
 
   it.each([
     ['we would like to interview you', 'We would like to interview you again when the team grows next spring.'],
-    ['if selected for an interview', 'If you are selected for an interview with the team, a recruiter will contact you.'],
+    [
+      'if selected for an interview',
+      'If you are selected for an interview with the team, a recruiter will contact you.',
+    ],
     ['an interview to come', 'Should you be invited to interview with us in the future, we will send details.'],
   ])('is not fooled by a future or conditional interview ("%s")', (_name, first) => {
     const m = mail(`Hi Sam,\n\n${reject} ${first}\n\nBest,\nRecruiting`);
@@ -141,7 +183,11 @@ describe('classify: what happened before the decision', () => {
   });
 
   it('quotes each piece of evidence once, overlapping rule matches merged', () => {
-    const c = classify(mail('Dear Sam,\n\nThank you for taking the time to interview with us. After careful consideration, we have decided to move forward with another candidate whose experience more closely matches our needs.\n\nBest,\nRecruiting'));
+    const c = classify(
+      mail(
+        'Dear Sam,\n\nThank you for taking the time to interview with us. After careful consideration, we have decided to move forward with another candidate whose experience more closely matches our needs.\n\nBest,\nRecruiting',
+      ),
+    );
     expect(c.verdict).toBe('rejection');
     const said = c.reasons.filter((r) => r.startsWith('said '));
     expect(said).toEqual(['said “decided to move forward with another candidate whose experience more closely”']);
@@ -150,47 +196,91 @@ describe('classify: what happened before the decision', () => {
 
 describe('classify: traps that are not rejections', () => {
   it('does not take a company "moving in a new direction" for a rejection', () => {
-    expect(classify(mail('Hi Sam,\n\nBig news: Northwind is moving in a new direction this year, and we are hiring for ten new roles. See our openings.\n\nThe Northwind Team')).verdict).not.toBe('rejection');
+    expect(
+      classify(
+        mail(
+          'Hi Sam,\n\nBig news: Northwind is moving in a new direction this year, and we are hiring for ten new roles. See our openings.\n\nThe Northwind Team',
+        ),
+      ).verdict,
+    ).not.toBe('rejection');
   });
 
   it('does not take "unfortunately" alone as a rejection', () => {
-    const c = classify(mail('Hi Jo,\n\nUnfortunately our hiring manager is out sick tomorrow, so we need to reschedule your interview. Could you share your availability for next week?\n\nThanks,\nMaya Chen', 'Interview reschedule'));
+    const c = classify(
+      mail(
+        'Hi Jo,\n\nUnfortunately our hiring manager is out sick tomorrow, so we need to reschedule your interview. Could you share your availability for next week?\n\nThanks,\nMaya Chen',
+        'Interview reschedule',
+      ),
+    );
     expect(c.verdict).toBe('not_rejection');
     expect(c.kind).toBe('scheduling');
   });
 
   it('does not take "we will keep your résumé on file" in an acknowledgement as a rejection', () => {
-    const c = classify(mail('Thank you for applying to Northwind! We have received your application for the Data Analyst position. Our team will review it and contact you if your experience matches our needs; otherwise we will keep your résumé on file for future openings.\n\nNorthwind Careers', 'Application received'));
+    const c = classify(
+      mail(
+        'Thank you for applying to Northwind! We have received your application for the Data Analyst position. Our team will review it and contact you if your experience matches our needs; otherwise we will keep your résumé on file for future openings.\n\nNorthwind Careers',
+        'Application received',
+      ),
+    );
     expect(c.verdict).toBe('not_rejection');
     expect(c.kind).toBe('acknowledgement');
   });
 
   it('ignores a decision stated as a condition ("if you are not selected")', () => {
-    const c = classify(mail('Thanks for applying. Applicants who are not selected for an interview will not be contacted. If you are not selected for this position, keep an eye on our jobs page.\n\nThe Team'));
+    const c = classify(
+      mail(
+        'Thanks for applying. Applicants who are not selected for an interview will not be contacted. If you are not selected for this position, keep an eye on our jobs page.\n\nThe Team',
+      ),
+    );
     expect(c.verdict).toBe('not_rejection');
     expect(c.reasons.join(' ')).toMatch(/ignored .*conditional/);
   });
 
   it('treats "not selected for this role, but we would like to consider you for another" with an active next step as not a plain rejection', () => {
-    const c = classify(mail('Hi Dev,\n\nThank you for interviewing for the Senior Designer role. While you were not selected for this position, we would love to interview you for another role on our Growth team. Are you available for a call on Thursday?\n\nBest,\nKim Lee'));
+    const c = classify(
+      mail(
+        'Hi Dev,\n\nThank you for interviewing for the Senior Designer role. While you were not selected for this position, we would love to interview you for another role on our Growth team. Are you available for a call on Thursday?\n\nBest,\nKim Lee',
+      ),
+    );
     expect(c.verdict).toBe('not_rejection');
     expect(c.kind).toBe('other-role-invitation');
     expect(c.reasons.join(' ')).toMatch(/another/);
   });
 
   it('does not treat a position on hold as a rejection, unless the candidacy is closed', () => {
-    const hold = classify(mail('Hi Ravi,\n\nWe wanted to give you an update: the Backend Engineer position has been put on hold while we revisit our plans for next quarter. We will reach out as soon as hiring resumes.\n\nThanks,\nRecruiting'));
-    const closed = classify(mail('Hi Ravi,\n\nThe Backend Engineer position has been put on hold, and as a result we will not be moving forward with your application.\n\nThanks,\nRecruiting'));
+    const hold = classify(
+      mail(
+        'Hi Ravi,\n\nWe wanted to give you an update: the Backend Engineer position has been put on hold while we revisit our plans for next quarter. We will reach out as soon as hiring resumes.\n\nThanks,\nRecruiting',
+      ),
+    );
+    const closed = classify(
+      mail(
+        'Hi Ravi,\n\nThe Backend Engineer position has been put on hold, and as a result we will not be moving forward with your application.\n\nThanks,\nRecruiting',
+      ),
+    );
     expect(hold).toMatchObject({ verdict: 'not_rejection', kind: 'on-hold' });
     expect(closed.verdict).toBe('rejection');
   });
 
   // Found by a second exploratory run: each was drafted a thank-you for being rejected.
   it.each([
-    ["Great news - the panel loved you and we've decided to move forward with you to the offer stage. We've let the other finalists know we won't be moving forward with them.", 'not_rejection'],
-    ["Although we won't be moving forward with other candidates, we'd like to invite you to a final interview.", 'unsure'],
-    ["Last month we told you we had decided to move forward with another candidate. That hire didn't work out, and we'd love to talk to you again about the role. Are you free Tuesday?", 'unsure'],
-    ["We regret that we can't move forward with you, but we'd love to interview you for our Platform team instead. Are you free next week?", 'not_rejection'],
+    [
+      "Great news - the panel loved you and we've decided to move forward with you to the offer stage. We've let the other finalists know we won't be moving forward with them.",
+      'not_rejection',
+    ],
+    [
+      "Although we won't be moving forward with other candidates, we'd like to invite you to a final interview.",
+      'unsure',
+    ],
+    [
+      "Last month we told you we had decided to move forward with another candidate. That hire didn't work out, and we'd love to talk to you again about the role. Are you free Tuesday?",
+      'unsure',
+    ],
+    [
+      "We regret that we can't move forward with you, but we'd love to interview you for our Platform team instead. Are you free next week?",
+      'not_rejection',
+    ],
   ])('does not draft a thank-you for being rejected when the email moves the candidate on: %s', (text, verdict) => {
     expect(classify(mail(`Hi Sam,\n\n${text}\n\nBest,\nDana Holt`)).verdict).toBe(verdict);
   });
@@ -198,10 +288,22 @@ describe('classify: traps that are not rejections', () => {
   // A third exploratory run: a question, a quotation, someone else's application or a step of the
   // process is not the candidate's rejection.
   it.each([
-    ['a job alert asking a question', 'New jobs for you: Data Analyst at Brightwater. Not quite the right fit? Update your alert preferences.'],
-    ['a newsletter quoting an example', 'Got an email saying “Unfortunately, we have decided to move forward with other candidates.”? Here is how to reply. Read the newsletter.'],
-    ['a referral’s outcome', "Thanks so much for referring Jamie Lee. After interviews we won't be moving forward with Jamie's application."],
-    ['a change of process', "We've decided not to proceed with the in-person onsite and will do the final round by video instead. You're still very much in the running."],
+    [
+      'a job alert asking a question',
+      'New jobs for you: Data Analyst at Brightwater. Not quite the right fit? Update your alert preferences.',
+    ],
+    [
+      'a newsletter quoting an example',
+      'Got an email saying “Unfortunately, we have decided to move forward with other candidates.”? Here is how to reply. Read the newsletter.',
+    ],
+    [
+      'a referral’s outcome',
+      "Thanks so much for referring Jamie Lee. After interviews we won't be moving forward with Jamie's application.",
+    ],
+    [
+      'a change of process',
+      "We've decided not to proceed with the in-person onsite and will do the final round by video instead. You're still very much in the running.",
+    ],
   ])('does not draft a letter for %s', (_name, text) => {
     expect(classify(mail(`Hi Sam,\n\n${text}\n\nBest,\nDana`)).verdict).not.toBe('rejection');
   });
@@ -215,27 +317,97 @@ describe('classify: traps that are not rejections', () => {
     "We'll keep your CV on file and would love to talk with you again.",
     "We'd love to interview you again when a similar role opens.",
   ])('keeps a rejection that offers a feedback call or a later chance a rejection: %s', (text) => {
-    expect(classify(mail(`Hi Sam,\n\nUnfortunately, we have decided not to move forward with your application. ${text}\n\nBest,\nDana Holt`)).verdict).toBe('rejection');
+    expect(
+      classify(
+        mail(
+          `Hi Sam,\n\nUnfortunately, we have decided not to move forward with your application. ${text}\n\nBest,\nDana Holt`,
+        ),
+      ).verdict,
+    ).toBe('rejection');
   });
 
   it('confirms a withdrawal without calling it a rejection', () => {
-    const c = classify(mail('Dear Ines,\n\nWe are sorry to hear that you have decided to withdraw your application for the Nurse Practitioner role. We wish you all the best in your career.\n\nTalent Acquisition'));
+    const c = classify(
+      mail(
+        'Dear Ines,\n\nWe are sorry to hear that you have decided to withdraw your application for the Nurse Practitioner role. We wish you all the best in your career.\n\nTalent Acquisition',
+      ),
+    );
     expect(c).toMatchObject({ verdict: 'not_rejection', kind: 'withdrawal' });
   });
 
   const notRejections: [string, string, string, string][] = [
-    ['assessment', 'Complete your online assessment', 'Hi Kai,\n\nAs the next step for the Support Engineer role, please complete the online coding assessment within 5 days using the link below.\n\nGood luck!\nRecruiting', 'assessment'],
-    ['scheduling', 'Interview availability', 'Hi Kai,\n\nThanks for your application. We would like to schedule a phone interview with you. Please send your availability for this week.\n\nBest,\nLuis Ortega', 'scheduling'],
-    ['reminder', 'Reminder: provide your interview availability', 'Dear Kai,\n\nThis is a reminder to provide availability for your interview. Our system will keep sending reminders until you respond.\n\nRecruitment Office', 'scheduling'],
-    ['interview invitation', 'Next steps', "Hi Kai,\n\nThanks for applying to the Field Planner role. We'd love to invite you to a 45-minute on-site interview with our operations leads.\n\nBest,\nRosa Diaz", 'interview-invite'],
-    ['acknowledgement', 'We got it', 'Hi Kai,\n\nThank you for applying to Pinecrest. Your application will be carefully reviewed by our hiring team.\n\nPinecrest Careers', 'acknowledgement'],
-    ['withdrawal', 'Withdrawal confirmed', 'Hi Kai,\n\nThis confirms your request to withdraw from consideration for the Planner role.\n\nRecruiting', 'withdrawal'],
-    ['offer', 'Offer of employment', 'Dear Kai,\n\nWe are delighted to extend an offer for the position of Logistics Coordinator. Your offer letter is attached; please sign it by Friday.\n\nWarm regards,\nNadia Brooks', 'offer'],
-    ['onboarding', 'Welcome aboard', 'Hi Kai,\n\nWelcome to the team! Your start date is March 3. Before then, please complete your onboarding paperwork and background check.\n\nPeople Ops', 'offer'],
-    ['job alert', 'New jobs for Accountant near Leeds', 'Accountant jobs near Leeds\nSenior Accountant - Brightwater Ltd - Leeds\nPosted 3 days ago\nView all jobs', 'job-alert'],
-    ['recruiter outreach', 'Opportunity', "Hi Kai,\n\nI'm a technical recruiter and I have an immediate opening with one of our clients that could be a great fit for you. Please send me your updated resume.\n\nThanks,\nRaj", 'outreach'],
-    ['marketing', 'Join our webinar', 'Join our career webinar next Tuesday to learn how to ace your next interview! Save the date.', 'marketing'],
-    ['account', 'Verify your email', 'Please verify your email address to finish creating your candidate account. Your verification code is 442190.', 'account'],
+    [
+      'assessment',
+      'Complete your online assessment',
+      'Hi Kai,\n\nAs the next step for the Support Engineer role, please complete the online coding assessment within 5 days using the link below.\n\nGood luck!\nRecruiting',
+      'assessment',
+    ],
+    [
+      'scheduling',
+      'Interview availability',
+      'Hi Kai,\n\nThanks for your application. We would like to schedule a phone interview with you. Please send your availability for this week.\n\nBest,\nLuis Ortega',
+      'scheduling',
+    ],
+    [
+      'reminder',
+      'Reminder: provide your interview availability',
+      'Dear Kai,\n\nThis is a reminder to provide availability for your interview. Our system will keep sending reminders until you respond.\n\nRecruitment Office',
+      'scheduling',
+    ],
+    [
+      'interview invitation',
+      'Next steps',
+      "Hi Kai,\n\nThanks for applying to the Field Planner role. We'd love to invite you to a 45-minute on-site interview with our operations leads.\n\nBest,\nRosa Diaz",
+      'interview-invite',
+    ],
+    [
+      'acknowledgement',
+      'We got it',
+      'Hi Kai,\n\nThank you for applying to Pinecrest. Your application will be carefully reviewed by our hiring team.\n\nPinecrest Careers',
+      'acknowledgement',
+    ],
+    [
+      'withdrawal',
+      'Withdrawal confirmed',
+      'Hi Kai,\n\nThis confirms your request to withdraw from consideration for the Planner role.\n\nRecruiting',
+      'withdrawal',
+    ],
+    [
+      'offer',
+      'Offer of employment',
+      'Dear Kai,\n\nWe are delighted to extend an offer for the position of Logistics Coordinator. Your offer letter is attached; please sign it by Friday.\n\nWarm regards,\nNadia Brooks',
+      'offer',
+    ],
+    [
+      'onboarding',
+      'Welcome aboard',
+      'Hi Kai,\n\nWelcome to the team! Your start date is March 3. Before then, please complete your onboarding paperwork and background check.\n\nPeople Ops',
+      'offer',
+    ],
+    [
+      'job alert',
+      'New jobs for Accountant near Leeds',
+      'Accountant jobs near Leeds\nSenior Accountant - Brightwater Ltd - Leeds\nPosted 3 days ago\nView all jobs',
+      'job-alert',
+    ],
+    [
+      'recruiter outreach',
+      'Opportunity',
+      "Hi Kai,\n\nI'm a technical recruiter and I have an immediate opening with one of our clients that could be a great fit for you. Please send me your updated resume.\n\nThanks,\nRaj",
+      'outreach',
+    ],
+    [
+      'marketing',
+      'Join our webinar',
+      'Join our career webinar next Tuesday to learn how to ace your next interview! Save the date.',
+      'marketing',
+    ],
+    [
+      'account',
+      'Verify your email',
+      'Please verify your email address to finish creating your candidate account. Your verification code is 442190.',
+      'account',
+    ],
   ];
   it.each(notRejections)('does not call a %s a rejection, and quotes what it is', (_name, subject, text, kind) => {
     const c = classify(mail(text, subject));
@@ -246,7 +418,10 @@ describe('classify: traps that are not rejections', () => {
   });
 
   it('names an interview invitation for what it is, with the words that show it', () => {
-    const m = mail('Hi Sam,\n\nThank you for your interest in the Route Planner role. We would like to invite you to a 30-minute video interview with the team.\n\nCould you share a few times that work for you next week?\n\nBest,\nIrene Vos', 'Next steps: Route Planner interview');
+    const m = mail(
+      'Hi Sam,\n\nThank you for your interest in the Route Planner role. We would like to invite you to a 30-minute video interview with the team.\n\nCould you share a few times that work for you next week?\n\nBest,\nIrene Vos',
+      'Next steps: Route Planner interview',
+    );
     const c = classify(m);
     expect(c).toMatchObject({ verdict: 'not_rejection', kind: 'interview-invite' });
     expect(c.reasons[0]).toBe('invites you to interview: “would like to invite you to a 30-minute video interview”');
@@ -256,16 +431,27 @@ describe('classify: traps that are not rejections', () => {
   });
 
   it('does not read "after reviewing your application" in an invitation as "no interview"', () => {
-    const m = mail('Hi Sam,\n\nAfter reviewing your application, we would like to invite you to a phone interview.\n\nBest,\nIrene Vos');
+    const m = mail(
+      'Hi Sam,\n\nAfter reviewing your application, we would like to invite you to a phone interview.\n\nBest,\nIrene Vos',
+    );
     expect(extract(m).interviewed).toBeNull();
   });
 });
 
 describe('classify: languages it does not read', () => {
   it.each([
-    ['German', 'Sehr geehrte Frau Weber,\n\nvielen Dank für Ihre Bewerbung und Ihr Interesse an unserem Unternehmen. Leider müssen wir Ihnen mitteilen, dass wir uns für eine andere Kandidatin entschieden haben. Wir wünschen Ihnen für Ihre berufliche Zukunft alles Gute.\n\nMit freundlichen Grüßen\nPersonalabteilung'],
-    ['French', "Madame,\n\nNous vous remercions pour votre candidature au poste de comptable. Malheureusement, nous ne sommes pas en mesure de donner une suite favorable à votre demande. Nous vous souhaitons pleine réussite dans vos recherches.\n\nCordialement,\nLe service des ressources humaines"],
-    ['Spanish', 'Estimada Lucía,\n\nGracias por su interés en el puesto de analista y por el tiempo dedicado al proceso. Lamentablemente, hemos decidido continuar con otros candidatos para esta posición. Le deseamos mucho éxito.\n\nSaludos cordiales,\nEquipo de selección'],
+    [
+      'German',
+      'Sehr geehrte Frau Weber,\n\nvielen Dank für Ihre Bewerbung und Ihr Interesse an unserem Unternehmen. Leider müssen wir Ihnen mitteilen, dass wir uns für eine andere Kandidatin entschieden haben. Wir wünschen Ihnen für Ihre berufliche Zukunft alles Gute.\n\nMit freundlichen Grüßen\nPersonalabteilung',
+    ],
+    [
+      'French',
+      'Madame,\n\nNous vous remercions pour votre candidature au poste de comptable. Malheureusement, nous ne sommes pas en mesure de donner une suite favorable à votre demande. Nous vous souhaitons pleine réussite dans vos recherches.\n\nCordialement,\nLe service des ressources humaines',
+    ],
+    [
+      'Spanish',
+      'Estimada Lucía,\n\nGracias por su interés en el puesto de analista y por el tiempo dedicado al proceso. Lamentablemente, hemos decidido continuar con otros candidatos para esta posición. Le deseamos mucho éxito.\n\nSaludos cordiales,\nEquipo de selección',
+    ],
   ])('answers unsure for a %s rejection', (lang, text) => {
     const c = classify(mail(text, 'Ihre Bewerbung'));
     expect(c).toMatchObject({ verdict: 'unsure', kind: 'unknown-language' });

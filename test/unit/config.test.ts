@@ -3,21 +3,33 @@ import { replyAddress, letterDigest, replyRef } from '../../lambdas/core/reply.t
 import { ConfigError, loadHandlerConfig } from '../../lambdas/handlers/config.ts';
 
 const env = (inbound: string) => ({
-  ONWARD_OWNER_NAME: 'Sam Rivera', ONWARD_OWNER_EMAIL: 'me@example.com', ONWARD_INBOUND_ADDRESS: inbound, ONWARD_SENDER_ADDRESS: 'letters@mail.example.com',
-  ONWARD_TABLE_NAME: 't', ONWARD_BUCKET_NAME: 'b', ONWARD_REVIEW_URL: 'https://review.example/', ONWARD_SIGNING_KEY: 'k'.repeat(32),
+  ONWARD_OWNER_NAME: 'Sam Rivera',
+  ONWARD_OWNER_EMAIL: 'me@example.com',
+  ONWARD_INBOUND_ADDRESS: inbound,
+  ONWARD_SENDER_ADDRESS: 'letters@mail.example.com',
+  ONWARD_TABLE_NAME: 't',
+  ONWARD_BUCKET_NAME: 'b',
+  ONWARD_REVIEW_URL: 'https://review.example/',
+  ONWARD_SIGNING_KEY: 'k'.repeat(32),
 });
 
 describe('the inbound address leaves room for reply tags', () => {
   it('accepts 28 characters before the @, whose reply addresses fit a 64-character local part', () => {
     const inbound = `${'a'.repeat(28)}@mail.example.com`;
     expect(loadHandlerConfig(env(inbound)).inboundAddress).toBe(inbound);
-    const reply = replyAddress(inbound, replyRef(Buffer.from('k'.repeat(32)), 'case-1'), letterDigest({ to: 'a@b.example', subject: 's', body: 'b' }));
+    const reply = replyAddress(
+      inbound,
+      replyRef(Buffer.from('k'.repeat(32)), 'case-1'),
+      letterDigest({ to: 'a@b.example', subject: 's', body: 'b' }),
+    );
     expect(reply.split('@')[0]!.length).toBe(64);
   });
 
   it('refuses 29, saying why', () => {
     expect(() => loadHandlerConfig(env(`${'a'.repeat(29)}@mail.example.com`))).toThrow(ConfigError);
-    expect(() => loadHandlerConfig(env(`${'a'.repeat(29)}@mail.example.com`))).toThrow(/at most 28 characters before the @/);
+    expect(() => loadHandlerConfig(env(`${'a'.repeat(29)}@mail.example.com`))).toThrow(
+      /at most 28 characters before the @/,
+    );
   });
 });
 
@@ -36,7 +48,12 @@ describe('local settings, every problem at once', () => {
   it('names clashing ports beside every other problem, and takes whole numbers only as written', async () => {
     const { loadLocalConfig } = await import('../../lambdas/local/config.ts');
     const result = loadLocalConfig({
-      ONWARD_SMTP_PORT: '3000', ONWARD_HTTP_PORT: '3000', ONWARD_OWNER_EMAIL: 'bad', ONWARD_LINK_TTL_DAYS: '1.5', ONWARD_SES_PORT: '0x50', ONWARD_MAX_MESSAGE_BYTES: '1e4',
+      ONWARD_SMTP_PORT: '3000',
+      ONWARD_HTTP_PORT: '3000',
+      ONWARD_OWNER_EMAIL: 'bad',
+      ONWARD_LINK_TTL_DAYS: '1.5',
+      ONWARD_SES_PORT: '0x50',
+      ONWARD_MAX_MESSAGE_BYTES: '1e4',
     });
     expect(result).toEqual({
       ok: false,
@@ -48,12 +65,20 @@ describe('local settings, every problem at once', () => {
         'ONWARD_SMTP_PORT and ONWARD_HTTP_PORT are both 3000: each needs a port of its own',
       ],
     });
-    expect(loadLocalConfig({ ONWARD_LINK_TTL_DAYS: '1000000000' })).toEqual({ ok: false, problems: ['ONWARD_LINK_TTL_DAYS must be between 1 and 60'] });
-    expect(loadLocalConfig({ ONWARD_MAX_MESSAGE_BYTES: '9'.repeat(25) })).toEqual({ ok: false, problems: ['ONWARD_MAX_MESSAGE_BYTES must be between 1024 and 41943040'] });
+    expect(loadLocalConfig({ ONWARD_LINK_TTL_DAYS: '1000000000' })).toEqual({
+      ok: false,
+      problems: ['ONWARD_LINK_TTL_DAYS must be between 1 and 60'],
+    });
+    expect(loadLocalConfig({ ONWARD_MAX_MESSAGE_BYTES: '9'.repeat(25) })).toEqual({
+      ok: false,
+      problems: ['ONWARD_MAX_MESSAGE_BYTES must be between 1024 and 41943040'],
+    });
     expect(loadLocalConfig({ ONWARD_SMTP_PORT: ' 2600 ' })).toMatchObject({ ok: true, config: { smtpPort: 2600 } });
     expect(loadLocalConfig({ ONWARD_OWNER_EMAIL: 'Inbox@onward.localhost' })).toEqual({
       ok: false,
-      problems: ['ONWARD_OWNER_EMAIL must not be the inbound address (inbox@onward.localhost): mail to or from it comes back to onward'],
+      problems: [
+        'ONWARD_OWNER_EMAIL must not be the inbound address (inbox@onward.localhost): mail to or from it comes back to onward',
+      ],
     });
   });
 });

@@ -3,7 +3,16 @@ import { DETAIL_PLACEHOLDER, detailSentence, draftLetter, replySubject } from '.
 import type { Extraction } from '../../lambdas/core/extract.ts';
 import { draftMessage } from '../../lambdas/core/notify.ts';
 
-const x: Extraction = { company: 'Orbital', role: 'Data Engineer', department: null, contactName: 'Kim Park', contactEmail: 'kim@orbital.example', interviewed: null, noReplySender: false, candidates: [] };
+const x: Extraction = {
+  company: 'Orbital',
+  role: 'Data Engineer',
+  department: null,
+  contactName: 'Kim Park',
+  contactEmail: 'kim@orbital.example',
+  interviewed: null,
+  noReplySender: false,
+  candidates: [],
+};
 
 describe('the letter', () => {
   it.each([
@@ -16,21 +25,48 @@ describe('the letter', () => {
   });
 
   it('asks for a detail that fits whether or not there was an interview, and none after only an application', () => {
-    const unknown = draftLetter({ ownerName: 'Sam Rivera', original: { subject: 'Update', messageId: null, references: null }, extraction: x });
+    const unknown = draftLetter({
+      ownerName: 'Sam Rivera',
+      original: { subject: 'Update', messageId: null, references: null },
+      extraction: x,
+    });
     expect(unknown.body).toContain(DETAIL_PLACEHOLDER);
     expect(unknown.body).toContain('for your time and for letting me know');
     expect(DETAIL_PLACEHOLDER).toMatch(/the interview, the people or the role/);
-    const paper = draftLetter({ ownerName: 'Sam Rivera', original: { subject: 'Update', messageId: null, references: null }, extraction: { ...x, interviewed: false } });
+    const paper = draftLetter({
+      ownerName: 'Sam Rivera',
+      original: { subject: 'Update', messageId: null, references: null },
+      extraction: { ...x, interviewed: false },
+    });
     expect(paper.body).not.toContain(DETAIL_PLACEHOLDER);
   });
 });
 
 describe('the draft email', () => {
   const base = {
-    id: 'c1', status: 'AWAITING_APPROVAL' as const, receivedAt: '2026-11-26T10:00:00Z', updatedAt: '2026-11-26T10:00:00Z',
+    id: 'c1',
+    status: 'AWAITING_APPROVAL' as const,
+    receivedAt: '2026-11-26T10:00:00Z',
+    updatedAt: '2026-11-26T10:00:00Z',
     classification: { verdict: 'rejection' as const, confidence: 0.9, kind: 'rejection', reasons: [] },
-    extraction: { company: 'Northwind', role: null, department: null, contactName: null, contactEmail: null, interviewed: null, noReplySender: true, candidates: [] },
-    letter: { to: null, toName: null, subject: 'Re: Your application', body: 'Dear Northwind hiring team,\n\nThank you.\n\nSam', inReplyTo: null, references: null },
+    extraction: {
+      company: 'Northwind',
+      role: null,
+      department: null,
+      contactName: null,
+      contactEmail: null,
+      interviewed: null,
+      noReplySender: true,
+      candidates: [],
+    },
+    letter: {
+      to: null,
+      toName: null,
+      subject: 'Re: Your application',
+      body: 'Dear Northwind hiring team,\n\nThank you.\n\nSam',
+      inReplyTo: null,
+      references: null,
+    },
   };
   const links = { review: 'https://r/1', cases: 'https://c/1' };
 
@@ -38,7 +74,11 @@ describe('the draft email', () => {
     const { text } = draftMessage(base, links, 'Sam Rivera');
     expect(text).toContain('A reply cannot choose the recipient: pick one on the review page');
     expect(text).not.toContain('reply "send" to send');
-    const addressed = draftMessage({ ...base, letter: { ...base.letter, to: 'jo@northwind.example' } }, links, 'Sam Rivera');
+    const addressed = draftMessage(
+      { ...base, letter: { ...base.letter, to: 'jo@northwind.example' } },
+      links,
+      'Sam Rivera',
+    );
     expect(addressed.text).toContain('reply "send" to send the letter exactly as shown');
   });
 });
@@ -74,11 +114,21 @@ describe('the detail the owner typed, as a sentence of the letter', () => {
 describe('whom the letter goes to', () => {
   const original = { subject: 'Your Quillstone application', messageId: null, references: null };
   const hannah = { name: 'Hannah Liu', address: 'hannah@quillstone.example', source: 'reply-to' as const };
-  const fromNoReply: Extraction = { ...x, contactName: 'Hannah Liu', contactEmail: 'hannah@quillstone.example', noReplySender: true, candidates: [hannah] };
+  const fromNoReply: Extraction = {
+    ...x,
+    contactName: 'Hannah Liu',
+    contactEmail: 'hannah@quillstone.example',
+    noReplySender: true,
+    candidates: [hannah],
+  };
 
   // Found by an exploratory run: the letter greeted Hannah Liu but went to nobody.
   it('is the person a no-reply email names in Reply-To', () => {
-    const letter = draftLetter({ ownerName: 'Sam Rivera', original: { ...original, replyTo: [{ name: 'Hannah Liu', address: 'hannah@quillstone.example' }] }, extraction: fromNoReply });
+    const letter = draftLetter({
+      ownerName: 'Sam Rivera',
+      original: { ...original, replyTo: [{ name: 'Hannah Liu', address: 'hannah@quillstone.example' }] },
+      extraction: fromNoReply,
+    });
     expect(letter).toMatchObject({ to: 'hannah@quillstone.example', toName: 'Hannah Liu' });
   });
 
@@ -86,22 +136,38 @@ describe('whom the letter goes to', () => {
     const letter = draftLetter({
       ownerName: 'Sam Rivera',
       original: { ...original, replyTo: [{ name: 'Hannah Liu', address: 'hannah@quillstone.example' }] },
-      extraction: { ...fromNoReply, contactName: 'Marco Diaz', contactEmail: null, candidates: [{ name: 'Marco Diaz', address: null, source: 'signature' }, hannah] },
+      extraction: {
+        ...fromNoReply,
+        contactName: 'Marco Diaz',
+        contactEmail: null,
+        candidates: [{ name: 'Marco Diaz', address: null, source: 'signature' }, hannah],
+      },
     });
     expect(letter).toMatchObject({ to: null, toName: null });
     expect(letter.body.startsWith('Dear Marco Diaz,')).toBe(true);
   });
 
   it('is nobody yet when a no-reply email names no one to reply to, whoever signed it', () => {
-    const letter = draftLetter({ ownerName: 'Sam Rivera', original: { ...original, replyTo: [] }, extraction: { ...fromNoReply, candidates: [{ ...hannah, source: 'signature' }] } });
+    const letter = draftLetter({
+      ownerName: 'Sam Rivera',
+      original: { ...original, replyTo: [] },
+      extraction: { ...fromNoReply, candidates: [{ ...hannah, source: 'signature' }] },
+    });
     expect(letter).toMatchObject({ to: null, toName: null });
   });
 });
 
 describe('a cancelled position', () => {
   it('is thanked without "you didn’t choose me": nobody was chosen', () => {
-    const letter = draftLetter({ ownerName: 'Sam Rivera', original: { subject: 'Update', messageId: null, references: null }, extraction: { ...x, interviewed: true }, kind: 'position-cancelled' });
-    expect(letter.body).toContain('Although the position did not go ahead, I wanted to express my appreciation for the interview');
+    const letter = draftLetter({
+      ownerName: 'Sam Rivera',
+      original: { subject: 'Update', messageId: null, references: null },
+      extraction: { ...x, interviewed: true },
+      kind: 'position-cancelled',
+    });
+    expect(letter.body).toContain(
+      'Although the position did not go ahead, I wanted to express my appreciation for the interview',
+    );
     expect(letter.body).not.toContain("didn't choose me");
   });
 });

@@ -7,7 +7,8 @@ const listed = (re: RegExp, text: string): [number, string][] => {
   eachMatch(re, text, (m) => out.push([m.index, m[0]]));
   return out;
 };
-const byMatchAll = (re: RegExp, text: string): [number, string][] => [...text.matchAll(re)].map((m) => [m.index ?? 0, m[0]]);
+const byMatchAll = (re: RegExp, text: string): [number, string][] =>
+  [...text.matchAll(re)].map((m) => [m.index ?? 0, m[0]]);
 
 describe('eachMatch', () => {
   // Patterns that can match empty, across surrogate pairs, and at line starts: where a hand-written
@@ -26,9 +27,11 @@ describe('eachMatch', () => {
 
   it('leaves the regex as it found it, even when the callback throws', () => {
     const re = /b/g;
-    expect(() => eachMatch(re, 'abc', () => {
-      throw new Error('stop');
-    })).toThrow('stop');
+    expect(() =>
+      eachMatch(re, 'abc', () => {
+        throw new Error('stop');
+      }),
+    ).toThrow('stop');
     expect(re.lastIndex).toBe(0);
   });
 

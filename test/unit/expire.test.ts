@@ -5,7 +5,14 @@ import { discardDraft, sendLetter, sweepStaleSends } from '../../lambdas/workflo
 import { fixedClock, memoryCases, owner, recordingMailer, silentLog } from '../support/fakes.ts';
 
 const DAY = 24 * 3600;
-const letter = { to: 'jo@acme.example', toName: null, subject: 'Re: x', body: 'Dear Jo,\n\nThank you.\n\nSam', inReplyTo: null, references: null };
+const letter = {
+  to: 'jo@acme.example',
+  toName: null,
+  subject: 'Re: x',
+  body: 'Dear Jo,\n\nThank you.\n\nSam',
+  inReplyTo: null,
+  references: null,
+};
 
 function at(id: string, status: Case['status'], updatedAt: string): Case {
   return { id, status, receivedAt: updatedAt, updatedAt, letter };
@@ -19,7 +26,11 @@ describe('drafts past their lifetime', () => {
     cases.items.set('sent', at('sent', 'SENT', '2026-10-01T00:00:00Z'));
     const deps = { cases, clock: fixedClock('2026-11-26T00:00:00Z'), log: silentLog(), lifetimeSeconds: 14 * DAY };
     expect(await expireDrafts(deps)).toBe(1);
-    expect([...cases.items.values()].map((c) => [c.id, c.status])).toEqual([['old', 'EXPIRED'], ['young', 'AWAITING_APPROVAL'], ['sent', 'SENT']]);
+    expect([...cases.items.values()].map((c) => [c.id, c.status])).toEqual([
+      ['old', 'EXPIRED'],
+      ['young', 'AWAITING_APPROVAL'],
+      ['sent', 'SENT'],
+    ]);
   });
 
   it('cannot be sent until revived, and can be after', async () => {

@@ -6,28 +6,69 @@ import type { Address, OriginalMail } from '../../lambdas/core/mail.ts';
 import { directMail, figures, loadCorpus } from '../../scripts/eval.ts';
 
 function mail(from: Address | null, subject: string, text: string, extra: Partial<OriginalMail> = {}): OriginalMail {
-  return { style: 'direct', from, replyTo: [], cc: [], subject, date: null, messageId: null, references: null, text, ...extra };
+  return {
+    style: 'direct',
+    from,
+    replyTo: [],
+    cc: [],
+    subject,
+    date: null,
+    messageId: null,
+    references: null,
+    text,
+    ...extra,
+  };
 }
 
 describe('extract: company', () => {
   it('takes the employer from "X via Indeed", never the job board', () => {
-    const x = extract(mail({ name: 'Brightwater Dental via Indeed', address: 'indeedapply@indeed.com' }, 'Update on your application', 'Unfortunately, Brightwater Dental has decided not to move forward with your Dental Assistant application at this time.'));
+    const x = extract(
+      mail(
+        { name: 'Brightwater Dental via Indeed', address: 'indeedapply@indeed.com' },
+        'Update on your application',
+        'Unfortunately, Brightwater Dental has decided not to move forward with your Dental Assistant application at this time.',
+      ),
+    );
     expect(x.company).toBe('Brightwater Dental');
   });
 
   it('never names an ATS from its domain, and says null when nothing names the company', () => {
-    const x = extract(mail({ name: 'Careers', address: 'no-reply@greenhouse.io' }, 'Your application', 'Hi Ana,\n\nThank you for applying. We have decided to move forward with other candidates.\n\nBest,\nCareers\n\nPowered by Greenhouse'));
+    const x = extract(
+      mail(
+        { name: 'Careers', address: 'no-reply@greenhouse.io' },
+        'Your application',
+        'Hi Ana,\n\nThank you for applying. We have decided to move forward with other candidates.\n\nBest,\nCareers\n\nPowered by Greenhouse',
+      ),
+    );
     expect(x.company).toBeNull();
   });
 
   it('strips mailbox words from the sender name and prefers the formal name from the body', () => {
-    const x = extract(mail({ name: 'The Larkspur Recruiting Team', address: 'recruiting@larkspur.example' }, 'Your application to Larkspur', 'Thank you for your interest in Larkspur. We have decided to pursue other candidates.\n\nThank you again for your interest in an employment opportunity with Larkspur, Inc.\n\nThe Larkspur Recruiting Team'));
+    const x = extract(
+      mail(
+        { name: 'The Larkspur Recruiting Team', address: 'recruiting@larkspur.example' },
+        'Your application to Larkspur',
+        'Thank you for your interest in Larkspur. We have decided to pursue other candidates.\n\nThank you again for your interest in an employment opportunity with Larkspur, Inc.\n\nThe Larkspur Recruiting Team',
+      ),
+    );
     expect(x.company).toBe('Larkspur, Inc.');
   });
 
   it('uses the sender domain only when the text writes that name', () => {
-    const written = extract(mail({ name: 'Priya Nair', address: 'priya.nair@quillfeather.example' }, 'Update', 'Hi Leo,\n\nThanks for talking with me. The Quillfeather hiring panel decided not to move forward.\n\nPriya'));
-    const unwritten = extract(mail({ name: 'Priya Nair', address: 'priya.nair@quillfeather.example' }, 'Update', 'Hi Leo,\n\nThanks for your time. We decided not to move forward.\n\nPriya'));
+    const written = extract(
+      mail(
+        { name: 'Priya Nair', address: 'priya.nair@quillfeather.example' },
+        'Update',
+        'Hi Leo,\n\nThanks for talking with me. The Quillfeather hiring panel decided not to move forward.\n\nPriya',
+      ),
+    );
+    const unwritten = extract(
+      mail(
+        { name: 'Priya Nair', address: 'priya.nair@quillfeather.example' },
+        'Update',
+        'Hi Leo,\n\nThanks for your time. We decided not to move forward.\n\nPriya',
+      ),
+    );
     expect(written.company).toBe('Quillfeather');
     expect(unwritten.company).toBeNull();
   });
@@ -35,54 +76,127 @@ describe('extract: company', () => {
 
 describe('extract: role and department', () => {
   it.each([
-    ['the X position', 'Thank you for applying to the Senior Payroll Specialist position at Orchard Foods. Unfortunately we will not be moving forward.', 'Senior Payroll Specialist'],
-    ['the role of X', 'Thank you for taking the time to apply for the role of Warehouse Supervisor with Orchard Foods. We have filled this position.', 'Warehouse Supervisor'],
-    ['our X opening', 'Thank you for your interest in our Registered Nurse (Night Shift) opening. We have decided to pursue other candidates.', 'Registered Nurse (Night Shift)'],
+    [
+      'the X position',
+      'Thank you for applying to the Senior Payroll Specialist position at Orchard Foods. Unfortunately we will not be moving forward.',
+      'Senior Payroll Specialist',
+    ],
+    [
+      'the role of X',
+      'Thank you for taking the time to apply for the role of Warehouse Supervisor with Orchard Foods. We have filled this position.',
+      'Warehouse Supervisor',
+    ],
+    [
+      'our X opening',
+      'Thank you for your interest in our Registered Nurse (Night Shift) opening. We have decided to pursue other candidates.',
+      'Registered Nurse (Night Shift)',
+    ],
   ])('reads "%s" in the body', (_pattern, text, role) => {
-    expect(extract(mail({ name: 'Orchard Foods HR', address: 'hr@orchardfoods.example' }, 'Your application', text)).role).toBe(role);
+    expect(
+      extract(mail({ name: 'Orchard Foods HR', address: 'hr@orchardfoods.example' }, 'Your application', text)).role,
+    ).toBe(role);
   });
 
   it('falls back to the subject ("Your application for X at Y")', () => {
-    const x = extract(mail({ name: 'Orchard Foods', address: 'no-reply@orchardfoods.example' }, 'Your application for Forklift Operator at Orchard Foods', 'Dear Sam,\n\nAfter review, your skills do not align with our needs at this time.\n\nOrchard Foods'));
+    const x = extract(
+      mail(
+        { name: 'Orchard Foods', address: 'no-reply@orchardfoods.example' },
+        'Your application for Forklift Operator at Orchard Foods',
+        'Dear Sam,\n\nAfter review, your skills do not align with our needs at this time.\n\nOrchard Foods',
+      ),
+    );
     expect(x.role).toBe('Forklift Operator');
   });
 
   it('gives null rather than a guess when no role is named', () => {
-    const x = extract(mail({ name: 'Orchard Foods', address: 'no-reply@orchardfoods.example' }, 'Thank you for applying', 'Thank you for applying to Orchard Foods. We will not be moving forward with your application.'));
+    const x = extract(
+      mail(
+        { name: 'Orchard Foods', address: 'no-reply@orchardfoods.example' },
+        'Thank you for applying',
+        'Thank you for applying to Orchard Foods. We will not be moving forward with your application.',
+      ),
+    );
     expect(x.role).toBeNull();
   });
 
   it('finds a stated department', () => {
-    const x = extract(mail({ name: 'Orchard Foods', address: 'no-reply@orchardfoods.example' }, 'Update', 'Thank you for interviewing with the Sales Department for the Account Executive position. We have decided to move forward with another candidate.'));
+    const x = extract(
+      mail(
+        { name: 'Orchard Foods', address: 'no-reply@orchardfoods.example' },
+        'Update',
+        'Thank you for interviewing with the Sales Department for the Account Executive position. We have decided to move forward with another candidate.',
+      ),
+    );
     expect(x.department).toBe('Sales Department');
   });
 });
 
 describe('extract: whom to thank', () => {
   it('takes a person sending from their own mailbox', () => {
-    const x = extract(mail({ name: 'Grace Obi', address: 'grace.obi@tidewell.example' }, 'Your application', 'Hi Ken,\n\nThank you for speaking with me. We will not be moving forward.\n\nBest,\nGrace Obi\nTalent Partner\nTidewell'));
-    expect(x).toMatchObject({ contactName: 'Grace Obi', contactEmail: 'grace.obi@tidewell.example', noReplySender: false });
+    const x = extract(
+      mail(
+        { name: 'Grace Obi', address: 'grace.obi@tidewell.example' },
+        'Your application',
+        'Hi Ken,\n\nThank you for speaking with me. We will not be moving forward.\n\nBest,\nGrace Obi\nTalent Partner\nTidewell',
+      ),
+    );
+    expect(x).toMatchObject({
+      contactName: 'Grace Obi',
+      contactEmail: 'grace.obi@tidewell.example',
+      noReplySender: false,
+    });
     expect(x.candidates).toHaveLength(1);
   });
 
   it('finds nobody at a no-reply or team address, but keeps a signed name', () => {
-    const team = extract(mail({ name: 'Tidewell Recruiting Team', address: 'no-reply@tidewell.example' }, 'Update', 'Hi Ken,\n\nWe have decided to move forward with other candidates.\n\nRegards,\nTidewell Recruiting Team'));
-    const signed = extract(mail({ name: 'Tidewell Recruiting Team', address: 'no-reply@hire.lever.co' }, 'Update', 'Hi Ken,\n\nWe have decided to move forward with other candidates.\n\nRegards,\nMarta Silva\nSenior Recruiter, Tidewell\nmarta.silva@tidewell.example'));
+    const team = extract(
+      mail(
+        { name: 'Tidewell Recruiting Team', address: 'no-reply@tidewell.example' },
+        'Update',
+        'Hi Ken,\n\nWe have decided to move forward with other candidates.\n\nRegards,\nTidewell Recruiting Team',
+      ),
+    );
+    const signed = extract(
+      mail(
+        { name: 'Tidewell Recruiting Team', address: 'no-reply@hire.lever.co' },
+        'Update',
+        'Hi Ken,\n\nWe have decided to move forward with other candidates.\n\nRegards,\nMarta Silva\nSenior Recruiter, Tidewell\nmarta.silva@tidewell.example',
+      ),
+    );
     expect(team).toMatchObject({ contactName: null, contactEmail: null, noReplySender: true });
-    expect(signed).toMatchObject({ contactName: 'Marta Silva', contactEmail: 'marta.silva@tidewell.example', noReplySender: true });
+    expect(signed).toMatchObject({
+      contactName: 'Marta Silva',
+      contactEmail: 'marta.silva@tidewell.example',
+      noReplySender: true,
+    });
     expect(signed.candidates[0]?.source).toBe('signature');
   });
 
   it('never takes the candidate\'s own name ("Thanks, Jayden.") for the sender', () => {
-    const x = extract(mail({ name: 'Hudson Labs', address: 'no-reply@hudsonlabs.example' }, 'Your application', 'Dear Jayden Udall,\n\nWe have decided to move forward with other candidates for the open Test Engineer role.\n\nThanks, Jayden Udall.'));
+    const x = extract(
+      mail(
+        { name: 'Hudson Labs', address: 'no-reply@hudsonlabs.example' },
+        'Your application',
+        'Dear Jayden Udall,\n\nWe have decided to move forward with other candidates for the open Test Engineer role.\n\nThanks, Jayden Udall.',
+      ),
+    );
     expect(x.contactName).toBeNull();
   });
 
   it('offers people in Cc as candidates, deduplicated', () => {
     const x = extract(
-      mail({ name: 'Careers', address: 'careers@tidewell.example' }, 'Update', 'Hi Ken,\n\nWe have filled the Mechanic position.\n\nRegards,\nCareers', {
-        cc: [{ name: 'Ola Berg', address: 'ola.berg@tidewell.example' }, { name: 'Ola Berg', address: 'ola.berg@tidewell.example' }, { name: null, address: 'jobs@tidewell.example' }],
-      }),
+      mail(
+        { name: 'Careers', address: 'careers@tidewell.example' },
+        'Update',
+        'Hi Ken,\n\nWe have filled the Mechanic position.\n\nRegards,\nCareers',
+        {
+          cc: [
+            { name: 'Ola Berg', address: 'ola.berg@tidewell.example' },
+            { name: 'Ola Berg', address: 'ola.berg@tidewell.example' },
+            { name: null, address: 'jobs@tidewell.example' },
+          ],
+        },
+      ),
     );
     expect(x.candidates).toEqual([{ name: 'Ola Berg', address: 'ola.berg@tidewell.example', source: 'cc' }]);
   });
@@ -98,7 +212,13 @@ describe('extract: names written with accents', () => {
         'Dear Sam,\n\nThank you for interviewing for the Data Analyst position at Brändli & Söhne. Unfortunately, we have decided to move forward with other candidates.\n\nBest regards,\nJürgen Müller\nTalent Team, Brändli & Söhne',
       ),
     );
-    expect(x).toMatchObject({ company: 'Brändli & Söhne', role: 'Data Analyst', contactName: 'Jürgen Müller', contactEmail: 'juergen.mueller@braendli.example', noReplySender: false });
+    expect(x).toMatchObject({
+      company: 'Brändli & Söhne',
+      role: 'Data Analyst',
+      contactName: 'Jürgen Müller',
+      contactEmail: 'juergen.mueller@braendli.example',
+      noReplySender: false,
+    });
   });
 
   it.each([
@@ -106,23 +226,48 @@ describe('extract: names written with accents', () => {
     ['Zoë Lefèvre', 'zlefevre@orchard.example'],
     ['Łukasz Żółć', 'lukasz@orchard.example'],
   ])('%s signing from %s is someone to thank', (name, address) => {
-    const x = extract(mail({ name, address }, 'Update', `Hi Sam,\n\nThanks for your time. We decided not to move forward.\n\nBest,\n${name}`));
+    const x = extract(
+      mail(
+        { name, address },
+        'Update',
+        `Hi Sam,\n\nThanks for your time. We decided not to move forward.\n\nBest,\n${name}`,
+      ),
+    );
     expect(x.contactName).toBe(name);
     expect(x.noReplySender).toBe(false);
   });
 
   it('never takes the greeted candidate for the sender, accents and all', () => {
-    const x = extract(mail({ name: 'Careers', address: 'careers@orchard.example' }, 'Update', 'Hi Zoë Lefèvre,\n\nWe decided not to move forward.\n\nThanks,\nZoë Lefèvre'));
+    const x = extract(
+      mail(
+        { name: 'Careers', address: 'careers@orchard.example' },
+        'Update',
+        'Hi Zoë Lefèvre,\n\nWe decided not to move forward.\n\nThanks,\nZoë Lefèvre',
+      ),
+    );
     expect(x.contactName).toBeNull();
   });
 });
 
 describe('extract: Outlook-shaped names and company mentions', () => {
-  const riverside = 'Good afternoon Sam,\n\nThank you for coming in to interview for the Program Coordinator position with the Riverside Foundation. We enjoyed meeting you.\n\nAfter careful deliberation, the committee has selected another candidate for the position.\n\nAnna Kowalski\nDirector of Programs\nRiverside Foundation';
+  const riverside =
+    'Good afternoon Sam,\n\nThank you for coming in to interview for the Program Coordinator position with the Riverside Foundation. We enjoyed meeting you.\n\nAfter careful deliberation, the committee has selected another candidate for the position.\n\nAnna Kowalski\nDirector of Programs\nRiverside Foundation';
 
   it('greets "Kowalski, Anna" as Anna Kowalski, and finds "the Riverside Foundation" on a hyphenated domain', () => {
-    const x = extract(mail({ name: 'Kowalski, Anna', address: 'anna.kowalski@riverside-foundation.org' }, 'Program Coordinator - Decision', riverside, { cc: [{ name: 'Hiring Team', address: 'hiring@riverside-foundation.org' }] }));
-    expect(x).toMatchObject({ contactName: 'Anna Kowalski', contactEmail: 'anna.kowalski@riverside-foundation.org', company: 'Riverside Foundation', role: 'Program Coordinator' });
+    const x = extract(
+      mail(
+        { name: 'Kowalski, Anna', address: 'anna.kowalski@riverside-foundation.org' },
+        'Program Coordinator - Decision',
+        riverside,
+        { cc: [{ name: 'Hiring Team', address: 'hiring@riverside-foundation.org' }] },
+      ),
+    );
+    expect(x).toMatchObject({
+      contactName: 'Anna Kowalski',
+      contactEmail: 'anna.kowalski@riverside-foundation.org',
+      company: 'Riverside Foundation',
+      role: 'Program Coordinator',
+    });
   });
 
   // Found by an exploratory run: these senders became the company ("Dear MacDonald, Fiona hiring team,").
@@ -133,41 +278,94 @@ describe('extract: Outlook-shaped names and company mentions', () => {
     ["Anne-Marie D'Souza", 'amdsouza@riverside-foundation.org', "Anne-Marie D'Souza"],
     ['DeShawn Jones', 'djones@riverside-foundation.org', 'DeShawn Jones'],
   ])('reads %s as a person, not a company', (name, address, person) => {
-    const x = extract(mail({ name, address }, 'Program Coordinator - Decision', riverside.replace('Anna Kowalski', person)));
+    const x = extract(
+      mail({ name, address }, 'Program Coordinator - Decision', riverside.replace('Anna Kowalski', person)),
+    );
     expect(x).toMatchObject({ contactName: person, contactEmail: address, company: 'Riverside Foundation' });
   });
 
   it('does not take a one-word brand written like a name ("HubSpot") for a person', () => {
-    const x = extract(mail({ name: 'HubSpot', address: 'careers@hubspot.example' }, 'Your application', 'Dear Sam,\n\nWe have decided to move forward with other candidates.\n\nThe Recruiting Team'));
+    const x = extract(
+      mail(
+        { name: 'HubSpot', address: 'careers@hubspot.example' },
+        'Your application',
+        'Dear Sam,\n\nWe have decided to move forward with other candidates.\n\nThe Recruiting Team',
+      ),
+    );
     expect(x).toMatchObject({ company: 'HubSpot', contactName: null });
   });
 
   it('leaves a name with a suffix after the comma as written', () => {
-    const x = extract(mail({ name: 'John Smith, Jr.', address: 'john.smith@riverside-foundation.org' }, 'Decision', riverside.replace('Anna Kowalski', 'John Smith')));
+    const x = extract(
+      mail(
+        { name: 'John Smith, Jr.', address: 'john.smith@riverside-foundation.org' },
+        'Decision',
+        riverside.replace('Anna Kowalski', 'John Smith'),
+      ),
+    );
     expect(x.contactName).toBe('John Smith, Jr.');
   });
 });
 
 describe('extract: subjects and signatures that name the company', () => {
   it('reads past reply and forward prefixes, and a title beside the company in the signature', () => {
-    const x = extract(mail({ name: 'Marta Ruiz', address: 'marta@acailabs.example' }, 'Re: FW: Your application — Product Designer', 'Hola Sam,\n\nThank you for your interest in the Product Designer role. We have chosen another candidate.\n\nBest,\nMarta Ruiz\nPeople Partner · Açaí Labs S.L.'));
+    const x = extract(
+      mail(
+        { name: 'Marta Ruiz', address: 'marta@acailabs.example' },
+        'Re: FW: Your application — Product Designer',
+        'Hola Sam,\n\nThank you for your interest in the Product Designer role. We have chosen another candidate.\n\nBest,\nMarta Ruiz\nPeople Partner · Açaí Labs S.L.',
+      ),
+    );
     expect(x).toMatchObject({ company: 'Açaí Labs S.L.', role: 'Product Designer' });
-    const re = extract(mail({ name: 'Careers', address: 'careers@orbital.example' }, 'Re: FW: Orbital - Update', 'We have chosen another candidate.'));
+    const re = extract(
+      mail(
+        { name: 'Careers', address: 'careers@orbital.example' },
+        'Re: FW: Orbital - Update',
+        'We have chosen another candidate.',
+      ),
+    );
     expect(re.company).toBe('Orbital');
   });
 
   it('takes the company from the sender’s domain when the signature writes it without a sign-off', () => {
-    const text = 'Hi Sam,\n\nThank you for meeting with our design team for the Product Designer role.\n\nUnfortunately, we have decided not to move forward with your candidacy.\n\nPriya Natarajan\nDesign Recruiting Lead\nLumencraft';
-    expect(extract(mail({ name: 'Priya Natarajan', address: 'priya.natarajan@lumencraft.example' }, 'Update on your application - Product Designer', text)).company).toBe('Lumencraft');
+    const text =
+      'Hi Sam,\n\nThank you for meeting with our design team for the Product Designer role.\n\nUnfortunately, we have decided not to move forward with your candidacy.\n\nPriya Natarajan\nDesign Recruiting Lead\nLumencraft';
+    expect(
+      extract(
+        mail(
+          { name: 'Priya Natarajan', address: 'priya.natarajan@lumencraft.example' },
+          'Update on your application - Product Designer',
+          text,
+        ),
+      ).company,
+    ).toBe('Lumencraft');
   });
 
   it('reads "Acme - Careers" and "Stripe | Jobs" as a company and its mailbox, not a person', () => {
-    expect(extract(mail({ name: 'Acme - Careers', address: 'careers@acme.example' }, 'Update', 'We have chosen another candidate.')).company).toBe('Acme');
-    expect(extract(mail({ name: 'Stripe | Jobs', address: 'jobs@stripe.example' }, 'Update', 'We have chosen another candidate.')).company).toBe('Stripe');
+    expect(
+      extract(
+        mail(
+          { name: 'Acme - Careers', address: 'careers@acme.example' },
+          'Update',
+          'We have chosen another candidate.',
+        ),
+      ).company,
+    ).toBe('Acme');
+    expect(
+      extract(
+        mail({ name: 'Stripe | Jobs', address: 'jobs@stripe.example' }, 'Update', 'We have chosen another candidate.'),
+      ).company,
+    ).toBe('Stripe');
   });
 
   it('keeps "& Co." with the name', () => {
-    const x = extract(mail({ name: 'Zoë & Co. Careers', address: 'careers@zoeandco.example' }, 'Your application', 'Dear Sam,\n\nThank you for your interest in Zoë & Co. Unfortunately we will not be moving forward.\n\nZoë & Co. Talent'));
+    const x = extract(
+      mail(
+        { name: 'Zoë & Co. Careers', address: 'careers@zoeandco.example' },
+        'Your application',
+        'Dear Sam,\n\nThank you for your interest in Zoë & Co. Unfortunately we will not be moving forward.\n\nZoë & Co. Talent',
+      ),
+    );
     expect(x.company).toBe('Zoë & Co.');
   });
 });
@@ -177,9 +375,15 @@ describe('extract: signatures and display names as people write them', () => {
     `Hi Sam,\n\nThank you for interviewing with us for the Data Analyst position. Unfortunately, we have decided to move forward with another candidate.\n\n${closing}\nDana Whitfield\nSenior Recruiter, ZyxCorp\ndana.whitfield@zyxcorp.example${footer}`;
   const careers = { name: 'ZyxCorp Careers', address: 'careers@zyxcorp.example' };
 
-  it.each(['Best regards,', 'Best wishes,', 'Sincerely yours,', 'Thanks again,', 'Best,'])('finds who signed after “%s”', (closing) => {
-    expect(extract(mail(careers, 'Update', body(closing)))).toMatchObject({ contactName: 'Dana Whitfield', contactEmail: 'dana.whitfield@zyxcorp.example' });
-  });
+  it.each(['Best regards,', 'Best wishes,', 'Sincerely yours,', 'Thanks again,', 'Best,'])(
+    'finds who signed after “%s”',
+    (closing) => {
+      expect(extract(mail(careers, 'Update', body(closing)))).toMatchObject({
+        contactName: 'Dana Whitfield',
+        contactEmail: 'dana.whitfield@zyxcorp.example',
+      });
+    },
+  );
 
   it('finds who signed above a long legal footer', () => {
     const footer = `\n\n${Array.from({ length: 24 }, (_, i) => `Confidentiality notice, line ${i + 1}: this message may contain privileged information.`).join('\n')}`;
@@ -192,12 +396,29 @@ describe('extract: signatures and display names as people write them', () => {
     ['dana whitfield', 'Dana Whitfield'],
     ['王伟', '王伟'],
   ])('takes “%s” for a person to thank, not a company', (name, person) => {
-    const x = extract(mail({ name, address: 'dana@zyxcorp.example' }, 'Update', 'Hi Sam,\n\nThank you for interviewing for the Data Analyst position at ZyxCorp. We have chosen another candidate.'));
-    expect(x).toMatchObject({ contactName: person, contactEmail: 'dana@zyxcorp.example', noReplySender: false, company: 'ZyxCorp' });
+    const x = extract(
+      mail(
+        { name, address: 'dana@zyxcorp.example' },
+        'Update',
+        'Hi Sam,\n\nThank you for interviewing for the Data Analyst position at ZyxCorp. We have chosen another candidate.',
+      ),
+    );
+    expect(x).toMatchObject({
+      contactName: person,
+      contactEmail: 'dana@zyxcorp.example',
+      noReplySender: false,
+      company: 'ZyxCorp',
+    });
   });
 
   it('keeps markup typed into a plain-text email out of the role', () => {
-    const x = extract(mail(careers, 'Update', 'Thank you for applying to the Senior <b>Engineer</b> <script>alert("x")</script> position. We have chosen another candidate.'));
+    const x = extract(
+      mail(
+        careers,
+        'Update',
+        'Thank you for applying to the Senior <b>Engineer</b> <script>alert("x")</script> position. We have chosen another candidate.',
+      ),
+    );
     expect(x.role).toBe('Senior Engineer');
   });
 });
@@ -218,8 +439,12 @@ describe('extract: whom the email greets', () => {
   });
 
   it.each([
-    ['Alex', 'Sam Rivera', true], ['Sam', 'Sam Rivera', false], ['Samantha', 'Sam Rivera', false], ['Ms. Rivera', 'Sam Rivera', false],
-    ['Zoë', 'Zoe Martin', false], [null, 'Sam Rivera', false],
+    ['Alex', 'Sam Rivera', true],
+    ['Sam', 'Sam Rivera', false],
+    ['Samantha', 'Sam Rivera', false],
+    ['Ms. Rivera', 'Sam Rivera', false],
+    ['Zoë', 'Zoe Martin', false],
+    [null, 'Sam Rivera', false],
   ])('“%s” greeting %s is someone else: %s', (greeting, owner, expected) => {
     expect(greetsSomeoneElse(greeting, owner)).toBe(expected);
   });
@@ -228,13 +453,54 @@ describe('extract: whom the email greets', () => {
 describe('extract: whether an interview happened', () => {
   const from = { name: 'Tidewell Careers', address: 'careers@tidewell.example' };
   it('is true after an interview, false after only an application, null when unknown', () => {
-    expect(extract(mail(from, 'Update', 'Thank you for taking the time to interview with us. We have decided to move forward with another candidate.')).interviewed).toBe(true);
-    expect(extract(mail(from, 'Update', 'Thank you for interviewing for the Data Analyst position. We have decided to move forward with another candidate.')).interviewed).toBe(true);
-    expect(extract(mail(from, 'Update', 'Thank you for coming in to meet the team last Wednesday. We have chosen another candidate.')).interviewed).toBe(true);
-    expect(extract(mail(from, 'Update', "Thanks again for Friday's video call. We have chosen another candidate.")).interviewed).toBe(true);
-    expect(extract(mail(from, 'Update', 'Thank you for applying. After reviewing your application we will not be moving forward.')).interviewed).toBe(false);
-    expect(extract(mail(from, 'Update', "We've decided to pursue candidates whose experience more closely aligns with the role. We won't be scheduling an interview at this time.")).interviewed).toBe(false);
-    expect(extract(mail(from, 'Update', 'We have decided to move forward with another candidate.')).interviewed).toBeNull();
+    expect(
+      extract(
+        mail(
+          from,
+          'Update',
+          'Thank you for taking the time to interview with us. We have decided to move forward with another candidate.',
+        ),
+      ).interviewed,
+    ).toBe(true);
+    expect(
+      extract(
+        mail(
+          from,
+          'Update',
+          'Thank you for interviewing for the Data Analyst position. We have decided to move forward with another candidate.',
+        ),
+      ).interviewed,
+    ).toBe(true);
+    expect(
+      extract(
+        mail(
+          from,
+          'Update',
+          'Thank you for coming in to meet the team last Wednesday. We have chosen another candidate.',
+        ),
+      ).interviewed,
+    ).toBe(true);
+    expect(
+      extract(mail(from, 'Update', "Thanks again for Friday's video call. We have chosen another candidate."))
+        .interviewed,
+    ).toBe(true);
+    expect(
+      extract(
+        mail(from, 'Update', 'Thank you for applying. After reviewing your application we will not be moving forward.'),
+      ).interviewed,
+    ).toBe(false);
+    expect(
+      extract(
+        mail(
+          from,
+          'Update',
+          "We've decided to pursue candidates whose experience more closely aligns with the role. We won't be scheduling an interview at this time.",
+        ),
+      ).interviewed,
+    ).toBe(false);
+    expect(
+      extract(mail(from, 'Update', 'We have decided to move forward with another candidate.')).interviewed,
+    ).toBeNull();
   });
 });
 
@@ -259,16 +525,36 @@ describe('extract: what a second exploratory run found missing', () => {
   const no = 'We have decided not to move forward with your application.';
 
   it('takes the company the body names over one word on an ATS mailbox, which may be a person ("Hannah")', () => {
-    expect(extract(mail({ name: 'Hannah', address: 'no-reply@greenhouse.io' }, 'Update', `Hi Sam,\n\nThank you for applying to the Data Analyst role at Acme Robotics. ${no}\n\nRecruiting`)).company).toBe('Acme Robotics');
+    expect(
+      extract(
+        mail(
+          { name: 'Hannah', address: 'no-reply@greenhouse.io' },
+          'Update',
+          `Hi Sam,\n\nThank you for applying to the Data Analyst role at Acme Robotics. ${no}\n\nRecruiting`,
+        ),
+      ).company,
+    ).toBe('Acme Robotics');
   });
 
-  it.each(['HubSpot Ireland', 'FedEx Freight', 'YouTube Music'])('reads the brand %s as a company, not a person', (name) => {
-    expect(extract(mail({ name, address: 'careers@brand.example' }, 'Update', `Hi Sam,\n\n${no}\n\nBest`)).company).toBe(name);
-  });
+  it.each(['HubSpot Ireland', 'FedEx Freight', 'YouTube Music'])(
+    'reads the brand %s as a company, not a person',
+    (name) => {
+      expect(
+        extract(mail({ name, address: 'careers@brand.example' }, 'Update', `Hi Sam,\n\n${no}\n\nBest`)).company,
+      ).toBe(name);
+    },
+  );
 
   it('takes one word on an ATS no-reply mailbox as the employer, but not the job board’s own name', () => {
-    expect(extract(mail({ name: 'Quillstone', address: 'no-reply@hire.lever.co' }, 'Following up', `Hi Sam,\n\n${no}\n\nThe Team`)).company).toBe('Quillstone');
-    expect(extract(mail({ name: 'Dice', address: 'noreply@dice.com' }, 'Following up', `Hi Sam,\n\n${no}\n\nThe Team`)).company).toBeNull();
+    expect(
+      extract(
+        mail({ name: 'Quillstone', address: 'no-reply@hire.lever.co' }, 'Following up', `Hi Sam,\n\n${no}\n\nThe Team`),
+      ).company,
+    ).toBe('Quillstone');
+    expect(
+      extract(mail({ name: 'Dice', address: 'noreply@dice.com' }, 'Following up', `Hi Sam,\n\n${no}\n\nThe Team`))
+        .company,
+    ).toBeNull();
   });
 
   it.each([
@@ -276,7 +562,9 @@ describe('extract: what a second exploratory run found missing', () => {
     ['Controller, Corvid Health Partners', 'jwhitaker@corvid-health.example', 'Corvid Health Partners'],
     ['Art Director, Ferngrove Studio', 'lena@ferngrove.example', 'Ferngrove Studio'],
   ])('reads the company from a signature line “%s” that the sender’s domain spells', (line, address, company) => {
-    const x = extract(mail({ name: 'Jo Park', address }, 'Your application', `Hi Sam,\n\n${no}\n\nKind regards,\n\nJo Park\n${line}`));
+    const x = extract(
+      mail({ name: 'Jo Park', address }, 'Your application', `Hi Sam,\n\n${no}\n\nKind regards,\n\nJo Park\n${line}`),
+    );
     expect(x.company).toBe(company);
   });
 
@@ -285,7 +573,9 @@ describe('extract: what a second exploratory run found missing', () => {
     ['Software Engineer, Backend (Remote - US) - Application Update', 'Software Engineer, Backend (Remote - US)'],
     ['Feedback - Senior Data Engineer at Larkspur Energy', 'Senior Data Engineer'],
   ])('reads the role from the subject “%s”', (subject, role) => {
-    expect(extract(mail({ name: 'Jo Park', address: 'jo@example.org' }, subject, `Hi Sam,\n\n${no}\n\nJo`)).role).toBe(role);
+    expect(extract(mail({ name: 'Jo Park', address: 'jo@example.org' }, subject, `Hi Sam,\n\n${no}\n\nJo`)).role).toBe(
+      role,
+    );
   });
 
   it.each([
@@ -293,6 +583,9 @@ describe('extract: what a second exploratory run found missing', () => {
     'Thank you for the take-home and the final panel with Oleg and Desmond.',
     'Thanks again for joining us on the office tour last week.',
   ])('knows an interview happened: “%s”', (said) => {
-    expect(extract(mail({ name: 'Jo Park', address: 'jo@example.org' }, 'Update', `Hi Sam,\n\n${said} ${no}\n\nJo`)).interviewed).toBe(true);
+    expect(
+      extract(mail({ name: 'Jo Park', address: 'jo@example.org' }, 'Update', `Hi Sam,\n\n${said} ${no}\n\nJo`))
+        .interviewed,
+    ).toBe(true);
   });
 });

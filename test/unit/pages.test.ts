@@ -3,12 +3,34 @@ import type { Case } from '../../lambdas/core/case.ts';
 import { casesPage, draftAnywayPage } from '../../lambdas/core/pages/other-pages.ts';
 import { reviewPage } from '../../lambdas/core/pages/review-page.ts';
 
-const letter = { to: 'anna@riverside.example', toName: 'Anna Kowalski', subject: 'Re: Decision', body: 'Dear Anna Kowalski,\n\nThank you.', inReplyTo: null, references: null };
+const letter = {
+  to: 'anna@riverside.example',
+  toName: 'Anna Kowalski',
+  subject: 'Re: Decision',
+  body: 'Dear Anna Kowalski,\n\nThank you.',
+  inReplyTo: null,
+  references: null,
+};
 
-function page(date: string | null, candidates: { name: string | null; address: string; source: string }[] = []): string {
+function page(
+  date: string | null,
+  candidates: { name: string | null; address: string; source: string }[] = [],
+): string {
   const record: Case = {
-    id: 'c1', status: 'AWAITING_APPROVAL', receivedAt: '2026-11-26T10:00:00.000Z', updatedAt: '2026-11-26T10:00:00.000Z', letter,
-    original: { style: 'inline', from: { name: 'Anna Kowalski', address: 'anna@riverside.example' }, subject: 'Decision', date, messageId: null, references: null, excerpt: 'Thank you.' },
+    id: 'c1',
+    status: 'AWAITING_APPROVAL',
+    receivedAt: '2026-11-26T10:00:00.000Z',
+    updatedAt: '2026-11-26T10:00:00.000Z',
+    letter,
+    original: {
+      style: 'inline',
+      from: { name: 'Anna Kowalski', address: 'anna@riverside.example' },
+      subject: 'Decision',
+      date,
+      messageId: null,
+      references: null,
+      excerpt: 'Thank you.',
+    },
   };
   return reviewPage({ record, sendUrl: '/s', discardUrl: '/d', casesUrl: '/c', candidates });
 }
@@ -18,27 +40,55 @@ describe('the review page: when the original was written', () => {
     expect(page('2026-11-24T23:02:11.000Z')).toContain('Tue, 24 Nov 2026 23:02:11 UTC');
   });
 
-  it.each(['Fri, Feb 27, 2026 at 4:31 PM', 'Thursday, March 5, 2026 2:03 PM'])('shows a forward header’s date as written (%s): it names no time zone', (date) => {
-    const html = page(date);
-    expect(html).toContain(date);
-    expect(html).not.toMatch(/Invalid Date|UTC<\/dd>/);
-  });
+  it.each(['Fri, Feb 27, 2026 at 4:31 PM', 'Thursday, March 5, 2026 2:03 PM'])(
+    'shows a forward header’s date as written (%s): it names no time zone',
+    (date) => {
+      const html = page(date);
+      expect(html).toContain(date);
+      expect(html).not.toMatch(/Invalid Date|UTC<\/dd>/);
+    },
+  );
 });
 
 describe('the review page: mail meant for someone else', () => {
   it('shows the warning above the letter', () => {
     const record: Case = {
-      id: 'c1', status: 'AWAITING_APPROVAL', receivedAt: '2026-11-26T10:00:00.000Z', updatedAt: '2026-11-26T10:00:00.000Z', letter,
+      id: 'c1',
+      status: 'AWAITING_APPROVAL',
+      receivedAt: '2026-11-26T10:00:00.000Z',
+      updatedAt: '2026-11-26T10:00:00.000Z',
+      letter,
     };
-    const html = reviewPage({ record, sendUrl: '/s', discardUrl: '/d', casesUrl: '/c', candidates: [], addresseeWarning: 'This email greets “Alex”, not you (Sam Rivera): check it was meant for you before sending a letter.' });
+    const html = reviewPage({
+      record,
+      sendUrl: '/s',
+      discardUrl: '/d',
+      casesUrl: '/c',
+      candidates: [],
+      addresseeWarning:
+        'This email greets “Alex”, not you (Sam Rivera): check it was meant for you before sending a letter.',
+    });
     expect(html).toContain('<div class="notice warn">This email greets “Alex”, not you (Sam Rivera)');
   });
 });
 
 describe('the review page: an expired draft', () => {
   it('offers to bring it back, right there', () => {
-    const record: Case = { id: 'c1', status: 'EXPIRED', receivedAt: '2026-11-26T10:00:00.000Z', updatedAt: '2026-11-26T10:00:00.000Z', letter };
-    const html = reviewPage({ record, sendUrl: '/s', discardUrl: '/d', casesUrl: '/c', candidates: [], reviveUrl: '/t/revive-c1' });
+    const record: Case = {
+      id: 'c1',
+      status: 'EXPIRED',
+      receivedAt: '2026-11-26T10:00:00.000Z',
+      updatedAt: '2026-11-26T10:00:00.000Z',
+      letter,
+    };
+    const html = reviewPage({
+      record,
+      sendUrl: '/s',
+      discardUrl: '/d',
+      casesUrl: '/c',
+      candidates: [],
+      reviveUrl: '/t/revive-c1',
+    });
     expect(html).toContain('This draft waited too long and expired.');
     expect(html).toContain('<form method="post" action="/t/revive-c1">');
   });
@@ -48,7 +98,10 @@ describe('the review page: other possible recipients', () => {
   it('offers only people other than the one already in To', () => {
     const only = page(null, [{ name: 'Anna Kowalski', address: 'Anna@riverside.example', source: 'from' }]);
     expect(only).not.toContain('Other possible recipients');
-    const two = page(null, [{ name: 'Anna Kowalski', address: 'anna@riverside.example', source: 'from' }, { name: 'Hiring Team', address: 'hiring@riverside.example', source: 'cc' }]);
+    const two = page(null, [
+      { name: 'Anna Kowalski', address: 'anna@riverside.example', source: 'from' },
+      { name: 'Hiring Team', address: 'hiring@riverside.example', source: 'cc' },
+    ]);
     expect(two).toContain('Other possible recipients');
     expect(two).toContain('<code>hiring@riverside.example</code>');
     expect(two).not.toContain('<code>anna@riverside.example</code>');
@@ -57,13 +110,23 @@ describe('the review page: other possible recipients', () => {
 
 describe('the cases page', () => {
   const row = (status: Case['status'], reason?: Case['reason']) => ({
-    record: { id: `c-${status}`, status, reason, receivedAt: '2026-11-26T10:00:00.000Z', updatedAt: '2026-11-26T10:00:00.000Z' } as Case,
+    record: {
+      id: `c-${status}`,
+      status,
+      reason,
+      receivedAt: '2026-11-26T10:00:00.000Z',
+      updatedAt: '2026-11-26T10:00:00.000Z',
+    } as Case,
     reviewUrl: null,
     reviveUrl: null,
   });
 
   it('names statuses and reasons in words, and a reason only while no letter was drafted', () => {
-    const html = casesPage([row('AWAITING_APPROVAL', 'unsure'), row('IGNORED', 'not-a-rejection')], null, (s) => `/cases?status=${s ?? ''}`);
+    const html = casesPage(
+      [row('AWAITING_APPROVAL', 'unsure'), row('IGNORED', 'not-a-rejection')],
+      null,
+      (s) => `/cases?status=${s ?? ''}`,
+    );
     expect(html).toContain('data-status="AWAITING_APPROVAL">waiting for you</td>');
     expect(html).toContain('data-status="IGNORED">no letter<br><small>not a rejection</small>');
     expect(html).not.toContain('unsure');
@@ -72,7 +135,27 @@ describe('the cases page', () => {
   });
 
   it('offers filters for the states a case rests in, and names mail with no sender by its subject', () => {
-    const html = casesPage([{ ...row('IGNORED', 'no-from'), record: { ...row('IGNORED', 'no-from').record, original: { style: 'direct', from: null, subject: 'Quick question', date: null, messageId: null, references: null, excerpt: '' } } }], null, (s) => `/cases?status=${s ?? ''}`);
+    const html = casesPage(
+      [
+        {
+          ...row('IGNORED', 'no-from'),
+          record: {
+            ...row('IGNORED', 'no-from').record,
+            original: {
+              style: 'direct',
+              from: null,
+              subject: 'Quick question',
+              date: null,
+              messageId: null,
+              references: null,
+              excerpt: '',
+            },
+          },
+        },
+      ],
+      null,
+      (s) => `/cases?status=${s ?? ''}`,
+    );
     for (const passing of ['RECEIVED', 'DRAFTED', 'SENDING']) expect(html).not.toContain(`status=${passing}"`);
     expect(html).toContain('<a href="/cases?status=EXPIRED">expired</a>');
     expect(html).toContain('<td>Quick question</td>');
@@ -85,20 +168,48 @@ describe('the cases page', () => {
 
   it('says whom a sent letter went to', () => {
     const sent = row('SENT');
-    sent.record.letter = { to: 'sandra@grainwood.example', toName: null, subject: 'Re: x', body: 'Dear Sandra,', inReplyTo: null, references: null };
-    expect(casesPage([sent], null, () => '/c')).toContain('data-status="SENT">sent<br><small>to sandra@grainwood.example</small>');
+    sent.record.letter = {
+      to: 'sandra@grainwood.example',
+      toName: null,
+      subject: 'Re: x',
+      body: 'Dear Sandra,',
+      inReplyTo: null,
+      references: null,
+    };
+    expect(casesPage([sent], null, () => '/c')).toContain(
+      'data-status="SENT">sent<br><small>to sandra@grainwood.example</small>',
+    );
   });
 });
 
 describe('the draft-anyway page', () => {
   it('says in words what onward read, with the words that showed it', () => {
     const record: Case = {
-      id: 'c9', status: 'IGNORED', reason: 'not-a-rejection', receivedAt: '2026-11-26T10:00:00.000Z', updatedAt: '2026-11-26T10:00:00.000Z',
-      original: { style: 'inline', from: null, subject: 'Next steps', date: null, messageId: null, references: null, excerpt: '' },
-      classification: { verdict: 'not_rejection', confidence: 0.9, kind: 'interview-invite', reasons: ['invites you to interview: “we would like to invite you”'] },
+      id: 'c9',
+      status: 'IGNORED',
+      reason: 'not-a-rejection',
+      receivedAt: '2026-11-26T10:00:00.000Z',
+      updatedAt: '2026-11-26T10:00:00.000Z',
+      original: {
+        style: 'inline',
+        from: null,
+        subject: 'Next steps',
+        date: null,
+        messageId: null,
+        references: null,
+        excerpt: '',
+      },
+      classification: {
+        verdict: 'not_rejection',
+        confidence: 0.9,
+        kind: 'interview-invite',
+        reasons: ['invites you to interview: “we would like to invite you”'],
+      },
     };
     const html = draftAnywayPage(record, '/p', '/c');
-    expect(html).toContain('onward read it as not a rejection: invites you to interview: “we would like to invite you”.');
+    expect(html).toContain(
+      'onward read it as not a rejection: invites you to interview: “we would like to invite you”.',
+    );
     expect(html).not.toContain('not rejection (');
   });
 });

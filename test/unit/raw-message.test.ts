@@ -28,7 +28,13 @@ describe('the raw letter', () => {
   });
 
   it('never lets a subject or a name start a header of its own', async () => {
-    const raw = (await buildRawMessage({ ...base, subject: 'Hi\r\nBcc: victim@evil.example', to: { name: 'X\nBcc: v2@evil.example', address: 'sandra@grainwood.example' } })).toString();
+    const raw = (
+      await buildRawMessage({
+        ...base,
+        subject: 'Hi\r\nBcc: victim@evil.example',
+        to: { name: 'X\nBcc: v2@evil.example', address: 'sandra@grainwood.example' },
+      })
+    ).toString();
     expect(raw).not.toMatch(/^Bcc:/im);
     const mail = await parseMime(raw);
     expect(mail.headers.filter((h) => h.name === 'bcc')).toEqual([]);
@@ -38,7 +44,12 @@ describe('the raw letter', () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 120 }), fc.string({ maxLength: 400 }), async (subject, text) => {
         const mail = await parseMime(await buildRawMessage({ ...base, subject, text }));
-        expect(mail.subject).toBe(subject.replace(/[\r\n]+/g, ' ').trim().replace(/ +/g, ' '));
+        expect(mail.subject).toBe(
+          subject
+            .replace(/[\r\n]+/g, ' ')
+            .trim()
+            .replace(/ +/g, ' '),
+        );
         expect(mail.text.replace(/\r\n/g, '\n').trim()).toBe(text.replace(/\r\n?/g, '\n').trim());
       }),
       { numRuns: 300 },

@@ -3,7 +3,16 @@ import type { ParsedMail } from '../../lambdas/core/mail.ts';
 import { reviveDraft } from '../../lambdas/workflow/expire.ts';
 import { draftAnyway } from '../../lambdas/workflow/review.ts';
 import { receiveMail, type ReceiveDeps } from '../../lambdas/workflow/receive-mail.ts';
-import { fakeLinks, fixedClock, memoryCases, owner, parsed, rawStore, recordingMailer, silentLog } from '../support/fakes.ts';
+import {
+  fakeLinks,
+  fixedClock,
+  memoryCases,
+  owner,
+  parsed,
+  rawStore,
+  recordingMailer,
+  silentLog,
+} from '../support/fakes.ts';
 
 const REJECTION = `Dear Sam,
 
@@ -32,7 +41,8 @@ function recruiterMail(text: string): ParsedMail {
 }
 
 /** The owner's forward of a recruiter's mail, as an attachment. */
-const forwarded = (text: string) => parsed({ subject: 'Fwd: Your application', text: 'fyi', attached: recruiterMail(text) });
+const forwarded = (text: string) =>
+  parsed({ subject: 'Fwd: Your application', text: 'fyi', attached: recruiterMail(text) });
 
 function setup(mail: ParsedMail, raw = 'raw message') {
   const cases = memoryCases();
@@ -41,7 +51,12 @@ function setup(mail: ParsedMail, raw = 'raw message') {
   const deps: ReceiveDeps = {
     cases,
     rawMail: rawStore({ 'inbound/m1': raw }),
-    parser: { parse: async () => (parses++, structuredClone(mail)) },
+    parser: {
+      parse: async () => {
+        parses++;
+        return structuredClone(mail);
+      },
+    },
     mailer,
     links: fakeLinks,
     clock: fixedClock(),
@@ -67,10 +82,18 @@ describe('receiving a forwarded rejection', () => {
     expect(await receiveMail(deps, event)).toEqual({ outcome: 'drafted', caseId: 'm1' });
     const record = cases.items.get('m1')!;
     expect(record.status).toBe('AWAITING_APPROVAL');
-    expect(record.letter).toMatchObject({ to: 'sandra.ing@grainwood.example', subject: 'Re: Your application for Administrative Assistant', inReplyTo: '<orig@grainwood.example>' });
+    expect(record.letter).toMatchObject({
+      to: 'sandra.ing@grainwood.example',
+      subject: 'Re: Your application for Administrative Assistant',
+      inReplyTo: '<orig@grainwood.example>',
+    });
     expect(record.letter!.body).toContain('Sam Rivera');
     expect(mailer.sent).toHaveLength(1);
-    expect(mailer.sent[0]).toMatchObject({ to: { address: 'me@example.com' }, automatic: true, replyTo: fakeLinks.replyAddress('m1', cases.items.get('m1')!.letter) });
+    expect(mailer.sent[0]).toMatchObject({
+      to: { address: 'me@example.com' },
+      automatic: true,
+      replyTo: fakeLinks.replyAddress('m1', cases.items.get('m1')!.letter),
+    });
     expect(mailer.sent[0]!.text).toContain('https://review.test/t/review-m1');
     expect(mailer.sent[0]!.text).toContain(record.letter!.body);
     expect(mailer.sent[0]!.text).not.toContain('greets');
@@ -79,7 +102,9 @@ describe('receiving a forwarded rejection', () => {
   it('warns when the rejection greets someone other than the owner', async () => {
     const { deps, mailer } = setup(forwarded(REJECTION.replace('Dear Sam,', 'Dear Alex,')));
     expect(await receiveMail(deps, event)).toEqual({ outcome: 'drafted', caseId: 'm1' });
-    expect(mailer.sent[0]!.text).toContain('Note: This email greets “Alex”, not you (Sam Rivera): check it was meant for you before sending a letter.');
+    expect(mailer.sent[0]!.text).toContain(
+      'Note: This email greets “Alex”, not you (Sam Rivera): check it was meant for you before sending a letter.',
+    );
   });
 
   it('converges on one case and one draft email when the event is replayed, in sequence and at once', async () => {
@@ -112,13 +137,18 @@ describe('the same rejection forwarded twice', () => {
     expect(cases.items.get('m2')).toMatchObject({ status: 'IGNORED', reason: 'duplicate', ownerNotified: true });
     expect(cases.items.get('m2')!.letter).toBeUndefined();
     expect(mailer.sent).toHaveLength(2);
-    expect(mailer.sent[1]).toMatchObject({ to: { address: 'me@example.com' }, subject: 'Already forwarded: Your application for Administrative Assistant' });
+    expect(mailer.sent[1]).toMatchObject({
+      to: { address: 'me@example.com' },
+      subject: 'Already forwarded: Your application for Administrative Assistant',
+    });
     expect(mailer.sent[1]!.text).toContain('Its thank-you letter is still waiting for you');
     expect(mailer.sent[1]!.text).toContain('https://review.test/t/review-m1');
 
     cases.items.set('m1', { ...cases.items.get('m1')!, status: 'SENT', sentAt: '2026-11-25T09:00:00.000Z' });
     await receiveMail(deps, { ...again, messageId: 'm3' });
-    expect(mailer.sent[2]!.text).toContain('Its thank-you letter was already sent to sandra.ing@grainwood.example on Wed, 25 Nov 2026 09:00:00 UTC.');
+    expect(mailer.sent[2]!.text).toContain(
+      'Its thank-you letter was already sent to sandra.ing@grainwood.example on Wed, 25 Nov 2026 09:00:00 UTC.',
+    );
   });
 
   // From a second reader: a letter that may have left must never get a twin, nor a revived draft beside a new one.
@@ -166,7 +196,11 @@ describe('the same rejection forwarded twice', () => {
   it('tells two emails of one template apart by their Message-IDs: two applications, two letters', async () => {
     const { deps } = setup(forwarded(REJECTION));
     await receiveMail(deps, event);
-    const other = parsed({ subject: 'Fwd: Your application', text: 'fyi', attached: { ...recruiterMail(REJECTION), messageId: '<another@grainwood.example>' } });
+    const other = parsed({
+      subject: 'Fwd: Your application',
+      text: 'fyi',
+      attached: { ...recruiterMail(REJECTION), messageId: '<another@grainwood.example>' },
+    });
     deps.parser = { parse: async () => structuredClone(other) };
     expect(await receiveMail(deps, again)).toMatchObject({ outcome: 'drafted' });
   });
@@ -210,12 +244,21 @@ describe('mail that gets no letter', () => {
   });
 
   it('drafts nothing for onward’s own draft email forwarded back to it, and tells the owner how to send instead', async () => {
-    const draftEmail = parsed({ from: [{ name: 'onward', address: 'letters@onward.test' }], subject: 'Draft thank-you: Grainwood', text: `onward drafted a thank-you letter.\n\n${REJECTION}` });
-    const { deps, cases, mailer } = setup(parsed({ subject: 'Fwd: Draft thank-you: Grainwood', text: 'send', attached: draftEmail }));
+    const draftEmail = parsed({
+      from: [{ name: 'onward', address: 'letters@onward.test' }],
+      subject: 'Draft thank-you: Grainwood',
+      text: `onward drafted a thank-you letter.\n\n${REJECTION}`,
+    });
+    const { deps, cases, mailer } = setup(
+      parsed({ subject: 'Fwd: Draft thank-you: Grainwood', text: 'send', attached: draftEmail }),
+    );
     expect(await receiveMail(deps, event)).toMatchObject({ outcome: 'ignored', reason: 'own-mail' });
     expect(cases.items.get('m1')!.letter).toBeUndefined();
     expect(mailer.sent).toHaveLength(1);
-    expect(mailer.sent[0]).toMatchObject({ to: { address: 'me@example.com' }, subject: 'Nothing done: you forwarded onward’s own email' });
+    expect(mailer.sent[0]).toMatchObject({
+      to: { address: 'me@example.com' },
+      subject: 'Nothing done: you forwarded onward’s own email',
+    });
     expect(mailer.sent[0]!.text).toContain('reply "send" to the draft email itself');
   });
 
@@ -229,14 +272,25 @@ describe('mail that gets no letter', () => {
 
   it('records mail for any other address at the inbound domain, unread', async () => {
     const { deps, cases, mailer, parses } = setup(forwarded(REJECTION));
-    expect(await receiveMail(deps, { ...event, recipients: ['letters@onward.test'] })).toMatchObject({ outcome: 'ignored', reason: 'not-for-onward' });
+    expect(await receiveMail(deps, { ...event, recipients: ['letters@onward.test'] })).toMatchObject({
+      outcome: 'ignored',
+      reason: 'not-for-onward',
+    });
     expect(parses()).toBe(0);
-    expect(cases.items.get('m1')!.expiresAt).toBe(Math.floor(Date.parse('2026-11-26T12:00:00.000Z') / 1000) + 30 * 24 * 3600);
+    expect(cases.items.get('m1')!.expiresAt).toBe(
+      Math.floor(Date.parse('2026-11-26T12:00:00.000Z') / 1000) + 30 * 24 * 3600,
+    );
     expect(mailer.sent).toHaveLength(0);
   });
 
   it('handles an auto-forwarded ATS mail even when the ATS marked it Auto-Submitted', async () => {
-    const ats = { ...recruiterMail(REJECTION), headers: [{ name: 'auto-submitted', value: 'auto-generated' }, { name: 'x-forwarded-for', value: 'me@example.com inbox@onward.test' }] };
+    const ats = {
+      ...recruiterMail(REJECTION),
+      headers: [
+        { name: 'auto-submitted', value: 'auto-generated' },
+        { name: 'x-forwarded-for', value: 'me@example.com inbox@onward.test' },
+      ],
+    };
     const { deps, mailer } = setup(ats);
     expect(await receiveMail(deps, event)).toMatchObject({ outcome: 'drafted' });
     expect(mailer.sent).toHaveLength(1);
@@ -251,7 +305,11 @@ describe('mail that gets no letter', () => {
 
   it('records unreadable and empty mail', async () => {
     const broken = setup(forwarded(REJECTION));
-    broken.deps.parser = { parse: async () => { throw new Error('bad MIME'); } };
+    broken.deps.parser = {
+      parse: async () => {
+        throw new Error('bad MIME');
+      },
+    };
     expect(await receiveMail(broken.deps, event)).toMatchObject({ reason: 'unreadable' });
     const empty = setup(forwarded(REJECTION), '');
     expect(await receiveMail(empty.deps, event)).toMatchObject({ reason: 'empty' });
@@ -268,7 +326,10 @@ describe("Gmail's forwarding confirmation", () => {
   it('is passed on to the owner, not classified', async () => {
     const { deps, cases, mailer } = setup(confirmation);
     const googleEnvelope = { ...event, envelope: { ...event.envelope, source: 'forwarding-noreply@google.com' } };
-    expect(await receiveMail(deps, googleEnvelope)).toMatchObject({ outcome: 'ignored', reason: 'forwarding-confirmation' });
+    expect(await receiveMail(deps, googleEnvelope)).toMatchObject({
+      outcome: 'ignored',
+      reason: 'forwarding-confirmation',
+    });
     expect(mailer.sent).toHaveLength(1);
     expect(mailer.sent[0]!.to.address).toBe('me@example.com');
     expect(mailer.sent[0]!.text).toContain('Confirmation code: 123456789');
@@ -278,14 +339,20 @@ describe("Gmail's forwarding confirmation", () => {
   it('needs DMARC where verdicts exist', async () => {
     const { deps, mailer } = setup(confirmation);
     deps.policy = { ...deps.policy, requireDmarcPass: true };
-    expect(await receiveMail(deps, { ...event, envelope: { ...event.envelope, dmarc: 'FAIL' } })).toMatchObject({ reason: 'dmarc' });
+    expect(await receiveMail(deps, { ...event, envelope: { ...event.envelope, dmarc: 'FAIL' } })).toMatchObject({
+      reason: 'dmarc',
+    });
     expect(mailer.sent).toHaveLength(0);
   });
 });
 
 describe('the person to thank', () => {
   it('is never the owner, even when a forward could not be unwrapped', async () => {
-    const plain = parsed({ from: [{ name: 'Sam Rivera', address: 'me@example.com' }], subject: 'Fwd: x', text: REJECTION });
+    const plain = parsed({
+      from: [{ name: 'Sam Rivera', address: 'me@example.com' }],
+      subject: 'Fwd: x',
+      text: REJECTION,
+    });
     const { deps, cases } = setup(plain);
     expect(await receiveMail(deps, event)).toMatchObject({ outcome: 'drafted' });
     const record = cases.items.get('m1')!;

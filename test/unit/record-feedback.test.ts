@@ -20,23 +20,42 @@ function setup(cases: Case[]) {
       },
     },
     clock: { now: () => new Date('2026-11-27T09:00:00.000Z') },
-    log: { info: (event, fields) => lines.push(JSON.stringify({ event, ...fields })), error: (event, fields) => lines.push(JSON.stringify({ event, ...fields })) },
+    log: {
+      info: (event, fields) => lines.push(JSON.stringify({ event, ...fields })),
+      error: (event, fields) => lines.push(JSON.stringify({ event, ...fields })),
+    },
   };
   return { deps, items, lines };
 }
 
-const sent: Case = { id: 'c1', status: 'SENT', receivedAt: '2026-11-26T10:00:00Z', updatedAt: '2026-11-26T11:00:00Z', sentAt: '2026-11-26T11:00:00Z' };
+const sent: Case = {
+  id: 'c1',
+  status: 'SENT',
+  receivedAt: '2026-11-26T10:00:00Z',
+  updatedAt: '2026-11-26T11:00:00Z',
+  sentAt: '2026-11-26T11:00:00Z',
+};
 const bounce = (caseId?: string) => ({
   eventType: 'Bounce',
   bounce: { bounceType: 'Permanent', timestamp: '2026-11-26T11:00:05.123Z' },
-  mail: { tags: { ...(caseId ? { case: [caseId] } : {}), 'ses:configuration-set': ['Onward-letters'] }, destination: ['sandra@grainwood.example'] },
+  mail: {
+    tags: { ...(caseId ? { case: [caseId] } : {}), 'ses:configuration-set': ['Onward-letters'] },
+    destination: ['sandra@grainwood.example'],
+  },
 });
 
 describe('recording bounces and complaints of sent letters', () => {
   it('marks a SENT case bounced, at the time SES reported', async () => {
     const { deps, items } = setup([sent]);
-    expect(await recordFeedback(deps, bounce('c1'))).toEqual({ outcome: 'recorded', caseId: 'c1', delivery: { outcome: 'bounced', at: '2026-11-26T11:00:05.123Z' } });
-    expect(items.get('c1')).toMatchObject({ status: 'SENT', delivery: { outcome: 'bounced', at: '2026-11-26T11:00:05.123Z' } });
+    expect(await recordFeedback(deps, bounce('c1'))).toEqual({
+      outcome: 'recorded',
+      caseId: 'c1',
+      delivery: { outcome: 'bounced', at: '2026-11-26T11:00:05.123Z' },
+    });
+    expect(items.get('c1')).toMatchObject({
+      status: 'SENT',
+      delivery: { outcome: 'bounced', at: '2026-11-26T11:00:05.123Z' },
+    });
   });
 
   it('understands identity notifications (notificationType) as well as event publishing (eventType)', async () => {
@@ -50,7 +69,11 @@ describe('recording bounces and complaints of sent letters', () => {
     const { deps, items } = setup([sent]);
     await recordFeedback(deps, bounce('c1'));
     expect((await recordFeedback(deps, bounce('c1'))).outcome).toBe('unchanged');
-    await recordFeedback(deps, { eventType: 'Complaint', complaint: { timestamp: '2026-11-26T12:00:00Z' }, mail: { tags: { case: ['c1'] } } });
+    await recordFeedback(deps, {
+      eventType: 'Complaint',
+      complaint: { timestamp: '2026-11-26T12:00:00Z' },
+      mail: { tags: { case: ['c1'] } },
+    });
     expect(items.get('c1')!.delivery!.outcome).toBe('complained');
     expect((await recordFeedback(deps, bounce('c1'))).outcome).toBe('unchanged');
     expect(items.get('c1')!.delivery!.outcome).toBe('complained');
@@ -67,7 +90,9 @@ describe('recording bounces and complaints of sent letters', () => {
     expect(await recordFeedback(deps, bounce())).toEqual({ outcome: 'no-case' });
     expect(await recordFeedback(deps, bounce('nope'))).toEqual({ outcome: 'unknown-case', caseId: 'nope' });
     expect(await recordFeedback(deps, bounce('../../etc'))).toEqual({ outcome: 'no-case' });
-    expect(await recordFeedback(deps, { eventType: 'Delivery', mail: { tags: { case: ['c1'] } } })).toEqual({ outcome: 'not-feedback' });
+    expect(await recordFeedback(deps, { eventType: 'Delivery', mail: { tags: { case: ['c1'] } } })).toEqual({
+      outcome: 'not-feedback',
+    });
   });
 
   it('logs ids and outcomes only, never addresses', async () => {

@@ -3,18 +3,33 @@ import type { Case } from '../../lambdas/core/case.ts';
 import { DETAIL_PLACEHOLDER } from '../../lambdas/core/draft.ts';
 import { MailRejected } from '../../lambdas/workflow/ports.ts';
 import { ALL_CASES } from '../../lambdas/core/links.ts';
-import { discardDraft, draftAnyway, sendFreshLink, sendLetter, type ReviewDeps } from '../../lambdas/workflow/review.ts';
+import {
+  discardDraft,
+  draftAnyway,
+  sendFreshLink,
+  sendLetter,
+  type ReviewDeps,
+} from '../../lambdas/workflow/review.ts';
 import { fakeLinks, fixedClock, memoryCases, owner, recordingMailer, silentLog } from '../support/fakes.ts';
 
 const letter = {
-  to: 'sandra.ing@grainwood.example', toName: 'Sandra Ing', subject: 'Re: Your application',
+  to: 'sandra.ing@grainwood.example',
+  toName: 'Sandra Ing',
+  subject: 'Re: Your application',
   body: `Dear Sandra Ing,\n\nThank you.\n\n${DETAIL_PLACEHOLDER}\n\nAgain, thank you!\n\nSam Rivera`,
-  inReplyTo: '<orig@grainwood.example>', references: '<orig@grainwood.example>',
+  inReplyTo: '<orig@grainwood.example>',
+  references: '<orig@grainwood.example>',
 };
 
 function setup(status: Case['status'] = 'AWAITING_APPROVAL') {
   const cases = memoryCases();
-  cases.items.set('c1', { id: 'c1', status, receivedAt: '2026-11-26T10:00:00Z', updatedAt: '2026-11-26T10:00:00Z', letter });
+  cases.items.set('c1', {
+    id: 'c1',
+    status,
+    receivedAt: '2026-11-26T10:00:00Z',
+    updatedAt: '2026-11-26T10:00:00Z',
+    letter,
+  });
   const mailer = recordingMailer();
   const deps: ReviewDeps = { cases, mailer, clock: fixedClock(), log: silentLog(), owner };
   return { deps, cases, mailer };
@@ -26,9 +41,18 @@ describe('sending the letter', () => {
   it('refuses a letter that greets one person and goes to another', async () => {
     const { deps, mailer } = setup();
     const result = await sendLetter(deps, 'c1', { ...edits, to: 'david.chen@grainwood.example' });
-    expect(result).toMatchObject({ outcome: 'invalid', problems: ['The letter greets Sandra Ing but now goes to david.chen@grainwood.example: change the greeting, or send it to sandra.ing@grainwood.example.'] });
+    expect(result).toMatchObject({
+      outcome: 'invalid',
+      problems: [
+        'The letter greets Sandra Ing but now goes to david.chen@grainwood.example: change the greeting, or send it to sandra.ing@grainwood.example.',
+      ],
+    });
     expect(mailer.sent).toHaveLength(0);
-    const regreeted = await sendLetter(deps, 'c1', { ...edits, to: 'david.chen@grainwood.example', body: edits.body.replace('Dear Sandra Ing,', 'Dear David Chen,') });
+    const regreeted = await sendLetter(deps, 'c1', {
+      ...edits,
+      to: 'david.chen@grainwood.example',
+      body: edits.body.replace('Dear Sandra Ing,', 'Dear David Chen,'),
+    });
     expect(regreeted.outcome).toBe('sent');
     expect(mailer.sent[0]!.to).toEqual({ name: null, address: 'david.chen@grainwood.example' });
   });
@@ -36,7 +60,9 @@ describe('sending the letter', () => {
   it('takes an address typed as a mail client shows it, "Name <address>", and sends to that person by name', async () => {
     const { deps, mailer } = setup();
     const body = edits.body.replace('Dear Sandra Ing,', 'Dear David Chen,');
-    expect((await sendLetter(deps, 'c1', { ...edits, body, to: '  "Chen, David" <david.chen@grainwood.example> ' })).outcome).toBe('sent');
+    expect(
+      (await sendLetter(deps, 'c1', { ...edits, body, to: '  "Chen, David" <david.chen@grainwood.example> ' })).outcome,
+    ).toBe('sent');
     expect(mailer.sent[0]!.to).toEqual({ name: 'Chen, David', address: 'david.chen@grainwood.example' });
   });
 
@@ -48,9 +74,16 @@ describe('sending the letter', () => {
 
   it('knows the greeted person typed by name at a new address, and refuses two addresses or a bare name', async () => {
     const { deps, mailer } = setup();
-    for (const to of ['david@grainwood.example, sandra.ing@grainwood.example', 'Sandra Ing', 'Sandra <not an address>']) {
+    for (const to of [
+      'david@grainwood.example, sandra.ing@grainwood.example',
+      'Sandra Ing',
+      'Sandra <not an address>',
+    ]) {
       const result = await sendLetter(deps, 'c1', { ...edits, to });
-      expect(result).toMatchObject({ outcome: 'invalid', problems: [expect.stringContaining(`“${to}” is not an email address`)] });
+      expect(result).toMatchObject({
+        outcome: 'invalid',
+        problems: [expect.stringContaining(`“${to}” is not an email address`)],
+      });
     }
     expect(mailer.sent).toHaveLength(0);
     expect((await sendLetter(deps, 'c1', { ...edits, to: 'Sandra Ing <zz77@gmail.example>' })).outcome).toBe('sent');
@@ -69,12 +102,18 @@ describe('sending the letter', () => {
     expect(mailer.sent).toHaveLength(1);
     const sent = mailer.sent[0]!;
     expect(sent).toMatchObject({
-      from: { name: 'Sam Rivera', address: 'letters@onward.test' }, replyTo: 'me@example.com',
-      to: { address: 'sandra.ing@grainwood.example' }, inReplyTo: '<orig@grainwood.example>',
+      from: { name: 'Sam Rivera', address: 'letters@onward.test' },
+      replyTo: 'me@example.com',
+      to: { address: 'sandra.ing@grainwood.example' },
+      inReplyTo: '<orig@grainwood.example>',
     });
     expect(sent.text).toContain('I especially liked the tour of your office.');
     expect(sent.text).not.toContain(DETAIL_PLACEHOLDER);
-    expect(cases.items.get('c1')).toMatchObject({ status: 'SENT', sentAt: '2026-11-26T12:00:00.000Z', sentMessageId: 'ses-1' });
+    expect(cases.items.get('c1')).toMatchObject({
+      status: 'SENT',
+      sentAt: '2026-11-26T12:00:00.000Z',
+      sentMessageId: 'ses-1',
+    });
   });
 
   it('sends once however often Send is pressed, even ten times at once', async () => {
@@ -88,7 +127,12 @@ describe('sending the letter', () => {
 
   it('refuses to send with the detail slot unfilled, a bad address or an empty body', async () => {
     const { deps, mailer, cases } = setup();
-    const result = await sendLetter(deps, 'c1', { ...edits, detail: '', to: 'not-an-address', body: `${DETAIL_PLACEHOLDER}` });
+    const result = await sendLetter(deps, 'c1', {
+      ...edits,
+      detail: '',
+      to: 'not-an-address',
+      body: `${DETAIL_PLACEHOLDER}`,
+    });
     expect(result.outcome).toBe('invalid');
     if (result.outcome === 'invalid') expect(result.problems).toHaveLength(2);
     expect(mailer.sent).toHaveLength(0);
@@ -108,9 +152,15 @@ describe('sending the letter', () => {
 
   it('refuses a marked paragraph half rewritten, its instructions still in the letter', async () => {
     const { deps, mailer } = setup();
-    const half = edits.body.replace('write one true detail here, or delete this paragraph.', 'the robotics demo was great.');
+    const half = edits.body.replace(
+      'write one true detail here, or delete this paragraph.',
+      'the robotics demo was great.',
+    );
     const result = await sendLetter(deps, 'c1', { ...edits, body: half, detail: '' });
-    expect(result).toMatchObject({ outcome: 'invalid', problems: [expect.stringContaining('Part of the marked paragraph’s instructions is still in the letter')] });
+    expect(result).toMatchObject({
+      outcome: 'invalid',
+      problems: [expect.stringContaining('Part of the marked paragraph’s instructions is still in the letter')],
+    });
     expect(mailer.sent).toHaveLength(0);
   });
 
@@ -125,7 +175,10 @@ describe('sending the letter', () => {
     const { deps, mailer, cases } = setup();
     mailer.failWith = new MailRejected('MessageRejected', 'Email address is not verified.');
     expect((await sendLetter(deps, 'c1', edits)).outcome).toBe('failed');
-    expect(cases.items.get('c1')).toMatchObject({ status: 'SEND_FAILED', failure: 'MessageRejected: Email address is not verified.' });
+    expect(cases.items.get('c1')).toMatchObject({
+      status: 'SEND_FAILED',
+      failure: 'MessageRejected: Email address is not verified.',
+    });
     mailer.failWith = undefined;
     expect((await sendLetter(deps, 'c1', edits)).outcome).toBe('sent');
     expect(cases.items.get('c1')!.failure).toBeUndefined();
@@ -145,7 +198,13 @@ describe('sending the letter', () => {
 describe('a fresh link', () => {
   it('for mail set aside leads to drafting it anyway, for a letter to its review, for the cases link to the cases', async () => {
     const { deps, cases, mailer } = setup();
-    cases.items.set('i1', { id: 'i1', status: 'IGNORED', reason: 'unsure', receivedAt: '2026-11-26T10:00:00Z', updatedAt: '2026-11-26T10:00:00Z' });
+    cases.items.set('i1', {
+      id: 'i1',
+      status: 'IGNORED',
+      reason: 'unsure',
+      receivedAt: '2026-11-26T10:00:00Z',
+      updatedAt: '2026-11-26T10:00:00Z',
+    });
     const links = { ...fakeLinks };
     await sendFreshLink({ ...deps, links }, 'i1');
     await sendFreshLink({ ...deps, links }, 'c1');
@@ -168,14 +227,34 @@ describe('other decisions', () => {
   it('drafts anyway only for mail set aside as not (surely) a rejection', async () => {
     const { deps, cases } = setup('IGNORED');
     const base = cases.items.get('c1')!;
-    const extraction = { company: 'Lumenfield', role: null, department: null, contactName: null, contactEmail: null, interviewed: null, noReplySender: false, candidates: [] };
-    const original = { style: 'direct' as const, from: null, subject: 'Next steps', date: null, messageId: '<x@y>', references: null, excerpt: '' };
+    const extraction = {
+      company: 'Lumenfield',
+      role: null,
+      department: null,
+      contactName: null,
+      contactEmail: null,
+      interviewed: null,
+      noReplySender: false,
+      candidates: [],
+    };
+    const original = {
+      style: 'direct' as const,
+      from: null,
+      subject: 'Next steps',
+      date: null,
+      messageId: '<x@y>',
+      references: null,
+      excerpt: '',
+    };
     cases.items.set('c1', { ...base, letter: undefined, reason: 'not-allowed', extraction, original });
     expect((await draftAnyway(deps, 'c1')).outcome).toBe('unchanged');
     cases.items.set('c1', { ...base, letter: undefined, reason: 'not-a-rejection', extraction, original });
     const done = await draftAnyway(deps, 'c1');
     expect(done.outcome).toBe('done');
-    expect(cases.items.get('c1')).toMatchObject({ status: 'AWAITING_APPROVAL', letter: { subject: 'Re: Next steps', inReplyTo: '<x@y>' } });
+    expect(cases.items.get('c1')).toMatchObject({
+      status: 'AWAITING_APPROVAL',
+      letter: { subject: 'Re: Next steps', inReplyTo: '<x@y>' },
+    });
   });
 });
 
@@ -194,10 +273,20 @@ describe('a letter far too long', () => {
   it('is refused in characters, whatever the script, with the text kept for the page', async () => {
     const { deps, mailer } = setup();
     const cyrillic = 'Ж'.repeat(14_410);
-    expect((await sendLetter(deps, 'c1', { ...edits, body: `Dear Sandra Ing,\n\n${cyrillic}\n\nSam Rivera`, detail: '' })).outcome).toBe('sent');
+    expect(
+      (await sendLetter(deps, 'c1', { ...edits, body: `Dear Sandra Ing,\n\n${cyrillic}\n\nSam Rivera`, detail: '' }))
+        .outcome,
+    ).toBe('sent');
     const { deps: deps2 } = setup();
-    const long = await sendLetter(deps2, 'c1', { ...edits, body: `Dear Sandra Ing,\n\n${'x'.repeat(20_001)}`, detail: '' });
-    expect(long).toMatchObject({ outcome: 'invalid', problems: ['The letter is 20,019 characters long; a letter can be up to 20,000.'] });
+    const long = await sendLetter(deps2, 'c1', {
+      ...edits,
+      body: `Dear Sandra Ing,\n\n${'x'.repeat(20_001)}`,
+      detail: '',
+    });
+    expect(long).toMatchObject({
+      outcome: 'invalid',
+      problems: ['The letter is 20,019 characters long; a letter can be up to 20,000.'],
+    });
     expect(mailer.sent).toHaveLength(1);
   });
 });

@@ -13,11 +13,18 @@ describe('approval tokens', () => {
 
   it('says expired only for an authentic token past its expiry', () => {
     const token = signToken(key, { ...claims, expiresAt: now - 1 });
-    expect(verifyToken(key, token, now)).toMatchObject({ ok: false, reason: 'expired', claims: { caseId: claims.caseId } });
+    expect(verifyToken(key, token, now)).toMatchObject({
+      ok: false,
+      reason: 'expired',
+      claims: { caseId: claims.caseId },
+    });
   });
 
   it('refuses a token signed with another key', () => {
-    expect(verifyToken(Buffer.from('x'.repeat(32)), signToken(key, claims), now)).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(verifyToken(Buffer.from('x'.repeat(32)), signToken(key, claims), now)).toEqual({
+      ok: false,
+      reason: 'bad-signature',
+    });
   });
 
   it('refuses a token moved to another case or action', () => {
@@ -30,7 +37,15 @@ describe('approval tokens', () => {
 
   it('refuses truncated and malformed tokens without throwing', () => {
     const token = signToken(key, claims);
-    for (const bad of ['', '...', token.slice(0, -1), token.slice(0, 10), `${token}.x`, 'a.b.c.d', token.replace('send', 'sendx')]) {
+    for (const bad of [
+      '',
+      '...',
+      token.slice(0, -1),
+      token.slice(0, 10),
+      `${token}.x`,
+      'a.b.c.d',
+      token.replace('send', 'sendx'),
+    ]) {
       expect(verifyToken(key, bad, now).ok).toBe(false);
     }
   });

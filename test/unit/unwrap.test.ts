@@ -4,8 +4,19 @@ import { stripForwardPrefix, unwrapForward } from '../../lambdas/core/unwrap.ts'
 
 function mail(over: Partial<ParsedMail> = {}): ParsedMail {
   return {
-    messageId: '<fwd@owner>', from: [{ name: 'Me', address: 'me@example.com' }], replyTo: [], to: [], cc: [], subject: 'Fwd: Your application',
-    date: null, inReplyTo: null, references: null, text: '', headers: [], attached: null, ...over,
+    messageId: '<fwd@owner>',
+    from: [{ name: 'Me', address: 'me@example.com' }],
+    replyTo: [],
+    to: [],
+    cc: [],
+    subject: 'Fwd: Your application',
+    date: null,
+    inReplyTo: null,
+    references: null,
+    text: '',
+    headers: [],
+    attached: null,
+    ...over,
   };
 }
 
@@ -15,23 +26,46 @@ describe('unwrapping a forward', () => {
   it('recovers the original from a Gmail inline forward, without a Message-ID', () => {
     const text = `FYI\n\n---------- Forwarded message ---------\nFrom: Jane Roe <Jane@Acme.test>\nDate: Mon, 5 Oct 2020 at 09:12\nSubject: Your application\nTo: <me@example.com>\n\n\n${body}\n`;
     const original = unwrapForward(mail({ text }));
-    expect(original).toMatchObject({ style: 'inline', from: { name: 'Jane Roe', address: 'jane@acme.test' }, subject: 'Your application', messageId: null });
+    expect(original).toMatchObject({
+      style: 'inline',
+      from: { name: 'Jane Roe', address: 'jane@acme.test' },
+      subject: 'Your application',
+      messageId: null,
+    });
     expect(original.text).toContain('move forward with other candidates');
     expect(original.text).not.toContain('FYI');
   });
 
   it('recovers the original from an Outlook forward', () => {
     const text = `\n\n________________________________\nFrom: Jane Roe <jane@acme.test>\nSent: Monday, October 5, 2020 9:12 AM\nTo: Me <me@example.com>\nSubject: Your application\n\n${body}`;
-    expect(unwrapForward(mail({ text }))).toMatchObject({ style: 'inline', from: { address: 'jane@acme.test' }, subject: 'Your application' });
+    expect(unwrapForward(mail({ text }))).toMatchObject({
+      style: 'inline',
+      from: { address: 'jane@acme.test' },
+      subject: 'Your application',
+    });
   });
 
   it('uses a forwarded attachment whole, keeping its Message-ID', () => {
-    const attached = mail({ messageId: '<orig@acme>', from: [{ name: 'Jane', address: 'jane@acme.test' }], subject: 'Your application', text: body });
-    expect(unwrapForward(mail({ text: 'see attached', attached }))).toMatchObject({ style: 'attachment', messageId: '<orig@acme>', from: { address: 'jane@acme.test' } });
+    const attached = mail({
+      messageId: '<orig@acme>',
+      from: [{ name: 'Jane', address: 'jane@acme.test' }],
+      subject: 'Your application',
+      text: body,
+    });
+    expect(unwrapForward(mail({ text: 'see attached', attached }))).toMatchObject({
+      style: 'attachment',
+      messageId: '<orig@acme>',
+      from: { address: 'jane@acme.test' },
+    });
   });
 
   it('treats mail that is not a forward as the original', () => {
-    const direct = mail({ subject: 'Your application', text: body, from: [{ name: 'Jane', address: 'jane@acme.test' }], messageId: '<d@acme>' });
+    const direct = mail({
+      subject: 'Your application',
+      text: body,
+      from: [{ name: 'Jane', address: 'jane@acme.test' }],
+      messageId: '<d@acme>',
+    });
     expect(unwrapForward(direct)).toMatchObject({ style: 'direct', messageId: '<d@acme>' });
   });
 
@@ -60,12 +94,20 @@ describe('the faster forward reader', () => {
 });
 
 describe('forwards within forwards', () => {
-  const inner = 'From: Jane Roe <jane@acme.test>\nDate: Mon, 5 Oct 2020 at 09:12\nSubject: Your application\nTo: <me@example.com>';
+  const inner =
+    'From: Jane Roe <jane@acme.test>\nDate: Mon, 5 Oct 2020 at 09:12\nSubject: Your application\nTo: <me@example.com>';
 
   it('reads a forward quoted line by line with "> "', () => {
-    const text = `FYI\n\n---------- Forwarded message ---------\n${inner}\n\n\n${body}`.split('\n').map((l) => `> ${l}`).join('\n');
+    const text = `FYI\n\n---------- Forwarded message ---------\n${inner}\n\n\n${body}`
+      .split('\n')
+      .map((l) => `> ${l}`)
+      .join('\n');
     const original = unwrapForward(mail({ text }));
-    expect(original).toMatchObject({ style: 'inline', from: { address: 'jane@acme.test' }, subject: 'Your application' });
+    expect(original).toMatchObject({
+      style: 'inline',
+      from: { address: 'jane@acme.test' },
+      subject: 'Your application',
+    });
     expect(original.text).not.toMatch(/^>/m);
   });
 

@@ -56,5 +56,9 @@ export function messagePage(title: string, text: string, extra = ''): string {
 
 /** The classifier's verdict as the owner reads it. */
 export function verdictWords(verdict: 'rejection' | 'not_rejection' | 'unsure'): string {
-  return verdict === 'rejection' ? 'a rejection' : verdict === 'unsure' ? 'perhaps a rejection, not surely' : 'not a rejection';
+  return verdict === 'rejection'
+    ? 'a rejection'
+    : verdict === 'unsure'
+      ? 'perhaps a rejection, not surely'
+      : 'not a rejection';
 }

@@ -22,13 +22,25 @@ export interface CaseRow {
 
 /** Each status as the owner reads it. */
 const STATUS_LABEL: Record<CaseStatus, string> = {
-  RECEIVED: 'received', IGNORED: 'no letter', DRAFTED: 'drafted', AWAITING_APPROVAL: 'waiting for you', SENDING: 'sending',
-  SENT: 'sent', SEND_FAILED: 'not sent: refused', SEND_UNKNOWN: 'may have been sent', DISCARDED: 'discarded', EXPIRED: 'expired',
+  RECEIVED: 'received',
+  IGNORED: 'no letter',
+  DRAFTED: 'drafted',
+  AWAITING_APPROVAL: 'waiting for you',
+  SENDING: 'sending',
+  SENT: 'sent',
+  SEND_FAILED: 'not sent: refused',
+  SEND_UNKNOWN: 'may have been sent',
+  DISCARDED: 'discarded',
+  EXPIRED: 'expired',
 };
 
 const PASSING: readonly CaseStatus[] = ['RECEIVED', 'DRAFTED', 'SENDING'];
 
-export function casesPage(rows: CaseRow[], filter: CaseStatus | null, filterUrl: (s: CaseStatus | null) => string): string {
+export function casesPage(
+  rows: CaseRow[],
+  filter: CaseStatus | null,
+  filterUrl: (s: CaseStatus | null) => string,
+): string {
   // Passing states (received, drafted, sending) last a second: no filter of their own.
   const filters = [null, ...CASE_STATUSES.filter((s) => !PASSING.includes(s) || s === filter)]
     .map((s) => {
@@ -43,12 +55,15 @@ export function casesPage(rows: CaseRow[], filter: CaseStatus | null, filterUrl:
           const company = r.extraction?.company ?? r.original?.from?.address ?? (r.original?.subject || '—');
           const cell = reviewUrl ? `<a href="${esc(reviewUrl)}">${esc(company)}</a>` : esc(company);
           // Why no letter, only while there is none: a case drafted anyway is past its reason.
-          const why = r.status === 'IGNORED' && r.reason ? `<br><small>${esc(r.reason.replace(/-/g, ' '))}</small>` : '';
+          const why =
+            r.status === 'IGNORED' && r.reason ? `<br><small>${esc(r.reason.replace(/-/g, ' '))}</small>` : '';
           const to = r.status === 'SENT' && r.letter?.to ? `<br><small>to ${esc(r.letter.to)}</small>` : '';
           // The role under the company: on a phone, eight rows of one company must still differ.
           const role = r.extraction?.role ? `<br><small>${esc(r.extraction.role)}</small>` : '';
           return `<tr><td class="date">${esc(r.receivedAt.slice(0, 10))}</td><td>${cell}${role}</td><td class="status" data-status="${esc(r.status)}">${esc(STATUS_LABEL[r.status])}${why}${to}${
-            reviveUrl ? `<form method="post" action="${esc(reviveUrl)}"><button class="secondary" type="submit" name="op" value="revive">Revive</button></form>` : ''
+            reviveUrl
+              ? `<form method="post" action="${esc(reviveUrl)}"><button class="secondary" type="submit" name="op" value="revive">Revive</button></form>`
+              : ''
           }</td></tr>`;
         })
         .join('')}</tbody></table>`
@@ -59,7 +74,10 @@ export function casesPage(rows: CaseRow[], filter: CaseStatus | null, filterUrl:
 }
 
 export const deniedPage = () =>
-  messagePage('This link is not valid', 'The link is damaged or was not made by onward. Open the newest email from onward and use its link.');
+  messagePage(
+    'This link is not valid',
+    'The link is damaged or was not made by onward. Open the newest email from onward and use its link.',
+  );
 
 /** What happened to the letter, as far as an expired link may say. */
 function letterFate(record: Case | null | undefined): string {
@@ -89,7 +107,12 @@ export function typedSection(typed: TypedLetter): string {
 <pre class="letter">${esc(typed.body)}</pre></section>`;
 }
 
-export const expiredPage = (refreshUrl: string, record: Case | null, casesLink: boolean, typed: TypedLetter | null = null) =>
+export const expiredPage = (
+  refreshUrl: string,
+  record: Case | null,
+  casesLink: boolean,
+  typed: TypedLetter | null = null,
+) =>
   messagePage(
     'This link has expired',
     // The cases link names no letter: it says nothing about one.
@@ -98,13 +121,18 @@ export const expiredPage = (refreshUrl: string, record: Case | null, casesLink: 
     // for one does not lose it.
     `${typed ? typedSection(typed) : ''}<form method="post" action="${esc(refreshUrl)}">${
       typed
-        ? (['to', 'subject', 'body', 'detail'] as const).map((k) => `<input type="hidden" name="${k}" value="${esc(typed[k])}">`).join('')
+        ? (['to', 'subject', 'body', 'detail'] as const)
+            .map((k) => `<input type="hidden" name="${k}" value="${esc(typed[k])}">`)
+            .join('')
         : ''
     }<div class="actions"><button class="primary" type="submit" name="op" value="refresh">Email me a fresh link</button></div></form>`,
   );
 
 /** A form far bigger than any letter: refused before it is read. */
 export const tooLongPage = () =>
-  messagePage('Too long', 'That is far more than a letter, so nothing was saved or sent. Go back, shorten it and press Send again.');
+  messagePage(
+    'Too long',
+    'That is far more than a letter, so nothing was saved or sent. Go back, shorten it and press Send again.',
+  );
 
 export const notFoundPage = () => messagePage('Nothing here', 'onward has no case for this link.');

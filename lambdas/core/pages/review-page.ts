@@ -28,8 +28,14 @@ export interface ReviewView {
 
 const STATUS_TEXT: Partial<Record<CaseStatus, [string, string]>> = {
   AWAITING_APPROVAL: ['', 'Nothing has been sent. Check the letter, change anything you like, then press Send.'],
-  SEND_FAILED: ['warn', 'The mail service refused the letter, so nothing was sent. You can fix it and press Send again.'],
-  SEND_UNKNOWN: ['warn', 'The connection broke while the letter was being sent: it may or may not have left. onward will not send it again by itself; check your Sent mail or the recipient before doing anything.'],
+  SEND_FAILED: [
+    'warn',
+    'The mail service refused the letter, so nothing was sent. You can fix it and press Send again.',
+  ],
+  SEND_UNKNOWN: [
+    'warn',
+    'The connection broke while the letter was being sent: it may or may not have left. onward will not send it again by itself; check your Sent mail or the recipient before doing anything.',
+  ],
   SENDING: ['warn', 'The letter is being sent right now.'],
   DISCARDED: ['', 'You discarded this draft. Nothing was sent.'],
   EXPIRED: ['warn', 'This draft waited too long and expired. Nothing was sent.'],
@@ -84,7 +90,9 @@ function editForm(view: ReviewView): string {
     : view.notice
       ? `<div role="alert" class="notice"><strong>Not sent yet:</strong> ${esc(view.notice)}</div>`
       : '';
-  const options = view.candidates.map((c) => `<option value="${esc(c.address)}">${esc(c.name ?? c.source)}</option>`).join('');
+  const options = view.candidates
+    .map((c) => `<option value="${esc(c.address)}">${esc(c.name ?? c.source)}</option>`)
+    .join('');
   const marked = hasPlaceholder(letter.body);
   const detailHelp = marked
     ? `<p class="notice" id="detail-help">The letter has a marked paragraph: write one true thing you liked here and it takes that paragraph’s place, after “I especially liked …” (“the tour of your office”) or as your own sentence (“The whiteboard exercise was fun.”, shown to you in the letter before anything is sent) — or delete that paragraph from the letter. onward never makes one up.</p>`
@@ -130,19 +138,27 @@ export function reviewPage(view: ReviewView): string {
   if (record.status === 'SENT' && record.letter) main = sentLetter(record, view.alreadySent === true);
   else {
     // Discarded after a send that may have gone through: "nothing was sent" would not be true.
-    const [tone, text] = record.status === 'DISCARDED' && record.discardedFrom === 'SEND_UNKNOWN'
-      ? ['warn', 'You discarded this letter. It may have left before you did: check with the recipient; onward will never send it again.']
-      : (STATUS_TEXT[record.status] ?? ['', `Status: ${record.status}`]);
+    const [tone, text] =
+      record.status === 'DISCARDED' && record.discardedFrom === 'SEND_UNKNOWN'
+        ? [
+            'warn',
+            'You discarded this letter. It may have left before you did: check with the recipient; onward will never send it again.',
+          ]
+        : (STATUS_TEXT[record.status] ?? ['', `Status: ${record.status}`]);
     const failure = record.failure ? `<br><small>${esc(record.failure)}</small>` : '';
     // A letter that may have left can only be discarded, once the owner has checked.
-    const discardOnly = record.status === 'SEND_UNKNOWN'
-      ? `<form method="post" action="${esc(view.discardUrl)}"><div class="actions"><button class="secondary" type="submit" name="op" value="discard">Discard this draft</button></div></form>`
-      : view.reviveUrl
-        ? `<form method="post" action="${esc(view.reviveUrl)}"><div class="actions"><button class="primary" type="submit" name="op" value="revive">Bring it back to review</button></div></form>`
-        : '';
-    const warning = editable && view.addresseeWarning ? `<div class="notice warn">${esc(view.addresseeWarning)}</div>` : '';
+    const discardOnly =
+      record.status === 'SEND_UNKNOWN'
+        ? `<form method="post" action="${esc(view.discardUrl)}"><div class="actions"><button class="secondary" type="submit" name="op" value="discard">Discard this draft</button></div></form>`
+        : view.reviveUrl
+          ? `<form method="post" action="${esc(view.reviveUrl)}"><div class="actions"><button class="primary" type="submit" name="op" value="revive">Bring it back to review</button></div></form>`
+          : '';
+    const warning =
+      editable && view.addresseeWarning ? `<div class="notice warn">${esc(view.addresseeWarning)}</div>` : '';
     main = `<div class="notice ${tone}" role="status">${esc(text)}${failure}</div>${warning}${editable ? editForm(view) : discardOnly}`;
   }
-  return page(title, `<p class="muted"><a href="${esc(view.casesUrl)}">All cases</a></p><h1>${esc(title)}</h1>${main}${detected(record)}${original(record)}`);
+  return page(
+    title,
+    `<p class="muted"><a href="${esc(view.casesUrl)}">All cases</a></p><h1>${esc(title)}</h1>${main}${detected(record)}${original(record)}`,
+  );
 }
-
