@@ -4,10 +4,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { parseMime } from '../lambdas/adapters/mime.ts';
-import { classify } from '../lambdas/core/classify.ts';
-import { draftLetter } from '../lambdas/core/draft.ts';
-import { extract } from '../lambdas/core/extract.ts';
-import { unwrapForward } from '../lambdas/core/unwrap.ts';
+import { draftLetter } from '../lambdas/core/letter/index.ts';
+import { readRejection } from '../lambdas/core/reading/index.ts';
 import { addressList, allowedSenders } from '../lambdas/handlers/config.ts';
 import { LOCAL_DEFAULTS, loadLocalConfig, type LocalConfig } from '../lambdas/local/config.ts';
 import { PortInUse } from '../lambdas/local/emulators.ts';
@@ -29,10 +27,21 @@ function configOrExit(): LocalConfig {
   return result.config;
 }
 
+/**
+ * The addresses production never thanks: the owner's, those allowed to forward, and onward's own.
+ * Read leniently, as `draft` is: a bad port setting is no reason to read mail differently.
+ */
+function ownAddresses(): string[] {
+  const setting = (name: keyof typeof LOCAL_DEFAULTS) => process.env[name]?.trim() || LOCAL_DEFAULTS[name];
+  return [
+    ...allowedSenders(setting('ONWARD_OWNER_EMAIL'), process.env.ONWARD_ALLOWED_SENDERS),
+    setting('ONWARD_SENDER_ADDRESS'),
+    setting('ONWARD_INBOUND_ADDRESS'),
+  ];
+}
+
 async function analyse(file: string) {
-  const parsed = await parseMime(await readFile(file));
-  const original = unwrapForward(parsed);
-  return { original, classification: classify(original), extraction: extract(original) };
+  return readRejection(await parseMime(await readFile(file)), ownAddresses());
 }
 
 async function start() {

@@ -22,10 +22,10 @@ export const ESM_REQUIRE_BANNER =
 
 // postal-mime's own table of named character references holds all 2,231 of HTML5 (34 KB, built
 // into an object at every cold start); onward decodes the ones mail writes with its own table
-// (lambdas/core/html-entities.ts), which HTML-only mail already uses. The bundle carries that
+// (lambdas/core/mail/html-entities.ts), which HTML-only mail already uses. The bundle carries that
 // one table for both.
 const POSTAL_MIME_ENTITIES = /postal-mime[\\/]dist[\\/]esm[\\/]html-entities\.js$/;
-const ONWARD_ENTITIES = path.join(REPO_ROOT, 'lambdas', 'core', 'html-entities.ts');
+const ONWARD_ENTITIES = path.join(REPO_ROOT, 'lambdas', 'core', 'mail', 'html-entities.ts');
 
 const oneEntityTable: esbuild.Plugin = {
   name: 'onward-html-entities',

@@ -12,13 +12,16 @@ import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import PostalMime from 'postal-mime';
 import { parseMime } from '../lambdas/adapters/mime.ts';
 import { buildRawMessage } from '../lambdas/adapters/ses-mailer.ts';
-import { classify } from '../lambdas/core/classify.ts';
-import { draftLetter } from '../lambdas/core/draft.ts';
-import { extract } from '../lambdas/core/extract.ts';
-import { unwrapForward } from '../lambdas/core/unwrap.ts';
+import { classify } from '../lambdas/core/classify/index.ts';
+import { draftLetter } from '../lambdas/core/letter/index.ts';
+import { extract } from '../lambdas/core/extract/index.ts';
+import { unwrapForward } from '../lambdas/core/forward/index.ts';
+import { readRejection } from '../lambdas/core/reading/index.ts';
 import { forwardedParsed, loadCorpus } from './eval.ts';
 
 const OWNER_NAME = 'Job Seeker';
+/** The owner's and onward's addresses, as on-mail-received passes them. */
+const OWN_ADDRESSES = ['owner@example.com', 'inbox@onward.example'];
 
 const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -53,10 +56,7 @@ export async function corpusForwards({ html = false }: { html?: boolean } = {}):
 
 /** What on-mail-received does to one message in memory. */
 export async function pipeline(raw: Uint8Array): Promise<unknown> {
-  const parsed = await parseMime(raw);
-  const original = unwrapForward(parsed);
-  const classification = classify(original);
-  const extraction = extract(original);
+  const { original, classification, extraction } = readRejection(await parseMime(raw), OWN_ADDRESSES);
   return classification.verdict === 'rejection'
     ? draftLetter({ ownerName: OWNER_NAME, original, extraction, kind: classification.kind })
     : classification;

@@ -6,11 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classify, type Classification } from '../lambdas/core/classify.ts';
-import { extract, type Extraction } from '../lambdas/core/extract.ts';
-import type { OriginalMail, ParsedMail } from '../lambdas/core/mail.ts';
 import EmailForwardParser from 'email-forward-parser';
-import { readForward, unwrapForward } from '../lambdas/core/unwrap.ts';
+import type { Classification } from '../lambdas/core/classify/index.ts';
+import type { Extraction } from '../lambdas/core/extract/index.ts';
+import { readForward } from '../lambdas/core/forward/index.ts';
+import type { ParsedMail } from '../lambdas/core/mail/index.ts';
+import { readRejection } from '../lambdas/core/reading/index.ts';
 
 export interface CorpusRecord {
   id: string;
@@ -35,21 +36,18 @@ export function loadCorpus(path = DEFAULT_CORPUS): CorpusRecord[] {
     .map((l) => JSON.parse(l) as CorpusRecord);
 }
 
-export function directMail(r: CorpusRecord): OriginalMail {
+/** The record as the recruiter sent it, straight to onward (no forward). */
+export function directMail(r: CorpusRecord): ParsedMail {
   return {
-    style: 'direct',
-    from: r.from_email ? { name: r.from_name, address: r.from_email } : null,
-    replyTo: [],
-    cc: [],
+    ...forwardedParsed(r),
+    from: r.from_email ? [{ name: r.from_name, address: r.from_email }] : [],
     subject: r.subject,
-    date: null,
-    messageId: null,
-    references: null,
     text: r.body,
   };
 }
 
 const OWNER = { name: 'Job Seeker', address: 'owner@example.com' };
+const INBOUND = 'inbox@onward.example';
 
 export type ForwardStyle = 'gmail' | 'outlook' | 'apple' | 'thunderbird' | 'quoted' | 'nested';
 export const FORWARD_STYLES: readonly ForwardStyle[] = ['gmail', 'outlook', 'apple', 'thunderbird', 'quoted', 'nested'];
@@ -97,7 +95,7 @@ export function forwardedParsed(r: CorpusRecord, style: ForwardStyle = 'gmail'):
     messageId: '<fwd-1@mail.gmail.com>',
     from: [OWNER],
     replyTo: [],
-    to: [{ name: null, address: 'inbox@onward.example' }],
+    to: [{ name: null, address: INBOUND }],
     cc: [],
     subject,
     date: '2020-10-05T09:15:00.000Z',
@@ -246,10 +244,13 @@ function mistakes(outcomes: readonly Outcome[]): string[] {
   return out;
 }
 
-function run(records: readonly CorpusRecord[], toMail: (r: CorpusRecord) => OriginalMail): Outcome[] {
+/** onward's own addresses in these forwards: never the person to thank, as in production. */
+const OWN_ADDRESSES = [OWNER.address, INBOUND];
+
+function run(records: readonly CorpusRecord[], toMail: (r: CorpusRecord) => ParsedMail): Outcome[] {
   return records.map((record) => {
-    const mail = toMail(record);
-    return { record, c: classify(mail), x: extract(mail) };
+    const { classification: c, extraction: x } = readRejection(toMail(record), OWN_ADDRESSES);
+    return { record, c, x };
   });
 }
 
@@ -279,7 +280,7 @@ function main(): void {
   for (const line of mistakes(direct)) console.log(`  - ${line}`);
 
   {
-    const forwarded = run(records, (r) => unwrapForward(forwardedParsed(r)));
+    const forwarded = run(records, (r) => forwardedParsed(r));
     const fwdClear = forwarded.filter((o) => !o.record.ambiguous);
     ok = printFigures('FORWARDED (Gmail inline) — unambiguous records', figures(fwdClear), true) && ok;
     const a = figures(directClear);
@@ -315,7 +316,7 @@ function main(): void {
   // Other clients' inline forwards: the same answers as direct mail, record by record.
   console.log('\nOther forward styles (records answered differently from direct mail):');
   for (const style of FORWARD_STYLES.filter((s) => s !== 'gmail')) {
-    const outcomes = run(records, (r) => unwrapForward(forwardedParsed(r, style)));
+    const outcomes = run(records, (r) => forwardedParsed(r, style));
     const f = figures(outcomes.filter((o) => !o.record.ambiguous));
     const differ = outcomes.filter((o, i) => {
       const d = direct[i]!;

@@ -1,9 +1,9 @@
-// Writes lambdas/core/html-entities-data.ts: the named character references onward decodes,
-// taken from postal-mime's HTML5 table and kept by keepsEntity (lambdas/core/html-entities.ts).
+// Writes lambdas/core/mail/html-entities-data.ts: the named character references onward decodes,
+// taken from postal-mime's HTML5 table and kept by keepsEntity (lambdas/core/mail/html-entities.ts).
 //   npx tsx scripts/html-entities.ts     (a unit test fails when the file is out of date)
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { keptEntities } from '../lambdas/core/html-entities.ts';
+import { keptEntities } from '../lambdas/core/mail/html-entities.ts';
 
 /** postal-mime's table ("&name;" and the legacy "&name" forms), read from its file: the package does not export it. */
 export async function postalMimeEntities(): Promise<Record<string, string>> {
@@ -31,7 +31,7 @@ export function dataModule(table: Record<string, string>): string {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const target = new URL('../lambdas/core/html-entities-data.ts', import.meta.url);
+  const target = new URL('../lambdas/core/mail/html-entities-data.ts', import.meta.url);
   writeFileSync(target, dataModule(await postalMimeEntities()));
   console.log(`wrote ${fileURLToPath(target)}`);
 }

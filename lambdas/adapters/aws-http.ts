@@ -76,7 +76,7 @@ export class AwsError extends Error {
   }
 }
 
-export interface AwsRequest {
+interface AwsRequest {
   method?: 'GET' | 'POST';
   /** Path and query, percent-encoded, from the root of the endpoint. */
   path?: string;

@@ -3,7 +3,7 @@
 // Spoken in DynamoDB's JSON protocol; util-dynamodb converts items, as the document client did.
 import { randomUUID } from 'node:crypto';
 import { marshall, unmarshall, type convertToAttr } from '@aws-sdk/util-dynamodb';
-import type { Case, CaseStatus } from '../core/case.ts';
+import { assertTransitions, type Case, type CaseStatus } from '../core/case/index.ts';
 import type { CaseRepository } from '../workflow/ports.ts';
 import { AwsError, callJson, type AwsHttp } from './aws-http.ts';
 
@@ -145,7 +145,11 @@ export function dynamoCaseRepository(dynamodb: AwsHttp, table: string): CaseRepo
       );
       return passed !== null;
     },
-    transition: (id, from, to, changes) => write(id, to, { from }, changes),
+    transition: async (id, from, to, changes) => {
+      // A move the state machine does not draw is a bug: refused before it reaches the table.
+      assertTransitions(from, to);
+      return write(id, to, { from }, changes);
+    },
     update: (id, status, changes) => write(id, status, { from: [status] }, changes),
     async findByReplyRef(ref) {
       // Filters the owner's own case list, every page: a person has hundreds of cases, not

@@ -2,8 +2,7 @@
 // The caller caps the size before calling (a parser cannot bound breadth, only depth).
 import PostalMime, { addressParser } from 'postal-mime';
 import type { Address as PostalAddress, Email } from 'postal-mime';
-import { htmlToText } from '../core/html-text.ts';
-import type { Address, ParsedMail } from '../core/mail.ts';
+import { htmlToText, type Address, type ParsedMail } from '../core/mail/index.ts';
 
 const LIMITS = {
   // Real mail nests a handful of levels; hundreds only come from attacks.
@@ -24,9 +23,9 @@ const MAX_BOUNDARY_LINES = 2000;
 
 // Classification reads the start of a message; a rejection is a few paragraphs. Bounding the text
 // bounds every regex that runs over it.
-export const MAX_TEXT_CHARS = 200_000;
+const MAX_TEXT_CHARS = 200_000;
 
-export class MimeTooComplex extends Error {
+class MimeTooComplex extends Error {
   constructor() {
     super(`more than ${MAX_BOUNDARY_LINES} MIME boundary lines`);
     this.name = 'MimeTooComplex';

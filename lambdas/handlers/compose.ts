@@ -6,10 +6,10 @@ import { parseMime } from '../adapters/mime.ts';
 import { s3RawMailStore } from '../adapters/s3-raw-mail.ts';
 import { readSecretString } from '../adapters/secrets.ts';
 import { sesMailer } from '../adapters/ses-mailer.ts';
-import { makeLinks, type LinkSigner } from '../core/links.ts';
-import type { ReceiveDeps } from '../workflow/receive-mail.ts';
+import { makeLinks, type LinkSigner } from '../core/links/index.ts';
+import type { ReceiveDeps } from '../workflow/inbound.ts';
 import type { Clock, Logger } from '../workflow/ports.ts';
-import type { WebDeps } from './web-routes.ts';
+import type { WebDeps } from '../web/routes.ts';
 import { ConfigError, loadHandlerConfig, type HandlerConfig } from './config.ts';
 
 export const systemClock: Clock = { now: () => new Date() };

@@ -3,7 +3,7 @@
 // onward's own address rule and the platform's URL parser rather than zod's format validators,
 // which would add ~9 KB to every bundle and a second, different idea of an email address.
 import * as z from 'zod/mini';
-import { isAddress } from '../core/address.ts';
+import { isAddress } from '../core/mail/index.ts';
 
 const email = (what: string) => z.string().check(z.refine(isAddress, { error: `${what} must be an email address` }));
 const httpUrl = (v: string) => URL.canParse(v) && /^https?:\/\//i.test(v);

@@ -3,7 +3,7 @@
 // (and the owner told) — never resent.
 import { composer, failingQuietly } from './compose.ts';
 import { expireDrafts } from '../workflow/expire.ts';
-import { sweepStaleSends } from '../workflow/review.ts';
+import { sweepStaleSends } from '../workflow/stale-sends.ts';
 
 const deps = composer(process.env);
 

@@ -2,9 +2,9 @@
 // to a WebRequest, lets web-routes decide, and maps the answer back. Never a 500 with details.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { composer, jsonLogger } from './compose.ts';
-import { route } from './web-routes.ts';
-import { PAGE_HEADERS, messagePage } from '../core/pages/layout.ts';
-import { tooLongPage } from '../core/pages/other-pages.ts';
+import { route } from '../web/routes.ts';
+import { PAGE_HEADERS, messagePage } from '../web/pages/layout.ts';
+import { tooLongPage } from '../web/pages/other-pages.ts';
 
 const deps = composer(process.env);
 

@@ -2,14 +2,14 @@
 // as a Lambda Function URL event (payload format 2.0), as AWS would.
 import http from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { PAGE_HEADERS } from '../core/pages/layout.ts';
-import { tooLongPage } from '../core/pages/other-pages.ts';
+import { PAGE_HEADERS } from '../web/pages/layout.ts';
+import { tooLongPage } from '../web/pages/other-pages.ts';
 
 // Above the handler's own cap, so the handler answers "Too long" as it would on AWS; beyond this
 // the front answers the same page without reading more.
 const MAX_BODY = 1024 * 1024;
 
-export function functionUrlEvent(req: http.IncomingMessage, body: Buffer): APIGatewayProxyEventV2 {
+function functionUrlEvent(req: http.IncomingMessage, body: Buffer): APIGatewayProxyEventV2 {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers))

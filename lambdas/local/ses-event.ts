@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 const HEADER_LIMIT = 64 * 1024;
 
 /** Raw header fields, unfolded, as SES lists them in the event (not decoded). */
-export function rawHeaders(raw: Buffer): { name: string; value: string }[] {
+function rawHeaders(raw: Buffer): { name: string; value: string }[] {
   const end = raw.subarray(0, HEADER_LIMIT).indexOf('\r\n\r\n');
   const block = raw.subarray(0, end === -1 ? Math.min(raw.length, HEADER_LIMIT) : end).toString('latin1');
   return block

@@ -22,7 +22,7 @@ function smtpError(message: string, responseCode: number): Error & { responseCod
   return Object.assign(new Error(message), { responseCode });
 }
 
-export function acceptsRecipient(address: string, inbound: string): boolean {
+function acceptsRecipient(address: string, inbound: string): boolean {
   const [local, domain] = inbound.toLowerCase().split('@') as [string, string];
   const wanted = address.trim().toLowerCase();
   return wanted === inbound.toLowerCase() || (wanted.startsWith(`${local}+`) && wanted.endsWith(`@${domain}`));

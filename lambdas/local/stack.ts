@@ -11,7 +11,7 @@ import { httpFront } from './http-front.ts';
 import { asyncInvoker, type AsyncInvoker } from './invoke.ts';
 import { inboundSmtpServer } from './smtp-inbound.ts';
 
-export const TABLE = 'onward-cases';
+const TABLE = 'onward-cases';
 export const BUCKET = 'onward-raw-mail';
 export const PREFIX = 'inbound/';
 
@@ -33,7 +33,7 @@ async function signingKey(dataDir: string): Promise<string> {
   }
 }
 
-export function localLog(event: string, fields: Record<string, string | number> = {}) {
+function localLog(event: string, fields: Record<string, string | number> = {}) {
   console.log(JSON.stringify({ level: 'info', event, ...fields }));
 }
 
@@ -131,7 +131,7 @@ export async function startLocalStack(
     await invoker.redriveDeadLetters();
 
     const { composer } = await import('../handlers/compose.ts');
-    const { linkFor, ALL_CASES } = await import('../core/links.ts');
+    const { linkFor, ALL_CASES } = await import('../core/links/index.ts');
     const { web: webDeps } = await composer(process.env)();
     return {
       urls: {

@@ -1,9 +1,10 @@
 // The review site's routes. One path, /t/<token>: the signed token names the case and the action.
 // GET and HEAD only render (mail scanners open links before people do); only a POST from the
 // page acts, and a POST from another site is refused.
-import { CASE_STATUSES, draftableAnyway, type Case, type CaseStatus } from '../core/case.ts';
-import { ALL_CASES, linkFor, makeLinks, type LinkSigner } from '../core/links.ts';
-import { PAGE_HEADERS, messagePage } from '../core/pages/layout.ts';
+import { CASE_STATUSES, type Case, type CaseStatus, draftableAnyway, revivable } from '../core/case/index.ts';
+import type { LetterEdits } from '../core/letter/index.ts';
+import { ALL_CASES, linkFor, makeLinks, type LinkSigner, verifyToken, type TokenClaims } from '../core/links/index.ts';
+import { PAGE_HEADERS, messagePage } from './pages/layout.ts';
 import {
   casesPage,
   deniedPage,
@@ -11,20 +12,16 @@ import {
   expiredPage,
   notFoundPage,
   typedSection,
-} from '../core/pages/other-pages.ts';
-import { addresseeWarning } from '../core/notify.ts';
-import { reviewPage, type ReviewView } from '../core/pages/review-page.ts';
-import { verifyToken, type TokenClaims } from '../core/token.ts';
-import {
-  discardDraft,
-  draftAnyway,
-  recipientCandidates,
-  sendFreshLink,
-  sendLetter,
-  type LetterEdits,
-  type ReviewDeps,
-} from '../workflow/review.ts';
-import { revivable, reviveDraft } from '../workflow/expire.ts';
+} from './pages/other-pages.ts';
+import { addresseeWarning } from '../core/notices/index.ts';
+import { reviewPage, type ReviewView } from './pages/review-page.ts';
+import { discardDraft } from '../workflow/discard.ts';
+import { draftAnyway } from '../workflow/draft-anyway.ts';
+import { sendFreshLink } from '../workflow/fresh-link.ts';
+import type { ReviewDeps } from '../workflow/owner-decisions.ts';
+import { recipientCandidates } from '../workflow/recipients.ts';
+import { reviveDraft } from '../workflow/revive.ts';
+import { sendLetter } from '../workflow/send-letter.ts';
 
 export interface WebRequest {
   method: string;

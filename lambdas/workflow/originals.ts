@@ -1,6 +1,6 @@
 // One letter per email: which case holds an email the owner forwarded (by fingerprint,
 // core/case.ts), so a second forward — or reviving an old draft of it — cannot thank twice.
-import { letterStands, originalFingerprints, type Case, type OriginalSummary } from '../core/case.ts';
+import { letterStands, originalFingerprints, type Case, type OriginalSummary } from '../core/case/index.ts';
 import type { CaseRepository } from './ports.ts';
 
 /**

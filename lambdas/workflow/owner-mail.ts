@@ -1,6 +1,6 @@
 // Mail from onward to its owner: always From onward's sender address, marked automatic.
-import type { Case } from '../core/case.ts';
-import { draftMessage, type OwnerMessage } from '../core/notify.ts';
+import type { Case } from '../core/case/index.ts';
+import { draftMessage, type OwnerMessage } from '../core/notices/index.ts';
 import type { Links, Mailer, OutgoingMail, Owner } from './ports.ts';
 
 export function ownerMail(owner: Owner, message: OwnerMessage, replyTo?: string): OutgoingMail {

@@ -1,7 +1,7 @@
 // What the use cases need from the world, as plain interfaces. Adapters implement them against
 // AWS (or its emulators); unit tests implement them as plain objects.
-import type { Case, CaseStatus } from '../core/case.ts';
-import type { ParsedMail } from '../core/mail.ts';
+import type { Case, CaseStatus } from '../core/case/index.ts';
+import type { ParsedMail } from '../core/mail/index.ts';
 
 export type RawMail = { tooLarge: true; size: number } | { tooLarge: false; bytes: Uint8Array };
 
@@ -34,7 +34,7 @@ export interface CaseRepository {
   passOriginal(fingerprint: string, holder: string, caseId: string): Promise<boolean>;
 }
 
-export interface Mailbox {
+interface Mailbox {
   name: string | null;
   address: string;
 }

@@ -1,45 +1,17 @@
 // on-mail-received's use case: from a stored message to a recorded case and a note to the owner.
 // Safe to replay: the case is keyed on SES's message id, every step is a conditional status
 // change, and a replay resumes where an earlier attempt stopped (DESIGN §3).
-import { ignoredRecordExpiry, type Case, type IgnoreReason } from '../core/case.ts';
-import { classify } from '../core/classify.ts';
-import { draftLetter } from '../core/draft.ts';
-import { extract, type Extraction } from '../core/extract.ts';
-import type { OriginalMail, ParsedMail } from '../core/mail.ts';
-import { duplicateMessage, noticeMessage } from '../core/notify.ts';
-import { refFromRecipients } from '../core/reply.ts';
-import { unwrapForward } from '../core/unwrap.ts';
-import { checkLoop, checkSender, isForwardingConfirmation, type Envelope, type SenderPolicy } from '../core/verify.ts';
-import { emailDraft, ownerMail } from './owner-mail.ts';
+import { type Case, type IgnoreReason, ignoredRecordExpiry } from '../core/case/index.ts';
+import type { OriginalMail, ParsedMail } from '../core/mail/index.ts';
+import { draftLetter } from '../core/letter/index.ts';
+import { duplicateMessage, noticeMessage } from '../core/notices/index.ts';
+import { readRejection } from '../core/reading/index.ts';
+import { refFromRecipients } from '../core/reply/index.ts';
+import { checkLoop, checkSender, isForwardingConfirmation } from '../core/trust/index.ts';
+import type { InboundMail, ReceiveDeps, ReceiveOutcome } from './inbound.ts';
 import { holdOriginal } from './originals.ts';
+import { emailDraft, ownerMail } from './owner-mail.ts';
 import { handleReply } from './reply-approval.ts';
-import type { CaseRepository, Clock, Links, Logger, Mailer, MimeParser, Owner, RawMailStore } from './ports.ts';
-
-export interface ReceiveDeps {
-  cases: CaseRepository;
-  rawMail: RawMailStore;
-  parser: MimeParser;
-  mailer: Mailer;
-  links: Links;
-  clock: Clock;
-  log: Logger;
-  owner: Owner;
-  policy: SenderPolicy;
-  maxMessageBytes: number;
-  inboundAddress: string;
-}
-
-export interface InboundMail {
-  messageId: string;
-  objectKey: string;
-  envelope: Envelope;
-  /** The envelope recipients SES accepted: the inbound address, or a draft's reply address. */
-  recipients: readonly string[];
-}
-
-export type ReceiveOutcome =
-  | { outcome: 'drafted' | 'noticed' | 'duplicate' | 'replied'; caseId: string }
-  | { outcome: 'ignored'; caseId: string; reason: IgnoreReason };
 
 const EXCERPT_CHARS = 600;
 
@@ -82,20 +54,6 @@ export async function receiveMail(deps: ReceiveDeps, mail: InboundMail): Promise
   }
 }
 
-/**
- * The owner and onward are never the person to thank: a forward onward could not unwrap reads as
- * mail from the owner, and its letter would otherwise go back to them.
- */
-function withoutOwnAddresses(x: Extraction, deps: ReceiveDeps): Extraction {
-  const own = new Set(
-    [deps.owner.email, ...deps.policy.allowedSenders, ...deps.policy.ownAddresses].map((a) => a.toLowerCase()),
-  );
-  const candidates = x.candidates.filter((c) => !c.address || !own.has(c.address.toLowerCase()));
-  return x.contactEmail && own.has(x.contactEmail.toLowerCase())
-    ? { ...x, contactName: null, contactEmail: null, candidates }
-    : { ...x, candidates };
-}
-
 async function ignore(deps: ReceiveDeps, record: Case, reason: IgnoreReason): Promise<ReceiveOutcome> {
   const expiresAt = ignoredRecordExpiry(deps.clock.now());
   const done = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', { reason, expiresAt });
@@ -130,7 +88,11 @@ async function processMail(deps: ReceiveDeps, mail: InboundMail, record: Case): 
   if (!sender.ok) return ignore(deps, record, sender.reason);
   if (reply) return handleReply(deps, record, parsed, reply);
 
-  const original = unwrapForward(parsed);
+  const { original, classification, extraction } = readRejection(parsed, [
+    deps.owner.email,
+    ...deps.policy.allowedSenders,
+    ...deps.policy.ownAddresses,
+  ]);
   if (!original.text.trim() && !original.subject.trim()) return ignore(deps, record, 'empty');
   if (
     original.style !== 'direct' &&
@@ -139,8 +101,6 @@ async function processMail(deps: ReceiveDeps, mail: InboundMail, record: Case): 
   ) {
     return forwardedOwnMail(deps, record);
   }
-  const classification = classify(original);
-  const extraction = withoutOwnAddresses(extract(original), deps);
   const analysed = { original: summary(original), classification, extraction };
 
   if (classification.verdict !== 'rejection') {

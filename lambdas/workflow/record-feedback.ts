@@ -1,7 +1,7 @@
 // Bounces and complaints of sent letters: SES publishes them through the configuration set to SNS,
 // and this use case writes what happened onto the case, so the Cases page can show it.
 // Only a SENT case changes (one conditional update); anything else is reported and left alone.
-import type { Case } from '../core/case.ts';
+import type { Case } from '../core/case/index.ts';
 import type { CaseRepository, Clock, Logger } from './ports.ts';
 
 export interface FeedbackDeps {

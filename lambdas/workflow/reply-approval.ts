@@ -2,24 +2,14 @@
 // "discard" drops it, a revised letter comes back as a fresh draft, and anything else is
 // answered, not guessed at — a reply never sends text the owner has not seen. The reply itself
 // is recorded once acted on.
-import { ignoredRecordExpiry, type Case, type CaseStatus } from '../core/case.ts';
-import type { ParsedMail } from '../core/mail.ts';
-import { letterDigest, replyCommand, type ReplyTarget } from '../core/reply.ts';
+import { type Case, ignoredRecordExpiry, SENDABLE, statePhrase } from '../core/case/index.ts';
+import { applyEdits } from '../core/letter/index.ts';
+import type { ParsedMail } from '../core/mail/index.ts';
+import { letterDigest, type ReplyTarget, replyCommand } from '../core/reply/index.ts';
+import { discardDraft } from './discard.ts';
+import type { ReceiveDeps, ReceiveOutcome } from './inbound.ts';
 import { emailDraft, ownerMail } from './owner-mail.ts';
-import type { ReceiveDeps, ReceiveOutcome } from './receive-mail.ts';
-import { applyEdits, discardDraft, SENDABLE, sendLetter } from './review.ts';
-
-/** A case's state as the owner reads it in a reply notice. */
-const STATE: Partial<Record<CaseStatus, string>> = {
-  SENT: 'already sent',
-  SENDING: 'being sent right now',
-  DISCARDED: 'discarded',
-  EXPIRED: 'expired',
-  IGNORED: 'not drafted',
-  SEND_UNKNOWN: 'perhaps sent (the connection broke while sending)',
-  SEND_FAILED: 'refused by the mail service',
-};
-const stateOf = (record: Case | undefined): string => (record ? (STATE[record.status] ?? 'not ready') : 'gone');
+import { sendLetter } from './send-letter.ts';
 
 /**
  * A note about a case. It can be answered with a revised letter, as the notes invite; its
@@ -55,7 +45,7 @@ async function act(deps: ReceiveDeps, target: Case, parsed: ParsedMail, reply: R
         ? 'The letter is discarded. It may have left before: onward will never send it again.'
         : done
           ? 'The draft is discarded. Nothing was sent. Changed your mind? Bring it back from its review page.'
-          : `The draft could not be discarded: it is ${stateOf('record' in result ? result.record : undefined)}.`,
+          : `The draft could not be discarded: it is ${statePhrase('record' in result ? result.record : undefined)}.`,
     ]);
     return 'discard';
   }
@@ -92,7 +82,9 @@ async function act(deps: ReceiveDeps, target: Case, parsed: ParsedMail, reply: R
       ],
       failed: ['The mail service refused the letter, so nothing was sent. You can retry from the review page.'],
       unknown: ['The connection broke while sending: the letter may have left. onward will not resend it by itself.'],
-      'not-sendable': [`The letter cannot be sent: it is ${stateOf('record' in result ? result.record : undefined)}.`],
+      'not-sendable': [
+        `The letter cannot be sent: it is ${statePhrase('record' in result ? result.record : undefined)}.`,
+      ],
       missing: ['onward no longer has this case.'],
     };
     await tell(deps, target, `${result.outcome === 'sent' ? 'Sent' : 'Not sent'}: ${about}`, lines[result.outcome]);
@@ -107,7 +99,9 @@ async function act(deps: ReceiveDeps, target: Case, parsed: ParsedMail, reply: R
   });
   const updated = await deps.cases.update(target.id, 'AWAITING_APPROVAL', { letter: revised });
   if (!updated) {
-    await tell(deps, target, `Not revised: ${about}`, [`The draft can no longer change: it is ${stateOf(target)}.`]);
+    await tell(deps, target, `Not revised: ${about}`, [
+      `The draft can no longer change: it is ${statePhrase(target)}.`,
+    ]);
     return 'revise-refused';
   }
   await emailDraft(deps, updated);

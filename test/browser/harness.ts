@@ -6,10 +6,10 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { linkIn, outbox, type SentMail } from '../support/outbox.ts';
-import { INBOUND, OWNER, forwardExample, startTestStack, type TestStack } from '../support/stack.ts';
+import { OWNER, forwardExample, startTestStack, type TestStack } from '../support/stack.ts';
 
-export { OWNER, INBOUND };
-export const CHROMIUM = '/usr/bin/chromium';
+export { OWNER };
+const CHROMIUM = '/usr/bin/chromium';
 export const ARTIFACTS = path.resolve('test/artifacts');
 
 export interface Harness extends TestStack {

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { BrowserContext, BrowserContextOptions, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DETAIL_PLACEHOLDER } from '../../lambdas/core/draft.ts';
+import { DETAIL_PLACEHOLDER } from '../../lambdas/core/letter/index.ts';
 import {
   ARTIFACTS,
   OWNER,

@@ -9,7 +9,7 @@ import { dynamoCaseRepository } from '../../lambdas/adapters/dynamo-cases.ts';
 import { parseMime } from '../../lambdas/adapters/mime.ts';
 import { s3RawMailStore } from '../../lambdas/adapters/s3-raw-mail.ts';
 import { sesMailer } from '../../lambdas/adapters/ses-mailer.ts';
-import type { Case } from '../../lambdas/core/case.ts';
+import type { Case } from '../../lambdas/core/case/index.ts';
 import { LOCAL_AWS, ensureTable } from '../../lambdas/local/emulators.ts';
 
 const emulators = inject('emulators');

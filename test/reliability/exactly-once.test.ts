@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awsHttp } from '../../lambdas/adapters/aws-http.ts';
 import { sesMailer } from '../../lambdas/adapters/ses-mailer.ts';
 import { composer, type Composition } from '../../lambdas/handlers/compose.ts';
-import { sendLetter } from '../../lambdas/workflow/review.ts';
+import { sendLetter } from '../../lambdas/workflow/send-letter.ts';
 import { linkIn, reviewForm, waitForMail } from '../support/outbox.ts';
 import {
   OWNER,

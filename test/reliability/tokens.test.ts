@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composer, type Composition } from '../../lambdas/handlers/compose.ts';
-import { signToken } from '../../lambdas/core/token.ts';
+import { signToken } from '../../lambdas/core/links/index.ts';
 import { linkIn, reviewForm, waitForMail } from '../support/outbox.ts';
 import { OWNER, forwardExample, outboxCount, outboxSince, startTestStack, type TestStack } from '../support/stack.ts';
 

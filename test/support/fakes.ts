@@ -1,8 +1,8 @@
 // In-memory ports for unit tests of the use cases: plain objects with the same conditional
 // semantics as the DynamoDB adapter (a transition succeeds only from an expected status).
-import { canTransition, type Case } from '../../lambdas/core/case.ts';
-import type { ParsedMail } from '../../lambdas/core/mail.ts';
-import { letterDigest, replyAddress, replyRef } from '../../lambdas/core/reply.ts';
+import { assertTransitions, type Case } from '../../lambdas/core/case/index.ts';
+import type { ParsedMail } from '../../lambdas/core/mail/index.ts';
+import { letterDigest, replyAddress, replyRef } from '../../lambdas/core/reply/index.ts';
 import type {
   CaseRepository,
   Clock,
@@ -38,9 +38,8 @@ export function memoryCases(): CaseRepository & { items: Map<string, Case> } {
       return true;
     },
     async transition(id, from, to, changes) {
-      // The use cases may only make the moves DESIGN §3 draws (core/case.ts holds the table).
-      for (const f of from)
-        if (!canTransition(f, to)) throw new Error(`${f} → ${to} is not a transition of the case state machine`);
+      // The use cases may only make the moves the state machine draws (as the DynamoDB adapter).
+      assertTransitions(from, to);
       return write(id, from, to, changes);
     },
     async update(id, status, changes) {

@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseMime } from '../../lambdas/adapters/mime.ts';
-import type { ParsedMail } from '../../lambdas/core/mail.ts';
+import type { ParsedMail } from '../../lambdas/core/mail/index.ts';
 
 export interface SentMail {
   raw: string;

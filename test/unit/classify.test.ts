@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../lambdas/core/classify.ts';
-import type { OriginalMail } from '../../lambdas/core/mail.ts';
+import { classify } from '../../lambdas/core/classify/index.ts';
+import type { OriginalMail } from '../../lambdas/core/mail/index.ts';
+import { readRejection } from '../../lambdas/core/reading/index.ts';
 import { directMail, figures, loadCorpus } from '../../scripts/eval.ts';
-import { extract } from '../../lambdas/core/extract.ts';
+import { extract } from '../../lambdas/core/extract/index.ts';
 
 function mail(
   text: string,
@@ -462,8 +463,8 @@ describe('classify: languages it does not read', () => {
 describe('classify: the labelled corpus', () => {
   const records = loadCorpus().filter((r) => !r.ambiguous);
   const outcomes = records.map((record) => {
-    const m = directMail(record);
-    return { record, c: classify(m), x: extract(m) };
+    const { classification: c, extraction: x } = readRejection(directMail(record), []);
+    return { record, c, x };
   });
   const f = figures(outcomes);
 

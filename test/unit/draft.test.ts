@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DETAIL_PLACEHOLDER, detailSentence, draftLetter, replySubject } from '../../lambdas/core/draft.ts';
-import type { Extraction } from '../../lambdas/core/extract.ts';
-import { draftMessage } from '../../lambdas/core/notify.ts';
+import { DETAIL_PLACEHOLDER, detailSentence, draftLetter, replySubject } from '../../lambdas/core/letter/draft.ts';
+import type { Extraction } from '../../lambdas/core/extract/index.ts';
+import { draftMessage } from '../../lambdas/core/notices/index.ts';
 
 const x: Extraction = {
   company: 'Orbital',

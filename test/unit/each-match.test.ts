@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { countChar, eachMatch } from '../../lambdas/core/each-match.ts';
+import { countChar, eachMatch } from '../../lambdas/core/text/index.ts';
 
 const listed = (re: RegExp, text: string): [number, string][] => {
   const out: [number, string][] = [];

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Case } from '../../lambdas/core/case.ts';
-import { expireDrafts, reviveDraft } from '../../lambdas/workflow/expire.ts';
-import { discardDraft, sendLetter, sweepStaleSends } from '../../lambdas/workflow/review.ts';
+import type { Case } from '../../lambdas/core/case/index.ts';
+import { discardDraft } from '../../lambdas/workflow/discard.ts';
+import { expireDrafts } from '../../lambdas/workflow/expire.ts';
+import { reviveDraft } from '../../lambdas/workflow/revive.ts';
+import { sendLetter } from '../../lambdas/workflow/send-letter.ts';
+import { sweepStaleSends } from '../../lambdas/workflow/stale-sends.ts';
 import { fixedClock, memoryCases, owner, recordingMailer, silentLog } from '../support/fakes.ts';
 
 const DAY = 24 * 3600;

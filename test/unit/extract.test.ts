@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../lambdas/core/classify.ts';
-import { extract } from '../../lambdas/core/extract.ts';
-import { greetsSomeoneElse } from '../../lambdas/core/extract-names.ts';
-import type { Address, OriginalMail } from '../../lambdas/core/mail.ts';
+import { extract } from '../../lambdas/core/extract/index.ts';
+import { greetsSomeoneElse } from '../../lambdas/core/names/index.ts';
+import type { Address, OriginalMail } from '../../lambdas/core/mail/index.ts';
+import { readRejection } from '../../lambdas/core/reading/index.ts';
 import { directMail, figures, loadCorpus } from '../../scripts/eval.ts';
 
 function mail(from: Address | null, subject: string, text: string, extra: Partial<OriginalMail> = {}): OriginalMail {
@@ -508,8 +508,8 @@ describe('extract: the labelled corpus', () => {
   const outcomes = loadCorpus()
     .filter((r) => !r.ambiguous)
     .map((record) => {
-      const m = directMail(record);
-      return { record, c: classify(m), x: extract(m) };
+      const { classification: c, extraction: x } = readRejection(directMail(record), []);
+      return { record, c, x };
     });
   const f = figures(outcomes);
 

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, htmlEntities, keepsEntity } from '../../lambdas/core/html-entities.ts';
+import { decodeEntities, htmlEntities, keepsEntity } from '../../lambdas/core/mail/html-entities.ts';
 import { dataModule, postalMimeEntities } from '../../scripts/html-entities.ts';
 
 describe('named character references', () => {
   it('the committed table is what scripts/html-entities.ts makes of postal-mime’s (run it after upgrading postal-mime)', async () => {
-    const committed = readFileSync(new URL('../../lambdas/core/html-entities-data.ts', import.meta.url), 'utf8');
+    const committed = readFileSync(new URL('../../lambdas/core/mail/html-entities-data.ts', import.meta.url), 'utf8');
     expect(committed).toBe(dataModule(await postalMimeEntities()));
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToText } from '../../lambdas/core/html-text.ts';
+import { htmlToText } from '../../lambdas/core/mail/index.ts';
 
 describe('HTML-only mail as text', () => {
   it('keeps paragraphs and line breaks, drops scripts, styles and comments, decodes entities', () => {

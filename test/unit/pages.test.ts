@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Case } from '../../lambdas/core/case.ts';
-import { casesPage, draftAnywayPage } from '../../lambdas/core/pages/other-pages.ts';
-import { reviewPage } from '../../lambdas/core/pages/review-page.ts';
+import type { Case } from '../../lambdas/core/case/index.ts';
+import { casesPage, draftAnywayPage } from '../../lambdas/web/pages/other-pages.ts';
+import { reviewPage } from '../../lambdas/web/pages/review-page.ts';
 
 const letter = {
   to: 'anna@riverside.example',

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ParsedMail } from '../../lambdas/core/mail.ts';
-import { reviveDraft } from '../../lambdas/workflow/expire.ts';
-import { draftAnyway } from '../../lambdas/workflow/review.ts';
-import { receiveMail, type ReceiveDeps } from '../../lambdas/workflow/receive-mail.ts';
+import type { ParsedMail } from '../../lambdas/core/mail/index.ts';
+import { draftAnyway } from '../../lambdas/workflow/draft-anyway.ts';
+import { reviveDraft } from '../../lambdas/workflow/revive.ts';
+import type { ReceiveDeps } from '../../lambdas/workflow/inbound.ts';
+import { receiveMail } from '../../lambdas/workflow/receive-mail.ts';
 import {
   fakeLinks,
   fixedClock,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Case } from '../../lambdas/core/case.ts';
+import type { Case } from '../../lambdas/core/case/index.ts';
 import { recordFeedback, type FeedbackDeps } from '../../lambdas/workflow/record-feedback.ts';
 
 // A plain-object repository with the adapter's conditional semantics for update().

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DETAIL_PLACEHOLDER } from '../../lambdas/core/draft.ts';
-import { letterDigest, refFromRecipients, replyAddress, replyCommand, replyRef } from '../../lambdas/core/reply.ts';
-import type { ParsedMail } from '../../lambdas/core/mail.ts';
-import { receiveMail, type ReceiveDeps } from '../../lambdas/workflow/receive-mail.ts';
+import { DETAIL_PLACEHOLDER } from '../../lambdas/core/letter/index.ts';
+import {
+  letterDigest,
+  refFromRecipients,
+  replyAddress,
+  replyCommand,
+  replyRef,
+} from '../../lambdas/core/reply/index.ts';
+import type { ParsedMail } from '../../lambdas/core/mail/index.ts';
+import type { ReceiveDeps } from '../../lambdas/workflow/inbound.ts';
+import { receiveMail } from '../../lambdas/workflow/receive-mail.ts';
 import {
   fakeLinks,
   fixedClock,

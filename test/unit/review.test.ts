@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Case } from '../../lambdas/core/case.ts';
-import { DETAIL_PLACEHOLDER } from '../../lambdas/core/draft.ts';
+import type { Case } from '../../lambdas/core/case/index.ts';
+import { DETAIL_PLACEHOLDER } from '../../lambdas/core/letter/index.ts';
 import { MailRejected } from '../../lambdas/workflow/ports.ts';
-import { ALL_CASES } from '../../lambdas/core/links.ts';
-import {
-  discardDraft,
-  draftAnyway,
-  sendFreshLink,
-  sendLetter,
-  type ReviewDeps,
-} from '../../lambdas/workflow/review.ts';
+import { ALL_CASES } from '../../lambdas/core/links/index.ts';
+import { discardDraft } from '../../lambdas/workflow/discard.ts';
+import { draftAnyway } from '../../lambdas/workflow/draft-anyway.ts';
+import { sendFreshLink } from '../../lambdas/workflow/fresh-link.ts';
+import type { ReviewDeps } from '../../lambdas/workflow/owner-decisions.ts';
+import { sendLetter } from '../../lambdas/workflow/send-letter.ts';
 import { fakeLinks, fixedClock, memoryCases, owner, recordingMailer, silentLog } from '../support/fakes.ts';
 
 const letter = {

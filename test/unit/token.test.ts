@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { signToken, verifyToken } from '../../lambdas/core/token.ts';
+import { signToken, verifyToken } from '../../lambdas/core/links/index.ts';
 
 const key = Buffer.from('k'.repeat(32));
 const now = 1_800_000_000;

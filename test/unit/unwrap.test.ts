@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ParsedMail } from '../../lambdas/core/mail.ts';
-import { stripForwardPrefix, unwrapForward } from '../../lambdas/core/unwrap.ts';
+import type { ParsedMail } from '../../lambdas/core/mail/index.ts';
+import { stripForwardPrefix, unwrapForward } from '../../lambdas/core/forward/index.ts';
 
 function mail(over: Partial<ParsedMail> = {}): ParsedMail {
   return {
@@ -83,7 +83,7 @@ describe('the faster forward reader', () => {
 
   it('reads labels after letters that grow when upper-cased ("ß" → "SS"), as the library does', async () => {
     const { default: EmailForwardParser } = await import('email-forward-parser');
-    const { readForward } = await import('../../lambdas/core/unwrap.ts');
+    const { readForward } = await import('../../lambdas/core/forward/index.ts');
     const text =
       'Grüße aus der Straße\n\n---------- Forwarded message ---------\nFrom: Jürgen Großmann <j@acme.test>\n' +
       'Date: Mon, 5 Oct 2020 at 09:12 (Re the Subject: later)\nsubject: Ihre Bewerbung – Weiß & Söhne\nTo: <me@example.com>\n\nLeider …';

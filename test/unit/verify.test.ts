@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ParsedMail } from '../../lambdas/core/mail.ts';
-import { checkLoop, checkSender, envelopeAddress, type Envelope } from '../../lambdas/core/verify.ts';
+import type { ParsedMail } from '../../lambdas/core/mail/index.ts';
+import { checkLoop, checkSender, envelopeAddress, type Envelope } from '../../lambdas/core/trust/index.ts';
 
 const policy = { allowedSenders: ['me@example.com'], ownAddresses: ['letters@onward.test'], requireDmarcPass: true };
 const pass: Envelope = { source: 'me@example.com', spam: 'PASS', virus: 'PASS', dmarc: 'PASS', spf: 'PASS' };

@@ -1,10 +1,11 @@
-// One case per inbound message (DESIGN §3). Every status change is one conditional update from
-// an expected status, so replays, double clicks and parallel POSTs converge.
+// One case per inbound message: what onward recorded about it. How its status may change is in
+// lifecycle.ts; how the owner reads it, in words.ts.
 import { createHash } from 'node:crypto';
-import type { Classification } from './classify.ts';
-import type { Extraction } from './extract.ts';
-import type { Address, ForwardStyle } from './mail.ts';
+import type { Classification } from '../classify/index.ts';
+import type { Extraction } from '../extract/index.ts';
+import type { Address, ForwardStyle } from '../mail/index.ts';
 
+/** Every status a case can be in; lifecycle.ts draws the moves between them. */
 export const CASE_STATUSES = [
   'RECEIVED',
   'IGNORED',
@@ -18,27 +19,6 @@ export const CASE_STATUSES = [
   'EXPIRED',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
-
-const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
-  RECEIVED: ['IGNORED', 'DRAFTED'],
-  // "Draft a thank-you anyway" on a mail judged not (or not surely) a rejection.
-  IGNORED: ['AWAITING_APPROVAL'],
-  DRAFTED: ['AWAITING_APPROVAL'],
-  AWAITING_APPROVAL: ['AWAITING_APPROVAL', 'SENDING', 'DISCARDED', 'EXPIRED'],
-  SENDING: ['SENT', 'SEND_FAILED', 'SEND_UNKNOWN'],
-  SENT: [],
-  SEND_FAILED: ['SENDING', 'DISCARDED'],
-  // Never resent automatically: SES may have accepted the letter before the crash.
-  SEND_UNKNOWN: ['DISCARDED'],
-  // A Discard pressed by mistake is undone from the review page — unless the letter may have left
-  // (discarded from SEND_UNKNOWN): that one stays discarded, so it can never go twice.
-  DISCARDED: ['AWAITING_APPROVAL'],
-  EXPIRED: ['AWAITING_APPROVAL'],
-};
-
-export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
-  return TRANSITIONS[from].includes(to);
-}
 
 /** Why a case was set aside; the owner sees the text, logs see the code. */
 export type IgnoreReason =
@@ -70,18 +50,10 @@ export type IgnoreReason =
  * Set-aside mail that is not the owner's record (spam, strangers, loops, replies acted on) is kept
  * this long, then DynamoDB's TTL deletes it; mail the owner forwarded stays.
  */
-export const IGNORED_RECORD_DAYS = 30;
+const IGNORED_RECORD_DAYS = 30;
 
 export function ignoredRecordExpiry(now: Date): number {
   return Math.floor(now.getTime() / 1000) + IGNORED_RECORD_DAYS * 24 * 3600;
-}
-
-/** Reasons the owner may override with "Draft a thank-you anyway". */
-export const DRAFTABLE_REASONS: readonly IgnoreReason[] = ['not-a-rejection', 'unsure'];
-
-/** Mail set aside that the owner may still draft a thank-you for. */
-export function draftableAnyway(c: Case): boolean {
-  return c.status === 'IGNORED' && c.reason !== undefined && DRAFTABLE_REASONS.includes(c.reason);
 }
 
 export interface Letter {
@@ -117,23 +89,6 @@ export function originalFingerprints(o: OriginalSummary): { text: string; id: st
     ),
     id: o.messageId ? hash(`id\n${o.messageId.trim()}`) : null,
   };
-}
-
-const LETTER_LIVE: readonly CaseStatus[] = [
-  'DRAFTED',
-  'AWAITING_APPROVAL',
-  'SENDING',
-  'SENT',
-  'SEND_FAILED',
-  'SEND_UNKNOWN',
-];
-
-/**
- * The case's letter is waiting for the owner or has (or may have) left: a second letter for the
- * same email would thank twice. One discarded after a send that may have gone through still counts.
- */
-export function letterStands(c: Case): boolean {
-  return LETTER_LIVE.includes(c.status) || (c.status === 'DISCARDED' && c.discardedFrom === 'SEND_UNKNOWN');
 }
 
 export interface Case {

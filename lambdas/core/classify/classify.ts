@@ -2,13 +2,13 @@
 // exact words that decided it. Three outcomes: a rejection, not a rejection, and unsure — unsure
 // mail still reaches the owner with a "Draft anyway" link, so doubt costs a click, not a letter.
 
-import type { OriginalMail } from './mail.ts';
-import { SIGNALS, type Cue, type Signal } from './classify-signals.ts';
-import { gate, indexWords, matchAll, type GatedRegex } from './classify-gate.ts';
+import type { OriginalMail } from '../mail/index.ts';
+import { SIGNALS, type Cue, type Signal } from './signals.ts';
+import { gate, indexWords, matchAll, type GatedRegex } from './gate.ts';
 import { guessLanguage, languageName } from './language.ts';
-import { normalizeText, quote } from './normalize.ts';
+import { normalizeText, quote } from '../text/index.ts';
 
-export type Verdict = 'rejection' | 'not_rejection' | 'unsure';
+type Verdict = 'rejection' | 'not_rejection' | 'unsure';
 
 export interface Classification {
   verdict: Verdict;
@@ -51,7 +51,7 @@ function sentenceBefore(text: string, at: number, max: number): string {
   return window.slice(cut + 1);
 }
 
-export interface Scan {
+interface Scan {
   hits: Hit[];
   /** Matches set aside because of a condition or a negation, with the reason. */
   ignored: string[];
@@ -98,7 +98,7 @@ function scan(text: string, only?: readonly Cue[]): FullScan {
 let lastScan: FullScan | null = null;
 
 /** Runs the signals (all, or those of some cues) over the text; extraction reuses interview evidence. */
-export function scanSignals(text: string, only?: readonly Cue[]): Scan {
+function scanSignals(text: string, only?: readonly Cue[]): Scan {
   let full = lastScan !== null && lastScan.text === text ? lastScan : null;
   if (!full && !only) full = lastScan = scan(text);
   const found = full ?? scan(text, only);
@@ -264,7 +264,7 @@ export function findInterviewed(text: string, hits?: readonly Hit[]): boolean | 
 let lastInterviewed: { text: string; answer: boolean | null } | null = null;
 
 /** The cues findInterviewed reads. */
-export const INTERVIEW_CUES: readonly Cue[] = ['interview-held', 'interview-invite', 'scheduling'];
+const INTERVIEW_CUES: readonly Cue[] = ['interview-held', 'interview-invite', 'scheduling'];
 
 const round = (x: number): number => Math.round(x * 100) / 100;
 

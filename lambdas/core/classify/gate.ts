@@ -150,7 +150,7 @@ interface Pos {
  * The keys a match of this (case-insensitive) regex can begin with, or null when a match could
  * begin with something other than a word character or the words cannot be told.
  */
-export function startKeys(source: string): Set<number> | null {
+function startKeys(source: string): Set<number> | null {
   const keys = new Set<number>();
   let budget = 20000;
   const add = (prefix: string): void => {

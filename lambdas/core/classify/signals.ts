@@ -30,7 +30,7 @@ export type Cue =
  * - 'positive': good news or a next step; ignored when negated ("unable to extend an offer").
  * - 'plain': taken as written.
  */
-export type Guard = 'assertion' | 'positive' | 'plain';
+type Guard = 'assertion' | 'positive' | 'plain';
 
 export interface Signal {
   cue: Cue;

@@ -140,7 +140,7 @@ export function isAtsOrBoardAddress(address: string): boolean {
   return endsWithDomain(domainOf(address), ATS_AND_BOARD);
 }
 
-export function isFreeMailAddress(address: string): boolean {
+function isFreeMailAddress(address: string): boolean {
   return endsWithDomain(domainOf(address), FREE_MAIL);
 }
 

@@ -5,9 +5,9 @@
 // that the text itself writes — never an ATS's or job board's domain, never a guess.
 
 import { employerDomainLabel, isAtsOrBoardAddress, isRoleMailbox } from './ats-domains.ts';
-import { eachMatch } from './each-match.ts';
-import type { Address } from './mail.ts';
-import { displayNameParts, initials, looksLikePersonName, ORG_WORDS, ROLE_WORD, squash } from './extract-names.ts';
+import { eachMatch } from '../text/index.ts';
+import type { Address } from '../mail/index.ts';
+import { displayNameParts, initials, looksLikePersonName, ORG_WORDS, ROLE_WORD, squash } from '../names/index.ts';
 
 /** One capitalised word of a company name: "Acme", "AT&T", "Nuts.com", "Advisor360°", "3M", "Brändli". */
 const TOKEN = String.raw`(?:(?!(?:Inc|Ltd|Corp|Co)\b)[\p{Lu}0-9][\p{L}\p{N}_&'+°@]*(?:\.(?:com|net|org|io|ai|co)\b)?)`;
@@ -109,7 +109,7 @@ function acceptable(name: string, greeted: ReadonlySet<string>, confirmed = fals
 }
 
 /** "The Acme Recruiting Team" → "Acme"; "Acme via Indeed" → "Acme"; "Global Recruiting, Acme LP" → "Acme LP". */
-export function companyFromDisplayName(display: string): { name: string; via: boolean } | null {
+function companyFromDisplayName(display: string): { name: string; via: boolean } | null {
   const d = display.replace(/\s+/g, ' ').trim();
   const via = /^(.+?) via \S.*$/i.exec(d);
   if (via?.[1]) return { name: clean(via[1]), via: true };

@@ -2,9 +2,9 @@
 // in Cc or Reply-To. Team and no-reply mailboxes have nobody to thank, and the candidate's own
 // name (from the greeting, or "Thanks, Jayden." at the end) must never be taken for the sender.
 
-import type { Address, OriginalMail } from './mail.ts';
+import type { Address, OriginalMail } from '../mail/index.ts';
 import { isAtsOrBoardAddress, isRoleMailbox } from './ats-domains.ts';
-import { displayNameParts, looksLikePersonName, nameMatchesMailbox, squash } from './extract-names.ts';
+import { displayNameParts, looksLikePersonName, nameMatchesMailbox, squash } from '../names/index.ts';
 
 export interface Contact {
   name: string | null;

@@ -2,15 +2,13 @@
 // and whether there was an interview to thank them for. Null when the email does not say —
 // a wrong name in a letter is worse than a blank the owner fills in.
 
-import { findInterviewed } from './classify.ts';
-import { findCompany } from './extract-company.ts';
-import { findContacts, findSignature, greetedNames, greetingName, type Contact } from './extract-contact.ts';
-import { findRole } from './extract-role.ts';
-import type { OriginalMail } from './mail.ts';
-import { normalizeText } from './normalize.ts';
-import { bareSubject } from './unwrap.ts';
-
-export type { Contact } from './extract-contact.ts';
+import { findInterviewed } from '../classify/index.ts';
+import { findCompany } from './company.ts';
+import { findContacts, findSignature, greetedNames, greetingName, type Contact } from './contact.ts';
+import { findRole } from './role.ts';
+import type { OriginalMail } from '../mail/index.ts';
+import { normalizeText } from '../text/index.ts';
+import { bareSubject } from '../forward/index.ts';
 
 export interface Extraction {
   company: string | null;

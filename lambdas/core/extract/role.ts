@@ -3,8 +3,8 @@
 // subject ("Your application for X at Acme"). Titles are messy — "Data Scientist: Ads & Markets -
 // Summer Internship", "Software Engineer (open to remote)" — so the span is read word by word.
 
-import { countChar, eachMatch } from './each-match.ts';
-import { ROLE_WORD, squash } from './extract-names.ts';
+import { countChar, eachMatch } from '../text/index.ts';
+import { ROLE_WORD, squash } from '../names/index.ts';
 
 const OPEN = 40; // '('
 const CLOSE = 41; // ')'

@@ -2,10 +2,10 @@
 // seed-article.txt): thanks for considering me; no bitterness, thanks for the interview; one
 // true detail; still interested, keep me in mind; thanks again, signed. Brief, white space,
 // no flattery — and never an invented detail: the third paragraph is the owner's to write.
-import type { Letter } from './case.ts';
-import type { Extraction } from './extract.ts';
-import type { OriginalMail } from './mail.ts';
-import { bareSubject } from './unwrap.ts';
+import type { Letter } from '../case/index.ts';
+import type { Extraction } from '../extract/index.ts';
+import type { OriginalMail } from '../mail/index.ts';
+import { bareSubject } from '../forward/index.ts';
 
 /** Marks the paragraph only the owner can write. Sending is refused while it is in the body. */
 // Worded for any letter: when onward cannot tell whether there was an interview, the detail may

@@ -1,5 +1,5 @@
 // Links the owner follows. One route, /t/<token>: the token says which case and what for.
-import { letterDigest, replyAddress, replyRef } from './reply.ts';
+import { letterDigest, replyAddress, replyRef } from '../reply/index.ts';
 import { signToken, type TokenAction } from './token.ts';
 
 export interface LinkSigner {
@@ -12,7 +12,7 @@ export interface LinkSigner {
 /** The case id that cases-list tokens are bound to: they name no single case. */
 export const ALL_CASES = '*';
 
-export function tokenFor(signer: LinkSigner, caseId: string, action: TokenAction, expiresAt?: number): string {
+function tokenFor(signer: LinkSigner, caseId: string, action: TokenAction, expiresAt?: number): string {
   return signToken(signer.key, { caseId, action, expiresAt: expiresAt ?? signer.nowSeconds() + signer.ttlSeconds });
 }
 

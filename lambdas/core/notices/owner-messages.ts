@@ -1,11 +1,10 @@
 // What onward tells its owner: the draft to approve, or why it drafted nothing. Plain text, so
 // nothing from the recruiter's mail can render as markup in the owner's inbox.
-import type { Case, IgnoreReason, Letter } from './case.ts';
-import { hasPlaceholder } from './draft.ts';
-import { greetsSomeoneElse } from './extract-names.ts';
-import { when } from './when.ts';
-import type { Classification } from './classify.ts';
-import type { Extraction } from './extract.ts';
+import { type Case, type IgnoreReason, type Letter, when } from '../case/index.ts';
+import { hasPlaceholder } from '../letter/index.ts';
+import { greetsSomeoneElse } from '../names/index.ts';
+import type { Classification } from '../classify/index.ts';
+import type { Extraction } from '../extract/index.ts';
 
 export interface OwnerMessage {
   subject: string;

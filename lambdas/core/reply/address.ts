@@ -3,8 +3,6 @@
 // the key, short enough for the 64-character local-part limit — and digest names the letter the
 // email showed.
 import { createHash, createHmac } from 'node:crypto';
-import EmailReplyParser from 'email-reply-parser';
-import { looksLikePersonName, ROLE_WORD } from '../names/names.ts';
 
 const REF_CHARS = 24; // 120 bits of HMAC in lower-case base32: mail systems may fold case.
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';

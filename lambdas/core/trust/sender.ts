@@ -1,10 +1,10 @@
 // Who may hand onward a rejection (DESIGN §4). Judged on addresses, never display names, and on
 // the verdicts SES computed outside the message — headers inside the message are the sender's
 // words, so Authentication-Results or X-SES-* found there count for nothing.
-import type { IgnoreReason } from './case.ts';
-import type { ParsedMail } from './mail.ts';
+import type { IgnoreReason } from '../case/index.ts';
+import type { ParsedMail } from '../mail/index.ts';
 
-export type VerdictStatus = 'PASS' | 'FAIL' | 'GRAY' | 'PROCESSING_FAILED' | 'DISABLED';
+type VerdictStatus = 'PASS' | 'FAIL' | 'GRAY' | 'PROCESSING_FAILED' | 'DISABLED';
 
 export interface Envelope {
   /** SMTP MAIL FROM (SES `mail.source`); empty for bounces. */
@@ -34,7 +34,7 @@ export function envelopeAddress(source: string): string {
 }
 
 /** The account behind a tagged address: Gmail auto-forwards from me+caf_=…@gmail.com. */
-export function untagged(address: string): string {
+function untagged(address: string): string {
   const at = address.lastIndexOf('@');
   return at < 0 ? address : `${address.slice(0, at).split('+')[0]}${address.slice(at)}`;
 }

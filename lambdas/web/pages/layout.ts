@@ -32,7 +32,7 @@ a{color:var(--accent)}.status{font-size:.8rem;font-weight:700;letter-spacing:.03
 @media (max-width:34rem){dl{grid-template-columns:1fr}dt{margin-top:.4rem}table.cases thead{display:none}table.cases tr{display:block;padding:.55rem 0;border-bottom:1px solid var(--line)}table.cases td{display:block;border:0;padding:.1rem 0}}
 `;
 
-export const STYLE_HASH = `sha256-${createHash('sha256').update(STYLE).digest('base64')}`;
+const STYLE_HASH = `sha256-${createHash('sha256').update(STYLE).digest('base64')}`;
 
 /** Response headers of every page (DESIGN §4): nothing cached, nothing leaked, nothing framed. */
 export const PAGE_HEADERS: Record<string, string> = {
@@ -52,13 +52,4 @@ export function page(title: string, body: string): string {
 
 export function messagePage(title: string, text: string, extra = ''): string {
   return page(title, `<h1>${esc(title)}</h1><p>${esc(text)}</p>${extra}`);
-}
-
-/** The classifier's verdict as the owner reads it. */
-export function verdictWords(verdict: 'rejection' | 'not_rejection' | 'unsure'): string {
-  return verdict === 'rejection'
-    ? 'a rejection'
-    : verdict === 'unsure'
-      ? 'perhaps a rejection, not surely'
-      : 'not a rejection';
 }

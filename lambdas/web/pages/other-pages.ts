@@ -1,6 +1,13 @@
 // The small pages: the cases list, "draft anyway", and the answers to bad or stale links.
-import { CASE_STATUSES, type Case, type CaseStatus } from '../case.ts';
-import { esc, messagePage, page, verdictWords } from './layout.ts';
+import {
+  CASE_STATUSES,
+  type Case,
+  type CaseStatus,
+  PASSING,
+  STATUS_LABEL,
+  verdictWords,
+} from '../../core/case/index.ts';
+import { esc, messagePage, page } from './layout.ts';
 
 export function draftAnywayPage(record: Case, postUrl: string, casesUrl: string): string {
   const c = record.classification;
@@ -19,22 +26,6 @@ export interface CaseRow {
   /** For an expired or discarded draft: a POST target that brings it back for review. */
   reviveUrl: string | null;
 }
-
-/** Each status as the owner reads it. */
-const STATUS_LABEL: Record<CaseStatus, string> = {
-  RECEIVED: 'received',
-  IGNORED: 'no letter',
-  DRAFTED: 'drafted',
-  AWAITING_APPROVAL: 'waiting for you',
-  SENDING: 'sending',
-  SENT: 'sent',
-  SEND_FAILED: 'not sent: refused',
-  SEND_UNKNOWN: 'may have been sent',
-  DISCARDED: 'discarded',
-  EXPIRED: 'expired',
-};
-
-const PASSING: readonly CaseStatus[] = ['RECEIVED', 'DRAFTED', 'SENDING'];
 
 export function casesPage(
   rows: CaseRow[],

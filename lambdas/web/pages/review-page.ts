@@ -1,9 +1,8 @@
 // The review page: exactly what will leave, editable, and two POST buttons. GET only renders.
-import { RECIPIENT_PATTERN } from '../address.ts';
-import type { Case, CaseStatus, Letter } from '../case.ts';
-import { hasPlaceholder } from '../draft.ts';
-import { when } from '../when.ts';
-import { esc, page, verdictWords } from './layout.ts';
+import { RECIPIENT_PATTERN } from '../../core/mail/index.ts';
+import { type Case, type CaseStatus, type Letter, verdictWords, when } from '../../core/case/index.ts';
+import { hasPlaceholder } from '../../core/letter/index.ts';
+import { esc, page } from './layout.ts';
 
 export interface ReviewView {
   record: Case;

@@ -1,0 +1,74 @@
+// The owner's edits to a letter, applied: the letter as it will leave and every problem that
+// stops it from leaving, checked together so the page can show them all at once.
+import { nameMatchesMailbox } from '../names/index.ts';
+import { parseRecipient } from '../mail/index.ts';
+import type { Letter } from '../case/index.ts';
+import { hasPlaceholder, hasPlaceholderLeft, withDetail } from './draft.ts';
+
+export interface LetterEdits {
+  to: string;
+  subject: string;
+  body: string;
+  /** "One thing I liked", slotted into the third paragraph. */
+  detail: string;
+}
+
+/** A thank-you is a few short paragraphs: far longer is a paste gone wrong. Counted in characters, whatever the script. */
+const MAX_LETTER_CHARS = 20_000;
+const MAX_SUBJECT_CHARS = 250;
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/** The letter as it will leave, and what stops it from leaving. */
+export function applyEdits(letter: Letter, edits: LetterEdits): { letter: Letter; problems: string[] } {
+  const body = withDetail(edits.body.replace(/\r\n/g, '\n'), edits.detail).trim();
+  const typed = edits.to.trim();
+  const recipient = parseRecipient(typed);
+  const next: Letter = { ...letter, to: recipient?.address ?? (typed || null), subject: edits.subject.trim(), body };
+  const problems: string[] = [];
+  if (!typed) problems.push('Add the address the letter goes to.');
+  else if (!recipient)
+    problems.push(
+      `“${typed}” is not an email address (write one address, e.g. jordan@acme.com or Jordan Lee <jordan@acme.com>).`,
+    );
+  if (!next.subject) problems.push('The subject is empty.');
+  else if (next.subject.length > MAX_SUBJECT_CHARS)
+    problems.push(
+      `The subject is ${count(next.subject.length)} characters long; a subject can be up to ${count(MAX_SUBJECT_CHARS)}.`,
+    );
+  if (!body) problems.push('The letter is empty.');
+  else if (body.length > MAX_LETTER_CHARS)
+    problems.push(
+      `The letter is ${count(body.length)} characters long; a letter can be up to ${count(MAX_LETTER_CHARS)}.`,
+    );
+  if (hasPlaceholder(body))
+    problems.push('Write one true detail you liked in the marked paragraph, or delete that paragraph.');
+  else if (hasPlaceholderLeft(body)) {
+    problems.push(
+      'Part of the marked paragraph’s instructions is still in the letter (“[One thing I liked — …]”): keep only your own words there, or delete the paragraph.',
+    );
+  }
+  // A detail with nowhere to go would be dropped without a word.
+  else if (edits.detail.trim() && !hasPlaceholder(edits.body)) {
+    problems.push(
+      'Your detail has no place in the letter: put the marked paragraph back, write the detail into the letter yourself, or clear the field.',
+    );
+  }
+  // A new address means a new person: the name found in the email may not be theirs — and a
+  // letter to David that opens "Dear Olivia Grant," must not leave.
+  if (next.to !== letter.to) {
+    const greeting = body.split('\n').find((l) => l.trim()) ?? '';
+    // A corrected address of the same person ("sandra.ing@" for "sandra.img@", or typed with
+    // their name) is fine.
+    const samePerson = (name: string) =>
+      nameMatchesMailbox(name, next.to!) || recipient?.name?.toLowerCase() === name.toLowerCase();
+    if (recipient && letter.to && letter.toName && greeting.includes(letter.toName) && !samePerson(letter.toName)) {
+      problems.push(
+        `The letter greets ${letter.toName} but now goes to ${next.to}: change the greeting, or send it to ${letter.to}.`,
+      );
+    }
+    next.toName = null;
+  }
+  // A name typed with the address ("David Chen <david@acme.com>") is the one the letter goes to.
+  if (recipient?.name) next.toName = recipient.name;
+  return { letter: next, problems };
+}

@@ -1,0 +1,9 @@
+// The thank-you letter: drafted from what the email said, the owner's one true detail slotted in,
+// and the owner's edits checked before it may leave.
+export {
+  DETAIL_PLACEHOLDER,
+  detailAsTyped,
+  draftLetter,
+  hasPlaceholder,
+} from './draft.ts';
+export { applyEdits, type LetterEdits } from './edits.ts';

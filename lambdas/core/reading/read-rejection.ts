@@ -1,0 +1,35 @@
+// Reading one email, the same way wherever it is read — the inbound handler, the CLI, the
+// evaluation and the benchmark: the recruiter's original recovered from the forward, judged, and
+// mined for who and what it is about.
+import { type Classification, classify } from '../classify/index.ts';
+import { type Extraction, extract } from '../extract/index.ts';
+import { unwrapForward } from '../forward/index.ts';
+import type { OriginalMail, ParsedMail } from '../mail/index.ts';
+
+export interface Reading {
+  original: OriginalMail;
+  classification: Classification;
+  extraction: Extraction;
+}
+
+/**
+ * `ownAddresses`: the owner's and onward's own addresses. They are never the person to thank: a
+ * forward onward could not unwrap reads as mail from the owner, and its letter would otherwise go
+ * back to them.
+ */
+export function readRejection(mail: ParsedMail, ownAddresses: readonly string[]): Reading {
+  const original = unwrapForward(mail);
+  return {
+    original,
+    classification: classify(original),
+    extraction: withoutAddresses(extract(original), ownAddresses),
+  };
+}
+
+function withoutAddresses(x: Extraction, addresses: readonly string[]): Extraction {
+  const own = new Set(addresses.map((a) => a.toLowerCase()));
+  const candidates = x.candidates.filter((c) => !c.address || !own.has(c.address.toLowerCase()));
+  return x.contactEmail && own.has(x.contactEmail.toLowerCase())
+    ? { ...x, contactName: null, contactEmail: null, candidates }
+    : { ...x, candidates };
+}
