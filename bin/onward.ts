@@ -9,7 +9,8 @@ import { draftLetter } from '../lambdas/core/draft.ts';
 import { extract } from '../lambdas/core/extract.ts';
 import { unwrapForward } from '../lambdas/core/unwrap.ts';
 import { addressList, allowedSenders } from '../lambdas/handlers/config.ts';
-import { LOCAL_DEFAULTS, loadLocalConfig, type LocalConfig } from '../lambdas/local/config.ts';
+import { loadLocalConfig, type LocalConfig } from '../lambdas/local/config.ts';
+import * as settings from '../lambdas/settings/settings.ts';
 import { PortInUse } from '../lambdas/local/emulators.ts';
 
 const USAGE = `usage: onward <command>
@@ -52,7 +53,7 @@ async function start() {
 onward is running — data in ${path.resolve(config.dataDir)}
 
   Forward rejections to   ${config.inboundAddress}  at ${stack.urls.smtp}
-                          from ${allowedSenders(config.ownerEmail, config.allowedSenders).join(', ')} (set ONWARD_OWNER_EMAIL to yours)
+                          from ${allowedSenders(config.ownerEmail, config.allowedSenders).join(', ')} (set ${settings.ownerEmail.env} to yours)
   Outbox viewer           ${stack.urls.outbox}   (drafts for you and letters that left)
   Review site             ${stack.urls.review}
   Your cases              ${stack.urls.cases}
@@ -168,7 +169,7 @@ async function classifyFiles(args: string[]) {
 async function draft(files: string[]) {
   if (files.length !== 1) throw new Usage();
   // Only the owner's name matters here: a bad port setting is no reason to refuse.
-  const ownerName = process.env.ONWARD_OWNER_NAME?.trim() || LOCAL_DEFAULTS.ONWARD_OWNER_NAME;
+  const ownerName = process.env[settings.ownerName.env]?.trim() || settings.ownerName.local;
   const { original, classification, extraction } = await analyse(files[0]!);
   if (classification.verdict !== 'rejection') {
     console.error(

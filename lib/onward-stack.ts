@@ -19,15 +19,15 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
 import { CASES_INDEX } from '../lambdas/adapters/dynamo-cases.ts';
+import { inboundPrefix, reviewUrl as reviewUrlSetting, tableName } from '../lambdas/settings/settings.ts';
 import type { OnwardConfig } from './config.ts';
+import { handlerEnvironment } from './handler-environment.ts';
 import { OnwardFunction } from './onward-function.ts';
 
-/** Where SES's S3 action writes each message: `<prefix><messageId>` (the handlers' default). */
-export const INBOUND_PREFIX = 'inbound/';
+/** Where SES's S3 action writes each message: `<prefix><messageId>`, where the handlers read it. */
+const INBOUND_PREFIX = inboundPrefix.default;
 /** The TTL attribute (epoch seconds) the app sets on ignored cases. */
-export const TTL_ATTRIBUTE = 'expiresAt';
-/** SES's inbound bodies are at most 40 MB; onward refuses to parse more than this. */
-export const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+const TTL_ATTRIBUTE = 'expiresAt';
 
 export interface OnwardStackProps extends StackProps {
   readonly config: OnwardConfig;
@@ -135,20 +135,12 @@ export class OnwardStack extends Stack {
     const logRetention = config.logRetentionDays as logs.RetentionDays;
     const cap = (n: number) =>
       config.reservedConcurrency === 'none' ? undefined : Math.min(n, config.reservedConcurrency);
-    const appEnvironment: Record<string, string> = {
-      ONWARD_OWNER_NAME: config.ownerName,
-      ONWARD_OWNER_EMAIL: config.ownerEmail,
-      ...(config.allowedSenders?.length ? { ONWARD_ALLOWED_SENDERS: config.allowedSenders.join(',') } : {}),
-      ONWARD_INBOUND_ADDRESS: config.inboundAddress,
-      ONWARD_SENDER_ADDRESS: config.senderAddress,
-      ONWARD_TABLE_NAME: cases.tableName,
-      ONWARD_BUCKET_NAME: rawMail.bucketName,
-      ONWARD_INBOUND_PREFIX: INBOUND_PREFIX,
-      ONWARD_SIGNING_SECRET_ARN: signingSecret.secretArn,
-      ONWARD_LINK_TTL_DAYS: String(config.linkTtlDays),
-      ONWARD_MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES),
-      ONWARD_CONFIGURATION_SET: names.configurationSet,
-    };
+    const appEnvironment = handlerEnvironment(config, {
+      tableName: cases.tableName,
+      bucketName: rawMail.bucketName,
+      signingSecretArn: signingSecret.secretArn,
+      configurationSet: names.configurationSet,
+    });
     // SES authorises SendRawEmail against the From identity (the domain, or the address if it is
     // verified on its own) and the configuration set; in the sandbox also against the verified
     // recipient, the owner. The condition pins the From to the sender address in every case.
@@ -194,7 +186,7 @@ export class OnwardStack extends Stack {
       memorySize: 512,
       logRetention,
       reservedConcurrency: cap(100),
-      environment: { ...appEnvironment, ONWARD_REVIEW_URL: reviewUrl.url },
+      environment: { ...appEnvironment, [reviewUrlSetting.env]: reviewUrl.url },
       async: { onFailure: failedEvents, retryAttempts: 2, maxEventAge: Duration.hours(6) },
     })
       .allowReadingRawMail(rawMail, INBOUND_PREFIX)
@@ -215,7 +207,7 @@ export class OnwardStack extends Stack {
       memorySize: 256,
       logRetention,
       reservedConcurrency: cap(1),
-      environment: { ...appEnvironment, ONWARD_REVIEW_URL: reviewUrl.url },
+      environment: { ...appEnvironment, [reviewUrlSetting.env]: reviewUrl.url },
       async: { onFailure: failedEvents, retryAttempts: 1, maxEventAge: Duration.hours(1) },
     })
       .allowCases(cases.tableArn, casesIndexArn, ['Query', 'UpdateItem'])
@@ -235,7 +227,7 @@ export class OnwardStack extends Stack {
       memorySize: 128,
       logRetention,
       reservedConcurrency: cap(2),
-      environment: { ONWARD_TABLE_NAME: cases.tableName },
+      environment: { [tableName.env]: cases.tableName },
       async: { onFailure: failedEvents, retryAttempts: 2, maxEventAge: Duration.hours(6) },
     }).allowCases(cases.tableArn, casesIndexArn, ['GetItem', 'UpdateItem']);
     deliveryFeedback.addSubscription(new subscriptions.LambdaSubscription(feedback.fn));
