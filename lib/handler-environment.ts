@@ -11,6 +11,7 @@ import {
   maxMessageBytes,
   ownerEmail,
   ownerName,
+  reviewUrl,
   senderAddress,
   signingSecretArn,
   tableName,
@@ -23,6 +24,8 @@ export interface HandlerResources {
   readonly bucketName: string;
   readonly signingSecretArn: string;
   readonly configurationSet: string;
+  /** The review site's base URL, for every function but the site's own (see ReviewSite). */
+  readonly reviewUrl?: string;
 }
 
 export function handlerEnvironment(config: OnwardConfig, made: HandlerResources): Record<string, string> {
@@ -40,5 +43,6 @@ export function handlerEnvironment(config: OnwardConfig, made: HandlerResources)
     // Passed although it is the handlers' default: the console then shows each function's limit.
     [maxMessageBytes.env]: String(maxMessageBytes.default),
     [configurationSet.env]: made.configurationSet,
+    ...(made.reviewUrl ? { [reviewUrl.env]: made.reviewUrl } : {}),
   } satisfies Partial<Record<EnvName, string>>;
 }
