@@ -7,7 +7,8 @@ import { parseMime } from '../lambdas/adapters/mime.ts';
 import { draftLetter } from '../lambdas/core/letter/index.ts';
 import { readRejection } from '../lambdas/core/reading/index.ts';
 import { addressList, allowedSenders } from '../lambdas/handlers/config.ts';
-import { LOCAL_DEFAULTS, loadLocalConfig, type LocalConfig } from '../lambdas/local/config.ts';
+import { loadLocalConfig, type LocalConfig } from '../lambdas/local/config.ts';
+import * as settings from '../lambdas/settings/settings.ts';
 import { PortInUse } from '../lambdas/local/emulators.ts';
 
 const USAGE = `usage: onward <command>
@@ -32,11 +33,11 @@ function configOrExit(): LocalConfig {
  * Read leniently, as `draft` is: a bad port setting is no reason to read mail differently.
  */
 function ownAddresses(): string[] {
-  const setting = (name: keyof typeof LOCAL_DEFAULTS) => process.env[name]?.trim() || LOCAL_DEFAULTS[name];
+  const setting = (s: { env: string; local: string }) => process.env[s.env]?.trim() || s.local;
   return [
-    ...allowedSenders(setting('ONWARD_OWNER_EMAIL'), process.env.ONWARD_ALLOWED_SENDERS),
-    setting('ONWARD_SENDER_ADDRESS'),
-    setting('ONWARD_INBOUND_ADDRESS'),
+    ...allowedSenders(setting(settings.ownerEmail), process.env[settings.allowedSenders.env]),
+    setting(settings.senderAddress),
+    setting(settings.inboundAddress),
   ];
 }
 
@@ -61,7 +62,7 @@ async function start() {
 onward is running — data in ${path.resolve(config.dataDir)}
 
   Forward rejections to   ${config.inboundAddress}  at ${stack.urls.smtp}
-                          from ${allowedSenders(config.ownerEmail, config.allowedSenders).join(', ')} (set ONWARD_OWNER_EMAIL to yours)
+                          from ${allowedSenders(config.ownerEmail, config.allowedSenders).join(', ')} (set ${settings.ownerEmail.env} to yours)
   Outbox viewer           ${stack.urls.outbox}   (drafts for you and letters that left)
   Review site             ${stack.urls.review}
   Your cases              ${stack.urls.cases}
@@ -177,7 +178,7 @@ async function classifyFiles(args: string[]) {
 async function draft(files: string[]) {
   if (files.length !== 1) throw new Usage();
   // Only the owner's name matters here: a bad port setting is no reason to refuse.
-  const ownerName = process.env.ONWARD_OWNER_NAME?.trim() || LOCAL_DEFAULTS.ONWARD_OWNER_NAME;
+  const ownerName = process.env[settings.ownerName.env]?.trim() || settings.ownerName.local;
   const { original, classification, extraction } = await analyse(files[0]!);
   if (classification.verdict !== 'rejection') {
     console.error(

@@ -14,6 +14,17 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export const HANDLERS_DIR = path.join(REPO_ROOT, 'lambdas', 'handlers');
 const THIS_FILE = fileURLToPath(import.meta.url);
 
+/**
+ * The functions onward deploys, by construct id, each with its handler file under lambdas/handlers/
+ * (the stack builds them from this list, and `npm run bench` measures the same).
+ */
+export const FUNCTION_ENTRIES = {
+  Review: 'on-approval-request.ts',
+  Inbound: 'on-mail-received.ts',
+  ExpireDrafts: 'expire-drafts.ts',
+  SendFeedback: 'on-send-feedback.ts',
+} as const;
+
 // ESM output: a bundled CommonJS dependency that calls require() for a Node built-in would fail,
 // since an ES module has no require. None does today; the banner keeps one that does from
 // breaking at run time (loading node:module costs nothing: node has it already).

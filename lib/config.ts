@@ -1,36 +1,34 @@
 // The deployment's configuration: CDK context (`-c key=value`) or the same keys in a JSON file
-// named by `-c config=path`, validated by one zod schema before anything is synthesised. Every
-// problem is reported at once, each with the flag that fixes it.
+// named by `-c config=path`, validated by one zod schema before anything is synthesised. Keys,
+// defaults and limits are the settings contract's (lambdas/settings). Every problem is reported
+// at once, each with the flag that fixes it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import * as settings from '../lambdas/settings/settings.ts';
+import {
+  activateRuleSet,
+  allowedSenders,
+  type ContextKey,
+  inboundDomain,
+  inboundLocalPart,
+  linkTtlDays,
+  logRetentionDays,
+  ownerEmail,
+  ownerName,
+  rawMailDays,
+  region,
+  reservedConcurrency,
+  ruleSetName,
+  type Setting,
+  senderAddress,
+  stackName,
+} from '../lambdas/settings/settings.ts';
 
-/** CloudWatch Logs accepts only these retention periods (days). */
-export const LOG_RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
-
-/** Every key the app reads from context, in the order the guide lists them. */
-export const CONTEXT_KEYS = [
-  'ownerEmail',
-  'ownerName',
-  'inboundDomain',
-  'senderAddress',
-  'inboundLocalPart',
-  'allowedSenders',
-  'stackName',
-  'region',
-  'activateRuleSet',
-  'ruleSetName',
-  'rawMailDays',
-  'logRetentionDays',
-  'linkTtlDays',
-  'reservedConcurrency',
-] as const;
-
-const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
-// SES rule set and rule names: letters, digits, '.', '_', '-'; start and end with a letter or digit.
-const SES_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,46}[A-Za-z0-9])?$/;
+/** Every key the app reads from context: the contract's. */
+export const CONTEXT_KEYS: readonly ContextKey[] = Object.values(settings).flatMap((s: Setting) =>
+  s.context ? [s.context as ContextKey] : [],
+);
 
 // Context from the command line is always a string; from a JSON file it may be typed.
 const text = (key: string) =>
@@ -42,7 +40,7 @@ const email = (key: string) =>
   text(key)
     .pipe(z.email({ error: `${key} must be an email address` }))
     .transform((v) => v.toLowerCase());
-const wholeNumber = (key: string, min: number, max: number) =>
+const wholeNumber = ({ context: key, min, max }: { context: string; min: number; max: number }) =>
   z.coerce
     .number({ error: `${key} must be a number` })
     .int({ error: `${key} must be a whole number` })
@@ -52,71 +50,85 @@ const flag = (key: string) =>
   z
     .union([z.boolean(), z.enum(['true', 'false'])], { error: `${key} must be true or false` })
     .transform((v) => v === true || v === 'true');
+const localPart = new RegExp(`^[a-z0-9][a-z0-9._-]{0,${inboundLocalPart.maxLength - 1}}$`, 'i');
 
-const schema = z
-  .object({
-    ownerEmail: email('ownerEmail'),
-    ownerName: text('ownerName'),
-    inboundDomain: text('inboundDomain')
-      .refine((v) => DOMAIN.test(v), { error: 'inboundDomain must be a domain name such as mail.example.com' })
-      .transform((v) => v.toLowerCase()),
-    senderAddress: email('senderAddress'),
-    inboundLocalPart: z
-      .string()
-      .trim()
-      // 28 at most: reply addresses add "+r-" and 33 characters, and a local part ends at 64.
-      .regex(/^[a-z0-9](?:[a-z0-9._-]{0,27})$/i, {
-        error:
-          'inboundLocalPart must be 1–28 letters, digits, ".", "_" or "-" (no "+": onward adds +tags itself, and replies need the room)',
-      })
-      .default('onward')
-      .transform((v) => v.toLowerCase()),
-    allowedSenders: z
-      .union([z.string(), z.array(z.string())], { error: 'allowedSenders must be email addresses separated by commas' })
-      .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((a) => a.trim().toLowerCase()).filter(Boolean))
-      .refine((list) => list.every((a) => z.email().safeParse(a).success), {
-        error: 'allowedSenders must be email addresses separated by commas',
-      })
-      .optional(),
-    stackName: z
-      .string()
-      .regex(/^[A-Za-z][A-Za-z0-9-]{0,39}$/, {
-        error: 'stackName must start with a letter and use only letters, digits and "-" (at most 40)',
-      })
-      .default('Onward'),
-    region: z
-      .string()
-      .regex(/^[a-z]{2}(?:-[a-z]+)+-\d$/, { error: 'region must be an AWS region code such as eu-west-1' })
-      .optional(),
-    activateRuleSet: flag('activateRuleSet').default(false),
-    ruleSetName: z
-      .string()
-      .regex(SES_NAME, { error: 'ruleSetName must name an SES receipt rule set (letters, digits, ".", "_", "-")' })
-      .optional(),
-    rawMailDays: wholeNumber('rawMailDays', 1, 3650).default(90),
-    logRetentionDays: z.coerce
-      .number({ error: 'logRetentionDays must be a number' })
-      .refine((v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v), {
-        error: `logRetentionDays must be one of ${LOG_RETENTION_DAYS.join(', ')}`,
-      })
-      .default(30),
-    linkTtlDays: wholeNumber('linkTtlDays', 1, 60).default(14),
-    reservedConcurrency: z
-      .union([z.literal('none'), wholeNumber('reservedConcurrency', 1, 100)], {
-        error: 'reservedConcurrency must be a whole number from 1 to 100, or none',
-      })
-      .default(5),
-  })
-  .superRefine((c, ctx) => {
-    if (c.activateRuleSet && c.ruleSetName) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['activateRuleSet'],
-        message:
-          'activateRuleSet and ruleSetName exclude each other: ruleSetName adds the rule to a set that is already active',
-      });
-    }
-  });
+const fields = {
+  [ownerEmail.context]: email(ownerEmail.context),
+  [ownerName.context]: text(ownerName.context),
+  [inboundDomain.context]: text(inboundDomain.context)
+    .refine((v) => inboundDomain.pattern.test(v), {
+      error: `${inboundDomain.context} must be a domain name such as mail.example.com`,
+    })
+    .transform((v) => v.toLowerCase()),
+  [senderAddress.context]: email(senderAddress.context),
+  [inboundLocalPart.context]: z
+    .string()
+    .trim()
+    .regex(localPart, {
+      error: `${inboundLocalPart.context} must be 1–${inboundLocalPart.maxLength} letters, digits, ".", "_" or "-" (no "+": onward adds +tags itself, and replies need the room)`,
+    })
+    .default(inboundLocalPart.default)
+    .transform((v) => v.toLowerCase()),
+  [allowedSenders.context]: z
+    .union([z.string(), z.array(z.string())], {
+      error: `${allowedSenders.context} must be email addresses separated by commas`,
+    })
+    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((a) => a.trim().toLowerCase()).filter(Boolean))
+    .refine((list) => list.every((a) => z.email().safeParse(a).success), {
+      error: `${allowedSenders.context} must be email addresses separated by commas`,
+    })
+    .optional(),
+  [stackName.context]: z
+    .string()
+    .regex(stackName.pattern, {
+      error: `${stackName.context} must start with a letter and use only letters, digits and "-" (at most 40)`,
+    })
+    .default(stackName.default),
+  [region.context]: z
+    .string()
+    .regex(region.pattern, { error: `${region.context} must be an AWS region code such as eu-west-1` })
+    .optional(),
+  [activateRuleSet.context]: flag(activateRuleSet.context).default(activateRuleSet.default),
+  [ruleSetName.context]: z
+    .string()
+    .regex(ruleSetName.pattern, {
+      error: `${ruleSetName.context} must name an SES receipt rule set (letters, digits, ".", "_", "-")`,
+    })
+    .optional(),
+  [rawMailDays.context]: wholeNumber(rawMailDays).default(rawMailDays.default),
+  [logRetentionDays.context]: z.coerce
+    .number({ error: `${logRetentionDays.context} must be a number` })
+    .refine((v) => (logRetentionDays.oneOf as readonly number[]).includes(v), {
+      error: `${logRetentionDays.context} must be one of ${logRetentionDays.oneOf.join(', ')}`,
+    })
+    .default(logRetentionDays.default),
+  [linkTtlDays.context]: wholeNumber(linkTtlDays).default(linkTtlDays.default),
+  [reservedConcurrency.context]: z
+    .union([z.literal('none'), wholeNumber(reservedConcurrency)], {
+      error: `${reservedConcurrency.context} must be a whole number from ${reservedConcurrency.min} to ${reservedConcurrency.max}, or none`,
+    })
+    .default(reservedConcurrency.default),
+} satisfies Record<ContextKey, z.ZodType>;
+
+const schema = z.object(fields).superRefine((c, ctx) => {
+  if (c.activateRuleSet && c.ruleSetName) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [activateRuleSet.context],
+      message: `${activateRuleSet.context} and ${ruleSetName.context} exclude each other: ${ruleSetName.context} adds the rule to a set that is already active`,
+    });
+  }
+  // The functions refuse to start with either (lambdas/handlers/config.ts): say so before deploying.
+  const inbound = `${c.inboundLocalPart}@${c.inboundDomain}`;
+  for (const key of [ownerEmail.context, senderAddress.context]) {
+    if (c[key] !== inbound) continue;
+    ctx.addIssue({
+      code: 'custom',
+      path: [key],
+      message: `${key} must not be the inbound address (${inbound}): mail to or from it comes back to onward`,
+    });
+  }
+});
 
 export type OnwardConfig = z.output<typeof schema> & {
   /** `<inboundLocalPart>@<inboundDomain>`: where the owner forwards rejections. */
@@ -137,11 +149,12 @@ export class DeployConfigError extends Error {
   }
 }
 
+/** For each key a deployment must give: what it is, and the flag that gives it. */
 const HINTS: Record<string, string> = {
-  ownerEmail: 'your own address: drafts and alarms go there (-c ownerEmail=you@example.com)',
-  ownerName: 'the name that signs the letters (-c ownerName="Sam Rivera")',
-  inboundDomain: 'the domain whose MX points at SES (-c inboundDomain=mail.example.com)',
-  senderAddress:
+  [ownerEmail.context]: 'your own address: drafts and alarms go there (-c ownerEmail=you@example.com)',
+  [ownerName.context]: 'the name that signs the letters (-c ownerName="Sam Rivera")',
+  [inboundDomain.context]: 'the domain whose MX points at SES (-c inboundDomain=mail.example.com)',
+  [senderAddress.context]:
     'the From of everything onward sends, on your verified SES domain (-c senderAddress=letters@mail.example.com)',
 };
 

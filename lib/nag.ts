@@ -6,7 +6,7 @@ import { type CfnResource, Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NagMessageLevel, NagPack, rules, type NagPackProps } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 
-export class OnwardChecks extends NagPack {
+class OnwardChecks extends NagPack {
   readonly name = 'Onward';
 
   constructor(scope?: IConstruct, props?: NagPackProps) {

@@ -12,11 +12,25 @@ import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Construct } from 'constructs';
-import { REPO_ROOT, bundleCommand, bundleFunctionSync } from './bundle-function.ts';
+import { FUNCTION_ENTRIES, REPO_ROOT, bundleCommand, bundleFunctionSync } from './bundle-function.ts';
+import type { OnwardConfig } from './config.ts';
+
+/**
+ * What the deployment decides for every function: its logs' retention, and a reserved
+ * concurrency of `atMost`, or less when `reservedConcurrency` is lower, or none with `none`.
+ */
+export function deploymentLimits(
+  config: Pick<OnwardConfig, 'logRetentionDays' | 'reservedConcurrency'>,
+  atMost: number,
+): Pick<OnwardFunctionProps, 'logRetention' | 'reservedConcurrency'> {
+  return {
+    logRetention: config.logRetentionDays as logs.RetentionDays,
+    reservedConcurrency:
+      config.reservedConcurrency === 'none' ? undefined : Math.min(atMost, config.reservedConcurrency),
+  };
+}
 
 export interface OnwardFunctionProps {
-  /** The handler file under lambdas/handlers/, e.g. 'on-mail-received.ts'; it exports `handler`. */
-  readonly entry: string;
   readonly description: string;
   readonly timeout: Duration;
   readonly memorySize: number;
@@ -33,8 +47,10 @@ export class OnwardFunction extends Construct {
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
 
-  constructor(scope: Construct, id: string, props: OnwardFunctionProps) {
+  /** `id` names the handler too (FUNCTION_ENTRIES): its file exports `handler`. */
+  constructor(scope: Construct, id: keyof typeof FUNCTION_ENTRIES, props: OnwardFunctionProps) {
     super(scope, id);
+    const entry = FUNCTION_ENTRIES[id];
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       retention: props.logRetention,
       // Logs carry ids and outcomes only; they go with the stack.
@@ -60,10 +76,10 @@ export class OnwardFunction extends Construct {
           // The esbuild in node_modules, never Docker: bundling works offline. tryBundle answers
           // or throws, so the image and command (which the API requires) are never run.
           image: lambda.Runtime.NODEJS_24_X.bundlingImage,
-          command: bundleCommand(props.entry, '/asset-output'),
+          command: bundleCommand(entry, '/asset-output'),
           local: {
             tryBundle(outputDir) {
-              bundleFunctionSync(props.entry, outputDir);
+              bundleFunctionSync(entry, outputDir);
               return true;
             },
           },

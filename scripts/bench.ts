@@ -14,7 +14,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import nodemailer from 'nodemailer';
 import PostalMime from 'postal-mime';
-import { REPO_ROOT as REPO, bundleFunction } from '../lib/bundle-function.ts';
+import { FUNCTION_ENTRIES, REPO_ROOT as REPO, bundleFunction } from '../lib/bundle-function.ts';
 import { measureCore } from './bench-core.ts';
 import { forwardedParsed, loadCorpus } from './eval.ts';
 
@@ -55,15 +55,6 @@ const load = () =>
 
 // ——— Bundles: built by lib/bundle-function.ts, as the stack builds them. ———
 
-/** The functions the stack deploys, read from the stack itself so the list cannot drift. */
-function functions(): { name: string; entry: string }[] {
-  const source = readFileSync(path.join(REPO, 'lib', 'onward-stack.ts'), 'utf8');
-  return [...source.matchAll(/new OnwardFunction\(this, '(\w+)', \{\s*entry: '([\w.-]+)'/g)].map((m) => ({
-    name: m[1]!,
-    entry: m[2]!,
-  }));
-}
-
 /**
  * Milliseconds to import the bundle, measured inside each of `runs` fresh node processes. Lambda's
  * Node.js runtime is itself an ES module that has loaded files before it imports the handler, so
@@ -99,14 +90,14 @@ async function benchBundles(parts: Set<string>) {
   mkdirSync(path.join(REPO, 'cdk.out'), { recursive: true });
   const dir = mkdtempSync(path.join(REPO, 'cdk.out', 'bench-'));
   try {
-    for (const fn of functions()) {
+    for (const [name, entry] of Object.entries(FUNCTION_ENTRIES)) {
       // As deployed (everything bundled), and with the runtime's AWS SDK left out, as the budget reads.
-      const file = path.join(dir, fn.name, 'index.mjs');
-      const deployed = await bundleFunction(fn.entry, path.dirname(file));
-      const external = await bundleFunction(fn.entry, path.join(dir, `${fn.name}-sdk-external`), { sdkExternal: true });
+      const file = path.join(dir, name, 'index.mjs');
+      const deployed = await bundleFunction(entry, path.dirname(file));
+      const external = await bundleFunction(entry, path.join(dir, `${name}-sdk-external`), { sdkExternal: true });
       if (parts.has('bundles')) {
         row(
-          `bundle ${fn.name} (${fn.entry})`,
+          `bundle ${name} (${entry})`,
           `${kb(external)} SDK external (deployed, util-dynamodb bundled: ${kb(deployed)})`,
           `≤ ${BUDGET.bundleKB} KB`,
           external <= BUDGET.bundleKB * 1024 && deployed <= BUDGET.bundleKB * 1024,
@@ -115,7 +106,7 @@ async function benchBundles(parts: Set<string>) {
       if (parts.has('init')) {
         const t = median(initTimes(file, 20));
         row(
-          `module init ${fn.name}`,
+          `module init ${name}`,
           `${ms(t)} median of 20 fresh processes (the deployed bundle)`,
           `≤ ${BUDGET.initMs} ms`,
           t <= BUDGET.initMs,

@@ -1,34 +1,44 @@
 // The handlers' configuration: one zod schema over the environment, every problem reported at
-// once. zod/mini keeps the Lambda bundles small (DESIGN §6); addresses and URLs are checked with
-// onward's own address rule and the platform's URL parser rather than zod's format validators,
-// which would add ~9 KB to every bundle and a second, different idea of an email address.
+// once. Names, defaults and limits come from the settings contract (lambdas/settings). zod/mini
+// keeps the Lambda bundles small (DESIGN §6); addresses and URLs are checked with onward's own
+// address rule and the platform's URL parser rather than zod's format validators, which would add
+// ~9 KB to every bundle and a second, different idea of an email address.
 import * as z from 'zod/mini';
 import { isAddress } from '../core/mail/index.ts';
+import {
+  allowedSenders as allowedSendersSetting,
+  bucketName,
+  configurationSet,
+  inboundAddress,
+  inboundPrefix,
+  linkTtlDays,
+  maxMessageBytes,
+  ownerEmail,
+  ownerName,
+  requireDmarc,
+  reviewUrl,
+  s3PathStyle,
+  senderAddress,
+  signingKey,
+  signingSecretArn,
+  tableName,
+} from '../settings/settings.ts';
 
 const email = (what: string) => z.string().check(z.refine(isAddress, { error: `${what} must be an email address` }));
 const httpUrl = (v: string) => URL.canParse(v) && /^https?:\/\//i.test(v);
+const flag = (name: string, fallback: boolean) =>
+  z._default(z.enum(['true', 'false'], { error: `${name} must be true or false` }), fallback ? 'true' : 'false');
 /**
- * A whole number written plainly, within bounds: "1.5", "0x50", "1e3" and " " are refused, each
- * with the rule, rather than coerced into something else.
+ * A whole number written plainly, within the setting's bounds: "1.5", "0x50", "1e3" and " " are
+ * refused, each with the rule, rather than coerced into something else.
  */
-export const wholeNumber = (what: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
+export const wholeNumber = ({ env, min, max }: { env: string; min: number; max: number }) =>
   z
     .pipe(
-      z.string().check(z.regex(/^\s*\d+\s*$/, { error: `${what} must be a whole number` })),
+      z.string().check(z.regex(/^\s*\d+\s*$/, { error: `${env} must be a whole number` })),
       z.transform((v: string) => Number(v)),
     )
-    .check(
-      z.refine((n: number) => n >= min && n <= max, {
-        error:
-          max < Number.MAX_SAFE_INTEGER
-            ? `${what} must be between ${min} and ${max}`
-            : `${what} must be at least ${min}`,
-      }),
-    );
-/** A link that works for months is a link anyone who ever saw it can use (the CDK config says the same). */
-export const MAX_LINK_TTL_DAYS = 60;
-/** SES receives messages of up to 40 MB. */
-export const MAX_MESSAGE_BYTES = 40 * 1024 * 1024;
+    .check(z.refine((n: number) => n >= min && n <= max, { error: `${env} must be between ${min} and ${max}` }));
 
 export function addressList(value: string | undefined): string[] {
   return (value ?? '')
@@ -47,63 +57,59 @@ export function allowedSenders(ownerEmail: string, listed: string | undefined): 
  * from it, would come straight back in. Checked beside every other problem.
  */
 export function ownAddressClashes(env: Record<string, string | undefined>): string[] {
-  const inbound = env.ONWARD_INBOUND_ADDRESS?.trim().toLowerCase();
+  const inbound = env[inboundAddress.env]?.trim().toLowerCase();
   if (!inbound) return [];
-  return (['ONWARD_OWNER_EMAIL', 'ONWARD_SENDER_ADDRESS'] as const)
+  return [ownerEmail.env, senderAddress.env]
     .filter((name) => env[name]?.trim().toLowerCase() === inbound)
     .map((name) => `${name} must not be the inbound address (${inbound}): mail to or from it comes back to onward`);
 }
 
 /** The owner and addresses: shared by the Lambda handlers and the local stack's own settings. */
 export const ownerFields = {
-  ONWARD_OWNER_NAME: z.string().check(z.trim(), z.minLength(1, { error: 'ONWARD_OWNER_NAME must not be empty' })),
-  ONWARD_OWNER_EMAIL: email('ONWARD_OWNER_EMAIL'),
-  ONWARD_ALLOWED_SENDERS: z.optional(
+  [ownerName.env]: z.string().check(z.trim(), z.minLength(1, { error: `${ownerName.env} must not be empty` })),
+  [ownerEmail.env]: email(ownerEmail.env),
+  [allowedSendersSetting.env]: z.optional(
     z.string().check(
       z.refine((v) => addressList(v).every(isAddress), {
-        error: 'ONWARD_ALLOWED_SENDERS must be email addresses separated by commas',
+        error: `${allowedSendersSetting.env} must be email addresses separated by commas`,
       }),
     ),
   ),
-  // Its local part leaves room for reply tags ("+r-" and 33 characters) within 64.
-  ONWARD_INBOUND_ADDRESS: email('ONWARD_INBOUND_ADDRESS').check(
-    z.refine((v) => v.lastIndexOf('@') <= 28, {
-      error: 'ONWARD_INBOUND_ADDRESS must have at most 28 characters before the @ (replies add a tag)',
+  [inboundAddress.env]: email(inboundAddress.env).check(
+    z.refine((v) => v.lastIndexOf('@') <= inboundAddress.maxLocalPart, {
+      error: `${inboundAddress.env} must have at most ${inboundAddress.maxLocalPart} characters before the @ (replies add a tag)`,
     }),
     // Reply addresses are <local>+r-…: a "+" of its own would make every reply unreadable.
     z.refine((v) => !v.slice(0, v.lastIndexOf('@')).includes('+'), {
-      error: 'ONWARD_INBOUND_ADDRESS must have no "+" before the @ (onward adds +tags itself)',
+      error: `${inboundAddress.env} must have no "+" before the @ (onward adds +tags itself)`,
     }),
   ),
-  ONWARD_SENDER_ADDRESS: email('ONWARD_SENDER_ADDRESS'),
+  [senderAddress.env]: email(senderAddress.env),
 };
 
 const handlerSchema = z.object({
   ...ownerFields,
-  ONWARD_TABLE_NAME: z.string().check(z.minLength(1, { error: 'ONWARD_TABLE_NAME must name the cases table' })),
-  ONWARD_BUCKET_NAME: z.string().check(z.minLength(1, { error: 'ONWARD_BUCKET_NAME must name the raw mail bucket' })),
-  ONWARD_INBOUND_PREFIX: z._default(z.string(), 'inbound/'),
-  ONWARD_REVIEW_URL: z
+  [tableName.env]: z.string().check(z.minLength(1, { error: `${tableName.env} must name the cases table` })),
+  [bucketName.env]: z.string().check(z.minLength(1, { error: `${bucketName.env} must name the raw mail bucket` })),
+  [inboundPrefix.env]: z._default(z.string(), inboundPrefix.default),
+  [reviewUrl.env]: z
     .string()
-    .check(z.refine(httpUrl, { error: 'ONWARD_REVIEW_URL must be the review site’s base URL' })),
-  ONWARD_SIGNING_KEY: z.optional(
-    z.string().check(z.minLength(32, { error: 'ONWARD_SIGNING_KEY must be at least 32 characters' })),
+    .check(z.refine(httpUrl, { error: `${reviewUrl.env} must be the review site’s base URL` })),
+  [signingKey.env]: z.optional(
+    z.string().check(
+      z.minLength(signingKey.minLength, {
+        error: `${signingKey.env} must be at least ${signingKey.minLength} characters`,
+      }),
+    ),
   ),
-  ONWARD_SIGNING_SECRET_ARN: z.optional(
-    z.string().check(z.startsWith('arn:', { error: 'ONWARD_SIGNING_SECRET_ARN must be an ARN' })),
+  [signingSecretArn.env]: z.optional(
+    z.string().check(z.startsWith('arn:', { error: `${signingSecretArn.env} must be an ARN` })),
   ),
-  ONWARD_LINK_TTL_DAYS: z._default(wholeNumber('ONWARD_LINK_TTL_DAYS', 1, MAX_LINK_TTL_DAYS), 14),
-  ONWARD_MAX_MESSAGE_BYTES: z._default(wholeNumber('ONWARD_MAX_MESSAGE_BYTES', 1, MAX_MESSAGE_BYTES), 10 * 1024 * 1024),
-  ONWARD_REQUIRE_DMARC: z._default(
-    z.enum(['true', 'false'], { error: 'ONWARD_REQUIRE_DMARC must be true or false' }),
-    'true',
-  ),
-  ONWARD_CONFIGURATION_SET: z.optional(z.string()),
-  // S3 emulators only speak path-style URLs; AWS accepts both.
-  ONWARD_S3_PATH_STYLE: z._default(
-    z.enum(['true', 'false'], { error: 'ONWARD_S3_PATH_STYLE must be true or false' }),
-    'false',
-  ),
+  [linkTtlDays.env]: z._default(wholeNumber(linkTtlDays), linkTtlDays.default),
+  [maxMessageBytes.env]: z._default(wholeNumber(maxMessageBytes), maxMessageBytes.default),
+  [requireDmarc.env]: flag(requireDmarc.env, requireDmarc.default),
+  [configurationSet.env]: z.optional(z.string()),
+  [s3PathStyle.env]: flag(s3PathStyle.env, s3PathStyle.default),
 });
 
 export interface HandlerConfig {
@@ -145,26 +151,28 @@ export function describeIssues(
 export function loadHandlerConfig(env: Record<string, string | undefined>): HandlerConfig {
   const parsed = handlerSchema.safeParse(env);
   const problems = [...(parsed.success ? [] : describeIssues(parsed.error.issues)), ...ownAddressClashes(env)];
-  if (parsed.success && !parsed.data.ONWARD_SIGNING_KEY && !parsed.data.ONWARD_SIGNING_SECRET_ARN) {
-    problems.push('Set ONWARD_SIGNING_KEY or ONWARD_SIGNING_SECRET_ARN: links cannot be signed without a key');
+  if (parsed.success && !parsed.data[signingKey.env] && !parsed.data[signingSecretArn.env]) {
+    problems.push(`Set ${signingKey.env} or ${signingSecretArn.env}: links cannot be signed without a key`);
   }
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
+  const url = e[reviewUrl.env];
+  const key = e[signingKey.env];
   return {
-    ownerName: e.ONWARD_OWNER_NAME,
-    ownerEmail: e.ONWARD_OWNER_EMAIL.toLowerCase(),
-    allowedSenders: allowedSenders(e.ONWARD_OWNER_EMAIL, e.ONWARD_ALLOWED_SENDERS),
-    inboundAddress: e.ONWARD_INBOUND_ADDRESS.toLowerCase(),
-    senderAddress: e.ONWARD_SENDER_ADDRESS.toLowerCase(),
-    tableName: e.ONWARD_TABLE_NAME,
-    bucketName: e.ONWARD_BUCKET_NAME,
-    inboundPrefix: e.ONWARD_INBOUND_PREFIX,
-    reviewUrl: e.ONWARD_REVIEW_URL.endsWith('/') ? e.ONWARD_REVIEW_URL : `${e.ONWARD_REVIEW_URL}/`,
-    signing: e.ONWARD_SIGNING_KEY ? { key: e.ONWARD_SIGNING_KEY } : { secretArn: e.ONWARD_SIGNING_SECRET_ARN! },
-    linkTtlSeconds: e.ONWARD_LINK_TTL_DAYS * 24 * 3600,
-    maxMessageBytes: e.ONWARD_MAX_MESSAGE_BYTES,
-    requireDmarcPass: e.ONWARD_REQUIRE_DMARC === 'true',
-    s3PathStyle: e.ONWARD_S3_PATH_STYLE === 'true',
-    configurationSet: e.ONWARD_CONFIGURATION_SET || undefined,
+    ownerName: e[ownerName.env],
+    ownerEmail: e[ownerEmail.env].toLowerCase(),
+    allowedSenders: allowedSenders(e[ownerEmail.env], e[allowedSendersSetting.env]),
+    inboundAddress: e[inboundAddress.env].toLowerCase(),
+    senderAddress: e[senderAddress.env].toLowerCase(),
+    tableName: e[tableName.env],
+    bucketName: e[bucketName.env],
+    inboundPrefix: e[inboundPrefix.env],
+    reviewUrl: url.endsWith('/') ? url : `${url}/`,
+    signing: key ? { key } : { secretArn: e[signingSecretArn.env]! },
+    linkTtlSeconds: e[linkTtlDays.env] * 24 * 3600,
+    maxMessageBytes: e[maxMessageBytes.env],
+    requireDmarcPass: e[requireDmarc.env] === 'true',
+    s3PathStyle: e[s3PathStyle.env] === 'true',
+    configurationSet: e[configurationSet.env] || undefined,
   };
 }

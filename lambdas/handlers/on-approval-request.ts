@@ -5,6 +5,7 @@ import { composer, jsonLogger } from './compose.ts';
 import { route } from '../web/routes.ts';
 import { PAGE_HEADERS, messagePage } from '../web/pages/layout.ts';
 import { tooLongPage } from '../web/pages/other-pages.ts';
+import { reviewUrl } from '../settings/settings.ts';
 
 const deps = composer(process.env);
 
@@ -16,7 +17,7 @@ const MAX_FORM_BYTES = 256 * 1024;
 export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   // A Function URL cannot be put in its own function's environment (CloudFormation sees a cycle),
   // so on AWS the review site learns its address from the first request it serves.
-  process.env.ONWARD_REVIEW_URL ??= `https://${event.requestContext.domainName}/`;
+  process.env[reviewUrl.env] ??= `https://${event.requestContext.domainName}/`;
   try {
     const raw = event.body
       ? event.isBase64Encoded

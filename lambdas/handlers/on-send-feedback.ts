@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { awsHttp } from '../adapters/aws-http.ts';
 import { dynamoCaseRepository } from '../adapters/dynamo-cases.ts';
+import { tableName } from '../settings/settings.ts';
 import { recordFeedback, type SesFeedback } from '../workflow/record-feedback.ts';
 import { failingQuietly, jsonLogger, systemClock } from './compose.ts';
 
@@ -17,12 +18,12 @@ const notification = z.object({
   complaint: z.optional(z.object({ timestamp: z.optional(z.string()) })),
 });
 
-const table = z.string().check(z.minLength(1)).safeParse(process.env.ONWARD_TABLE_NAME);
+const table = z.string().check(z.minLength(1)).safeParse(process.env[tableName.env]);
 const cases = table.success ? dynamoCaseRepository(awsHttp('dynamodb', process.env), table.data) : null;
 
 export const handler = failingQuietly('feedback', async (event: unknown) => {
   const parsed = snsEvent.safeParse(event);
-  if (!cases) throw new Error('ONWARD_TABLE_NAME is not set');
+  if (!cases) throw new Error(`${tableName.env} is not set`);
   if (!parsed.success) {
     jsonLogger.error('feedback.bad-event', { issues: parsed.error.issues.length });
     return { outcomes: [] };

@@ -1,54 +1,57 @@
 // `onward start`'s settings: the owner, the addresses and the local ports, all from ONWARD_*
-// variables with defaults that let `npm start` run with none set. One schema, every problem at once.
+// variables with defaults that let `npm start` run with none set (lambdas/settings names them).
+// One schema, every problem at once.
 import * as z from 'zod/mini';
 import {
-  describeIssues,
-  MAX_LINK_TTL_DAYS,
-  MAX_MESSAGE_BYTES,
-  ownAddressClashes,
-  ownerFields,
-  wholeNumber,
-} from '../handlers/config.ts';
+  allowedSenders,
+  dataDir,
+  httpPort,
+  inboundAddress,
+  linkTtlDays,
+  maxMessageBytes,
+  ownerEmail,
+  ownerName,
+  senderAddress,
+  sesPort,
+  smtpPort,
+} from '../settings/settings.ts';
+import { describeIssues, ownAddressClashes, ownerFields, wholeNumber } from '../handlers/config.ts';
 
-const port = (name: string, fallback: number) => z._default(wholeNumber(name, 1, 65535), fallback);
-
-const PORTS = { ONWARD_SMTP_PORT: 2525, ONWARD_HTTP_PORT: 3000, ONWARD_SES_PORT: 8005 } as const;
+const PORTS = [smtpPort, httpPort, sesPort];
+const port = (setting: (typeof PORTS)[number]) => z._default(wholeNumber(setting), setting.default);
 
 /** "ONWARD_SMTP_PORT and ONWARD_HTTP_PORT are both 3000": each service needs a port of its own. */
 function portClashes(given: Record<string, string | undefined>): string[] {
   const byPort = new Map<string, string[]>();
-  for (const [name, fallback] of Object.entries(PORTS)) {
-    const value = (given[name] ?? String(fallback)).trim();
+  for (const { env, default: fallback } of PORTS) {
+    const value = (given[env] ?? String(fallback)).trim();
     if (!/^\d+$/.test(value)) continue; // reported by the schema
     const port = String(Number(value));
-    byPort.set(port, [...(byPort.get(port) ?? []), name]);
+    byPort.set(port, [...(byPort.get(port) ?? []), env]);
   }
   return [...byPort]
     .filter(([, names]) => names.length > 1)
     .map(([p, names]) => `${names.join(' and ')} are both ${p}: each needs a port of its own`);
 }
 
-export const LOCAL_DEFAULTS = {
-  ONWARD_OWNER_NAME: 'Sam Rivera',
-  ONWARD_OWNER_EMAIL: 'me@example.com',
-  ONWARD_INBOUND_ADDRESS: 'inbox@onward.localhost',
-  ONWARD_SENDER_ADDRESS: 'letters@onward.localhost',
-} as const;
+const LOCAL_DEFAULTS = {
+  [ownerName.env]: ownerName.local,
+  [ownerEmail.env]: ownerEmail.local,
+  [inboundAddress.env]: inboundAddress.local,
+  [senderAddress.env]: senderAddress.local,
+};
 
 const localSchema = z.object({
   ...ownerFields,
-  ONWARD_SMTP_PORT: port('ONWARD_SMTP_PORT', PORTS.ONWARD_SMTP_PORT),
-  ONWARD_HTTP_PORT: port('ONWARD_HTTP_PORT', PORTS.ONWARD_HTTP_PORT),
-  ONWARD_SES_PORT: port('ONWARD_SES_PORT', PORTS.ONWARD_SES_PORT),
-  ONWARD_DATA_DIR: z._default(
-    z.string().check(z.minLength(1, { error: 'ONWARD_DATA_DIR must not be empty' })),
-    '.onward',
+  [smtpPort.env]: port(smtpPort),
+  [httpPort.env]: port(httpPort),
+  [sesPort.env]: port(sesPort),
+  [dataDir.env]: z._default(
+    z.string().check(z.minLength(1, { error: `${dataDir.env} must not be empty` })),
+    dataDir.default,
   ),
-  ONWARD_MAX_MESSAGE_BYTES: z._default(
-    wholeNumber('ONWARD_MAX_MESSAGE_BYTES', 1024, MAX_MESSAGE_BYTES),
-    10 * 1024 * 1024,
-  ),
-  ONWARD_LINK_TTL_DAYS: z._default(wholeNumber('ONWARD_LINK_TTL_DAYS', 1, MAX_LINK_TTL_DAYS), 14),
+  [maxMessageBytes.env]: z._default(wholeNumber(maxMessageBytes), maxMessageBytes.default),
+  [linkTtlDays.env]: z._default(wholeNumber(linkTtlDays), linkTtlDays.default),
 });
 
 export interface LocalConfig {
@@ -82,17 +85,17 @@ export function loadLocalConfig(env: Record<string, string | undefined>): LocalC
   return {
     ok: true,
     config: {
-      ownerName: e.ONWARD_OWNER_NAME,
-      ownerEmail: e.ONWARD_OWNER_EMAIL.toLowerCase(),
-      allowedSenders: e.ONWARD_ALLOWED_SENDERS,
-      inboundAddress: e.ONWARD_INBOUND_ADDRESS.toLowerCase(),
-      senderAddress: e.ONWARD_SENDER_ADDRESS.toLowerCase(),
-      smtpPort: e.ONWARD_SMTP_PORT,
-      httpPort: e.ONWARD_HTTP_PORT,
-      sesPort: e.ONWARD_SES_PORT,
-      dataDir: e.ONWARD_DATA_DIR,
-      maxMessageBytes: e.ONWARD_MAX_MESSAGE_BYTES,
-      linkTtlDays: e.ONWARD_LINK_TTL_DAYS,
+      ownerName: e[ownerName.env],
+      ownerEmail: e[ownerEmail.env].toLowerCase(),
+      allowedSenders: e[allowedSenders.env],
+      inboundAddress: e[inboundAddress.env].toLowerCase(),
+      senderAddress: e[senderAddress.env].toLowerCase(),
+      smtpPort: e[smtpPort.env],
+      httpPort: e[httpPort.env],
+      sesPort: e[sesPort.env],
+      dataDir: e[dataDir.env],
+      maxMessageBytes: e[maxMessageBytes.env],
+      linkTtlDays: e[linkTtlDays.env],
     },
   };
 }

@@ -16,6 +16,7 @@ import dynalite from 'dynalite';
 import S3rver from 's3rver';
 import { createRequire } from 'node:module';
 import { CASES_INDEX } from '../adapters/dynamo-cases.ts';
+import { dataDir as dataDirSetting, sesPort } from '../settings/settings.ts';
 
 // aws-ses-v2-local is CommonJS with its server on `exports.default`; loaders disagree on how an
 // ESM default import maps onto that, so it is required directly.
@@ -64,7 +65,7 @@ export async function startDynamo(dataDir: string | null): Promise<{ endpoint: s
     updateTableMs: 0,
     deleteTableMs: 0,
   }) as Server;
-  const port = await listen(server, 0, 'ONWARD_DATA_DIR');
+  const port = await listen(server, 0, dataDirSetting.env);
   return { endpoint: `http://127.0.0.1:${port}`, stop: () => close(server) };
 }
 
@@ -182,7 +183,7 @@ export async function startSes(
       forward.end(body);
     });
   });
-  await listen(recorder, port, 'ONWARD_SES_PORT');
+  await listen(recorder, port, sesPort.env);
   const actual = (recorder.address() as AddressInfo).port;
   if (outboxDir) await replayOutbox(outboxDir, innerPort);
   return {

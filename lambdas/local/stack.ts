@@ -5,6 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 // Only for the local SMTP front's S3 writes (smtp-inbound.ts); this file never runs in Lambda.
 import { S3Client } from '@aws-sdk/client-s3';
+import * as settings from '../settings/settings.ts';
 import type { LocalConfig } from './config.ts';
 import { LOCAL_AWS, close, ensureTable, listen, startDynamo, startS3, startSes } from './emulators.ts';
 import { httpFront } from './http-front.ts';
@@ -13,7 +14,7 @@ import { inboundSmtpServer } from './smtp-inbound.ts';
 
 const TABLE = 'onward-cases';
 export const BUCKET = 'onward-raw-mail';
-export const PREFIX = 'inbound/';
+export const PREFIX = settings.inboundPrefix.default;
 
 export interface LocalStack {
   urls: { smtp: string; outbox: string; review: string; cases: string };
@@ -65,21 +66,20 @@ export async function startLocalStack(
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_ENDPOINT_URL_S3: s3.endpoint,
       AWS_ENDPOINT_URL_SES: ses.endpoint,
-      ONWARD_OWNER_NAME: config.ownerName,
-      ONWARD_OWNER_EMAIL: config.ownerEmail,
-      ONWARD_ALLOWED_SENDERS: config.allowedSenders ?? '',
-      ONWARD_INBOUND_ADDRESS: config.inboundAddress,
-      ONWARD_SENDER_ADDRESS: config.senderAddress,
-      ONWARD_TABLE_NAME: TABLE,
-      ONWARD_BUCKET_NAME: BUCKET,
-      ONWARD_INBOUND_PREFIX: PREFIX,
-      ONWARD_REVIEW_URL: reviewUrl,
-      ONWARD_SIGNING_KEY: await signingKey(dataDir),
-      ONWARD_LINK_TTL_DAYS: String(config.linkTtlDays),
-      ONWARD_MAX_MESSAGE_BYTES: String(config.maxMessageBytes),
-      // Nothing checks DMARC locally; the event says GRAY and the policy must not demand PASS.
-      ONWARD_REQUIRE_DMARC: 'false',
-      ONWARD_S3_PATH_STYLE: 'true',
+      [settings.ownerName.env]: config.ownerName,
+      [settings.ownerEmail.env]: config.ownerEmail,
+      [settings.allowedSenders.env]: config.allowedSenders ?? '',
+      [settings.inboundAddress.env]: config.inboundAddress,
+      [settings.senderAddress.env]: config.senderAddress,
+      [settings.tableName.env]: TABLE,
+      [settings.bucketName.env]: BUCKET,
+      [settings.inboundPrefix.env]: PREFIX,
+      [settings.reviewUrl.env]: reviewUrl,
+      [settings.signingKey.env]: await signingKey(dataDir),
+      [settings.linkTtlDays.env]: String(config.linkTtlDays),
+      [settings.maxMessageBytes.env]: String(config.maxMessageBytes),
+      [settings.requireDmarc.env]: String(settings.requireDmarc.local),
+      [settings.s3PathStyle.env]: String(settings.s3PathStyle.local),
     });
     // Imported only now: the handlers read their environment on first use, as in Lambda.
     const inbound = await import('../handlers/on-mail-received.ts');
@@ -109,7 +109,7 @@ export async function startLocalStack(
     stops.push(async () => clearInterval(hourly));
 
     const web = httpFront(review.handler);
-    await listen(web, config.httpPort, 'ONWARD_HTTP_PORT');
+    await listen(web, config.httpPort, settings.httpPort.env);
     stops.push(() => close(web));
 
     const smtp = inboundSmtpServer({
@@ -123,7 +123,7 @@ export async function startLocalStack(
     });
     // smtp-server re-emits its socket's errors; listen() below reports them, so they must not crash.
     smtp.on('error', (error: NodeJS.ErrnoException) => localLog('smtp.error', { code: error.code ?? 'unknown' }));
-    await listen(smtp.server, config.smtpPort, 'ONWARD_SMTP_PORT');
+    await listen(smtp.server, config.smtpPort, settings.smtpPort.env);
     stops.push(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
     stops.push(() => invoker.idle());
 

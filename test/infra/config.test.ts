@@ -87,6 +87,15 @@ describe('deployment configuration', () => {
     ]);
   });
 
+  it('refuses the inbound address as the owner’s or the sender address, as the functions would', () => {
+    expect(problems({ ...BASE_CONTEXT, ownerEmail: 'Onward@mail.example.com' })).toEqual([
+      'ownerEmail must not be the inbound address (onward@mail.example.com): mail to or from it comes back to onward',
+    ]);
+    expect(problems({ ...BASE_CONTEXT, senderAddress: 'jobs@mail.example.com', inboundLocalPart: 'jobs' })).toEqual([
+      'senderAddress must not be the inbound address (jobs@mail.example.com): mail to or from it comes back to onward',
+    ]);
+  });
+
   it('reads the same keys from a JSON file named by config; -c wins over the file', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'onward-config-'));
     try {

@@ -44,6 +44,20 @@ describe('found by an exploratory run', () => {
   });
 });
 
+describe('the handlers take the message size limit the local stack takes', () => {
+  it('refuses less than a kilobyte and more than SES receives, and reads 10 MB when unset', () => {
+    const base = env('inbox@mail.example.com');
+    expect(loadHandlerConfig(base).maxMessageBytes).toBe(10 * 1024 * 1024);
+    expect(() => loadHandlerConfig({ ...base, ONWARD_MAX_MESSAGE_BYTES: '1000' })).toThrow(
+      'ONWARD_MAX_MESSAGE_BYTES must be between 1024 and 41943040',
+    );
+    expect(() => loadHandlerConfig({ ...base, ONWARD_MAX_MESSAGE_BYTES: String(41943041) })).toThrow(
+      'ONWARD_MAX_MESSAGE_BYTES must be between 1024 and 41943040',
+    );
+    expect(loadHandlerConfig({ ...base, ONWARD_MAX_MESSAGE_BYTES: '1024' }).maxMessageBytes).toBe(1024);
+  });
+});
+
 describe('local settings, every problem at once', () => {
   it('names clashing ports beside every other problem, and takes whole numbers only as written', async () => {
     const { loadLocalConfig } = await import('../../lambdas/local/config.ts');
