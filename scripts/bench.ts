@@ -15,8 +15,9 @@ import { pathToFileURL } from 'node:url';
 import nodemailer from 'nodemailer';
 import PostalMime from 'postal-mime';
 import { REPO_ROOT as REPO, bundleFunction } from '../lib/bundle-function.ts';
-import { measureCore } from './bench-core.ts';
-import { forwardedParsed, loadCorpus } from './eval.ts';
+import { BENCH_CORPUS, measureCore } from './bench-core.ts';
+import { loadCorpus } from './corpus.ts';
+import { forwardedParsed } from './eval.ts';
 
 const BUDGET = {
   bundleKB: 200,
@@ -215,7 +216,7 @@ async function benchEndToEnd(count = 200) {
 
     // Each forward carries a tag in its original subject; the owner's email (the draft, or the
     // notice for mail that is not a rejection) repeats that subject.
-    const records = loadCorpus();
+    const records = loadCorpus(BENCH_CORPUS);
     const sentAt = new Map<string, number>();
     const arrivedAt = new Map<string, number>();
     const seen = new Set<string>();

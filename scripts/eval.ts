@@ -1,39 +1,16 @@
-// Measures classify + extract on the labelled corpus in ../shared/corpus/, directly and re-wrapped
-// as Gmail inline forwards, and prints each figure beside its target.
+// Measures classify + extract on the labelled corpus (scripts/corpus.ts says where it lives),
+// directly and re-wrapped as Gmail inline forwards, and prints each figure beside its target.
 //   npx tsx scripts/eval.ts [--strict] [--corpus path/to/emails.jsonl]
 // --strict exits 1 when a target is missed.
 
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classify, type Classification } from '../lambdas/core/classify.ts';
 import { extract, type Extraction } from '../lambdas/core/extract.ts';
 import type { OriginalMail, ParsedMail } from '../lambdas/core/mail.ts';
 import EmailForwardParser from 'email-forward-parser';
 import { readForward, unwrapForward } from '../lambdas/core/unwrap.ts';
-
-export interface CorpusRecord {
-  id: string;
-  label: 'rejection' | 'not_rejection';
-  category: string;
-  from_name: string | null;
-  from_email: string | null;
-  subject: string;
-  body: string;
-  ambiguous: boolean;
-  expected: { company: string | null; role: string | null; sender_name: string | null; sender_email: string | null };
-}
-
-const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, '..');
-export const DEFAULT_CORPUS = resolve(repoRoot, '..', 'shared', 'corpus', 'emails.jsonl');
-
-export function loadCorpus(path = DEFAULT_CORPUS): CorpusRecord[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as CorpusRecord);
-}
+import { type CorpusRecord, loadCorpus, readRecords } from './corpus.ts';
 
 export function directMail(r: CorpusRecord): OriginalMail {
   return {
@@ -259,9 +236,10 @@ function main(): void {
   const args = process.argv.slice(2);
   const strict = args.includes('--strict');
   const corpusArg = args.indexOf('--corpus');
-  const records = loadCorpus(
-    corpusArg >= 0 && args[corpusArg + 1] ? resolve(args[corpusArg + 1] ?? '') : DEFAULT_CORPUS,
-  );
+  const records =
+    corpusArg >= 0 && args[corpusArg + 1]
+      ? readRecords(resolve(args[corpusArg + 1] ?? ''))
+      : loadCorpus(['emails.jsonl']);
   const clear = records.filter((r) => !r.ambiguous);
   const ambiguous = records.filter((r) => r.ambiguous);
 
