@@ -16,7 +16,7 @@ import { classify } from '../lambdas/core/classify.ts';
 import { draftLetter } from '../lambdas/core/draft.ts';
 import { extract } from '../lambdas/core/extract.ts';
 import { unwrapForward } from '../lambdas/core/unwrap.ts';
-import { loadCorpus } from './corpus.ts';
+import { exitUnlessCorpus, loadCorpus } from './corpus.ts';
 import { forwardedParsed } from './eval.ts';
 
 const OWNER_NAME = 'Job Seeker';
@@ -155,6 +155,7 @@ export async function measureStages(
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  exitUnlessCorpus('scripts/bench-core.ts');
   const f = await measureCore(4, { html: process.argv.includes('--html') });
   console.log(
     `${f.emails} forwarded emails × ${f.rounds} rounds: parse alone ${f.parseUs.toFixed(1)} µs, whole pipeline ${f.pipelineUs.toFixed(1)} µs ` +

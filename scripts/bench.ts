@@ -16,7 +16,7 @@ import nodemailer from 'nodemailer';
 import PostalMime from 'postal-mime';
 import { REPO_ROOT as REPO, bundleFunction } from '../lib/bundle-function.ts';
 import { BENCH_CORPUS, measureCore } from './bench-core.ts';
-import { loadCorpus } from './corpus.ts';
+import { exitUnlessCorpus, loadCorpus } from './corpus.ts';
 import { forwardedParsed } from './eval.ts';
 
 const BUDGET = {
@@ -318,6 +318,8 @@ function print() {
 const args = process.argv.slice(2);
 const onlyAt = args.indexOf('--only');
 const parts = new Set(onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',') : ['bundles', 'init', 'core', 'e2e']);
+// The core and end-to-end figures are measured on the corpus; bundles and init need none.
+if (parts.has('core') || parts.has('e2e')) exitUnlessCorpus('npm run bench (core, e2e)');
 
 console.log(`onward bench — ${machine()}`);
 console.log(`load average at start: ${load()}\n`);

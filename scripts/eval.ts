@@ -1,8 +1,9 @@
 // Measures classify + extract on the labelled corpus (scripts/corpus.ts says where it lives),
 // directly and re-wrapped as Gmail inline forwards, and prints each figure beside its target.
 //   npx tsx scripts/eval.ts [--strict] [--corpus path/to/emails.jsonl]
-// --strict exits 1 when a target is missed.
+// --strict exits 1 when a target is missed. Without the corpus: one line saying so, exit 2.
 
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classify, type Classification } from '../lambdas/core/classify.ts';
@@ -10,7 +11,7 @@ import { extract, type Extraction } from '../lambdas/core/extract.ts';
 import type { OriginalMail, ParsedMail } from '../lambdas/core/mail.ts';
 import EmailForwardParser from 'email-forward-parser';
 import { readForward, unwrapForward } from '../lambdas/core/unwrap.ts';
-import { type CorpusRecord, loadCorpus, readRecords } from './corpus.ts';
+import { type CorpusRecord, exitUnlessCorpus, loadCorpus, readRecords } from './corpus.ts';
 
 export function directMail(r: CorpusRecord): OriginalMail {
   return {
@@ -236,10 +237,13 @@ function main(): void {
   const args = process.argv.slice(2);
   const strict = args.includes('--strict');
   const corpusArg = args.indexOf('--corpus');
-  const records =
-    corpusArg >= 0 && args[corpusArg + 1]
-      ? readRecords(resolve(args[corpusArg + 1] ?? ''))
-      : loadCorpus(['emails.jsonl']);
+  const named = corpusArg >= 0 && args[corpusArg + 1] ? resolve(args[corpusArg + 1]!) : null;
+  if (named === null) exitUnlessCorpus('npm run eval');
+  else if (!existsSync(named)) {
+    console.error(`npm run eval: ${named} not found`);
+    process.exit(2);
+  }
+  const records = named ? readRecords(named) : loadCorpus(['emails.jsonl']);
   const clear = records.filter((r) => !r.ambiguous);
   const ambiguous = records.filter((r) => r.ambiguous);
 
