@@ -1,17 +1,19 @@
 // Measures classify + extract on the labelled corpus (scripts/corpus.ts says where it lives),
-// directly and re-wrapped as Gmail inline forwards, and prints each figure beside its target.
-//   npx tsx scripts/eval.ts [--strict] [--corpus path/to/emails.jsonl]
-// --strict exits 1 when a target is missed. Without the corpus: one line saying so, exit 2.
+// directly and re-wrapped as inline forwards, and prints each figure beside its target: file by
+// file, so a file's figures stay comparable from run to run, then the files together.
+//   npx tsx scripts/eval.ts [--strict] [--corpus path/to/emails.jsonl ...]
+// --corpus (repeatable) reads those files instead, e.g. onward's own test/fixtures/emails.jsonl.
+// --strict exits 1 when a target is missed in any file. Without the corpus: one line, exit 2.
 
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classify, type Classification } from '../lambdas/core/classify.ts';
-import { extract, type Extraction } from '../lambdas/core/extract.ts';
-import type { OriginalMail, ParsedMail } from '../lambdas/core/mail.ts';
 import EmailForwardParser from 'email-forward-parser';
+import { type Classification, classify } from '../lambdas/core/classify.ts';
+import { type Extraction, extract } from '../lambdas/core/extract.ts';
+import type { OriginalMail, ParsedMail } from '../lambdas/core/mail.ts';
 import { readForward, unwrapForward } from '../lambdas/core/unwrap.ts';
-import { type CorpusRecord, exitUnlessCorpus, loadCorpus, readRecords } from './corpus.ts';
+import { CORPUS_FILES, type CorpusRecord, findCorpus, readRecords } from './corpus.ts';
 
 export function directMail(r: CorpusRecord): OriginalMail {
   return {
@@ -233,17 +235,8 @@ function run(records: readonly CorpusRecord[], toMail: (r: CorpusRecord) => Orig
 
 const CLOSE = 0.01;
 
-function main(): void {
-  const args = process.argv.slice(2);
-  const strict = args.includes('--strict');
-  const corpusArg = args.indexOf('--corpus');
-  const named = corpusArg >= 0 && args[corpusArg + 1] ? resolve(args[corpusArg + 1]!) : null;
-  if (named === null) exitUnlessCorpus('npm run eval');
-  else if (!existsSync(named)) {
-    console.error(`npm run eval: ${named} not found`);
-    process.exit(2);
-  }
-  const records = named ? readRecords(named) : loadCorpus(['emails.jsonl']);
+/** Every figure of one set of records; true when every target is met. */
+function report(records: readonly CorpusRecord[]): boolean {
   const clear = records.filter((r) => !r.ambiguous);
   const ambiguous = records.filter((r) => r.ambiguous);
 
@@ -323,7 +316,66 @@ function main(): void {
   if (differences.length) ok = false;
 
   console.log(`\n${ok ? 'All targets met.' : 'Some targets missed.'}`);
-  if (strict && !ok) process.exitCode = 1;
+  return ok;
+}
+
+/** The files to read: those named with --corpus, else every corpus file. Exits 2 when one is missing. */
+function filesToRead(args: readonly string[]): string[] {
+  const named = args.flatMap((a, i) => (a === '--corpus' && args[i + 1] ? [resolve(args[i + 1]!)] : []));
+  if (named.length === 0) {
+    const found = findCorpus();
+    if ('missing' in found) {
+      console.error(`npm run eval: ${found.missing}`);
+      process.exit(2);
+    }
+    return CORPUS_FILES.map((f) => found.paths[f]);
+  }
+  for (const path of named) {
+    if (!existsSync(path)) {
+      console.error(`npm run eval: ${path} not found`);
+      process.exit(2);
+    }
+  }
+  return named;
+}
+
+/** One line per file and for all files together: the headline figures side by side. */
+function summary(sets: readonly { name: string; records: readonly CorpusRecord[] }[]): void {
+  const all = sets.flatMap((s) => s.records);
+  const rows = [...sets, { name: 'all files', records: all }];
+  const cell = (v: string) => v.padStart(11);
+  console.log(`\n════ all files together — ${all.length} emails ════`);
+  console.log('\nUnambiguous records, direct and forwarded (Gmail inline):');
+  console.log(`  ${''.padEnd(26)}${['emails', 'rejections', ...TARGETS.map((t) => t.key)].map(cell).join('')}`);
+  const ways = [
+    ['direct', directMail],
+    ['forwarded', (r: CorpusRecord) => unwrapForward(forwardedParsed(r))],
+  ] as const;
+  for (const [way, toMail] of ways) {
+    for (const row of rows) {
+      const clear = row.records.filter((r) => !r.ambiguous);
+      const f = figures(run(clear, toMail));
+      const cells = [String(f.n), String(f.rejections), ...TARGETS.map((t) => fmt(f[t.key]))];
+      console.log(`  ${`${row.name}, ${way}`.padEnd(26)}${cells.map(cell).join('')}`);
+    }
+  }
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const sets = filesToRead(args).map((path) => ({ name: basename(path), records: readRecords(path) }));
+  const missed: string[] = [];
+  for (const set of sets) {
+    console.log(`\n════ ${set.name} — ${set.records.length} emails ════`);
+    if (!report(set.records)) missed.push(set.name);
+  }
+  if (sets.length > 1) {
+    summary(sets);
+    console.log(
+      `\n${missed.length ? `Some targets missed in ${missed.join(', ')}.` : 'All targets met in every file.'}`,
+    );
+  }
+  if (args.includes('--strict') && missed.length) process.exitCode = 1;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
