@@ -13,6 +13,9 @@ export default defineConfig({
     pool: 'forks',
     // The stack logs a JSON line per event; show them only for tests that fail.
     silent: 'passed-only',
+    // The default reporter counts skipped tests; skip-notes also says which and why (the corpus
+    // checks without the shared corpus).
+    reporters: ['default', './test/support/skip-notes.ts'],
     // The SDK warns on every process that future releases need Node 22; it is noise in test output.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },

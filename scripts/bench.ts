@@ -15,8 +15,9 @@ import { pathToFileURL } from 'node:url';
 import nodemailer from 'nodemailer';
 import PostalMime from 'postal-mime';
 import { FUNCTION_ENTRIES, REPO_ROOT as REPO, bundleFunction } from '../lib/bundle-function.ts';
-import { measureCore } from './bench-core.ts';
-import { forwardedParsed, loadCorpus } from './eval.ts';
+import { BENCH_CORPUS, measureCore } from './bench-core.ts';
+import { exitUnlessCorpus, loadCorpus } from './corpus.ts';
+import { forwardedParsed } from './eval.ts';
 
 const BUDGET = {
   bundleKB: 200,
@@ -206,7 +207,7 @@ async function benchEndToEnd(count = 200) {
 
     // Each forward carries a tag in its original subject; the owner's email (the draft, or the
     // notice for mail that is not a rejection) repeats that subject.
-    const records = loadCorpus();
+    const records = loadCorpus(BENCH_CORPUS);
     const sentAt = new Map<string, number>();
     const arrivedAt = new Map<string, number>();
     const seen = new Set<string>();
@@ -308,6 +309,8 @@ function print() {
 const args = process.argv.slice(2);
 const onlyAt = args.indexOf('--only');
 const parts = new Set(onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',') : ['bundles', 'init', 'core', 'e2e']);
+// The core and end-to-end figures are measured on the corpus; bundles and init need none.
+if (parts.has('core') || parts.has('e2e')) exitUnlessCorpus('npm run bench (core, e2e)');
 
 console.log(`onward bench — ${machine()}`);
 console.log(`load average at start: ${load()}\n`);

@@ -1,10 +1,12 @@
-// Measures classify + extract on the labelled corpus in ../shared/corpus/, directly and re-wrapped
-// as Gmail inline forwards, and prints each figure beside its target.
-//   npx tsx scripts/eval.ts [--strict] [--corpus path/to/emails.jsonl]
-// --strict exits 1 when a target is missed.
+// Measures classify + extract on the labelled corpus (scripts/corpus.ts says where it lives),
+// directly and re-wrapped as inline forwards, and prints each figure beside its target: file by
+// file, so a file's figures stay comparable from run to run, then the files together.
+//   npx tsx scripts/eval.ts [--strict] [--corpus path/to/emails.jsonl ...]
+// --corpus (repeatable) reads those files instead, e.g. onward's own test/fixtures/emails.jsonl.
+// --strict exits 1 when a target is missed in any file. Without the corpus: one line, exit 2.
 
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import EmailForwardParser from 'email-forward-parser';
 import type { Classification } from '../lambdas/core/classify/index.ts';
@@ -12,29 +14,7 @@ import type { Extraction } from '../lambdas/core/extract/index.ts';
 import { readForward } from '../lambdas/core/forward/index.ts';
 import type { ParsedMail } from '../lambdas/core/mail/index.ts';
 import { readRejection } from '../lambdas/core/reading/index.ts';
-
-export interface CorpusRecord {
-  id: string;
-  label: 'rejection' | 'not_rejection';
-  category: string;
-  from_name: string | null;
-  from_email: string | null;
-  subject: string;
-  body: string;
-  ambiguous: boolean;
-  expected: { company: string | null; role: string | null; sender_name: string | null; sender_email: string | null };
-}
-
-const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, '..');
-export const DEFAULT_CORPUS = resolve(repoRoot, '..', 'shared', 'corpus', 'emails.jsonl');
-
-export function loadCorpus(path = DEFAULT_CORPUS): CorpusRecord[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as CorpusRecord);
-}
+import { CORPUS_FILES, type CorpusRecord, findCorpus, readRecords } from './corpus.ts';
 
 /** The record as the recruiter sent it, straight to onward (no forward). */
 export function directMail(r: CorpusRecord): ParsedMail {
@@ -256,13 +236,8 @@ function run(records: readonly CorpusRecord[], toMail: (r: CorpusRecord) => Pars
 
 const CLOSE = 0.01;
 
-function main(): void {
-  const args = process.argv.slice(2);
-  const strict = args.includes('--strict');
-  const corpusArg = args.indexOf('--corpus');
-  const records = loadCorpus(
-    corpusArg >= 0 && args[corpusArg + 1] ? resolve(args[corpusArg + 1] ?? '') : DEFAULT_CORPUS,
-  );
+/** Every figure of one set of records; true when every target is met. */
+function report(records: readonly CorpusRecord[]): boolean {
   const clear = records.filter((r) => !r.ambiguous);
   const ambiguous = records.filter((r) => r.ambiguous);
 
@@ -342,7 +317,66 @@ function main(): void {
   if (differences.length) ok = false;
 
   console.log(`\n${ok ? 'All targets met.' : 'Some targets missed.'}`);
-  if (strict && !ok) process.exitCode = 1;
+  return ok;
+}
+
+/** The files to read: those named with --corpus, else every corpus file. Exits 2 when one is missing. */
+function filesToRead(args: readonly string[]): string[] {
+  const named = args.flatMap((a, i) => (a === '--corpus' && args[i + 1] ? [resolve(args[i + 1]!)] : []));
+  if (named.length === 0) {
+    const found = findCorpus();
+    if ('missing' in found) {
+      console.error(`npm run eval: ${found.missing}`);
+      process.exit(2);
+    }
+    return CORPUS_FILES.map((f) => found.paths[f]);
+  }
+  for (const path of named) {
+    if (!existsSync(path)) {
+      console.error(`npm run eval: ${path} not found`);
+      process.exit(2);
+    }
+  }
+  return named;
+}
+
+/** One line per file and for all files together: the headline figures side by side. */
+function summary(sets: readonly { name: string; records: readonly CorpusRecord[] }[]): void {
+  const all = sets.flatMap((s) => s.records);
+  const rows = [...sets, { name: 'all files', records: all }];
+  const cell = (v: string) => v.padStart(11);
+  console.log(`\n════ all files together — ${all.length} emails ════`);
+  console.log('\nUnambiguous records, direct and forwarded (Gmail inline):');
+  console.log(`  ${''.padEnd(26)}${['emails', 'rejections', ...TARGETS.map((t) => t.key)].map(cell).join('')}`);
+  const ways = [
+    ['direct', directMail],
+    ['forwarded', (r: CorpusRecord) => forwardedParsed(r)],
+  ] as const;
+  for (const [way, toMail] of ways) {
+    for (const row of rows) {
+      const clear = row.records.filter((r) => !r.ambiguous);
+      const f = figures(run(clear, toMail));
+      const cells = [String(f.n), String(f.rejections), ...TARGETS.map((t) => fmt(f[t.key]))];
+      console.log(`  ${`${row.name}, ${way}`.padEnd(26)}${cells.map(cell).join('')}`);
+    }
+  }
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const sets = filesToRead(args).map((path) => ({ name: basename(path), records: readRecords(path) }));
+  const missed: string[] = [];
+  for (const set of sets) {
+    console.log(`\n════ ${set.name} — ${set.records.length} emails ════`);
+    if (!report(set.records)) missed.push(set.name);
+  }
+  if (sets.length > 1) {
+    summary(sets);
+    console.log(
+      `\n${missed.length ? `Some targets missed in ${missed.join(', ')}.` : 'All targets met in every file.'}`,
+    );
+  }
+  if (args.includes('--strict') && missed.length) process.exitCode = 1;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,4 +1,4 @@
-// Builds the event SES's Lambda action delivers (shape: shared/fixtures/ses-lambda-event.sample.json)
+// Builds the event SES's Lambda action delivers (shape: test/fixtures/ses-lambda-event.json)
 // for a message the local SMTP server accepted. Verdicts are GRAY: nothing here checked SPF,
 // DKIM, DMARC, spam or viruses, and the event must not claim otherwise.
 import { randomUUID } from 'node:crypto';

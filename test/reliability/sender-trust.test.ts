@@ -1,5 +1,6 @@
 // Nobody let in (issue 6, cases 5, 6 and 8): who may hand onward mail, judged on addresses and on
-// SES's verdicts — with events built from SES's own sample event — and mail loops never answered.
+// SES's verdicts — with events shaped as SES's Lambda action delivers them — and mail loops never
+// answered.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compose, type Composition } from '../../lambdas/handlers/compose.ts';
@@ -15,7 +16,7 @@ import {
   type TestStack,
 } from '../support/stack.ts';
 
-const FIXTURE = new URL('../../../shared/fixtures/ses-lambda-event.sample.json', import.meta.url);
+const FIXTURE = new URL('../fixtures/ses-lambda-event.json', import.meta.url);
 type Verdict = 'PASS' | 'FAIL' | 'GRAY' | 'PROCESSING_FAILED';
 
 let t: TestStack;
@@ -32,7 +33,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
-/** SES's sample event, re-addressed to a stored message, with the given envelope and verdicts. */
+/** The SES event in test/fixtures, re-addressed to a stored message, with the given envelope and verdicts. */
 async function sesDelivery(
   raw: string,
   opts: { source?: string; spam?: Verdict; virus?: Verdict; dmarc?: Verdict; recipients?: string[] } = {},
