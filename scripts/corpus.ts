@@ -16,7 +16,16 @@ export interface CorpusRecord {
   subject: string;
   body: string;
   ambiguous: boolean;
-  expected: { company: string | null; role: string | null; sender_name: string | null; sender_email: string | null };
+  /** Read for rejections only: the held-out set gives null for other mail. */
+  expected: {
+    company: string | null;
+    role: string | null;
+    sender_name: string | null;
+    sender_email: string | null;
+    /** Held-out set only: the agency that wrote for the company, and the furthest stage reached. */
+    agency?: string | null;
+    stage?: 'application' | 'test' | 'interview' | null;
+  };
 }
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
