@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Stage } from '../lambdas/core/extract/index.ts';
 
 export interface CorpusRecord {
   id: string;
@@ -24,7 +25,7 @@ export interface CorpusRecord {
     sender_email: string | null;
     /** Held-out set only: the agency that wrote for the company, and the furthest stage reached. */
     agency?: string | null;
-    stage?: 'application' | 'test' | 'interview' | null;
+    stage?: Stage | null;
   };
 }
 

@@ -12,7 +12,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import EmailForwardParser from 'email-forward-parser';
 import type { Classification } from '../lambdas/core/classify/index.ts';
-import type { Extraction } from '../lambdas/core/extract/index.ts';
+import type { Extraction, Stage } from '../lambdas/core/extract/index.ts';
 import { readForward } from '../lambdas/core/forward/index.ts';
 import type { ParsedMail } from '../lambdas/core/mail/index.ts';
 import { readRejection } from '../lambdas/core/reading/index.ts';
@@ -202,7 +202,7 @@ function withoutCode(v: string | null | undefined): string | null | undefined {
  * post-screen rejection ("post-interview-rejection", "post-phone-screen-rejection"), and an
  * assessment alone when it is "post-assessment-rejection". Other categories give no stage.
  */
-function labelledStage(r: CorpusRecord): 'application' | 'test' | 'interview' | null {
+function labelledStage(r: CorpusRecord): Stage | null {
   if (r.expected?.stage !== undefined) return r.expected.stage;
   if (/^post-(?:[\w-]*interview|[\w-]*screen)-rejection$/.test(r.category)) return 'interview';
   if (r.category === 'post-assessment-rejection') return 'test';
@@ -246,7 +246,7 @@ export function figures(outcomes: readonly Outcome[]): Figures {
     if (saysInterview && truth === 'interview') interviewTp++;
     if (want?.stage !== undefined) {
       staged++;
-      if ((o.x as { stage?: string | null }).stage === want.stage) stage++;
+      if (o.x.stage === want.stage) stage++;
     }
     if (want?.agency !== undefined) {
       agencyLabelled++;

@@ -9,6 +9,7 @@ const x: Extraction = {
   department: null,
   contactName: 'Kim Park',
   contactEmail: 'kim@orbital.example',
+  stage: null,
   interviewed: null,
   noReplySender: false,
   candidates: [],
@@ -36,7 +37,7 @@ describe('the letter', () => {
     const paper = draftLetter({
       ownerName: 'Sam Rivera',
       original: { subject: 'Update', messageId: null, references: null },
-      extraction: { ...x, interviewed: false },
+      extraction: { ...x, stage: 'application', interviewed: false },
     });
     expect(paper.body).not.toContain(DETAIL_PLACEHOLDER);
   });
@@ -55,6 +56,7 @@ describe('the draft email', () => {
       department: null,
       contactName: null,
       contactEmail: null,
+      stage: null,
       interviewed: null,
       noReplySender: true,
       candidates: [],
@@ -162,7 +164,7 @@ describe('a cancelled position', () => {
     const letter = draftLetter({
       ownerName: 'Sam Rivera',
       original: { subject: 'Update', messageId: null, references: null },
-      extraction: { ...x, interviewed: true },
+      extraction: { ...x, stage: 'interview', interviewed: true },
       kind: 'position-cancelled',
     });
     expect(letter.body).toContain(
