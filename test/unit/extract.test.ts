@@ -595,3 +595,52 @@ describe('extract: what a second exploratory run found missing', () => {
     ).toBe(true);
   });
 });
+
+describe('extract: the role as the letter should name it', () => {
+  const from = { name: 'Corvane Talent Acquisition', address: 'talent@corvane.example' };
+  const role = (body: string, subject = 'Your application'): string | null =>
+    extract(mail(from, subject, `Hi Sam,\n\n${body}\n\nCorvane Talent Acquisition`)).role;
+
+  it.each([
+    // requisition codes and ATS status out, before or after the title
+    ['Thank you for applying for the position of Claims Adjuster II (R-0048213).', 'Claims Adjuster II'],
+    ['Thank you for applying for the position of Mechanical Designer, Req ID 55120BR.', 'Mechanical Designer'],
+    ['Thank you for your interest in the 2024-38817 Field Technician position.', 'Field Technician'],
+    ['Thank you for applying for the position of 00731562 Lab Assistant (Open) Lab Assistant .', 'Lab Assistant'],
+    ['You were not selected for the position of Support Engineer I-339120.', 'Support Engineer I'],
+    [
+      'Ref: 55120BR - Graduate Surveyor\n\nWe regret to inform you that we are pursuing other candidates.',
+      'Graduate Surveyor',
+    ],
+    [
+      'You were not selected for the following position:\n\nEntry Level Planner - Operations, 44120BR.\n\nPlease log in to see other positions.',
+      'Entry Level Planner - Operations',
+    ],
+    // a year is part of the title
+    ['Thank you for applying to the Analyst - Summer 2026 role.', 'Analyst - Summer 2026'],
+    // the sentence after the title is not part of it
+    [
+      'Thank you for taking the time to apply for our Support Engineer I. Given the volume of applicants, we chose others.',
+      'Support Engineer I',
+    ],
+    [
+      'We cannot offer you further consideration for the position of Buyer - Graduates (March 2025). Please see our site.',
+      'Buyer - Graduates (March 2025)',
+    ],
+    // quotes out
+    ['Thank you for your interest in Corvane and the "Data Steward" position.', 'Data Steward'],
+    // a programme written as a name is the role
+    [
+      'Thank you for applying to the Associate Rotational Program. We chose other candidates.',
+      'Associate Rotational Program',
+    ],
+    // a title after another phrase that introduces one
+    [
+      'Thank you for your interest in Corvane and for the time you took to apply to Junior Analyst. We chose others.',
+      'Junior Analyst',
+    ],
+    ['You will not be moving forward in the hiring process for Line Cook . Please apply again.', 'Line Cook'],
+  ])('“%s” → %s', (body, want) => {
+    expect(role(body)).toBe(want);
+  });
+});

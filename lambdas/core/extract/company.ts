@@ -53,12 +53,6 @@ const NAME_ONLY = new RegExp(String.raw`^${NAME}$`, 'u');
 const LEGAL_END = new RegExp(`${LEGAL}$`);
 const ANY_NAME = new RegExp(NAME, 'gu');
 
-const SUBJECT_PATTERNS: readonly RegExp[] = [
-  ...BODY_PATTERNS,
-  // "Acme - Your application for …", "Acme | Update", "Acme Inc.- Your application"
-  new RegExp(String.raw`^${NAME}\s*(?:-|\||:)\s`, 'gu'),
-];
-
 /** Display-name words that describe the mailbox, not the company ("Acme Talent Acquisition Team"). */
 const DISPLAY_FILLER = new Set(
   (
@@ -139,7 +133,8 @@ const FORMAL_SUFFIX =
 
 export interface CompanyInput {
   from: Address | null;
-  subject: string;
+  /** The company the subject line names (subject.ts), and whether that reading is only a guess. */
+  subject: { company: string | null; weak: boolean };
   flat: string;
   signatureLines: readonly string[];
   greeted: ReadonlySet<string>;
@@ -197,12 +192,8 @@ export function findCompany(input: CompanyInput): string | null {
     const at = m.index;
     if (TITLE_WORD_BEFORE.test(input.flat.slice(Math.max(0, at - 40), at))) add(m[1] ?? '', 2, 'body');
   });
-  for (const re of SUBJECT_PATTERNS) {
-    eachMatch(re, input.subject, (m) => add(m[1] ?? m[2] ?? '', 2, 'subject'));
-  }
-  // A subject that is nothing but a company name ("Acme & Company").
-  const subjectOnly = NAME_ONLY.exec(input.subject.trim());
-  if (subjectOnly?.[1]) add(subjectOnly[1], 2, 'subject');
+  // Recruiting software writes the employer into the subject: "Your application to X at Acme".
+  if (input.subject.company) add(input.subject.company, input.subject.weak ? 1 : 3, 'subject');
   // Signature lines naming a company: a legal suffix, or the sender's own domain.
   // A line may pair a title with the company: "People Partner · Açaí Labs S.L.", "Recruiter | Acme".
   // "Controller, Corvid Health Partners" too — but "Acme, Inc." is one name.

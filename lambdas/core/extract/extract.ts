@@ -6,6 +6,7 @@ import { findCompany } from './company.ts';
 import { findContacts, findSignature, greetedNames, greetingName, type Contact } from './contact.ts';
 import { findRole } from './role.ts';
 import { findStage, type Stage } from './stage.ts';
+import { readSubject } from './subject.ts';
 import type { OriginalMail } from '../mail/index.ts';
 import { normalizeText } from '../text/index.ts';
 import { bareSubject } from '../forward/index.ts';
@@ -53,9 +54,16 @@ export function extract(mail: OriginalMail): Extraction {
   const about = bareSubject(subject);
   const greeted = greetedNames(lines);
   const signature = findSignature(lines);
-  const company = findCompany({ from: mail.from, subject: about, flat, signatureLines: signature.lines, greeted });
+  const subjectSays = readSubject(about, greeted);
+  const company = findCompany({
+    from: mail.from,
+    subject: subjectSays,
+    flat,
+    signatureLines: signature.lines,
+    greeted,
+  });
   const contacts = findContacts(mail, signature, greeted, company);
-  const role = findRole({ subject: about, flat, company });
+  const role = findRole({ subjectRole: subjectSays.role, flat, company });
   const best = contacts.candidates[0];
   const stage = findStage(`${subject}\n${flat}`);
   return {
