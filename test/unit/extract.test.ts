@@ -644,3 +644,70 @@ describe('extract: the role as the letter should name it', () => {
     expect(role(body)).toBe(want);
   });
 });
+
+describe('extract: company names that are not the company', () => {
+  const no = 'We have decided to move forward with other candidates.';
+  it.each([
+    [{ name: 'Ferrow People Operations', address: 'people@ferrow.example' }, 'Ferrow'],
+    [{ name: 'Ferrow Talent Acquisition', address: 'talent@ferrow.example' }, 'Ferrow'],
+    [{ name: 'Ferrow Early Careers', address: 'careers@ferrow.example' }, 'Ferrow'],
+  ])('reads %o as %s', (from, want) => {
+    expect(extract(mail(from, 'Update', `Hi Sam,\n\n${no}\n\n${from.name}`)).company).toBe(want);
+  });
+
+  it('does not take "I" into a name: "apply to Ferrow and I encourage you"', () => {
+    const x = extract(
+      mail(
+        { name: 'Dana Holt', address: 'dana@ferrow.example' },
+        'Thanks for your interest in Ferrow',
+        `Hi Sam,\n\n${no} There will be future chances to apply to Ferrow and I encourage you to do so.\n\nDana`,
+      ),
+    );
+    expect(x.company).toBe('Ferrow');
+  });
+
+  it('drops a possessive the sender adds ("Ferrow’s Recruiting Team") but keeps one the name has', () => {
+    expect(
+      extract(
+        mail(
+          { name: "Ferrow's Recruiting Team", address: 'recruiting@ferrow.example' },
+          'Update',
+          `Hi Sam,\n\nThank you for your interest in Ferrow. ${no}\n\nFerrow's Recruiting Team`,
+        ),
+      ).company,
+    ).toBe('Ferrow');
+    expect(
+      extract(
+        mail(
+          { name: "Dillon's Recruiting", address: 'jobs@dillons.example' },
+          'Update',
+          `Hi Sam,\n\nThank you for your interest in Dillon's. ${no}\n\nDillon's Recruiting`,
+        ),
+      ).company,
+    ).toBe("Dillon's");
+  });
+
+  it.each([
+    ['Indeed', 'indeedapply@indeed.com'],
+    ['LinkedIn', 'jobs-noreply@linkedin.com'],
+    ['Greenhouse', 'no-reply@us.greenhouse-mail.io'],
+    ['Workday', 'ferrow@myworkday.com'],
+  ])('never names the job board or ATS %s that carried the mail as the employer', (board, address) => {
+    const x = extract(
+      mail({ name: board, address }, 'Your application', `Hi Sam,\n\n${no}\n\nThe ${board} Team\nPowered by ${board}`),
+    );
+    expect(x.company).toBeNull();
+  });
+
+  it('keeps a name that holds the word "Information"', () => {
+    expect(
+      extract(
+        mail(
+          { name: 'Harlow Information Services via Indeed', address: 'indeedapply@indeed.com' },
+          'Your application to Data Clerk at Harlow Information Services',
+          `Thank you for applying to the Data Clerk position at Harlow Information Services. ${no}`,
+        ),
+      ).company,
+    ).toBe('Harlow Information Services');
+  });
+});

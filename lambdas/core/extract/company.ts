@@ -4,13 +4,13 @@
 // several places win. The sender's domain only confirms a name or, as a last resort, picks one
 // that the text itself writes — never an ATS's or job board's domain, never a guess.
 
-import { employerDomainLabel, isAtsOrBoardAddress, isRoleMailbox } from './ats-domains.ts';
+import { employerDomainLabel, isAtsOrBoardAddress, isAtsOrBoardName, isRoleMailbox } from './ats-domains.ts';
 import { eachMatch } from '../text/index.ts';
 import type { Address } from '../mail/index.ts';
 import { displayNameParts, initials, looksLikePersonName, ORG_WORDS, ROLE_WORD, squash } from '../names/index.ts';
 
-/** One capitalised word of a company name: "Acme", "AT&T", "Nuts.com", "Advisor360°", "3M", "Brändli". */
-const TOKEN = String.raw`(?:(?!(?:Inc|Ltd|Corp|Co)\b)[\p{Lu}0-9][\p{L}\p{N}_&'+°@]*(?:\.(?:com|net|org|io|ai|co)\b)?)`;
+/** One capitalised word of a company name: "Acme", "AT&T", "Nuts.com", "Advisor360°", "3M", "Brändli" — never the pronoun "I". */
+const TOKEN = String.raw`(?:(?!(?:Inc|Ltd|Corp|Co|I)\b)[\p{Lu}0-9][\p{L}\p{N}_&'+°@]*(?:\.(?:com|net|org|io|ai|co)\b)?)`;
 const JOINER = String.raw`(?: (?:&|and|of|de|du|der|y|\+) (?=[\p{Lu}0-9])| )`;
 const LEGAL = String.raw`(?:,? (?:Inc\.?|LLC|L\.L\.C\.|LP|L\.P\.|LLP|Ltd\.?|Limited|Corp\.?|Corporation|Co\.|GmbH|AG|plc|PLC|S\.A\.|S\.L\.|N\.V\.|B\.V\.|Pty Ltd|& Co(?:\.|\b)))`;
 const NAME = String.raw`(${TOKEN}(?:${JOINER}${TOKEN}){0,5}${LEGAL}?)`;
@@ -59,7 +59,7 @@ const DISPLAY_FILLER = new Set(
     'team recruiting recruiters recruiter recruitment talent acquisition aquisition hr human resources careers career jobs hiring people ' +
     'culture university campus college relations programs program global us usa north america americas emea apac europe uk ' +
     'assessment notifications notification events opportunities staffing admissions the your & and - graduate early department ' +
-    'specialist specialists services acquisitions'
+    'specialist specialists services acquisitions operations ops professional professionals emerging'
   ).split(' '),
 );
 
@@ -86,7 +86,7 @@ const STOP_NAMES = new Set(
 );
 /** Words of subjects and headings ("Job Application", "Status Update") that are never a company. */
 const NOT_COMPANY_WORDS =
-  /\b(?:application|applications|update|status|interview|invitation|reminder|offer|information|important|regarding|candidate|candidates|opportunity|position|thank|congratulations)\b/i;
+  /\b(?:application|applications|update|status|interview|invitation|reminder|offer|important|regarding|candidate|candidates|opportunity|position|thank|congratulations)\b|^information$/i;
 
 /** `confirmed`: the sender's own domain spells the name ("Tallgrass Software" at tallgrass-software.com): a job word in it is part of the name. */
 function acceptable(name: string, greeted: ReadonlySet<string>, confirmed = false): boolean {
@@ -121,8 +121,13 @@ function companyFromDisplayName(display: string): { name: string; via: boolean }
 /** Drops mailbox words around a name: "The Acme Recruiting Team" → "Acme". */
 function withoutFiller(raw: string): string {
   let words = raw.split(' ').filter((w) => w !== '');
-  while (words.length && DISPLAY_FILLER.has((words.at(-1) ?? '').toLowerCase().replace(/[.,]$/, '')))
+  const filler = (w: string | undefined): boolean => DISPLAY_FILLER.has((w ?? '').toLowerCase().replace(/[.,]$/, ''));
+  // "Services" and "Operations" end company names too ("Harlow Information Services"): they are
+  // the mailbox's only after another mailbox word ("Recruiting Services", "People Operations").
+  while (words.length && filler(words.at(-1))) {
+    if (/^(?:services|operations|ops)$/i.test(words.at(-1) ?? '') && !filler(words.at(-2))) break;
     words = words.slice(0, -1);
+  }
   while (words.length && DISPLAY_FILLER.has((words[0] ?? '').toLowerCase())) words = words.slice(1);
   return clean(words.join(' '));
 }
@@ -145,6 +150,9 @@ export function findCompany(input: CompanyInput): string | null {
   const add = (raw: string, score: number, source: string, confirmed = false): void => {
     const name = withoutFiller(clean(raw));
     if (!acceptable(name, input.greeted, confirmed)) return;
+    // The job board or ATS that carried the mail signs it and names itself in its footer; it is
+    // the employer only when the text says so ("your interest in Workday").
+    if ((source === 'sender name' || source === 'signature') && isAtsOrBoardName(squash(name))) return;
     const key = name.toLowerCase();
     const c = candidates.get(key) ?? { name, score: 0, sources: new Set<string>() };
     // Prefer the mixed-case spelling ("Cambia Health Solutions" over "CAMBIA HEALTH SOLUTIONS").
@@ -244,6 +252,12 @@ export function findCompany(input: CompanyInput): string | null {
       const acronym = s.acronym !== null && l.initials === s.acronym;
       const formal = l.formal && l.core.length >= 2 && l.core !== l.sq && s.sq.includes(l.core);
       const extended = l.lower.startsWith(`${s.lower} `);
+      // "Zocdoc's Recruiting Team" beside "interest in Zocdoc": the possessive is not the name.
+      if (/^['’]s$/.test(l.lower.slice(s.lower.length)) && l.lower.startsWith(s.lower)) {
+        short.score += long.score;
+        long.score = 0;
+        continue;
+      }
       if (acronym || formal || extended) {
         long.score += short.score;
         short.score = 0;
