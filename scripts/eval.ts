@@ -250,7 +250,7 @@ export function figures(outcomes: readonly Outcome[]): Figures {
     }
     if (want?.agency !== undefined) {
       agencyLabelled++;
-      if (sameCompany((o.x as { agency?: string | null }).agency, want.agency)) agency++;
+      if (sameCompany(o.x.agency, want.agency)) agency++;
     }
   }
   const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);

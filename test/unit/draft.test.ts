@@ -9,6 +9,7 @@ const x: Extraction = {
   department: null,
   contactName: 'Kim Park',
   contactEmail: 'kim@orbital.example',
+  agency: null,
   stage: null,
   interviewed: null,
   noReplySender: false,
@@ -56,6 +57,7 @@ describe('the draft email', () => {
       department: null,
       contactName: null,
       contactEmail: null,
+      agency: null,
       stage: null,
       interviewed: null,
       noReplySender: true,
@@ -82,6 +84,21 @@ describe('the draft email', () => {
       'Sam Rivera',
     );
     expect(addressed.text).toContain('reply "send" to send the letter exactly as shown');
+  });
+  it('says who wrote mail an agency sent, and only then', () => {
+    const agency = {
+      ...base,
+      extraction: {
+        ...base.extraction,
+        company: 'Oakhurst Foods',
+        contactName: 'Tessa Morrow',
+        agency: 'Brightfield Search',
+      },
+    };
+    expect(draftMessage(agency, links, 'Sam Rivera').text).toContain(
+      '  Written by:   Tessa Morrow at Brightfield Search for Oakhurst Foods',
+    );
+    expect(draftMessage(base, links, 'Sam Rivera').text).not.toContain('Written by');
   });
 });
 

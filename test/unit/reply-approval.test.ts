@@ -148,6 +148,7 @@ function setup() {
       department: null,
       contactName: 'Sandra Ing',
       contactEmail: 'sandra@grainwood.example',
+      agency: null,
       stage: 'interview',
       interviewed: true,
       noReplySender: false,

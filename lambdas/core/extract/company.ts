@@ -13,7 +13,8 @@ import { displayNameParts, initials, looksLikePersonName, ORG_WORDS, ROLE_WORD, 
 const TOKEN = String.raw`(?:(?!(?:Inc|Ltd|Corp|Co|I)\b)[\p{Lu}0-9][\p{L}\p{N}_&'+°@]*(?:\.(?:com|net|org|io|ai|co)\b)?)`;
 const JOINER = String.raw`(?: (?:&|and|of|de|du|der|y|\+) (?=[\p{Lu}0-9])| )`;
 const LEGAL = String.raw`(?:,? (?:Inc\.?|LLC|L\.L\.C\.|LP|L\.P\.|LLP|Ltd\.?|Limited|Corp\.?|Corporation|Co\.|GmbH|AG|plc|PLC|S\.A\.|S\.L\.|N\.V\.|B\.V\.|Pty Ltd|& Co(?:\.|\b)))`;
-const NAME = String.raw`(${TOKEN}(?:${JOINER}${TOKEN}){0,5}${LEGAL}?)`;
+/** A company name, captured: capitalised words joined by spaces, "&", "and", "of" …, and a legal form. */
+export const NAME = String.raw`(${TOKEN}(?:${JOINER}${TOKEN}){0,5}${LEGAL}?)`;
 
 /** Phrases that introduce the employer: "interest in Acme", "the Analyst role at Acme". */
 const BODY_PATTERNS: readonly RegExp[] = [
@@ -78,6 +79,9 @@ function clean(raw: string): string {
     .trim();
 }
 
+/** A name as written, without a leading "the" or trailing punctuation. */
+export const cleanName = (raw: string): string => clean(raw);
+
 /** Capitalised words that open sentences, not company names. */
 const STOP_NAMES = new Set(
   'we i you our your this that these it us they he she thank thanks please unfortunately dear hi hello however after at in on the a an all any monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(
@@ -101,6 +105,9 @@ function acceptable(name: string, greeted: ReadonlySet<string>, confirmed = fals
   if (/^\d+$/.test(name) || /^[A-Z]{1}$/.test(name)) return false;
   return true;
 }
+
+/** Whether a name found in the text can be a company's: not a sentence's first word, a job or the candidate. */
+export const acceptableName = (name: string, greeted: ReadonlySet<string>): boolean => acceptable(name, greeted);
 
 /** "The Acme Recruiting Team" → "Acme"; "Acme via Indeed" → "Acme"; "Global Recruiting, Acme LP" → "Acme LP". */
 function companyFromDisplayName(display: string): { name: string; via: boolean } | null {
@@ -143,6 +150,8 @@ export interface CompanyInput {
   flat: string;
   signatureLines: readonly string[];
   greeted: ReadonlySet<string>;
+  /** A name that is not the employer (the agency that wrote for it): it and its spellings are passed over. */
+  exclude?: string;
 }
 
 export function findCompany(input: CompanyInput): string | null {
@@ -264,9 +273,17 @@ export function findCompany(input: CompanyInput): string | null {
       }
     }
   }
-  const best = list.filter((c) => c.score > 0).sort((a, b) => b.score - a.score || b.sources.size - a.sources.size)[0];
+  const excluded = input.exclude ? squash(input.exclude) : null;
+  const other = (name: string): boolean => {
+    const sq = squash(name);
+    return excluded === null || !(sq.includes(excluded) || excluded.includes(sq));
+  };
+  const best = list
+    .filter((c) => c.score > 0 && other(c.name))
+    .sort((a, b) => b.score - a.score || b.sources.size - a.sources.size)[0];
   if (best) return best.name;
-  return domainLabel ? nameWrittenForDomain(domainLabel, input.flat) : null;
+  const written = domainLabel ? nameWrittenForDomain(domainLabel, input.flat) : null;
+  return written !== null && other(written) ? written : null;
 }
 
 /** Last resort: the way the text itself writes the sender's domain ("acme" → "Acme"), if it does. */

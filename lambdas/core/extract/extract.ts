@@ -2,6 +2,7 @@
 // and how far the candidacy got (an interview to thank them for?). Null when the email does not
 // say — a wrong name in a letter is worse than a blank the owner fills in.
 
+import { findAgency } from './agency.ts';
 import { findCompany } from './company.ts';
 import { findContacts, findSignature, greetedNames, greetingName, type Contact } from './contact.ts';
 import { findRole } from './role.ts';
@@ -18,6 +19,8 @@ export interface Extraction {
   department: string | null;
   contactName: string | null;
   contactEmail: string | null;
+  /** The recruitment agency that wrote for the company, when one did: `company` is then its client. */
+  agency: string | null;
   /**
    * How far the candidacy got: an interview (any call, screen or conversation with the company
    * happened), a test (an assessment or take-home, no interview shown), the application alone;
@@ -55,13 +58,13 @@ export function extract(mail: OriginalMail): Extraction {
   const greeted = greetedNames(lines);
   const signature = findSignature(lines);
   const subjectSays = readSubject(about, greeted);
-  const company = findCompany({
-    from: mail.from,
-    subject: subjectSays,
-    flat,
-    signatureLines: signature.lines,
-    greeted,
-  });
+  const companyInput = { from: mail.from, subject: subjectSays, flat, signatureLines: signature.lines, greeted };
+  const named = findCompany(companyInput);
+  // An agency writing for a client: the letter thanks the client, and the owner is told who wrote.
+  const agency = findAgency({ from: mail.from, flat, signatureLines: signature.lines, greeted, company: named });
+  const company = agency
+    ? (agency.client ?? (agency.agency ? findCompany({ ...companyInput, exclude: agency.agency }) : named))
+    : named;
   const contacts = findContacts(mail, signature, greeted, company);
   const role = findRole({ subjectRole: subjectSays.role, flat, company });
   const best = contacts.candidates[0];
@@ -72,6 +75,7 @@ export function extract(mail: OriginalMail): Extraction {
     department: findDepartment(flat),
     contactName: best?.name ?? null,
     contactEmail: best?.address ?? null,
+    agency: agency?.agency ?? null,
     stage,
     interviewed: stage === 'interview' ? true : stage === 'application' ? false : null,
     noReplySender: contacts.noReplySender,
