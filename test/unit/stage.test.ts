@@ -46,6 +46,14 @@ describe('stage: an interview happened', () => {
     `I enjoyed our chat about warehouse routing. ${NO}`,
     `We appreciate the time you spent talking with the engineers. ${NO}`,
     `Thanks for coming in to see us on Monday. ${NO}`,
+    `Thank you for your time on the phone yesterday. ${NO}`,
+    `Thank you for your time on Tuesday. ${NO}`,
+    `Thank you for the opportunity to interview for the Planner role. ${NO}`,
+    `We appreciate your participation in our interview process. ${NO}`,
+    `After meeting you, the panel felt another applicant was closer to the brief.`,
+    `Although you made it to the final round, ${NO.toLowerCase()}`,
+    `Thank you for your presentation to the leadership team. ${NO}`,
+    `Following your visit to our Leeds office, ${NO.toLowerCase()}`,
     // looked back on
     `The feedback from your interviews was positive, but ${NO.toLowerCase()}`,
     `Your interview with Dana went well. ${NO}`,
@@ -115,6 +123,9 @@ describe('stage: not said', () => {
     `Based on our assessment of your background, ${NO.toLowerCase()}`,
     `Thank you for your visit to our careers site. ${NO}`,
     `Unfortunately you did not complete the assessment in time.`,
+    `We would welcome the chance to speak with you about future roles.`,
+    `Thank you for your time. ${NO}`,
+    `We have now completed the assessment of all applications. ${NO}`,
   ])('“%s”', (body) => {
     expect(stageOf(body)).toBeNull();
   });

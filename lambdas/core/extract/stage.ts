@@ -21,7 +21,8 @@ const words = (list: string): string => list.trim().split(/\s+/).join('|');
 const MEETING = String.raw`(?:${words(String.raw`
   interviews? interview\s+(?:process|loop|day|stage|round)s? (?:phone|video|initial|recruiter|technical|first)\s+screen(?:ing)?s?
   screening\s+calls? calls? conversations? chats? meetings? onsites? on-sites? (?:site|office|campus|onsite|on-site)\s+visits?
-  panels? superdays? discussions? coffee
+  panels? superdays? discussions? coffee presentations? phone(?:\s+calls?)? visits?(?=\s+to\s+(?:our|the)\s+(?:[\p{L}-]+\s+)?(?:office|offices|campus|studio|store|headquarters|hq|facility|lab|plant|warehouse)\b)
+  (?:final|second|third|fourth|last|later|first)\s+(?:round|stage)s?
   gespr[äa]ch vorstellungsgespr[äa]ch bewerbungsgespr[äa]ch entretiens? [ée]changes? entrevistas? conversaci[óo]n
   conversa gesprek(?:ken)? sollicitatiegesprek(?:ken)? kennismakingsgesprek
 `)})`;
@@ -38,7 +39,7 @@ const MEETING_VERB = String.raw`(?:interview(?:ing)?|speak(?:ing)?|talk(?:ing)?|
 /** A meeting that took place, as a past verb: "you met", "we spoke". */
 const MET = String.raw`(?:interviewed|spoke|spoken|talked|met|chatted|visited|connected|sat down)`;
 /** What says a meeting or test was done: "completing", "submitted", "the effort you put into". */
-const DONE = String.raw`(?:complet(?:ed|ing)|finish(?:ed|ing)|submitt(?:ed|ing)|attend(?:ed|ing)|participat(?:ed|ing) in|t(?:ook|aking) part in|t(?:ook|aking)|did|doing|went through|going through|sat|sent (?:us |in )?|turned in|work(?:ed|ing) on|put into|putting into|invested in|spent on|made it (?:to|through))`;
+const DONE = String.raw`(?:participation in|attendance at|completion of|involvement in|complet(?:ed|ing)|finish(?:ed|ing)|submitt(?:ed|ing)|attend(?:ed|ing)|participat(?:ed|ing) in|t(?:ook|aking) part in|t(?:ook|aking)|did|doing|went through|going through|sat|sent (?:us |in )?|turned in|work(?:ed|ing) on|put into|putting into|invested in|spent on|made it (?:to|through))`;
 const OWNER = String.raw`(?:your|the|our|this|all|both|each|every|several|two|three|multiple|\p{L}+'s)`;
 const THANKS = String.raw`(?:thank(?:s| you)|many thanks|grateful|appreciat(?:e|ed|ion)|danke|vielen dank|merci|gracias|bedankt|dank (?:je|u)|obrigad[oa])`;
 const FOR = String.raw`(?:for|f[üu]r|pour|por|voor|pela|pelo)`;
@@ -76,9 +77,15 @@ const INTERVIEW_FRAMES: readonly RegExp[] = [
   ...pastFrames(MEETING),
   // "Thank you so much for speaking with me", "after meeting with the team", "for taking the time to chat with us"
   frame(
-    String.raw`\b(?:for|after)\s+(?:(?:taking|making)\s+(?:the\s+)?time\s+to\s+)?${MEETING_VERB}(?:\s+(?:with|to|for)\b|\s*[.,!])|\bappreciat\w*\s+you\s+(?:taking\s+the\s+time\s+to\s+)?${MEETING_VERB}\b`,
+    String.raw`\b(?:for|after)\s+(?:(?:taking|making)\s+(?:the\s+)?time\s+to\s+)?${MEETING_VERB}(?:\s+(?:with|to|for|you)\b|\s*[.,!])|\bappreciat\w*\s+you\s+(?:taking\s+the\s+time\s+to\s+)?${MEETING_VERB}\b`,
   ),
   frame(String.raw`\b(?:took|taking)\s+the\s+time\s+to\s+${MEETING_VERB}\b`),
+  // "Thank you for the opportunity to interview", "thanks again for the chance to speak with you"
+  frame(String.raw`\b${THANKS}\b[^.!?\n]{0,40}?\b(?:opportunity|chance)\s+to\s+${MEETING_VERB}\b`),
+  // "Thank you for your time yesterday", "thanks for your time on Tuesday": time given on a day is a meeting.
+  frame(
+    String.raw`\b${THANKS}\b[^.!?\n]{0,20}?\bfor\s+(?:your|the)\s+time\s+(?:yesterday|today|earlier|this\s+(?:morning|afternoon|week)|last\s+\w+|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b`,
+  ),
   // "the people you met", "when we spoke", "you interviewed with", "everyone who interviewed you"
   frame(String.raw`\byou\s+(?:have\s+|had\s+|recently\s+|all\s+|both\s+)?${MET}\b`),
   frame(
