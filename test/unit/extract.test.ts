@@ -640,6 +640,12 @@ describe('extract: the role as the letter should name it', () => {
       'Junior Analyst',
     ],
     ['You will not be moving forward in the hiring process for Line Cook . Please apply again.', 'Line Cook'],
+    // other languages
+    ['vielen Dank für Ihre Bewerbung als Lagerlogistiker bei uns. Leider müssen wir Ihnen absagen.', 'Lagerlogistiker'],
+    [
+      'merci pour votre candidature au poste de Chargé de clientèle. Nous avons retenu un autre profil.',
+      'Chargé de clientèle',
+    ],
   ])('“%s” → %s', (body, want) => {
     expect(role(body)).toBe(want);
   });

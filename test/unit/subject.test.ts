@@ -48,6 +48,17 @@ describe('subject: role and company', () => {
     ],
     ['Thanks for your interest in Larchmont Studios, Sam', 'Larchmont Studios', null],
     ['Your application to Harbor Analytics: Data Engineer - Spring', 'Harbor Analytics', 'Data Engineer - Spring'],
+    // the same templates in other languages
+    ['Ihre Bewerbung als Lagerlogistiker bei Brandauer Logistik GmbH', 'Brandauer Logistik GmbH', 'Lagerlogistiker'],
+    ['Ihre Bewerbung bei Brandauer Logistik', 'Brandauer Logistik', null],
+    ['Votre candidature au poste de Chargé de clientèle chez Maison Ferrand', 'Maison Ferrand', 'Chargé de clientèle'],
+    ['Su candidatura al puesto de Analista de Datos en Grupo Lumbre', 'Grupo Lumbre', 'Analista de Datos'],
+    ['Uw sollicitatie voor de functie Projectleider bij Van Dijk Bouw', 'Van Dijk Bouw', 'Projectleider'],
+    [
+      'Sua candidatura para a vaga de Analista Financeiro na Cordeiro Seguros',
+      'Cordeiro Seguros',
+      'Analista Financeiro',
+    ],
   ])('“%s” → company %s, role %s', (subject, company, role) => {
     expect(read(subject)).toEqual({ company, role });
   });

@@ -29,6 +29,11 @@ const BODY_PATTERNS: readonly RegExp[] = [
     String.raw`(?:^|\n|, |\. )${NAME} (?:has|have|had) (?:decided|moved|chosen|filled|reviewed)|(?:^|\n|, |\. )${NAME} did not select`,
     'gu',
   ),
+  // The same introductions in German, French, Spanish, Dutch and Portuguese: "Interesse an Acme", "candidature chez Acme".
+  new RegExp(
+    String.raw`\b(?:[Ii]nteresse an|[Bb]ewerbung bei|intérêt pour|candidature chez|interés en|candidatura en|interesse in|sollicitatie bij|interesse na|interesse pela|interesse pelo|trabalhar na|werken bij|travailler chez|trabajar en|arbeiten bei)\s+(?:der |die |das |la |le |l'|el |de |het |a |o )?${NAME}`,
+    'gu',
+  ),
 ];
 
 const BOARD_PATTERN = BODY_PATTERNS[2];

@@ -74,7 +74,12 @@ function spanAfter(text: string): string | null {
     }
     if (outside && !/^\(/.test(w)) {
       const joinsTitles = w === 'and' && span.length > 0 && isTitleWord(next);
-      if (!joinsTitles && /^(?:at|with|in|within|and|for|from|on|to|as|which|that|where|who|this|we|you)$/i.test(w))
+      if (
+        !joinsTitles &&
+        /^(?:at|with|in|within|and|for|from|on|to|as|which|that|where|who|this|we|you|bei|chez|en|bij|na|no|em)$/i.test(
+          w,
+        )
+      )
         break;
       if (!isTitleWord(w) && !CONNECTOR.test(w)) break;
     }
@@ -112,6 +117,15 @@ const FORWARD_TRIGGERS: readonly [RegExp, boolean][] = [
   [/\b(?:for|about) (?:the|our) (?=([A-Z0-9][^\n]{0,160}))/g, true],
   [/\b(?:as an?) (?=([A-Z0-9][^\n]{0,160}))/g, true],
 ];
+
+/**
+ * The same in German, French, Spanish, Dutch and Portuguese: "Bewerbung als X", "au poste de X",
+ * "el puesto de X". Their titles keep small words ("Chargé de clientèle", "Analista de datos"),
+ * so the title runs to the end of the clause or to the word before the company ("bei", "chez" …).
+ */
+const FOREIGN_TRIGGER =
+  /\b(?:[Bb]ewerbung als |[Ss]telle als |au poste (?:de |d')|el puesto de |la posici[óo]n de |de functie(?: van| als)? |functie als |vaga de |o cargo de )(?=(\p{Lu}[^\n]{0,120}))/gu;
+const FOREIGN_END = /[.;!?]|,\s|\s(?:bei|chez|en|bij|na|no|em|für|pour|para|voor|und|et|y|e|at|with)\s/;
 
 /** "Position: Software Engineer", "Job title: …", "RE: 2018 Data Intern - Boston", "Ref: 1234BR - Data Intern" lines. */
 const LABEL_LINE = /^(?:position|job title|job|role|title|vacancy|re|ref(?:erence)?)\s*:\s*(.{2,140})$/gim;
@@ -208,6 +222,11 @@ export function findRole(input: RoleInput): string | null {
     const named = /^Programm?e?\b/.test(words[i] ?? '') ? ` ${(words[i] ?? '').replace(/[.,;:!?)]+$/, '')}` : '';
     if (span) consider(`${span}${named}`, offsets[i - span.split(' ').length] ?? 0, 1, false);
   }
+  eachMatch(FOREIGN_TRIGGER, input.flat, (m) => {
+    const rest = m[1] ?? '';
+    const end = FOREIGN_END.exec(rest);
+    consider(end ? rest.slice(0, end.index) : rest, m.index + m[0].length, 2, false);
+  });
   for (const [re, needsRoleWord] of FORWARD_TRIGGERS) {
     eachMatch(re, input.flat, (m) => consider(spanAfter(m[1] ?? ''), m.index + m[0].length, 2, needsRoleWord));
   }

@@ -17,6 +17,17 @@ export interface SubjectReading {
 /** What the subject is about comes after one of these: "Your application to …", "interest in …". */
 const HEAD =
   /^(.*?)\b(?:(?:your|my|the|an?)\s+)?(?:(?:job|employment|internship)\s+)?(?:application|candidacy|submission|applying|applied|interest(?:\s+in\s+(?:joining|working\s+(?:at|for|with)))?|interview(?:ing)?|opportunity|opening|consideration)(?:\s+(?:status|update))?\s+(?:to|for|with|at|in|into)\s+(?:the\s+|our\s+)?(.+)$/i;
+/**
+ * The same head in German, French, Spanish, Dutch and Portuguese: "Ihre Bewerbung als X bei Y",
+ * "Votre candidature au poste de X chez Y", "Su candidatura al puesto de X en Y", "Uw sollicitatie
+ * voor de functie X bij Y", "Sua candidatura para a vaga de X na Y". Group 1: a word that names
+ * the post ("als", "au poste de"), after which a title needs no English job word.
+ */
+const FOREIGN_HEAD =
+  /\b(?:bewerbung|candidature|candidatura|sollicitatie|postulaci[óo]n)\s+(?:(als|um\s+die\s+stelle\s+(?:als)?|für\s+die\s+stelle\s+(?:als)?|au\s+poste\s+d(?:e\s+|')|pour\s+le\s+poste\s+d(?:e\s+|')|al\s+puesto\s+de|para\s+el\s+puesto\s+de|para\s+(?:a\s+)?vaga\s+de|à\s+vaga\s+de|ao\s+cargo\s+de|voor\s+de\s+(?:functie|vacature|positie)(?:\s+(?:van|als))?)\s*|(?:für|fuer|pour|para|voor|a|à|al)\s+(?:(?:la|le|el|de|die|den|o|a)\s+)?)?(.+)$/i;
+/** The word a foreign subject puts before the company: "bei", "chez", "en", "bij", "na". */
+const FOREIGN_AT = /\s(?:bei|chez|en|bij|na|no|em)\s(?!.*\s(?:bei|chez|en|bij|na|no|em)\s)/i;
+
 /** "Update on your Data Analyst application", "Your IBM Application", "Splunk Application Update". */
 const NOUN_LAST =
   /^(?:(?:an?\s+)?(?:update|news|follow[- ]?up|feedback|decision|outcome)\s+(?:on|about|regarding|re|to)\s+|regarding\s+|re\s*:\s*|about\s+)?(?:(?:your|the)\s+)?(.+?)\s+(?:job\s+)?(application|candidacy|position|role|opening|vacancy|job|post)(?:\s+(?:status|update|follow[- ]?up|feedback|decision))?$/i;
@@ -130,6 +141,18 @@ export function readSubject(subject: string, greeted: ReadonlySet<string> = new 
     const before = (head[1] ?? '').replace(/\s*[-–—|:]\s*$/, '').trim();
     if (read.company === null && before !== '' && nameLike(before)) return { ...read, company: companyOnly(before) };
     return read;
+  }
+  const foreign = FOREIGN_HEAD.exec(s);
+  if (foreign?.[2]) {
+    const object = foreign[2].replace(/[\s.!]+$/, '');
+    const at = FOREIGN_AT.exec(object);
+    const before = at ? object.slice(0, at.index) : object;
+    const company = at ? companyOnly(object.slice(at.index + at[0].length)) : null;
+    // "Ihre Bewerbung bei Acme": the company alone.
+    if (/^(?:bei|chez|en|bij|na|no|em)\s/i.test(object))
+      return { ...none, company: companyOnly(object.replace(/^\S+\s+/, '')) };
+    const role = foreign[1] || hasRoleWord(before) ? roleOnly(before) : null;
+    return { role, company: company ?? (role === null && nameLike(before) ? companyOnly(before) : null), weak: false };
   }
   const from = FROM.exec(s);
   if (from?.[1] && nameLike(from[1].replace(/[\s.!]+$/, ''))) return { ...none, company: companyOnly(from[1]) };
