@@ -32,20 +32,25 @@ const AGENCY_NAME =
 const p = (source: string): RegExp => new RegExp(source, 'gu');
 /** Where a sentence or clause starts: a name read from there is not glued to the word before. */
 const START = String.raw`(?:^|(?<=\n|[,.;:]\s|\b(?:and|but|that|as|so)\s))`;
-/** Where the client is named as the employer. Each with how sure it is. */
-const CLIENT_PATTERNS: readonly [RegExp, number][] = [
+/** Where the client is named as the employer, each with how sure it is and the plain words it needs. */
+const CLIENT_PATTERNS: readonly [RegExp, number, RegExp?][] = [
   // "my client, Northwind Labs,", "our client Northwind", "Northwind Labs, our client,"
   [p(String.raw`\b(?:[Mm]y|[Oo]ur|[Tt]he)\s+client,?\s+${NAME}`), 3],
-  [p(String.raw`${NAME},?\s+(?:my|our|the)\s+client\b`), 3],
+  [p(String.raw`${NAME},?\s+(?:my|our|the)\s+client\b`), 3, /\b(?:my|our|the)\s+client\b/],
   [p(String.raw`\bon behalf of\s+(?:(?:my|our)\s+client,?\s+)?${NAME}`), 3],
   // "the hiring manager at Northwind", "Northwind's hiring team has decided"
   [p(String.raw`\bhiring\s+(?:team|manager|panel|lead)s?\s+(?:at|from|with)\s+${NAME}`), 2],
-  [p(String.raw`${START}${NAME}(?:['’]s)?\s+(?:hiring\s+)?(?:team|manager|panel)\s+(?:has|have|had)\s`), 2],
+  [
+    p(String.raw`${START}${NAME}(?:['’]s)?\s+(?:hiring\s+)?(?:team|manager|panel)\s+(?:has|have|had)\s`),
+    2,
+    /\b(?:team|manager|panel)\s+(?:has|have|had)\s/,
+  ],
   [
     p(
       String.raw`${START}${NAME}\s+(?:has|have|had)\s+(?:now\s+)?(?:decided|chosen|opted|gone|filled|selected|moved|offered|come back|came back)\b`,
     ),
     2,
+    /\b(?:has|have|had)\s+(?:now\s+)?(?:decided|chosen|opted|gone|filled|selected|moved|offered|come back|came back)\b/,
   ],
   // "the Analyst role at Northwind", "your interviews with Northwind", "feedback from Northwind"
   [
@@ -58,14 +63,25 @@ const CLIENT_PATTERNS: readonly [RegExp, number][] = [
 ];
 
 /** How the agency names itself in the body: "here at Harbor Talent", "I'm a recruiter with Apex Search". */
-const SELF = [
-  p(String.raw`\bhere at\s+${NAME}`),
-  p(
-    String.raw`\b(?:I'm|I am|[Ww]e're|[Ww]e are)\s+(?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?(?:recruiter|consultant|partner|manager|agency|firm|team)\s+(?:at|with)\s+${NAME}`,
-  ),
-  p(
-    String.raw`${NAME}\s+(?:is|are)\s+an?\s+(?:[\p{L}-]+\s+){0,2}?(?:recruitment|recruiting|staffing|search|resourcing)\s+(?:agency|firm|consultancy|company)`,
-  ),
+/**
+ * How the agency names itself in the body: "here at Harbor Talent", "I'm a recruiter with Apex
+ * Search", "Apex Search is a recruitment agency". Each behind the plain words it needs, so mail
+ * without them is not searched for a name at every capital.
+ */
+const SELF: readonly [RegExp, RegExp][] = [
+  [p(String.raw`\bhere at\s+${NAME}`), /\bhere at\b/],
+  [
+    p(
+      String.raw`\b(?:I'm|I am|[Ww]e're|[Ww]e are)\s+(?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?(?:recruiter|consultant|partner|manager|agency|firm|team)\s+(?:at|with)\s+${NAME}`,
+    ),
+    /\b(?:recruiter|consultant|partner|manager|agency|firm|team)\s+(?:at|with)\b/,
+  ],
+  [
+    p(
+      String.raw`${NAME}\s+(?:is|are)\s+an?\s+(?:[\p{L}-]+\s+){0,2}?(?:recruitment|recruiting|staffing|search|resourcing)\s+(?:agency|firm|consultancy|company)`,
+    ),
+    /\b(?:recruitment|recruiting|staffing|search|resourcing)\s+(?:agency|firm|consultancy|company)\b/,
+  ],
 ];
 
 export interface AgencyInput {
@@ -98,7 +114,7 @@ function agencyName(input: AgencyInput): string | null {
       if (NAME_ONLY.test(name) && !ROLE_WORD.test(name) && !person) found.push(name);
     }
   }
-  for (const re of SELF) eachMatch(re, input.flat, (m) => found.push(m[1] ?? ''));
+  for (const [re, gate] of SELF) if (gate.test(input.flat)) eachMatch(re, input.flat, (m) => found.push(m[1] ?? ''));
   const names = found.map((n) => cleanName(n.replace(/\s+(?:team|recruiting team)$/i, ''))).filter((n) => n.length > 1);
   return names.find(mine) ?? names.find((n) => AGENCY_WORD.test(n)) ?? null;
 }
@@ -115,7 +131,8 @@ export function findAgency(input: AgencyInput): AgencyReading | null {
     return a.includes(n) || n.includes(a);
   };
   const scores = new Map<string, { name: string; score: number }>();
-  for (const [re, weight] of CLIENT_PATTERNS) {
+  for (const [re, weight, gate] of CLIENT_PATTERNS) {
+    if (gate && !gate.test(input.flat)) continue;
     eachMatch(re, input.flat, (m) => {
       const name = cleanName(m[1] ?? '');
       if (!acceptableName(name, input.greeted) || isAgency(name)) return;
