@@ -163,6 +163,8 @@ async function classifyFiles(args: string[]) {
           role: x.role,
           contactName: x.contactName,
           contactEmail: x.contactEmail,
+          agency: x.agency,
+          stage: x.stage,
           interviewed: x.interviewed,
           reasons: c.reasons,
         }),

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Stage } from '../lambdas/core/extract/index.ts';
 
 export interface CorpusRecord {
   id: string;
@@ -16,7 +17,16 @@ export interface CorpusRecord {
   subject: string;
   body: string;
   ambiguous: boolean;
-  expected: { company: string | null; role: string | null; sender_name: string | null; sender_email: string | null };
+  /** Read for rejections only: the held-out set gives null for other mail. */
+  expected: {
+    company: string | null;
+    role: string | null;
+    sender_name: string | null;
+    sender_email: string | null;
+    /** Held-out set only: the agency that wrote for the company, and the furthest stage reached. */
+    agency?: string | null;
+    stage?: Stage | null;
+  };
 }
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -83,6 +83,11 @@ describe('the shape of the code', () => {
     expect(outward.map((e) => `${e.from} → ${e.to}`)).toEqual([]);
   });
 
+  it('keeps extraction apart from the classifier: the classifier may read what extraction found', () => {
+    const intoClassify = ALL.filter((e) => subDomain(e.from) === 'extract' && subDomain(e.to) === 'classify');
+    expect(intoClassify.map((e) => `${e.from} → ${e.to}`)).toEqual([]);
+  });
+
   it('has no import cycles', () => {
     const graph = new Map<string, string[]>();
     for (const e of ALL) if (e.to.endsWith('.ts')) graph.set(e.from, [...(graph.get(e.from) ?? []), e.to]);

@@ -9,6 +9,8 @@ const x: Extraction = {
   department: null,
   contactName: 'Kim Park',
   contactEmail: 'kim@orbital.example',
+  agency: null,
+  stage: null,
   interviewed: null,
   noReplySender: false,
   candidates: [],
@@ -36,7 +38,7 @@ describe('the letter', () => {
     const paper = draftLetter({
       ownerName: 'Sam Rivera',
       original: { subject: 'Update', messageId: null, references: null },
-      extraction: { ...x, interviewed: false },
+      extraction: { ...x, stage: 'application', interviewed: false },
     });
     expect(paper.body).not.toContain(DETAIL_PLACEHOLDER);
   });
@@ -55,6 +57,8 @@ describe('the draft email', () => {
       department: null,
       contactName: null,
       contactEmail: null,
+      agency: null,
+      stage: null,
       interviewed: null,
       noReplySender: true,
       candidates: [],
@@ -80,6 +84,21 @@ describe('the draft email', () => {
       'Sam Rivera',
     );
     expect(addressed.text).toContain('reply "send" to send the letter exactly as shown');
+  });
+  it('says who wrote mail an agency sent, and only then', () => {
+    const agency = {
+      ...base,
+      extraction: {
+        ...base.extraction,
+        company: 'Oakhurst Foods',
+        contactName: 'Tessa Morrow',
+        agency: 'Brightfield Search',
+      },
+    };
+    expect(draftMessage(agency, links, 'Sam Rivera').text).toContain(
+      '  Written by:   Tessa Morrow at Brightfield Search for Oakhurst Foods',
+    );
+    expect(draftMessage(base, links, 'Sam Rivera').text).not.toContain('Written by');
   });
 });
 
@@ -162,7 +181,7 @@ describe('a cancelled position', () => {
     const letter = draftLetter({
       ownerName: 'Sam Rivera',
       original: { subject: 'Update', messageId: null, references: null },
-      extraction: { ...x, interviewed: true },
+      extraction: { ...x, stage: 'interview', interviewed: true },
       kind: 'position-cancelled',
     });
     expect(letter.body).toContain(

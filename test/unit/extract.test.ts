@@ -595,3 +595,125 @@ describe('extract: what a second exploratory run found missing', () => {
     ).toBe(true);
   });
 });
+
+describe('extract: the role as the letter should name it', () => {
+  const from = { name: 'Corvane Talent Acquisition', address: 'talent@corvane.example' };
+  const role = (body: string, subject = 'Your application'): string | null =>
+    extract(mail(from, subject, `Hi Sam,\n\n${body}\n\nCorvane Talent Acquisition`)).role;
+
+  it.each([
+    // requisition codes and ATS status out, before or after the title
+    ['Thank you for applying for the position of Claims Adjuster II (R-0048213).', 'Claims Adjuster II'],
+    ['Thank you for applying for the position of Mechanical Designer, Req ID 55120BR.', 'Mechanical Designer'],
+    ['Thank you for your interest in the 2024-38817 Field Technician position.', 'Field Technician'],
+    ['Thank you for applying for the position of 00731562 Lab Assistant (Open) Lab Assistant .', 'Lab Assistant'],
+    ['You were not selected for the position of Support Engineer I-339120.', 'Support Engineer I'],
+    [
+      'Ref: 55120BR - Graduate Surveyor\n\nWe regret to inform you that we are pursuing other candidates.',
+      'Graduate Surveyor',
+    ],
+    [
+      'You were not selected for the following position:\n\nEntry Level Planner - Operations, 44120BR.\n\nPlease log in to see other positions.',
+      'Entry Level Planner - Operations',
+    ],
+    // a year is part of the title
+    ['Thank you for applying to the Analyst - Summer 2026 role.', 'Analyst - Summer 2026'],
+    // the sentence after the title is not part of it
+    [
+      'Thank you for taking the time to apply for our Support Engineer I. Given the volume of applicants, we chose others.',
+      'Support Engineer I',
+    ],
+    [
+      'We cannot offer you further consideration for the position of Buyer - Graduates (March 2025). Please see our site.',
+      'Buyer - Graduates (March 2025)',
+    ],
+    // quotes out
+    ['Thank you for your interest in Corvane and the "Data Steward" position.', 'Data Steward'],
+    // a programme written as a name is the role
+    [
+      'Thank you for applying to the Associate Rotational Program. We chose other candidates.',
+      'Associate Rotational Program',
+    ],
+    // a title after another phrase that introduces one
+    [
+      'Thank you for your interest in Corvane and for the time you took to apply to Junior Analyst. We chose others.',
+      'Junior Analyst',
+    ],
+    ['You will not be moving forward in the hiring process for Line Cook . Please apply again.', 'Line Cook'],
+    // other languages
+    ['vielen Dank für Ihre Bewerbung als Lagerlogistiker bei uns. Leider müssen wir Ihnen absagen.', 'Lagerlogistiker'],
+    [
+      'merci pour votre candidature au poste de Chargé de clientèle. Nous avons retenu un autre profil.',
+      'Chargé de clientèle',
+    ],
+  ])('“%s” → %s', (body, want) => {
+    expect(role(body)).toBe(want);
+  });
+});
+
+describe('extract: company names that are not the company', () => {
+  const no = 'We have decided to move forward with other candidates.';
+  it.each([
+    [{ name: 'Ferrow People Operations', address: 'people@ferrow.example' }, 'Ferrow'],
+    [{ name: 'Ferrow Talent Acquisition', address: 'talent@ferrow.example' }, 'Ferrow'],
+    [{ name: 'Ferrow Early Careers', address: 'careers@ferrow.example' }, 'Ferrow'],
+  ])('reads %o as %s', (from, want) => {
+    expect(extract(mail(from, 'Update', `Hi Sam,\n\n${no}\n\n${from.name}`)).company).toBe(want);
+  });
+
+  it('does not take "I" into a name: "apply to Ferrow and I encourage you"', () => {
+    const x = extract(
+      mail(
+        { name: 'Dana Holt', address: 'dana@ferrow.example' },
+        'Thanks for your interest in Ferrow',
+        `Hi Sam,\n\n${no} There will be future chances to apply to Ferrow and I encourage you to do so.\n\nDana`,
+      ),
+    );
+    expect(x.company).toBe('Ferrow');
+  });
+
+  it('drops a possessive the sender adds ("Ferrow’s Recruiting Team") but keeps one the name has', () => {
+    expect(
+      extract(
+        mail(
+          { name: "Ferrow's Recruiting Team", address: 'recruiting@ferrow.example' },
+          'Update',
+          `Hi Sam,\n\nThank you for your interest in Ferrow. ${no}\n\nFerrow's Recruiting Team`,
+        ),
+      ).company,
+    ).toBe('Ferrow');
+    expect(
+      extract(
+        mail(
+          { name: "Dillon's Recruiting", address: 'jobs@dillons.example' },
+          'Update',
+          `Hi Sam,\n\nThank you for your interest in Dillon's. ${no}\n\nDillon's Recruiting`,
+        ),
+      ).company,
+    ).toBe("Dillon's");
+  });
+
+  it.each([
+    ['Indeed', 'indeedapply@indeed.com'],
+    ['LinkedIn', 'jobs-noreply@linkedin.com'],
+    ['Greenhouse', 'no-reply@us.greenhouse-mail.io'],
+    ['Workday', 'ferrow@myworkday.com'],
+  ])('never names the job board or ATS %s that carried the mail as the employer', (board, address) => {
+    const x = extract(
+      mail({ name: board, address }, 'Your application', `Hi Sam,\n\n${no}\n\nThe ${board} Team\nPowered by ${board}`),
+    );
+    expect(x.company).toBeNull();
+  });
+
+  it('keeps a name that holds the word "Information"', () => {
+    expect(
+      extract(
+        mail(
+          { name: 'Harlow Information Services via Indeed', address: 'indeedapply@indeed.com' },
+          'Your application to Data Clerk at Harlow Information Services',
+          `Thank you for applying to the Data Clerk position at Harlow Information Services. ${no}`,
+        ),
+      ).company,
+    ).toBe('Harlow Information Services');
+  });
+});

@@ -213,3 +213,34 @@ describe('the draft-anyway page', () => {
     expect(html).not.toContain('not rejection (');
   });
 });
+
+describe('the review page: mail an agency wrote', () => {
+  it('says who wrote it for whom beside what onward detected', () => {
+    const record: Case = {
+      id: 'c1',
+      status: 'AWAITING_APPROVAL',
+      receivedAt: '2026-11-26T10:00:00.000Z',
+      updatedAt: '2026-11-26T10:00:00.000Z',
+      letter,
+      classification: { verdict: 'rejection', confidence: 0.9, kind: 'rejection', reasons: [] },
+      extraction: {
+        company: 'Oakhurst Foods',
+        role: 'Senior Buyer',
+        department: null,
+        contactName: 'Tessa Morrow',
+        contactEmail: 'tessa@brightfield.example',
+        agency: 'Brightfield Search',
+        stage: null,
+        interviewed: null,
+        noReplySender: false,
+        candidates: [],
+      },
+    };
+    const html = reviewPage({ record, sendUrl: '/s', discardUrl: '/d', casesUrl: '/c', candidates: [] });
+    expect(html).toContain('<dt>Written by</dt><dd>Tessa Morrow at Brightfield Search for Oakhurst Foods</dd>');
+    const own = { ...record, extraction: { ...record.extraction!, agency: null } };
+    expect(reviewPage({ record: own, sendUrl: '/s', discardUrl: '/d', casesUrl: '/c', candidates: [] })).not.toContain(
+      'Written by',
+    );
+  });
+});

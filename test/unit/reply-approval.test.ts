@@ -148,6 +148,8 @@ function setup() {
       department: null,
       contactName: 'Sandra Ing',
       contactEmail: 'sandra@grainwood.example',
+      agency: null,
+      stage: 'interview',
       interviewed: true,
       noReplySender: false,
       candidates: [],

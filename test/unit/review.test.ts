@@ -231,6 +231,8 @@ describe('other decisions', () => {
       department: null,
       contactName: null,
       contactEmail: null,
+      agency: null,
+      stage: null,
       interviewed: null,
       noReplySender: false,
       candidates: [],

@@ -123,6 +123,18 @@ function domainOf(address: string): string {
 }
 
 const ATS_AND_BOARD = new Set(ATS_AND_BOARD_DOMAINS);
+/** The services' names as mail writes them ("Greenhouse", "SmartRecruiters", "Ashby"), squashed. */
+const ATS_AND_BOARD_NAMES = new Set(
+  ATS_AND_BOARD_DOMAINS.flatMap((d) => {
+    const label = d.split('.').at(-2) ?? d;
+    return [label.replace(/-/g, ''), label.replace(/(?:hq|mail|ondemand|online|people)$/, '')];
+  }).filter((n) => n.length >= 3),
+);
+
+/** The name of recruiting software or a job board ("LinkedIn", "Greenhouse"), compared squashed. */
+export function isAtsOrBoardName(squashed: string): boolean {
+  return ATS_AND_BOARD_NAMES.has(squashed);
+}
 const FREE_MAIL = new Set(FREE_MAIL_DOMAINS);
 
 /** The domain is in the set, or a subdomain of one in it: a lookup per label, not per entry. */

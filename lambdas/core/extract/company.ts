@@ -4,16 +4,17 @@
 // several places win. The sender's domain only confirms a name or, as a last resort, picks one
 // that the text itself writes — never an ATS's or job board's domain, never a guess.
 
-import { employerDomainLabel, isAtsOrBoardAddress, isRoleMailbox } from './ats-domains.ts';
+import { employerDomainLabel, isAtsOrBoardAddress, isAtsOrBoardName, isRoleMailbox } from './ats-domains.ts';
 import { eachMatch } from '../text/index.ts';
 import type { Address } from '../mail/index.ts';
 import { displayNameParts, initials, looksLikePersonName, ORG_WORDS, ROLE_WORD, squash } from '../names/index.ts';
 
-/** One capitalised word of a company name: "Acme", "AT&T", "Nuts.com", "Advisor360°", "3M", "Brändli". */
-const TOKEN = String.raw`(?:(?!(?:Inc|Ltd|Corp|Co)\b)[\p{Lu}0-9][\p{L}\p{N}_&'+°@]*(?:\.(?:com|net|org|io|ai|co)\b)?)`;
+/** One capitalised word of a company name: "Acme", "AT&T", "Nuts.com", "Advisor360°", "3M", "Brändli" — never the pronoun "I". */
+const TOKEN = String.raw`(?:(?!(?:Inc|Ltd|Corp|Co|I)\b)[\p{Lu}0-9][\p{L}\p{N}_&'+°@]*(?:\.(?:com|net|org|io|ai|co)\b)?)`;
 const JOINER = String.raw`(?: (?:&|and|of|de|du|der|y|\+) (?=[\p{Lu}0-9])| )`;
 const LEGAL = String.raw`(?:,? (?:Inc\.?|LLC|L\.L\.C\.|LP|L\.P\.|LLP|Ltd\.?|Limited|Corp\.?|Corporation|Co\.|GmbH|AG|plc|PLC|S\.A\.|S\.L\.|N\.V\.|B\.V\.|Pty Ltd|& Co(?:\.|\b)))`;
-const NAME = String.raw`(${TOKEN}(?:${JOINER}${TOKEN}){0,5}${LEGAL}?)`;
+/** A company name, captured: capitalised words joined by spaces, "&", "and", "of" …, and a legal form. */
+export const NAME = String.raw`(${TOKEN}(?:${JOINER}${TOKEN}){0,5}${LEGAL}?)`;
 
 /** Phrases that introduce the employer: "interest in Acme", "the Analyst role at Acme". */
 const BODY_PATTERNS: readonly RegExp[] = [
@@ -26,6 +27,11 @@ const BODY_PATTERNS: readonly RegExp[] = [
   // Job-board templates: "Unfortunately, Acme has decided …", "Acme did not select …"
   new RegExp(
     String.raw`(?:^|\n|, |\. )${NAME} (?:has|have|had) (?:decided|moved|chosen|filled|reviewed)|(?:^|\n|, |\. )${NAME} did not select`,
+    'gu',
+  ),
+  // The same introductions in German, French, Spanish, Dutch and Portuguese: "Interesse an Acme", "candidature chez Acme".
+  new RegExp(
+    String.raw`\b(?:[Ii]nteresse an|[Bb]ewerbung bei|intérêt pour|candidature chez|interés en|candidatura en|interesse in|sollicitatie bij|interesse na|interesse pela|interesse pelo|trabalhar na|werken bij|travailler chez|trabajar en|arbeiten bei)\s+(?:der |die |das |la |le |l'|el |de |het |a |o )?${NAME}`,
     'gu',
   ),
 ];
@@ -53,19 +59,13 @@ const NAME_ONLY = new RegExp(String.raw`^${NAME}$`, 'u');
 const LEGAL_END = new RegExp(`${LEGAL}$`);
 const ANY_NAME = new RegExp(NAME, 'gu');
 
-const SUBJECT_PATTERNS: readonly RegExp[] = [
-  ...BODY_PATTERNS,
-  // "Acme - Your application for …", "Acme | Update", "Acme Inc.- Your application"
-  new RegExp(String.raw`^${NAME}\s*(?:-|\||:)\s`, 'gu'),
-];
-
 /** Display-name words that describe the mailbox, not the company ("Acme Talent Acquisition Team"). */
 const DISPLAY_FILLER = new Set(
   (
     'team recruiting recruiters recruiter recruitment talent acquisition aquisition hr human resources careers career jobs hiring people ' +
     'culture university campus college relations programs program global us usa north america americas emea apac europe uk ' +
     'assessment notifications notification events opportunities staffing admissions the your & and - graduate early department ' +
-    'specialist specialists services acquisitions'
+    'specialist specialists services acquisitions operations ops professional professionals emerging'
   ).split(' '),
 );
 
@@ -84,6 +84,9 @@ function clean(raw: string): string {
     .trim();
 }
 
+/** A name as written, without a leading "the" or trailing punctuation. */
+export const cleanName = (raw: string): string => clean(raw);
+
 /** Capitalised words that open sentences, not company names. */
 const STOP_NAMES = new Set(
   'we i you our your this that these it us they he she thank thanks please unfortunately dear hi hello however after at in on the a an all any monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(
@@ -92,7 +95,7 @@ const STOP_NAMES = new Set(
 );
 /** Words of subjects and headings ("Job Application", "Status Update") that are never a company. */
 const NOT_COMPANY_WORDS =
-  /\b(?:application|applications|update|status|interview|invitation|reminder|offer|information|important|regarding|candidate|candidates|opportunity|position|thank|congratulations)\b/i;
+  /\b(?:application|applications|update|status|interview|invitation|reminder|offer|important|regarding|candidate|candidates|opportunity|position|thank|congratulations)\b|^information$/i;
 
 /** `confirmed`: the sender's own domain spells the name ("Tallgrass Software" at tallgrass-software.com): a job word in it is part of the name. */
 function acceptable(name: string, greeted: ReadonlySet<string>, confirmed = false): boolean {
@@ -107,6 +110,9 @@ function acceptable(name: string, greeted: ReadonlySet<string>, confirmed = fals
   if (/^\d+$/.test(name) || /^[A-Z]{1}$/.test(name)) return false;
   return true;
 }
+
+/** Whether a name found in the text can be a company's: not a sentence's first word, a job or the candidate. */
+export const acceptableName = (name: string, greeted: ReadonlySet<string>): boolean => acceptable(name, greeted);
 
 /** "The Acme Recruiting Team" → "Acme"; "Acme via Indeed" → "Acme"; "Global Recruiting, Acme LP" → "Acme LP". */
 function companyFromDisplayName(display: string): { name: string; via: boolean } | null {
@@ -127,8 +133,13 @@ function companyFromDisplayName(display: string): { name: string; via: boolean }
 /** Drops mailbox words around a name: "The Acme Recruiting Team" → "Acme". */
 function withoutFiller(raw: string): string {
   let words = raw.split(' ').filter((w) => w !== '');
-  while (words.length && DISPLAY_FILLER.has((words.at(-1) ?? '').toLowerCase().replace(/[.,]$/, '')))
+  const filler = (w: string | undefined): boolean => DISPLAY_FILLER.has((w ?? '').toLowerCase().replace(/[.,]$/, ''));
+  // "Services" and "Operations" end company names too ("Harlow Information Services"): they are
+  // the mailbox's only after another mailbox word ("Recruiting Services", "People Operations").
+  while (words.length && filler(words.at(-1))) {
+    if (/^(?:services|operations|ops)$/i.test(words.at(-1) ?? '') && !filler(words.at(-2))) break;
     words = words.slice(0, -1);
+  }
   while (words.length && DISPLAY_FILLER.has((words[0] ?? '').toLowerCase())) words = words.slice(1);
   return clean(words.join(' '));
 }
@@ -139,10 +150,13 @@ const FORMAL_SUFFIX =
 
 export interface CompanyInput {
   from: Address | null;
-  subject: string;
+  /** The company the subject line names (subject.ts), and whether that reading is only a guess. */
+  subject: { company: string | null; weak: boolean };
   flat: string;
   signatureLines: readonly string[];
   greeted: ReadonlySet<string>;
+  /** A name that is not the employer (the agency that wrote for it): it and its spellings are passed over. */
+  exclude?: string;
 }
 
 export function findCompany(input: CompanyInput): string | null {
@@ -150,6 +164,9 @@ export function findCompany(input: CompanyInput): string | null {
   const add = (raw: string, score: number, source: string, confirmed = false): void => {
     const name = withoutFiller(clean(raw));
     if (!acceptable(name, input.greeted, confirmed)) return;
+    // The job board or ATS that carried the mail signs it and names itself in its footer; it is
+    // the employer only when the text says so ("your interest in Workday").
+    if ((source === 'sender name' || source === 'signature') && isAtsOrBoardName(squash(name))) return;
     const key = name.toLowerCase();
     const c = candidates.get(key) ?? { name, score: 0, sources: new Set<string>() };
     // Prefer the mixed-case spelling ("Cambia Health Solutions" over "CAMBIA HEALTH SOLUTIONS").
@@ -197,12 +214,8 @@ export function findCompany(input: CompanyInput): string | null {
     const at = m.index;
     if (TITLE_WORD_BEFORE.test(input.flat.slice(Math.max(0, at - 40), at))) add(m[1] ?? '', 2, 'body');
   });
-  for (const re of SUBJECT_PATTERNS) {
-    eachMatch(re, input.subject, (m) => add(m[1] ?? m[2] ?? '', 2, 'subject'));
-  }
-  // A subject that is nothing but a company name ("Acme & Company").
-  const subjectOnly = NAME_ONLY.exec(input.subject.trim());
-  if (subjectOnly?.[1]) add(subjectOnly[1], 2, 'subject');
+  // Recruiting software writes the employer into the subject: "Your application to X at Acme".
+  if (input.subject.company) add(input.subject.company, input.subject.weak ? 1 : 3, 'subject');
   // Signature lines naming a company: a legal suffix, or the sender's own domain.
   // A line may pair a title with the company: "People Partner · Açaí Labs S.L.", "Recruiter | Acme".
   // "Controller, Corvid Health Partners" too — but "Acme, Inc." is one name.
@@ -253,15 +266,29 @@ export function findCompany(input: CompanyInput): string | null {
       const acronym = s.acronym !== null && l.initials === s.acronym;
       const formal = l.formal && l.core.length >= 2 && l.core !== l.sq && s.sq.includes(l.core);
       const extended = l.lower.startsWith(`${s.lower} `);
+      // "Zocdoc's Recruiting Team" beside "interest in Zocdoc": the possessive is not the name.
+      if (/^['’]s$/.test(l.lower.slice(s.lower.length)) && l.lower.startsWith(s.lower)) {
+        short.score += long.score;
+        long.score = 0;
+        continue;
+      }
       if (acronym || formal || extended) {
         long.score += short.score;
         short.score = 0;
       }
     }
   }
-  const best = list.filter((c) => c.score > 0).sort((a, b) => b.score - a.score || b.sources.size - a.sources.size)[0];
+  const excluded = input.exclude ? squash(input.exclude) : null;
+  const other = (name: string): boolean => {
+    const sq = squash(name);
+    return excluded === null || !(sq.includes(excluded) || excluded.includes(sq));
+  };
+  const best = list
+    .filter((c) => c.score > 0 && other(c.name))
+    .sort((a, b) => b.score - a.score || b.sources.size - a.sources.size)[0];
   if (best) return best.name;
-  return domainLabel ? nameWrittenForDomain(domainLabel, input.flat) : null;
+  const written = domainLabel ? nameWrittenForDomain(domainLabel, input.flat) : null;
+  return written !== null && other(written) ? written : null;
 }
 
 /** Last resort: the way the text itself writes the sender's domain ("acme" → "Acme"), if it does. */

@@ -1,11 +1,13 @@
 // What the thank-you letter needs from a rejection: company, role, department, whom to thank,
-// and whether there was an interview to thank them for. Null when the email does not say —
-// a wrong name in a letter is worse than a blank the owner fills in.
+// and how far the candidacy got (an interview to thank them for?). Null when the email does not
+// say — a wrong name in a letter is worse than a blank the owner fills in.
 
-import { findInterviewed } from '../classify/index.ts';
+import { findAgency } from './agency.ts';
 import { findCompany } from './company.ts';
 import { findContacts, findSignature, greetedNames, greetingName, type Contact } from './contact.ts';
 import { findRole } from './role.ts';
+import { findStage, type Stage } from './stage.ts';
+import { readSubject } from './subject.ts';
 import type { OriginalMail } from '../mail/index.ts';
 import { normalizeText } from '../text/index.ts';
 import { bareSubject } from '../forward/index.ts';
@@ -17,6 +19,15 @@ export interface Extraction {
   department: string | null;
   contactName: string | null;
   contactEmail: string | null;
+  /** The recruitment agency that wrote for the company, when one did: `company` is then its client. */
+  agency: string | null;
+  /**
+   * How far the candidacy got: an interview (any call, screen or conversation with the company
+   * happened), a test (an assessment or take-home, no interview shown), the application alone;
+   * null when the email does not say.
+   */
+  stage: Stage | null;
+  /** True when `stage` is an interview, false when the application alone, else null. */
   interviewed: boolean | null;
   /** From is a no-reply / team / ATS address: nobody to thank there. */
   noReplySender: boolean;
@@ -46,17 +57,27 @@ export function extract(mail: OriginalMail): Extraction {
   const about = bareSubject(subject);
   const greeted = greetedNames(lines);
   const signature = findSignature(lines);
-  const company = findCompany({ from: mail.from, subject: about, flat, signatureLines: signature.lines, greeted });
+  const subjectSays = readSubject(about, greeted);
+  const companyInput = { from: mail.from, subject: subjectSays, flat, signatureLines: signature.lines, greeted };
+  const named = findCompany(companyInput);
+  // An agency writing for a client: the letter thanks the client, and the owner is told who wrote.
+  const agency = findAgency({ from: mail.from, flat, signatureLines: signature.lines, greeted, company: named });
+  const company = agency
+    ? (agency.client ?? (agency.agency ? findCompany({ ...companyInput, exclude: agency.agency }) : named))
+    : named;
   const contacts = findContacts(mail, signature, greeted, company);
-  const role = findRole({ subject: about, flat, company });
+  const role = findRole({ subjectRole: subjectSays.role, flat, company });
   const best = contacts.candidates[0];
+  const stage = findStage(`${subject}\n${flat}`);
   return {
     company,
     role,
     department: findDepartment(flat),
     contactName: best?.name ?? null,
     contactEmail: best?.address ?? null,
-    interviewed: findInterviewed(`${subject}\n${flat}`),
+    agency: agency?.agency ?? null,
+    stage,
+    interviewed: stage === 'interview' ? true : stage === 'application' ? false : null,
     noReplySender: contacts.noReplySender,
     candidates: contacts.candidates,
     greeting: greetingName(lines),

@@ -74,7 +74,12 @@ function spanAfter(text: string): string | null {
     }
     if (outside && !/^\(/.test(w)) {
       const joinsTitles = w === 'and' && span.length > 0 && isTitleWord(next);
-      if (!joinsTitles && /^(?:at|with|in|within|and|for|from|on|to|as|which|that|where|who|this|we|you)$/i.test(w))
+      if (
+        !joinsTitles &&
+        /^(?:at|with|in|within|and|for|from|on|to|as|which|that|where|who|this|we|you|bei|chez|en|bij|na|no|em)$/i.test(
+          w,
+        )
+      )
         break;
       if (!isTitleWord(w) && !CONNECTOR.test(w)) break;
     }
@@ -84,7 +89,10 @@ function spanAfter(text: string): string | null {
       break;
     }
     span.push(w);
-    if (outside && /[.!?;]$/.test(w) && !/^(?:[A-Z]\.|Sr\.|Jr\.)$/.test(w)) break;
+    // A full stop ends the title once any bracket it opened is closed: "… (January 2021). Please".
+    // "I." is a level that ends a sentence when a sentence follows: "Software Engineer I. Given the …".
+    const sentenceNext = /^\p{Lu}\p{Ll}+$/u.test(next) && /^\p{Ll}/u.test(words[i + 2] ?? '');
+    if (depth <= 0 && /[.!?;]$/.test(w) && (!/^(?:[A-Z]\.|Sr\.|Jr\.)$/.test(w) || sentenceNext)) break;
   }
   const out = span
     .join(' ')
@@ -93,30 +101,38 @@ function spanAfter(text: string): string | null {
   return out || null;
 }
 
-const FORWARD_TRIGGERS: readonly RegExp[] = [
-  /\b(?:applying|applied|application|apply|applications|candidacy|consideration|considered|interview(?:ing|ed)?|interest(?: [a-z]+){0,3}|interested) (?:to|for|in) (?:the |our |your )?(?:open |posted )?([A-Z0-9][^\n]{0,160})/g,
-  /\b(?:role|position|post|title) of ([A-Z0-9][^\n]{0,160})/g,
-  /\b(?:this|the) (?:position|role|vacancy|job): ([A-Z0-9][^\n]{0,160})/g,
-  /\b(?:for|about) (?:the|our) ([A-Z0-9][^\n]{0,160})/g,
-  /\b(?:as an?) ([A-Z0-9][^\n]{0,160})/g,
+// Each trigger matches only its own words and looks ahead at the title, so a title that holds
+// another trigger ("interest in Acme and for the time you took to apply to Data Analyst") is
+// read from both.
+/** Each with whether what follows needs a job word to be a title: after "position of" it is one. */
+const FORWARD_TRIGGERS: readonly [RegExp, boolean][] = [
+  [
+    /\b(?:applying|applied|application|apply|applications|candidacy|consideration|considered|interview(?:ing|ed)?|interest(?: [a-z]+){0,3}|interested|(?:recruiting|hiring|selection|interview) process) (?:to|for|in) (?:the |our |your )?(?:open |posted )?(?=([A-Z0-9][^\n]{0,160}))/g,
+    true,
+  ],
+  [/\bposition of (?=([A-Z0-9][^\n]{0,160}))/g, false],
+  [/\b(?:role|post|title) of (?=([A-Z0-9][^\n]{0,160}))/g, true],
+  // "not selected for the following position:\n\nEntry Level Engineer - Defense"
+  [/\b(?:this|the|following|below) (?:position|role|vacancy|job|opening)s?:\s*(?=([A-Z0-9][^\n]{0,160}))/g, false],
+  [/\b(?:for|about) (?:the|our) (?=([A-Z0-9][^\n]{0,160}))/g, true],
+  [/\b(?:as an?) (?=([A-Z0-9][^\n]{0,160}))/g, true],
 ];
 
-/** "Position: Software Engineer", "Job title: …", "RE: 2018 Data Intern - Boston" lines. */
-const LABEL_LINE = /^(?:position|job title|job|role|title|vacancy|re)\s*:\s*(.{2,140})$/gim;
+/**
+ * The same in German, French, Spanish, Dutch and Portuguese: "Bewerbung als X", "au poste de X",
+ * "el puesto de X". Their titles keep small words ("Chargé de clientèle", "Analista de datos"),
+ * so the title runs to the end of the clause or to the word before the company ("bei", "chez" …).
+ */
+const FOREIGN_TRIGGER =
+  /\b(?:[Bb]ewerbung als |[Ss]telle als |au poste (?:de |d')|el puesto de |la posici[óo]n de |de functie(?: van| als)? |functie als |vaga de |o cargo de )(?=(\p{Lu}[^\n]{0,120}))/gu;
+const FOREIGN_END = /[.;!?]|,\s|\s(?:bei|chez|en|bij|na|no|em|für|pour|para|voor|und|et|y|e|at|with)\s/;
 
-const SUBJECT_PATTERNS: readonly RegExp[] = [
-  /\byour (?:job )?application (?:to|for)(?: the)? (.+?)(?: (?:position|role|opening))?(?: at [^-|:]+)?[.!]?$/i,
-  /\b(?:job application|application|submission received|application submitted|application received|interview invitation|update|feedback|decision|outcome)\s*[:\-|]\s*(.+?)(?: at [^-|:]+)?$/i,
-  // "Software Engineer, Backend (Remote - US) - Application Update": the title, then what the email is.
-  /^(.+)\s+[-–|]\s+(?:application (?:update|status)|status update|update|decision|feedback)$/i,
-  /\binterest in [^,]+? for (?:the )?(.+)$/i,
-  /\binterest in the (.+?)(?:, job id.*)?$/i,
-  /\bupdate on (?:the|your) (.+?) (?:role|position|application)$/i,
-  /^[^-]+ - (.+?) application\b/i,
-];
+/** "Position: Software Engineer", "Job title: …", "RE: 2018 Data Intern - Boston", "Ref: 1234BR - Data Intern" lines. */
+const LABEL_LINE = /^(?:position|job title|job|role|title|vacancy|re|ref(?:erence)?)\s*:\s*(.{2,140})$/gim;
 
 export interface RoleInput {
-  subject: string;
+  /** The role the subject line names (subject.ts): read when the body names none. */
+  subjectRole: string | null;
   flat: string;
   company: string | null;
 }
@@ -129,8 +145,8 @@ function companyAround(company: string): { before: RegExp; after: RegExp } {
     const c = company.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     around = {
       company,
-      before: new RegExp(`^${c}(?:'s)?\\s*[:\\-|]?\\s+`, 'i'),
-      after: new RegExp(`\\s+at ${c}$`, 'i'),
+      before: new RegExp(`^${c}(?:'s)?\\s*[:\\-|–]?\\s+`, 'i'),
+      after: new RegExp(`\\s*(?:\\sat|[-–|,])\\s+${c}$`, 'i'),
     };
   }
   return around;
@@ -142,16 +158,30 @@ function tidy(raw: string, company: string | null): string | null {
     .replace(/<(script|style)\b[^<>]{0,200}>[^<]{0,2000}<\/\1\s*>/gi, ' ')
     .replace(/<[^<>]{0,200}>/g, ' ')
     .replace(/\s+/g, ' ')
+    .replace(/^["'“‘]+|["'”’]+$/g, '')
     .replace(/^(?:the|our|your|open)\s+/i, '')
-    .replace(/[,;:]?\s*(?:job|req(?:uisition)?) ?(?:id|#|number)\b.*$/i, '')
-    // A requisition number after the title: "Risk Analyst II (R-0048213)", "Designer (Req #4471)", "Analyst - JR-1234".
+    .replace(/^(?:position|job title|role|title)\s*:\s*/i, '')
+    .replace(/[,;:]?\s*(?:job|req(?:uisition)?|ref(?:erence)?) ?(?:id|#|no\.?|number)\b.*$/i, '')
+    // An ATS's status of the opening: "Data Analyst (Open)".
+    .replace(/\s*\((?:open|closed|filled|active|evergreen)\)/gi, '')
+    // A requisition code before the title: "2020-45452 Software Engineer", "R-23154 Data Intern", "22468 - Intern".
+    .replace(/^(?:\d{2,4}-\d{4,}|[A-Z]{1,4}-\d{3,}|\d{4,}[A-Z]{1,3}|\d{5,})\s*[-–:]?\s+/, '')
+    // … or after it: "Risk Analyst II (R-0048213)", "Designer (Req #4471)", "Analyst - JR-1234",
+    // "Engineer I-211299", "Intern - Boston-ADM008782", "Program I - Defense, 65480BR", "Degrees, 1765077".
     .replace(
       /\s*(?:\((?:req(?:uisition)?\.?\s*#?\s*|job\s*#?\s*|#\s*)?[A-Z]{0,4}[-#]?\d{3,}[\w-]*\)|\s[-–]\s*[A-Z]{1,4}-?\d{4,}[\w-]*)$/i,
       '',
     )
+    .replace(
+      /(?:[,\s]+[-–]?\s*|-)(?:(?!(?:I{1,3}|IV|VI{0,3})[- ]?\d)[A-Z]{1,4}[- ]?)?\d{5,}[A-Z]{0,3}$|[,\s]+\d{4,}[A-Z]{1,3}$/,
+      '',
+    )
     .replace(/\s+(?:position|role|opening|job|vacancy)$/i, '')
     .replace(/[.,;:!?\s]+$/, '')
+    .replace(/^["'“‘]+|["'”’]+$/g, '')
     .trim();
+  // Templates that print the title twice: "Associate Engineer (New Grad) Associate Engineer (New Grad)".
+  role = /^(.{3,}?) \1$/.exec(role)?.[1] ?? role;
   if (company) {
     const { before, after } = companyAround(company);
     role = role.replace(before, '').replace(after, '').trim();
@@ -188,19 +218,20 @@ export function findRole(input: RoleInput): string | null {
     // Every role noun begins with one of these letters: most words need no regex at all.
     if (!NOUN_FIRST.has((words[i] ?? '').charCodeAt(0) | 0x20) || !NOUN.test(words[i] ?? '')) continue;
     const span = spanBefore(words, i);
-    if (span) consider(span, offsets[i - span.split(' ').length] ?? 0, 1, false);
+    // "the Data Science Graduate Program": a programme written as a name is the role itself.
+    const named = /^Programm?e?\b/.test(words[i] ?? '') ? ` ${(words[i] ?? '').replace(/[.,;:!?)]+$/, '')}` : '';
+    if (span) consider(`${span}${named}`, offsets[i - span.split(' ').length] ?? 0, 1, false);
   }
-  for (const re of FORWARD_TRIGGERS) {
-    eachMatch(re, input.flat, (m) => consider(spanAfter(m[1] ?? ''), groupStart(m), 2, true));
+  eachMatch(FOREIGN_TRIGGER, input.flat, (m) => {
+    const rest = m[1] ?? '';
+    const end = FOREIGN_END.exec(rest);
+    consider(end ? rest.slice(0, end.index) : rest, m.index + m[0].length, 2, false);
+  });
+  for (const [re, needsRoleWord] of FORWARD_TRIGGERS) {
+    eachMatch(re, input.flat, (m) => consider(spanAfter(m[1] ?? ''), m.index + m[0].length, 2, needsRoleWord));
   }
 
   if (found.length) return found.sort((a, b) => a.at - b.at || a.rank - b.rank)[0]?.role ?? null;
 
-  const subject = input.subject;
-  for (const re of SUBJECT_PATTERNS) {
-    const m = re.exec(subject);
-    const role = m?.[1] ? tidy(m[1], input.company) : null;
-    if (role && (ROLE_WORD.test(role) || /\b(?:your (?:job )?application|application:)/i.test(subject))) return role;
-  }
-  return null;
+  return input.subjectRole ? tidy(input.subjectRole, input.company) : null;
 }

@@ -1,9 +1,10 @@
 // What onward tells its owner by email: the draft, a notice for mail set aside, "already
-// forwarded", and the warning when an email greets someone else.
+// forwarded", the warning when an email greets someone else, and who wrote mail an agency sent.
 export {
   addresseeWarning,
   draftMessage,
   duplicateMessage,
   noticeMessage,
   type OwnerMessage,
+  writtenBy,
 } from './owner-messages.ts';

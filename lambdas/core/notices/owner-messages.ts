@@ -13,12 +13,25 @@ export interface OwnerMessage {
 
 const yesNo = (v: boolean | null): string => (v === null ? 'not stated' : v ? 'yes' : 'no');
 
+/**
+ * For mail a recruitment agency wrote: who wrote it and for whom ("Tessa Morrow at Brightfield
+ * Search for Oakhurst Foods"), so the owner knows the letter thanks the client through the
+ * recruiter. Null for mail the employer wrote itself.
+ */
+export function writtenBy(x: Extraction | undefined): string | null {
+  // Cases recorded before agencies were read have no such field.
+  if (!x?.agency) return null;
+  return `${x.contactName ?? 'a recruiter'} at ${x.agency} for ${x.company ?? 'a client the email does not name'}`;
+}
+
 function detected(c: Classification, x: Extraction): string[] {
+  const by = writtenBy(x);
   return [
     'What onward detected',
     `  Company:      ${x.company ?? 'not found'}`,
     `  Role:         ${x.role ?? 'not found'}`,
     `  Interviewer:  ${x.contactName ?? 'not found'}${x.contactEmail ? ` <${x.contactEmail}>` : ''}`,
+    ...(by ? [`  Written by:   ${by}`] : []),
     `  Interviewed:  ${yesNo(x.interviewed)}`,
     `  Verdict:      ${c.verdict.replace('_', ' ')} (${c.kind}, confidence ${c.confidence.toFixed(2)})`,
     '  Why:',

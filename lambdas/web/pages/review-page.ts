@@ -2,6 +2,7 @@
 import { RECIPIENT_PATTERN } from '../../core/mail/index.ts';
 import { type Case, type CaseStatus, type Letter, verdictWords, when } from '../../core/case/index.ts';
 import { hasPlaceholder } from '../../core/letter/index.ts';
+import { writtenBy } from '../../core/notices/index.ts';
 import { esc, page } from './layout.ts';
 
 export interface ReviewView {
@@ -56,9 +57,10 @@ function detected(record: Case): string {
   const x = record.extraction;
   if (!c || !x) return '';
   const yes = x.interviewed === null ? 'not stated' : x.interviewed ? 'yes' : 'no';
+  const by = writtenBy(x);
   return `<section aria-labelledby="det"><h2 id="det">What onward detected</h2><dl>
 <dt>Company</dt><dd>${esc(x.company ?? 'not found')}</dd><dt>Role</dt><dd>${esc(x.role ?? 'not found')}</dd>
-<dt>Contact</dt><dd>${esc(x.contactName ?? 'not found')}${x.contactEmail ? ` &lt;${esc(x.contactEmail)}&gt;` : ''}</dd>
+<dt>Contact</dt><dd>${esc(x.contactName ?? 'not found')}${x.contactEmail ? ` &lt;${esc(x.contactEmail)}&gt;` : ''}</dd>${by ? `<dt>Written by</dt><dd>${esc(by)}</dd>` : ''}
 <dt>Interviewed</dt><dd>${esc(yes)}</dd>
 <dt>Verdict</dt><dd>${esc(verdictWords(c.verdict))} — ${esc(c.kind.replace(/-/g, ' '))}, confidence ${esc(c.confidence.toFixed(2))}</dd>
 <dt>Why</dt><dd><ul>${(c.reasons.length ? c.reasons : ['no decisive phrase found']).map((r) => `<li>${esc(r)}</li>`).join('')}</ul></dd></dl></section>`;

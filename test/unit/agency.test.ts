@@ -1,0 +1,74 @@
+// An agency recruiter writing for a client: the company is the client, the person to thank is
+// the recruiter, and the agency is recorded. Emails written for these tests.
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../lambdas/core/extract/index.ts';
+import type { Address, OriginalMail } from '../../lambdas/core/mail/index.ts';
+
+function mail(from: Address, subject: string, text: string): OriginalMail {
+  return { style: 'direct', from, replyTo: [], cc: [], subject, date: null, messageId: null, references: null, text };
+}
+const pick = (m: OriginalMail) => {
+  const x = extract(m);
+  return { company: x.company, agency: x.agency, contact: x.contactName };
+};
+
+describe('agency: the client is the company, the recruiter the contact', () => {
+  it('reads "my client, X," and the agency from the signature', () => {
+    const m = mail(
+      { name: 'Tessa Morrow', address: 'tessa.morrow@brightfield-search.example' },
+      'Your application - Senior Buyer',
+      'Hi Sam,\n\nI have now heard back from my client, Oakhurst Foods, about the Senior Buyer role. Unfortunately they have decided to go with another candidate.\n\nI will keep you in mind for similar roles.\n\nBest regards,\nTessa Morrow\nSenior Consultant\nBrightfield Search',
+    );
+    expect(pick(m)).toEqual({ company: 'Oakhurst Foods', agency: 'Brightfield Search', contact: 'Tessa Morrow' });
+  });
+
+  it('reads "on behalf of X" and the agency from the display name', () => {
+    const m = mail(
+      { name: 'Owen Pike | Harbour Talent Partners', address: 'owen@harbourtalent.example' },
+      'Update',
+      'Hello Sam,\n\nI am writing on behalf of Calder Maritime regarding the Operations Analyst position. After your interview, they have chosen to proceed with another applicant.\n\nKind regards,\nOwen Pike',
+    );
+    expect(pick(m)).toEqual({ company: 'Calder Maritime', agency: 'Harbour Talent Partners', contact: 'Owen Pike' });
+    expect(extract(m).stage).toBe('interview');
+  });
+
+  it('reads an agency-shaped sender whose text gives the role to another company', () => {
+    const m = mail(
+      { name: 'Priya Lal', address: 'priya@northlight-recruitment.example' },
+      'Payroll Officer at Vennard Group',
+      "Hi Sam,\n\nThanks for your patience. Vennard Group's hiring manager has come back to me: they have decided not to progress your application for the Payroll Officer role at Vennard Group.\n\nBest,\nPriya Lal\nNorthlight Recruitment",
+    );
+    expect(pick(m)).toEqual({ company: 'Vennard Group', agency: 'Northlight Recruitment', contact: 'Priya Lal' });
+  });
+
+  it('leaves the company blank, not the agency, when the client is never named', () => {
+    const m = mail(
+      { name: 'Tessa Morrow', address: 'tessa.morrow@brightfield-search.example' },
+      'Your application',
+      'Hi Sam,\n\nMy client has reviewed your CV and has decided not to take your application further.\n\nBest regards,\nTessa Morrow\nBrightfield Search',
+    );
+    expect(pick(m)).toEqual({ company: null, agency: 'Brightfield Search', contact: 'Tessa Morrow' });
+  });
+});
+
+describe('agency: not an agency', () => {
+  it.each([
+    [
+      'a company that serves clients',
+      { name: 'Dana Holt', address: 'dana@ferrow.example' },
+      'Hi Sam,\n\nThank you for your interest in Ferrow. We build tools our clients love, and our client services team was glad to meet you. We have decided to move forward with another candidate.\n\nBest,\nDana Holt\nFerrow',
+    ],
+    [
+      'a company’s own talent team',
+      { name: 'Ferrow Talent', address: 'talent@ferrow.example' },
+      'Hi Sam,\n\nThank you for considering an opportunity with Ferrow, Inc. We have decided to move forward with other candidates.\n\nFerrow Talent',
+    ],
+    [
+      'a staffing firm rejecting for its own role',
+      { name: 'Apex Staffing Careers', address: 'careers@apexstaffing.example' },
+      'Hi Sam,\n\nThank you for your interest in the Recruiter position at Apex Staffing. We have decided to move forward with other candidates.\n\nApex Staffing Careers',
+    ],
+  ])('%s', (_what, from, text) => {
+    expect(extract(mail(from, 'Your application', text)).agency).toBeNull();
+  });
+});

@@ -1,0 +1,132 @@
+// How far the candidacy got, read from emails written for these tests: each wording is one of a
+// family (a kind of meeting or test × a frame that puts it in the past), and the look-alikes
+// that ask for one, promise one or name one in passing say nothing.
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../lambdas/core/extract/index.ts';
+import type { OriginalMail } from '../../lambdas/core/mail/index.ts';
+
+const NO = 'We have decided to move forward with other candidates.';
+
+function stageOf(body: string, subject = 'Your application'): ReturnType<typeof extract>['stage'] {
+  const mail: OriginalMail = {
+    style: 'direct',
+    from: { name: 'Marisol Okafor', address: 'marisol@brindlewood.example' },
+    replyTo: [],
+    cc: [],
+    subject,
+    date: null,
+    messageId: null,
+    references: null,
+    text: `Hi Sam,\n\n${body}\n\nBest,\nMarisol Okafor`,
+  };
+  return extract(mail).stage;
+}
+
+describe('stage: an interview happened', () => {
+  it.each([
+    // thanked for a meeting
+    `Thank you for the phone screen on Tuesday. ${NO}`,
+    `Thanks so much for your time and for the video interview with our team. ${NO}`,
+    `Many thanks for Thursday's conversation with Priya. ${NO}`,
+    `We would like to thank you for the onsite last week. ${NO}`,
+    `While we won't be moving forward, thank you for the calls with the team.`,
+    `Thank you for interviewing with us for the Planner role. ${NO}`,
+    `Thanks for taking the time to chat with me about the role. ${NO}`,
+    `I appreciate you speaking with our hiring manager. ${NO}`,
+    // after one
+    `Following our conversation last week, ${NO.toLowerCase()}`,
+    `After your final round interviews, the panel chose another finalist.`,
+    `Since the recruiter screen, we have met other applicants. ${NO}`,
+    // done one
+    `Thank you for participating in the interview process. ${NO}`,
+    `Everyone you met enjoyed your questions. ${NO}`,
+    `As we discussed when we spoke on Friday, the team is small. ${NO}`,
+    `The team who interviewed you was impressed. ${NO}`,
+    `It was a pleasure meeting you in Leeds. ${NO}`,
+    `I enjoyed our chat about warehouse routing. ${NO}`,
+    `We appreciate the time you spent talking with the engineers. ${NO}`,
+    `Thanks for coming in to see us on Monday. ${NO}`,
+    `Thank you for your time on the phone yesterday. ${NO}`,
+    `Thank you for your time on Tuesday. ${NO}`,
+    `Thank you for the opportunity to interview for the Planner role. ${NO}`,
+    `We appreciate your participation in our interview process. ${NO}`,
+    `After meeting you, the panel felt another applicant was closer to the brief.`,
+    `Although you made it to the final round, ${NO.toLowerCase()}`,
+    `Thank you for your presentation to the leadership team. ${NO}`,
+    `Following your visit to our Leeds office, ${NO.toLowerCase()}`,
+    // looked back on
+    `The feedback from your interviews was positive, but ${NO.toLowerCase()}`,
+    `Your interview with Dana went well. ${NO}`,
+    `The interviewers valued your answers. ${NO}`,
+    // other languages
+    'Vielen Dank für das Gespräch am Montag. Leider haben wir uns für jemand anderen entschieden.',
+    "Merci pour l'entretien de mardi. Nous avons retenu un autre profil.",
+    'Muchas gracias por la entrevista. Hemos elegido a otra persona.',
+    'Bedankt voor het gesprek van vorige week. We hebben voor iemand anders gekozen.',
+  ])('“%s”', (body) => {
+    expect(stageOf(body)).toBe('interview');
+  });
+});
+
+describe('stage: a test, and no interview', () => {
+  it.each([
+    `Thank you for completing the coding challenge. ${NO}`,
+    `Thanks for the take-home assignment you sent us. ${NO}`,
+    `We reviewed your application and technical assessment carefully. ${NO}`,
+    `After reviewing your case study, ${NO.toLowerCase()}`,
+    `The results of your online assessment did not meet the bar for this role.`,
+    `We appreciate the effort you put into the written exercise. ${NO}`,
+    `Based on your HackerRank test, ${NO.toLowerCase()}`,
+    `We appreciated the chance to review your code. ${NO}`,
+  ])('“%s”', (body) => {
+    expect(stageOf(body)).toBe('test');
+  });
+
+  it('says interview when both happened', () => {
+    expect(stageOf(`Thank you for completing the take-home and for the call with Ines. ${NO}`)).toBe('interview');
+  });
+});
+
+describe('stage: the application alone', () => {
+  it.each([
+    `After careful review of your application, ${NO.toLowerCase()}`,
+    `Our hiring team reviewed your resume and did not select it for further consideration.`,
+    `We have carefully reviewed your background and qualifications. ${NO}`,
+    `Your application was reviewed by the hiring manager. ${NO}`,
+    `At this time we are unable to offer you an interview.`,
+    `We won't be scheduling an interview for this role.`,
+    `You have not been selected for an interview.`,
+  ])('“%s”', (body) => {
+    expect(stageOf(body)).toBe('application');
+  });
+});
+
+describe('stage: not said', () => {
+  it.each([
+    // nothing about it
+    `Thank you for applying. ${NO}`,
+    `Thank you for your interest in Brindlewood. ${NO}`,
+    // asked for, promised or conditional
+    `If you are selected for an interview, a recruiter will contact you.`,
+    `Once you complete the assessment, we will review your results.`,
+    `Please complete the coding challenge by Friday.`,
+    `Let me know a good time to chat next week.`,
+    `We would like to invite you to a video interview with the team.`,
+    `After reviewing your application, we would like to schedule a phone screen.`,
+    `Your interview with us is scheduled for Monday at 10am.`,
+    `Thank you in advance for completing the assessment.`,
+    `Our interview panel will reach out with times.`,
+    // named in passing, not done by the candidate
+    `We interviewed many strong candidates for this role. ${NO}`,
+    `We met with the hiring team to discuss every application. ${NO}`,
+    `Thank you for your patience during these challenging times. ${NO}`,
+    `Based on our assessment of your background, ${NO.toLowerCase()}`,
+    `Thank you for your visit to our careers site. ${NO}`,
+    `Unfortunately you did not complete the assessment in time.`,
+    `We would welcome the chance to speak with you about future roles.`,
+    `Thank you for your time. ${NO}`,
+    `We have now completed the assessment of all applications. ${NO}`,
+  ])('“%s”', (body) => {
+    expect(stageOf(body)).toBeNull();
+  });
+});
