@@ -15,6 +15,8 @@ import {
   readRecords,
 } from '../../scripts/corpus.ts';
 
+export { CORPUS_FILES, type CorpusRecord, readRecords };
+
 export const FIXTURE_EMAILS: readonly CorpusRecord[] = readRecords(
   fileURLToPath(new URL('../fixtures/emails.jsonl', import.meta.url)),
 );

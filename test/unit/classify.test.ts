@@ -4,14 +4,31 @@ import type { OriginalMail } from '../../lambdas/core/mail/index.ts';
 import { readRejection } from '../../lambdas/core/reading/index.ts';
 import { directMail, figures } from '../../scripts/eval.ts';
 import { extract } from '../../lambdas/core/extract/index.ts';
-import { describeOnEmails } from '../support/corpus.ts';
+import { fileURLToPath } from 'node:url';
+import { SHIPPED } from '../../lambdas/core/classify/model.ts';
+import { fitModel, sampleOf } from '../../scripts/train.ts';
+import { CORPUS_FILES, type CorpusRecord, corpusRecords, describeOnEmails, readRecords } from '../support/corpus.ts';
 
 function mail(
   text: string,
   subject = 'Your application',
-  from = { name: 'Northwind Talent Team', address: 'careers@northwind.example' },
+  from: { name: string | null; address: string } = {
+    name: 'Northwind Talent Team',
+    address: 'careers@northwind.example',
+  },
 ): OriginalMail {
   return { style: 'direct', from, replyTo: [], cc: [], subject, date: null, messageId: null, references: null, text };
+}
+
+/** A labelled record as the recruiter sent it. */
+function directOriginal(r: CorpusRecord): OriginalMail {
+  return mail(r.body, r.subject, { name: r.from_name, address: r.from_email ?? 'unknown@example.com' });
+}
+
+/** Read as production reads it (classify, extract, and what happened before the decision). */
+function read(m: OriginalMail) {
+  const parsed = { ...m, from: m.from ? [m.from] : [], to: [], inReplyTo: null, headers: [], attached: null };
+  return readRejection(parsed, []).classification;
 }
 
 describe('classify: rejections', () => {
@@ -32,17 +49,17 @@ describe('classify: rejections', () => {
       ),
     );
     expect(c.verdict).toBe('rejection');
-    expect(c.confidence).toBeGreaterThan(0.8);
-    expect(c.reasons[0]).toMatch(/^said “.*decided not to move forward/);
+    expect(c.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(c.reasons[0]).toMatch(/^a decision not to go on with you: “.*decided not to move forward/);
   });
 
   it('tells a rejection after an interview from one after only an application', () => {
-    const after = classify(
+    const after = read(
       mail(
         'Hi Lena,\n\nThank you for taking the time to speak with us last week about the Store Manager role. We enjoyed meeting you, but we have decided to move forward with another candidate.\n\nAll the best,\nOmar Haddad',
       ),
     );
-    const before = classify(
+    const before = read(
       mail(
         'Hi Lena,\n\nThank you for applying for the Store Manager role. After reviewing your application, we will not be moving forward with your candidacy.\n\nRegards,\nRecruiting',
       ),
@@ -149,9 +166,9 @@ describe('classify: what happened before the decision', () => {
     ['after interviewing', 'After interviewing with several members of the team, you impressed us.'],
   ])('recognises a past interview phrased "%s"', (_name, first) => {
     const m = mail(`Hi Sam,\n\n${first}\n\n${reject}\n\nBest,\nRecruiting`);
-    const c = classify(m);
+    const c = read(m);
     expect(c).toMatchObject({ verdict: 'rejection', kind: 'rejection-after-interview' });
-    expect(c.reasons.join(' ')).toMatch(/an interview happened: “/);
+    expect(c.reasons.join(' ')).toMatch(/came after an interview/);
     expect(extract(m).interviewed).toBe(true);
   });
 
@@ -178,9 +195,9 @@ describe('classify: what happened before the decision', () => {
 
   it('says "after application" only when the email says it judged the application', () => {
     const m = mail(`Hi Sam,\n\nAfter reviewing your resume, ${reject.toLowerCase()}\n\nBest,\nRecruiting`);
-    const c = classify(m);
+    const c = read(m);
     expect(c.kind).toBe('rejection-after-application');
-    expect(c.reasons.join(' ')).toMatch(/judged on the application only: “After reviewing your resume”/);
+    expect(c.reasons.join(' ')).toMatch(/came after the application alone/);
     expect(extract(m).interviewed).toBe(false);
   });
 
@@ -191,8 +208,10 @@ describe('classify: what happened before the decision', () => {
       ),
     );
     expect(c.verdict).toBe('rejection');
-    const said = c.reasons.filter((r) => r.startsWith('said '));
-    expect(said).toEqual(['said “decided to move forward with another candidate whose experience more closely”']);
+    // The sentence that decided, once, though several frames found it.
+    expect(c.reasons).toEqual([
+      'someone else was chosen: “After careful consideration, we have decided to move forward with another candidate whose experience more closely matches our needs”',
+    ]);
   });
 });
 
@@ -215,7 +234,7 @@ describe('classify: traps that are not rejections', () => {
       ),
     );
     expect(c.verdict).toBe('not_rejection');
-    expect(c.kind).toBe('scheduling');
+    expect(c.kind).toBe('reschedule');
   });
 
   it('does not take "we will keep your résumé on file" in an acknowledgement as a rejection', () => {
@@ -236,7 +255,7 @@ describe('classify: traps that are not rejections', () => {
       ),
     );
     expect(c.verdict).toBe('not_rejection');
-    expect(c.reasons.join(' ')).toMatch(/ignored .*conditional/);
+    expect(c.reasons.join(' ')).toMatch(/set aside \(a condition\): “If you are not selected/);
   });
 
   it('treats "not selected for this role, but we would like to consider you for another" with an active next step as not a plain rejection', () => {
@@ -273,7 +292,7 @@ describe('classify: traps that are not rejections', () => {
     ],
     [
       "Although we won't be moving forward with other candidates, we'd like to invite you to a final interview.",
-      'unsure',
+      'not_rejection',
     ],
     [
       "Last month we told you we had decided to move forward with another candidate. That hire didn't work out, and we'd love to talk to you again about the role. Are you free Tuesday?",
@@ -348,13 +367,13 @@ describe('classify: traps that are not rejections', () => {
       'scheduling',
       'Interview availability',
       'Hi Kai,\n\nThanks for your application. We would like to schedule a phone interview with you. Please send your availability for this week.\n\nBest,\nLuis Ortega',
-      'scheduling',
+      'interview-invite',
     ],
     [
       'reminder',
       'Reminder: provide your interview availability',
       'Dear Kai,\n\nThis is a reminder to provide availability for your interview. Our system will keep sending reminders until you respond.\n\nRecruitment Office',
-      'scheduling',
+      'interview-invite',
     ],
     [
       'interview invitation',
@@ -426,8 +445,9 @@ describe('classify: traps that are not rejections', () => {
     );
     const c = classify(m);
     expect(c).toMatchObject({ verdict: 'not_rejection', kind: 'interview-invite' });
-    expect(c.reasons[0]).toBe('invites you to interview: “would like to invite you to a 30-minute video interview”');
-    expect(c.reasons.join(' ')).toMatch(/asks to schedule a conversation: “share a few times that work/);
+    expect(c.reasons[0]).toBe(
+      'invites you to a conversation or interview: “We would like to invite you to a 30-minute video interview with the team”',
+    );
     // An invitation is not an interview that happened — nor proof that none did.
     expect(extract(m).interviewed).toBeNull();
   });
@@ -485,3 +505,37 @@ describeOnEmails(
   },
   { corpus: ['emails.jsonl'] },
 );
+
+// The development sets (test/fixtures/dev) were written for onward by helpers who read neither the
+// reader nor the corpus; the reader was improved on their mistakes, so these are floors that catch
+// a change undoing an idea it had learned — not a measure of mail nobody has seen (that is the
+// held-out set's, scored by `npm run eval`).
+describe.each(['emails-1.jsonl', 'emails-2.jsonl'])('classify: development set %s', (file) => {
+  const records = readRecords(fileURLToPath(new URL(`../fixtures/dev/${file}`, import.meta.url))).filter(
+    (r) => !r.ambiguous,
+  ) as (CorpusRecord & { language: string })[];
+  const outcomes = records.map((record) => ({ record, c: read(directOriginal(record)) }));
+
+  it('keeps English precision ≥ 0.97 and recall ≥ 0.88', () => {
+    const english = outcomes.filter((o) => o.record.language === 'en');
+    const f = figures(english.map((o) => ({ ...o, x: extract(directOriginal(o.record)) })));
+    expect(english.length).toBeGreaterThan(150);
+    expect(f.precision).toBeGreaterThanOrEqual(0.97);
+    expect(f.recall).toBeGreaterThanOrEqual(0.88);
+  });
+
+  it('answers "unsure, a language onward does not read" for every email not in English', () => {
+    const others = outcomes.filter((o) => o.record.language !== 'en');
+    expect(others.length).toBeGreaterThan(5);
+    for (const o of others) expect(o.c, o.record.id).toMatchObject({ verdict: 'unsure', kind: 'unknown-language' });
+  });
+});
+
+describe('classify: the shipped weights', () => {
+  const found = corpusRecords(CORPUS_FILES);
+  it.skipIf(!('records' in found))('are what `npm run train` makes of the corpus (rebuilt, not edited)', () => {
+    if (!('records' in found)) return;
+    const model = fitModel(found.records.filter((r) => !r.ambiguous).map(sampleOf));
+    expect(model).toEqual(SHIPPED);
+  });
+});

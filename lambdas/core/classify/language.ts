@@ -91,8 +91,8 @@ for (const [code, set] of OTHER) {
   }
 }
 
-export function guessLanguage(text: string): LanguageGuess {
-  const words = text.toLowerCase().match(/[a-zà-öø-ÿß]+/g) ?? [];
+/** `words`: the text's words, lower-cased (the classifier's tokens). */
+export function guessLanguage(words: Iterable<string>): LanguageGuess {
   let english = 0;
   const counts = new Map<string, number>();
   for (const w of words) {

@@ -19,10 +19,22 @@ export interface Reading {
  */
 export function readRejection(mail: ParsedMail, ownAddresses: readonly string[]): Reading {
   const original = unwrapForward(mail);
+  const extraction = withoutAddresses(extract(original), ownAddresses);
+  return { original, classification: afterStage(classify(original), extraction), extraction };
+}
+
+const STAGE_WORDS = { interview: 'an interview', test: 'a test or assessment', application: 'the application alone' };
+
+/**
+ * A rejection named for what came before it — after an interview, a test, or the application
+ * alone — when the email says so: the letter and the owner's notes speak of what happened.
+ */
+function afterStage(c: Classification, x: Extraction): Classification {
+  if (c.verdict !== 'rejection' || c.kind !== 'rejection' || !x.stage) return c;
   return {
-    original,
-    classification: classify(original),
-    extraction: withoutAddresses(extract(original), ownAddresses),
+    ...c,
+    kind: `rejection-after-${x.stage}`,
+    reasons: [...c.reasons, `came after ${STAGE_WORDS[x.stage]}, as the email says`],
   };
 }
 

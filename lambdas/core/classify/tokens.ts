@@ -1,0 +1,211 @@
+// The words of an email as the reader compares them: lower-cased, contractions spelled out
+// ("won't" → will not), and each reduced to a light stem so that "moving", "moved" and "move"
+// are one word to the lexicon. Each token keeps where it came from, so the sentence that decided
+// can be quoted exactly as written.
+
+export interface Token {
+  /** The stem: lower case, inflection stripped ("progressing" → "progress"). */
+  stem: string;
+  /** The word as written, lower-cased: tense is read from it ("selected" is done, "select" is not). */
+  word: string;
+  /** Where the word or mark starts and ends in the text. */
+  at: number;
+  end: number;
+  /** Punctuation and line breaks are tokens too: they end clauses and sentences. */
+  mark: boolean;
+  /** Written with a capital letter: a name, or the start of a sentence. */
+  capital: boolean;
+}
+
+// Words, numbers, and the marks that bound clauses and sentences. A word may carry an apostrophe
+// or a hyphen inside ("won't", "o'brien", "take-home"); a dash between spaces is a mark.
+const PIECE = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*|\n|[.!?;:,()"«»\u2026-]/gu;
+const MARKS = new Set(['\n', '.', '!', '?', ';', ':', ',', '(', ')', '"', '«', '»', '\u2026', '-']);
+
+/** Spelled-out contractions: the reader negates "won't" as it negates "will not". */
+const CONTRACTED: Record<string, string[]> = {
+  "won't": ['will', 'not'],
+  "can't": ['can', 'not'],
+  "shan't": ['shall', 'not'],
+  "ain't": ['is', 'not'],
+  "it's": ['it', 'is'],
+  "that's": ['that', 'is'],
+  "there's": ['there', 'is'],
+  "here's": ['here', 'is'],
+  "what's": ['what', 'is'],
+  "who's": ['who', 'is'],
+  "let's": ['let', 'us'],
+};
+const SUFFIXES: [string, string][] = [
+  ["n't", 'not'],
+  ["'re", 'are'],
+  ["'ve", 'have'],
+  ["'ll", 'will'],
+  ["'d", 'would'],
+  ["'m", 'am'],
+  // A possessive is kept as a mark of its own: "Jamie's application" is not yours.
+  ["'s", "'s"],
+];
+
+/** Irregular forms the suffix rules cannot reach, as the stem of their base form. */
+// Values are stems as stem() gives them for the base form ("made" → "mak", as "make" → "mak").
+const IRREGULAR: Record<string, string> = {
+  chosen: 'choos',
+  chose: 'choos',
+  went: 'go',
+  gone: 'go',
+  going: 'go',
+  goes: 'go',
+  been: 'be',
+  being: 'be',
+  is: 'be',
+  are: 'be',
+  was: 'be',
+  were: 'be',
+  am: 'be',
+  have: 'have',
+  has: 'have',
+  had: 'have',
+  having: 'have',
+  did: 'do',
+  done: 'do',
+  does: 'do',
+  made: 'mak',
+  taken: 'tak',
+  took: 'tak',
+  given: 'giv',
+  gave: 'giv',
+  felt: 'feel',
+  found: 'find',
+  held: 'hold',
+  spoke: 'speak',
+  spoken: 'speak',
+  met: 'meet',
+  sent: 'send',
+  thought: 'think',
+  decided: 'decid',
+  deciding: 'decid',
+  decide: 'decid',
+  decides: 'decid',
+  unfortunately: 'unfortunate',
+  // Words whose stem would be a function word the frames read ("note" is not "not").
+  note: 'note',
+  notes: 'note',
+  noted: 'note',
+  noting: 'note',
+  none: 'none',
+  bee: 'bee',
+  candidacy: 'candidacy',
+  others: 'others',
+  us: 'us',
+  this: 'this',
+  his: 'his',
+  its: 'its',
+  yes: 'yes',
+  news: 'news',
+  process: 'process',
+  progress: 'progress',
+  access: 'access',
+  business: 'business',
+  success: 'success',
+  unsuccessful: 'unsuccessful',
+  successful: 'successful',
+  less: 'less',
+  unless: 'unless',
+  pass: 'pass',
+  class: 'class',
+  address: 'address',
+  analysis: 'analysis',
+  basis: 'basis',
+  always: 'always',
+  perhaps: 'perhaps',
+  sometimes: 'sometimes',
+};
+
+const VOWELS = new Set('aeiouy');
+const KEPT_DOUBLES = new Set(['l', 's', 'f', 'z']);
+
+/** A light stemmer: enough that a verb's and a noun's inflections meet, never clever. */
+export function stem(word: string): string {
+  const irregular = IRREGULAR[word];
+  if (irregular !== undefined) return irregular;
+  const n = word.length;
+  if (n <= 3) return word;
+  let w = word;
+  if (n > 4 && (w.endsWith('ies') || w.endsWith('ied'))) return `${w.slice(0, -3)}y`;
+  if (n > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  // "-eed" is the word's own ending: "proceed", "succeed", "exceed" keep it.
+  else if (n > 4 && w.endsWith('ed') && !w.endsWith('eed')) w = w.slice(0, -2);
+  else if (n > 4 && w.endsWith('es') && sibilantBefore(w, n - 2)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  // "moving"/"moved" → "mov", as "move" → "mov"; a doubled final consonant is one ("planned" → "plan").
+  const last = w[w.length - 1]!;
+  if (w.length > 3 && last === w[w.length - 2] && !VOWELS.has(last) && !KEPT_DOUBLES.has(last)) w = w.slice(0, -1);
+  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
+}
+
+/** "boxes", "matches", "wishes", "passes": the -es belongs to the ending, not the word. */
+function sibilantBefore(w: string, at: number): boolean {
+  const a = w[at - 1];
+  const b = w[at - 2];
+  return a === 'x' || a === 'z' || (a === 's' && b === 's') || (a === 'h' && (b === 's' || b === 'c'));
+}
+
+/**
+ * Stems of words already seen. Mail repeats its words ("the", "your", "application") within and
+ * across emails; a word's stem never changes, so each is worked out once. Bounded, so hostile
+ * mail full of distinct words cannot grow it without end.
+ */
+const STEMS = new Map<string, string>();
+const MAX_STEMS = 20_000;
+
+function stemOf(word: string): string {
+  let s = STEMS.get(word);
+  if (s === undefined) {
+    s = stem(word);
+    if (STEMS.size >= MAX_STEMS) STEMS.clear();
+    STEMS.set(word, s);
+  }
+  return s;
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  // Lower-cased once for the whole text; where that changes its length ("İ"), word by word.
+  const lowered = text.toLowerCase();
+  const same = lowered.length === text.length;
+  // One pattern object for every call: tokenize runs to the end before it returns, so its search
+  // position is never shared.
+  PIECE.lastIndex = 0;
+  for (let m = PIECE.exec(text); m !== null; m = PIECE.exec(text)) {
+    const raw = m[0];
+    const at = m.index;
+    const end = at + raw.length;
+    // A piece of one character that is no letter or digit is a mark (the pattern allows no other).
+    if (raw.length === 1 && MARKS.has(raw)) {
+      const mark = raw === '«' || raw === '»' ? '"' : raw === '\u2026' ? '.' : raw;
+      tokens.push({ stem: mark, word: mark, at, end, mark: true, capital: false });
+      continue;
+    }
+    const lower = same ? lowered.slice(at, end) : raw.toLowerCase();
+    const capital = lower !== raw;
+    const whole = CONTRACTED[lower];
+    if (whole) {
+      for (const w of whole) tokens.push({ stem: stemOf(w), word: w, at, end, mark: false, capital });
+      continue;
+    }
+    const suffix = lower.includes("'")
+      ? SUFFIXES.find(([s]) => lower.endsWith(s) && lower.length > s.length)
+      : undefined;
+    if (suffix) {
+      const base = lower.slice(0, -suffix[0].length);
+      // "won't" is handled above; "don't", "isn't", "couldn't": the base is what remains.
+      tokens.push({ stem: stemOf(base), word: base, at, end, mark: false, capital });
+      if (suffix[1]) tokens.push({ stem: stemOf(suffix[1]), word: suffix[1], at, end, mark: false, capital: false });
+      continue;
+    }
+    tokens.push({ stem: stemOf(lower), word: lower, at, end, mark: false, capital });
+  }
+  return tokens;
+}

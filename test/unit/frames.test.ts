@@ -1,0 +1,151 @@
+// The reader's building blocks, one idea at a time: stems that meet, phrases found with their
+// gaps, and each frame found — or set aside — whatever words fill it.
+import { describe, expect, it } from 'vitest';
+import { readFrames } from '../../lambdas/core/classify/frames.ts';
+import { findIdeas } from '../../lambdas/core/classify/matcher.ts';
+import { stem, tokenize } from '../../lambdas/core/classify/tokens.ts';
+
+const framesOf = (text: string) => new Set(readFrames(tokenize(text)).findings.map((f) => f.frame));
+const setAside = (text: string) => readFrames(tokenize(text)).ignored.map((i) => `${i.finding.frame}: ${i.why}`);
+
+describe('stems', () => {
+  it.each([
+    ['moving', 'moved', 'move'],
+    ['proceeding', 'proceeded', 'proceed'],
+    ['made', 'making', 'make'],
+    ['chosen', 'chose', 'choose'],
+    ['went', 'gone', 'go'],
+    ['has', 'had', 'have'],
+    ['shortlisted', 'shortlisting', 'shortlist'],
+  ])('%s, %s and %s are one word to the lexicon', (a, b, c) => {
+    expect(stem(a)).toBe(stem(c));
+    expect(stem(b)).toBe(stem(c));
+  });
+
+  it('keeps words apart whose stems would collide with the words frames read', () => {
+    expect(stem('note')).not.toBe(stem('not'));
+    expect(stem('none')).not.toBe(stem('no'));
+  });
+});
+
+describe('tokens', () => {
+  it('spells out contractions, so "won\'t" is negated as "will not" is', () => {
+    expect(tokenize("We won't, can't, didn't").map((t) => t.word)).toEqual([
+      'we',
+      'will',
+      'not',
+      ',',
+      'can',
+      'not',
+      ',',
+      'did',
+      'not',
+    ]);
+  });
+
+  it("keeps a possessive as a mark of its own: Jamie's application is not yours", () => {
+    expect(tokenize("Jamie's application").map((t) => t.word)).toEqual(['jamie', "'s", 'application']);
+  });
+});
+
+describe('phrases', () => {
+  it('finds a phrase with a wildcard word in it ("your * application")', () => {
+    const tags = findIdeas(tokenize('your Data Analyst application'));
+    expect(tags.some((t) => t.idea === 'self' && t.start === 0 && t.end === 4)).toBe(true);
+  });
+
+  it('never lets a wildcard cross a mark', () => {
+    const tags = findIdeas(tokenize('your. application'));
+    expect(tags.some((t) => t.idea === 'self' && t.end === 3)).toBe(false);
+  });
+});
+
+describe('decision frames, in words no rule was written for', () => {
+  it.each([
+    ['declined', "We're not able to take your candidature any further."],
+    ['declined', 'Unfortunately you have not been shortlisted for the next round.'],
+    ['declined', 'On this occasion your application has not been progressed.'],
+    ['declined', 'We will not be extending an offer.'],
+    ['refused', 'Your application was unsuccessful.'],
+    ['refused', 'Application status: Not selected. Outcome: Rejected.'],
+    ['refused', "We're gonna pass for now."],
+    ['others-chosen', 'The panel has appointed another applicant.'],
+    ['others-chosen', 'We went a different way with this hire.'],
+    ['others-chosen', 'After a lot of thought we offered the role to Priya.'],
+    ['others-chosen', 'We have decided to consider other applicants whose profiles better match the brief.'],
+    ['filled', 'The position has now been filled.'],
+    ['cancelled', 'Funding for the role fell through.'],
+    ['cancelled', 'We have made the decision not to fill the vacancy.'],
+    ['not-fit', "Honestly your background doesn't line up closely enough with what the team needs."],
+    ['not-fit', 'You were great, but we need someone with deeper B2B experience.'],
+  ])('%s: %s', (frame, text) => {
+    expect(framesOf(text)).toContain(frame);
+  });
+});
+
+describe('decisions that are not this email’s decision', () => {
+  it('sets aside a condition, before or after the decision', () => {
+    expect(setAside('If you are not selected for an interview, we will keep your CV.')).toContain(
+      'declined: a condition',
+    );
+    expect(setAside('We cannot consider your application until we receive your transcript.')).toContain(
+      'declined: a condition',
+    );
+  });
+
+  it('sets aside what is said of candidates in general — but a job filled is filled whoever is told', () => {
+    expect(setAside('Applicants who are not selected will not be contacted.')).toContain(
+      'declined: about candidates in general',
+    );
+    expect(framesOf('We are writing to let all applicants know that this post has been filled.')).toContain('filled');
+  });
+
+  it('sets aside a question and a quotation', () => {
+    expect(setAside('Are we not moving forward with your application? We are!')).toContain('declined: a question');
+    expect(
+      setAside('Recruiters most often write "we have decided not to move forward with your application".'),
+    ).toContain('declined: quoted');
+  });
+
+  it.each([
+    "After interviews we won't be moving forward with Jamie's application.",
+    'We wanted to let you know that Tom was not selected to move forward this time.',
+    "Just a heads up - we're not going ahead with Marta for the designer role.",
+    "We won't be moving forward with other candidates.",
+    'We decided not to proceed with the in-person onsite and will meet by video instead.',
+    'You have decided not to continue with your application.',
+  ])('finds no decision against the reader in: %s', (text) => {
+    const frames = framesOf(text);
+    expect(frames).not.toContain('declined');
+    expect(frames).not.toContain('refused');
+  });
+
+  it.each([
+    "We're looking to hire someone with five years' experience.",
+    'A job you saved is no longer available.',
+    'We are currently interviewing other candidates and will be in touch next week.',
+  ])('finds no one chosen and nothing closed in: %s', (text) => {
+    const frames = framesOf(text);
+    for (const f of ['others-chosen', 'filled', 'cancelled', 'closed']) expect(frames).not.toContain(f);
+  });
+});
+
+describe('other purposes', () => {
+  it.each([
+    ['invite', 'We would love to grab 20 minutes this week - does Thursday work?'],
+    ['invite', 'Your interview is confirmed for Friday at 11:00.'],
+    ['offer', 'We are pleased to make you a conditional offer for the position.'],
+    ['withdrawal', 'This confirms your request to withdraw from the process.'],
+    ['received', 'Your application will be carefully reviewed by our team.'],
+    ['assessment', 'Please complete the coding challenge within five days using the link below.'],
+    ['other-role', "We'd love to interview you for our Platform team instead."],
+  ])('%s: %s', (frame, text) => {
+    expect(framesOf(text)).toContain(frame);
+  });
+
+  it('reads thanks for a meeting, or for a test done, as no invitation and no assessment to do', () => {
+    const frames = framesOf('Thank you for the conversation on Friday and for completing the assessment.');
+    expect(frames).not.toContain('invite');
+    expect(frames).not.toContain('assessment');
+  });
+});
