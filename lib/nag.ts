@@ -24,7 +24,7 @@ class OnwardChecks extends NagPack {
     for (const [rule, info] of checks) {
       this.applyRule({
         info,
-        explanation: 'onward keeps explicit limits on every function (issue 5).',
+        explanation: 'onward keeps explicit limits on every function.',
         level: NagMessageLevel.ERROR,
         rule,
         node,

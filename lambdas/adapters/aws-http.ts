@@ -1,5 +1,5 @@
 // Signed HTTP requests to the four AWS APIs onward calls, with aws4fetch's SigV4 signer instead
-// of the SDK clients: loading one SDK client takes 50–100 ms of every cold start (issue 7), and
+// of the SDK clients: loading one SDK client takes 50–100 ms of every cold start, and
 // onward calls seven operations in all. Configuration is the standard environment Lambda sets
 // (AWS_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN); a service's endpoint
 // is AWS_ENDPOINT_URL_<SERVICE> when set — which is all the local stack changes — else AWS's own.
@@ -30,7 +30,7 @@ const SERVICES = {
   },
   // Up to the message size cap (10 MB by default) in one body.
   s3: { endpointVariable: 'AWS_ENDPOINT_URL_S3', host: 's3', signingName: 's3', attempts: 3, timeoutMs: 10_000 },
-  // One attempt: a retry after a lost response could send a letter twice (DESIGN §3).
+  // One attempt: a retry after a lost response could send a letter twice (docs/DESIGN.md §3).
   ses: { endpointVariable: 'AWS_ENDPOINT_URL_SES', host: 'email', signingName: 'ses', attempts: 1, timeoutMs: 8000 },
   secretsmanager: {
     endpointVariable: 'AWS_ENDPOINT_URL_SECRETS_MANAGER',

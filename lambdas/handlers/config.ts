@@ -1,6 +1,6 @@
 // The handlers' configuration: one zod schema over the environment, every problem reported at
 // once. Names, defaults and limits come from the settings contract (lambdas/settings). zod/mini
-// keeps the Lambda bundles small (DESIGN §6); addresses and URLs are checked with onward's own
+// keeps the Lambda bundles small (docs/DESIGN.md §6); addresses and URLs are checked with onward's own
 // address rule and the platform's URL parser rather than zod's format validators, which would add
 // ~9 KB to every bundle and a second, different idea of an email address.
 import * as z from 'zod/mini';

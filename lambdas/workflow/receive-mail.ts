@@ -1,6 +1,6 @@
 // on-mail-received's use case: from a stored message to a recorded case and a note to the owner.
 // Safe to replay: the case is keyed on SES's message id, every step is a conditional status
-// change, and a replay resumes where an earlier attempt stopped (DESIGN §3).
+// change, and a replay resumes where an earlier attempt stopped (docs/DESIGN.md §3).
 import { type Case, type IgnoreReason, ignoredRecordExpiry } from '../core/case/index.ts';
 import type { OriginalMail, ParsedMail } from '../core/mail/index.ts';
 import { draftLetter } from '../core/letter/index.ts';

@@ -168,8 +168,8 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
 
       const mark = await outboxMark(h);
       const posts = recordPosts(page);
-      // Enter in a one-line field sends nothing (an exploratory run sent a letter by pressing
-      // Enter after typing the detail): a letter leaves only when Send itself is pressed.
+      // Enter in a one-line field sends nothing — a browser submits a form on Enter, and a letter
+      // typed half-way must not leave: a letter leaves only when Send itself is pressed.
       for (const field of [f.detail, f.to, f.subject]) await field.press('Enter');
       await page.waitForTimeout(300);
       expect(posts).toHaveLength(0);
@@ -311,7 +311,7 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
   });
 
   // A detail onward reshapes (a sentence of its own) comes back in the letter to read first:
-  // the owner sees every word that leaves (DESIGN §1).
+  // the owner sees every word that leaves (docs/DESIGN.md §1).
   it('shows a reshaped detail in the letter before it is sent, and sends that on the next Send', async () => {
     const { reviewUrl } = await forwardForReview(h, 'rejection-after-interview.eml');
     const { context, page } = await open();
@@ -382,8 +382,8 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
         expect(box!.x + box!.width, name).toBeLessThanOrEqual(375);
         expect(box!.height, name).toBeGreaterThanOrEqual(32); // big enough to tap
       }
-      // The whole letter shows, its end included, without a scroll bar inside the box (an
-      // exploratory run found "Again, thank you! / Sam Rivera" hidden on a phone).
+      // The whole letter shows, its end included, without a scroll bar inside the box: on a phone
+      // a fixed-height box hides the sign-off the owner must read before sending.
       const inner = await f.body.evaluate((t) => ({ scroll: t.scrollHeight, client: t.clientHeight }));
       expect(inner.scroll).toBeLessThanOrEqual(inner.client + 1);
       await f.detail.tap();

@@ -1,5 +1,5 @@
-// The README's look-without-starting commands, run as a user runs them (found wanting by an
-// exploratory run: one unreadable file stopped the rest, and a bad port setting stopped `draft`).
+// The README's look-without-starting commands, run as a user runs them: one unreadable file must
+// not stop the rest, and a bad port setting must not stop `draft`, which needs no port.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 

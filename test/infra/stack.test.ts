@@ -1,4 +1,4 @@
-// Every security-bearing property of the stack, asserted on the synthesised template (issue 5).
+// Every security-bearing property of the stack, asserted on the synthesised template.
 // One synthesis per configuration, reused by every test in its block.
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';

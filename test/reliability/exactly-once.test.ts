@@ -1,4 +1,4 @@
-// Exactly once where it matters (issue 6, cases 1–3), against the real local stack: replays of one
+// Exactly once where it matters, against the real local stack: replays of one
 // SES event, a crash after SES accepted the letter, and SES refusing it.
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';

@@ -1,4 +1,4 @@
-// The local stack as a process (issue 6, cases 4 and 12): killed with SIGKILL mid-processing, the
+// The local stack as a process: killed with SIGKILL mid-processing, the
 // next `onward start` finishes every case, none lost or doubled; and what the process prints,
 // apart from its start banner, holds no address, subject, body text or token.
 import { mkdtemp, readdir, rm } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-// Nobody let in (issue 6, cases 5, 6 and 8): who may hand onward mail, judged on addresses and on
+// Nobody let in: who may hand onward mail, judged on addresses and on
 // SES's verdicts — with events shaped as SES's Lambda action delivers them — and mail loops never
 // answered.
 import { readFile } from 'node:fs/promises';

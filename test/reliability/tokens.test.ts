@@ -1,4 +1,4 @@
-// Links under attack (issue 6 case 7, issue 3): tampered, truncated, swapped, expired and replayed
+// Links under attack: tampered, truncated, swapped, expired and replayed
 // tokens get 403 / 410 / "already sent" — never a 500, never a send — and scanners change nothing.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -144,8 +144,8 @@ describe('bad tokens', () => {
     expect((await deps.web.cases.get(id))?.status).toBe('AWAITING_APPROVAL');
   });
 
-  // Found by an exploratory run: edits typed on a page left open past its link's lifetime were
-  // lost, and an old cases link said "Nothing was sent" with no way back.
+  // A page left open past its link's lifetime must not lose what was typed, and an old cases
+  // link must not speak of letters it knows nothing of.
   it('an expired Send shows what was typed, and an expired cases link offers a fresh one without speaking of letters', async () => {
     const { id, body } = await freshCase();
     const past = Math.floor(Date.now() / 1000) - 60;
@@ -161,7 +161,7 @@ describe('bad tokens', () => {
     expect(page).toContain('What you typed');
     expect(page).toContain('P.S. A line I typed &amp; would hate to lose &lt;3');
     expect(page).toContain('Email me a fresh link');
-    // Asking for the fresh link keeps it on screen (a fourth exploratory run lost it there).
+    // Asking for the fresh link keeps what was typed on screen: it is the owner's only copy.
     expect(page.indexOf('What you typed')).toBeLessThan(page.indexOf('Email me a fresh link'));
     const refreshed = await fetch(`${base()}${signToken(key, { caseId: id, action: 'send', expiresAt: past })}`, {
       method: 'POST',
@@ -210,7 +210,7 @@ describe('bad tokens', () => {
     expect(await letters()).toBe(before);
   });
 
-  // Found by an exploratory run: 14,410 Cyrillic characters were "longer than about 64 KB".
+  // The limit is in characters of any script; only a form far beyond any letter is refused by size.
   it('takes a long letter in any script, and answers a form far bigger than any letter with a page', async () => {
     const { id, form } = await freshCase();
     const body = form.body.replace(/\[One thing I liked[^\]]*\]/, 'Ж'.repeat(14_410));

@@ -1,4 +1,4 @@
-// Nothing leaks into logs (issue 6 case 12): every test file runs with console output captured,
+// Nothing leaks into logs: every test file runs with console output captured,
 // and every log line onward writes must hold only ids, outcomes, codes and counts — never an
 // address, a subject, body text or a token. A file whose logs break that rule fails.
 import { afterAll, expect } from 'vitest';

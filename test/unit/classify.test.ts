@@ -105,7 +105,7 @@ describe('classify: rejections', () => {
     'We have reviewed your application carefully and regret that on this occasion we will not be progressing it further.',
     'We regret to inform you that we will not be taking your application further.',
     'Unfortunately we won’t be progressing your application any further on this occasion.',
-    // Found missing by an exploratory run: someone else got the job, said plainly.
+    // Someone else got the job, said plainly.
     'After much deliberation we have decided to offer the position to another candidate.',
     'We have decided to go in a different direction for this role.',
     'The hiring manager has decided to pursue a candidate whose background is a closer match.',
@@ -118,7 +118,7 @@ describe('classify: rejections', () => {
     'The team has selected someone else for this position.',
     "We've decided to pursue candidates whose experience more closely aligns with the role's requirements.",
     'We are unable to offer you an interview for this role.',
-    // Found missing by a second exploratory run (all were "not a rejection" or "unsure").
+    // Everyday wordings, no stock phrase among them.
     'The team has decided to go a different direction and offer the role to someone whose background lines up more closely.',
     'We ended up hiring an internal candidate for this one.',
     'After a lot of back and forth we chose a candidate with more fintech experience.',
@@ -133,7 +133,7 @@ describe('classify: rejections', () => {
     "This time we'll pass, but please apply again in the future.",
     'We have concluded our search and selected a finalist.',
     "We've decided to progress with another candidate.",
-    // Found missing by a third exploratory run.
+    // The job filled or given to someone named, in other words again.
     'We ended up filling the Marketing Coordinator role internally.',
     'The panel has decided to appoint another candidate.',
     'Unfortunately we are unable to take your candidature forward at this point of time.',
@@ -284,7 +284,7 @@ describe('classify: traps that are not rejections', () => {
     expect(closed.verdict).toBe('rejection');
   });
 
-  // Found by a second exploratory run: each was drafted a thank-you for being rejected.
+  // Each moves the candidate on: a thank-you for being rejected would answer the wrong email.
   it.each([
     [
       "Great news - the panel loved you and we've decided to move forward with you to the offer stage. We've let the other finalists know we won't be moving forward with them.",
@@ -306,8 +306,8 @@ describe('classify: traps that are not rejections', () => {
     expect(classify(mail(`Hi Sam,\n\n${text}\n\nBest,\nDana Holt`)).verdict).toBe(verdict);
   });
 
-  // A third exploratory run: a question, a quotation, someone else's application or a step of the
-  // process is not the candidate's rejection.
+  // A question, a quotation, someone else's application or a step of the process is not the
+  // candidate's rejection.
   it.each([
     [
       'a job alert asking a question',
@@ -329,7 +329,7 @@ describe('classify: traps that are not rejections', () => {
     expect(classify(mail(`Hi Sam,\n\n${text}\n\nBest,\nDana`)).verdict).not.toBe('rejection');
   });
 
-  // A second reader: a call offered for feedback, or some later role, is no next step in this hiring.
+  // A call offered for feedback, or some later role, is no next step in this hiring.
   it.each([
     "If you'd like feedback, I'm happy to set up a quick call.",
     'Happy to book a chat to share feedback.',

@@ -33,7 +33,7 @@ describe('the inbound address leaves room for reply tags', () => {
   });
 });
 
-describe('found by an exploratory run', () => {
+describe('addresses onward cannot work with', () => {
   it('refuses a "+" in the inbound address: replies to onward+jobs+r-… could not be read', () => {
     expect(() => loadHandlerConfig(env('onward+jobs@mail.example.com'))).toThrow(/no "\+" before the @/);
   });

@@ -103,7 +103,8 @@ describe('the draft email', () => {
 });
 
 describe('the detail the owner typed, as a sentence of the letter', () => {
-  // What an exploratory run typed, and got back as "I especially liked The whiteboard exercise was fun."
+  // What owners type: a phrase that fits "I especially liked …", or a sentence of their own, which must
+  // not become "I especially liked The whiteboard exercise was fun."
   it.each([
     ['the tour of your office', 'I especially liked the tour of your office.'],
     ['Meeting Priya and the team', 'I especially liked meeting Priya and the team.'],
@@ -115,12 +116,12 @@ describe('the detail the owner typed, as a sentence of the letter', () => {
     ['We talked about robotics', 'We talked about robotics.'],
     ['Thanks for the tour!', 'Thanks for the tour!'],
     ['  the people I met were kind ', 'The people I met were kind.'],
-    // A second reader: names ending in "ing" are names, not gerunds to write small.
+    // Names ending in "ing" are names, not gerunds to write small.
     ["Sterling's talk was great", "Sterling's talk was great."],
     ["Xiaoming's walkthrough of the codebase", "I especially liked Xiaoming's walkthrough of the codebase."],
     ['Irving explained the roadmap clearly', 'Irving explained the roadmap clearly.'],
     ['Something about the office was calming', 'Something about the office was calming.'],
-    // A fourth exploratory run.
+    // A verb of liking, and a possession, written as the owner wrote them.
     ['Loved meeting the whole team', 'I loved meeting the whole team.'],
     ['My conversation with Dr. Lee', 'I especially liked my conversation with Dr. Lee.'],
     ['the tour. It was great', 'I especially liked the tour. It was great.'],
@@ -141,7 +142,7 @@ describe('whom the letter goes to', () => {
     candidates: [hannah],
   };
 
-  // Found by an exploratory run: the letter greeted Hannah Liu but went to nobody.
+  // A letter that greets someone must go to them, not to nobody.
   it('is the person a no-reply email names in Reply-To', () => {
     const letter = draftLetter({
       ownerName: 'Sam Rivera',

@@ -271,7 +271,8 @@ describe('extract: Outlook-shaped names and company mentions', () => {
     });
   });
 
-  // Found by an exploratory run: these senders became the company ("Dear MacDonald, Fiona hiring team,").
+  // Names written surname first, or in their own capitals, are people, not a company
+  // ("Dear MacDonald, Fiona hiring team,").
   it.each([
     ['MacDonald, Fiona', 'fiona.macdonald@riverside-foundation.org', 'Fiona MacDonald'],
     ['O’Brien, Siobhan', 'siobhan.obrien@riverside-foundation.org', 'Siobhan O’Brien'],
@@ -526,8 +527,8 @@ describeOnEmails(
   { corpus: ['emails.jsonl'] },
 );
 
-// Found by a second exploratory run: plain signals of company, role and interview that were missed.
-describe('extract: what a second exploratory run found missing', () => {
+// Plain signals of company, role and interview, written as people write them.
+describe('extract: plain signals in everyday wording', () => {
   const no = 'We have decided not to move forward with your application.';
 
   it('takes the company the body names over one word on an ATS mailbox, which may be a person ("Hannah")', () => {

@@ -152,7 +152,7 @@ describe('the same rejection forwarded twice', () => {
     );
   });
 
-  // From a second reader: a letter that may have left must never get a twin, nor a revived draft beside a new one.
+  // A letter that may have left must never get a twin, nor a revived draft beside a new one.
   it('counts a letter discarded after a send that may have gone through, and revives no draft beside a newer one', async () => {
     const { deps, cases, mailer } = setup(forwarded(REJECTION));
     await receiveMail(deps, event);
@@ -166,7 +166,7 @@ describe('the same rejection forwarded twice', () => {
     expect(mailer.sent.filter((m) => m.subject.startsWith('Draft thank-you'))).toHaveLength(2);
   });
 
-  // A fourth exploratory run: attached once and inline once, or set aside twice and drafted anyway twice.
+  // One email is one letter, however it is forwarded and however often it is drafted anyway.
   it('knows an email forwarded attached and then inline, and drafts no second letter "anyway"', async () => {
     const { deps, cases } = setup(forwarded(REJECTION));
     await receiveMail(deps, event);

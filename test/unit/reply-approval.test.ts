@@ -79,8 +79,8 @@ describe('reply addresses', () => {
     ['discard\nSam', 'discard'],
     // A command word opening a whole letter: the letter.
     ['Yes,\n\nDear Olivia,\n\nThank you for the interview and the time you gave me.\n\nSam', 'revise'],
-    // A command over a whole signature block is still the command (an exploratory run found
-    // these taken for the letter, which a later "send" would have mailed to the interviewer).
+    // A command over a whole signature block is still the command: taken for a letter, the
+    // signature would be what a later "send" mails to the interviewer.
     ['Send it!\n\nSam Rivera\nOffice Manager at Acme Corporation Limited\n+1 555 0100 | sam@example.com', 'send'],
     ['discard\n\nSam Rivera\nOffice Manager at Acme Corporation Limited\n+1 555 0100 | sam@example.com', 'discard'],
     ['Send\n\nSam Rivera\nMobile: +1 (555) 010-0100 ext 4', 'send'],
@@ -91,7 +91,7 @@ describe('reply addresses', () => {
       'unclear',
     ],
     ['Please fix the second paragraph\nit says interview twice and the company name is wrong there', 'unclear'],
-    // A second reader found a condition or a correction under a command taken for a signature.
+    // A condition or a correction under a command is no signature: nothing is done.
     ['OK\n\nhold off until Monday please', 'unclear'],
     ['Yes\nactually the greeting is wrong, Olivia left', 'unclear'],
     ['Send\nSandra moved on, it should go to David', 'unclear'],

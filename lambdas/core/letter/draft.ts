@@ -1,5 +1,5 @@
-// The letter, in the five moves of the classic thank-you after a rejection (DESIGN §1,
-// seed-article.txt): thanks for considering me; no bitterness, thanks for the interview; one
+// The letter, in the five moves of the classic thank-you after a rejection (docs/DESIGN.md §1):
+// thanks for considering me; no bitterness, thanks for the interview; one
 // true detail; still interested, keep me in mind; thanks again, signed. Brief, white space,
 // no flattery — and never an invented detail: the third paragraph is the owner's to write.
 import type { Letter } from '../case/index.ts';

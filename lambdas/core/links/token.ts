@@ -1,4 +1,4 @@
-// Signed, expiring links bound to one case and one action (DESIGN §4). The token is the only
+// Signed, expiring links bound to one case and one action (docs/DESIGN.md §4). The token is the only
 // authority a link carries, so verification is constant-time and checks the signature before
 // anything else in the token is trusted — including its expiry.
 import { createHmac, timingSafeEqual } from 'node:crypto';

@@ -10,7 +10,7 @@ export interface Address {
 export interface ParsedMail {
   /** Message-ID with angle brackets, as written; null when absent. */
   messageId: string | null;
-  /** Every From mailbox found; more than one is suspicious (DESIGN §4). */
+  /** Every From mailbox found; more than one is suspicious (docs/DESIGN.md §4). */
   from: Address[];
   replyTo: Address[];
   to: Address[];

@@ -1,4 +1,4 @@
-// Who may hand onward a rejection (DESIGN §4). Judged on addresses, never display names, and on
+// Who may hand onward a rejection (docs/DESIGN.md §4). Judged on addresses, never display names, and on
 // the verdicts SES computed outside the message — headers inside the message are the sender's
 // words, so Authentication-Results or X-SES-* found there count for nothing.
 import type { IgnoreReason } from '../case/index.ts';

@@ -34,7 +34,7 @@ a{color:var(--accent)}.status{font-size:.8rem;font-weight:700;letter-spacing:.03
 
 const STYLE_HASH = `sha256-${createHash('sha256').update(STYLE).digest('base64')}`;
 
-/** Response headers of every page (DESIGN §4): nothing cached, nothing leaked, nothing framed. */
+/** Response headers of every page (docs/DESIGN.md §4): nothing cached, nothing leaked, nothing framed. */
 export const PAGE_HEADERS: Record<string, string> = {
   'content-type': 'text/html; charset=utf-8',
   'cache-control': 'no-store',
