@@ -26,7 +26,10 @@
 //   4. lib/config.ts validates the context key (tsc fails until its schema has every key here),
 //      and lib/handler-environment.ts passes the variable to the functions that read it;
 //   5. README: its row in "Configuration" (env) and/or in the "Deploy to AWS" key table (context);
-//      test/unit/settings.test.ts fails until each table names it with this default.
+//      test/unit/settings.test.ts fails until each table names it with this default;
+//   6. lambdas/local/stack.ts hands the local handlers the variable (from LocalConfig);
+//   7. where it is used: a use case reads it through its deps (workflow/ports.ts, e.g. Owner),
+//      filled in by lambdas/handlers/compose.ts — core never reads the environment.
 
 export interface Setting {
   readonly env?: `ONWARD_${string}`;
