@@ -8,7 +8,7 @@ import { normalizeText, quote } from '../text/index.ts';
 import { DECISIONS, type Finding, type Frame, INCIDENTAL, PURPOSES, type Reading, readFrames } from './frames.ts';
 import { guessLanguage, languageName } from './language.ts';
 import { featureVector, type Model, rejectionProbability, SHIPPED } from './model.ts';
-import { type Token, tokenize } from './tokens.ts';
+import { tokenize } from './tokens.ts';
 
 type Verdict = 'rejection' | 'not_rejection' | 'unsure';
 
@@ -127,12 +127,8 @@ export function readEmail(mail: OriginalMail) {
     reading,
     frames: new Set(reading.findings.map((f) => f.frame)),
     job: reading.job,
-    language: guessLanguage(wordsOf(tokens)),
+    language: guessLanguage(tokens.filter((t) => !t.mark).map((t) => t.word)),
   };
-}
-
-function* wordsOf(tokens: readonly Token[]): Generator<string> {
-  for (const t of tokens) if (!t.mark) yield t.word;
 }
 
 /** classify with a given model: cross-validation trains one per fold. */

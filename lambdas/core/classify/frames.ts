@@ -576,29 +576,32 @@ function purposes(s: Sent, add: (f: Frame, t: Tag) => void) {
   // "We will be in touch" after an application; not "… if a suitable role comes up".
   const contact = s.all('will-contact')[0];
   if (contact && !s.has('keep') && !s.has('generic')) add('will-contact', contact);
-  const simple: [Idea, Frame][] = [
-    ['hold', 'hold'],
-    ['pending', 'pending'],
-    ['reschedule', 'reschedule'],
-    ['info', 'info'],
-    ['reference', 'reference'],
-    ['referral', 'referral'],
-    ['alert', 'alert'],
-    ['outreach', 'outreach'],
-    ['account', 'account'],
-    ['marketing', 'marketing'],
-    ['regret', 'regret'],
-    ['goodwill', 'goodwill'],
-    ['keep', 'keep'],
-    ['thanks', 'thanks'],
-    ['feedback', 'feedback'],
-    ['need-other', 'need-other'],
-  ];
-  for (const [idea, frame] of simple) {
-    const t = s.all(idea).find((x) => !s.negated(x) || idea === 'will-contact' || idea === 'regret');
-    if (t) add(frame, t);
+  for (const idea of SIMPLE) {
+    // Regret is regret, negated or not ("not the news you were hoping for").
+    const t = s.all(idea).find((x) => idea === 'regret' || !s.negated(x));
+    if (t) add(idea, t);
   }
 }
+
+/** Purposes and soft words whose idea is the frame itself: found, and not negated, is enough. */
+const SIMPLE = [
+  'hold',
+  'pending',
+  'reschedule',
+  'info',
+  'reference',
+  'referral',
+  'alert',
+  'outreach',
+  'account',
+  'marketing',
+  'regret',
+  'goodwill',
+  'keep',
+  'thanks',
+  'feedback',
+  'need-other',
+] as const satisfies readonly (Idea & Frame)[];
 
 export function readFrames(tokens: Token[]): Reading {
   const tags = findIdeas(tokens);

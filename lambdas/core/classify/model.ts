@@ -29,11 +29,11 @@ export const SHIPPED: Model = WEIGHTS as Model;
 
 /** 1 for each frame the email holds (once or more), else 0; in FEATURES order. */
 export function featureVector(frames: ReadonlySet<Frame>, job: boolean): number[] {
-  return FEATURES.map((f) => {
-    if (f === 'job') return job ? 1 : 0;
-    if (f === 'decision' || f === 'purpose' || f === 'soft') return GROUPS[f].some((g) => frames.has(g)) ? 1 : 0;
-    return frames.has(f) ? 1 : 0;
-  });
+  const any = (group: readonly Frame[]) => (group.some((g) => frames.has(g)) ? 1 : 0);
+  const groups = { decision: any(GROUPS.decision), purpose: any(GROUPS.purpose), soft: any(GROUPS.soft) };
+  return FEATURES.map((f) =>
+    f === 'job' ? (job ? 1 : 0) : f in groups ? groups[f as keyof typeof groups] : frames.has(f as Frame) ? 1 : 0,
+  );
 }
 
 /** The probability that an email with these features is a rejection. */
