@@ -34,5 +34,7 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/unit.html' },
   jsonReporter: { fileName: 'reports/mutation/unit.json' },
   tempDirName: '.stryker-tmp',
+  // Not copied into the sandbox: another run's sandbox, and what the stack and the tests leave.
+  ignorePatterns: ['/.stryker-tmp*', '/cdk.out', '/.onward', '/test/artifacts', '/scripts/.tmp'],
   cleanTempDir: 'always',
 };
