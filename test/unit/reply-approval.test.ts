@@ -116,6 +116,97 @@ describe('reply addresses', () => {
     expect(replyCommand(edited).kind).toBe('unclear');
   });
 
+  it('gives each case its own reply address, and keeps those in emails already sent working after an upgrade', () => {
+    expect(replyRef(key, 'c1')).not.toBe(replyRef(key, 'c2'));
+    // Draft emails in the owner's mailbox carry these addresses: a new encoding would strand them.
+    // (Lower-case RFC 4648 base32 of HMAC-SHA256(key, "reply\n" + id), and of SHA-256 of to, subject, body.)
+    expect(replyRef(key, 'c1')).toBe('74opxdhrsvjo3nsk6ftfhq55');
+    expect(
+      letterDigest({ to: 'sandra@grainwood.example', subject: 'Re: Your application', body: 'Dear Sandra,' }),
+    ).toBe('uahl7jqc');
+    expect(letterDigest({ to: null, subject: 'Re: Your application', body: 'Dear Sandra,' })).toBe('jjvn4j7h');
+  });
+
+  it('names the letter with its recipient: the same text to another address is another letter', () => {
+    const letter = { to: 'sandra@grainwood.example', subject: 'Re: Your application', body: 'Dear Sandra,' };
+    expect(letterDigest({ ...letter, to: 'david@grainwood.example' })).not.toBe(letterDigest(letter));
+    expect(letterDigest({ ...letter, to: null })).not.toBe(letterDigest(letter));
+    expect(letterDigest({ ...letter, subject: 'Re: Your application!' })).not.toBe(letterDigest(letter));
+  });
+
+  it('finds the case only from a reply address of onward’s own inbox, written exactly', () => {
+    const ref = replyRef(key, 'c1');
+    const inbox = 'inbox@mail.example.com';
+    expect(refFromRecipients([` ${replyAddress(inbox, ref)} `], inbox)).toEqual({ ref, digest: null });
+    expect(refFromRecipients([`inbox+r-${ref}@other.example`], inbox)).toBeNull();
+    expect(refFromRecipients([`x@inbox+r-${ref}@mail.example.com`], inbox)).toBeNull();
+    expect(refFromRecipients([`inbox+r-${ref}@mail.example.com@evil.example`], inbox)).toBeNull();
+    expect(refFromRecipients(['someone@else.example', replyAddress(inbox, ref, 'abcdefgh')], inbox)).toEqual({
+      ref,
+      digest: 'abcdefgh',
+    });
+  });
+
+  it.each([
+    // Too short, or on one line, to be a letter: nothing is done.
+    ['Hi Olivia,\nthanks for all of it!', 'unclear'],
+    ['Hi Olivia\nthanks!', 'unclear'],
+    ['Dear Olivia, thank you for the interview and the tour of the plant.', 'unclear'],
+    // A greeting and a sentence over two lines is a letter.
+    ['Hi Olivia\nthank you for the lovely chat today', 'revise'],
+    ['Dear Olivia,\nThank you for the interview and the tour.', 'revise'],
+    // A comment that mentions a greeting further down is not a letter (it would become the letter).
+    ['Looks mostly fine to me\nbut the name is off\nin the first line\nDear Olivia should be Dear Liv', 'unclear'],
+    // Signed as people sign, a command stays the command …
+    ['Send\nThanks\nSam Rivera\nOffice Manager\n+1 555 0100\nsam@example.com\nwww.example.com', 'send'],
+    ['Send\nOffice Manager at Acme Corporation Limited, London office', 'send'],
+    ['Send\nSam Rivera\n+44 20 7946 0958', 'send'],
+    ['Send it\nSam!!', 'send'],
+    ['Send it\nSam,', 'send'],
+    ['Send it!\nSam R. Rivera!', 'send'],
+    ['Send\n   Sam Rivera', 'send'],
+    ['Send\n  Office Manager at Acme Corporation Limited, London office', 'send'],
+    ['Yes, send it.\r\n\r\nSam', 'send'],
+    ['Yes—send it', 'send'],
+    ['"Send it"', 'send'],
+    ['(discard)', 'discard'],
+    // … but a block longer than a signature, a long line, a condition or a question under it is not.
+    [
+      'Send\nThanks\nSam Rivera\nOffice Manager\n+1 555 0100\nsam@example.com\nwww.example.com\nhttps://example.com/sam',
+      'unclear',
+    ],
+    ['Send\nalso copy jo@acme.example and my recruiter on the letter please', 'unclear'],
+    ['Send\nOffice Manager at Acme Corporation  Limited,  London  office', 'send'],
+    ['Send it\nThanks, but wait until Monday', 'unclear'],
+    ['Send\nThanks, all good on your side?', 'unclear'],
+    ['Send\nSam Rivera\n(555) 010-0100', 'send'],
+    ['Send\nSam Rivera\n5550100100', 'send'],
+    ['Send\nSam Rivera\nhttp://sam.example', 'send'],
+    ['Send it?  \nSam', 'unclear'],
+    // Words a signature opens with, or a number, somewhere in a line do not make it one.
+    ['Send\nOlivia will love it, thanks', 'unclear'],
+    ['Send it\nOlivia sent from her phone too', 'unclear'],
+    ['Send\nroom 101 for Olivia', 'unclear'],
+    // A greeting inside a line does not make a comment a letter.
+    ['Not yet\nplease say hi to Olivia from me first', 'unclear'],
+    // However it is spaced, "don't send" never sends.
+    ["Don't  send", 'discard'],
+    ['Do not\tsend', 'discard'],
+  ])('reads “%s” as %s (signatures, letters and conditions)', (text, kind) => {
+    expect(replyCommand(text).kind).toBe(kind);
+  });
+
+  it('takes an edited letter as the letter when half its words or more are the letter’s', () => {
+    const current = 'Dear Olivia,\n\nThank you for the interview.';
+    expect(replyCommand('Thank you for the\nsunny walk around campus', current).kind).toBe('revise');
+    expect(replyCommand('Thank you for this\nsunny walk around campus', current).kind).toBe('unclear');
+  });
+
+  it('quotes at most the first 80 characters of a reply it did not understand', () => {
+    const long = `Hmm ${'really '.repeat(30)}not sure`;
+    expect(replyCommand(long)).toEqual({ kind: 'unclear', said: long.slice(0, 80) });
+  });
+
   it('takes a letter as the revised letter, without quoted text or signature', () => {
     const text =
       'Dear Sandra,\n\nThank you. I loved the tour.\n\nSam\n\n-- \nSam Rivera | 555 0100\n\nOn Tue, Nov 24, 2026 at 4:02 PM onward <l@x> wrote:\n> send\n> old text';
@@ -306,3 +397,4 @@ describe('approving by reply', () => {
     expect([...cases.items.values()].filter((c) => c.status === 'IGNORED')).toHaveLength(2);
   });
 });
+
