@@ -169,6 +169,12 @@ describe('reply addresses', () => {
     ['Yes, send it.\r\n\r\nSam', 'send'],
     ['Yes—send it', 'send'],
     ['"Send it"', 'send'],
+    // Single quotes around the word, typed or typographic, are quotes as double ones are.
+    ['‘Send it’', 'send'],
+    ["'OK'", 'send'],
+    ['‘discard’', 'discard'],
+    ["'Don’t send'", 'discard'],
+    ['OK ‘send it’ please', 'send'],
     ['(discard)', 'discard'],
     // … but a block longer than a signature, a long line, a condition or a question under it is not.
     [

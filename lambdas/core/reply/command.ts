@@ -81,12 +81,12 @@ export function replyCommand(text: string, current?: string): ReplyCommand {
     .map((l) => l.trim())
     .filter(Boolean);
   const firstLine = lines[0]!;
-  // Words and spaces only; every use below splits on spaces or matches whole words.
-  const first = firstLine
-    .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[^\p{L}\p{N}' ]/gu, ' ')
-    .replace(/\s+/g, ' ');
+  // Typographic apostrophes and single quotes read as the plain one.
+  // Stryker disable next-line StringLiteral: dropped instead, they change no listed word ("dont" is listed too).
+  const plain = firstLine.toLowerCase().replace(/[\u2018\u2019]/g, "'");
+  // Words and spaces only — quote marks around a word ('send it', ‘OK’) are not part of it, an
+  // apostrophe inside one is; every use below splits on spaces or matches whole words.
+  const first = plain.replace(/[^\p{L}\p{N}' ]|'(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])'/gu, ' ').replace(/\s+/g, ' ');
   const words = first.split(' ').filter(Boolean);
   // Each decides only with a deciding word, so a line with no words decides nothing.
   const discard = words.every((w) => DISCARD_WORDS.has(w)) && DISCARD_DECIDES.test(first);
