@@ -8,6 +8,7 @@ import {
   replyRef,
 } from '../../lambdas/core/reply/index.ts';
 import type { ParsedMail } from '../../lambdas/core/mail/index.ts';
+import { MailRejected } from '../../lambdas/workflow/ports.ts';
 import type { ReceiveDeps } from '../../lambdas/workflow/inbound.ts';
 import { receiveMail } from '../../lambdas/workflow/receive-mail.ts';
 import {
@@ -252,13 +253,14 @@ function setup() {
     classification: { verdict: 'rejection', confidence: 0.9, kind: 'rejection-after-interview', reasons: [] },
   });
   const mailer = recordingMailer();
+  const log = silentLog();
   let next: ParsedMail = parsed();
   const deps: ReceiveDeps = {
     cases,
     mailer,
     links: fakeLinks,
     clock: fixedClock(),
-    log: silentLog(),
+    log,
     owner,
     maxMessageBytes: 10_000,
     inboundAddress: 'inbox@onward.test',
@@ -283,7 +285,7 @@ function setup() {
       envelope: { source: from, spam: 'GRAY', virus: 'GRAY', dmarc: 'GRAY', spf: 'GRAY' },
     });
   };
-  return { cases, mailer, reply };
+  return { cases, mailer, reply, log };
 }
 
 describe('approving by reply', () => {
@@ -344,6 +346,7 @@ describe('approving by reply', () => {
     expect(mailer.sent.at(-1)!.text).toContain(
       'Choose the recipient on the review page and send it from there: a reply cannot set it.',
     );
+    expect(mailer.sent.at(-1)!.text).toContain('  - Add the address the letter goes to.');
     expect(mailer.sent.at(-1)!.text).not.toContain('or reply with the revised letter');
   });
 
@@ -404,3 +407,230 @@ describe('approving by reply', () => {
   });
 });
 
+const HOW =
+  'Reply "send" to send the letter as the email showed it, "discard" to drop it, or with your whole revised letter.';
+const FILLED = 'Dear Sandra,\n\nThank you for the interview and the tour.\n\nSam';
+
+describe('what the owner hears back from a reply', () => {
+  it('says what was not understood, under the company’s name, with the review link; records and logs the reply', async () => {
+    const { cases, mailer, reply, log } = setup();
+    await reply('Hmm, let me think about it');
+    expect(mailer.sent[0]).toMatchObject({
+      subject: 'Nothing done: Grainwood',
+      text: `onward did not understand your reply (“Hmm, let me think about it”), so it did nothing. ${HOW}\n\nReview it here: https://review.test/t/review-c1`,
+    });
+    expect(cases.items.get('r1')).toMatchObject({ status: 'IGNORED', reason: 'owner-reply', repliedTo: 'c1' });
+    expect(cases.items.get('r1')!.expiresAt).toBeGreaterThan(0);
+    expect(log.lines.map((l) => JSON.parse(l)).at(-1)).toEqual({
+      event: 'reply.handled',
+      caseId: 'r1',
+      target: 'c1',
+      command: 'unclear',
+    });
+  });
+
+  it('names the case by the email’s subject when no company was found, or as “your letter”', async () => {
+    const { cases, mailer, reply } = setup();
+    const c1 = cases.items.get('c1')!;
+    cases.items.set('c1', {
+      ...c1,
+      extraction: undefined,
+      original: {
+        style: 'direct',
+        from: null,
+        subject: 'Your application',
+        date: null,
+        messageId: null,
+        references: null,
+        excerpt: '',
+      },
+    });
+    await reply('Hmm');
+    expect(mailer.sent.at(-1)!.subject).toBe('Nothing done: Your application');
+    cases.items.set('c1', { ...c1, extraction: undefined, original: undefined });
+    await reply('Hmm');
+    expect(mailer.sent.at(-1)!.subject).toBe('Nothing done: your letter');
+  });
+
+  it('says a reply with nothing to act on did nothing, also for a case with no letter', async () => {
+    const { cases, mailer, reply } = setup();
+    await reply('> only quoted text');
+    expect(mailer.sent.at(-1)).toMatchObject({
+      subject: 'Nothing done: Grainwood',
+      text: `Your reply had no text onward could act on. ${HOW}\n\nReview it here: https://review.test/t/review-c1`,
+    });
+    cases.items.set('c1', { ...cases.items.get('c1')!, status: 'IGNORED', letter: undefined });
+    await reply('send');
+    expect(mailer.sent.at(-1)!.text).toContain('Your reply had no text onward could act on.');
+    expect(mailer.sent).toHaveLength(2);
+  });
+
+  it('says a draft was discarded and can come back; a letter that may have left, that it never goes again', async () => {
+    const { cases, mailer, reply } = setup();
+    await reply('discard');
+    expect(mailer.sent.at(-1)).toMatchObject({
+      subject: 'Discarded: Grainwood',
+      text: expect.stringMatching(
+        /^The draft is discarded\. Nothing was sent\. Changed your mind\? Bring it back from its review page\.\n\nReview it here: /,
+      ),
+    });
+    cases.items.set('c1', { ...cases.items.get('c1')!, status: 'SEND_UNKNOWN' });
+    await reply('discard');
+    expect(mailer.sent.at(-1)).toMatchObject({
+      subject: 'Discarded: Grainwood',
+      text: expect.stringMatching(
+        /^The letter is discarded\. It may have left before: onward will never send it again\.\n/,
+      ),
+    });
+  });
+
+  it('says a sent letter could not be discarded, and why', async () => {
+    const { cases, mailer, reply } = setup();
+    cases.items.set('c1', { ...cases.items.get('c1')!, status: 'SENT' });
+    await reply('discard');
+    expect(cases.items.get('c1')!.status).toBe('SENT');
+    expect(mailer.sent.at(-1)).toMatchObject({
+      subject: 'Not discarded: Grainwood',
+      text: expect.stringMatching(/^The draft could not be discarded: it is already sent\.\n/),
+    });
+  });
+
+  it('says “send” to an older email sent nothing, and why', async () => {
+    const { cases, mailer, reply } = setup();
+    const first = fakeLinks.replyAddress('c1', cases.items.get('c1')!.letter);
+    await reply(FILLED);
+    await reply('send', 'me@example.com', first);
+    expect(mailer.sent.at(-2)).toMatchObject({
+      subject: 'Not sent: Grainwood',
+      text: expect.stringContaining(
+        'it only sends a letter exactly as you saw it.\nThe current letter follows in a fresh draft email: reply "send" to that one, or send it from the review page.\n',
+      ),
+    });
+  });
+
+  it('takes a revised letter sent in reply to an older email as the new draft', async () => {
+    const { cases, reply } = setup();
+    const first = fakeLinks.replyAddress('c1', cases.items.get('c1')!.letter);
+    await reply(FILLED);
+    const again = 'Dear Sandra,\n\nThank you for the interview and the tour of the plant.\n\nSam';
+    await reply(again, 'me@example.com', first);
+    expect(cases.items.get('c1')!.letter!.body).toBe(again);
+  });
+
+  it('keeps the marked paragraph of a revised letter marked: a reply fills in nothing itself', async () => {
+    const { cases, reply } = setup();
+    const revised = `Dear Sandra,\n\nThank you for the interview.\n\n${DETAIL_PLACEHOLDER}\n\nSam`;
+    await reply(revised);
+    expect(cases.items.get('c1')!.letter!.body).toBe(revised);
+  });
+
+  it('says a letter left, to whom', async () => {
+    const { mailer, reply } = setup();
+    await reply(FILLED);
+    await reply('send');
+    expect(mailer.sent.at(-1)).toMatchObject({
+      subject: 'Sent: Grainwood',
+      text: expect.stringMatching(/^Your letter to sandra@grainwood\.example left just now, exactly as drafted\.\n/),
+    });
+  });
+
+  it('lists why a letter was not sent, and how to fix it', async () => {
+    const { mailer, reply } = setup();
+    await reply('send');
+    expect(mailer.sent.at(-1)).toMatchObject({
+      subject: 'Not sent: Grainwood',
+      text: expect.stringMatching(
+        /^The letter was not sent:\n {2}- Write one true detail you liked in the marked paragraph, or delete that paragraph\.\nFix it on the review page, or reply with the revised letter\.\n\nReview it here: /,
+      ),
+    });
+  });
+
+  it('says when the mail service refused the letter, or the connection broke while sending', async () => {
+    for (const [error, said] of [
+      [
+        new MailRejected('MessageRejected', 'no'),
+        'The mail service refused the letter, so nothing was sent. You can retry from the review page.',
+      ],
+      [
+        new Error('socket hang up'),
+        'The connection broke while sending: the letter may have left. onward will not resend it by itself.',
+      ],
+    ] as const) {
+      const { mailer, reply } = setup();
+      await reply(FILLED);
+      const send = mailer.send.bind(mailer);
+      mailer.send = async (mail) => {
+        if (mail.to.address === 'sandra@grainwood.example') throw error;
+        return send(mail);
+      };
+      await reply('send');
+      expect(mailer.sent.at(-1)).toMatchObject({
+        subject: 'Not sent: Grainwood',
+        text: expect.stringMatching(new RegExp(`^${said.replace(/[.:]/g, '\\$&')}\n`)),
+      });
+    }
+  });
+
+  it('says a letter whose send may have gone through cannot be sent, and a case that is gone, gone', async () => {
+    const { cases, mailer, reply } = setup();
+    cases.items.set('c1', { ...cases.items.get('c1')!, status: 'SEND_UNKNOWN' });
+    await reply('send');
+    expect(mailer.sent.at(-1)).toMatchObject({
+      subject: 'Not sent: Grainwood',
+      text: expect.stringMatching(
+        /^The letter cannot be sent: it is perhaps sent \(the connection broke while sending\)\.\n/,
+      ),
+    });
+    const gone = setup();
+    const get = gone.cases.get.bind(gone.cases);
+    gone.cases.get = async (id) => (id === 'c1' ? null : get(id));
+    await gone.reply('send');
+    expect(gone.mailer.sent.at(-1)!.text).toMatch(/^onward no longer has this case\.\n/);
+  });
+
+  it('keeps a letter with no recipient without one when it is revised by reply', async () => {
+    const { cases, reply } = setup();
+    const c1 = cases.items.get('c1')!;
+    cases.items.set('c1', { ...c1, letter: { ...c1.letter!, to: null, toName: null } });
+    await reply(FILLED);
+    expect(cases.items.get('c1')!.letter).toMatchObject({ body: FILLED, to: null });
+  });
+
+  it('logs which command each reply was', async () => {
+    const { cases, reply, log } = setup();
+    const first = fakeLinks.replyAddress('c1', cases.items.get('c1')!.letter);
+    const commands = async (text: string, to?: string) => {
+      await reply(text, 'me@example.com', to);
+      return JSON.parse(log.lines.at(-1)!).command;
+    };
+    expect(await commands('> quoted only')).toBe('empty');
+    expect(await commands(FILLED)).toBe('revise');
+    expect(await commands('send', first)).toBe('send-stale');
+    expect(await commands('send')).toBe('send');
+    expect(await commands('discard')).toBe('discard');
+  });
+
+  it('says a draft that can no longer change was not revised', async () => {
+    const { cases, mailer, reply, log } = setup();
+    cases.items.set('c1', { ...cases.items.get('c1')!, status: 'EXPIRED' });
+    await reply(FILLED);
+    expect(cases.items.get('c1')!.letter!.body).toBe(LETTER);
+    expect(mailer.sent.at(-1)).toMatchObject({
+      subject: 'Not revised: Grainwood',
+      text: expect.stringMatching(/^The draft can no longer change: it is expired\.\n/),
+    });
+    expect(log.lines.at(-1)).toContain('"command":"revise-refused"');
+  });
+
+  it('ignores, records and logs a reply addressed to itself', async () => {
+    const { cases, mailer, reply, log } = setup();
+    expect(await reply('send', 'me@example.com', fakeLinks.replyAddress('r1'))).toMatchObject({
+      outcome: 'ignored',
+      reason: 'bad-reply',
+    });
+    expect(cases.items.get('r1')).toMatchObject({ status: 'IGNORED', reason: 'bad-reply' });
+    expect(cases.items.get('r1')!.expiresAt).toBeGreaterThan(0);
+    expect(mailer.sent).toHaveLength(0);
+    expect(log.lines.at(-1)).toBe('{"event":"reply.unknown","caseId":"r1"}');
+  });
+});
