@@ -69,6 +69,12 @@ describe('approval tokens', () => {
     const [id, action, exp, sig] = signToken(key, claims).split('.') as [string, string, string, string];
     expect(verifyToken(key, `${id}.${action}.0${exp}.${sig}`, now)).toEqual({ ok: false, reason: 'malformed' });
     expect(verifyToken(key, `${id}=.${action}.${exp}.${sig}`, now)).toEqual({ ok: false, reason: 'malformed' });
+    // The signature's last character spelled with other unused low bits: the same bytes, another spelling.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const other = alphabet[alphabet.indexOf(sig.at(-1)!) ^ 1]!;
+    const respelled = `${id}.${action}.${exp}.${sig.slice(0, -1)}${other}`;
+    expect(Buffer.from(respelled.split('.')[3]!, 'base64url')).toEqual(Buffer.from(sig, 'base64url'));
+    expect(verifyToken(key, respelled, now)).toEqual({ ok: false, reason: 'bad-signature' });
     // An expiry with more digits than a link ever needs, even when signed.
     const far = signToken(key, { ...claims, expiresAt: 36 ** 12 });
     expect(far.split('.')[2]).toHaveLength(13);
