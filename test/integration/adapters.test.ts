@@ -60,6 +60,13 @@ describe('DynamoDB cases (dynalite)', () => {
     expect(done).toMatchObject({ status: 'IGNORED', ownerNotified: true });
     expect(done).not.toHaveProperty('reason');
     expect(done).not.toHaveProperty('listed');
+    const cleared = await repo.update('c', 'IGNORED', {
+      ownerNotified: undefined,
+      failure: undefined,
+      duplicateOf: 'a',
+    });
+    expect(cleared).toMatchObject({ duplicateOf: 'a' });
+    expect(cleared).not.toHaveProperty('ownerNotified');
   });
 
   it('lists newest first, and by status', async () => {
@@ -82,8 +89,17 @@ describe('DynamoDB cases (dynalite)', () => {
     const pagedRepo = dynamoCaseRepository(counting, paged);
     // Five items of ~300 KB make at least two pages.
     for (let i = 0; i < 5; i++) {
-      await pagedRepo.create({ ...base(`p${i}`, `2026-11-0${i + 1}T00:00:00Z`), failure: 'x'.repeat(300_000) });
+      await pagedRepo.create({
+        ...base(`p${i}`, `2026-11-0${i + 1}T00:00:00Z`),
+        replyRef: `ref${i}`,
+        failure: 'x'.repeat(300_000),
+      });
     }
+    // A reply finds its case on whichever page it is.
+    expect(await pagedRepo.findByReplyRef('ref4')).toMatchObject({ id: 'p4', replyRef: 'ref4' });
+    expect(await pagedRepo.findByReplyRef('ref0')).toMatchObject({ id: 'p0' });
+    expect(await pagedRepo.findByReplyRef('nope')).toBeNull();
+    queries = 0;
     expect((await pagedRepo.list()).map((c) => c.id)).toEqual(['p4', 'p3', 'p2', 'p1', 'p0']);
     expect(queries).toBeGreaterThan(1);
     expect((await pagedRepo.list({ limit: 2 })).map((c) => c.id)).toEqual(['p4', 'p3']);
@@ -100,9 +116,63 @@ describe('DynamoDB cases (dynalite)', () => {
     expect((await repo.list()).some((c) => c.id.startsWith('original#'))).toBe(false);
   });
 
-  it('reports a missing table as an error, not as a missing case', async () => {
+  it('reports a missing table as an error, not as a missing case or a lost race', async () => {
     const other = dynamoCaseRepository(awsHttp('dynamodb', env), 'no-such-table');
     await expect(other.get('a')).rejects.toThrow();
+    await expect(other.transition('a', ['RECEIVED'], 'IGNORED', {})).rejects.toThrow();
+    await expect(other.create(base('a', '2026-11-01T00:00:00Z'))).rejects.toThrow();
+    await expect(other.claimOriginal('fp', 'a')).rejects.toThrow();
+    await expect(other.passOriginal('fp', 'a', 'b')).rejects.toThrow();
+  });
+
+  it('keeps a case with fields left undefined, and moves a case from any of several states', async () => {
+    expect(await repo.create({ ...base('u', '2026-10-01T00:00:00Z'), reason: undefined, letter: undefined })).toBe(
+      true,
+    );
+    await repo.transition('u', ['RECEIVED'], 'DRAFTED', {});
+    expect(await repo.transition('u', ['DRAFTED'], 'AWAITING_APPROVAL', {})).toMatchObject({
+      status: 'AWAITING_APPROVAL',
+    });
+    expect(await repo.transition('u', ['AWAITING_APPROVAL', 'SEND_FAILED'], 'SENDING', {})).toMatchObject({
+      status: 'SENDING',
+    });
+    expect(await repo.transition('u', ['AWAITING_APPROVAL', 'SEND_FAILED'], 'SENDING', {})).toBeNull();
+  });
+
+  it('writes a move as drawn even when the changes name the case’s id, status or time', async () => {
+    await repo.create(base('v', '2026-10-02T00:00:00Z'));
+    const moved = await repo.transition('v', ['RECEIVED'], 'IGNORED', {
+      id: 'other',
+      status: 'SENT',
+      updatedAt: '2000-01-01T00:00:00Z',
+      reason: 'unsure',
+    });
+    expect(moved).toMatchObject({ id: 'v', status: 'IGNORED', reason: 'unsure' });
+    expect(moved!.updatedAt).not.toBe('2000-01-01T00:00:00Z');
+    expect(await repo.get('other')).toBeNull();
+  });
+
+  it('reports its own write as done even when another write follows at once', async () => {
+    const dynamodb = awsHttp('dynamodb', env);
+    let before: (() => Promise<unknown>) | null = null;
+    // Another writer gets in just before any read this repository makes.
+    const racing: AwsHttp = {
+      async send(request, read) {
+        const next = before;
+        if (request.headers?.['x-amz-target'] === 'DynamoDB_20120810.GetItem' && next) {
+          before = null;
+          await next();
+        }
+        return dynamodb.send(request, read);
+      },
+    };
+    const raced = dynamoCaseRepository(racing, table);
+    await repo.create(base('w', '2026-10-03T00:00:00Z'));
+    before = () => repo.update('w', 'DRAFTED', { ownerNotified: true });
+    expect(await raced.transition('w', ['RECEIVED'], 'DRAFTED', {})).toMatchObject({ id: 'w', status: 'DRAFTED' });
+    const fingerprint = `fp-race-${Date.now()}`;
+    before = () => repo.passOriginal(fingerprint, 'w', 'x');
+    expect(await raced.claimOriginal(fingerprint, 'w')).toBe('w');
   });
 
   it('creates its table idempotently', async () => {

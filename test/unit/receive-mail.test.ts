@@ -337,6 +337,20 @@ describe("Gmail's forwarding confirmation", () => {
     expect(cases.items.get('m1')!.classification).toBeUndefined();
   });
 
+  it('is never relayed as Google’s when someone else writes that subject, or when SES found spam or a virus', async () => {
+    const forged = { ...confirmation, from: [{ name: 'Gmail Team', address: 'mallory@evil.test' }] };
+    const stranger = setup(forged);
+    const strangerEnvelope = { ...event, envelope: { ...event.envelope, source: 'mallory@evil.test' } };
+    expect(await receiveMail(stranger.deps, strangerEnvelope)).toMatchObject({ reason: 'not-allowed' });
+    expect(stranger.mailer.sent).toHaveLength(0);
+    for (const verdict of [{ spam: 'FAIL' }, { virus: 'FAIL' }] as const) {
+      const { deps, mailer } = setup(confirmation);
+      const envelope = { ...event.envelope, source: 'forwarding-noreply@google.com', ...verdict };
+      expect(await receiveMail(deps, { ...event, envelope })).toMatchObject({ outcome: 'ignored' });
+      expect(mailer.sent).toHaveLength(0);
+    }
+  });
+
   it('needs DMARC where verdicts exist', async () => {
     const { deps, mailer } = setup(confirmation);
     deps.policy = { ...deps.policy, requireDmarcPass: true };

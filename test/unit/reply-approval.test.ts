@@ -8,6 +8,7 @@ import {
   replyRef,
 } from '../../lambdas/core/reply/index.ts';
 import type { ParsedMail } from '../../lambdas/core/mail/index.ts';
+import { MailRejected } from '../../lambdas/workflow/ports.ts';
 import type { ReceiveDeps } from '../../lambdas/workflow/inbound.ts';
 import { receiveMail } from '../../lambdas/workflow/receive-mail.ts';
 import {
@@ -116,6 +117,103 @@ describe('reply addresses', () => {
     expect(replyCommand(edited).kind).toBe('unclear');
   });
 
+  it('gives each case its own reply address, and keeps those in emails already sent working after an upgrade', () => {
+    expect(replyRef(key, 'c1')).not.toBe(replyRef(key, 'c2'));
+    // Draft emails in the owner's mailbox carry these addresses: a new encoding would strand them.
+    // (Lower-case RFC 4648 base32 of HMAC-SHA256(key, "reply\n" + id), and of SHA-256 of to, subject, body.)
+    expect(replyRef(key, 'c1')).toBe('74opxdhrsvjo3nsk6ftfhq55');
+    expect(
+      letterDigest({ to: 'sandra@grainwood.example', subject: 'Re: Your application', body: 'Dear Sandra,' }),
+    ).toBe('uahl7jqc');
+    expect(letterDigest({ to: null, subject: 'Re: Your application', body: 'Dear Sandra,' })).toBe('jjvn4j7h');
+  });
+
+  it('names the letter with its recipient: the same text to another address is another letter', () => {
+    const letter = { to: 'sandra@grainwood.example', subject: 'Re: Your application', body: 'Dear Sandra,' };
+    expect(letterDigest({ ...letter, to: 'david@grainwood.example' })).not.toBe(letterDigest(letter));
+    expect(letterDigest({ ...letter, to: null })).not.toBe(letterDigest(letter));
+    expect(letterDigest({ ...letter, subject: 'Re: Your application!' })).not.toBe(letterDigest(letter));
+  });
+
+  it('finds the case only from a reply address of onward’s own inbox, written exactly', () => {
+    const ref = replyRef(key, 'c1');
+    const inbox = 'inbox@mail.example.com';
+    expect(refFromRecipients([` ${replyAddress(inbox, ref)} `], inbox)).toEqual({ ref, digest: null });
+    expect(refFromRecipients([`inbox+r-${ref}@other.example`], inbox)).toBeNull();
+    expect(refFromRecipients([`x@inbox+r-${ref}@mail.example.com`], inbox)).toBeNull();
+    expect(refFromRecipients([`inbox+r-${ref}@mail.example.com@evil.example`], inbox)).toBeNull();
+    expect(refFromRecipients(['someone@else.example', replyAddress(inbox, ref, 'abcdefgh')], inbox)).toEqual({
+      ref,
+      digest: 'abcdefgh',
+    });
+  });
+
+  it.each([
+    // Too short, or on one line, to be a letter: nothing is done.
+    ['Hi Olivia,\nthanks for all of it!', 'unclear'],
+    ['Hi Olivia\nthanks!', 'unclear'],
+    ['Dear Olivia, thank you for the interview and the tour of the plant.', 'unclear'],
+    // A greeting and a sentence over two lines is a letter.
+    ['Hi Olivia\nthank you for the lovely chat today', 'revise'],
+    ['Dear Olivia,\nThank you for the interview and the tour.', 'revise'],
+    // A comment that mentions a greeting further down is not a letter (it would become the letter).
+    ['Looks mostly fine to me\nbut the name is off\nin the first line\nDear Olivia should be Dear Liv', 'unclear'],
+    // Signed as people sign, a command stays the command …
+    ['Send\nThanks\nSam Rivera\nOffice Manager\n+1 555 0100\nsam@example.com\nwww.example.com', 'send'],
+    ['Send\nOffice Manager at Acme Corporation Limited, London office', 'send'],
+    ['Send\nSam Rivera\n+44 20 7946 0958', 'send'],
+    ['Send it\nSam!!', 'send'],
+    ['Send it\nSam,', 'send'],
+    ['Send it!\nSam R. Rivera!', 'send'],
+    ['Send\n   Sam Rivera', 'send'],
+    ['Send\n  Office Manager at Acme Corporation Limited, London office', 'send'],
+    ['Yes, send it.\r\n\r\nSam', 'send'],
+    ['Yes—send it', 'send'],
+    ['"Send it"', 'send'],
+    // Single quotes around the word, typed or typographic, are quotes as double ones are.
+    ['‘Send it’', 'send'],
+    ["'OK'", 'send'],
+    ['‘discard’', 'discard'],
+    ["'Don’t send'", 'discard'],
+    ['OK ‘send it’ please', 'send'],
+    ['(discard)', 'discard'],
+    // … but a block longer than a signature, a long line, a condition or a question under it is not.
+    [
+      'Send\nThanks\nSam Rivera\nOffice Manager\n+1 555 0100\nsam@example.com\nwww.example.com\nhttps://example.com/sam',
+      'unclear',
+    ],
+    ['Send\nalso copy jo@acme.example and my recruiter on the letter please', 'unclear'],
+    ['Send\nOffice Manager at Acme Corporation  Limited,  London  office', 'send'],
+    ['Send it\nThanks, but wait until Monday', 'unclear'],
+    ['Send\nThanks, all good on your side?', 'unclear'],
+    ['Send\nSam Rivera\n(555) 010-0100', 'send'],
+    ['Send\nSam Rivera\n5550100100', 'send'],
+    ['Send\nSam Rivera\nhttp://sam.example', 'send'],
+    ['Send it?  \nSam', 'unclear'],
+    // Words a signature opens with, or a number, somewhere in a line do not make it one.
+    ['Send\nOlivia will love it, thanks', 'unclear'],
+    ['Send it\nOlivia sent from her phone too', 'unclear'],
+    ['Send\nroom 101 for Olivia', 'unclear'],
+    // A greeting inside a line does not make a comment a letter.
+    ['Not yet\nplease say hi to Olivia from me first', 'unclear'],
+    // However it is spaced, "don't send" never sends.
+    ["Don't  send", 'discard'],
+    ['Do not\tsend', 'discard'],
+  ])('reads “%s” as %s (signatures, letters and conditions)', (text, kind) => {
+    expect(replyCommand(text).kind).toBe(kind);
+  });
+
+  it('takes an edited letter as the letter when half its words or more are the letter’s', () => {
+    const current = 'Dear Olivia,\n\nThank you for the interview.';
+    expect(replyCommand('Thank you for the\nsunny walk around campus', current).kind).toBe('revise');
+    expect(replyCommand('Thank you for this\nsunny walk around campus', current).kind).toBe('unclear');
+  });
+
+  it('quotes at most the first 80 characters of a reply it did not understand', () => {
+    const long = `Hmm ${'really '.repeat(30)}not sure`;
+    expect(replyCommand(long)).toEqual({ kind: 'unclear', said: long.slice(0, 80) });
+  });
+
   it('takes a letter as the revised letter, without quoted text or signature', () => {
     const text =
       'Dear Sandra,\n\nThank you. I loved the tour.\n\nSam\n\n-- \nSam Rivera | 555 0100\n\nOn Tue, Nov 24, 2026 at 4:02 PM onward <l@x> wrote:\n> send\n> old text';
@@ -157,13 +255,14 @@ function setup() {
     classification: { verdict: 'rejection', confidence: 0.9, kind: 'rejection-after-interview', reasons: [] },
   });
   const mailer = recordingMailer();
+  const log = silentLog();
   let next: ParsedMail = parsed();
   const deps: ReceiveDeps = {
     cases,
     mailer,
     links: fakeLinks,
     clock: fixedClock(),
-    log: silentLog(),
+    log,
     owner,
     maxMessageBytes: 10_000,
     inboundAddress: 'inbox@onward.test',
@@ -188,7 +287,7 @@ function setup() {
       envelope: { source: from, spam: 'GRAY', virus: 'GRAY', dmarc: 'GRAY', spf: 'GRAY' },
     });
   };
-  return { cases, mailer, reply };
+  return { cases, mailer, reply, log };
 }
 
 describe('approving by reply', () => {
@@ -249,6 +348,7 @@ describe('approving by reply', () => {
     expect(mailer.sent.at(-1)!.text).toContain(
       'Choose the recipient on the review page and send it from there: a reply cannot set it.',
     );
+    expect(mailer.sent.at(-1)!.text).toContain('  - Add the address the letter goes to.');
     expect(mailer.sent.at(-1)!.text).not.toContain('or reply with the revised letter');
   });
 
@@ -306,5 +406,233 @@ describe('approving by reply', () => {
     expect(cases.items.get('c1')!.status).toBe('AWAITING_APPROVAL');
     expect(mailer.sent).toHaveLength(0);
     expect([...cases.items.values()].filter((c) => c.status === 'IGNORED')).toHaveLength(2);
+  });
+});
+
+const HOW =
+  'Reply "send" to send the letter as the email showed it, "discard" to drop it, or with your whole revised letter.';
+const FILLED = 'Dear Sandra,\n\nThank you for the interview and the tour.\n\nSam';
+
+describe('what the owner hears back from a reply', () => {
+  it('says what was not understood, under the company’s name, with the review link; records and logs the reply', async () => {
+    const { cases, mailer, reply, log } = setup();
+    await reply('Hmm, let me think about it');
+    expect(mailer.sent[0]).toMatchObject({
+      subject: 'Nothing done: Grainwood',
+      text: `onward did not understand your reply (“Hmm, let me think about it”), so it did nothing. ${HOW}\n\nReview it here: https://review.test/t/review-c1`,
+    });
+    expect(cases.items.get('r1')).toMatchObject({ status: 'IGNORED', reason: 'owner-reply', repliedTo: 'c1' });
+    expect(cases.items.get('r1')!.expiresAt).toBeGreaterThan(0);
+    expect(log.lines.map((l) => JSON.parse(l)).at(-1)).toEqual({
+      event: 'reply.handled',
+      caseId: 'r1',
+      target: 'c1',
+      command: 'unclear',
+    });
+  });
+
+  it('names the case by the email’s subject when no company was found, or as “your letter”', async () => {
+    const { cases, mailer, reply } = setup();
+    const c1 = cases.items.get('c1')!;
+    cases.items.set('c1', {
+      ...c1,
+      extraction: undefined,
+      original: {
+        style: 'direct',
+        from: null,
+        subject: 'Your application',
+        date: null,
+        messageId: null,
+        references: null,
+        excerpt: '',
+      },
+    });
+    await reply('Hmm');
+    expect(mailer.sent.at(-1)!.subject).toBe('Nothing done: Your application');
+    cases.items.set('c1', { ...c1, extraction: undefined, original: undefined });
+    await reply('Hmm');
+    expect(mailer.sent.at(-1)!.subject).toBe('Nothing done: your letter');
+  });
+
+  it('says a reply with nothing to act on did nothing, also for a case with no letter', async () => {
+    const { cases, mailer, reply } = setup();
+    await reply('> only quoted text');
+    expect(mailer.sent.at(-1)).toMatchObject({
+      subject: 'Nothing done: Grainwood',
+      text: `Your reply had no text onward could act on. ${HOW}\n\nReview it here: https://review.test/t/review-c1`,
+    });
+    cases.items.set('c1', { ...cases.items.get('c1')!, status: 'IGNORED', letter: undefined });
+    await reply('send');
+    expect(mailer.sent.at(-1)!.text).toContain('Your reply had no text onward could act on.');
+    expect(mailer.sent).toHaveLength(2);
+  });
+
+  it('says a draft was discarded and can come back; a letter that may have left, that it never goes again', async () => {
+    const { cases, mailer, reply } = setup();
+    await reply('discard');
+    expect(mailer.sent.at(-1)).toMatchObject({
+      subject: 'Discarded: Grainwood',
+      text: expect.stringMatching(
+        /^The draft is discarded\. Nothing was sent\. Changed your mind\? Bring it back from its review page\.\n\nReview it here: /,
+      ),
+    });
+    cases.items.set('c1', { ...cases.items.get('c1')!, status: 'SEND_UNKNOWN' });
+    await reply('discard');
+    expect(mailer.sent.at(-1)).toMatchObject({
+      subject: 'Discarded: Grainwood',
+      text: expect.stringMatching(
+        /^The letter is discarded\. It may have left before: onward will never send it again\.\n/,
+      ),
+    });
+  });
+
+  it('says a sent letter could not be discarded, and why', async () => {
+    const { cases, mailer, reply } = setup();
+    cases.items.set('c1', { ...cases.items.get('c1')!, status: 'SENT' });
+    await reply('discard');
+    expect(cases.items.get('c1')!.status).toBe('SENT');
+    expect(mailer.sent.at(-1)).toMatchObject({
+      subject: 'Not discarded: Grainwood',
+      text: expect.stringMatching(/^The draft could not be discarded: it is already sent\.\n/),
+    });
+  });
+
+  it('says “send” to an older email sent nothing, and why', async () => {
+    const { cases, mailer, reply } = setup();
+    const first = fakeLinks.replyAddress('c1', cases.items.get('c1')!.letter);
+    await reply(FILLED);
+    await reply('send', 'me@example.com', first);
+    expect(mailer.sent.at(-2)).toMatchObject({
+      subject: 'Not sent: Grainwood',
+      text: expect.stringContaining(
+        'it only sends a letter exactly as you saw it.\nThe current letter follows in a fresh draft email: reply "send" to that one, or send it from the review page.\n',
+      ),
+    });
+  });
+
+  it('takes a revised letter sent in reply to an older email as the new draft', async () => {
+    const { cases, reply } = setup();
+    const first = fakeLinks.replyAddress('c1', cases.items.get('c1')!.letter);
+    await reply(FILLED);
+    const again = 'Dear Sandra,\n\nThank you for the interview and the tour of the plant.\n\nSam';
+    await reply(again, 'me@example.com', first);
+    expect(cases.items.get('c1')!.letter!.body).toBe(again);
+  });
+
+  it('keeps the marked paragraph of a revised letter marked: a reply fills in nothing itself', async () => {
+    const { cases, reply } = setup();
+    const revised = `Dear Sandra,\n\nThank you for the interview.\n\n${DETAIL_PLACEHOLDER}\n\nSam`;
+    await reply(revised);
+    expect(cases.items.get('c1')!.letter!.body).toBe(revised);
+  });
+
+  it('says a letter left, to whom', async () => {
+    const { mailer, reply } = setup();
+    await reply(FILLED);
+    await reply('send');
+    expect(mailer.sent.at(-1)).toMatchObject({
+      subject: 'Sent: Grainwood',
+      text: expect.stringMatching(/^Your letter to sandra@grainwood\.example left just now, exactly as drafted\.\n/),
+    });
+  });
+
+  it('lists why a letter was not sent, and how to fix it', async () => {
+    const { mailer, reply } = setup();
+    await reply('send');
+    expect(mailer.sent.at(-1)).toMatchObject({
+      subject: 'Not sent: Grainwood',
+      text: expect.stringMatching(
+        /^The letter was not sent:\n {2}- Write one true detail you liked in the marked paragraph, or delete that paragraph\.\nFix it on the review page, or reply with the revised letter\.\n\nReview it here: /,
+      ),
+    });
+  });
+
+  it('says when the mail service refused the letter, or the connection broke while sending', async () => {
+    for (const [error, said] of [
+      [
+        new MailRejected('MessageRejected', 'no'),
+        'The mail service refused the letter, so nothing was sent. You can retry from the review page.',
+      ],
+      [
+        new Error('socket hang up'),
+        'The connection broke while sending: the letter may have left. onward will not resend it by itself.',
+      ],
+    ] as const) {
+      const { mailer, reply } = setup();
+      await reply(FILLED);
+      const send = mailer.send.bind(mailer);
+      mailer.send = async (mail) => {
+        if (mail.to.address === 'sandra@grainwood.example') throw error;
+        return send(mail);
+      };
+      await reply('send');
+      expect(mailer.sent.at(-1)).toMatchObject({
+        subject: 'Not sent: Grainwood',
+        text: expect.stringMatching(new RegExp(`^${said.replace(/[.:]/g, '\\$&')}\n`)),
+      });
+    }
+  });
+
+  it('says a letter whose send may have gone through cannot be sent, and a case that is gone, gone', async () => {
+    const { cases, mailer, reply } = setup();
+    cases.items.set('c1', { ...cases.items.get('c1')!, status: 'SEND_UNKNOWN' });
+    await reply('send');
+    expect(mailer.sent.at(-1)).toMatchObject({
+      subject: 'Not sent: Grainwood',
+      text: expect.stringMatching(
+        /^The letter cannot be sent: it is perhaps sent \(the connection broke while sending\)\.\n/,
+      ),
+    });
+    const gone = setup();
+    const get = gone.cases.get.bind(gone.cases);
+    gone.cases.get = async (id) => (id === 'c1' ? null : get(id));
+    await gone.reply('send');
+    expect(gone.mailer.sent.at(-1)!.text).toMatch(/^onward no longer has this case\.\n/);
+  });
+
+  it('keeps a letter with no recipient without one when it is revised by reply', async () => {
+    const { cases, reply } = setup();
+    const c1 = cases.items.get('c1')!;
+    cases.items.set('c1', { ...c1, letter: { ...c1.letter!, to: null, toName: null } });
+    await reply(FILLED);
+    expect(cases.items.get('c1')!.letter).toMatchObject({ body: FILLED, to: null });
+  });
+
+  it('logs which command each reply was', async () => {
+    const { cases, reply, log } = setup();
+    const first = fakeLinks.replyAddress('c1', cases.items.get('c1')!.letter);
+    const commands = async (text: string, to?: string) => {
+      await reply(text, 'me@example.com', to);
+      return JSON.parse(log.lines.at(-1)!).command;
+    };
+    expect(await commands('> quoted only')).toBe('empty');
+    expect(await commands(FILLED)).toBe('revise');
+    expect(await commands('send', first)).toBe('send-stale');
+    expect(await commands('send')).toBe('send');
+    expect(await commands('discard')).toBe('discard');
+  });
+
+  it('says a draft that can no longer change was not revised', async () => {
+    const { cases, mailer, reply, log } = setup();
+    cases.items.set('c1', { ...cases.items.get('c1')!, status: 'EXPIRED' });
+    await reply(FILLED);
+    expect(cases.items.get('c1')!.letter!.body).toBe(LETTER);
+    expect(mailer.sent.at(-1)).toMatchObject({
+      subject: 'Not revised: Grainwood',
+      text: expect.stringMatching(/^The draft can no longer change: it is expired\.\n/),
+    });
+    expect(log.lines.at(-1)).toContain('"command":"revise-refused"');
+  });
+
+  it('ignores, records and logs a reply addressed to itself', async () => {
+    const { cases, mailer, reply, log } = setup();
+    expect(await reply('send', 'me@example.com', fakeLinks.replyAddress('r1'))).toMatchObject({
+      outcome: 'ignored',
+      reason: 'bad-reply',
+    });
+    expect(cases.items.get('r1')).toMatchObject({ status: 'IGNORED', reason: 'bad-reply' });
+    expect(cases.items.get('r1')!.expiresAt).toBeGreaterThan(0);
+    expect(mailer.sent).toHaveLength(0);
+    expect(log.lines.at(-1)).toBe('{"event":"reply.unknown","caseId":"r1"}');
   });
 });

@@ -56,12 +56,19 @@ export function applyEdits(letter: Letter, edits: LetterEdits): { letter: Letter
   // A new address means a new person: the name found in the email may not be theirs — and a
   // letter to David that opens "Dear Olivia Grant," must not leave.
   if (next.to !== letter.to) {
-    const greeting = body.split('\n').find((l) => l.trim()) ?? '';
+    // The body is trimmed: its first line is the greeting.
+    const greeting = body.split('\n', 1)[0]!;
     // A corrected address of the same person ("sandra.ing@" for "sandra.img@", or typed with
     // their name) is fine.
-    const samePerson = (name: string) =>
-      nameMatchesMailbox(name, next.to!) || recipient?.name?.toLowerCase() === name.toLowerCase();
-    if (recipient && letter.to && letter.toName && greeting.includes(letter.toName) && !samePerson(letter.toName)) {
+    const samePerson = (to: NonNullable<typeof recipient>, name: string) =>
+      nameMatchesMailbox(name, to.address) || to.name?.toLowerCase() === name.toLowerCase();
+    if (
+      recipient &&
+      letter.to &&
+      letter.toName &&
+      greeting.includes(letter.toName) &&
+      !samePerson(recipient, letter.toName)
+    ) {
       problems.push(
         `The letter greets ${letter.toName} but now goes to ${next.to}: change the greeting, or send it to ${letter.to}.`,
       );
