@@ -209,6 +209,8 @@ describe('Discard', () => {
 const extraction: Extraction = {
   company: 'Acme',
   role: null,
+  agency: null,
+  stage: null,
   department: null,
   contactName: null,
   contactEmail: null,
