@@ -1,8 +1,8 @@
 // One construct for every onward function, so the defaults live in one place: Node.js 24 on
 // arm64, a minified ESM bundle with source maps built by the local esbuild (lib/bundle-function.ts),
 // an explicit timeout and memory size, its own log group with a retention period, a
-// reserved-concurrency cap, and a role that starts empty (no AWS managed policies) and is granted
-// exactly what the bind helpers below add.
+// reserved-concurrency cap where the deployer asks for one, and a role that starts empty (no AWS
+// managed policies) and is granted exactly what the bind helpers below add.
 import { AssetHashType, type Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -17,7 +17,8 @@ import type { OnwardConfig } from './config.ts';
 
 /**
  * What the deployment decides for every function: its logs' retention, and a reserved
- * concurrency of `atMost`, or less when `reservedConcurrency` is lower, or none with `none`.
+ * concurrency of `atMost`, or less when `reservedConcurrency` is lower, or none with `none` (the
+ * default).
  */
 export function deploymentLimits(
   config: Pick<OnwardConfig, 'logRetentionDays' | 'reservedConcurrency'>,
@@ -35,7 +36,7 @@ export interface OnwardFunctionProps {
   readonly timeout: Duration;
   readonly memorySize: number;
   readonly logRetention: logs.RetentionDays;
-  /** Undefined: no reservation (the operator chose `-c reservedConcurrency=none`). */
+  /** Undefined: no reservation (`reservedConcurrency` is `none`, the default). */
   readonly reservedConcurrency: number | undefined;
   readonly environment: Record<string, string>;
   /** For asynchronously invoked functions: where failed events go, and how hard to try first. */
@@ -107,7 +108,7 @@ export class OnwardFunction extends Construct {
       Validations.of(this.fn).acknowledge({
         id: 'Onward-LambdaConcurrency',
         reason:
-          'The operator deployed with -c reservedConcurrency=none: accounts whose concurrency quota is 10 cannot reserve any.',
+          'No reservation unless the operator asks for one (-c reservedConcurrency=N): Lambda keeps at least 100 unreserved (all of a new account’s quota of 10 or 50), so a default cap would fail the first deploy on many accounts.',
       });
     }
   }

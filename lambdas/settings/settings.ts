@@ -186,11 +186,13 @@ export const logRetentionDays = {
 
 /**
  * Reserved concurrency of the review and inbound functions (the bounce handler gets at most 2,
- * the hourly job 1); `none` reserves nothing, for accounts whose concurrency quota is 10.
+ * the hourly job 1), or `none`. None by default: Lambda keeps a minimum of unreserved concurrency
+ * per account (100 on a standard account, the whole quota on a new one whose quota is 10 or 50),
+ * and a deploy that reserves below it fails and rolls back. A cap is for accounts that have room.
  */
 export const reservedConcurrency = {
   context: 'reservedConcurrency',
-  default: 5,
+  default: 'none',
   min: 1,
   max: 100,
 } as const satisfies Setting;

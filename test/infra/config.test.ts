@@ -33,7 +33,7 @@ describe('deployment configuration', () => {
       rawMailDays: 90,
       logRetentionDays: 30,
       linkTtlDays: 14,
-      reservedConcurrency: 5,
+      reservedConcurrency: 'none',
     });
   });
 
