@@ -579,6 +579,42 @@ describe('operations', () => {
     for (const a of alarms) expect(a.Properties.AlarmActions).toEqual([{ Ref: alarmTopic.id }]);
   });
 
+  it('CloudWatch may publish to the alarm topic, only for this account’s alarms', () => {
+    // The topic's policy (enforceSSL made one) replaces SNS's default: this statement is all that
+    // lets an alarm reach the owner.
+    const policy = resourceAt(template, 'Onward/Alarms/Policy/Resource').Properties;
+    expect(policy.Topics).toEqual([{ Ref: alarmTopic.id }]);
+    const allows = (policy.PolicyDocument.Statement as any[]).filter((s) => s.Effect === 'Allow');
+    expect(allows).toEqual([
+      {
+        Sid: 'AllowThisAccountsAlarmsToPublish',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: 'sns:Publish',
+        Resource: { Ref: alarmTopic.id },
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+          ArnLike: {
+            'aws:SourceArn': {
+              'Fn::Join': [
+                '',
+                [
+                  'arn:',
+                  { Ref: 'AWS::Partition' },
+                  ':cloudwatch:',
+                  { Ref: 'AWS::Region' },
+                  ':',
+                  { Ref: 'AWS::AccountId' },
+                  ':alarm:*',
+                ],
+              ],
+            },
+          },
+        },
+      },
+    ]);
+  });
+
   it('on any message in the dead-letter queue', () => {
     expect(alarm('FailedEventsAlarm')).toMatchObject({
       Namespace: 'AWS/SQS',
