@@ -455,10 +455,14 @@ describe('IAM, least privilege', () => {
     ]);
   });
 
-  it('expire: lists and updates cases, tells the owner about parked letters, reads the key', () => {
+  it('expire: lists, updates and reads back cases, tells the owner about parked letters, reads the key', () => {
     expect(withoutLogs('expire')).toEqual([
       dlqSend(),
-      { Effect: 'Allow', Action: ['dynamodb:Query', 'dynamodb:UpdateItem'], Resource: [tableArn(), indexArn()] },
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+        Resource: [tableArn(), indexArn()],
+      },
       SEND,
       secretRead(),
     ]);
