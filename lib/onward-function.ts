@@ -41,6 +41,10 @@ export interface OnwardFunctionProps {
   readonly environment: Record<string, string>;
   /** For asynchronously invoked functions: where failed events go, and how hard to try first. */
   readonly async?: { readonly onFailure: sqs.IQueue; readonly retryAttempts: number; readonly maxEventAge: Duration };
+  /** A handler file under lambdas/handlers that is not one of FUNCTION_ENTRIES (deployment plumbing). */
+  readonly entry?: string;
+  /** Why no concurrency is reserved, when the reason is not the deployer's choice. */
+  readonly unreservedBecause?: string;
 }
 
 export class OnwardFunction extends Construct {
@@ -48,10 +52,12 @@ export class OnwardFunction extends Construct {
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
 
-  /** `id` names the handler too (FUNCTION_ENTRIES): its file exports `handler`. */
-  constructor(scope: Construct, id: keyof typeof FUNCTION_ENTRIES, props: OnwardFunctionProps) {
+  /** `id` names the handler too (FUNCTION_ENTRIES) unless `entry` does: its file exports `handler`. */
+  constructor(scope: Construct, id: keyof typeof FUNCTION_ENTRIES, props: OnwardFunctionProps);
+  constructor(scope: Construct, id: string, props: OnwardFunctionProps & { entry: string });
+  constructor(scope: Construct, id: string, props: OnwardFunctionProps) {
     super(scope, id);
-    const entry = FUNCTION_ENTRIES[id];
+    const entry = props.entry ?? FUNCTION_ENTRIES[id as keyof typeof FUNCTION_ENTRIES];
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       retention: props.logRetention,
       // Logs carry ids and outcomes only; they go with the stack.
@@ -108,6 +114,7 @@ export class OnwardFunction extends Construct {
       Validations.of(this.fn).acknowledge({
         id: 'Onward-LambdaConcurrency',
         reason:
+          props.unreservedBecause ??
           'No reservation unless the operator asks for one (-c reservedConcurrency=N): Lambda keeps at least 100 unreserved (all of a new account’s quota of 10 or 50), so a default cap would fail the first deploy on many accounts.',
       });
     }

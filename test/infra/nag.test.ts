@@ -76,6 +76,8 @@ describe('the acknowledgements', () => {
       expect.arrayContaining([
         'AwsSolutions-IAM5[Resource::*] @ Onward/ActivateRuleSet',
         'Onward-LambdaConcurrency @ Onward/AWS679f53fac002430cb0da5b7982bd2287',
+        'AwsSolutions-IAM5[Resource::*] @ Onward/DeactivateRuleSet/Role',
+        'Onward-LambdaConcurrency @ Onward/DeactivateRuleSet/Function',
       ]),
     );
   });

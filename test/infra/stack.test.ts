@@ -372,10 +372,9 @@ describe('SES receiving', () => {
       action: 'setActiveReceiptRuleSet',
       parameters: { RuleSetName: 'Onward-rules' },
     });
-    expect(JSON.parse(activation.Properties.Delete)).toMatchObject({
-      action: 'setActiveReceiptRuleSet',
-      parameters: {},
-    });
+    // Deactivating on delete blindly (SetActiveReceiptRuleSet without a name) would stop
+    // receiving for whichever set is active: that is the other resource's job, done with care.
+    expect(activation.Properties.Delete).toBeUndefined();
     expect(activation.DependsOn).toContain(resourceAt(t, 'Onward/InboundRule/Resource').id);
     const policy = resourceAt(t, 'Onward/ActivateRuleSet/CustomResourcePolicy/Resource');
     expect(policy.Properties.PolicyDocument.Statement).toEqual([
@@ -384,6 +383,29 @@ describe('SES receiving', () => {
     const role = resourceAt(t, 'Onward/ActivateRuleSetRole/Resource');
     expect(role.Properties.ManagedPolicyArns).toBeUndefined();
     expect(t.toJSON().Outputs.ActivateRuleSetCommand).toBeUndefined();
+  });
+
+  it('-c activateRuleSet=true: on stack deletion its own function deactivates the set, only if it is the active one', () => {
+    const t = synth({ activateRuleSet: 'true' }).template;
+    const deactivation = resourceAt(t, 'Onward/DeactivateRuleSetOnDelete/Default');
+    const fnId = resourceAt(t, 'Onward/DeactivateRuleSet/Function/Resource').id;
+    expect(deactivation.Type).toBe('Custom::OnwardRuleSetDeactivation');
+    expect(deactivation.Properties).toEqual({
+      ServiceToken: { 'Fn::GetAtt': [fnId, 'Arn'] },
+      RuleSetName: 'Onward-rules',
+    });
+    // Deleted before the rule and the set (an active set cannot be deleted), while its role can still act.
+    const policyId = resourceAt(t, 'Onward/DeactivateRuleSet/Role/DefaultPolicy/Resource').id;
+    expect(deactivation.DependsOn).toEqual(
+      expect.arrayContaining([resourceAt(t, 'Onward/InboundRule/Resource').id, policyId]),
+    );
+    const statements = resourceAt(t, 'Onward/DeactivateRuleSet/Role/DefaultPolicy/Resource').Properties.PolicyDocument
+      .Statement as any[];
+    expect(statements.filter((s) => !String(s.Action).startsWith('logs:'))).toEqual([
+      { Effect: 'Allow', Action: ['ses:DescribeActiveReceiptRuleSet', 'ses:SetActiveReceiptRuleSet'], Resource: '*' },
+      { Effect: 'Allow', Action: 'cloudformation:DescribeStacks', Resource: { Ref: 'AWS::StackId' } },
+    ]);
+    expect(resourcesOfType(template, 'Custom::OnwardRuleSetDeactivation')).toHaveLength(0);
   });
 
   it('-c ruleSetName=… adds the rule to that (active) set and creates none', () => {
