@@ -224,7 +224,11 @@ export const signingSecretArn = { env: 'ONWARD_SIGNING_SECRET_ARN', wired: true 
 /** The SES configuration set whose events report bounces and complaints of letters (AWS only). */
 export const configurationSet = { env: 'ONWARD_CONFIGURATION_SET', wired: true } as const satisfies Setting;
 
-/** Only mail whose DMARC verdict is PASS may come from an allowed sender. */
+/**
+ * Judge mail by SES's verdicts (core/trust): the owner's own mail needs DMARC PASS where their
+ * domain publishes a policy and alignment where it does not; an auto-forward, SPF PASS for the
+ * owner's envelope.
+ */
 export const requireDmarc = {
   env: 'ONWARD_REQUIRE_DMARC',
   wired: true,

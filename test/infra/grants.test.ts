@@ -32,6 +32,7 @@ const CALLS: Record<Method, (repo: CaseRepository) => Promise<unknown>> = {
   findByReplyRef: (r) => r.findByReplyRef('ref'),
   claimOriginal: (r) => r.claimOriginal('fingerprint', 'case-1'),
   passOriginal: (r) => r.passOriginal('fingerprint', 'case-0', 'case-1'),
+  claimNotice: (r) => r.claimNotice('dmarc-fail#2026-11-26', 'case-1', 1_800_000_000),
 };
 
 /** A DynamoDB that records each operation; with `lost`, every conditional write fails its condition. */

@@ -47,6 +47,35 @@ export type IgnoreReason =
   | 'duplicate';
 
 /**
+ * Why mail that plausibly came from the owner was refused (core/trust): each has its own
+ * explanation and fix in the owner's notice (core/notices), sent once per cause per day.
+ */
+export type RefusalCause =
+  /** From the owner's address; their domain publishes DMARC, and this mail failed it. */
+  | 'dmarc-fail'
+  /** From the owner's address; their domain publishes no DMARC, and nothing aligned with it. */
+  | 'not-aligned'
+  /** SES could not evaluate DMARC (PROCESSING_FAILED), and nothing aligned either. */
+  | 'unverifiable'
+  /** An auto-forward from an allowed account whose envelope did not pass SPF. */
+  | 'forward-unauthenticated'
+  /** An authenticated auto-forward from an account that is not on the allow-list. */
+  | 'forwarder-not-allowed'
+  | 'spam'
+  | 'virus';
+
+export interface Refusal {
+  cause: RefusalCause;
+  /** The address the mail came from (the From, or the forwarding account). */
+  account: string;
+  /** What SES verified, for the owner's notice: the envelope's domain and the DKIM domains. */
+  envelopeDomain: string;
+  dkimDomains: readonly string[];
+  /** The refused mail's subject, so the owner knows which email it was. */
+  subject?: string;
+}
+
+/**
  * Set-aside mail that is not the owner's record (spam, strangers, loops, replies acted on) is kept
  * this long, then DynamoDB's TTL deletes it; mail the owner forwarded stays.
  */
@@ -105,6 +134,8 @@ export interface Case {
   expiresAt?: number;
   /** False while a notice about an IGNORED case is owed to the owner. */
   ownerNotified?: boolean;
+  /** Mail that plausibly came from the owner, refused: why, for their notice. */
+  refusal?: Refusal;
   original?: OriginalSummary;
   /** For a forward of an email already forwarded: the case that holds it. */
   duplicateOf?: string;

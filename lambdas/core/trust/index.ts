@@ -7,4 +7,6 @@ export {
   envelopeAddress,
   isForwardingConfirmation,
   type SenderPolicy,
+  type VerdictStatus,
+  verifiedDkimDomains,
 } from './sender.ts';
