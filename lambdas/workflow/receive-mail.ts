@@ -120,11 +120,12 @@ async function processMail(deps: ReceiveDeps, mail: InboundMail, record: Case): 
   const parsed = await readAndParse(deps, mail);
   if (typeof parsed === 'string') return ignore(deps, record, parsed);
 
+  // Before the loop tests: Gmail's confirmation is automatic mail, and the owner needs it.
+  if (isForwardingConfirmation(parsed, mail.envelope, deps.policy)) return passOn(deps, record, parsed);
   const sender = checkSender(parsed, mail.envelope, deps.policy);
   // A forward, even one refused, carries the recruiter's headers: an ATS's Auto-Submitted is theirs.
   const loop = checkLoop(parsed, mail.envelope, deps.policy, sender.via === 'auto-forward');
   if (loop) return ignore(deps, record, loop);
-  if (isForwardingConfirmation(parsed, mail.envelope, deps.policy)) return passOn(deps, record, parsed);
   if (!sender.ok && sender.owner)
     return refuse(deps, record, sender.reason, { ...sender.owner, subject: parsed.subject });
   if (!sender.ok) return ignore(deps, record, sender.reason);

@@ -204,17 +204,21 @@ export function checkLoop(
   return null;
 }
 
+// Gmail's confirmation carries a code in its subject, "(#123456789) Gmail Forwarding Confirmation
+// - Receive Mail from …", and a link under mail-settings.google.com/mail/vf- in its body; the
+// subject's words are in the account's language, so the test reads neither.
+const CONFIRMATION_CODE = /\(#\d{6,}\)/;
+const CONFIRMATION_LINK = /https:\/\/mail-settings\.google\.com\/mail\/vf-/;
+
 /**
  * Gmail asks the owner to confirm forwarding by mailing the forwarding address — onward. It must
- * reach the owner, so it is recognised (Google's sender, DMARC-aligned where verdicts exist) and
- * passed on instead of being judged as a forward from the owner.
+ * reach the owner, so it is recognised (Google's sender, authenticated where verdicts exist) and
+ * passed on instead of being judged as a forward from the owner. Asked before the loop tests:
+ * it is automatic mail from a no-reply address, and would otherwise be set aside as such.
  */
 export function isForwardingConfirmation(mail: ParsedMail, envelope: Envelope, policy: SenderPolicy): boolean {
   if (envelope.spam === 'FAIL' || envelope.virus === 'FAIL') return false;
-  if (policy.requireDmarcPass && envelope.dmarc !== 'PASS') return false;
-  return (
-    mail.from.length === 1 &&
-    mail.from[0]!.address === 'forwarding-noreply@google.com' &&
-    /forwarding confirmation/i.test(mail.subject)
-  );
+  if (mail.from.length !== 1 || mail.from[0]!.address !== 'forwarding-noreply@google.com') return false;
+  if (policy.requireDmarcPass && authenticatedAs(mail.from[0]!.address, envelope)) return false;
+  return CONFIRMATION_CODE.test(mail.subject) || CONFIRMATION_LINK.test(mail.text);
 }
