@@ -147,6 +147,10 @@ export interface Case {
   sentAt?: string;
   sentMessageId?: string;
   failure?: string;
-  /** What SES reported after the letter left (configuration-set events). */
-  delivery?: { outcome: 'bounced' | 'complained'; at: string };
+  /**
+   * What SES reported after the letter left (configuration-set events). `bounced`: a permanent
+   * bounce, the address is bad. `bounced-transient`: SES gave up for now or could not tell
+   * (bounceType Transient or Undetermined: a full mailbox, a server down) — the address may be good.
+   */
+  delivery?: { outcome: 'bounced' | 'bounced-transient' | 'complained'; at: string };
 }
