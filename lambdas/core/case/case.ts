@@ -146,6 +146,8 @@ export interface Case {
   letter?: Letter;
   sentAt?: string;
   sentMessageId?: string;
+  /** 'owner': SES refused the letter and the owner sent it from their own mail (no message id). */
+  sentBy?: 'owner';
   failure?: string;
   /**
    * What SES reported after the letter left (configuration-set events). `bounced`: a permanent

@@ -12,7 +12,9 @@ const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   AWAITING_APPROVAL: ['AWAITING_APPROVAL', 'SENDING', 'DISCARDED', 'EXPIRED'],
   SENDING: ['SENT', 'SEND_FAILED', 'SEND_UNKNOWN'],
   SENT: [],
-  SEND_FAILED: ['SENDING', 'DISCARDED'],
+  // SENT: SES refused it (a new account in the SES sandbox cannot write to the interviewer), and
+  // the owner sent it from their own mail — recorded with sentBy 'owner'.
+  SEND_FAILED: ['SENDING', 'DISCARDED', 'SENT'],
   // Never resent automatically: SES may have accepted the letter before the crash.
   SEND_UNKNOWN: ['DISCARDED'],
   // A Discard pressed by mistake is undone from the review page — unless the letter may have left
