@@ -7,7 +7,7 @@ import { draftLetter } from '../core/letter/index.ts';
 import { duplicateMessage, noticeMessage, refusalMessage } from '../core/notices/index.ts';
 import { readRejection } from '../core/reading/index.ts';
 import { refFromRecipients } from '../core/reply/index.ts';
-import { checkLoop, checkSender, isForwardingConfirmation } from '../core/trust/index.ts';
+import { checkLoop, checkSender, isForwardingConfirmation, probeNonce } from '../core/trust/index.ts';
 import type { InboundMail, ReceiveDeps, ReceiveOutcome } from './inbound.ts';
 import { holdOriginal } from './originals.ts';
 import { emailDraft, ownerMail } from './owner-mail.ts';
@@ -100,6 +100,22 @@ async function tellOwnerOfRefusal(deps: ReceiveDeps, record: Case): Promise<Rece
   return { outcome: 'ignored', caseId: record.id, reason: record.reason ?? 'not-allowed' };
 }
 
+/**
+ * `onward doctor` mailed onward from its own address: recorded like any own mail, with what SES
+ * said of it, so the doctor can tell the whole way in works and what the verdicts were.
+ */
+async function recordProbe(deps: ReceiveDeps, record: Case, mail: InboundMail, parsed: ParsedMail) {
+  const { spf, dkim, dmarc, spam, virus } = mail.envelope;
+  const probe = { nonce: probeNonce(parsed.subject)!, verdicts: { spf, dkim: dkim ?? 'GRAY', dmarc, spam, virus } };
+  await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', {
+    reason: 'own-mail',
+    expiresAt: ignoredRecordExpiry(deps.clock.now()),
+    probe,
+  });
+  deps.log.info('mail.probe', { caseId: record.id });
+  return { outcome: 'ignored', caseId: record.id, reason: 'own-mail' } as const;
+}
+
 async function readAndParse(deps: ReceiveDeps, mail: InboundMail): Promise<ParsedMail | IgnoreReason> {
   const raw = await deps.rawMail.read(mail.objectKey, deps.maxMessageBytes);
   if (raw.tooLarge) return 'too-large';
@@ -125,6 +141,9 @@ async function processMail(deps: ReceiveDeps, mail: InboundMail, record: Case): 
   const sender = checkSender(parsed, mail.envelope, deps.policy);
   // A forward, even one refused, carries the recruiter's headers: an ATS's Auto-Submitted is theirs.
   const loop = checkLoop(parsed, mail.envelope, deps.policy, sender.via === 'auto-forward');
+  // The doctor's test message is onward's own mail (From its address, marked automatic).
+  const own = parsed.from.some((f) => deps.policy.ownAddresses.includes(f.address));
+  if (loop && own && probeNonce(parsed.subject)) return recordProbe(deps, record, mail, parsed);
   if (loop) return ignore(deps, record, loop);
   if (!sender.ok && sender.owner)
     return refuse(deps, record, sender.reason, { ...sender.owner, subject: parsed.subject });

@@ -703,6 +703,7 @@ describe('outputs (the guide names each one)', () => {
         'RawMailBucketName',
         'ReceiptRuleSetName',
         'ReviewUrl',
+        'SenderAddress',
       ].sort(),
     );
     expect(json.Outputs.InboundAddress.Value).toBe('onward@mail.example.com');

@@ -136,6 +136,8 @@ export interface Case {
   ownerNotified?: boolean;
   /** Mail that plausibly came from the owner, refused: why, for their notice. */
   refusal?: Refusal;
+  /** `onward doctor`'s test message, come back through SES: its nonce and SES's verdicts on it. */
+  probe?: { nonce: string; verdicts: Record<'spf' | 'dkim' | 'dmarc' | 'spam' | 'virus', string> };
   original?: OriginalSummary;
   /** For a forward of an email already forwarded: the case that holds it. */
   duplicateOf?: string;

@@ -6,6 +6,8 @@ export {
   type Envelope,
   envelopeAddress,
   isForwardingConfirmation,
+  PROBE_SUBJECT,
+  probeNonce,
   type SenderPolicy,
   type VerdictStatus,
   verifiedDkimDomains,

@@ -222,3 +222,11 @@ export function isForwardingConfirmation(mail: ParsedMail, envelope: Envelope, p
   if (policy.requireDmarcPass && authenticatedAs(mail.from[0]!.address, envelope)) return false;
   return CONFIRMATION_CODE.test(mail.subject) || CONFIRMATION_LINK.test(mail.text);
 }
+
+/** The subject of `onward doctor`'s test message, which it sends From onward's own address. */
+export const PROBE_SUBJECT = 'onward doctor probe';
+
+/** The nonce of a doctor's test message, or null. */
+export function probeNonce(subject: string): string | null {
+  return new RegExp(`^${PROBE_SUBJECT} ([a-z0-9]{16,64})$`).exec(subject.trim())?.[1] ?? null;
+}
