@@ -42,6 +42,21 @@ describe('who may hand onward a rejection', () => {
     expect(checkSender(mail(), pass, policy)).toEqual({ ok: true, via: 'from' });
   });
 
+  it('records a stranger’s mail for the virus or spam SES found, and tells nobody', () => {
+    const stranger = mail({ from: [{ name: null, address: 'mallory@evil.test' }] });
+    const envelope = { ...pass, source: 'mallory@evil.test' };
+    expect(checkSender(stranger, { ...envelope, virus: 'FAIL', spam: 'FAIL' }, policy)).toEqual({
+      ok: false,
+      reason: 'virus',
+      via: null,
+    });
+    expect(checkSender(stranger, { ...envelope, spam: 'FAIL' }, policy)).toEqual({
+      ok: false,
+      reason: 'spam',
+      via: null,
+    });
+  });
+
   it('judges the address, never the display name', () => {
     const spoof = mail({ from: [{ name: 'me@example.com', address: 'mallory@evil.test' }] });
     expect(checkSender(spoof, pass, policy)).toEqual({ ok: false, reason: 'not-allowed', via: null });

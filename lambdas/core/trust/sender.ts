@@ -161,9 +161,16 @@ export function checkSender(mail: ParsedMail, envelope: Envelope, policy: Sender
     const authenticated = !policy.requireDmarcPass || envelope.spf === 'PASS';
     const plausible =
       authenticated && account.includes('@') && forwardedBy(mail, new Set([account])) && !isOwn(account, policy);
-    return plausible
-      ? { ok: false, reason: 'not-allowed', via: 'auto-forward', owner: refusal('forwarder-not-allowed', account) }
-      : { ok: false, reason: 'not-allowed', via: null };
+    if (plausible)
+      return {
+        ok: false,
+        reason: 'not-allowed',
+        via: 'auto-forward',
+        owner: refusal('forwarder-not-allowed', account),
+      };
+    // A stranger's mail is recorded for what SES found in it first.
+    const found = envelope.virus === 'FAIL' ? 'virus' : envelope.spam === 'FAIL' ? 'spam' : 'not-allowed';
+    return { ok: false, reason: found, via: null };
   }
 
   const who = via === 'from' ? from.address : account;
