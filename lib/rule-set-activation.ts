@@ -40,10 +40,10 @@ export function activateRuleSet(
       parameters: { RuleSetName: ruleSetName },
       physicalResourceId: cr.PhysicalResourceId.of(ruleSetName),
     },
-    // No onDelete. It was SetActiveReceiptRuleSet with no name, which deactivates whichever set
-    // is active — another application's too. CloudFormation deletes a resource with the
-    // properties it last saw, so this resource stays (same id) with none: a stack deployed with
-    // the old onDelete loses it at its next update instead of acting on it.
+    // No onDelete: SetActiveReceiptRuleSet with no name deactivates whichever set is active,
+    // another application's too; DeactivateRuleSetOnDelete below asks first. This resource keeps
+    // its logical id because CloudFormation deletes a resource with the properties it last saw:
+    // updating it in place drops a blind delete call a stack may hold, replacing it would run one.
     // ses:SetActiveReceiptRuleSet has no resource-level permissions: '*' is the narrowest form.
     policy: cr.AwsCustomResourcePolicy.fromStatements([
       new iam.PolicyStatement({ actions: ['ses:SetActiveReceiptRuleSet'], resources: ['*'] }),
