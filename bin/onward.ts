@@ -17,6 +17,9 @@ const USAGE = `usage: onward <command>
   ingest FILE.eml…         send emails into the running local stack, as the owner forwarding them
   classify [--json] FILE…  show what onward makes of each email: rejection?, company, role, contact
   draft FILE.eml           print the thank-you letter onward would draft for an email
+  doctor [--stack NAME] [--region REGION] [--no-send]
+                           check a deployed stack: DNS, rule set, SES sandbox, alarms, and a
+                           test message through SES (AWS credentials as for the AWS CLI)
 `;
 
 function configOrExit(): LocalConfig {
@@ -191,12 +194,82 @@ async function draft(files: string[]) {
   console.log(`To: ${letter.to ?? '(choose on the review page)'}\nSubject: ${letter.subject}\n\n${letter.body}`);
 }
 
+/** Credentials and region from the environment, else from the AWS CLI's own configuration (SSO, profiles). */
+async function awsEnvironment(region: string | undefined): Promise<Record<string, string | undefined>> {
+  const { execFileSync } = await import('node:child_process');
+  const cli = (...args: string[]) =>
+    execFileSync('aws', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  const env: Record<string, string | undefined> = { ...process.env };
+  if (!env.AWS_ACCESS_KEY_ID) {
+    try {
+      const c = JSON.parse(cli('configure', 'export-credentials', '--format', 'process')) as Record<string, string>;
+      Object.assign(env, {
+        AWS_ACCESS_KEY_ID: c.AccessKeyId,
+        AWS_SECRET_ACCESS_KEY: c.SecretAccessKey,
+        AWS_SESSION_TOKEN: c.SessionToken,
+      });
+    } catch {
+      throw new Error('no AWS credentials: sign in with the AWS CLI v2 (aws sts get-caller-identity must work)');
+    }
+  }
+  env.AWS_REGION = region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  if (!env.AWS_REGION) {
+    try {
+      env.AWS_REGION = cli('configure', 'get', 'region') || undefined;
+    } catch {
+      // Asked for below.
+    }
+  }
+  if (!env.AWS_REGION) throw new Error('no region: pass --region (the one you deployed to)');
+  return env;
+}
+
+async function doctorCommand(args: string[]) {
+  const option = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const env = await awsEnvironment(option('--region'));
+  const [{ doctor, report }, { awsHttp }, dns] = await Promise.all([
+    import('./doctor.ts'),
+    import('../lambdas/adapters/aws-http.ts'),
+    import('node:dns/promises'),
+  ]);
+  const findings = await doctor(
+    {
+      stackName: option('--stack') ?? settings.stackName.default,
+      region: env.AWS_REGION!,
+      aws: {
+        cloudformation: awsHttp('cloudformation', env),
+        ses: awsHttp('ses', env),
+        sesv2: awsHttp('sesv2', env),
+        sns: awsHttp('sns', env),
+        dynamodb: awsHttp('dynamodb', env),
+      },
+      resolver: dns,
+      waitMs: 120_000,
+      pollMs: 3000,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      now: () => Date.now(),
+    },
+    { send: !args.includes('--no-send') },
+  );
+  process.stdout.write(report(findings));
+  if (findings.some((f) => !f.ok)) process.exit(1);
+}
+
 class Usage extends Error {}
 
 const [command, ...rest] = process.argv.slice(2);
-const commands: Record<string, (args: string[]) => Promise<void>> = { start, ingest, classify: classifyFiles, draft };
+const commands: Record<string, (args: string[]) => Promise<void>> = {
+  start,
+  ingest,
+  classify: classifyFiles,
+  draft,
+  doctor: doctorCommand,
+};
 const run = command ? commands[command] : undefined;
-if (!run || (command !== 'start' && rest.length === 0)) {
+if (!run || (command !== 'start' && command !== 'doctor' && rest.length === 0)) {
   process.stdout.write(USAGE);
   process.exit(command === 'help' || command === '--help' ? 0 : 2);
 }

@@ -1,8 +1,9 @@
 // Alarms, mailed to the owner: an event waiting in the dead-letter queue, a function that
 // failed, and an SES bounce or complaint rate at which SES starts to review the account.
-import { CfnOutput, Duration, type Stack } from 'aws-cdk-lib';
+import { ArnFormat, Aws, CfnOutput, Duration, type Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -11,6 +12,27 @@ import type { OnwardFunction } from './onward-function.ts';
 export class Alarms {
   constructor(stack: Stack, props: { ownerEmail: string; failedEvents: sqs.IQueue; functions: OnwardFunction[] }) {
     const topic = new sns.Topic(stack, 'Alarms', { displayName: 'onward alarms', enforceSSL: true });
+    // enforceSSL gives the topic a resource policy, which replaces SNS's default one: without this
+    // statement the policy holds only the TLS deny, and no alarm could ever publish.
+    topic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowThisAccountsAlarmsToPublish',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [topic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
+          ArnLike: {
+            'aws:SourceArn': stack.formatArn({
+              service: 'cloudwatch',
+              resource: 'alarm',
+              resourceName: '*',
+              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+            }),
+          },
+        },
+      }),
+    );
     topic.addSubscription(new subscriptions.EmailSubscription(props.ownerEmail));
     const notify = new SnsAction(topic);
     const alarm = (id: string, description: string, metric: cloudwatch.IMetric, threshold: number) =>

@@ -118,14 +118,26 @@ const schema = z.object(fields).superRefine((c, ctx) => {
       message: `${activateRuleSet.context} and ${ruleSetName.context} exclude each other: ${ruleSetName.context} adds the rule to a set that is already active`,
     });
   }
-  // The functions refuse to start with either (lambdas/handlers/config.ts): say so before deploying.
+  // The functions refuse to start with these (lambdas/handlers/config.ts): say so before deploying,
+  // not after the first draft went round in a circle.
   const inbound = `${c.inboundLocalPart}@${c.inboundDomain}`;
-  for (const key of [ownerEmail.context, senderAddress.context]) {
-    if (c[key] !== inbound) continue;
+  // SES's rule takes the whole inbound domain: every address there reaches onward, none a mailbox.
+  if (c.ownerEmail.endsWith(`@${c.inboundDomain}`)) {
     ctx.addIssue({
       code: 'custom',
-      path: [key],
-      message: `${key} must not be the inbound address (${inbound}): mail to or from it comes back to onward`,
+      path: [ownerEmail.context],
+      message: `${ownerEmail.context} must not be at the inbound domain (${c.inboundDomain}): SES hands every address there to onward, so drafts and alarms would never reach you — give your own mailbox (-c ownerEmail=you@example.com)`,
+    });
+  }
+  // Reply addresses are <local>+r-…@<domain>: mail from one of them is onward's own, coming back.
+  if (
+    c.senderAddress === inbound ||
+    (c.senderAddress.startsWith(`${c.inboundLocalPart}+`) && c.senderAddress.endsWith(`@${c.inboundDomain}`))
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [senderAddress.context],
+      message: `${senderAddress.context} must not be the inbound address (${inbound}) or one of its +tag addresses: mail to or from it comes back to onward — use another address at your domain (-c senderAddress=letters@${c.inboundDomain})`,
     });
   }
 });

@@ -25,7 +25,9 @@ export class Housekeeping {
       environment: deps.environment,
       async: { onFailure: storage.failedEvents, retryAttempts: 1, maxEventAge: Duration.hours(1) },
     })
-      .allowCases(storage.cases.tableArn, storage.casesIndexArn, ['Query', 'UpdateItem'])
+      // GetItem: a conditional write whose first answer was lost is read back to tell it from a
+      // real conflict (adapters/dynamo-cases.ts); test/infra/grants.test.ts derives the list.
+      .allowCases(storage.cases.tableArn, storage.casesIndexArn, ['GetItem', 'Query', 'UpdateItem'])
       // A letter parked as SEND_UNKNOWN is reported to the owner by mail.
       .allowSendingAs(config.senderAddress, sending.resources)
       .allowReadingSecret(storage.signingSecret);

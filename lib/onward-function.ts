@@ -1,8 +1,8 @@
 // One construct for every onward function, so the defaults live in one place: Node.js 24 on
 // arm64, a minified ESM bundle with source maps built by the local esbuild (lib/bundle-function.ts),
 // an explicit timeout and memory size, its own log group with a retention period, a
-// reserved-concurrency cap, and a role that starts empty (no AWS managed policies) and is granted
-// exactly what the bind helpers below add.
+// reserved-concurrency cap where the deployer asks for one, and a role that starts empty (no AWS
+// managed policies) and is granted exactly what the bind helpers below add.
 import { AssetHashType, type Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -17,7 +17,8 @@ import type { OnwardConfig } from './config.ts';
 
 /**
  * What the deployment decides for every function: its logs' retention, and a reserved
- * concurrency of `atMost`, or less when `reservedConcurrency` is lower, or none with `none`.
+ * concurrency of `atMost`, or less when `reservedConcurrency` is lower, or none with `none` (the
+ * default).
  */
 export function deploymentLimits(
   config: Pick<OnwardConfig, 'logRetentionDays' | 'reservedConcurrency'>,
@@ -35,11 +36,15 @@ export interface OnwardFunctionProps {
   readonly timeout: Duration;
   readonly memorySize: number;
   readonly logRetention: logs.RetentionDays;
-  /** Undefined: no reservation (the operator chose `-c reservedConcurrency=none`). */
+  /** Undefined: no reservation (`reservedConcurrency` is `none`, the default). */
   readonly reservedConcurrency: number | undefined;
   readonly environment: Record<string, string>;
   /** For asynchronously invoked functions: where failed events go, and how hard to try first. */
   readonly async?: { readonly onFailure: sqs.IQueue; readonly retryAttempts: number; readonly maxEventAge: Duration };
+  /** A handler file under lambdas/handlers that is not one of FUNCTION_ENTRIES (deployment plumbing). */
+  readonly entry?: string;
+  /** Why no concurrency is reserved, when the reason is not the deployer's choice. */
+  readonly unreservedBecause?: string;
 }
 
 export class OnwardFunction extends Construct {
@@ -47,10 +52,12 @@ export class OnwardFunction extends Construct {
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
 
-  /** `id` names the handler too (FUNCTION_ENTRIES): its file exports `handler`. */
-  constructor(scope: Construct, id: keyof typeof FUNCTION_ENTRIES, props: OnwardFunctionProps) {
+  /** `id` names the handler too (FUNCTION_ENTRIES) unless `entry` does: its file exports `handler`. */
+  constructor(scope: Construct, id: keyof typeof FUNCTION_ENTRIES, props: OnwardFunctionProps);
+  constructor(scope: Construct, id: string, props: OnwardFunctionProps & { entry: string });
+  constructor(scope: Construct, id: string, props: OnwardFunctionProps) {
     super(scope, id);
-    const entry = FUNCTION_ENTRIES[id];
+    const entry = props.entry ?? FUNCTION_ENTRIES[id as keyof typeof FUNCTION_ENTRIES];
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       retention: props.logRetention,
       // Logs carry ids and outcomes only; they go with the stack.
@@ -107,7 +114,8 @@ export class OnwardFunction extends Construct {
       Validations.of(this.fn).acknowledge({
         id: 'Onward-LambdaConcurrency',
         reason:
-          'The operator deployed with -c reservedConcurrency=none: accounts whose concurrency quota is 10 cannot reserve any.',
+          props.unreservedBecause ??
+          'No reservation unless the operator asks for one (-c reservedConcurrency=N): Lambda keeps at least 100 unreserved (all of a new account’s quota of 10 or 50), so a default cap would fail the first deploy on many accounts.',
       });
     }
   }

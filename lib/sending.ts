@@ -56,6 +56,10 @@ export class Sending {
     }).allowCases(storage.cases.tableArn, storage.casesIndexArn, ['GetItem', 'UpdateItem']);
     deliveryFeedback.addSubscription(new subscriptions.LambdaSubscription(this.feedback.fn));
 
+    new CfnOutput(stack, 'SenderAddress', {
+      value: config.senderAddress,
+      description: 'The From of everything onward sends (npx onward doctor checks its domain).',
+    });
     new CfnOutput(stack, 'ConfigurationSetName', {
       value: this.configurationSetName,
       description: 'SES configuration set of everything onward sends.',

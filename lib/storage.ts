@@ -74,7 +74,7 @@ export class Storage {
       id: 'AwsSolutions-SMG4',
       reason:
         'The HMAC key signs approval links that live for linkTtlDays; automatic rotation would silently invalidate every outstanding link. ' +
-        'Rotate by hand when needed (the guide gives the command); functions read it once per cold start.',
+        'Rotate by hand when needed (README "Rotate the link-signing key" gives the command); functions read it once per cold start.',
     });
 
     this.failedEvents = new sqs.Queue(stack, 'FailedEvents', {

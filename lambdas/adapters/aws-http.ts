@@ -1,6 +1,6 @@
-// Signed HTTP requests to the four AWS APIs onward calls, with aws4fetch's SigV4 signer instead
+// Signed HTTP requests to the AWS APIs onward calls, with aws4fetch's SigV4 signer instead
 // of the SDK clients: loading one SDK client takes 50–100 ms of every cold start, and
-// onward calls seven operations in all. Configuration is the standard environment Lambda sets
+// the functions call a handful of operations. Configuration is the standard environment Lambda sets
 // (AWS_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN); a service's endpoint
 // is AWS_ENDPOINT_URL_<SERVICE> when set — which is all the local stack changes — else AWS's own.
 import { AwsV4Signer } from 'aws4fetch';
@@ -38,6 +38,23 @@ const SERVICES = {
     signingName: 'secretsmanager',
     attempts: 3,
     timeoutMs: 3000,
+  },
+  // Reads only (the rule-set custom resource and `onward doctor`): safe to repeat.
+  cloudformation: {
+    endpointVariable: 'AWS_ENDPOINT_URL_CLOUDFORMATION',
+    host: 'cloudformation',
+    signingName: 'cloudformation',
+    attempts: 3,
+    timeoutMs: 5000,
+  },
+  sns: { endpointVariable: 'AWS_ENDPOINT_URL_SNS', host: 'sns', signingName: 'sns', attempts: 3, timeoutMs: 5000 },
+  // SES's v2 API (account and identity status), on SES's host; reads only.
+  sesv2: {
+    endpointVariable: 'AWS_ENDPOINT_URL_SESV2',
+    host: 'email',
+    signingName: 'ses',
+    attempts: 3,
+    timeoutMs: 5000,
   },
 } as const satisfies Record<string, ServiceSpec>;
 
@@ -215,5 +232,19 @@ export async function callJson<T>(http: AwsHttp, version: '1.0' | '1.1', target:
       body: JSON.stringify(input),
     },
     async (response) => (await response.json()) as T,
+  );
+}
+
+/** A call in the query protocol (SES's v1 API, SNS, CloudFormation): a form in, XML out. */
+export async function callQuery(
+  http: AwsHttp,
+  version: string,
+  action: string,
+  params: Record<string, string> = {},
+): Promise<string> {
+  const form = new URLSearchParams({ Action: action, Version: version, ...params });
+  return http.send(
+    { headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body: form.toString() },
+    (response) => response.text(),
   );
 }

@@ -13,6 +13,8 @@ const LISTED = 'case';
 /** Ids of the items naming which case holds an email; no SES message id looks like this. */
 // Stryker disable next-line StringLiteral: a fingerprint alone does not look like an SES message id either; the prefix says what the item is.
 const ORIGINAL_PREFIX = 'original#';
+/** Ids of the items naming which case told the owner about a refusal on a day. */
+const NOTICE_PREFIX = 'notice#';
 
 /** `writeId` names the last write, so a retry can tell its own lost success from a real conflict. */
 type Item = Case & { listed?: string; writeId?: string };
@@ -132,6 +134,20 @@ export function dynamoCaseRepository(dynamodb: AwsHttp, table: string): CaseRepo
       if (put !== null) return caseId;
       const held = await read(key);
       // A lost first answer to our own put reads back as ours.
+      return held ? String(unmarshall(held).caseId) : caseId;
+    },
+    // Like claimOriginal: a small unlisted item, claimed with a conditional put, gone by TTL.
+    async claimNotice(key, caseId, expiresAt) {
+      const id = `${NOTICE_PREFIX}${key}`;
+      const put = await conditional(() =>
+        call('PutItem', {
+          TableName: table,
+          Item: toWire({ id, caseId, expiresAt }),
+          ConditionExpression: 'attribute_not_exists(id)',
+        }),
+      );
+      if (put !== null) return caseId;
+      const held = await read(id);
       return held ? String(unmarshall(held).caseId) : caseId;
     },
     async passOriginal(fingerprint, holder, caseId) {

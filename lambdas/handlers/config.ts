@@ -54,14 +54,23 @@ export function allowedSenders(ownerEmail: string, listed: string | undefined): 
 
 /**
  * Addresses that must not be onward's own inbound address: drafts sent to it, or letters sent
- * from it, would come straight back in. Checked beside every other problem.
+ * from it, would come straight back in. On AWS every address at the inbound domain reaches
+ * onward, so the owner's mailbox may not be at that domain at all. Checked beside every other
+ * problem.
  */
 export function ownAddressClashes(env: Record<string, string | undefined>): string[] {
   const inbound = env[inboundAddress.env]?.trim().toLowerCase();
   if (!inbound) return [];
-  return [ownerEmail.env, senderAddress.env]
+  const clashes = [ownerEmail.env, senderAddress.env]
     .filter((name) => env[name]?.trim().toLowerCase() === inbound)
     .map((name) => `${name} must not be the inbound address (${inbound}): mail to or from it comes back to onward`);
+  const domain = inbound.slice(inbound.lastIndexOf('@'));
+  const owner = env[ownerEmail.env]?.trim().toLowerCase();
+  if (owner && owner !== inbound && owner.endsWith(domain))
+    clashes.push(
+      `${ownerEmail.env} must not be at the inbound address's domain (${domain.slice(1)}): every address there reaches onward, none a mailbox`,
+    );
+  return clashes;
 }
 
 /** The owner and addresses: shared by the Lambda handlers and the local stack's own settings. */

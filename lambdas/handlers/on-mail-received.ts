@@ -2,6 +2,7 @@
 // Validates the event, then hands each message to receiveMail. A thrown error makes Lambda retry.
 import * as z from 'zod/mini';
 import { composer, failingQuietly, jsonLogger, type Composition } from './compose.ts';
+import { type VerdictStatus, verifiedDkimDomains } from '../core/trust/index.ts';
 import { receiveMail } from '../workflow/receive-mail.ts';
 
 const verdict = z.optional(z.object({ status: z.string() }));
@@ -13,6 +14,8 @@ const sesEvent = z.object({
           mail: z.object({
             messageId: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,128}$/)),
             source: z._default(z.string(), ''),
+            // SES's own trace headers on top, then the message's: the DKIM domains it verified.
+            headers: z._default(z.array(z.object({ name: z.string(), value: z.string() })), []),
           }),
           receipt: z.object({
             recipients: z._default(z.array(z.string()), []),
@@ -20,6 +23,7 @@ const sesEvent = z.object({
             virusVerdict: verdict,
             dmarcVerdict: verdict,
             spfVerdict: verdict,
+            dkimVerdict: verdict,
           }),
         }),
       }),
@@ -27,8 +31,7 @@ const sesEvent = z.object({
     .check(z.minLength(1)),
 });
 
-type Status = 'PASS' | 'FAIL' | 'GRAY' | 'PROCESSING_FAILED' | 'DISABLED';
-const status = (v: { status: string } | undefined): Status => (v?.status ?? 'GRAY') as Status;
+const status = (v: { status: string } | undefined): VerdictStatus => (v?.status ?? 'GRAY') as VerdictStatus;
 
 const deps = composer(process.env);
 
@@ -60,6 +63,8 @@ export async function handleSesEvent(
           virus: status(receipt.virusVerdict),
           dmarc: status(receipt.dmarcVerdict),
           spf: status(receipt.spfVerdict),
+          dkim: status(receipt.dkimVerdict),
+          dkimDomains: verifiedDkimDomains(mail.headers, status(receipt.dkimVerdict)),
         },
         recipients: receipt.recipients,
       }),

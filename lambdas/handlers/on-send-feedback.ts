@@ -14,7 +14,7 @@ const notification = z.object({
   notificationType: z.optional(z.string()),
   eventType: z.optional(z.string()),
   mail: z.optional(z.object({ tags: z.optional(z.record(z.string(), z.array(z.string()))) })),
-  bounce: z.optional(z.object({ timestamp: z.optional(z.string()) })),
+  bounce: z.optional(z.object({ timestamp: z.optional(z.string()), bounceType: z.optional(z.string()) })),
   complaint: z.optional(z.object({ timestamp: z.optional(z.string()) })),
 });
 

@@ -189,11 +189,13 @@ export const logRetentionDays = {
 
 /**
  * Reserved concurrency of the review and inbound functions (the bounce handler gets at most 2,
- * the hourly job 1); `none` reserves nothing, for accounts whose concurrency quota is 10.
+ * the hourly job 1), or `none`. None by default: Lambda keeps a minimum of unreserved concurrency
+ * per account (100 on a standard account, the whole quota on a new one whose quota is 10 or 50),
+ * and a deploy that reserves below it fails and rolls back. A cap is for accounts that have room.
  */
 export const reservedConcurrency = {
   context: 'reservedConcurrency',
-  default: 5,
+  default: 'none',
   min: 1,
   max: 100,
 } as const satisfies Setting;
@@ -225,7 +227,11 @@ export const signingSecretArn = { env: 'ONWARD_SIGNING_SECRET_ARN', wired: true 
 /** The SES configuration set whose events report bounces and complaints of letters (AWS only). */
 export const configurationSet = { env: 'ONWARD_CONFIGURATION_SET', wired: true } as const satisfies Setting;
 
-/** Only mail whose DMARC verdict is PASS may come from an allowed sender. */
+/**
+ * Judge mail by SES's verdicts (core/trust): the owner's own mail needs DMARC PASS where their
+ * domain publishes a policy and alignment where it does not; an auto-forward, SPF PASS for the
+ * owner's envelope.
+ */
 export const requireDmarc = {
   env: 'ONWARD_REQUIRE_DMARC',
   wired: true,

@@ -21,7 +21,7 @@ import { sendFreshLink } from '../workflow/fresh-link.ts';
 import type { ReviewDeps } from '../workflow/owner-decisions.ts';
 import { recipientCandidates } from '../workflow/recipients.ts';
 import { reviveDraft } from '../workflow/revive.ts';
-import { sendLetter } from '../workflow/send-letter.ts';
+import { recordSentByOwner, sendLetter } from '../workflow/send-letter.ts';
 
 export interface WebRequest {
   method: string;
@@ -73,6 +73,7 @@ async function reviewView(
     record,
     sendUrl: linkFor(deps.signer, record.id, 'send', expiresAt),
     discardUrl: linkFor(deps.signer, record.id, 'discard', expiresAt),
+    sentMyselfUrl: linkFor(deps.signer, record.id, 'sent-myself', expiresAt),
     casesUrl: linkFor(deps.signer, ALL_CASES, 'cases'),
     candidates: await recipientCandidates(deps, record),
     addresseeWarning: addresseeWarning(record.extraction, deps.owner.name),
@@ -191,6 +192,11 @@ async function post(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promis
         default:
           return showCase(deps, claims, {}, 409);
       }
+    }
+    case 'sent-myself': {
+      const result = await recordSentByOwner(deps, claims.caseId);
+      if (result.outcome === 'missing') return html(404, notFoundPage());
+      return result.outcome === 'not-refused' ? showCase(deps, claims, {}, 409) : redirect(reviewLink());
     }
     case 'discard': {
       const result = await discardDraft(deps, claims.caseId);

@@ -32,6 +32,12 @@ export interface CaseRepository {
   claimOriginal(fingerprint: string, caseId: string): Promise<string>;
   /** Hands the email from `holder` to `caseId`, only while `holder` still holds it. */
   passOriginal(fingerprint: string, holder: string, caseId: string): Promise<boolean>;
+  /**
+   * Records that `caseId` tells the owner about `key` (a cause and a day), unless a case did
+   * already: returns the case that holds it (`caseId` when the claim took). The record goes by
+   * itself after `expiresAt` (epoch seconds).
+   */
+  claimNotice(key: string, caseId: string, expiresAt: number): Promise<string>;
 }
 
 interface Mailbox {

@@ -1,13 +1,13 @@
 // on-mail-received's use case: from a stored message to a recorded case and a note to the owner.
 // Safe to replay: the case is keyed on SES's message id, every step is a conditional status
 // change, and a replay resumes where an earlier attempt stopped (docs/DESIGN.md §3).
-import { type Case, type IgnoreReason, ignoredRecordExpiry } from '../core/case/index.ts';
+import { type Case, type IgnoreReason, ignoredRecordExpiry, type Refusal } from '../core/case/index.ts';
 import type { OriginalMail, ParsedMail } from '../core/mail/index.ts';
 import { draftLetter } from '../core/letter/index.ts';
-import { duplicateMessage, noticeMessage } from '../core/notices/index.ts';
+import { duplicateMessage, noticeMessage, refusalMessage } from '../core/notices/index.ts';
 import { readRejection } from '../core/reading/index.ts';
 import { refFromRecipients } from '../core/reply/index.ts';
-import { checkLoop, checkSender, isForwardingConfirmation } from '../core/trust/index.ts';
+import { checkLoop, checkSender, isForwardingConfirmation, probeNonce } from '../core/trust/index.ts';
 import type { InboundMail, ReceiveDeps, ReceiveOutcome } from './inbound.ts';
 import { holdOriginal } from './originals.ts';
 import { emailDraft, ownerMail } from './owner-mail.ts';
@@ -46,6 +46,7 @@ export async function receiveMail(deps: ReceiveDeps, mail: InboundMail): Promise
       return sendDraft(deps, record);
     case 'IGNORED':
       // A crash between recording a notice-worthy case and sending the notice leaves it owed.
+      if (record.refusal && record.ownerNotified === false) return tellOwnerOfRefusal(deps, record);
       if (record.reason === 'duplicate' && record.ownerNotified === false) return noticeOfDuplicate(deps, record);
       if (record.reason && record.ownerNotified === false) return sendNotice(deps, record);
       return { outcome: 'duplicate', caseId: record.id };
@@ -59,6 +60,60 @@ async function ignore(deps: ReceiveDeps, record: Case, reason: IgnoreReason): Pr
   const done = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', { reason, expiresAt });
   deps.log.info('mail.ignored', { caseId: record.id, reason, raced: done === null });
   return { outcome: 'ignored', caseId: record.id, reason };
+}
+
+/** Mail that plausibly came from the owner, refused: recorded, and the owner told why. */
+async function refuse(
+  deps: ReceiveDeps,
+  record: Case,
+  reason: IgnoreReason,
+  refusal: Refusal,
+): Promise<ReceiveOutcome> {
+  const expiresAt = ignoredRecordExpiry(deps.clock.now());
+  const refused = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', {
+    reason,
+    expiresAt,
+    refusal,
+    ownerNotified: false,
+  });
+  deps.log.info('mail.ignored', { caseId: record.id, reason, cause: refusal.cause, raced: refused === null });
+  if (!refused) return { outcome: 'ignored', caseId: record.id, reason };
+  return tellOwnerOfRefusal(deps, refused);
+}
+
+// Long enough to outlive the day it names; TTL removes it after.
+const NOTICE_CLAIM_SECONDS = 2 * 24 * 3600;
+
+/**
+ * Once per cause per day (UTC), whoever sends the mail: a forger posing as the owner cannot
+ * flood their mailbox. The claim names the case that tells, so a replay of that case still does.
+ */
+async function tellOwnerOfRefusal(deps: ReceiveDeps, record: Case): Promise<ReceiveOutcome> {
+  const refusal = record.refusal!;
+  const now = deps.clock.now();
+  const key = `${refusal.cause}#${now.toISOString().slice(0, 10)}`;
+  const holder = await deps.cases.claimNotice(key, record.id, Math.floor(now.getTime() / 1000) + NOTICE_CLAIM_SECONDS);
+  const told = holder === record.id;
+  if (told) await deps.mailer.send(ownerMail(deps.owner, refusalMessage(record, { cases: deps.links.cases() })));
+  await deps.cases.update(record.id, 'IGNORED', { ownerNotified: true });
+  deps.log.info('mail.refused', { caseId: record.id, cause: refusal.cause, told });
+  return { outcome: 'ignored', caseId: record.id, reason: record.reason ?? 'not-allowed' };
+}
+
+/**
+ * `onward doctor` mailed onward from its own address: recorded like any own mail, with what SES
+ * said of it, so the doctor can tell the whole way in works and what the verdicts were.
+ */
+async function recordProbe(deps: ReceiveDeps, record: Case, mail: InboundMail, parsed: ParsedMail) {
+  const { spf, dkim, dmarc, spam, virus } = mail.envelope;
+  const probe = { nonce: probeNonce(parsed.subject)!, verdicts: { spf, dkim: dkim ?? 'GRAY', dmarc, spam, virus } };
+  await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', {
+    reason: 'own-mail',
+    expiresAt: ignoredRecordExpiry(deps.clock.now()),
+    probe,
+  });
+  deps.log.info('mail.probe', { caseId: record.id });
+  return { outcome: 'ignored', caseId: record.id, reason: 'own-mail' } as const;
 }
 
 async function readAndParse(deps: ReceiveDeps, mail: InboundMail): Promise<ParsedMail | IgnoreReason> {
@@ -81,10 +136,17 @@ async function processMail(deps: ReceiveDeps, mail: InboundMail, record: Case): 
   const parsed = await readAndParse(deps, mail);
   if (typeof parsed === 'string') return ignore(deps, record, parsed);
 
-  const sender = checkSender(parsed, mail.envelope, deps.policy);
-  const loop = checkLoop(parsed, mail.envelope, deps.policy, sender.ok && sender.via === 'auto-forward');
-  if (loop) return ignore(deps, record, loop);
+  // Before the loop tests: Gmail's confirmation is automatic mail, and the owner needs it.
   if (isForwardingConfirmation(parsed, mail.envelope, deps.policy)) return passOn(deps, record, parsed);
+  const sender = checkSender(parsed, mail.envelope, deps.policy);
+  // A forward, even one refused, carries the recruiter's headers: an ATS's Auto-Submitted is theirs.
+  const loop = checkLoop(parsed, mail.envelope, deps.policy, sender.via === 'auto-forward');
+  // The doctor's test message is onward's own mail (From its address, marked automatic).
+  const own = parsed.from.some((f) => deps.policy.ownAddresses.includes(f.address));
+  if (loop && own && probeNonce(parsed.subject)) return recordProbe(deps, record, mail, parsed);
+  if (loop) return ignore(deps, record, loop);
+  if (!sender.ok && sender.owner)
+    return refuse(deps, record, sender.reason, { ...sender.owner, subject: parsed.subject });
   if (!sender.ok) return ignore(deps, record, sender.reason);
   if (reply) return handleReply(deps, record, parsed, reply);
 

@@ -16,7 +16,7 @@ export interface SesFeedback {
   notificationType?: string;
   eventType?: string;
   mail?: { tags?: Record<string, readonly string[] | undefined> };
-  bounce?: { timestamp?: string };
+  bounce?: { timestamp?: string; bounceType?: string };
   complaint?: { timestamp?: string };
 }
 
@@ -30,6 +30,12 @@ export type FeedbackOutcome =
 
 const CASE_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
+const WEIGHT: Record<NonNullable<Case['delivery']>['outcome'], number> = {
+  'bounced-transient': 1,
+  bounced: 2,
+  complained: 3,
+};
+
 function when(stamp: string | undefined, clock: Clock): string {
   const parsed = stamp ? Date.parse(stamp) : Number.NaN;
   return Number.isNaN(parsed) ? clock.now().toISOString() : new Date(parsed).toISOString();
@@ -37,7 +43,9 @@ function when(stamp: string | undefined, clock: Clock): string {
 
 export async function recordFeedback(deps: FeedbackDeps, note: SesFeedback): Promise<FeedbackOutcome> {
   const type = note.eventType ?? note.notificationType;
-  const outcome = type === 'Bounce' ? 'bounced' : type === 'Complaint' ? 'complained' : null;
+  // Only a Permanent bounce says the address is bad (Transient, Undetermined: it may be good).
+  const bounced = note.bounce?.bounceType === 'Permanent' ? 'bounced' : 'bounced-transient';
+  const outcome = type === 'Bounce' ? bounced : type === 'Complaint' ? 'complained' : null;
   if (!outcome) {
     deps.log.info('feedback.skipped', { type: type ?? null });
     return { outcome: 'not-feedback' };
@@ -57,14 +65,14 @@ export async function recordFeedback(deps: FeedbackDeps, note: SesFeedback): Pro
     deps.log.info('feedback.not-sent', { caseId, outcome, status: current.status });
     return { outcome: 'not-sent', caseId };
   }
-  // A complaint outweighs a bounce; a replayed notification changes nothing.
-  if (current.delivery && (current.delivery.outcome === 'complained' || current.delivery.outcome === outcome)) {
+  // A complaint outweighs a bounce, a permanent bounce a transient one; a replay changes nothing.
+  if (current.delivery && WEIGHT[current.delivery.outcome] >= WEIGHT[outcome]) {
     deps.log.info('feedback.unchanged', { caseId, outcome });
     return { outcome: 'unchanged', caseId };
   }
   const delivery = {
     outcome,
-    at: when(outcome === 'bounced' ? note.bounce?.timestamp : note.complaint?.timestamp, deps.clock),
+    at: when(outcome === 'complained' ? note.complaint?.timestamp : note.bounce?.timestamp, deps.clock),
   } as const;
   const updated = await deps.cases.update(caseId, 'SENT', { delivery });
   if (!updated) {

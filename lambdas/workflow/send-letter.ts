@@ -90,3 +90,31 @@ export async function parkUnknown(deps: ReviewDeps, caseId: string, failure: str
   }
   return parked;
 }
+
+export type SentMyselfResult =
+  | { outcome: 'recorded' | 'already-sent'; record: Case }
+  | { outcome: 'not-refused'; record: Case }
+  | { outcome: 'missing' };
+
+/**
+ * SES refused the letter (in the SES sandbox it may write only to verified addresses) and the
+ * owner sent it from their own mail: recorded as sent, by them. Only a refused letter: one that
+ * may still leave through onward (waiting) or may have left (SEND_UNKNOWN) is not theirs to mark.
+ */
+export async function recordSentByOwner(deps: ReviewDeps, caseId: string): Promise<SentMyselfResult> {
+  const current = await deps.cases.get(caseId);
+  if (!current) return { outcome: 'missing' };
+  if (current.status === 'SENT') return { outcome: 'already-sent', record: current };
+  if (current.status !== 'SEND_FAILED') return { outcome: 'not-refused', record: current };
+  const sent = await deps.cases.transition(caseId, ['SEND_FAILED'], 'SENT', {
+    sentAt: deps.clock.now().toISOString(),
+    sentBy: 'owner',
+  });
+  if (!sent) {
+    const now = await deps.cases.get(caseId);
+    if (!now) return { outcome: 'missing' };
+    return now.status === 'SENT' ? { outcome: 'already-sent', record: now } : { outcome: 'not-refused', record: now };
+  }
+  deps.log.info('letter.sent-by-owner', { caseId });
+  return { outcome: 'recorded', record: sent };
+}

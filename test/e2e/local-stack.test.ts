@@ -183,6 +183,26 @@ describe('mail that gets no letter', () => {
   });
 });
 
+describe('mail from the owner that onward refuses', () => {
+  it('an auto-forward from the owner’s other mailbox, not allowed: the owner is told how to allow it', async () => {
+    // As Gmail auto-forwards: the recruiter's message, the forwarding account in the envelope and headers.
+    const original = (await readFile('examples/rejection-after-interview.eml', 'utf8')).replace(/\r?\n/g, '\r\n');
+    const transport = await smtp();
+    try {
+      await transport.sendMail({
+        envelope: { from: 'sam.other+caf_=inbox=onward.localhost@gmail.example', to: [INBOUND] },
+        raw: `X-Forwarded-For: sam.other@gmail.example ${INBOUND}\r\nX-Forwarded-To: ${INBOUND}\r\n${original}`,
+      });
+    } finally {
+      transport.close();
+    }
+    const notice = await waitForMail(stack!.outboxDir, (m) => m.mail.subject.startsWith('Not accepted: '));
+    expect(notice.mail.to[0]!.address).toBe(OWNER);
+    expect(notice.mail.text).toContain('sam.other@gmail.example, which is not on the list');
+    expect(notice.mail.text).toContain('ONWARD_ALLOWED_SENDERS=sam.other@gmail.example');
+  });
+});
+
 describe('stopping and starting again', () => {
   it('stops cleanly on Ctrl-C and finds every case where it was on the next start', async () => {
     const before = await (await fetch(stack!.urls.cases)).text();

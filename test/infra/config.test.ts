@@ -33,7 +33,7 @@ describe('deployment configuration', () => {
       rawMailDays: 90,
       logRetentionDays: 30,
       linkTtlDays: 14,
-      reservedConcurrency: 5,
+      reservedConcurrency: 'none',
     });
   });
 
@@ -87,12 +87,20 @@ describe('deployment configuration', () => {
     ]);
   });
 
-  it('refuses the inbound address as the owner’s or the sender address, as the functions would', () => {
-    expect(problems({ ...BASE_CONTEXT, ownerEmail: 'Onward@mail.example.com' })).toEqual([
-      'ownerEmail must not be the inbound address (onward@mail.example.com): mail to or from it comes back to onward',
-    ]);
+  it('refuses an owner mailbox at the inbound domain, and the inbound address as the sender, as the functions would', () => {
+    const ownerAtInbound =
+      'ownerEmail must not be at the inbound domain (mail.example.com): SES hands every address there to onward, so drafts and alarms would never reach you — give your own mailbox (-c ownerEmail=you@example.com)';
+    expect(problems({ ...BASE_CONTEXT, ownerEmail: 'Onward@mail.example.com' })).toEqual([ownerAtInbound]);
+    expect(problems({ ...BASE_CONTEXT, ownerEmail: 'me@mail.example.com' })).toEqual([ownerAtInbound]);
+    // The parent domain's mailbox is not at the inbound domain.
+    expect(load({ ...BASE_CONTEXT, ownerEmail: 'me@example.com' }).ownerEmail).toBe('me@example.com');
+    const senderIsInbound = (address: string) =>
+      `senderAddress must not be the inbound address (${address}) or one of its +tag addresses: mail to or from it comes back to onward — use another address at your domain (-c senderAddress=letters@mail.example.com)`;
     expect(problems({ ...BASE_CONTEXT, senderAddress: 'jobs@mail.example.com', inboundLocalPart: 'jobs' })).toEqual([
-      'senderAddress must not be the inbound address (jobs@mail.example.com): mail to or from it comes back to onward',
+      senderIsInbound('jobs@mail.example.com'),
+    ]);
+    expect(problems({ ...BASE_CONTEXT, senderAddress: 'onward+letters@mail.example.com' })).toEqual([
+      senderIsInbound('onward@mail.example.com'),
     ]);
   });
 

@@ -26,6 +26,25 @@ describe('the README section "Deploy to AWS"', () => {
     for (const name of outputs) expect(guide).toContain(`\`${name}\``);
   });
 
+  it('gives the key rotation command the signing key’s acknowledgement promises, with the key’s pinned logical id', () => {
+    const template = synth().template.toJSON();
+    const [secretId] = Object.entries(template.Resources as Record<string, { Type: string }>).find(
+      ([, r]) => r.Type === 'AWS::SecretsManager::Secret',
+    )!;
+    expect(guide).toContain(`--logical-resource-id ${secretId}`);
+    expect(guide).toContain('aws secretsmanager put-secret-value --secret-id "$SECRET"');
+  });
+
+  it('says how to check the account’s concurrency, fire a test alarm, and ask for production access', () => {
+    expect(guide).toContain('aws lambda get-account-settings');
+    expect(guide).toContain('aws cloudwatch set-alarm-state');
+    expect(guide).toContain('aws sesv2 put-account-details --production-access-enabled');
+    // Every alarm of the stack is explained.
+    const alarms = Object.keys(synth().template.toJSON().Resources).filter((id) => /Alarm[0-9A-F]{8}$/.test(id));
+    expect(alarms.length).toBeGreaterThan(5);
+    for (const id of alarms) expect(guide).toContain(`\`${id.replace(/[0-9A-F]{8}$/, '')}\``);
+  });
+
   it('uses the names the stack gives the rule set and rule', () => {
     expect(guide).toContain('--rule-set-name Onward-rules');
     expect(guide).toContain('`<stackName>-inbound`');

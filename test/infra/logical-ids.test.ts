@@ -75,6 +75,12 @@ const ACTIVATION = {
   ActivateRuleSetLogsE2456AE5: 'AWS::Logs::LogGroup',
   ActivateRuleSetRole885AB56B: 'AWS::IAM::Role',
   ActivateRuleSetRoleDefaultPolicyC410B470: 'AWS::IAM::Policy',
+  // New: deactivates onward's set on stack deletion, only when it is the active one.
+  DeactivateRuleSetFunction6FC5C65D: 'AWS::Lambda::Function',
+  DeactivateRuleSetLogsE9FBA38B: 'AWS::Logs::LogGroup',
+  DeactivateRuleSetOnDelete: 'Custom::OnwardRuleSetDeactivation',
+  DeactivateRuleSetRole045E8496: 'AWS::IAM::Role',
+  DeactivateRuleSetRoleDefaultPolicyCF16DC85: 'AWS::IAM::Policy',
 };
 
 describe('logical ids', () => {

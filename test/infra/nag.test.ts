@@ -14,7 +14,7 @@ const VARIANTS = {
   default: {},
   activateRuleSet: { activateRuleSet: 'true' },
   existingRuleSet: { ruleSetName: 'my-active-set' },
-  uncapped: { reservedConcurrency: 'none', allowedSenders: 'me@example.com' },
+  capped: { reservedConcurrency: '5', allowedSenders: 'me@example.com' },
 } as const;
 
 function acknowledgements(root: IConstruct) {
@@ -64,12 +64,20 @@ describe('the acknowledgements', () => {
         'AwsSolutions-SMG4 @ Onward/SigningKey',
         'AwsSolutions-SQS3 @ Onward/FailedEvents',
         'Onward-LambdaFunctionUrlAuth @ Onward/Review/Function/FunctionUrl',
+        // No reservation by default: each function says why.
+        'Onward-LambdaConcurrency @ Onward/ExpireDrafts/Function',
+        'Onward-LambdaConcurrency @ Onward/Inbound/Function',
+        'Onward-LambdaConcurrency @ Onward/Review/Function',
+        'Onward-LambdaConcurrency @ Onward/SendFeedback/Function',
       ].sort(),
     );
+    expect(ids({ reservedConcurrency: '5' }).filter((a) => a.startsWith('Onward-LambdaConcurrency'))).toEqual([]);
     expect(ids({ activateRuleSet: 'true' })).toEqual(
       expect.arrayContaining([
         'AwsSolutions-IAM5[Resource::*] @ Onward/ActivateRuleSet',
         'Onward-LambdaConcurrency @ Onward/AWS679f53fac002430cb0da5b7982bd2287',
+        'AwsSolutions-IAM5[Resource::*] @ Onward/DeactivateRuleSet/Role',
+        'Onward-LambdaConcurrency @ Onward/DeactivateRuleSet/Function',
       ]),
     );
   });

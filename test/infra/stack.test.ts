@@ -153,7 +153,6 @@ describe('functions (one shared construct)', () => {
       expect(f.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler' });
       expect(f.Properties.Timeout).toBeGreaterThan(3);
       expect(f.Properties.MemorySize).toBeGreaterThanOrEqual(128);
-      expect(f.Properties.ReservedConcurrentExecutions).toBeGreaterThanOrEqual(1);
       expect(f.Properties.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
       const logs = resourceAt(template, `${FUNCTIONS[name].path}/Logs/Resource`);
       expect(f.Properties.LoggingConfig).toEqual({ LogGroup: { Ref: logs.id } });
@@ -161,14 +160,25 @@ describe('functions (one shared construct)', () => {
     },
   );
 
-  it('caps concurrency by reservedConcurrency, or reserves nothing with none', () => {
-    expect(fn('inbound').Properties.ReservedConcurrentExecutions).toBe(5);
+  // Lambda keeps at least 100 unreserved per account (a new account's whole quota of 10 or 50):
+  // any reservation by default fails the first deploy there, and rolls back.
+  const reserved = (t: typeof template) =>
+    resourcesOfType(t, 'AWS::Lambda::Function').reduce(
+      (sum, f) => sum + (f.Properties.ReservedConcurrentExecutions ?? 0),
+      0,
+    );
+
+  it('reserves no concurrency by default, in any function, the custom resource’s included', () => {
+    expect(reserved(template)).toBe(0);
+    expect(reserved(synth({ activateRuleSet: 'true' }).template)).toBe(0);
+  });
+
+  it('caps concurrency when asked: -c reservedConcurrency=N', () => {
     const capped = synth({ reservedConcurrency: '2', logRetentionDays: '90' }).template;
     expect(resourceAt(capped, 'Onward/Inbound/Function/Resource').Properties.ReservedConcurrentExecutions).toBe(2);
     expect(resourceAt(capped, 'Onward/Inbound/Logs/Resource').Properties.RetentionInDays).toBe(90);
-    const uncapped = synth({ reservedConcurrency: 'none' }).template;
-    for (const f of resourcesOfType(uncapped, 'AWS::Lambda::Function'))
-      expect(f.Properties.ReservedConcurrentExecutions).toBeUndefined();
+    // Review and inbound N each, the bounce handler at most 2, the hourly job 1: what the guide says.
+    expect(reserved(synth({ reservedConcurrency: '5' }).template)).toBe(5 + 5 + 2 + 1);
   });
 
   it('uses roles with no AWS managed policies, each writing only to its own log group', () => {
@@ -362,10 +372,9 @@ describe('SES receiving', () => {
       action: 'setActiveReceiptRuleSet',
       parameters: { RuleSetName: 'Onward-rules' },
     });
-    expect(JSON.parse(activation.Properties.Delete)).toMatchObject({
-      action: 'setActiveReceiptRuleSet',
-      parameters: {},
-    });
+    // Deactivating on delete blindly (SetActiveReceiptRuleSet without a name) would stop
+    // receiving for whichever set is active: that is the other resource's job, done with care.
+    expect(activation.Properties.Delete).toBeUndefined();
     expect(activation.DependsOn).toContain(resourceAt(t, 'Onward/InboundRule/Resource').id);
     const policy = resourceAt(t, 'Onward/ActivateRuleSet/CustomResourcePolicy/Resource');
     expect(policy.Properties.PolicyDocument.Statement).toEqual([
@@ -374,6 +383,29 @@ describe('SES receiving', () => {
     const role = resourceAt(t, 'Onward/ActivateRuleSetRole/Resource');
     expect(role.Properties.ManagedPolicyArns).toBeUndefined();
     expect(t.toJSON().Outputs.ActivateRuleSetCommand).toBeUndefined();
+  });
+
+  it('-c activateRuleSet=true: on stack deletion its own function deactivates the set, only if it is the active one', () => {
+    const t = synth({ activateRuleSet: 'true' }).template;
+    const deactivation = resourceAt(t, 'Onward/DeactivateRuleSetOnDelete/Default');
+    const fnId = resourceAt(t, 'Onward/DeactivateRuleSet/Function/Resource').id;
+    expect(deactivation.Type).toBe('Custom::OnwardRuleSetDeactivation');
+    expect(deactivation.Properties).toEqual({
+      ServiceToken: { 'Fn::GetAtt': [fnId, 'Arn'] },
+      RuleSetName: 'Onward-rules',
+    });
+    // Deleted before the rule and the set (an active set cannot be deleted), while its role can still act.
+    const policyId = resourceAt(t, 'Onward/DeactivateRuleSet/Role/DefaultPolicy/Resource').id;
+    expect(deactivation.DependsOn).toEqual(
+      expect.arrayContaining([resourceAt(t, 'Onward/InboundRule/Resource').id, policyId]),
+    );
+    const statements = resourceAt(t, 'Onward/DeactivateRuleSet/Role/DefaultPolicy/Resource').Properties.PolicyDocument
+      .Statement as any[];
+    expect(statements.filter((s) => !String(s.Action).startsWith('logs:'))).toEqual([
+      { Effect: 'Allow', Action: ['ses:DescribeActiveReceiptRuleSet', 'ses:SetActiveReceiptRuleSet'], Resource: '*' },
+      { Effect: 'Allow', Action: 'cloudformation:DescribeStacks', Resource: { Ref: 'AWS::StackId' } },
+    ]);
+    expect(resourcesOfType(template, 'Custom::OnwardRuleSetDeactivation')).toHaveLength(0);
   });
 
   it('-c ruleSetName=… adds the rule to that (active) set and creates none', () => {
@@ -445,10 +477,14 @@ describe('IAM, least privilege', () => {
     ]);
   });
 
-  it('expire: lists and updates cases, tells the owner about parked letters, reads the key', () => {
+  it('expire: lists, updates and reads back cases, tells the owner about parked letters, reads the key', () => {
     expect(withoutLogs('expire')).toEqual([
       dlqSend(),
-      { Effect: 'Allow', Action: ['dynamodb:Query', 'dynamodb:UpdateItem'], Resource: [tableArn(), indexArn()] },
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+        Resource: [tableArn(), indexArn()],
+      },
       SEND,
       secretRead(),
     ]);
@@ -569,6 +605,42 @@ describe('operations', () => {
     for (const a of alarms) expect(a.Properties.AlarmActions).toEqual([{ Ref: alarmTopic.id }]);
   });
 
+  it('CloudWatch may publish to the alarm topic, only for this account’s alarms', () => {
+    // The topic's policy (enforceSSL made one) replaces SNS's default: this statement is all that
+    // lets an alarm reach the owner.
+    const policy = resourceAt(template, 'Onward/Alarms/Policy/Resource').Properties;
+    expect(policy.Topics).toEqual([{ Ref: alarmTopic.id }]);
+    const allows = (policy.PolicyDocument.Statement as any[]).filter((s) => s.Effect === 'Allow');
+    expect(allows).toEqual([
+      {
+        Sid: 'AllowThisAccountsAlarmsToPublish',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: 'sns:Publish',
+        Resource: { Ref: alarmTopic.id },
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+          ArnLike: {
+            'aws:SourceArn': {
+              'Fn::Join': [
+                '',
+                [
+                  'arn:',
+                  { Ref: 'AWS::Partition' },
+                  ':cloudwatch:',
+                  { Ref: 'AWS::Region' },
+                  ':',
+                  { Ref: 'AWS::AccountId' },
+                  ':alarm:*',
+                ],
+              ],
+            },
+          },
+        },
+      },
+    ]);
+  });
+
   it('on any message in the dead-letter queue', () => {
     expect(alarm('FailedEventsAlarm')).toMatchObject({
       Namespace: 'AWS/SQS',
@@ -631,6 +703,7 @@ describe('outputs (the guide names each one)', () => {
         'RawMailBucketName',
         'ReceiptRuleSetName',
         'ReviewUrl',
+        'SenderAddress',
       ].sort(),
     );
     expect(json.Outputs.InboundAddress.Value).toBe('onward@mail.example.com');

@@ -116,6 +116,15 @@ describe('DynamoDB cases (dynalite)', () => {
     expect((await repo.list()).some((c) => c.id.startsWith('original#'))).toBe(false);
   });
 
+  it('claims a notice once: the first case holds it, later ones hear who does; never listed', async () => {
+    const key = `not-aligned#${Date.now()}`;
+    expect(await repo.claimNotice(key, 'first', 1_900_000_000)).toBe('first');
+    expect(await repo.claimNotice(key, 'second', 1_900_000_000)).toBe('first');
+    // A replay of the holder still holds it.
+    expect(await repo.claimNotice(key, 'first', 1_900_000_000)).toBe('first');
+    expect((await repo.list()).some((c) => c.id.startsWith('notice#'))).toBe(false);
+  });
+
   it('reports a missing table as an error, not as a missing case or a lost race', async () => {
     const other = dynamoCaseRepository(awsHttp('dynamodb', env), 'no-such-table');
     await expect(other.get('a')).rejects.toThrow();

@@ -26,6 +26,9 @@ const ENDPOINT_VARIABLE: Record<AwsService, string> = {
   s3: 'AWS_ENDPOINT_URL_S3',
   ses: 'AWS_ENDPOINT_URL_SES',
   secretsmanager: 'AWS_ENDPOINT_URL_SECRETS_MANAGER',
+  cloudformation: 'AWS_ENDPOINT_URL_CLOUDFORMATION',
+  sns: 'AWS_ENDPOINT_URL_SNS',
+  sesv2: 'AWS_ENDPOINT_URL_SESV2',
 };
 
 interface Seen {
@@ -42,6 +45,9 @@ const SIGNING_NAME: Record<AwsService, string> = {
   s3: 's3',
   ses: 'ses',
   secretsmanager: 'secretsmanager',
+  cloudformation: 'cloudformation',
+  sns: 'sns',
+  sesv2: 'ses',
 };
 
 type Data = string | ArrayBuffer | ArrayBufferView;

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compose, type Composition } from '../../lambdas/handlers/compose.ts';
 import { handleSesEvent } from '../../lambdas/handlers/on-mail-received.ts';
+import { outbox } from '../support/outbox.ts';
 import {
   OWNER,
   INBOUND,
@@ -36,7 +37,14 @@ afterAll(() => t?.stop());
 /** The SES event in test/fixtures, re-addressed to a stored message, with the given envelope and verdicts. */
 async function sesDelivery(
   raw: string,
-  opts: { source?: string; spam?: Verdict; virus?: Verdict; dmarc?: Verdict; recipients?: string[] } = {},
+  opts: {
+    source?: string;
+    spam?: Verdict;
+    virus?: Verdict;
+    dmarc?: Verdict;
+    spf?: Verdict;
+    recipients?: string[];
+  } = {},
 ) {
   const { messageId } = await storeForSes(raw);
   const event = JSON.parse(await readFile(FIXTURE, 'utf8'));
@@ -48,6 +56,7 @@ async function sesDelivery(
   record.receipt.spamVerdict = { status: opts.spam ?? 'PASS' };
   record.receipt.virusVerdict = { status: opts.virus ?? 'PASS' };
   record.receipt.dmarcVerdict = { status: opts.dmarc ?? 'PASS' };
+  record.receipt.spfVerdict = { status: opts.spf ?? 'PASS' };
   return { messageId, event };
 }
 
@@ -65,21 +74,35 @@ describe('the verdict matrix (SES Lambda-action events)', () => {
     statuses.flatMap((virus) => statuses.map((dmarc) => ({ spam, virus, dmarc }))),
   );
 
-  it(`accepts exactly DMARC PASS with spam and virus not FAIL (${matrix.length} events)`, async () => {
+  // SES's sample: SPF and DKIM PASS for the owner's own domain, so a domain without a DMARC
+  // policy (GRAY) still aligns; only a DMARC FAIL, spam or a virus refuses the owner's forward.
+  it(`accepts the owner's aligned forward unless DMARC fails or spam or a virus is found (${matrix.length} events)`, async () => {
     for (const v of matrix) {
       const { record, mailed } = await deliver(forwardOf(rejection()), v);
-      const accept = v.dmarc === 'PASS' && v.spam !== 'FAIL' && v.virus !== 'FAIL';
-      const expected = v.virus === 'FAIL' ? 'virus' : v.spam === 'FAIL' ? 'spam' : 'dmarc';
+      const accept = v.dmarc !== 'FAIL' && v.spam !== 'FAIL' && v.virus !== 'FAIL';
+      const expected = v.dmarc === 'FAIL' ? 'dmarc' : v.virus === 'FAIL' ? 'virus' : 'spam';
       if (accept) expect([record.status, mailed], JSON.stringify(v)).toEqual(['AWAITING_APPROVAL', 1]);
-      else
-        expect([record.status, record.reason, mailed, record.classification], JSON.stringify(v)).toEqual([
+      else {
+        expect([record.status, record.reason, record.classification], JSON.stringify(v)).toEqual([
           'IGNORED',
           expected,
-          0,
           undefined,
         ]);
+        // The owner hears of it (once per cause per day: later ones are recorded, not mailed).
+        expect(record.refusal?.cause, JSON.stringify(v)).toBe(expected === 'dmarc' ? 'dmarc-fail' : expected);
+        expect(mailed, JSON.stringify(v)).toBeLessThanOrEqual(1);
+      }
     }
   }, 60_000);
+
+  it('an auto-forward of a recruiter whose domain publishes no DMARC (GRAY) is drafted', async () => {
+    const autoForwarded = `X-Forwarded-For: ${OWNER} ${INBOUND}\r\nX-Forwarded-To: ${INBOUND}\r\n${rejection().replace(/\r?\n/g, '\r\n')}`;
+    const { record } = await deliver(autoForwarded, {
+      source: `${OWNER.replace('@', '+caf_=inbox=onward.localhost@')}`,
+      dmarc: 'GRAY',
+    });
+    expect(record.status).toBe('AWAITING_APPROVAL');
+  });
 });
 
 describe('spoofing the owner', () => {
@@ -150,9 +173,29 @@ describe('auto-forwarded mail', () => {
     expect(mailed).toBe(1);
   });
 
-  it('is refused with the same headers from an unknown account', async () => {
+  it('is refused with the same headers from an unknown account: nothing drafted, the owner told which account', async () => {
     const { record, mailed } = await deliver(autoForwarded('someone@else.example'), { source: 'someone@else.example' });
     expect(record).toMatchObject({ status: 'IGNORED', reason: 'not-allowed' });
+    expect(record.letter).toBeUndefined();
+    expect(record.classification).toBeUndefined();
+    // SPF passed for that account: perhaps the owner's other mailbox, missing from allowedSenders.
+    expect(record.refusal).toMatchObject({ cause: 'forwarder-not-allowed', account: 'someone@else.example' });
+    const notice = (await outbox(t.stack.outboxDir)).at(-1)!.mail;
+    expect([mailed, notice.to[0]?.address, notice.subject]).toEqual([
+      1,
+      OWNER,
+      expect.stringMatching(/^Not accepted: /),
+    ]);
+    expect(notice.text).toContain('-c allowedSenders=someone@else.example');
+  });
+
+  it('is recorded, and nobody told, when the unknown account’s envelope fails SPF', async () => {
+    const { record, mailed } = await deliver(autoForwarded('someone@else.example'), {
+      source: 'someone@else.example',
+      spf: 'FAIL',
+    });
+    expect(record).toMatchObject({ status: 'IGNORED', reason: 'not-allowed' });
+    expect(record.refusal).toBeUndefined();
     expect(mailed).toBe(0);
   });
 });

@@ -16,6 +16,7 @@ import type {
 export function memoryCases(): CaseRepository & { items: Map<string, Case> } {
   const items = new Map<string, Case>();
   const originals = new Map<string, string>();
+  const notices = new Map<string, string>();
   const clone = <T>(v: T): T => structuredClone(v);
   const write = (id: string, from: readonly Case['status'][], to: Case['status'], changes: Partial<Case>) => {
     const current = items.get(id);
@@ -53,6 +54,12 @@ export function memoryCases(): CaseRepository & { items: Map<string, Case> } {
       const holder = originals.get(fingerprint);
       if (holder !== undefined) return holder;
       originals.set(fingerprint, caseId);
+      return caseId;
+    },
+    async claimNotice(key, caseId) {
+      const holder = notices.get(key);
+      if (holder !== undefined) return holder;
+      notices.set(key, caseId);
       return caseId;
     },
     async passOriginal(fingerprint, holder, caseId) {

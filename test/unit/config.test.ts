@@ -94,5 +94,11 @@ describe('local settings, every problem at once', () => {
         'ONWARD_OWNER_EMAIL must not be the inbound address (inbox@onward.localhost): mail to or from it comes back to onward',
       ],
     });
+    expect(loadLocalConfig({ ONWARD_OWNER_EMAIL: 'me@onward.localhost' })).toEqual({
+      ok: false,
+      problems: [
+        "ONWARD_OWNER_EMAIL must not be at the inbound address's domain (onward.localhost): every address there reaches onward, none a mailbox",
+      ],
+    });
   });
 });

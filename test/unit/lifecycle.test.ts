@@ -50,7 +50,11 @@ describe('the moves a case can make', () => {
     ],
     ['SENDING', ['SENT', 'SEND_FAILED', 'SEND_UNKNOWN'], 'a send ends sent, refused or unknown, never back to waiting'],
     ['SENT', [], 'a letter that left never moves again'],
-    ['SEND_FAILED', ['SENDING', 'DISCARDED'], 'a refused letter can be retried or dropped'],
+    [
+      'SEND_FAILED',
+      ['SENDING', 'DISCARDED', 'SENT'],
+      'a refused letter can be retried, dropped, or sent by the owner themselves',
+    ],
     ['SEND_UNKNOWN', ['DISCARDED'], 'a letter that may have left is never sent again by onward'],
     ['DISCARDED', ['AWAITING_APPROVAL'], 'a discard is undone from the review page'],
     ['EXPIRED', ['AWAITING_APPROVAL'], 'an expired draft is revived'],

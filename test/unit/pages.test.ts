@@ -32,7 +32,7 @@ function page(
       excerpt: 'Thank you.',
     },
   };
-  return reviewPage({ record, sendUrl: '/s', discardUrl: '/d', casesUrl: '/c', candidates });
+  return reviewPage({ record, sendUrl: '/s', discardUrl: '/d', sentMyselfUrl: '/m', casesUrl: '/c', candidates });
 }
 
 describe('the review page: when the original was written', () => {
@@ -63,6 +63,7 @@ describe('the review page: mail meant for someone else', () => {
       record,
       sendUrl: '/s',
       discardUrl: '/d',
+      sentMyselfUrl: '/m',
       casesUrl: '/c',
       candidates: [],
       addresseeWarning:
@@ -85,6 +86,7 @@ describe('the review page: an expired draft', () => {
       record,
       sendUrl: '/s',
       discardUrl: '/d',
+      sentMyselfUrl: '/m',
       casesUrl: '/c',
       candidates: [],
       reviveUrl: '/t/revive-c1',
@@ -236,11 +238,88 @@ describe('the review page: mail an agency wrote', () => {
         candidates: [],
       },
     };
-    const html = reviewPage({ record, sendUrl: '/s', discardUrl: '/d', casesUrl: '/c', candidates: [] });
+    const html = reviewPage({
+      record,
+      sendUrl: '/s',
+      discardUrl: '/d',
+      sentMyselfUrl: '/m',
+      casesUrl: '/c',
+      candidates: [],
+    });
     expect(html).toContain('<dt>Written by</dt><dd>Tessa Morrow at Brightfield Search for Oakhurst Foods</dd>');
     const own = { ...record, extraction: { ...record.extraction!, agency: null } };
-    expect(reviewPage({ record: own, sendUrl: '/s', discardUrl: '/d', casesUrl: '/c', candidates: [] })).not.toContain(
-      'Written by',
+    expect(
+      reviewPage({ record: own, sendUrl: '/s', discardUrl: '/d', sentMyselfUrl: '/m', casesUrl: '/c', candidates: [] }),
+    ).not.toContain('Written by');
+  });
+});
+
+describe('the review page: SES would not send the letter', () => {
+  const refused = (over: Partial<Case> = {}): string =>
+    reviewPage({
+      record: {
+        id: 'c1',
+        status: 'SEND_FAILED',
+        receivedAt: '2026-11-26T10:00:00.000Z',
+        updatedAt: '2026-11-26T10:00:00.000Z',
+        letter: {
+          ...letter,
+          subject: 'Re: Decision & next steps?',
+          body: 'Dear Anna Kowalski,\n\nThank you — 100% & more.',
+        },
+        failure:
+          'MessageRejected: Email address is not verified. The following identities failed the check in region EU-WEST-1: anna@riverside.example',
+        ...over,
+      },
+      sendUrl: '/s',
+      discardUrl: '/d',
+      sentMyselfUrl: '/m',
+      casesUrl: '/c',
+      candidates: [],
+    });
+
+  it('offers to send it from the owner’s own mail: a mailto: link with To, Subject and body', () => {
+    const html = refused();
+    expect(html).toContain('<h2 id="own">Send from my own mail</h2>');
+    const href = /<a class="button" href="(mailto:[^"]+)"/.exec(html)![1]!.replace(/&amp;/g, '&');
+    const url = new URL(href);
+    expect(decodeURIComponent(url.pathname)).toBe('anna@riverside.example');
+    // URLSearchParams would read "+" as a space: mailto: is percent-encoded only.
+    const params = Object.fromEntries(
+      url.search
+        .slice(1)
+        .split('&')
+        .map((p) => p.split('=').map(decodeURIComponent)),
     );
+    expect(params).toEqual({
+      subject: 'Re: Decision & next steps?',
+      body: 'Dear Anna Kowalski,\r\n\r\nThank you — 100% & more.',
+    });
+  });
+
+  it('and the letter in a read-only box to copy (no script: the page runs none), and "I sent it myself"', () => {
+    const html = refused();
+    expect(html).toMatch(
+      /<textarea id="copy" readonly rows="\d+">To: anna@riverside\.example\nSubject: Re: Decision &amp; next steps\?\n\nDear Anna Kowalski,/,
+    );
+    expect(html).toContain('<form method="post" action="/m">');
+    expect(html).toContain('value="sent-myself">I sent it myself</button>');
+    expect(html).not.toMatch(/<script|onclick|javascript:/i);
+  });
+
+  it('says why when the account is in the SES sandbox', () => {
+    expect(refused()).toContain('still in the SES <em>sandbox</em>');
+    expect(refused({ failure: 'MessageRejected: Sending paused for this account.' })).not.toContain('sandbox');
+  });
+
+  it('is not offered while onward may still send it, nor once it may have left', () => {
+    for (const status of ['AWAITING_APPROVAL', 'SEND_UNKNOWN', 'SENDING'] as const)
+      expect(refused({ status }), status).not.toContain('Send from my own mail');
+  });
+
+  it('a letter the owner sent is shown as sent by them', () => {
+    const html = refused({ status: 'SENT', sentBy: 'owner', sentAt: '2026-11-26T12:00:00.000Z', failure: undefined });
+    expect(html).toContain('<strong>Sent by you.</strong> You sent this letter from your own mail');
+    expect(html).not.toContain('I sent it myself');
   });
 });

@@ -355,7 +355,7 @@ describe("Gmail's forwarding confirmation", () => {
     const { deps, mailer } = setup(confirmation);
     deps.policy = { ...deps.policy, requireDmarcPass: true };
     expect(await receiveMail(deps, { ...event, envelope: { ...event.envelope, dmarc: 'FAIL' } })).toMatchObject({
-      reason: 'dmarc',
+      outcome: 'ignored',
     });
     expect(mailer.sent).toHaveLength(0);
   });

@@ -35,9 +35,9 @@ const sent: Case = {
   updatedAt: '2026-11-26T11:00:00Z',
   sentAt: '2026-11-26T11:00:00Z',
 };
-const bounce = (caseId?: string) => ({
+const bounce = (caseId?: string, bounceType = 'Permanent') => ({
   eventType: 'Bounce',
-  bounce: { bounceType: 'Permanent', timestamp: '2026-11-26T11:00:05.123Z' },
+  bounce: { bounceType, timestamp: '2026-11-26T11:00:05.123Z' },
   mail: {
     tags: { ...(caseId ? { case: [caseId] } : {}), 'ses:configuration-set': ['Onward-letters'] },
     destination: ['sandra@grainwood.example'],
@@ -56,6 +56,27 @@ describe('recording bounces and complaints of sent letters', () => {
       status: 'SENT',
       delivery: { outcome: 'bounced', at: '2026-11-26T11:00:05.123Z' },
     });
+  });
+
+  it.each(['Transient', 'Undetermined'])(
+    'records a %s bounce as transient: the address may be good',
+    async (bounceType) => {
+      const { deps, items } = setup([sent]);
+      expect(await recordFeedback(deps, bounce('c1', bounceType))).toMatchObject({
+        outcome: 'recorded',
+        delivery: { outcome: 'bounced-transient', at: '2026-11-26T11:00:05.123Z' },
+      });
+      expect(items.get('c1')!.delivery!.outcome).toBe('bounced-transient');
+    },
+  );
+
+  it('a permanent bounce outweighs a transient one, never the other way round', async () => {
+    const { deps, items } = setup([sent]);
+    await recordFeedback(deps, bounce('c1', 'Transient'));
+    expect((await recordFeedback(deps, bounce('c1', 'Transient'))).outcome).toBe('unchanged');
+    expect((await recordFeedback(deps, bounce('c1', 'Permanent'))).outcome).toBe('recorded');
+    expect((await recordFeedback(deps, bounce('c1', 'Transient'))).outcome).toBe('unchanged');
+    expect(items.get('c1')!.delivery!.outcome).toBe('bounced');
   });
 
   it('understands identity notifications (notificationType) as well as event publishing (eventType)', async () => {

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Case } from '../../lambdas/core/case/index.ts';
 import { DETAIL_PLACEHOLDER } from '../../lambdas/core/letter/index.ts';
 import { MailRejected } from '../../lambdas/workflow/ports.ts';
-import { ALL_CASES } from '../../lambdas/core/links/index.ts';
+import { ALL_CASES, linkFor } from '../../lambdas/core/links/index.ts';
+import { route } from '../../lambdas/web/routes.ts';
 import { discardDraft } from '../../lambdas/workflow/discard.ts';
 import { draftAnyway } from '../../lambdas/workflow/draft-anyway.ts';
 import { sendFreshLink } from '../../lambdas/workflow/fresh-link.ts';
 import type { ReviewDeps } from '../../lambdas/workflow/owner-decisions.ts';
-import { sendLetter } from '../../lambdas/workflow/send-letter.ts';
+import { recordSentByOwner, sendLetter } from '../../lambdas/workflow/send-letter.ts';
 import { fakeLinks, fixedClock, memoryCases, owner, recordingMailer, silentLog } from '../support/fakes.ts';
 
 const letter = {
@@ -288,5 +289,61 @@ describe('a letter far too long', () => {
       problems: ['The letter is 20,019 characters long; a letter can be up to 20,000.'],
     });
     expect(mailer.sent).toHaveLength(1);
+  });
+});
+
+describe('the owner sends a refused letter from their own mail', () => {
+  it('records it as SENT, by the owner, once; onward sends nothing', async () => {
+    const { deps, cases, mailer } = setup('SEND_FAILED');
+    const result = await recordSentByOwner(deps, 'c1');
+    expect(result).toMatchObject({ outcome: 'recorded', record: { status: 'SENT', sentBy: 'owner' } });
+    expect(cases.items.get('c1')!.sentAt).toBe('2026-11-26T12:00:00.000Z');
+    expect((await recordSentByOwner(deps, 'c1')).outcome).toBe('already-sent');
+    expect(mailer.sent).toEqual([]);
+    // And Send does nothing more.
+    expect((await sendLetter(deps, 'c1', edits)).outcome).toBe('already-sent');
+  });
+
+  it.each(['AWAITING_APPROVAL', 'SENDING', 'SEND_UNKNOWN', 'DISCARDED'] as const)(
+    'refuses to record a letter in %s: only one SES refused is the owner’s to send',
+    async (status) => {
+      const { deps, cases } = setup(status);
+      expect((await recordSentByOwner(deps, 'c1')).outcome).toBe('not-refused');
+      expect(cases.items.get('c1')!.status).toBe(status);
+    },
+  );
+});
+
+describe('"I sent it myself" on the review site', () => {
+  const signer = {
+    key: Buffer.from('a signing key of at least 32 bytes!'),
+    baseUrl: 'https://review.test/',
+    ttlSeconds: 3600,
+    nowSeconds: () => Math.floor(Date.parse('2026-11-26T12:00:00Z') / 1000),
+  };
+  const request = (method: string, action: 'sent-myself' | 'review') => ({
+    method,
+    path: new URL(linkFor(signer, 'c1', action)).pathname,
+    query: new URLSearchParams(),
+    headers: { host: 'review.test' },
+    form: new URLSearchParams({ op: 'sent-myself' }),
+  });
+
+  it('a POST from the page records it; a GET (a mail scanner) changes nothing', async () => {
+    const { deps, cases } = setup('SEND_FAILED');
+    const web = { ...deps, signer, inboundAddress: 'inbox@onward.test' };
+    expect((await route(web, request('GET', 'sent-myself'))).statusCode).toBe(200);
+    expect(cases.items.get('c1')!.status).toBe('SEND_FAILED');
+    const posted = await route(web, request('POST', 'sent-myself'));
+    expect(posted.statusCode).toBe(303);
+    expect(cases.items.get('c1')).toMatchObject({ status: 'SENT', sentBy: 'owner' });
+    expect((await route(web, request('GET', 'review'))).body).toContain('Sent by you.');
+  });
+
+  it('a token for another action cannot record it', async () => {
+    const { deps, cases } = setup('SEND_FAILED');
+    const web = { ...deps, signer, inboundAddress: 'inbox@onward.test' };
+    await route(web, request('POST', 'review'));
+    expect(cases.items.get('c1')!.status).toBe('SEND_FAILED');
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ParsedMail } from '../../lambdas/core/mail/index.ts';
 import {
@@ -6,6 +7,7 @@ import {
   envelopeAddress,
   type Envelope,
   isForwardingConfirmation,
+  verifiedDkimDomains,
 } from '../../lambdas/core/trust/index.ts';
 
 const policy = { allowedSenders: ['me@example.com'], ownAddresses: ['letters@onward.test'], requireDmarcPass: true };
@@ -30,13 +32,35 @@ function mail(over: Partial<ParsedMail> = {}): ParsedMail {
 }
 
 describe('who may hand onward a rejection', () => {
+  const ok = (via: 'from' | 'auto-forward') => ({ ok: true, via });
+  const refused = (reason: string, cause?: string) => ({
+    ok: false,
+    reason,
+    ...(cause ? { owner: expect.objectContaining({ cause }) } : {}),
+  });
+
   it('accepts the owner with DMARC PASS', () => {
     expect(checkSender(mail(), pass, policy)).toEqual({ ok: true, via: 'from' });
   });
 
+  it('records a stranger’s mail for the virus or spam SES found, and tells nobody', () => {
+    const stranger = mail({ from: [{ name: null, address: 'mallory@evil.test' }] });
+    const envelope = { ...pass, source: 'mallory@evil.test' };
+    expect(checkSender(stranger, { ...envelope, virus: 'FAIL', spam: 'FAIL' }, policy)).toEqual({
+      ok: false,
+      reason: 'virus',
+      via: null,
+    });
+    expect(checkSender(stranger, { ...envelope, spam: 'FAIL' }, policy)).toEqual({
+      ok: false,
+      reason: 'spam',
+      via: null,
+    });
+  });
+
   it('judges the address, never the display name', () => {
     const spoof = mail({ from: [{ name: 'me@example.com', address: 'mallory@evil.test' }] });
-    expect(checkSender(spoof, pass, policy)).toEqual({ ok: false, reason: 'not-allowed' });
+    expect(checkSender(spoof, pass, policy)).toEqual({ ok: false, reason: 'not-allowed', via: null });
   });
 
   it('refuses two From headers, and none', () => {
@@ -46,17 +70,63 @@ describe('who may hand onward a rejection', () => {
         { name: null, address: 'x@evil.test' },
       ],
     });
-    expect(checkSender(two, pass, policy)).toEqual({ ok: false, reason: 'multiple-from' });
-    expect(checkSender(mail({ from: [] }), pass, policy)).toEqual({ ok: false, reason: 'no-from' });
+    expect(checkSender(two, pass, policy)).toEqual({ ok: false, reason: 'multiple-from', via: null });
+    expect(checkSender(mail({ from: [] }), pass, policy)).toEqual({ ok: false, reason: 'no-from', via: null });
   });
 
   it.each([
-    [{ ...pass, dmarc: 'FAIL' as const }, 'dmarc'],
-    [{ ...pass, dmarc: 'GRAY' as const }, 'dmarc'],
-    [{ ...pass, spam: 'FAIL' as const }, 'spam'],
-    [{ ...pass, virus: 'FAIL' as const }, 'virus'],
-  ])('applies the SES verdicts %#', (envelope, reason) => {
-    expect(checkSender(mail(), envelope, policy)).toEqual({ ok: false, reason });
+    [{ ...pass, dmarc: 'FAIL' as const }, refused('dmarc', 'dmarc-fail')],
+    [{ ...pass, spam: 'FAIL' as const }, refused('spam', 'spam')],
+    [{ ...pass, virus: 'FAIL' as const }, refused('virus', 'virus')],
+  ])('applies the SES verdicts, and tells the owner %#', (envelope, expected) => {
+    expect(checkSender(mail(), envelope, policy)).toMatchObject(expected);
+  });
+
+  it('owner’s domain without DMARC (GRAY): accepted when DKIM or the envelope aligns with the From domain', () => {
+    const gray = { ...pass, dmarc: 'GRAY' as const };
+    expect(checkSender(mail(), { ...gray, dkim: 'PASS', dkimDomains: ['example.com'] }, policy)).toEqual(ok('from'));
+    expect(checkSender(mail(), { ...gray, dkim: 'FAIL', spf: 'PASS' }, policy)).toEqual(ok('from'));
+    // A parent or sibling domain does not align: equal means equal.
+    expect(
+      checkSender(
+        mail(),
+        { ...gray, source: 'me@mail.example.com', dkim: 'PASS', dkimDomains: ['mail.example.com'] },
+        policy,
+      ),
+    ).toMatchObject(refused('dmarc', 'not-aligned'));
+  });
+
+  it('refuses mail From the owner that passes only for someone else’s domain', () => {
+    const elsewhere = {
+      ...pass,
+      dmarc: 'GRAY' as const,
+      source: 'bounce@mailer.evil.test',
+      spf: 'PASS' as const,
+      dkim: 'PASS' as const,
+      dkimDomains: ['evil.test'],
+    };
+    expect(checkSender(mail(), elsewhere, policy)).toMatchObject({
+      ok: false,
+      reason: 'dmarc',
+      owner: {
+        cause: 'not-aligned',
+        account: 'me@example.com',
+        envelopeDomain: 'mailer.evil.test',
+        dkimDomains: ['evil.test'],
+      },
+    });
+    // A DKIM domain that SES did not verify counts for nothing.
+    expect(checkSender(mail(), { ...elsewhere, dkim: 'FAIL', dkimDomains: ['example.com'] }, policy)).toMatchObject(
+      refused('dmarc', 'not-aligned'),
+    );
+  });
+
+  it('DMARC PROCESSING_FAILED: accepted only when aligned, else the owner hears it could not be checked', () => {
+    const failed = { ...pass, dmarc: 'PROCESSING_FAILED' as const };
+    expect(checkSender(mail(), failed, policy)).toEqual(ok('from'));
+    expect(checkSender(mail(), { ...failed, spf: 'PROCESSING_FAILED' }, policy)).toMatchObject(
+      refused('dmarc', 'unverifiable'),
+    );
   });
 
   it('ignores verdict headers written inside the message', () => {
@@ -70,6 +140,7 @@ describe('who may hand onward a rejection', () => {
     expect(checkSender(forged, { ...pass, source: 'mallory@evil.test' }, policy)).toEqual({
       ok: false,
       reason: 'not-allowed',
+      via: null,
     });
   });
 
@@ -78,39 +149,62 @@ describe('who may hand onward a rejection', () => {
       from: [{ name: 'Jo', address: 'jo@acme.test' }],
       headers: [{ name: 'x-forwarded-for', value: 'me@example.com inbox@onward.test' }],
     });
-    expect(checkSender(recruiter, { ...pass, source: 'prvs=1234abcd=me@example.com' }, policy)).toEqual({
-      ok: true,
-      via: 'auto-forward',
-    });
+    expect(checkSender(recruiter, { ...pass, source: 'prvs=1234abcd=me@example.com' }, policy)).toEqual(
+      ok('auto-forward'),
+    );
     expect(checkSender(recruiter, { ...pass, source: 'someone@else.test' }, policy)).toEqual({
       ok: false,
       reason: 'not-allowed',
+      via: null,
     });
     const noHeaders = mail({ from: [{ name: 'Jo', address: 'jo@acme.test' }] });
     expect(checkSender(noHeaders, { ...pass, source: 'me@example.com' }, policy)).toEqual({
       ok: false,
       reason: 'not-allowed',
+      via: null,
     });
   });
 
-  it('believes an auto-forward’s envelope only with SPF PASS where verdicts exist', () => {
+  it('believes an auto-forward on its SPF-passing envelope, whatever the recruiter’s DMARC', () => {
     const recruiter = mail({
       from: [{ name: 'Jo', address: 'jo@acme.test' }],
       headers: [{ name: 'x-forwarded-for', value: 'me@example.com inbox@onward.test' }],
     });
-    expect(checkSender(recruiter, { ...pass, spf: 'FAIL' }, policy)).toEqual({ ok: false, reason: 'not-allowed' });
-    expect(checkSender(recruiter, { ...pass, spf: 'GRAY' }, policy)).toEqual({ ok: false, reason: 'not-allowed' });
+    for (const dmarc of ['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED'] as const)
+      expect(checkSender(recruiter, { ...pass, dmarc }, policy), dmarc).toEqual(ok('auto-forward'));
+    expect(checkSender(recruiter, { ...pass, spf: 'FAIL' }, policy)).toMatchObject(
+      refused('not-allowed', 'forward-unauthenticated'),
+    );
+    expect(checkSender(recruiter, { ...pass, spf: 'GRAY' }, policy)).toMatchObject(
+      refused('not-allowed', 'forward-unauthenticated'),
+    );
+  });
+
+  it('an authenticated auto-forward from an account not on the list: the owner hears which one', () => {
+    const fromOtherAccount = mail({
+      from: [{ name: 'Jo', address: 'jo@acme.test' }],
+      headers: [{ name: 'x-forwarded-for', value: 'sam.other@gmail.test inbox@onward.test' }],
+    });
+    const envelope = { ...pass, source: 'sam.other+caf_=inbox=onward.test@gmail.test' };
+    expect(checkSender(fromOtherAccount, envelope, policy)).toMatchObject({
+      ok: false,
+      reason: 'not-allowed',
+      owner: { cause: 'forwarder-not-allowed', account: 'sam.other@gmail.test' },
+    });
+    // Unauthenticated, it is nobody's: recorded, nobody told.
+    expect(checkSender(fromOtherAccount, { ...envelope, spf: 'FAIL' }, policy)).toEqual({
+      ok: false,
+      reason: 'not-allowed',
+      via: null,
+    });
   });
 
   it('reads Gmail’s tagged forwarding envelope, and matches header addresses exactly', () => {
     const recruiter = (value: string) =>
       mail({ from: [{ name: 'Jo', address: 'jo@acme.test' }], headers: [{ name: 'x-forwarded-for', value }] });
     const gmail = { ...pass, source: 'me+caf_=inbox=onward.test@example.com' };
-    expect(checkSender(recruiter('me@example.com inbox@onward.test'), gmail, policy)).toEqual({
-      ok: true,
-      via: 'auto-forward',
-    });
-    expect(checkSender(recruiter('notme@example.com inbox@onward.test'), gmail, policy)).toEqual({
+    expect(checkSender(recruiter('me@example.com inbox@onward.test'), gmail, policy)).toEqual(ok('auto-forward'));
+    expect(checkSender(recruiter('notme@example.com inbox@onward.test'), gmail, policy)).toMatchObject({
       ok: false,
       reason: 'not-allowed',
     });
@@ -128,7 +222,7 @@ describe('who may hand onward a rejection', () => {
       from: [{ name: 'Jo', address: 'jo@acme.test' }],
       headers: [{ name, value: value.replace('me@example.com', 'mallory@evil.test') }],
     });
-    expect(checkSender(byStranger, pass, policy)).toEqual({ ok: false, reason: 'not-allowed' });
+    expect(checkSender(byStranger, pass, policy)).toMatchObject({ ok: false, reason: 'not-allowed' });
   });
 
   it('knows the owner’s address however the mail writes it', () => {
@@ -161,19 +255,16 @@ describe('who may hand onward a rejection', () => {
       'me@exam>ple.com',
       'xprvs=1234abcd=me@example.com',
     ]) {
-      expect(checkSender(recruiter, { ...pass, source }, policy)).toEqual({ ok: false, reason: 'not-allowed' });
+      expect(checkSender(recruiter, { ...pass, source }, policy)).toMatchObject({ ok: false, reason: 'not-allowed' });
     }
   });
 
-  it('refuses a virus before anything else is judged', () => {
-    expect(checkSender(mail(), { ...pass, virus: 'FAIL', spam: 'FAIL', dmarc: 'FAIL' }, policy)).toEqual({
+  it('names a virus before spam in the owner’s own mail', () => {
+    expect(checkSender(mail(), { ...pass, virus: 'FAIL', spam: 'FAIL' }, policy)).toMatchObject({
       ok: false,
       reason: 'virus',
     });
-    expect(checkSender(mail(), { ...pass, spam: 'FAIL', dmarc: 'FAIL' }, policy)).toEqual({
-      ok: false,
-      reason: 'spam',
-    });
+    expect(checkSender(mail(), { ...pass, spam: 'FAIL' }, policy)).toMatchObject({ ok: false, reason: 'spam' });
   });
 
   it('takes an auto-forward’s envelope without SPF only where nothing computes verdicts', () => {
@@ -188,10 +279,39 @@ describe('who may hand onward a rejection', () => {
     });
   });
 
-  it('can drop the DMARC requirement where nothing computes it', () => {
+  it('can drop the verdicts where nothing computes them', () => {
     expect(
       checkSender(mail(), { ...pass, dmarc: 'GRAY', spf: 'GRAY' }, { ...policy, requireDmarcPass: false }),
     ).toEqual({ ok: true, via: 'from' });
+  });
+});
+
+describe('the DKIM domains SES verified', () => {
+  const fixture = JSON.parse(readFileSync(new URL('../fixtures/ses-lambda-event.json', import.meta.url), 'utf8'));
+  const headers = fixture.Records[0].ses.mail.headers as { name: string; value: string }[];
+
+  it('are read from SES’s own Authentication-Results, on top of the headers', () => {
+    expect(verifiedDkimDomains(headers, 'PASS')).toEqual(['example.com']);
+  });
+
+  it('never from one the sender wrote further down', () => {
+    const forged = [
+      ...headers.filter((h) => h.name !== 'Authentication-Results'),
+      { name: 'Authentication-Results', value: 'amazonses.com; dkim=pass header.i=@example.com' },
+    ];
+    expect(verifiedDkimDomains(forged, 'FAIL')).toEqual([]);
+  });
+
+  it('or from the one DKIM-Signature, when SES says DKIM PASS', () => {
+    const one = [
+      { name: 'DKIM-Signature', value: 'v=1; a=rsa-sha256; c=relaxed/relaxed; d=Gmail.com; s=20230601; h=from:to' },
+    ];
+    expect(verifiedDkimDomains(one, 'PASS')).toEqual(['gmail.com']);
+    expect(verifiedDkimDomains(one, 'FAIL')).toEqual([]);
+    // Two signatures: the verdict does not say which one passed.
+    expect(verifiedDkimDomains([...one, { name: 'DKIM-Signature', value: 'v=1; d=evil.test; s=x' }], 'PASS')).toEqual(
+      [],
+    );
   });
 });
 

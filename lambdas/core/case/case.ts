@@ -47,6 +47,35 @@ export type IgnoreReason =
   | 'duplicate';
 
 /**
+ * Why mail that plausibly came from the owner was refused (core/trust): each has its own
+ * explanation and fix in the owner's notice (core/notices), sent once per cause per day.
+ */
+export type RefusalCause =
+  /** From the owner's address; their domain publishes DMARC, and this mail failed it. */
+  | 'dmarc-fail'
+  /** From the owner's address; their domain publishes no DMARC, and nothing aligned with it. */
+  | 'not-aligned'
+  /** SES could not evaluate DMARC (PROCESSING_FAILED), and nothing aligned either. */
+  | 'unverifiable'
+  /** An auto-forward from an allowed account whose envelope did not pass SPF. */
+  | 'forward-unauthenticated'
+  /** An authenticated auto-forward from an account that is not on the allow-list. */
+  | 'forwarder-not-allowed'
+  | 'spam'
+  | 'virus';
+
+export interface Refusal {
+  cause: RefusalCause;
+  /** The address the mail came from (the From, or the forwarding account). */
+  account: string;
+  /** What SES verified, for the owner's notice: the envelope's domain and the DKIM domains. */
+  envelopeDomain: string;
+  dkimDomains: readonly string[];
+  /** The refused mail's subject, so the owner knows which email it was. */
+  subject?: string;
+}
+
+/**
  * Set-aside mail that is not the owner's record (spam, strangers, loops, replies acted on) is kept
  * this long, then DynamoDB's TTL deletes it; mail the owner forwarded stays.
  */
@@ -105,6 +134,10 @@ export interface Case {
   expiresAt?: number;
   /** False while a notice about an IGNORED case is owed to the owner. */
   ownerNotified?: boolean;
+  /** Mail that plausibly came from the owner, refused: why, for their notice. */
+  refusal?: Refusal;
+  /** `onward doctor`'s test message, come back through SES: its nonce and SES's verdicts on it. */
+  probe?: { nonce: string; verdicts: Record<'spf' | 'dkim' | 'dmarc' | 'spam' | 'virus', string> };
   original?: OriginalSummary;
   /** For a forward of an email already forwarded: the case that holds it. */
   duplicateOf?: string;
@@ -115,7 +148,13 @@ export interface Case {
   letter?: Letter;
   sentAt?: string;
   sentMessageId?: string;
+  /** 'owner': SES refused the letter and the owner sent it from their own mail (no message id). */
+  sentBy?: 'owner';
   failure?: string;
-  /** What SES reported after the letter left (configuration-set events). */
-  delivery?: { outcome: 'bounced' | 'complained'; at: string };
+  /**
+   * What SES reported after the letter left (configuration-set events). `bounced`: a permanent
+   * bounce, the address is bad. `bounced-transient`: SES gave up for now or could not tell
+   * (bounceType Transient or Undetermined: a full mailbox, a server down) — the address may be good.
+   */
+  delivery?: { outcome: 'bounced' | 'bounced-transient' | 'complained'; at: string };
 }

@@ -7,6 +7,8 @@ export {
   type IgnoreReason,
   type Letter,
   type OriginalSummary,
+  type Refusal,
+  type RefusalCause,
   ignoredRecordExpiry,
   originalFingerprints,
 } from './case.ts';

@@ -13,7 +13,9 @@ const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   SENDING: ['SENT', 'SEND_FAILED', 'SEND_UNKNOWN'],
   // Stryker disable next-line ArrayDeclaration: no status could be added here that a use case would ask for.
   SENT: [],
-  SEND_FAILED: ['SENDING', 'DISCARDED'],
+  // SENT: SES refused it (a new account in the SES sandbox cannot write to the interviewer), and
+  // the owner sent it from their own mail — recorded with sentBy 'owner'.
+  SEND_FAILED: ['SENDING', 'DISCARDED', 'SENT'],
   // Never resent automatically: SES may have accepted the letter before the crash.
   SEND_UNKNOWN: ['DISCARDED'],
   // A Discard pressed by mistake is undone from the review page — unless the letter may have left

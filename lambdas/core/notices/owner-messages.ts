@@ -1,6 +1,6 @@
 // What onward tells its owner: the draft to approve, or why it drafted nothing. Plain text, so
 // nothing from the recruiter's mail can render as markup in the owner's inbox.
-import { type Case, type IgnoreReason, type Letter, when } from '../case/index.ts';
+import { type Case, type IgnoreReason, type Letter, type Refusal, type RefusalCause, when } from '../case/index.ts';
 import { hasPlaceholder } from '../letter/index.ts';
 import { greetsSomeoneElse } from '../names/index.ts';
 import type { Classification } from '../classify/index.ts';
@@ -138,6 +138,86 @@ export function duplicateMessage(record: Case, earlier: Case, links: { review: s
       'onward drafted no second letter, so nobody is thanked twice.',
       '',
       `The first one: ${links.review}`,
+      '',
+      `All your cases: ${links.cases}`,
+    ].join('\n'),
+  };
+}
+
+const list = (domains: readonly string[]): string => (domains.length ? domains.join(', ') : 'no domain');
+
+/** For each cause: what happened, and what to change. `r` is the refusal, `d` the From domain. */
+const REFUSED: Record<RefusalCause, (r: Refusal, d: string) => string[]> = {
+  'dmarc-fail': (r, d) => [
+    `It came From your address ${r.account}, but failed ${d}'s DMARC check: ${d} publishes a DMARC policy, and`,
+    `this message was neither signed (DKIM) for ${d} nor sent (SPF) from a server ${d} allows.`,
+    '',
+    'What to change: forward from your provider itself (its web mail or app), not through another service',
+    `that sends "as" ${r.account}; or forward the email as an attachment from there.`,
+    'If you did not send it, someone posed as you: nothing was done with it.',
+  ],
+  'not-aligned': (r, d) => [
+    `It came From your address ${r.account}. ${d} publishes no DMARC record, so onward checked alignment itself:`,
+    `the message had to be signed (DKIM) for ${d}, or sent from an envelope address at ${d} that passes SPF.`,
+    `It was signed for ${list(r.dkimDomains)}, and its envelope was at ${r.envelopeDomain || 'no domain'}.`,
+    '',
+    `What to change: turn on DKIM signing for ${d} at your mail provider, and publish a DMARC record, e.g.`,
+    `  _dmarc.${d}  TXT  "v=DMARC1; p=none"`,
+    'Or forward from a mailbox whose provider signs for its own domain (Gmail, Outlook.com), and add that',
+    'address to allowedSenders.',
+    'If you did not send it, someone posed as you: nothing was done with it.',
+  ],
+  unverifiable: (r, d) => [
+    `It came From your address ${r.account}, but SES could not check ${d}'s DMARC record just then (a DNS`,
+    'lookup failed), and the message was not signed or sent in a way onward could check by itself.',
+    '',
+    'What to change: forward it again in a few minutes. If this keeps happening, check that the DNS of',
+    `${d} answers, and turn on DKIM signing for ${d}.`,
+  ],
+  'forward-unauthenticated': (r) => [
+    `It was forwarded automatically from your account ${r.account}, but the forwarding server is not one`,
+    `that ${r.envelopeDomain}'s SPF record allows, so onward cannot tell it from mail that only claims to be`,
+    'your forward.',
+    '',
+    `What to change: forward from the provider that hosts ${r.account} (its own forwarding settings or`,
+    'filters), or forward the email by hand, as an attachment.',
+  ],
+  'forwarder-not-allowed': (r) => [
+    `It was forwarded automatically from ${r.account}, which is not on the list of addresses allowed to`,
+    'forward to onward.',
+    '',
+    `What to change: if ${r.account} is yours, add it to allowedSenders — on AWS redeploy with`,
+    `  -c allowedSenders=${r.account}   (with any others, comma-separated)`,
+    `and with npm start set ONWARD_ALLOWED_SENDERS=${r.account}. If it is not yours, nothing was done.`,
+  ],
+  spam: (r) => [
+    `It came from you (${r.account}), but SES judged it spam, and onward never drafts from mail marked so.`,
+    '',
+    'What to change: forward the rejection by hand as an attachment, or write the letter yourself.',
+  ],
+  virus: (r) => [
+    `It came from you (${r.account}), but SES found a virus in it. onward did nothing with it.`,
+    '',
+    'What to change: do not open its attachments; forward the rejection again without them.',
+  ],
+};
+
+/**
+ * Mail that plausibly came from the owner was refused: what, why, and what to change. Sent once
+ * per cause per day, so a forger cannot flood the owner with these.
+ */
+export function refusalMessage(record: Case, links: { cases: string }): OwnerMessage {
+  const refusal = record.refusal;
+  if (!refusal) throw new Error('refusalMessage needs a refused case');
+  const domain = refusal.account.slice(refusal.account.lastIndexOf('@') + 1);
+  return {
+    subject: `Not accepted: ${refusal.subject || 'an email forwarded to onward'}`,
+    text: [
+      `onward received an email on ${when(record.receivedAt)}${refusal.subject ? ` (“${refusal.subject}”)` : ''} and did not accept it.`,
+      '',
+      ...REFUSED[refusal.cause](refusal, domain),
+      '',
+      'onward tells you about this once a day at most, for each kind of problem.',
       '',
       `All your cases: ${links.cases}`,
     ].join('\n'),

@@ -6,5 +6,9 @@ export {
   type Envelope,
   envelopeAddress,
   isForwardingConfirmation,
+  PROBE_SUBJECT,
+  probeNonce,
   type SenderPolicy,
+  type VerdictStatus,
+  verifiedDkimDomains,
 } from './sender.ts';

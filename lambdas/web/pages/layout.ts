@@ -29,6 +29,7 @@ section>h2:first-child{margin-top:0}.excerpt-title{font-size:.9rem;margin:.8rem 
 blockquote{border-left:3px solid var(--line);padding-left:.8rem;color:var(--muted);max-height:14rem;overflow:auto}
 table{width:100%;border-collapse:collapse}th,td{text-align:left;padding:.45rem .4rem;border-bottom:1px solid var(--line);vertical-align:top}table.cases td{overflow-wrap:anywhere}td.date{white-space:nowrap}
 a{color:var(--accent)}.status{font-size:.8rem;font-weight:700;letter-spacing:.03em}
+a.button{display:inline-block;font-weight:600;border-radius:8px;padding:.4rem 1rem;border:1px solid var(--accent);text-decoration:none}
 @media (max-width:34rem){dl{grid-template-columns:1fr}dt{margin-top:.4rem}table.cases thead{display:none}table.cases tr{display:block;padding:.55rem 0;border-bottom:1px solid var(--line)}table.cases td{display:block;border:0;padding:.1rem 0}}
 `;
 

@@ -10,6 +10,8 @@ export interface ReviewView {
   /** Form targets, each a signed single-action link. */
   sendUrl: string;
   discardUrl: string;
+  /** After SES refused the letter: the POST target of "I sent it myself". */
+  sentMyselfUrl: string;
   casesUrl: string;
   /** What the owner typed, when a Send came back with problems. */
   draft?: { letter: Letter; detail: string };
@@ -121,9 +123,33 @@ ${detailHelp}
 <form id="discard" method="post" action="${esc(view.discardUrl)}"></form>`;
 }
 
+/** RFC 6068: every reserved character percent-encoded, line breaks as CRLF. */
+const mailtoPart = (value: string): string => encodeURIComponent(value.replace(/\r?\n/g, '\r\n'));
+
+/** A mailto: link that opens the owner's mail program with the letter in it. */
+function mailtoLink(letter: Letter): string {
+  return `mailto:${encodeURIComponent(letter.to ?? '').replace(/%40/g, '@')}?subject=${mailtoPart(letter.subject)}&body=${mailtoPart(letter.body)}`;
+}
+
+/**
+ * SES would not send it. The pages run no scripts (the CSP forbids them), so "copy" is a
+ * read-only box whose text the owner selects and copies; the mailto: link does the rest in one
+ * click where a mail program is set up.
+ */
+function ownMail(view: ReviewView, letter: Letter): string {
+  if (!letter.to) return '';
+  const sandbox = /not verified/i.test(view.record.failure ?? '')
+    ? '<p>Your AWS account is still in the SES <em>sandbox</em>: until AWS grants it production access, SES sends only to addresses you verified, and an interviewer’s never is (see “The SES sandbox” in onward’s guide).</p>'
+    : '';
+  const copy = `To: ${letter.to}\nSubject: ${letter.subject}\n\n${letter.body}`;
+  return `<section aria-labelledby="own"><h2 id="own">Send from my own mail</h2>${sandbox}<p>Send the letter yourself: <a class="button" href="${esc(mailtoLink(letter))}">Open it in my mail program</a>, or copy it from the box below (select all inside it, then copy) into a new email${letter.inReplyTo ? ' — or into a reply to their email, to keep the thread' : ''}.</p><label for="copy">The letter, to copy</label><textarea id="copy" readonly rows="${Math.min(30, copy.split('\n').length + 2)}">${esc(copy)}</textarea><form method="post" action="${esc(view.sentMyselfUrl)}"><p>Once it has left your mailbox, record it here: onward will not send it.</p><div class="actions"><button class="secondary" type="submit" name="op" value="sent-myself">I sent it myself</button></div></form></section>`;
+}
+
 function sentLetter(record: Case, again: boolean): string {
   const l = record.letter!;
   const to = l.toName ? `${l.toName} <${l.to}>` : l.to;
+  if (record.sentBy === 'owner')
+    return `<div class="notice ok" role="status"><strong>Sent by you.</strong> You sent this letter from your own mail; onward recorded it on ${esc(when(record.sentAt))} and will never send it.</div><section aria-labelledby="sent"><h2 id="sent">The letter you sent</h2><dl><dt>To</dt><dd>${esc(to)}</dd><dt>Subject</dt><dd>${esc(l.subject)}</dd></dl><pre class="letter sent">${esc(l.body)}</pre></section>`;
   const headline = again ? '<strong>Already sent.</strong> Nothing more was sent.' : '<strong>Sent.</strong>';
   return `<div class="notice ok" role="status">${headline} The letter left on ${esc(when(record.sentAt))}. It was sent once and will not be sent again.</div>
 <section aria-labelledby="sent"><h2 id="sent">The letter as sent</h2><dl><dt>To</dt><dd>${esc(to)}</dd><dt>Subject</dt><dd>${esc(l.subject)}</dd></dl>
@@ -156,7 +182,8 @@ export function reviewPage(view: ReviewView): string {
           : '';
     const warning =
       editable && view.addresseeWarning ? `<div class="notice warn">${esc(view.addresseeWarning)}</div>` : '';
-    main = `<div class="notice ${tone}" role="status">${esc(text)}${failure}</div>${warning}${editable ? editForm(view) : discardOnly}`;
+    const own = record.status === 'SEND_FAILED' && record.letter ? ownMail(view, record.letter) : '';
+    main = `<div class="notice ${tone}" role="status">${esc(text)}${failure}</div>${warning}${editable ? editForm(view) : discardOnly}${own}`;
   }
   return page(
     title,
