@@ -52,7 +52,7 @@ describe('the moves a case can make', () => {
     ['SENT', [], 'a letter that left never moves again'],
     [
       'SEND_FAILED',
-      ['SENDING', 'DISCARDED', 'SENT'],
+      ['SENDING', 'SENT', 'DISCARDED'],
       'a refused letter can be retried, dropped, or sent by the owner themselves',
     ],
     ['SEND_UNKNOWN', ['DISCARDED'], 'a letter that may have left is never sent again by onward'],
