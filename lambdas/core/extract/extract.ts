@@ -5,6 +5,7 @@
 import { findAgency } from './agency.ts';
 import { findCompany } from './company.ts';
 import { findContacts, findSignature, greetedNames, greetingName, type Contact } from './contact.ts';
+import { findOffers, type Offer } from './offers.ts';
 import { findRole } from './role.ts';
 import { findStage, type Stage } from './stage.ts';
 import { readSubject } from './subject.ts';
@@ -35,6 +36,8 @@ export interface Extraction {
   candidates: Contact[];
   /** The name the email greets ("Alex"), to tell mail meant for someone else. */
   greeting?: string | null;
+  /** What the email offers for the future (feedback, another opening, the talent pool …), in its own sentences. */
+  offers?: Offer[];
 }
 
 const DEPARTMENT =
@@ -81,5 +84,6 @@ export function extract(mail: OriginalMail): Extraction {
     noReplySender: contacts.noReplySender,
     candidates: contacts.candidates,
     greeting: greetingName(lines),
+    offers: findOffers(flat),
   };
 }
