@@ -187,7 +187,9 @@ async function draft(files: string[]) {
       `Note: onward reads this as ${classification.verdict.replace('_', ' ')} (${classification.kind}) and drafts a letter for it only when you ask ("Draft a thank-you anyway").`,
     );
   }
-  const letter = draftLetter({ ownerName, original, extraction, kind: classification.kind });
+  // The phrasings follow the email's Message-ID (else its file), as a case's follow its id.
+  const seed = original.messageId ?? files[0]!;
+  const letter = draftLetter({ ownerName, seed, original, extraction, kind: classification.kind });
   console.log(`To: ${letter.to ?? '(choose on the review page)'}\nSubject: ${letter.subject}\n\n${letter.body}`);
 }
 

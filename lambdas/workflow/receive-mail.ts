@@ -117,7 +117,13 @@ async function processMail(deps: ReceiveDeps, mail: InboundMail, record: Case): 
   const earlier = await holdOriginal(deps.cases, record.id, analysed.original);
   if (earlier) return alreadyForwarded(deps, record, analysed, earlier);
 
-  const letter = draftLetter({ ownerName: deps.owner.name, original, extraction, kind: classification.kind });
+  const letter = draftLetter({
+    ownerName: deps.owner.name,
+    seed: record.id,
+    original,
+    extraction,
+    kind: classification.kind,
+  });
   const drafted = await deps.cases.transition(record.id, ['RECEIVED'], 'DRAFTED', { ...analysed, letter });
   // Another delivery of the same event won the race and will send the draft email.
   if (!drafted) return { outcome: 'duplicate', caseId: record.id };
