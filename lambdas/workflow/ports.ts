@@ -43,6 +43,11 @@ export interface OutgoingMail {
   from: Mailbox;
   to: Mailbox;
   replyTo?: string;
+  /**
+   * A blind copy: delivered to this address too, named in no header. A letter's copy for its
+   * owner is the very message that left, so it threads with the rejection in their mailbox.
+   */
+  bcc?: string;
   subject: string;
   text: string;
   inReplyTo?: string | null;
