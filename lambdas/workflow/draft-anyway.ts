@@ -18,6 +18,7 @@ export async function draftAnyway(deps: ReviewDeps, caseId: string): Promise<Dec
   if (heldBy) return { outcome: 'held', record: heldBy };
   const letter = draftLetter({
     ownerName: deps.owner.name,
+    voice: deps.owner.voice,
     seed: caseId,
     original,
     extraction,

@@ -1,6 +1,7 @@
 // What the use cases need from the world, as plain interfaces. Adapters implement them against
 // AWS (or its emulators); unit tests implement them as plain objects.
 import type { Case, CaseStatus } from '../core/case/index.ts';
+import type { Voice } from '../core/letter/index.ts';
 import type { ParsedMail } from '../core/mail/index.ts';
 
 export type RawMail = { tooLarge: true; size: number } | { tooLarge: false; bytes: Uint8Array };
@@ -101,6 +102,8 @@ export interface Links {
 
 export interface Owner {
   name: string;
+  /** How the letters greet, sign and close (settings); the owner's name and the defaults when absent. */
+  voice?: Voice;
   email: string;
   /** The From of everything onward sends. */
   senderAddress: string;

@@ -119,6 +119,7 @@ async function processMail(deps: ReceiveDeps, mail: InboundMail, record: Case): 
 
   const letter = draftLetter({
     ownerName: deps.owner.name,
+    voice: deps.owner.voice,
     seed: record.id,
     original,
     extraction,

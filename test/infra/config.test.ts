@@ -34,6 +34,8 @@ describe('deployment configuration', () => {
       logRetentionDays: 30,
       linkTtlDays: 14,
       reservedConcurrency: 5,
+      greeting: 'first-name',
+      closing: 'Again, thank you!',
     });
   });
 

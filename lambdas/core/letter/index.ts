@@ -5,5 +5,6 @@ export {
   detailAsTyped,
   draftLetter,
   hasPlaceholder,
+  type Voice,
 } from './draft.ts';
 export { applyEdits, type LetterEdits } from './edits.ts';
