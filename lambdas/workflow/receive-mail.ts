@@ -3,7 +3,7 @@
 // change, and a replay resumes where an earlier attempt stopped (DESIGN §3).
 import { type Case, type IgnoreReason, ignoredRecordExpiry } from '../core/case/index.ts';
 import type { OriginalMail, ParsedMail } from '../core/mail/index.ts';
-import { draftLetter } from '../core/letter/index.ts';
+import { draftLetter, noLetterReason } from '../core/letter/index.ts';
 import { duplicateMessage, noticeMessage } from '../core/notices/index.ts';
 import { readRejection } from '../core/reading/index.ts';
 import { refFromRecipients } from '../core/reply/index.ts';
@@ -112,6 +112,18 @@ async function processMail(deps: ReceiveDeps, mail: InboundMail, record: Case): 
     });
     if (!ignored) return { outcome: 'duplicate', caseId: record.id };
     return sendNotice(deps, ignored);
+  }
+
+  // Form mail nobody wrote: recorded, and the owner told why, with "Write one anyway".
+  const noLetter = noLetterReason(extraction);
+  if (noLetter) {
+    const recorded = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', {
+      ...analysed,
+      reason: 'no-letter-suggested',
+      ownerNotified: false,
+    });
+    if (!recorded) return { outcome: 'duplicate', caseId: record.id };
+    return sendNotice(deps, recorded);
   }
 
   const earlier = await holdOriginal(deps.cases, record.id, analysed.original);

@@ -8,3 +8,4 @@ export {
   type Voice,
 } from './draft.ts';
 export { applyEdits, type LetterEdits } from './edits.ts';
+export { noLetterReason } from './suggest.ts';
