@@ -6,7 +6,7 @@ import nodemailer from 'nodemailer';
 import { parseMime } from '../lambdas/adapters/mime.ts';
 import { draftLetter } from '../lambdas/core/letter/index.ts';
 import { readRejection } from '../lambdas/core/reading/index.ts';
-import { addressList, allowedSenders } from '../lambdas/handlers/config.ts';
+import { addressList, allowedSenders, voiceOf } from '../lambdas/handlers/config.ts';
 import { loadLocalConfig, type LocalConfig } from '../lambdas/local/config.ts';
 import * as settings from '../lambdas/settings/settings.ts';
 import { PortInUse } from '../lambdas/local/emulators.ts';
@@ -190,7 +190,10 @@ async function draft(files: string[]) {
       `Note: onward reads this as ${classification.verdict.replace('_', ' ')} (${classification.kind}) and drafts a letter for it only when you ask ("Draft a thank-you anyway").`,
     );
   }
-  const letter = draftLetter({ ownerName, original, extraction, kind: classification.kind });
+  // The phrasings follow the email's Message-ID (else its file), as a case's follow its id.
+  const seed = original.messageId ?? files[0]!;
+  const voice = voiceOf(process.env, ownerName);
+  const letter = draftLetter({ ownerName, voice, seed, original, extraction, kind: classification.kind });
   console.log(`To: ${letter.to ?? '(choose on the review page)'}\nSubject: ${letter.subject}\n\n${letter.body}`);
 }
 

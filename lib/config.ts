@@ -9,6 +9,10 @@ import * as settings from '../lambdas/settings/settings.ts';
 import {
   activateRuleSet,
   allowedSenders,
+  closing,
+  greeting,
+  signature,
+  signOff,
   type ContextKey,
   inboundDomain,
   inboundLocalPart,
@@ -108,6 +112,25 @@ const fields = {
       error: `${reservedConcurrency.context} must be a whole number from ${reservedConcurrency.min} to ${reservedConcurrency.max}, or none`,
     })
     .default(reservedConcurrency.default),
+  [greeting.context]: z
+    .enum(greeting.choices, { error: `${greeting.context} must be ${greeting.choices.join(' or ')}` })
+    .default(greeting.default),
+  [signOff.context]: z
+    .string()
+    .trim()
+    .max(signOff.maxLength, { error: `${signOff.context} must be at most ${signOff.maxLength} characters` })
+    .optional(),
+  [signature.context]: z
+    .string()
+    .trim()
+    .max(signature.maxLength, { error: `${signature.context} must be at most ${signature.maxLength} characters` })
+    .optional(),
+  [closing.context]: z
+    .string()
+    .trim()
+    .min(1, { error: `${closing.context} must not be empty` })
+    .max(closing.maxLength, { error: `${closing.context} must be at most ${closing.maxLength} characters` })
+    .default(closing.default),
 } satisfies Record<ContextKey, z.ZodType>;
 
 const schema = z.object(fields).superRefine((c, ctx) => {

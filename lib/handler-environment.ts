@@ -3,6 +3,10 @@
 import {
   allowedSenders,
   bucketName,
+  closing,
+  greeting,
+  signature,
+  signOff,
   configurationSet,
   type EnvName,
   inboundAddress,
@@ -32,6 +36,10 @@ export function handlerEnvironment(config: OnwardConfig, made: HandlerResources)
   return {
     [ownerName.env]: config.ownerName,
     [ownerEmail.env]: config.ownerEmail,
+    [greeting.env]: config.greeting,
+    [closing.env]: config.closing,
+    ...(config.signOff ? { [signOff.env]: config.signOff } : {}),
+    ...(config.signature ? { [signature.env]: config.signature } : {}),
     ...(config.allowedSenders?.length ? { [allowedSenders.env]: config.allowedSenders.join(',') } : {}),
     [inboundAddress.env]: config.inboundAddress,
     [senderAddress.env]: config.senderAddress,

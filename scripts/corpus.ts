@@ -26,6 +26,10 @@ export interface CorpusRecord {
     /** Held-out set only: the agency that wrote for the company, and the furthest stage reached. */
     agency?: string | null;
     stage?: Stage | null;
+    /** Development and held-out sets: each offer the email makes for the future, quoted. */
+    offers?: string[];
+    /** Held-out set: the title the sender gives themselves ("Dr."), when they do. */
+    sender_title?: string | null;
   };
 }
 

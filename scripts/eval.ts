@@ -18,6 +18,7 @@ import type { ParsedMail } from '../lambdas/core/mail/index.ts';
 import { readRejection } from '../lambdas/core/reading/index.ts';
 import { CORPUS_FILES, type CorpusRecord, findCorpus, readRecords } from './corpus.ts';
 import { crossValidated } from './cross-validate.ts';
+import { offerFigures } from './offer-scoring.ts';
 
 const HELD_OUT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures', 'unseen');
 
@@ -565,9 +566,32 @@ function honest(records: readonly CorpusRecord[]): boolean {
     );
     row('held-out set, every language', figures(run(held, directMail)), false);
   }
+  offers([...DEV_SETS, ...(existsSync(HELD_OUT) ? [HELD_OUT] : [])]);
   console.log('  (✗: budget missed; budgets are held on the cross-validated rows; extraction learns nothing,');
   console.log('   so its cross-validated figures are its in-sample ones — the held-out rows are its honest figures)');
   return ok;
+}
+
+/**
+ * What the rejections offer (feedback, another opening, the talent pool …), scored on the sets
+ * whose labels quote each offer; the held-out set in aggregate, like every other figure of it.
+ */
+function offers(files: readonly string[]): void {
+  const pct = (v: number) => v.toFixed(3).padStart(8);
+  console.log('\n════ offers: what a rejection offers for the future, direct mail ════');
+  console.log(
+    `  ${''.padEnd(34)}${['emails', 'email P', 'email R', 'offer P', 'offer R'].map((h) => h.padStart(8)).join('')}`,
+  );
+  for (const file of files) {
+    const rejections = readRecords(file).filter((r) => r.label === 'rejection' && !r.ambiguous);
+    const f = offerFigures(
+      run(rejections, directMail).map((o) => ({ labelled: o.record.expected.offers ?? [], found: o.x.offers ?? [] })),
+    );
+    const name = file === HELD_OUT ? 'held-out set' : `dev ${basename(file)}`;
+    console.log(
+      `  ${name.padEnd(34)}${String(f.n).padStart(8)}${[f.emailPrecision, f.emailRecall, f.offerPrecision, f.offerRecall].map(pct).join('')}`,
+    );
+  }
 }
 
 function main(): void {

@@ -141,6 +141,11 @@ export function sesMailer(ses: AwsHttp, configurationSet?: string): Mailer {
         Version: '2010-12-01',
         'RawMessage.Data': raw.toString('base64'),
       });
+      // A blind copy is one more destination and no header: SES then delivers to exactly these.
+      if (mail.bcc) {
+        form.set('Destinations.member.1', address(mail.to.address));
+        form.set('Destinations.member.2', address(mail.bcc));
+      }
       // The configuration set routes bounces and complaints back; the tag names the case.
       if (configurationSet) form.set('ConfigurationSetName', configurationSet);
       if (mail.caseId) {

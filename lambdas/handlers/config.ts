@@ -5,9 +5,14 @@
 // ~9 KB to every bundle and a second, different idea of an email address.
 import * as z from 'zod/mini';
 import { isAddress } from '../core/mail/index.ts';
+import type { Voice } from '../core/letter/index.ts';
 import {
   allowedSenders as allowedSendersSetting,
   bucketName,
+  closing,
+  greeting,
+  signature,
+  signOff,
   configurationSet,
   inboundAddress,
   inboundPrefix,
@@ -73,8 +78,43 @@ export function ownAddressClashes(env: Record<string, string | undefined>): stri
   return clashes;
 }
 
+const upTo = (setting: { env: string; maxLength: number }) =>
+  z.optional(
+    z
+      .string()
+      .check(
+        z.maxLength(setting.maxLength, { error: `${setting.env} must be at most ${setting.maxLength} characters` }),
+      ),
+  );
+
+/** The owner's voice in the letters: the greeting they prefer, the name and lines they sign with, their closing. */
+const voiceFields = {
+  [greeting.env]: z._default(
+    z.enum(greeting.choices, { error: `${greeting.env} must be ${greeting.choices.join(' or ')}` }),
+    greeting.default,
+  ),
+  [signOff.env]: upTo(signOff),
+  [signature.env]: upTo(signature),
+  [closing.env]: upTo(closing),
+};
+
+/** The voice as the letters take it: a signature's lines split at "|" (or written on lines of their own). */
+export function voiceOf(e: Record<string, unknown>, ownerName: string): Voice {
+  const text = (name: string): string => (typeof e[name] === 'string' ? (e[name] as string) : '');
+  return {
+    greeting: e[greeting.env] === 'formal' ? 'formal' : 'first-name',
+    signOff: text(signOff.env).trim() || ownerName,
+    signature: text(signature.env)
+      .split(/\s*[|\n]\s*/)
+      .map((l) => l.trim())
+      .filter(Boolean),
+    closing: text(closing.env).trim() || closing.default,
+  };
+}
+
 /** The owner and addresses: shared by the Lambda handlers and the local stack's own settings. */
 export const ownerFields = {
+  ...voiceFields,
   [ownerName.env]: z.string().check(z.trim(), z.minLength(1, { error: `${ownerName.env} must not be empty` })),
   [ownerEmail.env]: email(ownerEmail.env),
   [allowedSendersSetting.env]: z.optional(
@@ -123,6 +163,8 @@ const handlerSchema = z.object({
 
 export interface HandlerConfig {
   ownerName: string;
+  /** How the letters greet, sign and close. */
+  voice: Voice;
   ownerEmail: string;
   allowedSenders: string[];
   inboundAddress: string;
@@ -169,6 +211,7 @@ export function loadHandlerConfig(env: Record<string, string | undefined>): Hand
   const key = e[signingKey.env];
   return {
     ownerName: e[ownerName.env],
+    voice: voiceOf(e, e[ownerName.env]),
     ownerEmail: e[ownerEmail.env].toLowerCase(),
     allowedSenders: allowedSenders(e[ownerEmail.env], e[allowedSendersSetting.env]),
     inboundAddress: e[inboundAddress.env].toLowerCase(),

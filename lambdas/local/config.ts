@@ -15,7 +15,8 @@ import {
   sesPort,
   smtpPort,
 } from '../settings/settings.ts';
-import { describeIssues, ownAddressClashes, ownerFields, wholeNumber } from '../handlers/config.ts';
+import type { Voice } from '../core/letter/index.ts';
+import { describeIssues, ownAddressClashes, ownerFields, voiceOf, wholeNumber } from '../handlers/config.ts';
 
 const PORTS = [smtpPort, httpPort, sesPort];
 const port = (setting: (typeof PORTS)[number]) => z._default(wholeNumber(setting), setting.default);
@@ -56,6 +57,7 @@ const localSchema = z.object({
 
 export interface LocalConfig {
   ownerName: string;
+  voice: Voice;
   ownerEmail: string;
   allowedSenders: string | undefined;
   inboundAddress: string;
@@ -86,6 +88,7 @@ export function loadLocalConfig(env: Record<string, string | undefined>): LocalC
     ok: true,
     config: {
       ownerName: e[ownerName.env],
+      voice: voiceOf(e, e[ownerName.env]),
       ownerEmail: e[ownerEmail.env].toLowerCase(),
       allowedSenders: e[allowedSenders.env],
       inboundAddress: e[inboundAddress.env].toLowerCase(),

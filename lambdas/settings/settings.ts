@@ -13,7 +13,7 @@
 //   local      `npm start`'s value, where it differs from the deployed one (the comment says why)
 //   required   a deployment must give it: there is no value onward could guess
 //   wired      set by the stacks (CDK and `npm start`), never by hand; the README leaves it out
-//   min, max, minLength, maxLength, maxLocalPart, oneOf, pattern   the limits every reader enforces
+//   min, max, minLength, maxLength, maxLocalPart, oneOf, choices, pattern   the limits every reader enforces
 //
 // Adding a setting, say the letters' greeting (ONWARD_GREETING, context key `greeting`):
 //   1. here, with a doc comment saying what it means:
@@ -45,6 +45,8 @@ export interface Setting {
   /** For an address: the most characters before the @. */
   readonly maxLocalPart?: number;
   readonly oneOf?: readonly number[];
+  /** For a word setting: the words it may be. */
+  readonly choices?: readonly string[];
   readonly pattern?: RegExp;
 }
 
@@ -78,6 +80,40 @@ export const ownerEmail = {
   context: 'ownerEmail',
   local: 'me@example.com',
   required: true,
+} as const satisfies Setting;
+
+/**
+ * How a letter greets someone who signed with their full name: `first-name` ("Dear Sandra,") or
+ * `formal` (title and surname where the email gives the title, "Dear Ms. Ing,", else the full
+ * name). Someone who signed with a first name alone is greeted by it either way.
+ */
+export const greeting = {
+  env: 'ONWARD_GREETING',
+  context: 'greeting',
+  default: 'first-name',
+  choices: ['first-name', 'formal'],
+} as const satisfies Setting;
+
+/** The name under each letter; by default the owner's name. */
+export const signOff = {
+  env: 'ONWARD_SIGN_OFF',
+  context: 'signOff',
+  maxLength: 80,
+} as const satisfies Setting;
+
+/** Lines under the name, separated by "|": a title, a phone number, a LinkedIn address. None by default. */
+export const signature = {
+  env: 'ONWARD_SIGNATURE',
+  context: 'signature',
+  maxLength: 300,
+} as const satisfies Setting;
+
+/** The owner's own closing line, the last before the name. */
+export const closing = {
+  env: 'ONWARD_CLOSING',
+  context: 'closing',
+  default: 'Again, thank you!',
+  maxLength: 120,
 } as const satisfies Setting;
 
 /**

@@ -9,14 +9,21 @@ import type { DecisionResult, ReviewDeps } from './owner-decisions.ts';
 export async function draftAnyway(deps: ReviewDeps, caseId: string): Promise<DecisionResult> {
   const current = await deps.cases.get(caseId);
   if (!current) return { outcome: 'missing' };
-  const { original, extraction } = current;
+  const { original, extraction, classification } = current;
   if (!draftableAnyway(current) || !original || !extraction) {
     return { outcome: 'unchanged', record: current };
   }
   // One letter per email: a second forward drafted anyway must not thank twice.
   const heldBy = await holdOriginal(deps.cases, caseId, original);
   if (heldBy) return { outcome: 'held', record: heldBy };
-  const letter = draftLetter({ ownerName: deps.owner.name, original, extraction });
+  const letter = draftLetter({
+    ownerName: deps.owner.name,
+    voice: deps.owner.voice,
+    seed: caseId,
+    original,
+    extraction,
+    kind: classification?.kind,
+  });
   const done = await deps.cases.transition(caseId, ['IGNORED'], 'AWAITING_APPROVAL', { letter });
   if (!done) return { outcome: 'unchanged', record: (await deps.cases.get(caseId)) ?? current };
   deps.log.info('letter.drafted-anyway', { caseId });

@@ -1,6 +1,7 @@
 // What the use cases need from the world, as plain interfaces. Adapters implement them against
 // AWS (or its emulators); unit tests implement them as plain objects.
 import type { Case, CaseStatus } from '../core/case/index.ts';
+import type { Voice } from '../core/letter/index.ts';
 import type { ParsedMail } from '../core/mail/index.ts';
 
 export type RawMail = { tooLarge: true; size: number } | { tooLarge: false; bytes: Uint8Array };
@@ -49,6 +50,11 @@ export interface OutgoingMail {
   from: Mailbox;
   to: Mailbox;
   replyTo?: string;
+  /**
+   * A blind copy: delivered to this address too, named in no header. A letter's copy for its
+   * owner is the very message that left, so it threads with the rejection in their mailbox.
+   */
+  bcc?: string;
   subject: string;
   text: string;
   inReplyTo?: string | null;
@@ -102,6 +108,8 @@ export interface Links {
 
 export interface Owner {
   name: string;
+  /** How the letters greet, sign and close (settings); the owner's name and the defaults when absent. */
+  voice?: Voice;
   email: string;
   /** The From of everything onward sends. */
   senderAddress: string;

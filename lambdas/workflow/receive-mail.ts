@@ -3,7 +3,7 @@
 // change, and a replay resumes where an earlier attempt stopped (docs/DESIGN.md §3).
 import { type Case, type IgnoreReason, ignoredRecordExpiry, type Refusal } from '../core/case/index.ts';
 import type { OriginalMail, ParsedMail } from '../core/mail/index.ts';
-import { draftLetter } from '../core/letter/index.ts';
+import { draftLetter, noLetterReason } from '../core/letter/index.ts';
 import { duplicateMessage, noticeMessage, refusalMessage } from '../core/notices/index.ts';
 import { readRejection } from '../core/reading/index.ts';
 import { refFromRecipients } from '../core/reply/index.ts';
@@ -176,10 +176,29 @@ async function processMail(deps: ReceiveDeps, mail: InboundMail, record: Case): 
     return sendNotice(deps, ignored);
   }
 
+  // Form mail nobody wrote: recorded, and the owner told why, with "Write one anyway".
+  const noLetter = noLetterReason(extraction);
+  if (noLetter) {
+    const recorded = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', {
+      ...analysed,
+      reason: 'no-letter-suggested',
+      ownerNotified: false,
+    });
+    if (!recorded) return { outcome: 'duplicate', caseId: record.id };
+    return sendNotice(deps, recorded);
+  }
+
   const earlier = await holdOriginal(deps.cases, record.id, analysed.original);
   if (earlier) return alreadyForwarded(deps, record, analysed, earlier);
 
-  const letter = draftLetter({ ownerName: deps.owner.name, original, extraction, kind: classification.kind });
+  const letter = draftLetter({
+    ownerName: deps.owner.name,
+    voice: deps.owner.voice,
+    seed: record.id,
+    original,
+    extraction,
+    kind: classification.kind,
+  });
   const drafted = await deps.cases.transition(record.id, ['RECEIVED'], 'DRAFTED', { ...analysed, letter });
   // Another delivery of the same event won the race and will send the draft email.
   if (!drafted) return { outcome: 'duplicate', caseId: record.id };

@@ -40,6 +40,8 @@ export async function sendLetter(deps: ReviewDeps, caseId: string, edits: Letter
       from: { name: deps.owner.name, address: deps.owner.senderAddress },
       to: { name: letter.toName, address: letter.to! },
       replyTo: deps.owner.email,
+      // The owner keeps a copy of every letter that leaves, whether sent from the page or by reply.
+      bcc: deps.owner.email,
       subject: letter.subject,
       text: letter.body,
       inReplyTo: letter.inReplyTo,

@@ -34,6 +34,8 @@ describe('deployment configuration', () => {
       logRetentionDays: 30,
       linkTtlDays: 14,
       reservedConcurrency: 'none',
+      greeting: 'first-name',
+      closing: 'Again, thank you!',
     });
   });
 

@@ -322,6 +322,22 @@ describe('SES sends once', () => {
     await expectSignedAsTheSdkWould('ses', env, seen[0]!);
   });
 
+  it('delivers a blind copy as one more destination, named in no header', async () => {
+    const { env, seen } = await standIn('ses', () =>
+      xml(
+        200,
+        '<SendRawEmailResponse><SendRawEmailResult><MessageId>0100-b</MessageId></SendRawEmailResult></SendRawEmailResponse>',
+      ),
+    );
+    await sesMailer(awsHttp('ses', env)).send({ ...letter, bcc: 'me@example.com' });
+    const form = new URLSearchParams(seen[0]!.body);
+    expect(form.get('Destinations.member.1')).toBe('sandra@grainwood.example');
+    expect(form.get('Destinations.member.2')).toBe('me@example.com');
+    const raw = Buffer.from(form.get('RawMessage.Data')!, 'base64').toString('utf8');
+    expect(raw).not.toMatch(/^Bcc:/im);
+    expect(raw).not.toContain('me@example.com');
+  });
+
   it('maps a refusal to MailRejected with SES’s code and message', async () => {
     const { env } = await standIn('ses', () =>
       xml(

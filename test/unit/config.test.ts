@@ -102,3 +102,38 @@ describe('local settings, every problem at once', () => {
     });
   });
 });
+
+describe('the owner’s voice in the letters', () => {
+  const base = env('inbox@mail.example.com');
+
+  it('greets by first name, closes as the seed letter and signs with the owner’s name when nothing is set', () => {
+    expect(loadHandlerConfig(base).voice).toEqual({
+      greeting: 'first-name',
+      signOff: 'Sam Rivera',
+      signature: [],
+      closing: 'Again, thank you!',
+    });
+  });
+
+  it('takes the greeting, the sign-off, the signature’s lines and the closing as set', () => {
+    const voice = loadHandlerConfig({
+      ...base,
+      ONWARD_GREETING: 'formal',
+      ONWARD_SIGN_OFF: 'Sam',
+      ONWARD_SIGNATURE: 'Data Engineer | +44 20 7946 0000 |linkedin.com/in/sam',
+      ONWARD_CLOSING: 'With thanks,',
+    }).voice;
+    expect(voice).toEqual({
+      greeting: 'formal',
+      signOff: 'Sam',
+      signature: ['Data Engineer', '+44 20 7946 0000', 'linkedin.com/in/sam'],
+      closing: 'With thanks,',
+    });
+  });
+
+  it('refuses a greeting it does not know, saying which it knows', () => {
+    expect(() => loadHandlerConfig({ ...base, ONWARD_GREETING: 'Dear' })).toThrow(
+      /ONWARD_GREETING must be first-name or formal/,
+    );
+  });
+});

@@ -375,3 +375,62 @@ describe('the person to thank', () => {
     expect(record.extraction!.candidates.map((c) => c.address)).not.toContain('me@example.com');
   });
 });
+
+describe('a rejection no letter is suggested for', () => {
+  // Automatic, after the application alone, from a no-reply address, signed by nobody, offering
+  // only what every form letter offers.
+  const FORM = `Dear Sam,
+
+Thank you for your application for the Data Analyst position at Northwind. After reviewing your application, we have decided not to move forward.
+
+We encourage you to apply for future openings on our careers site.
+
+Northwind Talent Acquisition`;
+  const formMail = (text: string) =>
+    parsed({
+      subject: 'Fwd: Your application',
+      text: 'fyi',
+      attached: parsed({
+        messageId: '<auto@northwind.example>',
+        from: [{ name: 'Northwind Careers', address: 'no-reply@northwind.example' }],
+        subject: 'Your application to Northwind',
+        text,
+      }),
+    });
+
+  it('is recorded, and the owner hears why, with “Write one anyway”', async () => {
+    const { deps, cases, mailer } = setup(formMail(FORM));
+    expect(await receiveMail(deps, event)).toEqual({ outcome: 'noticed', caseId: 'm1' });
+    expect(cases.items.get('m1')).toMatchObject({
+      status: 'IGNORED',
+      reason: 'no-letter-suggested',
+      ownerNotified: true,
+    });
+    expect(cases.items.get('m1')!.letter).toBeUndefined();
+    expect(mailer.sent).toHaveLength(1);
+    expect(mailer.sent[0]!.text).toMatch(
+      /^Recorded\. No letter suggested: an automatic rejection after the application alone/,
+    );
+    expect(mailer.sent[0]!.text).toContain('Write one anyway: https://review.test/t/draft-m1');
+  });
+
+  it('is drafted when the owner writes one anyway, in the words for an application', async () => {
+    const { deps, cases } = setup(formMail(FORM));
+    await receiveMail(deps, event);
+    expect((await draftAnyway(deps, 'm1')).outcome).toBe('done');
+    const record = cases.items.get('m1')!;
+    expect(record.status).toBe('AWAITING_APPROVAL');
+    expect(record.letter!.body).toMatch(/^Dear Northwind Recruiting Team,/);
+    expect(record.letter!.body).not.toMatch(/interview/);
+  });
+
+  it('is drafted after all when a person signed it, or it offers feedback', async () => {
+    for (const text of [
+      FORM.replace('Northwind Talent Acquisition', 'Best,\nDana Reyes\nRecruiter, Northwind'),
+      FORM.replace('We encourage', "I'd be happy to share feedback if useful. We encourage"),
+    ]) {
+      const { deps } = setup(formMail(text));
+      expect((await receiveMail(deps, event)).outcome).toBe('drafted');
+    }
+  });
+});

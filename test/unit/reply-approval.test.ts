@@ -329,6 +329,8 @@ describe('approving by reply', () => {
     await reply('Send it!\n\nSam Rivera\nOffice Manager at Acme Corporation Limited\n+1 555 0100 | sam@example.com');
     expect(cases.items.get('c1')).toMatchObject({ status: 'SENT', letter: { body: filled } });
     expect(mailer.sent.filter((m) => m.to.address === 'sandra@grainwood.example').map((m) => m.text)).toEqual([filled]);
+    // Sent by reply as from the page: the owner keeps a blind copy of the letter that left.
+    expect(mailer.sent.find((m) => m.to.address === 'sandra@grainwood.example')?.bcc).toBe('me@example.com');
   });
 
   it('says a reply cannot choose the recipient when the letter has none', async () => {

@@ -105,6 +105,8 @@ describe('sending the letter', () => {
       replyTo: 'me@example.com',
       to: { address: 'sandra.ing@grainwood.example' },
       inReplyTo: '<orig@grainwood.example>',
+      // The owner's copy: the same message, threaded with the rejection in their own mailbox.
+      bcc: 'me@example.com',
     });
     expect(sent.text).toContain('I especially liked the tour of your office.');
     expect(sent.text).not.toContain(DETAIL_PLACEHOLDER);

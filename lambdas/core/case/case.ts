@@ -44,7 +44,9 @@ export type IgnoreReason =
   // Sent to another address at the inbound domain (SES receives the whole domain).
   | 'not-for-onward'
   // The same email forwarded again while its first letter is waiting or sent.
-  | 'duplicate';
+  | 'duplicate'
+  // A rejection recorded without a draft: form mail nobody wrote (core/letter/suggest.ts).
+  | 'no-letter-suggested';
 
 /**
  * Why mail that plausibly came from the owner was refused (core/trust): each has its own

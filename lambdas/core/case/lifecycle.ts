@@ -44,8 +44,8 @@ export const DISCARDABLE: readonly CaseStatus[] = ['AWAITING_APPROVAL', 'SEND_FA
 /** States a case only passes through on its way (a second at most): the cases page offers no filter for them. */
 export const PASSING: readonly CaseStatus[] = ['RECEIVED', 'DRAFTED', 'SENDING'];
 
-/** Reasons the owner may override with "Draft a thank-you anyway". */
-const DRAFTABLE_REASONS: readonly IgnoreReason[] = ['not-a-rejection', 'unsure'];
+/** Reasons the owner may override with "Draft a thank-you anyway" ("Write one anyway"). */
+const DRAFTABLE_REASONS: readonly IgnoreReason[] = ['not-a-rejection', 'unsure', 'no-letter-suggested'];
 
 /** Mail set aside that the owner may still draft a thank-you for. */
 export function draftableAnyway(c: Case): boolean {

@@ -5,6 +5,7 @@
 import { findAgency } from './agency.ts';
 import { findCompany } from './company.ts';
 import { findContacts, findSignature, greetedNames, greetingName, type Contact } from './contact.ts';
+import { findOffers, type Offer } from './offers.ts';
 import { findRole } from './role.ts';
 import { findStage, type Stage } from './stage.ts';
 import { readSubject } from './subject.ts';
@@ -35,6 +36,15 @@ export interface Extraction {
   candidates: Contact[];
   /** The name the email greets ("Alex"), to tell mail meant for someone else. */
   greeting?: string | null;
+  /**
+   * How the contact signed, when the sign-off is theirs: "Daniel" under "Warmly," from Daniel
+   * Okafor, or the full name. Null when the email has no sign-off of theirs.
+   */
+  contactSigned?: string | null;
+  /** A title the email itself gives the contact ("Ms.", "Dr"), written before their name; never guessed. */
+  contactTitle?: string | null;
+  /** What the email offers for the future (feedback, another opening, the talent pool …), in its own sentences. */
+  offers?: Offer[];
 }
 
 const DEPARTMENT =
@@ -48,6 +58,39 @@ function findDepartment(flat: string): string | null {
       ? null
       : `${m[1]} ${m[2].replace(/\.$/, '')}`;
   return m[3] && m[4] ? `${m[3]} of ${m[4]}` : null;
+}
+
+const TITLE = String.raw`(Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor)(\.?)`;
+const TITLED = new RegExp(String.raw`^${TITLE}\s+`);
+const words = (name: string): string[] => name.toLowerCase().split(/\s+/).filter(Boolean);
+
+/**
+ * How the contact signed and the title the email gives them. The sign-off counts when each of
+ * its words is one of the contact's ("Daniel" for Daniel Okafor); the title when the email writes
+ * it right before their surname ("Ms. Ing", "Dr. Anita Pell").
+ */
+function signedBy(
+  contact: string | null,
+  signed: string | null,
+  texts: readonly string[],
+): { contactSigned: string | null; contactTitle: string | null } {
+  if (!contact) return { contactSigned: null, contactTitle: null };
+  const bare = contact.replace(TITLED, '');
+  const mine = new Set(words(bare));
+  const sign = signed?.replace(TITLED, '').trim() ?? '';
+  const contactSigned = sign && words(sign).every((w) => mine.has(w)) ? sign : null;
+  const surname = bare.split(/\s+/).at(-1) ?? '';
+  const given = TITLED.exec(contact);
+  if (given) return { contactSigned, contactTitle: `${given[1]}${given[2]}` };
+  if (surname.length < 2 || bare === surname) return { contactSigned, contactTitle: null };
+  const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const first = bare.split(/\s+/)[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(String.raw`(?:^|[^\p{L}])${TITLE}\s+(?:${first}\s+)?${escaped}(?![\p{L}])`, 'u');
+  for (const text of texts) {
+    const m = re.exec(text);
+    if (m) return { contactSigned, contactTitle: `${m[1]}${m[2]}` };
+  }
+  return { contactSigned, contactTitle: null };
 }
 
 export function extract(mail: OriginalMail): Extraction {
@@ -81,5 +124,7 @@ export function extract(mail: OriginalMail): Extraction {
     noReplySender: contacts.noReplySender,
     candidates: contacts.candidates,
     greeting: greetingName(lines),
+    ...signedBy(best?.name ?? null, signature.name, [mail.from?.name ?? '', ...signature.lines.slice(0, 3), flat]),
+    offers: findOffers(flat),
   };
 }

@@ -2,3 +2,4 @@
 // the letter could go to.
 export { type Extraction, extract } from './extract.ts';
 export type { Stage } from './stage.ts';
+export type { Offer } from './offers.ts';

@@ -6,6 +6,19 @@ import type { Letter } from '../case/index.ts';
 import type { Extraction } from '../extract/index.ts';
 import type { OriginalMail } from '../mail/index.ts';
 import { bareSubject } from '../forward/index.ts';
+import { type GreetingStyle, greetingLine } from './greeting.ts';
+import {
+  accepted,
+  answers,
+  CONSIDERED,
+  CONSIDERED_AGENCY,
+  INTERESTED,
+  KEEP_IN_MIND,
+  KEEP_IN_MIND_AGENCY,
+  KEEP_IN_MIND_CLOSED,
+  type Parts,
+  type Situation,
+} from './phrases.ts';
 
 /** Marks the paragraph only the owner can write. Sending is refused while it is in the body. */
 // Worded for any letter: when onward cannot tell whether there was an interview, the detail may
@@ -27,38 +40,46 @@ export function hasPlaceholderLeft(body: string): boolean {
   return !hasPlaceholder(body) && PLACEHOLDER_PIECES.some((p) => body.includes(p));
 }
 
-function salutation(x: Extraction): string {
-  if (x.contactName) return `Dear ${x.contactName},`;
-  if (x.company) return `Dear ${x.company} hiring team,`;
-  return 'Dear hiring team,';
-}
-
 /** Ends a sentence once: "Grainwood, Inc." must not become "Grainwood, Inc..". */
 const period = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
 
-function considered(x: Extraction): string {
-  const role = x.role ? `the ${x.role} position` : 'the position';
+/** A role that names its own kind ("Summer Internship", "Graduate Scheme") needs no "role" after it. */
+const OWN_NOUN =
+  /\b(?:position|role|post|job|internship|programme|program|fellowship|apprenticeship|placement|scheme|residency)$/i;
+
+function parts(x: Extraction): Parts {
+  // A title cut from a subject may keep the dash that joined it to the rest ("Backend Engineer —").
+  const title = x.role?.replace(/[\s,:;–—-]+$/, '') || null;
+  const role = title ? (OWN_NOUN.test(title) ? `the ${title}` : `the ${title} role`) : 'the position';
   const where = x.department ? ` in your ${x.department}` : x.company ? ` at ${x.company}` : '';
-  return period(`Thank you for considering me for ${role}${where}`);
+  return { role, where: where.replace(/\.$/, ''), company: x.company ? x.company.replace(/\.$/, '') : null };
 }
 
-function appreciation(x: Extraction, kind: string | undefined): string {
-  // "You didn't choose me" is untrue when the position itself was cancelled: nobody was chosen.
-  const although =
-    kind === 'position-cancelled'
-      ? 'Although the position did not go ahead'
-      : "Although you didn't choose me for the job";
-  // Thank for the interview only when one happened: thanking for one that didn't rings false.
-  if (x.interviewed === true)
-    return `${although}, I wanted to express my appreciation for the interview and the time you gave me.`;
-  if (x.interviewed === false)
-    return `${although}, I wanted to express my appreciation for the time you took to review my application.`;
-  return `${although}, I wanted to express my appreciation for your time and for letting me know.`;
+/** What happened, as the classifier's kind and the extraction tell it. */
+function situation(x: Extraction, kind: string | undefined): Situation {
+  return {
+    stage: x.stage,
+    closed: kind === 'position-filled' || kind === 'position-cancelled',
+    agency: x.agency !== null && x.agency !== undefined,
+  };
 }
 
-function stillInterested(x: Extraction): string {
-  const at = x.company ? `working at ${x.company}` : 'working with your team';
-  return `${period(`I am still interested in ${at}`)} Please keep me in mind for other positions that may open.`;
+/**
+ * Picks one phrasing per move from the case's seed: the same case always reads the same, and
+ * each move is picked on its own so letters differ in more than one place.
+ */
+function picker(seed: string) {
+  return <T>(list: readonly T[], move: string): T => list[fnv1a(`${seed}\u0000${move}`) % list.length]!;
+}
+
+/** FNV-1a, 32 bits: a spread-out number from a string, the same on every machine. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
 }
 
 /** One "Re:" before what the email was about: "Re: FW: RE[2]: [External] Update" → "Re: Update". */
@@ -66,8 +87,25 @@ export function replySubject(subject: string): string {
   return `Re: ${bareSubject(subject) || 'Thank you'}`;
 }
 
+/** The owner's voice: how they sign, greet and close. Each is a setting (lambdas/settings). */
+export interface Voice {
+  greeting: GreetingStyle;
+  /** The last line before the name; the owner's own, or the seed letter's "Again, thank you!". */
+  closing: string;
+  /** The name under the letter. */
+  signOff: string;
+  /** Lines under the name (title, phone, LinkedIn), or none. */
+  signature: readonly string[];
+}
+
+const DEFAULT_CLOSING = 'Again, thank you!';
+
 export interface DraftInput {
   ownerName: string;
+  /** The owner's voice; by default first names, the seed's closing, signed with the owner's name. */
+  voice?: Partial<Voice>;
+  /** Chooses the phrasings: the case's id, so the same case always reads the same. */
+  seed?: string;
   /** The classifier's kind, when known: a cancelled position chose nobody. */
   kind?: string;
   original: Pick<OriginalMail, 'subject' | 'messageId' | 'references'> & Partial<Pick<OriginalMail, 'replyTo'>>;
@@ -88,15 +126,24 @@ function recipient(original: DraftInput['original'], x: Extraction): { to: strin
   return { to: named.address, toName: named.name };
 }
 
-export function draftLetter({ ownerName, original, extraction: x, kind }: DraftInput): Letter {
+export function draftLetter({ ownerName, voice, seed, original, extraction: x, kind }: DraftInput): Letter {
+  const v: Voice = { greeting: 'first-name', closing: DEFAULT_CLOSING, signOff: ownerName, signature: [], ...voice };
+  const pick = picker(seed ?? `${original.messageId ?? ''}\n${original.subject}`);
+  const s = situation(x, kind);
+  const p = parts(x);
+  const keep = s.agency ? KEEP_IN_MIND_AGENCY : s.closed ? KEEP_IN_MIND_CLOSED : KEEP_IN_MIND;
+  const offered = answers(x.offers ?? [], pick);
+  // A role offered takes the place of the owner's own "keep me in mind"; feedback comes beside it.
+  const future = [offered.role ?? pick(keep, 'keep'), ...(offered.talk ? [offered.talk] : [])];
   const paragraphs = [
-    salutation(x),
-    `${considered(x)} ${appreciation(x, kind)}`,
-    // After only an application there was no interview to take a detail from.
-    ...(x.interviewed === false ? [] : [DETAIL_PLACEHOLDER]),
-    stillInterested(x),
-    'Again, thank you!',
-    ownerName,
+    greetingLine(x, v.greeting),
+    `${pick(s.agency ? CONSIDERED_AGENCY : CONSIDERED, 'considered')(p)} ${accepted(s, pick)}`,
+    // Only after an interview is there a meeting to say one true thing about, and only the owner can.
+    ...(x.stage === 'interview' ? [DETAIL_PLACEHOLDER] : []),
+    [pick(INTERESTED, 'interested')(p), ...future].join(' '),
+    // The owner's closing as they wrote it: "Best regards," keeps its comma.
+    v.closing.trim() || DEFAULT_CLOSING,
+    [v.signOff.trim() || ownerName, ...v.signature.map((l) => l.trim()).filter(Boolean)].join('\n'),
   ];
   const references = [original.references, original.messageId].filter(Boolean).join(' ') || null;
   return {

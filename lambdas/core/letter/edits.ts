@@ -18,6 +18,21 @@ const MAX_LETTER_CHARS = 20_000;
 const MAX_SUBJECT_CHARS = 250;
 const count = (n: number): string => n.toLocaleString('en-US');
 
+/**
+ * The greeting names this person: in full, or as the letter greets people — "Dear Sandra," and
+ * "Dear Ms. Ing," greet Sandra Ing.
+ */
+function greets(greeting: string, name: string): boolean {
+  const words = greeting.split(/[^\p{L}\p{M}'’-]+/u);
+  return (
+    greeting.includes(name) ||
+    name
+      .replace(/^(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor)\.?\s+/, '')
+      .split(/\s+/)
+      .some((w) => w.length > 1 && words.includes(w))
+  );
+}
+
 /** The letter as it will leave, and what stops it from leaving. */
 export function applyEdits(letter: Letter, edits: LetterEdits): { letter: Letter; problems: string[] } {
   const body = withDetail(edits.body.replace(/\r\n/g, '\n'), edits.detail).trim();
@@ -66,7 +81,7 @@ export function applyEdits(letter: Letter, edits: LetterEdits): { letter: Letter
       recipient &&
       letter.to &&
       letter.toName &&
-      greeting.includes(letter.toName) &&
+      greets(greeting, letter.toName) &&
       !samePerson(recipient, letter.toName)
     ) {
       problems.push(

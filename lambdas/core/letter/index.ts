@@ -5,5 +5,7 @@ export {
   detailAsTyped,
   draftLetter,
   hasPlaceholder,
+  type Voice,
 } from './draft.ts';
 export { applyEdits, type LetterEdits } from './edits.ts';
+export { noLetterReason } from './suggest.ts';

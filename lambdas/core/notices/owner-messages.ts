@@ -1,7 +1,7 @@
 // What onward tells its owner: the draft to approve, or why it drafted nothing. Plain text, so
 // nothing from the recruiter's mail can render as markup in the owner's inbox.
 import { type Case, type IgnoreReason, type Letter, type Refusal, type RefusalCause, when } from '../case/index.ts';
-import { hasPlaceholder } from '../letter/index.ts';
+import { hasPlaceholder, noLetterReason } from '../letter/index.ts';
 import { greetsSomeoneElse } from '../names/index.ts';
 import type { Classification } from '../classify/index.ts';
 import type { Extraction } from '../extract/index.ts';
@@ -107,6 +107,20 @@ const LOOKED_LIKE: Partial<Record<IgnoreReason, string>> = {
 export function noticeMessage(record: Case, links: { draftAnyway: string; cases: string }): OwnerMessage {
   const { classification, extraction, original } = record;
   if (!classification || !extraction) throw new Error('noticeMessage needs a classified case');
+  if (record.reason === 'no-letter-suggested') {
+    return {
+      subject: `Recorded: ${original?.subject || headline(extraction)}`,
+      text: [
+        `Recorded. No letter suggested: ${noLetterReason(extraction) ?? 'nobody wrote it'}.`,
+        '',
+        ...detected(classification, extraction),
+        '',
+        `Write one anyway: ${links.draftAnyway}`,
+        '',
+        `All your cases: ${links.cases}`,
+      ].join('\n'),
+    };
+  }
   const looked = LOOKED_LIKE[record.reason ?? 'not-a-rejection'] ?? 'was set aside';
   return {
     subject: `No letter drafted: ${original?.subject || headline(extraction)}`,

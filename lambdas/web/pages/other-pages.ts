@@ -10,6 +10,14 @@ import {
 import { esc, messagePage, page } from './layout.ts';
 
 export function draftAnywayPage(record: Case, postUrl: string, casesUrl: string): string {
+  if (record.reason === 'no-letter-suggested') {
+    return page(
+      'Write one anyway?',
+      `<p class="muted"><a href="${esc(casesUrl)}">All cases</a></p><h1>Write one anyway?</h1>
+<p>The rejection “${esc(record.original?.subject ?? '')}” is recorded, and onward suggested no letter for it: it came automatically, and nobody wrote it. If you know whom to thank, onward will draft a letter for you to review. Nothing is sent until you press Send on the next page.</p>
+<form method="post" action="${esc(postUrl)}"><div class="actions"><button class="primary" type="submit" name="op" value="draft">Write one</button></div></form>`,
+    );
+  }
   const c = record.classification;
   const why = c ? `onward read it as ${verdictWords(c.verdict)}: ${c.reasons[0] ?? c.kind.replace(/-/g, ' ')}.` : '';
   return page(
