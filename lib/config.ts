@@ -23,6 +23,7 @@ import {
   type Setting,
   senderAddress,
   stackName,
+  timeZone,
 } from '../lambdas/settings/settings.ts';
 
 /** Every key the app reads from context: the contract's. */
@@ -50,6 +51,15 @@ const flag = (key: string) =>
   z
     .union([z.boolean(), z.enum(['true', 'false'])], { error: `${key} must be true or false` })
     .transform((v) => v === true || v === 'true');
+/** A time zone name Intl knows: the functions refuse any other, so the deploy does first. */
+const knownTimeZone = (v: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: v });
+    return v.trim() !== '';
+  } catch {
+    return false;
+  }
+};
 const localPart = new RegExp(`^[a-z0-9][a-z0-9._-]{0,${inboundLocalPart.maxLength - 1}}$`, 'i');
 
 const fields = {
@@ -108,6 +118,13 @@ const fields = {
       error: `${reservedConcurrency.context} must be a whole number from ${reservedConcurrency.min} to ${reservedConcurrency.max}, or none`,
     })
     .default(reservedConcurrency.default),
+  [timeZone.context]: z
+    .string()
+    .trim()
+    .refine(knownTimeZone, {
+      error: `${timeZone.context} must be a time zone name such as Europe/Berlin or America/New_York`,
+    })
+    .default(timeZone.default),
 } satisfies Record<ContextKey, z.ZodType>;
 
 const schema = z.object(fields).superRefine((c, ctx) => {

@@ -66,7 +66,12 @@ export async function compose(env: Record<string, string | undefined>): Promise<
   };
   const cases = dynamoCaseRepository(awsHttp('dynamodb', env), config.tableName);
   const mailer = sesMailer(awsHttp('ses', env), config.configurationSet);
-  const owner = { name: config.ownerName, email: config.ownerEmail, senderAddress: config.senderAddress };
+  const owner = {
+    name: config.ownerName,
+    email: config.ownerEmail,
+    senderAddress: config.senderAddress,
+    timeZone: config.timeZone,
+  };
   return {
     config,
     receive: {

@@ -14,8 +14,9 @@ import {
   senderAddress,
   sesPort,
   smtpPort,
+  timeZone,
 } from '../settings/settings.ts';
-import { describeIssues, ownAddressClashes, ownerFields, wholeNumber } from '../handlers/config.ts';
+import { describeIssues, ownAddressClashes, ownerFields, timeZoneField, wholeNumber } from '../handlers/config.ts';
 
 const PORTS = [smtpPort, httpPort, sesPort];
 const port = (setting: (typeof PORTS)[number]) => z._default(wholeNumber(setting), setting.default);
@@ -32,6 +33,11 @@ function portClashes(given: Record<string, string | undefined>): string[] {
   return [...byPort]
     .filter(([, names]) => names.length > 1)
     .map(([p, names]) => `${names.join(' and ')} are both ${p}: each needs a port of its own`);
+}
+
+/** The machine's own time zone, as its clock shows times; UTC where the runtime names none. */
+function machineTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || timeZone.default;
 }
 
 const LOCAL_DEFAULTS = {
@@ -52,6 +58,7 @@ const localSchema = z.object({
   ),
   [maxMessageBytes.env]: z._default(wholeNumber(maxMessageBytes), maxMessageBytes.default),
   [linkTtlDays.env]: z._default(wholeNumber(linkTtlDays), linkTtlDays.default),
+  [timeZone.env]: z._default(timeZoneField, machineTimeZone()),
 });
 
 export interface LocalConfig {
@@ -66,6 +73,7 @@ export interface LocalConfig {
   dataDir: string;
   maxMessageBytes: number;
   linkTtlDays: number;
+  timeZone: string;
 }
 
 export type LocalConfigResult = { ok: true; config: LocalConfig } | { ok: false; problems: string[] };
@@ -96,6 +104,7 @@ export function loadLocalConfig(env: Record<string, string | undefined>): LocalC
       dataDir: e[dataDir.env],
       maxMessageBytes: e[maxMessageBytes.env],
       linkTtlDays: e[linkTtlDays.env],
+      timeZone: e[timeZone.env],
     },
   };
 }

@@ -77,6 +77,7 @@ export async function startLocalStack(
       [settings.reviewUrl.env]: reviewUrl,
       [settings.signingKey.env]: await signingKey(dataDir),
       [settings.linkTtlDays.env]: String(config.linkTtlDays),
+      [settings.timeZone.env]: config.timeZone,
       [settings.maxMessageBytes.env]: String(config.maxMessageBytes),
       [settings.requireDmarc.env]: String(settings.requireDmarc.local),
       [settings.s3PathStyle.env]: String(settings.s3PathStyle.local),

@@ -11,9 +11,10 @@
 //   env        the variable                      context   the CDK context key
 //   default    the value when none is given, on AWS and locally alike
 //   local      `npm start`'s value, where it differs from the deployed one (the comment says why)
+//   machine    `npm start` takes the machine's own value (its time zone) when the variable is unset
 //   required   a deployment must give it: there is no value onward could guess
 //   wired      set by the stacks (CDK and `npm start`), never by hand; the README leaves it out
-//   min, max, minLength, maxLength, maxLocalPart, oneOf, pattern   the limits every reader enforces
+//   min, max, minLength, maxLength, maxLocalPart, oneOf, pattern, timeZone   the limits every reader enforces
 //
 // Adding a setting, say the letters' greeting (ONWARD_GREETING, context key `greeting`):
 //   1. here, with a doc comment saying what it means:
@@ -33,6 +34,7 @@ export interface Setting {
   readonly context?: string;
   readonly default?: string | number | boolean;
   readonly local?: string | number | boolean;
+  readonly machine?: true;
   readonly required?: true;
   readonly wired?: true;
   readonly min?: number;
@@ -43,6 +45,8 @@ export interface Setting {
   readonly maxLocalPart?: number;
   readonly oneOf?: readonly number[];
   readonly pattern?: RegExp;
+  /** An IANA time zone name that Intl.DateTimeFormat knows ("Europe/Berlin", "UTC"). */
+  readonly timeZone?: true;
 }
 
 type Contract = typeof import('./settings.ts');
@@ -123,6 +127,18 @@ export const linkTtlDays = {
   min: 1,
   // A link that works for months is a link anyone who ever saw it can use.
   max: 60,
+} as const satisfies Setting;
+
+/**
+ * The owner's time zone: every time onward shows (pages, emails, the local mailbox) is in it.
+ * Locally the machine's own; on AWS the deploy guide has the owner set it, and it is UTC if not.
+ */
+export const timeZone = {
+  env: 'ONWARD_TIME_ZONE',
+  context: 'timeZone',
+  default: 'UTC',
+  machine: true,
+  timeZone: true,
 } as const satisfies Setting;
 
 /**

@@ -77,6 +77,7 @@ async function reviewView(
     candidates: await recipientCandidates(deps, record),
     addresseeWarning: addresseeWarning(record.extraction, deps.owner.name),
     reviveUrl: reviveLink(deps, record),
+    timeZone: deps.owner.timeZone,
     ...extra,
   };
 }
@@ -112,7 +113,7 @@ async function showCases(deps: WebDeps, req: WebRequest): Promise<WebResponse> {
   }));
   return html(
     200,
-    casesPage(rows, filter, (s) => (s ? `${self}?status=${s}` : self)),
+    casesPage(rows, filter, (s) => (s ? `${self}?status=${s}` : self), deps.owner.timeZone),
   );
 }
 
@@ -250,7 +251,7 @@ export async function route(deps: WebDeps, req: WebRequest): Promise<WebResponse
     // A Send pressed on a page left open past its link's lifetime: what was typed is shown again,
     // to copy into the fresh page, rather than lost.
     const typed = method === 'POST' && check.claims.action === 'send' ? edits(req.form) : null;
-    return html(410, expiredPage(req.path, record, caseId === ALL_CASES, typed));
+    return html(410, expiredPage(req.path, record, caseId === ALL_CASES, typed, deps.owner.timeZone));
   }
   const response = method === 'POST' ? await post(deps, req, check.claims) : await get(deps, req, check.claims);
   return method === 'HEAD' ? { ...response, body: '' } : response;

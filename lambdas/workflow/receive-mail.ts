@@ -155,7 +155,12 @@ async function noticeOfDuplicate(deps: ReceiveDeps, record: Case): Promise<Recei
     await deps.mailer.send(
       ownerMail(
         deps.owner,
-        duplicateMessage(record, earlier, { review: deps.links.review(earlier.id), cases: deps.links.cases() }),
+        duplicateMessage(
+          record,
+          earlier,
+          { review: deps.links.review(earlier.id), cases: deps.links.cases() },
+          deps.owner.timeZone,
+        ),
       ),
     );
   await deps.cases.update(record.id, 'IGNORED', { ownerNotified: true });

@@ -23,7 +23,8 @@ export async function startHarness(): Promise<Harness> {
     );
   }
   await mkdir(ARTIFACTS, { recursive: true });
-  const t = await startTestStack();
+  // Not UTC: every time on a page must be the owner's, whatever the machine's zone.
+  const t = await startTestStack({ ONWARD_TIME_ZONE: 'Europe/Berlin' });
   try {
     const browser = await chromium.launch({
       executablePath: CHROMIUM,

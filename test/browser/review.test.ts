@@ -135,7 +135,7 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
       const original = page.getByRole('region', { name: 'The email you forwarded' });
       await expect(original.innerText()).resolves.toContain('Sandra Ing <sandra.ing@grainwood.example>');
       await expect(original.innerText()).resolves.toContain('Your application for Administrative Assistant');
-      await expect(original.innerText()).resolves.toMatch(/Date\s+Tue, 24 Nov 2026 23:02:11 UTC/);
+      await expect(original.innerText()).resolves.toMatch(/Date\s+Wed, 25 Nov 2026, 00:02 CET/);
       await expect(original.locator('blockquote').innerText()).resolves.toContain(
         'Thank you for taking the time to interview',
       );
@@ -176,7 +176,7 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
       expect(await f.detail.inputValue()).toBe('how openly you walked me through the sales pipeline');
       await f.send.click();
       const banner = await sentBanner(page);
-      expect(await banner.innerText()).toMatch(/Sent\. The letter left on .+ UTC/);
+      expect(await banner.innerText()).toMatch(/Sent\. The letter left on \w{3}, \d+ \w{3} \d{4}, \d\d:\d\d CES?T\./);
       expect(posts).toHaveLength(1);
       expect((await posts[0]!.response())?.status()).toBe(303);
       // After Send the page shows the letter as sent, and no form to send it again.

@@ -34,7 +34,9 @@ describe('deployment configuration', () => {
       logRetentionDays: 30,
       linkTtlDays: 14,
       reservedConcurrency: 5,
+      timeZone: 'UTC',
     });
+    expect(load({ ...BASE_CONTEXT, timeZone: 'Europe/Berlin' }).timeZone).toBe('Europe/Berlin');
   });
 
   it('reports every missing required key at once, with the flag that fixes it', () => {
@@ -60,6 +62,7 @@ describe('deployment configuration', () => {
       activateRuleSet: 'yes',
       stackName: '1stack',
       region: 'Europe',
+      timeZone: 'Europe/Atlantis',
     });
     expect(found).toEqual(
       expect.arrayContaining([
@@ -71,6 +74,7 @@ describe('deployment configuration', () => {
         'rawMailDays must be at least 1',
         'activateRuleSet must be true or false',
         'region must be an AWS region code such as eu-west-1',
+        'timeZone must be a time zone name such as Europe/Berlin or America/New_York',
       ]),
     );
     expect(found.some((p) => p.startsWith('logRetentionDays must be one of 1, 3, 5'))).toBe(true);
@@ -78,7 +82,7 @@ describe('deployment configuration', () => {
     expect(found.some((p) => p.startsWith('linkTtlDays'))).toBe(true);
     expect(found.some((p) => p.startsWith('reservedConcurrency'))).toBe(true);
     expect(found.some((p) => p.startsWith('stackName'))).toBe(true);
-    expect(found).toHaveLength(13);
+    expect(found).toHaveLength(14);
   });
 
   it('refuses activateRuleSet together with ruleSetName', () => {

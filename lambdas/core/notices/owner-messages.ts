@@ -1,6 +1,6 @@
 // What onward tells its owner: the draft to approve, or why it drafted nothing. Plain text, so
 // nothing from the recruiter's mail can render as markup in the owner's inbox.
-import { type Case, type IgnoreReason, type Letter, when } from '../case/index.ts';
+import { type Case, type IgnoreReason, type Letter, verdictPhrase, when } from '../case/index.ts';
 import { hasPlaceholder } from '../letter/index.ts';
 import { greetsSomeoneElse } from '../names/index.ts';
 import type { Classification } from '../classify/index.ts';
@@ -20,7 +20,7 @@ function detected(c: Classification, x: Extraction): string[] {
     `  Role:         ${x.role ?? 'not found'}`,
     `  Interviewer:  ${x.contactName ?? 'not found'}${x.contactEmail ? ` <${x.contactEmail}>` : ''}`,
     `  Interviewed:  ${yesNo(x.interviewed)}`,
-    `  Verdict:      ${c.verdict.replace('_', ' ')} (${c.kind}, confidence ${c.confidence.toFixed(2)})`,
+    `  Verdict:      ${verdictPhrase(c)}`,
     '  Why:',
     ...(c.reasons.length ? c.reasons.map((r: string) => `    - ${r}`) : ['    - no decisive phrase found']),
   ];
@@ -45,10 +45,14 @@ export function addresseeWarning(extraction: Extraction | undefined, ownerName: 
     : null;
 }
 
-export function draftMessage(record: Case, links: { review: string; cases: string }, ownerName: string): OwnerMessage {
+export function draftMessage(
+  record: Case,
+  links: { review: string; cases: string },
+  owner: { name: string },
+): OwnerMessage {
   const { letter, classification, extraction, original } = record;
   if (!letter || !classification || !extraction) throw new Error('draftMessage needs a drafted case');
-  const warning = addresseeWarning(extraction, ownerName);
+  const warning = addresseeWarning(extraction, owner.name);
   return {
     subject: `Draft thank-you: ${headline(extraction)}`,
     text: [
@@ -112,16 +116,21 @@ export function noticeMessage(record: Case, links: { draftAnyway: string; cases:
 }
 
 /** The same rejection forwarded again: where its letter already is, and that nothing new was drafted. */
-export function duplicateMessage(record: Case, earlier: Case, links: { review: string; cases: string }): OwnerMessage {
+export function duplicateMessage(
+  record: Case,
+  earlier: Case,
+  links: { review: string; cases: string },
+  timeZone: string,
+): OwnerMessage {
   const letter = earlier.letter;
   const where =
     earlier.status === 'SENT' && letter
-      ? `Its thank-you letter was already sent to ${letter.to}${earlier.sentAt ? ` on ${when(earlier.sentAt)}` : ''}.`
+      ? `Its thank-you letter was already sent to ${letter.to}${earlier.sentAt ? ` on ${when(earlier.sentAt, timeZone)}` : ''}.`
       : 'Its thank-you letter is still waiting for you on its review page.';
   return {
     subject: `Already forwarded: ${record.original?.subject || earlier.original?.subject || 'your rejection'}`,
     text: [
-      `You forwarded this email before, on ${when(earlier.receivedAt)}. ${where}`,
+      `You forwarded this email before, on ${when(earlier.receivedAt, timeZone)}. ${where}`,
       'onward drafted no second letter, so nobody is thanked twice.',
       '',
       `The first one: ${links.review}`,

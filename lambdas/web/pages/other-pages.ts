@@ -6,6 +6,7 @@ import {
   PASSING,
   STATUS_LABEL,
   verdictWords,
+  when,
 } from '../../core/case/index.ts';
 import { esc, messagePage, page } from './layout.ts';
 
@@ -31,6 +32,7 @@ export function casesPage(
   rows: CaseRow[],
   filter: CaseStatus | null,
   filterUrl: (s: CaseStatus | null) => string,
+  timeZone: string,
 ): string {
   // Passing states (received, drafted, sending) last a second: no filter of their own.
   const filters = [null, ...CASE_STATUSES.filter((s) => !PASSING.includes(s) || s === filter)]
@@ -51,7 +53,7 @@ export function casesPage(
           const to = r.status === 'SENT' && r.letter?.to ? `<br><small>to ${esc(r.letter.to)}</small>` : '';
           // The role under the company: on a phone, eight rows of one company must still differ.
           const role = r.extraction?.role ? `<br><small>${esc(r.extraction.role)}</small>` : '';
-          return `<tr><td class="date">${esc(r.receivedAt.slice(0, 10))}</td><td>${cell}${role}</td><td class="status" data-status="${esc(r.status)}">${esc(STATUS_LABEL[r.status])}${why}${to}${
+          return `<tr><td class="date">${esc(when(r.receivedAt, timeZone))}</td><td>${cell}${role}</td><td class="status" data-status="${esc(r.status)}">${esc(STATUS_LABEL[r.status])}${why}${to}${
             reviveUrl
               ? `<form method="post" action="${esc(reviveUrl)}"><button class="secondary" type="submit" name="op" value="revive">Revive</button></form>`
               : ''
@@ -71,10 +73,10 @@ export const deniedPage = () =>
   );
 
 /** What happened to the letter, as far as an expired link may say. */
-function letterFate(record: Case | null | undefined): string {
+function letterFate(record: Case | null | undefined, timeZone: string): string {
   switch (record?.status) {
     case 'SENT':
-      return `Your letter was sent${record.sentAt ? ` on ${record.sentAt.slice(0, 10)}` : ''}${record.letter?.to ? ` to ${record.letter.to}` : ''}; nothing more will be sent.`;
+      return `Your letter was sent${record.sentAt ? ` on ${when(record.sentAt, timeZone)}` : ''}${record.letter?.to ? ` to ${record.letter.to}` : ''}; nothing more will be sent.`;
     case 'SENDING':
     case 'SEND_UNKNOWN':
       return 'Your letter may have left: check your Sent mail or the recipient before doing anything.';
@@ -102,12 +104,13 @@ export const expiredPage = (
   refreshUrl: string,
   record: Case | null,
   casesLink: boolean,
-  typed: TypedLetter | null = null,
+  typed: TypedLetter | null,
+  timeZone: string,
 ) =>
   messagePage(
     'This link has expired',
     // The cases link names no letter: it says nothing about one.
-    `Links from onward stop working after a while so that old emails cannot act for you.${casesLink ? '' : ` ${letterFate(record)}`}`,
+    `Links from onward stop working after a while so that old emails cannot act for you.${casesLink ? '' : ` ${letterFate(record, timeZone)}`}`,
     // What was typed comes first, and rides along with the request for a fresh link, so asking
     // for one does not lose it.
     `${typed ? typedSection(typed) : ''}<form method="post" action="${esc(refreshUrl)}">${
