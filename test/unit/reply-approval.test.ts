@@ -286,6 +286,11 @@ describe('approving by reply', () => {
     // Once sent, a late "send" to an old email hears that it was sent, not that it changed.
     await reply('send', 'me@example.com', first);
     expect(mailer.sent.at(-1)!.text).toContain('This letter was already sent; nothing more was sent.');
+    // …under a subject that says so: "Not sent" above "it was sent" read as a failure.
+    expect(mailer.sent.at(-1)!.subject).toMatch(/^Already sent: /);
+    await reply('discard', 'me@example.com', second);
+    expect(mailer.sent.at(-1)!.subject).toMatch(/^Already sent: /);
+    expect(mailer.sent.at(-1)!.text).toContain('could not be discarded: it is already sent');
   });
 
   it('discards on "discard"', async () => {
