@@ -4,6 +4,7 @@ export {
   addresseeWarning,
   draftMessage,
   duplicateMessage,
+  expiredMessage,
   noticeMessage,
   type OwnerMessage,
 } from './owner-messages.ts';

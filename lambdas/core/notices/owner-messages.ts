@@ -115,6 +115,25 @@ export function noticeMessage(record: Case, links: { draftAnyway: string; cases:
   };
 }
 
+/** A draft that waited past the link lifetime: nothing left, and one link brings it back as it was. */
+export function expiredMessage(record: Case, links: { review: string; cases: string }, days: number): OwnerMessage {
+  const about = record.extraction
+    ? headline(record.extraction)
+    : record.original?.subject || 'your forwarded rejection';
+  return {
+    subject: `Draft expired: ${about}`,
+    text: [
+      `Your draft thank-you letter waited ${days} day${days === 1 ? '' : 's'} without being sent, so it expired: nothing was sent,`,
+      'and the links in its draft email no longer work.',
+      '',
+      `Still want to send it? Open it and press "Bring it back to review": ${links.review}`,
+      'It comes back as you left it, with fresh links.',
+      '',
+      `All your cases: ${links.cases}`,
+    ].join('\n'),
+  };
+}
+
 /** The same rejection forwarded again: where its letter already is, and that nothing new was drafted. */
 export function duplicateMessage(
   record: Case,
