@@ -194,7 +194,8 @@ async function post(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promis
       }
     }
     case 'discard': {
-      const result = await discardDraft(deps, claims.caseId);
+      // Pressed in the letter's form, Discard carries what was typed: a revival brings it back.
+      const result = await discardDraft(deps, claims.caseId, req.form.has('body') ? edits(req.form) : undefined);
       return result.outcome === 'missing' ? html(404, notFoundPage()) : redirect(reviewLink());
     }
     case 'draft': {

@@ -337,6 +337,32 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
     }
   });
 
+  // Found by a first-time user: edits typed, Discard pressed by mistake, "Bring it back to review"
+  // — and the letter came back as drafted, the edits gone.
+  it('brings a discarded letter back as the owner left it, half-typed address and all', async () => {
+    const { reviewUrl } = await forwardForReview(h, 'rejection-after-interview.eml');
+    const { context, page } = await open();
+    try {
+      await gotoReview(page, reviewUrl);
+      const f = fields(page);
+      const body = (await f.body.inputValue()).replace('Again, thank you!', 'Thanks once more, truly.');
+      await f.body.fill(body);
+      await f.subject.fill('Thank you, Sandra');
+      await f.to.fill('sandra.ing@grain');
+      await f.discard.click();
+      const revive = page.getByRole('button', { name: 'Bring it back to review' });
+      await revive.waitFor();
+      expect(await page.getByRole('status').innerText()).toContain('You discarded this draft. Nothing was sent.');
+      await revive.click();
+      await f.body.waitFor();
+      expect(await f.body.inputValue()).toBe(body);
+      expect(await f.subject.inputValue()).toBe('Thank you, Sandra');
+      expect(await f.to.inputValue()).toBe('sandra.ing@grain');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('works without JavaScript', async () => {
     const { reviewUrl } = await forwardForReview(h, 'rejection-after-interview.eml');
     const { context, page } = await open({ javaScriptEnabled: false });

@@ -105,6 +105,28 @@ describe('a discarded draft', () => {
   });
 });
 
+describe('edits on the page, then Discard', () => {
+  it('come back with the revived draft, as the owner left them — even half done', async () => {
+    const cases = memoryCases();
+    cases.items.set('d', at('d', 'AWAITING_APPROVAL', '2026-11-20T00:00:00Z'));
+    cases.items.set('u', at('u', 'SEND_UNKNOWN', '2026-11-20T00:00:00Z'));
+    const deps = { cases, mailer: recordingMailer(), clock: fixedClock(), log: silentLog(), owner };
+    const typed = { to: 'jo@acme', subject: 'Thanks, Jo', body: 'Dear Jo,\n\nMy own words.\n\nSam', detail: '' };
+    expect((await discardDraft(deps, 'd', typed)).outcome).toBe('done');
+    expect(await reviveDraft(deps, 'd')).toMatchObject({
+      status: 'AWAITING_APPROVAL',
+      letter: { to: 'jo@acme', subject: 'Thanks, Jo', body: 'Dear Jo,\n\nMy own words.\n\nSam' },
+    });
+    // A letter that may have left was not editable: what a form claims is not taken for it.
+    await discardDraft(deps, 'u', typed);
+    expect(cases.items.get('u')!.letter).toEqual(letter);
+    // Far more than a letter is not kept; the letter as it was stays.
+    cases.items.set('big', at('big', 'AWAITING_APPROVAL', '2026-11-20T00:00:00Z'));
+    await discardDraft(deps, 'big', { ...typed, body: 'x'.repeat(30_000) });
+    expect(cases.items.get('big')!.letter).toEqual(letter);
+  });
+});
+
 describe('letters left SENDING by a crash', () => {
   it('are parked as SEND_UNKNOWN with a note to the owner, never sent', async () => {
     const cases = memoryCases();

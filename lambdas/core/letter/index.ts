@@ -6,4 +6,4 @@ export {
   draftLetter,
   hasPlaceholder,
 } from './draft.ts';
-export { applyEdits, type LetterEdits } from './edits.ts';
+export { applyEdits, keepable, type LetterEdits } from './edits.ts';

@@ -117,8 +117,7 @@ ${detailHelp}
 <textarea id="body" name="body" required spellcheck="true" rows="${rows}">${esc(letter.body)}</textarea>
 <p class="muted">It leaves from your onward address with your name, replies come to you${letter.inReplyTo ? ', in the same thread as their email' : ''}.</p>
 <div class="actions"><button class="primary" type="submit" name="op" value="send">Send</button>
-<button class="secondary" type="submit" form="discard" name="op" value="discard">Discard</button></div></form>
-<form id="discard" method="post" action="${esc(view.discardUrl)}"></form>`;
+<button class="secondary" type="submit" name="op" value="discard" formaction="${esc(view.discardUrl)}" formnovalidate>Discard</button></div></form>`;
 }
 
 function sentLetter(record: Case, again: boolean, timeZone: string): string {
