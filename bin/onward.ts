@@ -13,7 +13,7 @@ import { PortInUse } from '../lambdas/local/emulators.ts';
 
 const USAGE = `usage: onward <command>
 
-  start                    run onward on this machine (SMTP inbox, review site, outbox viewer)
+  start                    run onward on this machine (SMTP inbox, review site, your local mailbox)
   ingest FILE.eml…         send emails into the running local stack, as the owner forwarding them
   classify [--json] FILE…  show what onward makes of each email: rejection?, company, role, contact
   draft FILE.eml           print the thank-you letter onward would draft for an email
@@ -61,9 +61,9 @@ async function start() {
   console.log(`
 onward is running — data in ${path.resolve(config.dataDir)}
 
+  Your mailbox            ${stack.urls.mailbox}   (every email onward sends you, and the letters that left)
   Forward rejections to   ${config.inboundAddress}  at ${stack.urls.smtp}
                           from ${allowedSenders(config.ownerEmail, config.allowedSenders).join(', ')} (set ${settings.ownerEmail.env} to yours)
-  Outbox viewer           ${stack.urls.outbox}   (drafts for you and letters that left)
   Review site             ${stack.urls.review}
   Your cases              ${stack.urls.cases}
 

@@ -162,7 +162,7 @@ export const smtpPort = { env: 'ONWARD_SMTP_PORT', default: 2525, min: 1, max: 6
 /** The local review site's port. */
 export const httpPort = { env: 'ONWARD_HTTP_PORT', default: 3000, min: 1, max: 65535 } as const satisfies Setting;
 
-/** The local SES endpoint and outbox viewer's port. */
+/** The local SES endpoint's port (what the handlers send; the mailbox page shows it). */
 export const sesPort = { env: 'ONWARD_SES_PORT', default: 8005, min: 1, max: 65535 } as const satisfies Setting;
 
 /** Where the local stack keeps everything: cases, raw mail, the signing key, the outbox. */

@@ -19,4 +19,4 @@ export {
   revivable,
   SENDABLE,
 } from './lifecycle.ts';
-export { STATUS_LABEL, statePhrase, verdictPhrase, verdictWords, when } from './words.ts';
+export { STATUS_LABEL, statePhrase, timeIn, verdictPhrase, verdictWords, when } from './words.ts';

@@ -91,7 +91,7 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 /** One way of writing a moment everywhere the owner reads one: "Fri, 27 Feb 2026, 17:31 CET". */
-function timeIn(timeZone: string, at: Date): string {
+export function timeIn(timeZone: string, at: Date): string {
   let format = formats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-GB', {
