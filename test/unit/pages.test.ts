@@ -132,6 +132,7 @@ describe('the cases page', () => {
       null,
       (s) => `/cases?status=${s ?? ''}`,
       'UTC',
+      '/paste',
     );
     expect(html).toContain('data-status="AWAITING_APPROVAL">waiting for you</td>');
     expect(html).toContain('data-status="IGNORED">no letter<br><small>not a rejection</small>');
@@ -163,6 +164,7 @@ describe('the cases page', () => {
       null,
       (s) => `/cases?status=${s ?? ''}`,
       'UTC',
+      '/paste',
     );
     for (const passing of ['RECEIVED', 'DRAFTED', 'SENDING']) expect(html).not.toContain(`status=${passing}"`);
     expect(html).toContain('<a href="/cases?status=EXPIRED">expired</a>');
@@ -170,8 +172,12 @@ describe('the cases page', () => {
   });
 
   it('says when a filter has no cases, not that there are none at all', () => {
-    expect(casesPage([], 'EXPIRED', () => '/c', 'UTC')).toContain('No cases with the status “expired”.');
-    expect(casesPage([], null, () => '/c', 'UTC')).toContain('No cases yet.');
+    expect(casesPage([], 'EXPIRED', () => '/c', 'UTC', '/paste')).toContain('No cases with the status “expired”.');
+    expect(casesPage([], null, () => '/c', 'UTC', '/paste')).toContain('No cases yet.');
+    // A rejection that cannot be forwarded has a way in from here.
+    expect(casesPage([], null, () => '/c', 'UTC', '/t/x.paste.y')).toContain(
+      '<a href="/t/x.paste.y">Paste a rejection</a>',
+    );
   });
 
   it('says whom a sent letter went to', () => {
@@ -184,7 +190,7 @@ describe('the cases page', () => {
       inReplyTo: null,
       references: null,
     };
-    expect(casesPage([sent], null, () => '/c', 'UTC')).toContain(
+    expect(casesPage([sent], null, () => '/c', 'UTC', '/paste')).toContain(
       'data-status="SENT">sent<br><small>to sandra@grainwood.example</small>',
     );
   });
