@@ -1,26 +1,71 @@
 // onward's command line: start the local stack, send mail into it, or look at what onward
 // makes of an email without starting anything.
-import { readFile } from 'node:fs/promises';
+import { appendFileSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { parseMime } from '../lambdas/adapters/mime.ts';
+import type { ParsedMail } from '../lambdas/core/mail/index.ts';
 import { draftLetter } from '../lambdas/core/letter/index.ts';
 import { readRejection } from '../lambdas/core/reading/index.ts';
-import { addressList, allowedSenders, voiceOf } from '../lambdas/handlers/config.ts';
+import { allowedSenders, voiceOf } from '../lambdas/handlers/config.ts';
 import { loadLocalConfig, type LocalConfig } from '../lambdas/local/config.ts';
 import * as settings from '../lambdas/settings/settings.ts';
 import { PortInUse } from '../lambdas/local/emulators.ts';
 
-const USAGE = `usage: onward <command>
+const USAGE = `usage: onward <command> [options]
 
-  start                    run onward on this machine (SMTP inbox, review site, outbox viewer)
-  ingest FILE.eml…         send emails into the running local stack, as the owner forwarding them
+  start [--quiet]          run onward on this machine: SMTP inbox, review site, your local mailbox
+  ingest FILE.eml…         send emails into the running stack, as its owner forwarding them
   classify [--json] FILE…  show what onward makes of each email: rejection?, company, role, contact
   draft FILE.eml           print the thank-you letter onward would draft for an email
   doctor [--stack NAME] [--region REGION] [--no-send]
                            check a deployed stack: DNS, rule set, SES sandbox, alarms, and a
                            test message through SES (AWS credentials as for the AWS CLI)
+  help [COMMAND]           this text, or one command's (also: onward COMMAND --help)
+
+Environment: \`start\` reads the ONWARD_* variables (README, "Configuration"): owner, addresses,
+ports, ONWARD_DATA_DIR (default .onward). \`ingest\` uses the settings of the stack running on that
+data folder, whatever this shell's variables say; \`classify\` and \`draft\` start nothing.
 `;
+
+const HELP: Record<string, string> = {
+  start: `usage: onward start [--quiet]
+
+Runs the whole of onward on this machine, on embedded emulators: an SMTP inbox to forward
+rejections to, the review site, and your local mailbox page (every email onward sends).
+Settings come from ONWARD_* variables (README, "Configuration"); each problem is reported and
+the exit code is 2. One stack per data folder (ONWARD_DATA_DIR, default .onward): a second start
+there says which process has it and exits 2. Ctrl-C (SIGINT) or SIGTERM stops everything.
+
+  --quiet   log lines go to <data folder>/onward.log instead of below the banner
+`,
+  ingest: `usage: onward ingest FILE.eml…
+
+Sends each email into the running stack of this folder as its owner forwarding it (attached, so
+the original Message-ID survives), to the stack's own inbound address and SMTP port, from its
+owner's address — as its start banner printed. Exits 1 when the stack is not running or any
+file could not be sent; every other file is still sent.
+`,
+  classify: `usage: onward classify [--json] FILE…
+
+Shows what onward makes of each email without starting anything: rejection or not, how sure,
+company, role, contact. --json prints one JSON line per file, with the confidence as a number and
+the evidence. A file that is not an email is named, the rest are still read, and the exit code is 1.
+`,
+  draft: `usage: onward draft FILE.eml
+
+Prints the thank-you letter onward would draft for the email, without starting anything. Signed
+with ONWARD_OWNER_NAME (default Sam Rivera).
+`,
+  doctor: `usage: onward doctor [--stack NAME] [--region REGION] [--no-send]
+
+Checks a deployed stack from outside, end to end: the MX record and SES identities in DNS, the
+active receipt rule set, whether the account is still in the SES sandbox, the alarm topic's
+subscription, and — unless --no-send — a test message through SES into onward and back. AWS
+credentials and region as the AWS CLI finds them. Exits 1 when any check fails.
+`,
+};
 
 function configOrExit(): LocalConfig {
   const result = loadLocalConfig(process.env);
@@ -44,85 +89,189 @@ function ownAddresses(): string[] {
   ];
 }
 
-async function analyse(file: string) {
-  return readRejection(await parseMime(await readFile(file)), ownAddresses());
+class NotAnEmail extends Error {}
+
+/** The email in a file, or NotAnEmail: onward reads saved messages (.eml), whose header block names a sender or a subject. */
+async function readEmail(file: string): Promise<{ raw: Buffer; parsed: ParsedMail }> {
+  const raw = await readFile(file);
+  // A header field on the first line (after a mbox "From " line, if any), as every saved message has.
+  const firstLine = /^(?:From [^\n]*\n)?([^\r\n]*)/.exec(raw.subarray(0, 1000).toString('latin1'))?.[1] ?? '';
+  const parsed = /^[!-9;-~]+:/.test(firstLine) ? await parseMime(raw) : null;
+  const named = parsed?.headers.some((h) => ['from', 'subject', 'date', 'message-id'].includes(h.name));
+  if (!parsed || !named)
+    throw new NotAnEmail(
+      'not an email: no From, Subject or Date header at its start (save the message from your mail client as .eml, or use "Paste a rejection" on your cases page)',
+    );
+  return { raw, parsed };
 }
 
-async function start() {
+async function analyse(file: string) {
+  return readRejection((await readEmail(file)).parsed, ownAddresses());
+}
+
+/** Where the log lines go: held until the banner is out, then below it (or to a file with --quiet). */
+function logRouting() {
+  const held: { line: string; error: boolean }[] = [];
+  let sink: ((line: string, error: boolean) => void) | null = null;
+  const route =
+    (error: boolean) =>
+    (...args: unknown[]) => {
+      const line = args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      if (sink) sink(line, error);
+      else held.push({ line, error });
+    };
+  console.log = route(false);
+  console.info = route(false);
+  console.error = route(true);
+  console.warn = route(true);
+  return {
+    /** From now on, each line goes to `to`; the lines held so far go first. */
+    flushTo(to: (line: string, error: boolean) => void) {
+      sink = to;
+      for (const h of held.splice(0)) to(h.line, h.error);
+    },
+  };
+}
+
+/** A word a POSIX shell reads back as itself. */
+const shellWord = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+
+const say = (text: string) => process.stdout.write(`${text}\n`);
+const complain = (text: string) => process.stderr.write(`${text}\n`);
+
+async function start(args: string[]) {
+  const unknown = args.filter((a) => a !== '--quiet');
+  if (unknown.length) throw new Usage(`onward start: unknown option ${unknown[0]}`, 'start');
+  const quiet = args.includes('--quiet');
   const config = configOrExit();
+  const dataDir = path.resolve(config.dataDir);
   const { startLocalStack } = await import('../lambdas/local/stack.ts');
+  const { claimDataDir, describeRunning } = await import('../lambdas/local/running.ts');
+  await mkdir(dataDir, { recursive: true });
+  const reviewUrl = `http://localhost:${config.httpPort}/`;
+  const claim = await claimDataDir({
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+    dataDir,
+    ports: { smtp: config.smtpPort, http: config.httpPort, ses: config.sesPort },
+    ownerEmail: config.ownerEmail,
+    allowedSenders: allowedSenders(config.ownerEmail, config.allowedSenders),
+    inboundAddress: config.inboundAddress,
+    urls: { review: reviewUrl, mailbox: `${reviewUrl}mailbox` },
+  });
+  if (!claim.ok) {
+    complain(`onward is already running (${describeRunning(claim.holder)}) with data in ${dataDir}.`);
+    complain(
+      `Its mailbox: ${claim.holder.urls.mailbox} — stop it first (Ctrl-C where it runs), or set ONWARD_DATA_DIR to another folder.`,
+    );
+    process.exit(2);
+  }
+  const logs = logRouting();
   let stack: Awaited<ReturnType<typeof startLocalStack>>;
   try {
     stack = await startLocalStack(config);
   } catch (error) {
+    await claim.release();
+    logs.flushTo((line, isError) => (isError ? complain : say)(line));
     if (error instanceof PortInUse) {
-      console.error(error.message);
+      complain(error.message);
       process.exit(1);
     }
     throw error;
   }
-  console.log(`
-onward is running — data in ${path.resolve(config.dataDir)}
+  const ownerSet = Boolean(process.env[settings.ownerEmail.env]?.trim());
+  // `ingest` finds this stack by its data folder: another folder than the default is named in the command.
+  const folder =
+    dataDir === path.resolve(settings.dataDir.default) ? '' : `${settings.dataDir.env}=${shellWord(config.dataDir)} `;
+  const from = allowedSenders(config.ownerEmail, config.allowedSenders).join(', ');
+  const logFile = path.join(dataDir, 'onward.log');
+  say(`
+onward is running — data in ${dataDir}
 
-  Forward rejections to   ${config.inboundAddress}  at ${stack.urls.smtp}
-                          from ${allowedSenders(config.ownerEmail, config.allowedSenders).join(', ')} (set ${settings.ownerEmail.env} to yours)
-  Outbox viewer           ${stack.urls.outbox}   (drafts for you and letters that left)
-  Review site             ${stack.urls.review}
+  Your mailbox            ${stack.urls.mailbox}
+                          (every email onward sends you, and the letters that left)
   Your cases              ${stack.urls.cases}
+                          (everything you forwarded; "Paste a rejection" is there too)
+  Forward rejections to   ${config.inboundAddress}  at ${stack.urls.smtp}
+                          from ${from}${ownerSet ? '' : ` (set ${settings.ownerEmail.env} to yours)`}
 
-  Try it:   npx onward ingest examples/rejection-after-interview.eml
+  Try it:   ${folder}npx onward ingest examples/rejection-after-interview.eml
   or, as your mail provider would auto-forward it:
             swaks --server localhost:${config.smtpPort} --from ${config.ownerEmail} --to ${config.inboundAddress} \\
                   --add-header "X-Forwarded-For: ${config.ownerEmail} ${config.inboundAddress}" --data examples/rejection-after-interview.eml
-
+${quiet ? `\n  Log lines go to ${logFile}.\n` : ''}
   Ctrl-C stops everything; your cases stay in ${config.dataDir}/.
 `);
+  logs.flushTo(
+    quiet ? (line) => appendFileSync(logFile, `${line}\n`) : (line, isError) => (isError ? complain : say)(line),
+  );
   let stopping = false;
   const shutdown = async () => {
-    if (stopping) return;
+    // A second Ctrl-C while stopping: stop now.
+    if (stopping) process.exit(130);
     stopping = true;
-    console.log('\nonward: stopping…');
+    say('\nonward: stopping…');
+    // Whatever hangs, the ports are let go: the process ends within the grace period.
+    const grace = setTimeout(() => {
+      complain('onward: stopping took too long; exiting.');
+      process.exit(1);
+    }, 15_000);
+    grace.unref();
     await stack.stop();
-    console.log('onward: stopped. Start again with `npm start`.');
+    await claim.release();
+    say('onward: stopped. Start again with `npm start`.');
     process.exit(0);
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  process.on('SIGHUP', shutdown);
 }
 
 async function ingest(files: string[]) {
-  const config = configOrExit();
-  const owner = addressList(config.allowedSenders)[0] ?? config.ownerEmail;
+  const options = files.filter((f) => f.startsWith('-'));
+  if (options.length) throw new Usage(`onward ingest: unknown option ${options[0]}`, 'ingest');
+  if (!files.length) throw new Usage('onward ingest: name at least one .eml file', 'ingest');
+  const { findRunning } = await import('../lambdas/local/running.ts');
+  // The stack running on this data folder decides where mail goes and from whom: its banner's
+  // command works as printed, whatever ports or owner this shell's variables name.
+  const dataDir = process.env[settings.dataDir.env]?.trim() || settings.dataDir.default;
+  const found = await findRunning(dataDir);
+  if (!found.ok) {
+    complain(found.why);
+    process.exit(1);
+  }
+  const running = found.stack;
+  const owner = running.ownerEmail;
   const transport = nodemailer.createTransport({
     host: '127.0.0.1',
-    port: config.smtpPort,
+    port: running.ports.smtp,
     secure: false,
     ignoreTLS: true,
   });
   const said = (error: unknown): string => {
     const e = error as { code?: string; response?: string; message: string };
-    return e.code === 'ECONNREFUSED'
-      ? `nothing listens on port ${config.smtpPort} — is \`npm start\` running?`
+    // nodemailer reports a refused connection as ESOCKET (or ECONNECTION), the cause in the message.
+    return e.code === 'ECONNREFUSED' || /ECONNREFUSED/.test(e.message)
+      ? `nothing answers on port ${running.ports.smtp} — is \`npm start\` running?`
       : (e.response ?? e.message);
   };
   const failed = await eachFile(
     files,
     async (file) => {
-      const raw = await readFile(file);
-      const parsed = await parseMime(raw);
+      const { raw, parsed } = await readEmail(file);
       const fromOwner = parsed.from.some((f) => f.address === owner);
       // A recruiter's email is forwarded as an attachment, as a mail client's "Forward as
       // attachment" does: the original Message-ID survives, so the letter can be threaded.
       const info = fromOwner
-        ? await transport.sendMail({ envelope: { from: owner, to: config.inboundAddress }, raw })
+        ? await transport.sendMail({ envelope: { from: owner, to: running.inboundAddress }, raw })
         : await transport.sendMail({
             from: owner,
-            to: config.inboundAddress,
+            to: running.inboundAddress,
             subject: `Fwd: ${parsed.subject}`,
             text: 'Forwarded to onward.',
             attachments: [{ filename: path.basename(file), content: raw, contentType: 'message/rfc822' }],
           });
-      console.log(`${file}: accepted (${info.response})`);
+      say(`${file}: accepted (${info.response}) — the draft shows in your mailbox: ${running.urls.mailbox}`);
     },
     said,
   );
@@ -150,8 +299,10 @@ async function eachFile(
 
 async function classifyFiles(args: string[]) {
   const json = args.includes('--json');
+  const options = args.filter((a) => a.startsWith('-') && a !== '--json');
+  if (options.length) throw new Usage(`onward classify: unknown option ${options[0]}`, 'classify');
   const files = args.filter((a) => a !== '--json');
-  if (!files.length) throw new Usage();
+  if (!files.length) throw new Usage('onward classify: name at least one file', 'classify');
   const failed = await eachFile(files, async (file) => {
     const { classification: c, extraction: x } = await analyse(file);
     if (json) {
@@ -181,7 +332,7 @@ async function classifyFiles(args: string[]) {
 }
 
 async function draft(files: string[]) {
-  if (files.length !== 1) throw new Usage();
+  if (files.length !== 1 || files[0]!.startsWith('-')) throw new Usage('onward draft: name one file', 'draft');
   // Only the owner's name matters here: a bad port setting is no reason to refuse.
   const ownerName = process.env[settings.ownerName.env]?.trim() || settings.ownerName.local;
   const { original, classification, extraction } = await analyse(files[0]!);
@@ -261,7 +412,15 @@ async function doctorCommand(args: string[]) {
   if (findings.some((f) => !f.ok)) process.exit(1);
 }
 
-class Usage extends Error {}
+/** A command line onward cannot run: the message, then that command's usage (or the general one). */
+class Usage extends Error {
+  constructor(
+    message = '',
+    readonly command?: string,
+  ) {
+    super(message);
+  }
+}
 
 const [command, ...rest] = process.argv.slice(2);
 const commands: Record<string, (args: string[]) => Promise<void>> = {
@@ -271,14 +430,33 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   draft,
   doctor: doctorCommand,
 };
-const run = command ? commands[command] : undefined;
-if (!run || (command !== 'start' && command !== 'doctor' && rest.length === 0)) {
-  process.stdout.write(USAGE);
-  process.exit(command === 'help' || command === '--help' ? 0 : 2);
+const helpFor = (name: string | undefined) => (name && HELP[name]) || USAGE;
+const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h');
+
+if (!command || command === 'help' || command === '--help' || command === '-h') {
+  const topic = command === 'help' ? rest[0] : undefined;
+  if (topic && !commands[topic]) {
+    complain(`onward: no command "${topic}"\n`);
+    process.stderr.write(USAGE);
+    process.exit(2);
+  }
+  (command ? process.stdout : process.stderr).write(helpFor(topic));
+  process.exit(command ? 0 : 2);
+}
+const run = commands[command];
+if (!run) {
+  complain(`onward: unknown command "${command}"\n`);
+  process.stderr.write(USAGE);
+  process.exit(2);
+}
+if (wantsHelp(rest)) {
+  process.stdout.write(helpFor(command));
+  process.exit(0);
 }
 run(rest).catch((error: unknown) => {
   if (error instanceof Usage) {
-    process.stdout.write(USAGE);
+    if (error.message) complain(`${error.message}\n`);
+    process.stderr.write(helpFor(error.command ?? command));
     process.exit(2);
   }
   console.error(`onward: ${error instanceof Error ? error.message : String(error)}`);

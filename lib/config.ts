@@ -27,6 +27,7 @@ import {
   type Setting,
   senderAddress,
   stackName,
+  timeZone,
 } from '../lambdas/settings/settings.ts';
 
 /** Every key the app reads from context: the contract's. */
@@ -54,6 +55,15 @@ const flag = (key: string) =>
   z
     .union([z.boolean(), z.enum(['true', 'false'])], { error: `${key} must be true or false` })
     .transform((v) => v === true || v === 'true');
+/** A time zone name Intl knows: the functions refuse any other, so the deploy does first. */
+const knownTimeZone = (v: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: v });
+    return v.trim() !== '';
+  } catch {
+    return false;
+  }
+};
 const localPart = new RegExp(`^[a-z0-9][a-z0-9._-]{0,${inboundLocalPart.maxLength - 1}}$`, 'i');
 
 const fields = {
@@ -131,6 +141,13 @@ const fields = {
     .min(1, { error: `${closing.context} must not be empty` })
     .max(closing.maxLength, { error: `${closing.context} must be at most ${closing.maxLength} characters` })
     .default(closing.default),
+  [timeZone.context]: z
+    .string()
+    .trim()
+    .refine(knownTimeZone, {
+      error: `${timeZone.context} must be a time zone name such as Europe/Berlin or America/New_York`,
+    })
+    .default(timeZone.default),
 } satisfies Record<ContextKey, z.ZodType>;
 
 const schema = z.object(fields).superRefine((c, ctx) => {

@@ -19,6 +19,7 @@ import {
   senderAddress,
   signingSecretArn,
   tableName,
+  timeZone,
 } from '../lambdas/settings/settings.ts';
 import type { OnwardConfig } from './config.ts';
 
@@ -51,6 +52,7 @@ export function handlerEnvironment(config: OnwardConfig, made: HandlerResources)
     // Passed although it is the handlers' default: the console then shows each function's limit.
     [maxMessageBytes.env]: String(maxMessageBytes.default),
     [configurationSet.env]: made.configurationSet,
+    [timeZone.env]: config.timeZone,
     ...(made.reviewUrl ? { [reviewUrl.env]: made.reviewUrl } : {}),
   } satisfies Partial<Record<EnvName, string>>;
 }

@@ -110,3 +110,23 @@ async function parse(raw: Uint8Array | string, depth: number): Promise<ParsedMai
 export function parseMime(raw: Uint8Array | string): Promise<ParsedMail> {
   return parse(raw, 0);
 }
+
+/** A message as a mailbox shows it: the parsed mail and what it carries attached. */
+export interface ShownMail {
+  mail: ParsedMail;
+  attachments: { filename: string; mimeType: string; bytes: number }[];
+}
+
+/** Reads a message onward sent (the local mailbox), with the same limits as mail that comes in. */
+export async function parseForMailbox(raw: Uint8Array): Promise<ShownMail> {
+  const mail = await parse(raw, MAX_ATTACHED_DEPTH);
+  const email = await PostalMime.parse(raw, { ...LIMITS, attachmentEncoding: 'arraybuffer' });
+  return {
+    mail,
+    attachments: email.attachments.map((a) => ({
+      filename: a.filename ?? '(no name)',
+      mimeType: a.mimeType,
+      bytes: (a.content as ArrayBuffer).byteLength,
+    })),
+  };
+}

@@ -1,5 +1,6 @@
 // The composition root: configuration in, use-case dependencies out, once per cold start.
 // Local mode is only a different environment (AWS_ENDPOINT_URL_* and ONWARD_*), never a branch here.
+import { randomUUID } from 'node:crypto';
 import { awsHttp } from '../adapters/aws-http.ts';
 import { dynamoCaseRepository } from '../adapters/dynamo-cases.ts';
 import { parseMime } from '../adapters/mime.ts';
@@ -71,27 +72,42 @@ export async function compose(env: Record<string, string | undefined>): Promise<
     voice: config.voice,
     email: config.ownerEmail,
     senderAddress: config.senderAddress,
+    timeZone: config.timeZone,
+  };
+  // Reading a rejection, whether it came by mail or was pasted on the review site.
+  const reading = {
+    cases,
+    parser: { parse: parseMime },
+    mailer,
+    links: makeLinks(signer, config.inboundAddress),
+    clock: systemClock,
+    log: jsonLogger,
+    owner,
+    policy: {
+      allowedSenders: config.allowedSenders,
+      ownAddresses: [config.senderAddress, config.inboundAddress],
+      requireDmarcPass: config.requireDmarcPass,
+    },
   };
   return {
     config,
     receive: {
-      cases,
+      ...reading,
       rawMail: s3RawMailStore(awsHttp('s3', env), config.bucketName, { pathStyle: config.s3PathStyle }),
-      parser: { parse: parseMime },
-      mailer,
-      links: makeLinks(signer, config.inboundAddress),
-      clock: systemClock,
-      log: jsonLogger,
-      owner,
-      policy: {
-        allowedSenders: config.allowedSenders,
-        ownAddresses: [config.senderAddress, config.inboundAddress],
-        requireDmarcPass: config.requireDmarcPass,
-      },
       maxMessageBytes: config.maxMessageBytes,
       inboundAddress: config.inboundAddress,
     },
-    web: { cases, mailer, clock: systemClock, log: jsonLogger, owner, signer, inboundAddress: config.inboundAddress },
+    web: {
+      cases,
+      mailer,
+      clock: systemClock,
+      log: jsonLogger,
+      owner,
+      signer,
+      inboundAddress: config.inboundAddress,
+      paste: reading,
+      newId: () => `paste-${randomUUID()}`,
+    },
   };
 }
 

@@ -27,6 +27,7 @@ import {
   signingKey,
   signingSecretArn,
   tableName,
+  timeZone,
 } from '../settings/settings.ts';
 
 const email = (what: string) => z.string().check(z.refine(isAddress, { error: `${what} must be an email address` }));
@@ -44,6 +45,24 @@ export const wholeNumber = ({ env, min, max }: { env: string; min: number; max: 
       z.transform((v: string) => Number(v)),
     )
     .check(z.refine((n: number) => n >= min && n <= max, { error: `${env} must be between ${min} and ${max}` }));
+
+/** A time zone name this runtime knows ("Europe/Berlin", "UTC"): Intl refuses any other. */
+export function isTimeZone(value: string): boolean {
+  if (!value.trim()) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The time zone setting: a name Intl knows, else one line saying what is wanted. */
+export const timeZoneField = z.string().check(
+  z.refine(isTimeZone, {
+    error: `${timeZone.env} must be a time zone name such as Europe/Berlin or America/New_York`,
+  }),
+);
 
 export function addressList(value: string | undefined): string[] {
   return (value ?? '')
@@ -159,6 +178,7 @@ const handlerSchema = z.object({
   [requireDmarc.env]: flag(requireDmarc.env, requireDmarc.default),
   [configurationSet.env]: z.optional(z.string()),
   [s3PathStyle.env]: flag(s3PathStyle.env, s3PathStyle.default),
+  [timeZone.env]: z._default(timeZoneField, timeZone.default),
 });
 
 export interface HandlerConfig {
@@ -180,6 +200,8 @@ export interface HandlerConfig {
   s3PathStyle: boolean;
   /** SES configuration set whose events report bounces and complaints of letters. */
   configurationSet: string | undefined;
+  /** The owner's time zone: every time onward shows is in it. */
+  timeZone: string;
 }
 
 export class ConfigError extends Error {
@@ -226,5 +248,6 @@ export function loadHandlerConfig(env: Record<string, string | undefined>): Hand
     requireDmarcPass: e[requireDmarc.env] === 'true',
     s3PathStyle: e[s3PathStyle.env] === 'true',
     configurationSet: e[configurationSet.env] || undefined,
+    timeZone: e[timeZone.env],
   };
 }

@@ -11,11 +11,14 @@ const deps = composer(process.env);
 const STALE_SEND_SECONDS = 15 * 60;
 
 export const handler = failingQuietly('housekeeping', async (event?: { staleSendSeconds?: number }) => {
-  const { web, config } = await deps();
+  const { web, receive, config } = await deps();
   const expired = await expireDrafts({
     cases: web.cases,
     clock: web.clock,
     log: web.log,
+    mailer: web.mailer,
+    owner: web.owner,
+    links: receive.links,
     lifetimeSeconds: config.linkTtlSeconds,
   });
   const parked = await sweepStaleSends(web, event?.staleSendSeconds ?? STALE_SEND_SECONDS);

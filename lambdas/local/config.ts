@@ -14,9 +14,17 @@ import {
   senderAddress,
   sesPort,
   smtpPort,
+  timeZone,
 } from '../settings/settings.ts';
 import type { Voice } from '../core/letter/index.ts';
-import { describeIssues, ownAddressClashes, ownerFields, voiceOf, wholeNumber } from '../handlers/config.ts';
+import {
+  describeIssues,
+  ownAddressClashes,
+  ownerFields,
+  timeZoneField,
+  voiceOf,
+  wholeNumber,
+} from '../handlers/config.ts';
 
 const PORTS = [smtpPort, httpPort, sesPort];
 const port = (setting: (typeof PORTS)[number]) => z._default(wholeNumber(setting), setting.default);
@@ -33,6 +41,11 @@ function portClashes(given: Record<string, string | undefined>): string[] {
   return [...byPort]
     .filter(([, names]) => names.length > 1)
     .map(([p, names]) => `${names.join(' and ')} are both ${p}: each needs a port of its own`);
+}
+
+/** The machine's own time zone, as its clock shows times; UTC where the runtime names none. */
+function machineTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || timeZone.default;
 }
 
 const LOCAL_DEFAULTS = {
@@ -53,6 +66,7 @@ const localSchema = z.object({
   ),
   [maxMessageBytes.env]: z._default(wholeNumber(maxMessageBytes), maxMessageBytes.default),
   [linkTtlDays.env]: z._default(wholeNumber(linkTtlDays), linkTtlDays.default),
+  [timeZone.env]: z._default(timeZoneField, machineTimeZone()),
 });
 
 export interface LocalConfig {
@@ -68,6 +82,7 @@ export interface LocalConfig {
   dataDir: string;
   maxMessageBytes: number;
   linkTtlDays: number;
+  timeZone: string;
 }
 
 export type LocalConfigResult = { ok: true; config: LocalConfig } | { ok: false; problems: string[] };
@@ -99,6 +114,7 @@ export function loadLocalConfig(env: Record<string, string | undefined>): LocalC
       dataDir: e[dataDir.env],
       maxMessageBytes: e[maxMessageBytes.env],
       linkTtlDays: e[linkTtlDays.env],
+      timeZone: e[timeZone.env],
     },
   };
 }

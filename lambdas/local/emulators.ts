@@ -1,6 +1,6 @@
 // The AWS services of the local stack: dynalite (DynamoDB), s3rver (S3) and aws-ses-v2-local
-// (SES, with its outbox viewer). The handlers reach them only through AWS_ENDPOINT_URL_*.
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+// (SES; what it sent is shown by onward's own mailbox page, mailbox.ts, from the recorder's copies). The handlers reach them only through AWS_ENDPOINT_URL_*.
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo, Server } from 'node:net';
 import path from 'node:path';
@@ -117,36 +117,9 @@ export async function startS3(
   return { endpoint: `http://127.0.0.1:${port}`, stop: () => s3.close() };
 }
 
-/** How many of the last messages the outbox viewer shows again after a restart. */
-const REPLAYED = 500;
-
-/**
- * The SES emulator keeps its outbox in memory: after a restart the viewer would show nothing of
- * what onward sent before. The newest messages in .onward/outbox/ are handed to it again (straight
- * to the emulator, not recorded a second time), oldest first, so it shows them as before.
- */
-async function replayOutbox(outboxDir: string, innerPort: number): Promise<void> {
-  const names = (await readdir(outboxDir))
-    .filter((n) => n.endsWith('.eml'))
-    .sort()
-    .slice(-REPLAYED);
-  for (const name of names) {
-    const form = new URLSearchParams({
-      Action: 'SendRawEmail',
-      'RawMessage.Data': (await readFile(path.join(outboxDir, name))).toString('base64'),
-    });
-    // The emulator wants some AWS authorization header, and checks nothing in it.
-    const headers = {
-      'content-type': 'application/x-www-form-urlencoded',
-      authorization: 'AWS4-HMAC-SHA256 Credential=local/outbox-replay',
-    };
-    await fetch(`http://127.0.0.1:${innerPort}/`, { method: 'POST', headers, body: form });
-  }
-}
-
 /**
  * aws-ses-v2-local keeps mail in memory and drops threading headers from its store, so the
- * stack puts a small recorder in front of it: every raw message sent is also written to
+ * stack puts a small recorder in front of it (the mailbox page reads its copies): every raw message sent is also written to
  * <outboxDir>/<n>.eml, exactly as SES would have sent it.
  */
 export async function startSes(
@@ -185,7 +158,6 @@ export async function startSes(
   });
   await listen(recorder, port, sesPort.env);
   const actual = (recorder.address() as AddressInfo).port;
-  if (outboxDir) await replayOutbox(outboxDir, innerPort);
   return {
     endpoint: `http://127.0.0.1:${actual}`,
     stop: async () => {

@@ -1,5 +1,6 @@
 // The review site locally: a plain HTTP server that hands each request to on-approval-request
-// as a Lambda Function URL event (payload format 2.0), as AWS would.
+// as a Lambda Function URL event (payload format 2.0), as AWS would — and serves the pages only
+// the local stack has (the mailbox) itself, so no Lambda bundle carries them.
 import http from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { PAGE_HEADERS } from '../web/pages/layout.ts';
@@ -44,10 +45,21 @@ function functionUrlEvent(req: http.IncomingMessage, body: Buffer): APIGatewayPr
   };
 }
 
+/** A page of the local stack alone, by path: GET and HEAD only, answered before any Lambda is. */
+export type LocalPages = Record<string, () => Promise<{ html: string; headers: Record<string, string> }>>;
+
 export function httpFront(
   handler: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>,
+  localPages: LocalPages = {},
 ): http.Server {
   return http.createServer((req, res) => {
+    const local = localPages[new URL(req.url ?? '/', 'http://localhost').pathname];
+    if (local && (req.method === 'GET' || req.method === 'HEAD')) {
+      local()
+        .then(({ html, headers }) => res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : html))
+        .catch(() => res.writeHead(503).end());
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {

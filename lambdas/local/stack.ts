@@ -9,6 +9,7 @@ import * as settings from '../settings/settings.ts';
 import type { LocalConfig } from './config.ts';
 import { LOCAL_AWS, close, ensureTable, listen, startDynamo, startS3, startSes } from './emulators.ts';
 import { httpFront } from './http-front.ts';
+import { mailboxPage, readMailbox } from './mailbox.ts';
 import { asyncInvoker, type AsyncInvoker } from './invoke.ts';
 import { inboundSmtpServer } from './smtp-inbound.ts';
 
@@ -17,7 +18,8 @@ export const BUCKET = 'onward-raw-mail';
 export const PREFIX = settings.inboundPrefix.default;
 
 export interface LocalStack {
-  urls: { smtp: string; outbox: string; review: string; cases: string };
+  /** `ses` is the SES endpoint the handlers send through; `mailbox` the page that shows what they sent. */
+  urls: { smtp: string; ses: string; review: string; cases: string; mailbox: string };
   outboxDir: string;
   invoker: AsyncInvoker;
   stop(): Promise<void>;
@@ -81,6 +83,7 @@ export async function startLocalStack(
       [settings.reviewUrl.env]: reviewUrl,
       [settings.signingKey.env]: await signingKey(dataDir),
       [settings.linkTtlDays.env]: String(config.linkTtlDays),
+      [settings.timeZone.env]: config.timeZone,
       [settings.maxMessageBytes.env]: String(config.maxMessageBytes),
       [settings.requireDmarc.env]: String(settings.requireDmarc.local),
       [settings.s3PathStyle.env]: String(settings.s3PathStyle.local),
@@ -88,6 +91,10 @@ export async function startLocalStack(
     // Imported only now: the handlers read their environment on first use, as in Lambda.
     const inbound = await import('../handlers/on-mail-received.ts');
     const review = await import('../handlers/on-approval-request.ts');
+    const { composer } = await import('../handlers/compose.ts');
+    const { linkFor, ALL_CASES } = await import('../core/links/index.ts');
+    const { web: webDeps } = await composer(process.env)();
+    const casesUrl = () => linkFor(webDeps.signer, ALL_CASES, 'cases');
 
     // Lambda keeps an async event until it has run; so does the stack, so a killed process
     // finishes its work on the next start.
@@ -112,7 +119,14 @@ export async function startLocalStack(
     hourly.unref();
     stops.push(async () => clearInterval(hourly));
 
-    const web = httpFront(review.handler);
+    const web = httpFront(review.handler, {
+      '/mailbox': async () =>
+        mailboxPage(await readMailbox(outboxDir), {
+          timeZone: config.timeZone,
+          folder: outboxDir,
+          casesUrl: casesUrl(),
+        }),
+    });
     await listen(web, config.httpPort, settings.httpPort.env);
     stops.push(() => close(web));
 
@@ -134,15 +148,13 @@ export async function startLocalStack(
     await invoker.resumePending();
     await invoker.redriveDeadLetters();
 
-    const { composer } = await import('../handlers/compose.ts');
-    const { linkFor, ALL_CASES } = await import('../core/links/index.ts');
-    const { web: webDeps } = await composer(process.env)();
     return {
       urls: {
         smtp: `smtp://localhost:${config.smtpPort}`,
-        outbox: `http://localhost:${config.sesPort}/`,
+        ses: ses.endpoint,
         review: reviewUrl,
-        cases: linkFor(webDeps.signer, ALL_CASES, 'cases'),
+        cases: casesUrl(),
+        mailbox: `${reviewUrl}mailbox`,
       },
       outboxDir,
       invoker,

@@ -11,9 +11,10 @@
 //   env        the variable                      context   the CDK context key
 //   default    the value when none is given, on AWS and locally alike
 //   local      `npm start`'s value, where it differs from the deployed one (the comment says why)
+//   machine    `npm start` takes the machine's own value (its time zone) when the variable is unset
 //   required   a deployment must give it: there is no value onward could guess
 //   wired      set by the stacks (CDK and `npm start`), never by hand; the README leaves it out
-//   min, max, minLength, maxLength, maxLocalPart, oneOf, choices, pattern   the limits every reader enforces
+//   min, max, minLength, maxLength, maxLocalPart, oneOf, choices, pattern, timeZone   the limits every reader enforces
 //
 // Adding a setting, say the letters' greeting (ONWARD_GREETING, context key `greeting`):
 //   1. here, with a doc comment saying what it means:
@@ -36,6 +37,7 @@ export interface Setting {
   readonly context?: string;
   readonly default?: string | number | boolean;
   readonly local?: string | number | boolean;
+  readonly machine?: true;
   readonly required?: true;
   readonly wired?: true;
   readonly min?: number;
@@ -48,6 +50,8 @@ export interface Setting {
   /** For a word setting: the words it may be. */
   readonly choices?: readonly string[];
   readonly pattern?: RegExp;
+  /** An IANA time zone name that Intl.DateTimeFormat knows ("Europe/Berlin", "UTC"). */
+  readonly timeZone?: true;
 }
 
 type Contract = typeof import('./settings.ts');
@@ -165,6 +169,18 @@ export const linkTtlDays = {
 } as const satisfies Setting;
 
 /**
+ * The owner's time zone: every time onward shows (pages, emails, the local mailbox) is in it.
+ * Locally the machine's own; on AWS the deploy guide has the owner set it, and it is UTC if not.
+ */
+export const timeZone = {
+  env: 'ONWARD_TIME_ZONE',
+  context: 'timeZone',
+  default: 'UTC',
+  machine: true,
+  timeZone: true,
+} as const satisfies Setting;
+
+/**
  * Larger mail is refused before it is parsed (locally with SMTP 552). On AWS the stack passes the
  * default: SES itself stops at 40 MB.
  */
@@ -185,7 +201,7 @@ export const smtpPort = { env: 'ONWARD_SMTP_PORT', default: 2525, min: 1, max: 6
 /** The local review site's port. */
 export const httpPort = { env: 'ONWARD_HTTP_PORT', default: 3000, min: 1, max: 65535 } as const satisfies Setting;
 
-/** The local SES endpoint and outbox viewer's port. */
+/** The local SES endpoint's port (what the handlers send; the mailbox page shows it). */
 export const sesPort = { env: 'ONWARD_SES_PORT', default: 8005, min: 1, max: 65535 } as const satisfies Setting;
 
 /** Where the local stack keeps everything: cases, raw mail, the signing key, the outbox. */

@@ -11,10 +11,12 @@ import {
   draftAnywayPage,
   expiredPage,
   notFoundPage,
+  pastePage,
   typedSection,
 } from './pages/other-pages.ts';
 import { addresseeWarning } from '../core/notices/index.ts';
 import { reviewPage, type ReviewView } from './pages/review-page.ts';
+import { type PasteDeps, receivePaste } from '../workflow/paste.ts';
 import { discardDraft } from '../workflow/discard.ts';
 import { draftAnyway } from '../workflow/draft-anyway.ts';
 import { sendFreshLink } from '../workflow/fresh-link.ts';
@@ -37,7 +39,14 @@ export interface WebResponse {
   body: string;
 }
 
-export type WebDeps = ReviewDeps & { signer: LinkSigner; inboundAddress: string };
+export type WebDeps = ReviewDeps & {
+  signer: LinkSigner;
+  inboundAddress: string;
+  /** A pasted rejection is read as a forward is: these are the inbound use case's dependencies. */
+  paste: PasteDeps;
+  /** A new case's id, one per paste. */
+  newId: () => string;
+};
 
 const html = (statusCode: number, body: string, extra: Record<string, string> = {}): WebResponse => ({
   statusCode,
@@ -78,6 +87,7 @@ async function reviewView(
     candidates: await recipientCandidates(deps, record),
     addresseeWarning: addresseeWarning(record.extraction, deps.owner.name),
     reviveUrl: reviveLink(deps, record),
+    timeZone: deps.owner.timeZone,
     ...extra,
   };
 }
@@ -113,7 +123,13 @@ async function showCases(deps: WebDeps, req: WebRequest): Promise<WebResponse> {
   }));
   return html(
     200,
-    casesPage(rows, filter, (s) => (s ? `${self}?status=${s}` : self)),
+    casesPage(
+      rows,
+      filter,
+      (s) => (s ? `${self}?status=${s}` : self),
+      deps.owner.timeZone,
+      linkFor(deps.signer, ALL_CASES, 'paste'),
+    ),
   );
 }
 
@@ -130,6 +146,8 @@ async function get(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promise
   switch (claims.action) {
     case 'cases':
       return showCases(deps, req);
+    case 'paste':
+      return html(200, pastePage(linkFor(deps.signer, ALL_CASES, 'paste'), casesLink(deps), { text: '', from: '' }));
     case 'draft': {
       const record = await deps.cases.get(claims.caseId);
       if (!record) return html(404, notFoundPage());
@@ -199,7 +217,8 @@ async function post(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promis
       return result.outcome === 'not-refused' ? showCase(deps, claims, {}, 409) : redirect(reviewLink());
     }
     case 'discard': {
-      const result = await discardDraft(deps, claims.caseId);
+      // Pressed in the letter's form, Discard carries what was typed: a revival brings it back.
+      const result = await discardDraft(deps, claims.caseId, req.form.has('body') ? edits(req.form) : undefined);
       return result.outcome === 'missing' ? html(404, notFoundPage()) : redirect(reviewLink());
     }
     case 'draft': {
@@ -208,6 +227,8 @@ async function post(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promis
       // Another forward of this email has its letter already: that letter's page, not a second letter.
       return redirect(result.outcome === 'held' ? linkFor(deps.signer, result.record.id, 'review') : reviewLink());
     }
+    case 'paste':
+      return paste(deps, req);
     case 'revive': {
       const revived = await reviveDraft(deps, claims.caseId);
       if (revived && 'heldBy' in revived) return redirect(linkFor(deps.signer, revived.heldBy.id, 'review'));
@@ -216,6 +237,37 @@ async function post(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promis
     }
     default:
       return html(405, messagePage('Nothing to do', 'This link only shows a page.'), { allow: 'GET, HEAD' });
+  }
+}
+
+const casesLink = (deps: WebDeps) => linkFor(deps.signer, ALL_CASES, 'cases');
+
+/** A pasted rejection, read as a forward: then its letter's page (or why there is none). */
+async function paste(deps: WebDeps, req: WebRequest): Promise<WebResponse> {
+  const typed = { text: req.form.get('text') ?? '', from: req.form.get('from') ?? '' };
+  const result = await receivePaste(deps.paste, deps.newId(), typed);
+  const again = (problems: string[], status: number) =>
+    html(status, pastePage(linkFor(deps.signer, ALL_CASES, 'paste'), casesLink(deps), typed, problems));
+  switch (result.outcome) {
+    case 'invalid':
+      return again(result.problems, 422);
+    case 'drafted':
+      return redirect(linkFor(deps.signer, result.caseId, 'review'));
+    case 'noticed':
+      return redirect(linkFor(deps.signer, result.caseId, 'draft'));
+    default: {
+      const record = await deps.cases.get(result.caseId);
+      // The same rejection again: its first letter, not a second one.
+      if (record?.duplicateOf) return redirect(linkFor(deps.signer, record.duplicateOf, 'review'));
+      return again(
+        [
+          record?.reason === 'empty'
+            ? 'onward found no text to read in that paste.'
+            : 'onward could not read that as a rejection to thank for (it looks like one of onward’s own emails).',
+        ],
+        422,
+      );
+    }
   }
 }
 
@@ -256,7 +308,7 @@ export async function route(deps: WebDeps, req: WebRequest): Promise<WebResponse
     // A Send pressed on a page left open past its link's lifetime: what was typed is shown again,
     // to copy into the fresh page, rather than lost.
     const typed = method === 'POST' && check.claims.action === 'send' ? edits(req.form) : null;
-    return html(410, expiredPage(req.path, record, caseId === ALL_CASES, typed));
+    return html(410, expiredPage(req.path, record, caseId === ALL_CASES, typed, deps.owner.timeZone));
   }
   const response = method === 'POST' ? await post(deps, req, check.claims) : await get(deps, req, check.claims);
   return method === 'HEAD' ? { ...response, body: '' } : response;

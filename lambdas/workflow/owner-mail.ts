@@ -16,10 +16,6 @@ export function ownerMail(owner: Owner, message: OwnerMessage, replyTo?: string)
 
 /** The draft email: the letter, what was detected, the Review link; replies to it approve or revise. */
 export async function emailDraft(deps: { mailer: Mailer; links: Links; owner: Owner }, record: Case): Promise<void> {
-  const message = draftMessage(
-    record,
-    { review: deps.links.review(record.id), cases: deps.links.cases() },
-    deps.owner.name,
-  );
+  const message = draftMessage(record, { review: deps.links.review(record.id), cases: deps.links.cases() }, deps.owner);
   await deps.mailer.send(ownerMail(deps.owner, message, deps.links.replyAddress(record.id, record.letter)));
 }

@@ -113,4 +113,6 @@ export interface Owner {
   email: string;
   /** The From of everything onward sends. */
   senderAddress: string;
+  /** Every time the owner reads is shown in this zone. */
+  timeZone: string;
 }

@@ -55,7 +55,7 @@ export async function receiveMail(deps: ReceiveDeps, mail: InboundMail): Promise
   }
 }
 
-async function ignore(deps: ReceiveDeps, record: Case, reason: IgnoreReason): Promise<ReceiveOutcome> {
+async function ignore(deps: ReadingDeps, record: Case, reason: IgnoreReason): Promise<ReceiveOutcome> {
   const expiresAt = ignoredRecordExpiry(deps.clock.now());
   const done = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', { reason, expiresAt });
   deps.log.info('mail.ignored', { caseId: record.id, reason, raced: done === null });
@@ -94,7 +94,10 @@ async function tellOwnerOfRefusal(deps: ReceiveDeps, record: Case): Promise<Rece
   const key = `${refusal.cause}#${now.toISOString().slice(0, 10)}`;
   const holder = await deps.cases.claimNotice(key, record.id, Math.floor(now.getTime() / 1000) + NOTICE_CLAIM_SECONDS);
   const told = holder === record.id;
-  if (told) await deps.mailer.send(ownerMail(deps.owner, refusalMessage(record, { cases: deps.links.cases() })));
+  if (told)
+    await deps.mailer.send(
+      ownerMail(deps.owner, refusalMessage(record, { cases: deps.links.cases() }, deps.owner.timeZone)),
+    );
   await deps.cases.update(record.id, 'IGNORED', { ownerNotified: true });
   deps.log.info('mail.refused', { caseId: record.id, cause: refusal.cause, told });
   return { outcome: 'ignored', caseId: record.id, reason: record.reason ?? 'not-allowed' };
@@ -149,7 +152,17 @@ async function processMail(deps: ReceiveDeps, mail: InboundMail, record: Case): 
     return refuse(deps, record, sender.reason, { ...sender.owner, subject: parsed.subject });
   if (!sender.ok) return ignore(deps, record, sender.reason);
   if (reply) return handleReply(deps, record, parsed, reply);
+  return readAndDraft(deps, record, parsed);
+}
 
+/** What reading a rejection needs: everything receiving mail does but the raw message and its parser. */
+export type ReadingDeps = Omit<ReceiveDeps, 'rawMail' | 'parser' | 'maxMessageBytes' | 'inboundAddress'>;
+
+/**
+ * The owner's mail, once it is known to be theirs: read, recorded and drafted — or noticed, or
+ * set aside as a duplicate. Forwards and pasted rejections (paste.ts) alike come through here.
+ */
+export async function readAndDraft(deps: ReadingDeps, record: Case, parsed: ParsedMail): Promise<ReceiveOutcome> {
   const { original, classification, extraction } = readRejection(parsed, [
     deps.owner.email,
     ...deps.policy.allowedSenders,
@@ -205,7 +218,7 @@ async function processMail(deps: ReceiveDeps, mail: InboundMail, record: Case): 
   return sendDraft(deps, drafted);
 }
 
-async function sendDraft(deps: ReceiveDeps, record: Case): Promise<ReceiveOutcome> {
+async function sendDraft(deps: ReadingDeps, record: Case): Promise<ReceiveOutcome> {
   await emailDraft(deps, record);
   await deps.cases.transition(record.id, ['DRAFTED'], 'AWAITING_APPROVAL', {});
   deps.log.info('mail.drafted', { caseId: record.id });
@@ -214,7 +227,7 @@ async function sendDraft(deps: ReceiveDeps, record: Case): Promise<ReceiveOutcom
 
 /** The same rejection forwarded again: no second letter; the owner is pointed to the first. */
 async function alreadyForwarded(
-  deps: ReceiveDeps,
+  deps: ReadingDeps,
   record: Case,
   analysed: Partial<Case>,
   earlier: Case,
@@ -230,13 +243,18 @@ async function alreadyForwarded(
 }
 
 /** "Already forwarded", pointing to the first case; sent again if a crash came before it left. */
-async function noticeOfDuplicate(deps: ReceiveDeps, record: Case): Promise<ReceiveOutcome> {
+async function noticeOfDuplicate(deps: ReadingDeps, record: Case): Promise<ReceiveOutcome> {
   const earlier = record.duplicateOf ? await deps.cases.get(record.duplicateOf) : null;
   if (earlier)
     await deps.mailer.send(
       ownerMail(
         deps.owner,
-        duplicateMessage(record, earlier, { review: deps.links.review(earlier.id), cases: deps.links.cases() }),
+        duplicateMessage(
+          record,
+          earlier,
+          { review: deps.links.review(earlier.id), cases: deps.links.cases() },
+          deps.owner.timeZone,
+        ),
       ),
     );
   await deps.cases.update(record.id, 'IGNORED', { ownerNotified: true });
@@ -248,7 +266,7 @@ async function noticeOfDuplicate(deps: ReceiveDeps, record: Case): Promise<Recei
  * The owner forwarded one of onward's own emails (a draft, a notice): drafting from it would thank
  * onward. Nothing is done, and the owner hears how to act on a draft instead.
  */
-async function forwardedOwnMail(deps: ReceiveDeps, record: Case): Promise<ReceiveOutcome> {
+async function forwardedOwnMail(deps: ReadingDeps, record: Case): Promise<ReceiveOutcome> {
   const text = [
     'You forwarded an email that onward itself sent you, so onward did nothing with it: it only drafts',
     'letters for rejections from employers.',
@@ -275,7 +293,7 @@ async function passOn(deps: ReceiveDeps, record: Case, parsed: ParsedMail): Prom
   return ignore(deps, record, 'forwarding-confirmation');
 }
 
-async function sendNotice(deps: ReceiveDeps, record: Case): Promise<ReceiveOutcome> {
+async function sendNotice(deps: ReadingDeps, record: Case): Promise<ReceiveOutcome> {
   const message = noticeMessage(record, { draftAnyway: deps.links.draftAnyway(record.id), cases: deps.links.cases() });
   await deps.mailer.send(ownerMail(deps.owner, message));
   await deps.cases.update(record.id, 'IGNORED', { ownerNotified: true });

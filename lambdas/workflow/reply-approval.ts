@@ -23,6 +23,15 @@ async function tell(deps: ReceiveDeps, target: Case, subject: string, lines: str
 const HOW =
   'Reply "send" to send the letter as the email showed it, "discard" to drop it, or with your whole revised letter.';
 
+/** The subject of the answer to "send": what happened, so a letter that left never reads "Not sent". */
+function sendHeadline(result: Awaited<ReturnType<typeof sendLetter>>): string {
+  if (result.outcome === 'sent') return 'Sent';
+  if (result.outcome === 'already-sent') return 'Already sent';
+  if ('record' in result && result.record.status === 'SENT') return 'Already sent';
+  if (result.outcome === 'unknown') return 'Perhaps sent';
+  return 'Not sent';
+}
+
 async function act(deps: ReceiveDeps, target: Case, parsed: ParsedMail, reply: ReplyTarget): Promise<string> {
   const command = replyCommand(parsed.text, target.letter?.body);
   const letter = target.letter;
@@ -40,7 +49,9 @@ async function act(deps: ReceiveDeps, target: Case, parsed: ParsedMail, reply: R
   if (command.kind === 'discard') {
     const result = await discardDraft(deps, target.id);
     const done = result.outcome === 'done';
-    await tell(deps, target, `${done ? 'Discarded' : 'Not discarded'}: ${about}`, [
+    // A letter that left cannot be discarded: the subject says what happened, not what did not.
+    const sent = !done && 'record' in result && result.record.status === 'SENT';
+    await tell(deps, target, `${done ? 'Discarded' : sent ? 'Already sent' : 'Not discarded'}: ${about}`, [
       done && result.record.discardedFrom === 'SEND_UNKNOWN'
         ? 'The letter is discarded. It may have left before: onward will never send it again.'
         : done
@@ -89,7 +100,7 @@ async function act(deps: ReceiveDeps, target: Case, parsed: ParsedMail, reply: R
       ],
       missing: ['onward no longer has this case.'],
     };
-    await tell(deps, target, `${result.outcome === 'sent' ? 'Sent' : 'Not sent'}: ${about}`, lines[result.outcome]);
+    await tell(deps, target, `${sendHeadline(result)}: ${about}`, lines[result.outcome]);
     return 'send';
   }
   // A revision: the letter becomes what the owner wrote, and comes back for approval.

@@ -16,27 +16,34 @@ export interface Harness extends TestStack {
   browser: Browser;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** Debian's Chromium through playwright-core: never a downloaded browser. */
+export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `The browser tests drive Debian's Chromium at ${CHROMIUM}, which is missing. Install it with \`apt-get install chromium\` (.ci/run does this); the tests never download a browser.`,
     );
   }
   await mkdir(ARTIFACTS, { recursive: true });
-  const t = await startTestStack();
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+}
+
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(CHROMIUM)) await launchBrowser(); // says what is missing
+  // Not UTC: every time on a page must be the owner's, whatever the machine's zone.
+  const t = await startTestStack({ ONWARD_TIME_ZONE: 'Europe/Berlin' });
   try {
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-      ],
-    });
+    const browser = await launchBrowser();
     return {
       ...t,
       browser,

@@ -135,7 +135,7 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
       const original = page.getByRole('region', { name: 'The email you forwarded' });
       await expect(original.innerText()).resolves.toContain('Sandra Ing <sandra.ing@grainwood.example>');
       await expect(original.innerText()).resolves.toContain('Your application for Administrative Assistant');
-      await expect(original.innerText()).resolves.toMatch(/Date\s+Tue, 24 Nov 2026 23:02:11 UTC/);
+      await expect(original.innerText()).resolves.toMatch(/Date\s+Wed, 25 Nov 2026, 00:02 CET/);
       await expect(original.locator('blockquote').innerText()).resolves.toContain(
         'Thank you for taking the time to interview',
       );
@@ -176,7 +176,7 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
       expect(await f.detail.inputValue()).toBe('how openly you walked me through the sales pipeline');
       await f.send.click();
       const banner = await sentBanner(page);
-      expect(await banner.innerText()).toMatch(/Sent\. The letter left on .+ UTC/);
+      expect(await banner.innerText()).toMatch(/Sent\. The letter left on \w{3}, \d+ \w{3} \d{4}, \d\d:\d\d CES?T\./);
       expect(posts).toHaveLength(1);
       expect((await posts[0]!.response())?.status()).toBe(303);
       // After Send the page shows the letter as sent, and no form to send it again.
@@ -332,6 +332,32 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
       await sentBanner(page);
       const letter = await waitForNewMail(h, mark, to(SANDRA));
       expect(letter.mail.text).toContain('The whiteboard exercise was fun.');
+    } finally {
+      await context.close();
+    }
+  });
+
+  // Found by a first-time user: edits typed, Discard pressed by mistake, "Bring it back to review"
+  // — and the letter came back as drafted, the edits gone.
+  it('brings a discarded letter back as the owner left it, half-typed address and all', async () => {
+    const { reviewUrl } = await forwardForReview(h, 'rejection-after-interview.eml');
+    const { context, page } = await open();
+    try {
+      await gotoReview(page, reviewUrl);
+      const f = fields(page);
+      const body = (await f.body.inputValue()).replace('Again, thank you!', 'Thanks once more, truly.');
+      await f.body.fill(body);
+      await f.subject.fill('Thank you, Sandra');
+      await f.to.fill('sandra.ing@grain');
+      await f.discard.click();
+      const revive = page.getByRole('button', { name: 'Bring it back to review' });
+      await revive.waitFor();
+      expect(await page.getByRole('status').innerText()).toContain('You discarded this draft. Nothing was sent.');
+      await revive.click();
+      await f.body.waitFor();
+      expect(await f.body.inputValue()).toBe(body);
+      expect(await f.subject.inputValue()).toBe('Thank you, Sandra');
+      expect(await f.to.inputValue()).toBe('sandra.ing@grain');
     } finally {
       await context.close();
     }

@@ -36,7 +36,9 @@ describe('deployment configuration', () => {
       reservedConcurrency: 'none',
       greeting: 'first-name',
       closing: 'Again, thank you!',
+      timeZone: 'UTC',
     });
+    expect(load({ ...BASE_CONTEXT, timeZone: 'Europe/Berlin' }).timeZone).toBe('Europe/Berlin');
   });
 
   it('reports every missing required key at once, with the flag that fixes it', () => {
@@ -62,6 +64,7 @@ describe('deployment configuration', () => {
       activateRuleSet: 'yes',
       stackName: '1stack',
       region: 'Europe',
+      timeZone: 'Europe/Atlantis',
     });
     expect(found).toEqual(
       expect.arrayContaining([
@@ -73,6 +76,7 @@ describe('deployment configuration', () => {
         'rawMailDays must be at least 1',
         'activateRuleSet must be true or false',
         'region must be an AWS region code such as eu-west-1',
+        'timeZone must be a time zone name such as Europe/Berlin or America/New_York',
       ]),
     );
     expect(found.some((p) => p.startsWith('logRetentionDays must be one of 1, 3, 5'))).toBe(true);
@@ -80,7 +84,7 @@ describe('deployment configuration', () => {
     expect(found.some((p) => p.startsWith('linkTtlDays'))).toBe(true);
     expect(found.some((p) => p.startsWith('reservedConcurrency'))).toBe(true);
     expect(found.some((p) => p.startsWith('stackName'))).toBe(true);
-    expect(found).toHaveLength(13);
+    expect(found).toHaveLength(14);
   });
 
   it('refuses activateRuleSet together with ruleSetName', () => {

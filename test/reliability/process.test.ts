@@ -67,6 +67,7 @@ describe('SIGKILL mid-processing', () => {
     const unfinished = (await readdir(path.join(dataDir, 'pending')).catch(() => [])).length;
     expect(unfinished).toBeGreaterThan(0);
 
+    const restartedAt = Date.now();
     const second = await startCli(env);
     try {
       const casesUrl = /Your cases\s+(http:\S+)/.exec(second.output())![1]!;
@@ -91,12 +92,18 @@ describe('SIGKILL mid-processing', () => {
       );
       expect([...drafted].sort()).toEqual([...ids].sort());
       expect(await readdir(path.join(dataDir, 'pending'))).toEqual([]);
-      // The outbox viewer shows what was sent before the restart too, not only what came after.
-      const viewer = /Outbox viewer\s+(http:\S+)/.exec(second.output())![1]!;
-      const store = (await (await fetch(new URL('/store', viewer))).json()) as { emails: { subject: string }[] };
-      expect(store.emails.filter((e) => e.subject.startsWith('Draft thank-you')).length).toBeGreaterThanOrEqual(
-        drafted.size,
-      );
+      // The mailbox shows what was sent before the restart too, each at the time it was sent —
+      // not the restart's time.
+      const mailboxUrl = /Your mailbox\s+(http:\S+)/.exec(second.output())![1]!;
+      const mailbox = await (await fetch(mailboxUrl)).text();
+      const shown = [
+        ...mailbox.matchAll(/<dd>Draft thank-you: [^<]*<\/dd>\s*<dt>Sent<\/dt><dd><time datetime="([^"]+)">/g),
+      ];
+      expect(shown.length).toBeGreaterThanOrEqual(drafted.size);
+      const sentBefore = shown.filter((m) => Date.parse(m[1]!) < restartedAt);
+      expect(sentBefore.length).toBeGreaterThan(0);
+      const files = (await readdir(path.join(dataDir, 'outbox'))).map((f) => Number(f.split('-')[0]));
+      for (const m of shown) expect(files).toContain(Date.parse(m[1]!));
     } finally {
       expect(await second.interrupt()).toBe(0);
     }

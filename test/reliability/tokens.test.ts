@@ -194,7 +194,9 @@ describe('bad tokens', () => {
     const page = await fetch(`${base()}${signToken(key, { caseId: id, action: 'review', expiresAt: past })}`);
     expect(page.status).toBe(410);
     const text = await page.text();
-    expect(text).toMatch(/Your letter was sent on \d{4}-\d{2}-\d{2} to \S+@\S+; nothing more will be sent\./);
+    expect(text).toMatch(
+      /Your letter was sent on \w{3}, \d{1,2} \w{3} \d{4}, \d\d:\d\d \S+ to \S+@\S+; nothing more will be sent\./,
+    );
     expect(text).not.toContain('Nothing was sent');
   });
 

@@ -6,10 +6,24 @@ export interface RunningCli {
   output: () => string;
   /** Sends Ctrl-C and resolves with the exit code. */
   interrupt(): Promise<number | null>;
+  /** Sends a signal and resolves with the exit code. */
+  stop(signal: NodeJS.Signals): Promise<number | null>;
 }
 
-export function startCli(env: Record<string, string>, timeoutMs = 30_000): Promise<RunningCli> {
-  const child = spawn(process.execPath, ['bin/onward.mjs', 'start'], {
+/**
+ * `onward start` in a process of its own: `node bin/onward.mjs start` by default, or `npm start`
+ * (`via: 'npm'`), as the README says — signals then reach npm first, as they do in a terminal.
+ */
+export function startCli(
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+  options: { args?: string[]; via?: 'node' | 'npm' } = {},
+): Promise<RunningCli> {
+  const [file, args] =
+    options.via === 'npm'
+      ? ['npm', ['start', '--silent', '--', ...(options.args ?? [])]]
+      : [process.execPath, ['bin/onward.mjs', 'start', ...(options.args ?? [])]];
+  const child = spawn(file, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -22,6 +36,10 @@ export function startCli(env: Record<string, string>, timeoutMs = 30_000): Promi
     output: () => out,
     interrupt() {
       child.kill('SIGINT');
+      return exited;
+    },
+    stop(signal) {
+      child.kill(signal);
       return exited;
     },
   };

@@ -123,7 +123,12 @@ export const fakeLinks: Links = {
     replyAddress('inbox@onward.test', replyRef(FAKE_KEY, id), letter ? letterDigest(letter) : undefined),
 };
 
-export const owner = { name: 'Sam Rivera', email: 'me@example.com', senderAddress: 'letters@onward.test' };
+export const owner = {
+  name: 'Sam Rivera',
+  email: 'me@example.com',
+  senderAddress: 'letters@onward.test',
+  timeZone: 'UTC',
+};
 
 export function parsed(over: Partial<ParsedMail> = {}): ParsedMail {
   return {

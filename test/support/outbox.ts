@@ -52,6 +52,6 @@ export function reviewForm(html: string) {
     to: value('to'),
     subject: value('subject'),
     body: unescapeHtml(/<textarea id="body"[^>]*>([\s\S]*?)<\/textarea>/.exec(form[2]!)?.[1] ?? ''),
-    discard: unescapeHtml(/<form id="discard" method="post" action="([^"]+)">/.exec(html)?.[1] ?? ''),
+    discard: unescapeHtml(/value="discard" formaction="([^"]+)"/.exec(html)?.[1] ?? ''),
   };
 }

@@ -88,6 +88,23 @@ describe('local settings, every problem at once', () => {
       problems: ['ONWARD_MAX_MESSAGE_BYTES must be between 1024 and 41943040'],
     });
     expect(loadLocalConfig({ ONWARD_SMTP_PORT: ' 2600 ' })).toMatchObject({ ok: true, config: { smtpPort: 2600 } });
+    expect(loadLocalConfig({ ONWARD_TIME_ZONE: 'Mars/Olympus' })).toEqual({
+      ok: false,
+      problems: ['ONWARD_TIME_ZONE must be a time zone name such as Europe/Berlin or America/New_York'],
+    });
+    // Unset, `npm start` shows times as the machine's clock does; set, as the owner says.
+    expect(loadLocalConfig({})).toMatchObject({
+      ok: true,
+      config: { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone },
+    });
+    expect(loadLocalConfig({ ONWARD_TIME_ZONE: 'Asia/Tokyo' })).toMatchObject({
+      ok: true,
+      config: { timeZone: 'Asia/Tokyo' },
+    });
+    expect(() => loadHandlerConfig({ ...env('onward@mail.example.com'), ONWARD_TIME_ZONE: 'Nowhere' })).toThrow(
+      /ONWARD_TIME_ZONE must be a time zone name/,
+    );
+    expect(loadHandlerConfig(env('onward@mail.example.com')).timeZone).toBe('UTC');
     expect(loadLocalConfig({ ONWARD_OWNER_EMAIL: 'Inbox@onward.localhost' })).toEqual({
       ok: false,
       problems: [

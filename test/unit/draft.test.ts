@@ -70,14 +70,12 @@ describe('the draft email', () => {
   const links = { review: 'https://r/1', cases: 'https://c/1' };
 
   it('does not offer "send" by reply for a letter with nobody to send it to', () => {
-    const { text } = draftMessage(base, links, 'Sam Rivera');
+    const { text } = draftMessage(base, links, { name: 'Sam Rivera' });
     expect(text).toContain('A reply cannot choose the recipient: pick one on the review page');
     expect(text).not.toContain('reply "send" to send');
-    const addressed = draftMessage(
-      { ...base, letter: { ...base.letter, to: 'jo@northwind.example' } },
-      links,
-      'Sam Rivera',
-    );
+    const addressed = draftMessage({ ...base, letter: { ...base.letter, to: 'jo@northwind.example' } }, links, {
+      name: 'Sam Rivera',
+    });
     expect(addressed.text).toContain('reply "send" to send the letter exactly as shown');
   });
   it('says who wrote mail an agency sent, and only then', () => {
@@ -90,10 +88,26 @@ describe('the draft email', () => {
         agency: 'Brightfield Search',
       },
     };
-    expect(draftMessage(agency, links, 'Sam Rivera').text).toContain(
+    expect(draftMessage(agency, links, { name: 'Sam Rivera' }).text).toContain(
       '  Written by:   Tessa Morrow at Brightfield Search for Oakhurst Foods',
     );
-    expect(draftMessage(base, links, 'Sam Rivera').text).not.toContain('Written by');
+    expect(draftMessage(base, links, { name: 'Sam Rivera' }).text).not.toContain('Written by');
+  });
+
+  it('says the verdict in words, and how sure onward is without a number', () => {
+    const sure = draftMessage(
+      { ...base, classification: { ...base.classification, kind: 'rejection-after-interview', confidence: 0.99 } },
+      links,
+      { name: 'Sam Rivera' },
+    );
+    expect(sure.text).toContain('Verdict:      a rejection, after an interview (onward is fairly sure)');
+    expect(sure.text).not.toMatch(/confidence|0\.99|rejection-after-interview/);
+    const doubtful = draftMessage(
+      { ...base, classification: { ...base.classification, kind: 'position-filled', confidence: 0.6 } },
+      links,
+      { name: 'Sam Rivera' },
+    );
+    expect(doubtful.text).toContain('Verdict:      a rejection, the position was filled (onward is not sure)');
   });
 });
 

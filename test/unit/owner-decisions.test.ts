@@ -184,7 +184,7 @@ describe('Discard', () => {
       outcome: 'done',
       record: { status: 'DISCARDED', discardedFrom: 'SEND_FAILED' },
     });
-    expect(events(log)).toEqual([{ event: 'letter.discarded', caseId: 'c1' }]);
+    expect(events(log)).toEqual([{ event: 'letter.discarded', caseId: 'c1', editsKept: false }]);
   });
 
   it('leaves a sent letter as it is and says so, with the case', async () => {

@@ -15,6 +15,7 @@ const letter = {
 function page(
   date: string | null,
   candidates: { name: string | null; address: string; source: string }[] = [],
+  timeZone = 'UTC',
 ): string {
   const record: Case = {
     id: 'c1',
@@ -32,12 +33,22 @@ function page(
       excerpt: 'Thank you.',
     },
   };
-  return reviewPage({ record, sendUrl: '/s', discardUrl: '/d', sentMyselfUrl: '/m', casesUrl: '/c', candidates });
+  return reviewPage({
+    record,
+    sendUrl: '/s',
+    discardUrl: '/d',
+    sentMyselfUrl: '/m',
+    casesUrl: '/c',
+    candidates,
+    timeZone,
+  });
 }
 
 describe('the review page: when the original was written', () => {
-  it('shows a Date header onward parsed in UTC', () => {
-    expect(page('2026-11-24T23:02:11.000Z')).toContain('Tue, 24 Nov 2026 23:02:11 UTC');
+  it('shows a Date header onward parsed in the owner’s time zone, in the one format of every time', () => {
+    expect(page('2026-11-24T23:02:11.000Z')).toContain('Tue, 24 Nov 2026, 23:02 UTC');
+    expect(page('2026-11-24T23:02:11.000Z', [], 'Europe/Berlin')).toContain('Wed, 25 Nov 2026, 00:02 CET');
+    expect(page('2026-11-24T23:02:11.000Z', [], 'America/New_York')).toContain('Tue, 24 Nov 2026, 18:02 GMT-5');
   });
 
   it.each(['Fri, Feb 27, 2026 at 4:31 PM', 'Thursday, March 5, 2026 2:03 PM'])(
@@ -66,6 +77,7 @@ describe('the review page: mail meant for someone else', () => {
       sentMyselfUrl: '/m',
       casesUrl: '/c',
       candidates: [],
+      timeZone: 'UTC',
       addresseeWarning:
         'This email greets “Alex”, not you (Sam Rivera): check it was meant for you before sending a letter.',
     });
@@ -89,6 +101,7 @@ describe('the review page: an expired draft', () => {
       sentMyselfUrl: '/m',
       casesUrl: '/c',
       candidates: [],
+      timeZone: 'UTC',
       reviveUrl: '/t/revive-c1',
     });
     expect(html).toContain('This draft waited too long and expired.');
@@ -128,12 +141,15 @@ describe('the cases page', () => {
       [row('AWAITING_APPROVAL', 'unsure'), row('IGNORED', 'not-a-rejection')],
       null,
       (s) => `/cases?status=${s ?? ''}`,
+      'UTC',
+      '/paste',
     );
     expect(html).toContain('data-status="AWAITING_APPROVAL">waiting for you</td>');
     expect(html).toContain('data-status="IGNORED">no letter<br><small>not a rejection</small>');
     expect(html).not.toContain('unsure');
     expect(html).toContain('<a href="/cases?status=SEND_UNKNOWN">may have been sent</a>');
     expect(html).not.toMatch(/>AWAITING_APPROVAL</);
+    expect(html).toContain('<td class="date">Thu, 26 Nov 2026, 10:00 UTC</td>');
   });
 
   it('offers filters for the states a case rests in, and names mail with no sender by its subject', () => {
@@ -157,6 +173,8 @@ describe('the cases page', () => {
       ],
       null,
       (s) => `/cases?status=${s ?? ''}`,
+      'UTC',
+      '/paste',
     );
     for (const passing of ['RECEIVED', 'DRAFTED', 'SENDING']) expect(html).not.toContain(`status=${passing}"`);
     expect(html).toContain('<a href="/cases?status=EXPIRED">expired</a>');
@@ -164,8 +182,12 @@ describe('the cases page', () => {
   });
 
   it('says when a filter has no cases, not that there are none at all', () => {
-    expect(casesPage([], 'EXPIRED', () => '/c')).toContain('No cases with the status “expired”.');
-    expect(casesPage([], null, () => '/c')).toContain('No cases yet.');
+    expect(casesPage([], 'EXPIRED', () => '/c', 'UTC', '/paste')).toContain('No cases with the status “expired”.');
+    expect(casesPage([], null, () => '/c', 'UTC', '/paste')).toContain('No cases yet.');
+    // A rejection that cannot be forwarded has a way in from here.
+    expect(casesPage([], null, () => '/c', 'UTC', '/t/x.paste.y')).toContain(
+      '<a href="/t/x.paste.y">Paste a rejection</a>',
+    );
   });
 
   it('says whom a sent letter went to', () => {
@@ -178,7 +200,7 @@ describe('the cases page', () => {
       inReplyTo: null,
       references: null,
     };
-    expect(casesPage([sent], null, () => '/c')).toContain(
+    expect(casesPage([sent], null, () => '/c', 'UTC', '/paste')).toContain(
       'data-status="SENT">sent<br><small>to sandra@grainwood.example</small>',
     );
   });
@@ -245,11 +267,20 @@ describe('the review page: mail an agency wrote', () => {
       sentMyselfUrl: '/m',
       casesUrl: '/c',
       candidates: [],
+      timeZone: 'UTC',
     });
     expect(html).toContain('<dt>Written by</dt><dd>Tessa Morrow at Brightfield Search for Oakhurst Foods</dd>');
     const own = { ...record, extraction: { ...record.extraction!, agency: null } };
     expect(
-      reviewPage({ record: own, sendUrl: '/s', discardUrl: '/d', sentMyselfUrl: '/m', casesUrl: '/c', candidates: [] }),
+      reviewPage({
+        record: own,
+        sendUrl: '/s',
+        discardUrl: '/d',
+        sentMyselfUrl: '/m',
+        casesUrl: '/c',
+        candidates: [],
+        timeZone: 'UTC',
+      }),
     ).not.toContain('Written by');
   });
 });
@@ -276,6 +307,7 @@ describe('the review page: SES would not send the letter', () => {
       sentMyselfUrl: '/m',
       casesUrl: '/c',
       candidates: [],
+      timeZone: 'UTC',
     });
 
   it('offers to send it from the owner’s own mail: a mailto: link with To, Subject and body', () => {

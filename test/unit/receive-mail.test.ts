@@ -148,7 +148,7 @@ describe('the same rejection forwarded twice', () => {
     cases.items.set('m1', { ...cases.items.get('m1')!, status: 'SENT', sentAt: '2026-11-25T09:00:00.000Z' });
     await receiveMail(deps, { ...again, messageId: 'm3' });
     expect(mailer.sent[2]!.text).toContain(
-      'Its thank-you letter was already sent to sandra.ing@grainwood.example on Wed, 25 Nov 2026 09:00:00 UTC.',
+      'Its thank-you letter was already sent to sandra.ing@grainwood.example on Wed, 25 Nov 2026, 09:00 UTC.',
     );
   });
 

@@ -390,6 +390,11 @@ describe('approving by reply', () => {
     // Once sent, a late "send" to an old email hears that it was sent, not that it changed.
     await reply('send', 'me@example.com', first);
     expect(mailer.sent.at(-1)!.text).toContain('This letter was already sent; nothing more was sent.');
+    // …under a subject that says so: "Not sent" above "it was sent" read as a failure.
+    expect(mailer.sent.at(-1)!.subject).toMatch(/^Already sent: /);
+    await reply('discard', 'me@example.com', second);
+    expect(mailer.sent.at(-1)!.subject).toMatch(/^Already sent: /);
+    expect(mailer.sent.at(-1)!.text).toContain('could not be discarded: it is already sent');
   });
 
   it('discards on "discard"', async () => {
@@ -494,7 +499,7 @@ describe('what the owner hears back from a reply', () => {
     await reply('discard');
     expect(cases.items.get('c1')!.status).toBe('SENT');
     expect(mailer.sent.at(-1)).toMatchObject({
-      subject: 'Not discarded: Grainwood',
+      subject: 'Already sent: Grainwood',
       text: expect.stringMatching(/^The draft could not be discarded: it is already sent\.\n/),
     });
   });
@@ -550,13 +555,15 @@ describe('what the owner hears back from a reply', () => {
   });
 
   it('says when the mail service refused the letter, or the connection broke while sending', async () => {
-    for (const [error, said] of [
+    for (const [error, subject, said] of [
       [
         new MailRejected('MessageRejected', 'no'),
+        'Not sent: Grainwood',
         'The mail service refused the letter, so nothing was sent. You can retry from the review page.',
       ],
       [
         new Error('socket hang up'),
+        'Perhaps sent: Grainwood',
         'The connection broke while sending: the letter may have left. onward will not resend it by itself.',
       ],
     ] as const) {
@@ -569,7 +576,7 @@ describe('what the owner hears back from a reply', () => {
       };
       await reply('send');
       expect(mailer.sent.at(-1)).toMatchObject({
-        subject: 'Not sent: Grainwood',
+        subject,
         text: expect.stringMatching(new RegExp(`^${said.replace(/[.:]/g, '\\$&')}\n`)),
       });
     }

@@ -8,6 +8,7 @@ import { discardDraft } from '../../lambdas/workflow/discard.ts';
 import { draftAnyway } from '../../lambdas/workflow/draft-anyway.ts';
 import { sendFreshLink } from '../../lambdas/workflow/fresh-link.ts';
 import type { ReviewDeps } from '../../lambdas/workflow/owner-decisions.ts';
+import type { PasteDeps } from '../../lambdas/workflow/paste.ts';
 import { recordSentByOwner, sendLetter } from '../../lambdas/workflow/send-letter.ts';
 import { fakeLinks, fixedClock, memoryCases, owner, recordingMailer, silentLog } from '../support/fakes.ts';
 
@@ -323,6 +324,8 @@ describe('"I sent it myself" on the review site', () => {
     ttlSeconds: 3600,
     nowSeconds: () => Math.floor(Date.parse('2026-11-26T12:00:00Z') / 1000),
   };
+  // These routes never read a paste.
+  const noPaste = { paste: {} as PasteDeps, newId: () => 'unused' };
   const request = (method: string, action: 'sent-myself' | 'review') => ({
     method,
     path: new URL(linkFor(signer, 'c1', action)).pathname,
@@ -333,7 +336,7 @@ describe('"I sent it myself" on the review site', () => {
 
   it('a POST from the page records it; a GET (a mail scanner) changes nothing', async () => {
     const { deps, cases } = setup('SEND_FAILED');
-    const web = { ...deps, signer, inboundAddress: 'inbox@onward.test' };
+    const web = { ...deps, signer, inboundAddress: 'inbox@onward.test', ...noPaste };
     expect((await route(web, request('GET', 'sent-myself'))).statusCode).toBe(200);
     expect(cases.items.get('c1')!.status).toBe('SEND_FAILED');
     const posted = await route(web, request('POST', 'sent-myself'));
@@ -344,7 +347,7 @@ describe('"I sent it myself" on the review site', () => {
 
   it('a token for another action cannot record it', async () => {
     const { deps, cases } = setup('SEND_FAILED');
-    const web = { ...deps, signer, inboundAddress: 'inbox@onward.test' };
+    const web = { ...deps, signer, inboundAddress: 'inbox@onward.test', ...noPaste };
     await route(web, request('POST', 'review'));
     expect(cases.items.get('c1')!.status).toBe('SEND_FAILED');
   });

@@ -21,4 +21,4 @@ export {
   revivable,
   SENDABLE,
 } from './lifecycle.ts';
-export { STATUS_LABEL, statePhrase, verdictWords, when } from './words.ts';
+export { STATUS_LABEL, statePhrase, timeIn, verdictPhrase, verdictWords, when } from './words.ts';

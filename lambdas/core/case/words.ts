@@ -40,14 +40,82 @@ export function verdictWords(verdict: 'rejection' | 'not_rejection' | 'unsure'):
       : 'not a rejection';
 }
 
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
+/** What kind of mail the classifier took it for, as words; kinds not named here read as their code with spaces. */
+const KIND_WORDS: Record<string, string> = {
+  'rejection-after-interview': 'after an interview',
+  'rejection-after-application': 'after your application',
+  'position-filled': 'the position was filled',
+  'position-cancelled': 'the position was cancelled',
+  rejection: '',
+  'interview-invite': 'an invitation to interview',
+  'other-role-invite': 'an invitation for another role',
+  'other-role-invitation': 'an invitation for another role',
+  scheduling: 'a request to schedule a conversation',
+  assessment: 'an assessment to take',
+  'on-hold': 'the position is on hold',
+  'info-request': 'a request for more information',
+  'status-update': 'a status update, no decision yet',
+  acknowledgement: 'a receipt for your application',
+  'job-alert': 'a job alert',
+  outreach: 'recruiter outreach',
+  account: 'a message about your account',
+  marketing: 'a newsletter or advertisement',
+  withdrawal: 'it confirms your withdrawal',
+  offer: 'an offer',
+  conflicting: 'it reads both ways',
+  'weak-signals': 'only weak signs either way',
+  'unknown-language': 'a language onward does not read',
+  other: '',
+};
 
 /**
- * A time onward parsed (a Date header, when a letter left) is ISO and shown in UTC. A date copied
- * from a forward's header block ("Fri, Feb 27, 2026 at 4:31 PM", Outlook's "Sent:") names no time
- * zone: it is shown as written, not turned into "Invalid Date" or a wrong UTC time.
+ * How sure onward is, in words: "fairly sure" at 0.8 and above, "not sure" below (and always
+ * for an unsure verdict). The number itself stays in `onward classify --json`.
  */
-export function when(value: string | null | undefined): string {
+function sureWords(c: { verdict: string; confidence: number }): string {
+  return c.verdict !== 'unsure' && c.confidence >= 0.8 ? 'onward is fairly sure' : 'onward is not sure';
+}
+
+/** The verdict as one phrase: "a rejection, after an interview (onward is fairly sure)". */
+export function verdictPhrase(c: {
+  verdict: 'rejection' | 'not_rejection' | 'unsure';
+  kind: string;
+  confidence: number;
+}): string {
+  const kind = KIND_WORDS[c.kind] ?? c.kind.replace(/-/g, ' ');
+  return `${verdictWords(c.verdict)}${kind ? `, ${kind}` : ''} (${sureWords(c)})`;
+}
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** One way of writing a moment everywhere the owner reads one: "Fri, 27 Feb 2026, 17:31 CET". */
+export function timeIn(timeZone: string, at: Date): string {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    });
+    formats.set(timeZone, format);
+  }
+  return format.format(at);
+}
+
+/**
+ * A time onward parsed (a Date header, when a letter left), in the owner's time zone. A date
+ * copied from a forward's header block ("Fri, Feb 27, 2026 at 4:31 PM", Outlook's "Sent:") names
+ * no time zone: it is shown as written, not turned into "Invalid Date" or a wrong time.
+ */
+export function when(value: string | null | undefined, timeZone: string): string {
   if (!value) return 'unknown';
-  return ISO_TIME.test(value) ? new Date(value).toUTCString().replace(' GMT', ' UTC') : value;
+  return ISO_TIME.test(value) ? timeIn(timeZone, new Date(value)) : value;
 }

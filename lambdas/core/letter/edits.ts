@@ -33,6 +33,18 @@ function greets(greeting: string, name: string): boolean {
   );
 }
 
+/**
+ * Whether a letter as the owner left it (valid or not) is small enough to keep: a Discard keeps the
+ * owner's edits for a revival, but a paste gone wrong is no letter to store.
+ */
+export function keepable(letter: Letter): boolean {
+  return (
+    letter.body.length <= MAX_LETTER_CHARS &&
+    letter.subject.length <= MAX_SUBJECT_CHARS &&
+    (letter.to ?? '').length <= 320
+  );
+}
+
 /** The letter as it will leave, and what stops it from leaving. */
 export function applyEdits(letter: Letter, edits: LetterEdits): { letter: Letter; problems: string[] } {
   const body = withDetail(edits.body.replace(/\r\n/g, '\n'), edits.detail).trim();

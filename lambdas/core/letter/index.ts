@@ -7,5 +7,5 @@ export {
   hasPlaceholder,
   type Voice,
 } from './draft.ts';
-export { applyEdits, type LetterEdits } from './edits.ts';
+export { applyEdits, keepable, type LetterEdits } from './edits.ts';
 export { noLetterReason } from './suggest.ts';

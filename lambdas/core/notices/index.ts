@@ -5,6 +5,7 @@ export {
   addresseeWarning,
   draftMessage,
   duplicateMessage,
+  expiredMessage,
   noticeMessage,
   type OwnerMessage,
   refusalMessage,

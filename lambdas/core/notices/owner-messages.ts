@@ -1,6 +1,14 @@
 // What onward tells its owner: the draft to approve, or why it drafted nothing. Plain text, so
 // nothing from the recruiter's mail can render as markup in the owner's inbox.
-import { type Case, type IgnoreReason, type Letter, type Refusal, type RefusalCause, when } from '../case/index.ts';
+import {
+  type Case,
+  type IgnoreReason,
+  type Letter,
+  type Refusal,
+  type RefusalCause,
+  verdictPhrase,
+  when,
+} from '../case/index.ts';
 import { hasPlaceholder, noLetterReason } from '../letter/index.ts';
 import { greetsSomeoneElse } from '../names/index.ts';
 import type { Classification } from '../classify/index.ts';
@@ -33,7 +41,7 @@ function detected(c: Classification, x: Extraction): string[] {
     `  Interviewer:  ${x.contactName ?? 'not found'}${x.contactEmail ? ` <${x.contactEmail}>` : ''}`,
     ...(by ? [`  Written by:   ${by}`] : []),
     `  Interviewed:  ${yesNo(x.interviewed)}`,
-    `  Verdict:      ${c.verdict.replace('_', ' ')} (${c.kind}, confidence ${c.confidence.toFixed(2)})`,
+    `  Verdict:      ${verdictPhrase(c)}`,
     '  Why:',
     ...(c.reasons.length ? c.reasons.map((r: string) => `    - ${r}`) : ['    - no decisive phrase found']),
   ];
@@ -58,10 +66,14 @@ export function addresseeWarning(extraction: Extraction | undefined, ownerName: 
     : null;
 }
 
-export function draftMessage(record: Case, links: { review: string; cases: string }, ownerName: string): OwnerMessage {
+export function draftMessage(
+  record: Case,
+  links: { review: string; cases: string },
+  owner: { name: string },
+): OwnerMessage {
   const { letter, classification, extraction, original } = record;
   if (!letter || !classification || !extraction) throw new Error('draftMessage needs a drafted case');
-  const warning = addresseeWarning(extraction, ownerName);
+  const warning = addresseeWarning(extraction, owner.name);
   return {
     subject: `Draft thank-you: ${headline(extraction)}`,
     text: [
@@ -138,17 +150,41 @@ export function noticeMessage(record: Case, links: { draftAnyway: string; cases:
   };
 }
 
+/** A draft that waited past the link lifetime: nothing left, and one link brings it back as it was. */
+export function expiredMessage(record: Case, links: { review: string; cases: string }, days: number): OwnerMessage {
+  const about = record.extraction
+    ? headline(record.extraction)
+    : record.original?.subject || 'your forwarded rejection';
+  return {
+    subject: `Draft expired: ${about}`,
+    text: [
+      `Your draft thank-you letter waited ${days} day${days === 1 ? '' : 's'} without being sent, so it expired: nothing was sent,`,
+      'and the links in its draft email no longer work.',
+      '',
+      `Still want to send it? Open it and press "Bring it back to review": ${links.review}`,
+      'It comes back as you left it, with fresh links.',
+      '',
+      `All your cases: ${links.cases}`,
+    ].join('\n'),
+  };
+}
+
 /** The same rejection forwarded again: where its letter already is, and that nothing new was drafted. */
-export function duplicateMessage(record: Case, earlier: Case, links: { review: string; cases: string }): OwnerMessage {
+export function duplicateMessage(
+  record: Case,
+  earlier: Case,
+  links: { review: string; cases: string },
+  timeZone: string,
+): OwnerMessage {
   const letter = earlier.letter;
   const where =
     earlier.status === 'SENT' && letter
-      ? `Its thank-you letter was already sent to ${letter.to}${earlier.sentAt ? ` on ${when(earlier.sentAt)}` : ''}.`
+      ? `Its thank-you letter was already sent to ${letter.to}${earlier.sentAt ? ` on ${when(earlier.sentAt, timeZone)}` : ''}.`
       : 'Its thank-you letter is still waiting for you on its review page.';
   return {
     subject: `Already forwarded: ${record.original?.subject || earlier.original?.subject || 'your rejection'}`,
     text: [
-      `You forwarded this email before, on ${when(earlier.receivedAt)}. ${where}`,
+      `You forwarded this email before, on ${when(earlier.receivedAt, timeZone)}. ${where}`,
       'onward drafted no second letter, so nobody is thanked twice.',
       '',
       `The first one: ${links.review}`,
@@ -220,14 +256,14 @@ const REFUSED: Record<RefusalCause, (r: Refusal, d: string) => string[]> = {
  * Mail that plausibly came from the owner was refused: what, why, and what to change. Sent once
  * per cause per day, so a forger cannot flood the owner with these.
  */
-export function refusalMessage(record: Case, links: { cases: string }): OwnerMessage {
+export function refusalMessage(record: Case, links: { cases: string }, timeZone: string): OwnerMessage {
   const refusal = record.refusal;
   if (!refusal) throw new Error('refusalMessage needs a refused case');
   const domain = refusal.account.slice(refusal.account.lastIndexOf('@') + 1);
   return {
     subject: `Not accepted: ${refusal.subject || 'an email forwarded to onward'}`,
     text: [
-      `onward received an email on ${when(record.receivedAt)}${refusal.subject ? ` (“${refusal.subject}”)` : ''} and did not accept it.`,
+      `onward received an email on ${when(record.receivedAt, timeZone)}${refusal.subject ? ` (“${refusal.subject}”)` : ''} and did not accept it.`,
       '',
       ...REFUSED[refusal.cause](refusal, domain),
       '',

@@ -33,22 +33,40 @@ a.button{display:inline-block;font-weight:600;border-radius:8px;padding:.4rem 1r
 @media (max-width:34rem){dl{grid-template-columns:1fr}dt{margin-top:.4rem}table.cases thead{display:none}table.cases tr{display:block;padding:.55rem 0;border-bottom:1px solid var(--line)}table.cases td{display:block;border:0;padding:.1rem 0}}
 `;
 
-const STYLE_HASH = `sha256-${createHash('sha256').update(STYLE).digest('base64')}`;
+const styleHash = (style: string) => `sha256-${createHash('sha256').update(style).digest('base64')}`;
 
-/** Response headers of every page (docs/DESIGN.md §4): nothing cached, nothing leaked, nothing framed. */
-export const PAGE_HEADERS: Record<string, string> = {
-  'content-type': 'text/html; charset=utf-8',
-  'cache-control': 'no-store',
-  'referrer-policy': 'no-referrer',
-  'x-content-type-options': 'nosniff',
-  'content-security-policy': `default-src 'none'; style-src '${STYLE_HASH}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
-};
+/** Response headers of a page whose one stylesheet is `style`: nothing cached, leaked or framed (docs/DESIGN.md §4). */
+function headersFor(style: string): Record<string, string> {
+  return {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': `default-src 'none'; style-src '${styleHash(style)}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
+  };
+}
 
-export function page(title: string, body: string): string {
+/** Response headers of every page (DESIGN §4). */
+export const PAGE_HEADERS: Record<string, string> = headersFor(STYLE);
+
+export function page(title: string, body: string, style = STYLE): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>${esc(title)} · onward</title><style>${STYLE}</style></head>
+<meta name="robots" content="noindex"><title>${esc(title)} · onward</title><style>${style}</style></head>
 <body><main>${body}</main></body></html>`;
+}
+
+/**
+ * A page with rules of its own after onward's stylesheet (the local mailbox), and the headers that
+ * allow exactly that stylesheet: still no scripts, still one style element.
+ */
+export function pageWithStyle(
+  title: string,
+  body: string,
+  extra: string,
+): { html: string; headers: Record<string, string> } {
+  const style = `${STYLE}${extra}`;
+  return { html: page(title, body, style), headers: headersFor(style) };
 }
 
 export function messagePage(title: string, text: string, extra = ''): string {

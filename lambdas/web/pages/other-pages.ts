@@ -6,6 +6,7 @@ import {
   PASSING,
   STATUS_LABEL,
   verdictWords,
+  when,
 } from '../../core/case/index.ts';
 import { esc, messagePage, page } from './layout.ts';
 
@@ -39,6 +40,8 @@ export function casesPage(
   rows: CaseRow[],
   filter: CaseStatus | null,
   filterUrl: (s: CaseStatus | null) => string,
+  timeZone: string,
+  pasteUrl: string,
 ): string {
   // Passing states (received, drafted, sending) last a second: no filter of their own.
   const filters = [null, ...CASE_STATUSES.filter((s) => !PASSING.includes(s) || s === filter)]
@@ -59,7 +62,7 @@ export function casesPage(
           const to = r.status === 'SENT' && r.letter?.to ? `<br><small>to ${esc(r.letter.to)}</small>` : '';
           // The role under the company: on a phone, eight rows of one company must still differ.
           const role = r.extraction?.role ? `<br><small>${esc(r.extraction.role)}</small>` : '';
-          return `<tr><td class="date">${esc(r.receivedAt.slice(0, 10))}</td><td>${cell}${role}</td><td class="status" data-status="${esc(r.status)}">${esc(STATUS_LABEL[r.status])}${why}${to}${
+          return `<tr><td class="date">${esc(when(r.receivedAt, timeZone))}</td><td>${cell}${role}</td><td class="status" data-status="${esc(r.status)}">${esc(STATUS_LABEL[r.status])}${why}${to}${
             reviveUrl
               ? `<form method="post" action="${esc(reviveUrl)}"><button class="secondary" type="submit" name="op" value="revive">Revive</button></form>`
               : ''
@@ -68,8 +71,11 @@ export function casesPage(
         .join('')}</tbody></table>`
     : filter
       ? `<p>No cases with the status “${esc(STATUS_LABEL[filter])}”.</p>`
-      : '<p>No cases yet. Forward a rejection to your onward address and it appears here.</p>';
-  return page('Cases', `<h1>Your cases</h1><p class="muted">Filter: ${filters}</p><section>${body}</section>`);
+      : '<p>No cases yet. Forward a rejection to your onward address, or paste one, and it appears here.</p>';
+  return page(
+    'Cases',
+    `<h1>Your cases</h1><p><a href="${esc(pasteUrl)}">Paste a rejection</a> <small>— one you cannot forward: a LinkedIn message, a portal’s notice</small></p><p class="muted">Filter: ${filters}</p><section>${body}</section>`,
+  );
 }
 
 export const deniedPage = () =>
@@ -79,10 +85,10 @@ export const deniedPage = () =>
   );
 
 /** What happened to the letter, as far as an expired link may say. */
-function letterFate(record: Case | null | undefined): string {
+function letterFate(record: Case | null | undefined, timeZone: string): string {
   switch (record?.status) {
     case 'SENT':
-      return `Your letter was sent${record.sentAt ? ` on ${record.sentAt.slice(0, 10)}` : ''}${record.letter?.to ? ` to ${record.letter.to}` : ''}; nothing more will be sent.`;
+      return `Your letter was sent${record.sentAt ? ` on ${when(record.sentAt, timeZone)}` : ''}${record.letter?.to ? ` to ${record.letter.to}` : ''}; nothing more will be sent.`;
     case 'SENDING':
     case 'SEND_UNKNOWN':
       return 'Your letter may have left: check your Sent mail or the recipient before doing anything.';
@@ -110,12 +116,13 @@ export const expiredPage = (
   refreshUrl: string,
   record: Case | null,
   casesLink: boolean,
-  typed: TypedLetter | null = null,
+  typed: TypedLetter | null,
+  timeZone: string,
 ) =>
   messagePage(
     'This link has expired',
     // The cases link names no letter: it says nothing about one.
-    `Links from onward stop working after a while so that old emails cannot act for you.${casesLink ? '' : ` ${letterFate(record)}`}`,
+    `Links from onward stop working after a while so that old emails cannot act for you.${casesLink ? '' : ` ${letterFate(record, timeZone)}`}`,
     // What was typed comes first, and rides along with the request for a fresh link, so asking
     // for one does not lose it.
     `${typed ? typedSection(typed) : ''}<form method="post" action="${esc(refreshUrl)}">${
@@ -135,3 +142,29 @@ export const tooLongPage = () =>
   );
 
 export const notFoundPage = () => messagePage('Nothing here', 'onward has no case for this link.');
+
+/** What the owner typed on the paste page, kept when it comes back with problems. */
+export interface PasteForm {
+  text: string;
+  from: string;
+}
+
+/** "Paste a rejection": for rejections that cannot be forwarded (a LinkedIn message, a portal). */
+export function pastePage(postUrl: string, casesUrl: string, typed: PasteForm, problems: string[] = []): string {
+  const alert = problems.length
+    ? `<div role="alert" class="notice warn"><strong>Nothing was read yet:</strong><ul class="errors">${problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul></div>`
+    : '';
+  return page(
+    'Paste a rejection',
+    `<p class="muted"><a href="${esc(casesUrl)}">All cases</a></p><h1>Paste a rejection</h1>
+<p>For a rejection you cannot forward — a LinkedIn message, a notice on a job portal, a mailbox that does not forward. onward reads it exactly as a forwarded email: you get the draft letter (or a note saying why none) by email and on the next page. Nothing is sent to anyone until you press Send.</p>
+${alert}<form class="paste" method="post" action="${esc(postUrl)}">
+<label for="text">The rejection</label>
+<textarea id="text" name="text" required rows="14" aria-describedby="text-help">${esc(typed.text)}</textarea>
+<p class="muted" id="text-help">The whole message. With its headers (From, Subject, Date — as “Show original” or a saved email has them) onward also knows who sent it and when.</p>
+<label for="from">Who sent it <small>(optional)</small></label>
+<input id="from" name="from" type="text" inputmode="email" spellcheck="false" autocapitalize="off" autocomplete="off" value="${esc(typed.from)}" placeholder="e.g. Jordan Lee <jordan@acme.com>" aria-describedby="from-help">
+<p class="muted" id="from-help">Their email address, if you know it: the letter can then go to them.</p>
+<div class="actions"><button class="primary" type="submit" name="op" value="paste">Read it and draft a letter</button></div></form>`,
+  );
+}

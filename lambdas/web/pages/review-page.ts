@@ -1,6 +1,6 @@
 // The review page: exactly what will leave, editable, and two POST buttons. GET only renders.
 import { RECIPIENT_PATTERN } from '../../core/mail/index.ts';
-import { type Case, type CaseStatus, type Letter, verdictWords, when } from '../../core/case/index.ts';
+import { type Case, type CaseStatus, type Letter, verdictPhrase, when } from '../../core/case/index.ts';
 import { hasPlaceholder } from '../../core/letter/index.ts';
 import { writtenBy } from '../../core/notices/index.ts';
 import { esc, page } from './layout.ts';
@@ -26,6 +26,8 @@ export interface ReviewView {
   addresseeWarning?: string | null;
   /** For an expired or discarded draft: a POST target that brings it back for review. */
   reviveUrl?: string | null;
+  /** The owner's time zone: times on the page are shown in it. */
+  timeZone: string;
 }
 
 const STATUS_TEXT: Partial<Record<CaseStatus, [string, string]>> = {
@@ -44,12 +46,12 @@ const STATUS_TEXT: Partial<Record<CaseStatus, [string, string]>> = {
   IGNORED: ['', 'onward drafted no letter for this email.'],
 };
 
-function original(record: Case): string {
+function original(record: Case, timeZone: string): string {
   const o = record.original;
   if (!o) return '';
   const from = o.from ? `${o.from.name ? `${o.from.name} ` : ''}<${o.from.address}>` : 'unknown';
   return `<section aria-labelledby="orig"><h2 id="orig">The email you forwarded</h2><dl>
-<dt>From</dt><dd>${esc(from)}</dd><dt>Date</dt><dd>${esc(o.date ? when(o.date) : 'not given')}</dd>
+<dt>From</dt><dd>${esc(from)}</dd><dt>Date</dt><dd>${esc(o.date ? when(o.date, timeZone) : 'not given')}</dd>
 <dt>Subject</dt><dd>${esc(o.subject || '(no subject)')}</dd></dl>
 <h3 class="excerpt-title muted">Excerpt</h3><blockquote>${esc(o.excerpt)}</blockquote></section>`;
 }
@@ -64,7 +66,7 @@ function detected(record: Case): string {
 <dt>Company</dt><dd>${esc(x.company ?? 'not found')}</dd><dt>Role</dt><dd>${esc(x.role ?? 'not found')}</dd>
 <dt>Contact</dt><dd>${esc(x.contactName ?? 'not found')}${x.contactEmail ? ` &lt;${esc(x.contactEmail)}&gt;` : ''}</dd>${by ? `<dt>Written by</dt><dd>${esc(by)}</dd>` : ''}
 <dt>Interviewed</dt><dd>${esc(yes)}</dd>
-<dt>Verdict</dt><dd>${esc(verdictWords(c.verdict))} — ${esc(c.kind.replace(/-/g, ' '))}, confidence ${esc(c.confidence.toFixed(2))}</dd>
+<dt>Verdict</dt><dd>${esc(verdictPhrase(c))}</dd>
 <dt>Why</dt><dd><ul>${(c.reasons.length ? c.reasons : ['no decisive phrase found']).map((r) => `<li>${esc(r)}</li>`).join('')}</ul></dd></dl></section>`;
 }
 
@@ -119,8 +121,7 @@ ${detailHelp}
 <textarea id="body" name="body" required spellcheck="true" rows="${rows}">${esc(letter.body)}</textarea>
 <p class="muted">It leaves from your onward address with your name, replies come to you${letter.inReplyTo ? ', in the same thread as their email' : ''}.</p>
 <div class="actions"><button class="primary" type="submit" name="op" value="send">Send</button>
-<button class="secondary" type="submit" form="discard" name="op" value="discard">Discard</button></div></form>
-<form id="discard" method="post" action="${esc(view.discardUrl)}"></form>`;
+<button class="secondary" type="submit" name="op" value="discard" formaction="${esc(view.discardUrl)}" formnovalidate>Discard</button></div></form>`;
 }
 
 /** RFC 6068: every reserved character percent-encoded, line breaks as CRLF. */
@@ -145,13 +146,13 @@ function ownMail(view: ReviewView, letter: Letter): string {
   return `<section aria-labelledby="own"><h2 id="own">Send from my own mail</h2>${sandbox}<p>Send the letter yourself: <a class="button" href="${esc(mailtoLink(letter))}">Open it in my mail program</a>, or copy it from the box below (select all inside it, then copy) into a new email${letter.inReplyTo ? ' — or into a reply to their email, to keep the thread' : ''}.</p><label for="copy">The letter, to copy</label><textarea id="copy" readonly rows="${Math.min(30, copy.split('\n').length + 2)}">${esc(copy)}</textarea><form method="post" action="${esc(view.sentMyselfUrl)}"><p>Once it has left your mailbox, record it here: onward will not send it.</p><div class="actions"><button class="secondary" type="submit" name="op" value="sent-myself">I sent it myself</button></div></form></section>`;
 }
 
-function sentLetter(record: Case, again: boolean): string {
+function sentLetter(record: Case, again: boolean, timeZone: string): string {
   const l = record.letter!;
   const to = l.toName ? `${l.toName} <${l.to}>` : l.to;
   if (record.sentBy === 'owner')
-    return `<div class="notice ok" role="status"><strong>Sent by you.</strong> You sent this letter from your own mail; onward recorded it on ${esc(when(record.sentAt))} and will never send it.</div><section aria-labelledby="sent"><h2 id="sent">The letter you sent</h2><dl><dt>To</dt><dd>${esc(to)}</dd><dt>Subject</dt><dd>${esc(l.subject)}</dd></dl><pre class="letter sent">${esc(l.body)}</pre></section>`;
+    return `<div class="notice ok" role="status"><strong>Sent by you.</strong> You sent this letter from your own mail; onward recorded it on ${esc(when(record.sentAt, timeZone))} and will never send it.</div><section aria-labelledby="sent"><h2 id="sent">The letter you sent</h2><dl><dt>To</dt><dd>${esc(to)}</dd><dt>Subject</dt><dd>${esc(l.subject)}</dd></dl><pre class="letter sent">${esc(l.body)}</pre></section>`;
   const headline = again ? '<strong>Already sent.</strong> Nothing more was sent.' : '<strong>Sent.</strong>';
-  return `<div class="notice ok" role="status">${headline} The letter left on ${esc(when(record.sentAt))}. It was sent once and will not be sent again.</div>
+  return `<div class="notice ok" role="status">${headline} The letter left on ${esc(when(record.sentAt, timeZone))}. It was sent once and will not be sent again.</div>
 <section aria-labelledby="sent"><h2 id="sent">The letter as sent</h2><dl><dt>To</dt><dd>${esc(to)}</dd><dt>Subject</dt><dd>${esc(l.subject)}</dd></dl>
 <pre class="letter sent">${esc(l.body)}</pre></section>`;
 }
@@ -162,7 +163,7 @@ export function reviewPage(view: ReviewView): string {
   const title = `Thank-you letter${x?.company ? ` to ${x.company}` : ''}${x?.role ? ` — ${x.role}` : ''}`;
   const editable = record.letter && (record.status === 'AWAITING_APPROVAL' || record.status === 'SEND_FAILED');
   let main: string;
-  if (record.status === 'SENT' && record.letter) main = sentLetter(record, view.alreadySent === true);
+  if (record.status === 'SENT' && record.letter) main = sentLetter(record, view.alreadySent === true, view.timeZone);
   else {
     // Discarded after a send that may have gone through: "nothing was sent" would not be true.
     const [tone, text] =
@@ -187,6 +188,6 @@ export function reviewPage(view: ReviewView): string {
   }
   return page(
     title,
-    `<p class="muted"><a href="${esc(view.casesUrl)}">All cases</a></p><h1>${esc(title)}</h1>${main}${detected(record)}${original(record)}`,
+    `<p class="muted"><a href="${esc(view.casesUrl)}">All cases</a></p><h1>${esc(title)}</h1>${main}${detected(record)}${original(record, view.timeZone)}`,
   );
 }
