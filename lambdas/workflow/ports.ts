@@ -1,6 +1,6 @@
 // What the use cases need from the world, as plain interfaces. Adapters implement them against
 // AWS (or its emulators); unit tests implement them as plain objects.
-import type { Case, CaseStatus } from '../core/case/index.ts';
+import type { Case, CaseStatus, TemplateLabel } from '../core/case/index.ts';
 import type { ParsedMail } from '../core/mail/index.ts';
 
 export type RawMail = { tooLarge: true; size: number } | { tooLarge: false; bytes: Uint8Array };
@@ -32,6 +32,10 @@ export interface CaseRepository {
   claimOriginal(fingerprint: string, caseId: string): Promise<string>;
   /** Hands the email from `holder` to `caseId`, only while `holder` still holds it. */
   passOriginal(fingerprint: string, holder: string, caseId: string): Promise<boolean>;
+  /** The owner's verdict on emails of this template (core/labels), or null: one keyed read. */
+  templateLabel(fingerprint: string): Promise<TemplateLabel | null>;
+  /** Remembers the owner's verdict for the template, unless a later one is remembered already. */
+  labelTemplate(fingerprint: string, label: TemplateLabel): Promise<void>;
 }
 
 interface Mailbox {

@@ -7,6 +7,8 @@ export {
   type IgnoreReason,
   type Letter,
   type OriginalSummary,
+  type OwnerLabel,
+  type TemplateLabel,
   ignoredRecordExpiry,
   originalFingerprints,
 } from './case.ts';
@@ -15,8 +17,9 @@ export {
   DISCARDABLE,
   draftableAnyway,
   letterStands,
+  mayMarkNotRejection,
   PASSING,
   revivable,
   SENDABLE,
 } from './lifecycle.ts';
-export { STATUS_LABEL, statePhrase, verdictWords, when } from './words.ts';
+export { dayOf, LIKE_THIS, ownerSaid, STATUS_LABEL, statePhrase, verdictWords, when } from './words.ts';

@@ -1,6 +1,6 @@
 // What onward tells its owner: the draft to approve, or why it drafted nothing. Plain text, so
 // nothing from the recruiter's mail can render as markup in the owner's inbox.
-import { type Case, type IgnoreReason, type Letter, when } from '../case/index.ts';
+import { type Case, type IgnoreReason, type Letter, LIKE_THIS, when } from '../case/index.ts';
 import { hasPlaceholder } from '../letter/index.ts';
 import { greetsSomeoneElse } from '../names/index.ts';
 import type { Classification } from '../classify/index.ts';
@@ -81,10 +81,17 @@ export function draftMessage(record: Case, links: { review: string; cases: strin
               'or reply with your revised letter (it comes back to you as a new draft; nothing is sent without your "send").',
             ]),
       '',
+      NOT_A_REJECTION_HINT,
+      '',
       `All your cases: ${links.cases}`,
     ].join('\n'),
   };
 }
+
+const NOT_A_REJECTION_HINT = [
+  'Not a rejection at all? Reply "not a rejection", or press Not a rejection on the review page: the draft',
+  `is discarded, nothing is sent, and onward reads ${LIKE_THIS} that way from now on.`,
+].join('\n');
 
 const LOOKED_LIKE: Partial<Record<IgnoreReason, string>> = {
   'not-a-rejection': 'did not look like a rejection',
@@ -105,6 +112,10 @@ export function noticeMessage(record: Case, links: { draftAnyway: string; cases:
       ...detected(classification, extraction),
       '',
       `If it is a rejection after all, draft a thank-you anyway: ${links.draftAnyway}`,
+      `— or reply "draft" to this email. onward then reads ${LIKE_THIS} as rejections.`,
+      ...(record.reason === 'unsure'
+        ? ['', `Not a rejection? Reply "not a rejection", and onward reads ${LIKE_THIS} that way from now on.`]
+        : []),
       '',
       `All your cases: ${links.cases}`,
     ].join('\n'),
