@@ -3,7 +3,7 @@
 // anything else in the token is trusted — including its expiry.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-const TOKEN_ACTIONS = ['review', 'send', 'discard', 'draft', 'cases', 'revive'] as const;
+const TOKEN_ACTIONS = ['review', 'send', 'discard', 'draft', 'cases', 'revive', 'not-rejection'] as const;
 export type TokenAction = (typeof TOKEN_ACTIONS)[number];
 
 export interface TokenClaims {

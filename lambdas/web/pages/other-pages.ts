@@ -3,20 +3,32 @@ import {
   CASE_STATUSES,
   type Case,
   type CaseStatus,
+  LIKE_THIS,
+  ownerSaid,
   PASSING,
   STATUS_LABEL,
   verdictWords,
 } from '../../core/case/index.ts';
 import { esc, messagePage, page } from './layout.ts';
 
-export function draftAnywayPage(record: Case, postUrl: string, casesUrl: string): string {
+export function draftAnywayPage(
+  record: Case,
+  postUrl: string,
+  casesUrl: string,
+  notRejectionUrl: string | null = null,
+): string {
   const c = record.classification;
   const why = c ? `onward read it as ${verdictWords(c.verdict)}: ${c.reasons[0] ?? c.kind.replace(/-/g, ' ')}.` : '';
+  const said = record.ownerLabel ? `<div class="notice" role="status">${esc(ownerSaid(record.ownerLabel))}</div>` : '';
+  // For mail onward was unsure of, the owner may settle it the other way too.
+  const notRejection = notRejectionUrl
+    ? `<form method="post" action="${esc(notRejectionUrl)}"><button class="secondary" type="submit" name="op" value="not-rejection">Not a rejection</button></form>`
+    : '';
   return page(
     'Draft a thank-you anyway?',
-    `<p class="muted"><a href="${esc(casesUrl)}">All cases</a></p><h1>Draft a thank-you anyway?</h1>
-<p>The email “${esc(record.original?.subject ?? '')}” did not get a letter: ${esc(why)} If it is a rejection after all, onward will draft one for you to review. Nothing is sent until you press Send on the next page.</p>
-<form method="post" action="${esc(postUrl)}"><div class="actions"><button class="primary" type="submit" name="op" value="draft">Draft a thank-you</button></div></form>`,
+    `<p class="muted"><a href="${esc(casesUrl)}">All cases</a></p><h1>Draft a thank-you anyway?</h1>${said}
+<p>The email “${esc(record.original?.subject ?? '')}” did not get a letter: ${esc(why)} If it is a rejection after all, onward will draft one for you to review, and read ${LIKE_THIS} as rejections from now on. Nothing is sent until you press Send on the next page.</p>
+<div class="actions"><form method="post" action="${esc(postUrl)}"><button class="primary" type="submit" name="op" value="draft">Draft a thank-you</button></form>${notRejection}</div>`,
   );
 }
 
