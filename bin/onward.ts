@@ -1,9 +1,10 @@
-// onward's command line: start the local stack, send mail into it, or look at what onward
-// makes of an email without starting anything.
+// onward's command line: start the local stack, send mail into it, look at what onward makes of
+// an email without starting anything, or print the owner's corrections as labelled data.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { parseMime } from '../lambdas/adapters/mime.ts';
+import { corpusRecord } from '../lambdas/core/labels/index.ts';
 import { draftLetter } from '../lambdas/core/letter/index.ts';
 import { readRejection } from '../lambdas/core/reading/index.ts';
 import { addressList, allowedSenders } from '../lambdas/handlers/config.ts';
@@ -17,6 +18,8 @@ const USAGE = `usage: onward <command>
   ingest FILE.eml…         send emails into the running local stack, as the owner forwarding them
   classify [--json] FILE…  show what onward makes of each email: rejection?, company, role, contact
   draft FILE.eml           print the thank-you letter onward would draft for an email
+  labels                   print your corrections ("Not a rejection", "Draft anyway") as labelled
+                           corpus records, one JSON line each, from the local data folder
 `;
 
 function configOrExit(): LocalConfig {
@@ -189,12 +192,58 @@ async function draft(files: string[]) {
   console.log(`To: ${letter.to ?? '(choose on the review page)'}\nSubject: ${letter.subject}\n\n${letter.body}`);
 }
 
+/**
+ * The owner's corrections in the local data folder, as corpus records (core/labels), oldest
+ * first. Each email's whole text comes from its raw mail while that is kept; else its opening.
+ */
+async function labels(args: string[]) {
+  if (args.length) throw new Usage();
+  const dataDir = process.env[settings.dataDir.env]?.trim() || settings.dataDir.default;
+  const { openLocalData } = await import('../lambdas/local/data.ts');
+  // A dynalite that finds the folder locked (by a stack that did not say where it listens) fails
+  // inside its request handler: said in one line, not as a stack trace.
+  process.once('uncaughtException', (error) => {
+    console.error(
+      /database is (?:closed|not open)|lock/i.test(error.message)
+        ? `onward: ${dataDir} is in use by another process that did not say where it listens (an onward started before this one?). Stop it, or start it again, and try again.`
+        : `onward: ${error.message}`,
+    );
+    process.exit(1);
+  });
+  const data = await openLocalData(dataDir);
+  if (!data) {
+    console.error(`onward: nothing recorded in ${dataDir} yet.`);
+    return;
+  }
+  try {
+    const labelled = (await data.cases.list({ limit: 1_000_000 })).filter((c) => c.ownerLabel).reverse();
+    for (const record of labelled) {
+      const body = await data.rawMail
+        .read(`${settings.inboundPrefix.default}${record.id}`, settings.maxMessageBytes.default)
+        .then(async (raw) =>
+          raw.tooLarge ? undefined : readRejection(await parseMime(raw.bytes), ownAddresses()).original.text,
+        )
+        .catch(() => undefined);
+      const line = corpusRecord(record, body);
+      if (line) console.log(JSON.stringify(line));
+    }
+  } finally {
+    await data.stop();
+  }
+}
+
 class Usage extends Error {}
 
 const [command, ...rest] = process.argv.slice(2);
-const commands: Record<string, (args: string[]) => Promise<void>> = { start, ingest, classify: classifyFiles, draft };
+const commands: Record<string, (args: string[]) => Promise<void>> = {
+  start,
+  ingest,
+  classify: classifyFiles,
+  draft,
+  labels,
+};
 const run = command ? commands[command] : undefined;
-if (!run || (command !== 'start' && rest.length === 0)) {
+if (!run || (command !== 'start' && command !== 'labels' && rest.length === 0)) {
   process.stdout.write(USAGE);
   process.exit(command === 'help' || command === '--help' ? 0 : 2);
 }
