@@ -83,6 +83,8 @@ describe('"Not a rejection" on the review site', () => {
     expect(after.body).toContain('The draft is discarded. Nothing was sent.');
     expect(after.body).toContain('You said on 03 Dec 2026 that this email is not a rejection');
     expect(after.body).not.toContain('id="not-rejection"');
+    const listed = await call('GET', linkFor(deps.signer, '*', 'cases'));
+    expect(listed.body).toContain('discarded<br><small>you said: not a rejection</small>');
     // Pressed again (a double click, a replay): nothing more.
     expect((await call('POST', action!)).statusCode).toBe(303);
     expect(cases.items.get('c1')!.ownerLabel!.at).toBe('2026-12-03T10:00:00.000Z');

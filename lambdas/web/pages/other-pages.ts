@@ -61,9 +61,11 @@ export function casesPage(
           const why =
             r.status === 'IGNORED' && r.reason ? `<br><small>${esc(r.reason.replace(/-/g, ' '))}</small>` : '';
           const to = r.status === 'SENT' && r.letter?.to ? `<br><small>to ${esc(r.letter.to)}</small>` : '';
+          // The owner's own verdict on the email, where they gave one.
+          const said = r.ownerLabel ? `<br><small>you said: ${esc(verdictWords(r.ownerLabel.label))}</small>` : '';
           // The role under the company: on a phone, eight rows of one company must still differ.
           const role = r.extraction?.role ? `<br><small>${esc(r.extraction.role)}</small>` : '';
-          return `<tr><td class="date">${esc(r.receivedAt.slice(0, 10))}</td><td>${cell}${role}</td><td class="status" data-status="${esc(r.status)}">${esc(STATUS_LABEL[r.status])}${why}${to}${
+          return `<tr><td class="date">${esc(r.receivedAt.slice(0, 10))}</td><td>${cell}${role}</td><td class="status" data-status="${esc(r.status)}">${esc(STATUS_LABEL[r.status])}${why}${said}${to}${
             reviveUrl
               ? `<form method="post" action="${esc(reviveUrl)}"><button class="secondary" type="submit" name="op" value="revive">Revive</button></form>`
               : ''
