@@ -259,6 +259,23 @@ describe('"Draft anyway" as the owner’s label', () => {
     expect(cases.items.get('m2')!.letter!.body).toContain('Sam Rivera');
   });
 
+  it('drafts for no other kind of email from the same ATS address', async () => {
+    const { deps, cases, forward } = setup();
+    await forward('m1', acknowledgement('Sam', 'Senior Analyst'));
+    expect(cases.items.get('m1')).toMatchObject({ status: 'IGNORED' });
+    expect(await draftAnyway(deps, 'm1')).toMatchObject({ outcome: 'done' });
+    // The same address's interview invitation: its own subject and opening, so the reader's verdict.
+    const invite = {
+      from: ATS,
+      subject: 'Your application to Senior Analyst at Calloway Freight: schedule your interview',
+      text: 'Hi Sam,\n\nWe would like to invite you to a 30-minute video interview for the Senior Analyst position. Please choose a time that works for you next week.\n\nTalent Acquisition',
+    };
+    expect(await forward('m2', invite)).toMatchObject({ outcome: 'noticed' });
+    expect(cases.items.get('m2')!.classification!.reasons.join(' ')).not.toContain('you said');
+    // Its acknowledgement for another role is the template the owner judged.
+    expect(await forward('m3', acknowledgement('Sam', 'Data Engineer'))).toMatchObject({ outcome: 'drafted' });
+  });
+
   it('records the owner’s word even when another forward of the email holds its letter', async () => {
     const { deps, cases, forward } = setup();
     const m = invitation('Sam', 'Project Coordinator');
