@@ -13,6 +13,7 @@ const fingerprintOf = (deps: LabelDeps, record: Pick<Case, 'original' | 'extract
   record.original
     ? templateFingerprint(record.original, {
         role: record.extraction?.role ?? null,
+        company: record.extraction?.company ?? null,
         greeting: record.extraction?.greeting,
         ownerName: deps.owner.name,
       })

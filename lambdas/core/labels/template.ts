@@ -3,21 +3,26 @@
 // only the particulars changed, so the fingerprint keeps what a template fixes and drops what it
 // fills in:
 // - the sender address, without a +tag and with digits folded (per-application mailboxes);
-// - the subject without Re:/Fwd: prefixes, with the role named in it replaced by a placeholder
-//   (one company's acknowledgement for another role of theirs is the same email), but the company
-//   kept: companies write their own templates on a shared ATS address (no-reply@hire.lever.co);
-// - the opening — the greeting line dropped, names and links folded, digits dropped — for its first
+// - the subject without Re:/Fwd: prefixes;
+// - the opening — the greeting line dropped, links folded, digits dropped — for its first
 //   OPENING_WORDS words: long enough to reach the sentence that decides (an acknowledgement and a
 //   rejection often share their first sentence, "Thank you for applying to …"), short enough to
-//   lie inside the case's 600-character excerpt whatever the lengths of the names in it.
+//   lie inside the case's 600-character excerpt whatever the lengths of the names in it;
+// and in subject and opening alike, the particulars the reader found — the role, the company, the
+// names of the person greeted — become placeholders. Another application at the same company
+// (another role in the subject), or a job board's "Unfortunately, <company> has decided not to
+// move forward with your <role> application" for another company, is the same email; folding
+// only ever joins texts that are the same word for word apart from those particulars, so mail
+// of another kind from the same address — an acknowledgement beside a rejection — stays apart.
 import { createHash } from 'node:crypto';
 import type { OriginalSummary } from '../case/index.ts';
 
 const OPENING_WORDS = 50;
 
-/** What a template fills in, to fold away: the role, and the names of the person greeted. */
+/** What a template fills in, to fold away: the role, the company, and the names of the person greeted. */
 interface TemplateHints {
   role: string | null;
+  company: string | null;
   /** The name the email greets (the extractor's `greeting`). */
   greeting?: string | null;
   ownerName: string;
@@ -40,7 +45,8 @@ function fold(text: string, values: readonly (string | null | undefined)[], plac
 
 function words(text: string, hints: TemplateHints): string[] {
   const names = [hints.greeting, hints.ownerName, ...hints.ownerName.split(/\s+/)];
-  const folded = fold(fold(text.normalize('NFKC'), [hints.role], ' role '), names, ' name ');
+  const particulars = fold(fold(text.normalize('NFKC'), [hints.role], ' role '), [hints.company], ' company ');
+  const folded = fold(particulars, names, ' name ');
   // Digits (dates, requisition and reference numbers) go with the punctuation.
   return folded
     .toLowerCase()
