@@ -84,11 +84,13 @@ async function act(deps: ReceiveDeps, target: Case, parsed: ParsedMail, reply: R
   const how = letter ? HOW : draftableAnyway(target) ? HOW_NOTICE : '';
   if (command.kind === 'empty' || !letter) {
     await tell(deps, target, `Nothing done: ${about}`, [
-      command.kind === 'unclear'
-        ? `onward did not understand your reply (“${command.said}”), so it did nothing. ${how}`
-        : `Your reply had no text onward could act on. ${how}`,
+      command.kind === 'empty'
+        ? `Your reply had no text onward could act on. ${how}`
+        : command.kind === 'unclear'
+          ? `onward did not understand your reply (“${command.said}”), so it did nothing. ${how}`
+          : `onward drafted no letter for this email: there is none to send, discard or revise. ${how}`,
     ]);
-    return command.kind === 'unclear' ? 'unclear' : 'empty';
+    return command.kind === 'empty' ? 'empty' : command.kind === 'unclear' ? 'unclear' : 'no-letter';
   }
   if (command.kind === 'unclear') {
     await tell(deps, target, `Nothing done: ${about}`, [

@@ -373,7 +373,11 @@ describe('replies that label', () => {
     await forward('m1', invitation('Sam', 'Project Coordinator'));
     await reply('r1', 'm1', 'send');
     expect(cases.items.get('m1')).toMatchObject({ status: 'IGNORED' });
-    expect(mailer.sent.at(-1)!.text).toContain('Reply "draft" to draft a thank-you for it anyway.');
+    expect(mailer.sent.at(-1)!.text).toContain(
+      'onward drafted no letter for this email: there is none to send, discard or revise. Reply "draft" to draft a thank-you for it anyway.',
+    );
+    await reply('r2', 'm1', 'hmm, maybe later');
+    expect(mailer.sent.at(-1)!.text).toContain('onward did not understand your reply (“hmm, maybe later”)');
   });
 
   it('"not a rejection" to a notice of mail onward was unsure of settles it for the template', async () => {
