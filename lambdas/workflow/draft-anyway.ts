@@ -17,6 +17,8 @@ export async function draftAnyway(
   if (!current) return { outcome: 'missing' };
   const { original, extraction } = current;
   if (!draftableAnyway(current) || !original || !extraction) {
+    // Drafted anyway before: the template is written again, in case a failure came between the writes.
+    if (current.ownerLabel?.label === 'rejection') await rememberForTemplate(deps, current, current.ownerLabel);
     return { outcome: 'unchanged', record: current };
   }
   const ownerLabel: OwnerLabel = { label: 'rejection', at: deps.clock.now().toISOString(), how };

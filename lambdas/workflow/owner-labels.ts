@@ -50,7 +50,12 @@ export async function markNotRejection(
 ): Promise<DecisionResult> {
   const current = await deps.cases.get(caseId);
   if (!current) return { outcome: 'missing' };
-  if (!mayMarkNotRejection(current)) return { outcome: 'unchanged', record: current };
+  if (!mayMarkNotRejection(current)) {
+    // Said before: the template is written again, in case a failure came between the two writes
+    // (a retried event, a second press). A later verdict on the template still stands.
+    if (current.ownerLabel?.label === 'not_rejection') await rememberForTemplate(deps, current, current.ownerLabel);
+    return { outcome: 'unchanged', record: current };
+  }
   const ownerLabel: OwnerLabel = { label: 'not_rejection', at: deps.clock.now().toISOString(), how };
   const discards = SENDABLE.includes(current.status);
   // From the status just read: a Send that claimed the letter in between wins, and nothing is labelled.

@@ -241,6 +241,29 @@ describe('"Not a rejection" on a waiting draft', () => {
     expect(await markNotRejection(deps, 'nope', 'page')).toEqual({ outcome: 'missing' });
   });
 
+  it('remembers the template when said again after a failure between the case and the template', async () => {
+    const { deps, cases, forward } = setup();
+    await forward('m1', statusUpdate('Sam', 'Senior Analyst'));
+    const labelTemplate = cases.labelTemplate;
+    cases.labelTemplate = async () => {
+      throw new Error('throttled');
+    };
+    await expect(markNotRejection(deps, 'm1', 'reply')).rejects.toThrow('throttled');
+    expect(cases.items.get('m1')).toMatchObject({ status: 'DISCARDED', ownerLabel: { label: 'not_rejection' } });
+    cases.labelTemplate = labelTemplate;
+    expect(await markNotRejection(deps, 'm1', 'reply')).toMatchObject({ outcome: 'unchanged' });
+    expect([...cases.templates.values()]).toEqual([expect.objectContaining({ label: 'not_rejection', caseId: 'm1' })]);
+
+    await forward('m2', invitation('Sam', 'Project Coordinator'));
+    cases.labelTemplate = async () => {
+      throw new Error('throttled');
+    };
+    await expect(draftAnyway(deps, 'm2')).rejects.toThrow('throttled');
+    cases.labelTemplate = labelTemplate;
+    expect(await draftAnyway(deps, 'm2')).toMatchObject({ outcome: 'unchanged' });
+    expect([...cases.templates.values()]).toContainEqual(expect.objectContaining({ label: 'rejection', caseId: 'm2' }));
+  });
+
   it('is undone by reviving the draft: it is a rejection after all, for the template too', async () => {
     const { deps, cases, forward } = setup();
     await forward('m1', statusUpdate('Sam', 'Senior Analyst'));
