@@ -1,10 +1,12 @@
-// onward's command line: start the local stack, send mail into it, or look at what onward
-// makes of an email without starting anything.
+// onward's command line: start the local stack, send mail into it, look at what onward makes of
+// an email without starting anything, print the owner's corrections as labelled data, or check a
+// deployed stack.
 import { appendFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { parseMime } from '../lambdas/adapters/mime.ts';
+import { corpusRecord } from '../lambdas/core/labels/index.ts';
 import type { ParsedMail } from '../lambdas/core/mail/index.ts';
 import { draftLetter } from '../lambdas/core/letter/index.ts';
 import { readRejection } from '../lambdas/core/reading/index.ts';
@@ -22,6 +24,8 @@ const USAGE = `usage: onward <command> [options]
   doctor [--stack NAME] [--region REGION] [--no-send]
                            check a deployed stack: DNS, rule set, SES sandbox, alarms, and a
                            test message through SES (AWS credentials as for the AWS CLI)
+  labels                   print your corrections ("Not a rejection", "Draft anyway") as labelled
+                           corpus records, one JSON line each, from the local data folder
   help [COMMAND]           this text, or one command's (also: onward COMMAND --help)
 
 Environment: \`start\` reads the ONWARD_* variables (README, "Configuration"): owner, addresses,
@@ -57,6 +61,12 @@ the evidence. A file that is not an email is named, the rest are still read, and
 
 Prints the thank-you letter onward would draft for the email, without starting anything. Signed
 with ONWARD_OWNER_NAME (default Sam Rivera).
+`,
+  labels: `usage: onward labels
+
+Prints your corrections — "Not a rejection" and "Draft anyway" — as labelled corpus records, one
+JSON line each, oldest first, from the local data folder (ONWARD_DATA_DIR, default .onward). Each
+email's whole text comes from its raw mail while that is kept; else its opening.
 `,
   doctor: `usage: onward doctor [--stack NAME] [--region REGION] [--no-send]
 
@@ -348,6 +358,46 @@ async function draft(files: string[]) {
   console.log(`To: ${letter.to ?? '(choose on the review page)'}\nSubject: ${letter.subject}\n\n${letter.body}`);
 }
 
+/**
+ * The owner's corrections in the local data folder, as corpus records (core/labels), oldest
+ * first. Each email's whole text comes from its raw mail while that is kept; else its opening.
+ */
+async function labels(args: string[]) {
+  if (args.length) throw new Usage();
+  const dataDir = process.env[settings.dataDir.env]?.trim() || settings.dataDir.default;
+  const { openLocalData } = await import('../lambdas/local/data.ts');
+  // A dynalite that finds the folder locked (by a stack that did not say where it listens) fails
+  // inside its request handler: said in one line, not as a stack trace.
+  process.once('uncaughtException', (error) => {
+    console.error(
+      /database is (?:closed|not open)|lock/i.test(error.message)
+        ? `onward: ${dataDir} is in use by another process that did not say where it listens (an onward started before this one?). Stop it, or start it again, and try again.`
+        : `onward: ${error.message}`,
+    );
+    process.exit(1);
+  });
+  const data = await openLocalData(dataDir);
+  if (!data) {
+    console.error(`onward: nothing recorded in ${dataDir} yet.`);
+    return;
+  }
+  try {
+    const labelled = (await data.cases.list({ limit: 1_000_000 })).filter((c) => c.ownerLabel).reverse();
+    for (const record of labelled) {
+      const body = await data.rawMail
+        .read(`${settings.inboundPrefix.default}${record.id}`, settings.maxMessageBytes.default)
+        .then(async (raw) =>
+          raw.tooLarge ? undefined : readRejection(await parseMime(raw.bytes), ownAddresses()).original.text,
+        )
+        .catch(() => undefined);
+      const line = corpusRecord(record, body);
+      if (line) console.log(JSON.stringify(line));
+    }
+  } finally {
+    await data.stop();
+  }
+}
+
 /** Credentials and region from the environment, else from the AWS CLI's own configuration (SSO, profiles). */
 async function awsEnvironment(region: string | undefined): Promise<Record<string, string | undefined>> {
   const { execFileSync } = await import('node:child_process');
@@ -429,6 +479,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   classify: classifyFiles,
   draft,
   doctor: doctorCommand,
+  labels,
 };
 const helpFor = (name: string | undefined) => (name && HELP[name]) || USAGE;
 const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h');

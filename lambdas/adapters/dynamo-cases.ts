@@ -3,7 +3,7 @@
 // Spoken in DynamoDB's JSON protocol; util-dynamodb converts items, as the document client did.
 import { randomUUID } from 'node:crypto';
 import { marshall, unmarshall, type convertToAttr } from '@aws-sdk/util-dynamodb';
-import { assertTransitions, type Case, type CaseStatus } from '../core/case/index.ts';
+import { assertTransitions, type Case, type CaseStatus, type TemplateLabel } from '../core/case/index.ts';
 import type { CaseRepository } from '../workflow/ports.ts';
 import { AwsError, callJson, type AwsHttp } from './aws-http.ts';
 
@@ -15,6 +15,8 @@ const LISTED = 'case';
 const ORIGINAL_PREFIX = 'original#';
 /** Ids of the items naming which case told the owner about a refusal on a day. */
 const NOTICE_PREFIX = 'notice#';
+/** Ids of the items holding the owner's verdict on an email template. */
+const TEMPLATE_PREFIX = 'template#';
 
 /** `writeId` names the last write, so a retry can tell its own lost success from a real conflict. */
 type Item = Case & { listed?: string; writeId?: string };
@@ -161,6 +163,26 @@ export function dynamoCaseRepository(dynamodb: AwsHttp, table: string): CaseRepo
         }),
       );
       return passed !== null;
+    },
+    // The owner's verdict on a template: like the originals, a small unlisted item of its own, so
+    // each inbound email finds it with one keyed read.
+    async templateLabel(fingerprint) {
+      const item = await read(`${TEMPLATE_PREFIX}${fingerprint}`);
+      if (!item) return null;
+      const { label, at, how, caseId } = unmarshall(item) as TemplateLabel;
+      return { label, at, how, caseId };
+    },
+    async labelTemplate(fingerprint, { label, at, how, caseId }) {
+      // The owner's latest word stands: a slower write of an earlier verdict does not undo it.
+      await conditional(() =>
+        call('PutItem', {
+          TableName: table,
+          Item: toWire({ id: `${TEMPLATE_PREFIX}${fingerprint}`, label, at, how, caseId }),
+          ConditionExpression: 'attribute_not_exists(id) OR #at <= :at',
+          ExpressionAttributeNames: { '#at': 'at' },
+          ExpressionAttributeValues: toWire({ ':at': at }),
+        }),
+      );
     },
     transition: async (id, from, to, changes) => {
       // A move the state machine does not draw is a bug: refused before it reaches the table.

@@ -77,7 +77,7 @@ function linkified(text: string): string {
   let out = '';
   let last = 0;
   for (const m of text.matchAll(URL_IN_TEXT)) {
-    out += esc(text.slice(last, m.index)) + `<a href="${esc(m[0])}">${esc(m[0])}</a>`;
+    out += `${esc(text.slice(last, m.index))}<a href="${esc(m[0])}">${esc(m[0])}</a>`;
     last = m.index + m[0].length;
   }
   return out + esc(text.slice(last));

@@ -1,7 +1,14 @@
 // The review site's routes. One path, /t/<token>: the signed token names the case and the action.
 // GET and HEAD only render (mail scanners open links before people do); only a POST from the
 // page acts, and a POST from another site is refused.
-import { CASE_STATUSES, type Case, type CaseStatus, draftableAnyway, revivable } from '../core/case/index.ts';
+import {
+  CASE_STATUSES,
+  type Case,
+  type CaseStatus,
+  draftableAnyway,
+  mayMarkNotRejection,
+  revivable,
+} from '../core/case/index.ts';
 import type { LetterEdits } from '../core/letter/index.ts';
 import { ALL_CASES, linkFor, makeLinks, type LinkSigner, verifyToken, type TokenClaims } from '../core/links/index.ts';
 import { PAGE_HEADERS, messagePage } from './pages/layout.ts';
@@ -19,6 +26,7 @@ import { reviewPage, type ReviewView } from './pages/review-page.ts';
 import { type PasteDeps, receivePaste } from '../workflow/paste.ts';
 import { discardDraft } from '../workflow/discard.ts';
 import { draftAnyway } from '../workflow/draft-anyway.ts';
+import { markNotRejection } from '../workflow/owner-labels.ts';
 import { sendFreshLink } from '../workflow/fresh-link.ts';
 import type { ReviewDeps } from '../workflow/owner-decisions.ts';
 import { recipientCandidates } from '../workflow/recipients.ts';
@@ -72,6 +80,10 @@ function crossSite(req: WebRequest): boolean {
 const reviveLink = (deps: WebDeps, record: Case): string | null =>
   revivable(record) ? linkFor(deps.signer, record.id, 'revive') : null;
 
+/** The signed POST target of "Not a rejection", where the owner may still say so. */
+const notRejectionLink = (deps: WebDeps, record: Case, expiresAt?: number): string | null =>
+  mayMarkNotRejection(record) ? linkFor(deps.signer, record.id, 'not-rejection', expiresAt) : null;
+
 async function reviewView(
   deps: WebDeps,
   record: Case,
@@ -88,6 +100,7 @@ async function reviewView(
     addresseeWarning: addresseeWarning(record.extraction, deps.owner.name),
     reviveUrl: reviveLink(deps, record),
     timeZone: deps.owner.timeZone,
+    notRejectionUrl: notRejectionLink(deps, record, expiresAt),
     ...extra,
   };
 }
@@ -158,6 +171,7 @@ async function get(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promise
           record,
           linkFor(deps.signer, record.id, 'draft', claims.expiresAt),
           linkFor(deps.signer, ALL_CASES, 'cases'),
+          notRejectionLink(deps, record, claims.expiresAt),
         ),
       );
     }
@@ -229,6 +243,16 @@ async function post(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promis
     }
     case 'paste':
       return paste(deps, req);
+    case 'not-rejection': {
+      const result = await markNotRejection(deps, claims.caseId, 'page');
+      if (result.outcome === 'missing') return html(404, notFoundPage());
+      // Mail without a letter goes back to its "Draft a thank-you anyway?" page: the owner may still change their mind.
+      return redirect(
+        result.record.status === 'IGNORED'
+          ? linkFor(deps.signer, claims.caseId, 'draft', claims.expiresAt)
+          : reviewLink(),
+      );
+    }
     case 'revive': {
       const revived = await reviveDraft(deps, claims.caseId);
       if (revived && 'heldBy' in revived) return redirect(linkFor(deps.signer, revived.heldBy.id, 'review'));

@@ -1,6 +1,6 @@
 // What the use cases need from the world, as plain interfaces. Adapters implement them against
 // AWS (or its emulators); unit tests implement them as plain objects.
-import type { Case, CaseStatus } from '../core/case/index.ts';
+import type { Case, CaseStatus, TemplateLabel } from '../core/case/index.ts';
 import type { Voice } from '../core/letter/index.ts';
 import type { ParsedMail } from '../core/mail/index.ts';
 
@@ -39,6 +39,10 @@ export interface CaseRepository {
    * itself after `expiresAt` (epoch seconds).
    */
   claimNotice(key: string, caseId: string, expiresAt: number): Promise<string>;
+  /** The owner's verdict on emails of this template (core/labels), or null: one keyed read. */
+  templateLabel(fingerprint: string): Promise<TemplateLabel | null>;
+  /** Remembers the owner's verdict for the template, unless a later one is remembered already. */
+  labelTemplate(fingerprint: string, label: TemplateLabel): Promise<void>;
 }
 
 interface Mailbox {

@@ -10,6 +10,7 @@ import { refFromRecipients } from '../core/reply/index.ts';
 import { checkLoop, checkSender, isForwardingConfirmation, probeNonce } from '../core/trust/index.ts';
 import type { InboundMail, ReceiveDeps, ReceiveOutcome } from './inbound.ts';
 import { holdOriginal } from './originals.ts';
+import { withOwnersWord } from './owner-labels.ts';
 import { emailDraft, ownerMail } from './owner-mail.ts';
 import { handleReply } from './reply-approval.ts';
 
@@ -163,11 +164,11 @@ export type ReadingDeps = Omit<ReceiveDeps, 'rawMail' | 'parser' | 'maxMessageBy
  * set aside as a duplicate. Forwards and pasted rejections (paste.ts) alike come through here.
  */
 export async function readAndDraft(deps: ReadingDeps, record: Case, parsed: ParsedMail): Promise<ReceiveOutcome> {
-  const { original, classification, extraction } = readRejection(parsed, [
-    deps.owner.email,
-    ...deps.policy.allowedSenders,
-    ...deps.policy.ownAddresses,
-  ]);
+  const {
+    original,
+    classification: reader,
+    extraction,
+  } = readRejection(parsed, [deps.owner.email, ...deps.policy.allowedSenders, ...deps.policy.ownAddresses]);
   if (!original.text.trim() && !original.subject.trim()) return ignore(deps, record, 'empty');
   if (
     original.style !== 'direct' &&
@@ -176,7 +177,11 @@ export async function readAndDraft(deps: ReadingDeps, record: Case, parsed: Pars
   ) {
     return forwardedOwnMail(deps, record);
   }
-  const analysed = { original: summary(original), classification, extraction };
+  // The owner's verdict on an earlier email of the same template stands over the reader's.
+  const summarised = summary(original);
+  const { classification, from: said } = await withOwnersWord(deps, { original: summarised, extraction }, reader);
+  if (said) deps.log.info('mail.owner-verdict', { caseId: record.id, label: said.label, from: said.caseId });
+  const analysed = { original: summarised, classification, extraction };
 
   if (classification.verdict !== 'rejection') {
     const reason: IgnoreReason = classification.verdict === 'unsure' ? 'unsure' : 'not-a-rejection';
@@ -189,8 +194,9 @@ export async function readAndDraft(deps: ReadingDeps, record: Case, parsed: Pars
     return sendNotice(deps, ignored);
   }
 
-  // Form mail nobody wrote: recorded, and the owner told why, with "Write one anyway".
-  const noLetter = noLetterReason(extraction);
+  // Form mail nobody wrote: recorded, and the owner told why, with "Write one anyway" — unless the
+  // owner asked for a letter for an email of this template before.
+  const noLetter = said?.label === 'rejection' ? null : noLetterReason(extraction);
   if (noLetter) {
     const recorded = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', {
       ...analysed,
@@ -295,7 +301,8 @@ async function passOn(deps: ReceiveDeps, record: Case, parsed: ParsedMail): Prom
 
 async function sendNotice(deps: ReadingDeps, record: Case): Promise<ReceiveOutcome> {
   const message = noticeMessage(record, { draftAnyway: deps.links.draftAnyway(record.id), cases: deps.links.cases() });
-  await deps.mailer.send(ownerMail(deps.owner, message));
+  // Answered by a reply too: "draft" drafts the letter anyway (reply-approval.ts).
+  await deps.mailer.send(ownerMail(deps.owner, message, deps.links.replyAddress(record.id)));
   await deps.cases.update(record.id, 'IGNORED', { ownerNotified: true });
   deps.log.info('mail.noticed', { caseId: record.id, reason: record.reason ?? null });
   return { outcome: 'noticed', caseId: record.id };

@@ -1,13 +1,16 @@
 // The owner answers a draft email: "send" sends the letter exactly as that email showed it,
-// "discard" drops it, a revised letter comes back as a fresh draft, and anything else is
+// "discard" drops it, a revised letter comes back as a fresh draft, "not a rejection" drops the
+// draft and labels the email; to a notice, "draft" drafts a thank-you anyway. Anything else is
 // answered, not guessed at — a reply never sends text the owner has not seen. The reply itself
 // is recorded once acted on.
-import { type Case, ignoredRecordExpiry, SENDABLE, statePhrase } from '../core/case/index.ts';
+import { type Case, dayOf, draftableAnyway, ignoredRecordExpiry, SENDABLE, statePhrase } from '../core/case/index.ts';
 import { applyEdits } from '../core/letter/index.ts';
 import type { ParsedMail } from '../core/mail/index.ts';
 import { letterDigest, type ReplyTarget, replyCommand } from '../core/reply/index.ts';
 import { discardDraft } from './discard.ts';
+import { draftAnyway } from './draft-anyway.ts';
 import type { ReceiveDeps, ReceiveOutcome } from './inbound.ts';
+import { markNotRejection } from './owner-labels.ts';
 import { emailDraft, ownerMail } from './owner-mail.ts';
 import { sendLetter } from './send-letter.ts';
 
@@ -21,7 +24,56 @@ async function tell(deps: ReceiveDeps, target: Case, subject: string, lines: str
 }
 
 const HOW =
-  'Reply "send" to send the letter as the email showed it, "discard" to drop it, or with your whole revised letter.';
+  'Reply "send" to send the letter as the email showed it, "discard" to drop it, "not a rejection" if the email is none, or with your whole revised letter.';
+/** For a notice: the email got no letter. */
+const HOW_NOTICE = 'Reply "draft" to draft a thank-you for it anyway.';
+
+/** "Not a rejection": the label on the case and its template; a waiting draft goes, and nothing is sent. */
+async function notRejection(deps: ReceiveDeps, target: Case, about: string): Promise<string> {
+  const result = await markNotRejection(deps, target.id, 'reply');
+  if (result.outcome !== 'done') {
+    const now = 'record' in result ? result.record : undefined;
+    const why =
+      now?.ownerLabel?.label === 'not_rejection'
+        ? `You said so already, on ${dayOf(now.ownerLabel.at)}.`
+        : now?.status === 'IGNORED' && now.reason === 'not-a-rejection'
+          ? 'onward read it as no rejection already.'
+          : `The letter is ${statePhrase(now)}.`;
+    await tell(deps, target, `Nothing done: ${about}`, [why]);
+    return 'not-rejection-refused';
+  }
+  const discarded = result.record.status === 'DISCARDED' && target.status !== 'DISCARDED';
+  await tell(deps, target, `Not a rejection: ${about}`, [
+    discarded
+      ? 'Noted: this email is not a rejection. Its draft is discarded; nothing was sent.'
+      : result.record.status === 'SENT'
+        ? 'Noted: this email is not a rejection. Its letter had left already.'
+        : 'Noted: this email is not a rejection.',
+    'onward reads emails like this one (the same sender, subject and opening) that way from now on.',
+    ...(discarded ? ['Changed your mind? Bring the draft back from its review page.'] : []),
+  ]);
+  return 'not-rejection';
+}
+
+/** "draft" to a notice: the thank-you drafted anyway, as its link does; the draft email is the answer. */
+async function draftByReply(deps: ReceiveDeps, target: Case, about: string): Promise<string> {
+  const result = await draftAnyway(deps, target.id, 'reply');
+  if (result.outcome === 'done') {
+    await emailDraft(deps, result.record);
+    return 'draft';
+  }
+  if (result.outcome === 'held') {
+    await tell(deps, result.record, `Not drafted: ${about}`, [
+      'You forwarded this email before, and its thank-you letter is drafted already: nobody is thanked twice.',
+    ]);
+    return 'draft-held';
+  }
+  const now = 'record' in result ? result.record : undefined;
+  await tell(deps, target, `Nothing done: ${about}`, [
+    now?.letter ? `Its letter is drafted already: it is ${statePhrase(now)}.` : 'There is nothing to draft for it.',
+  ]);
+  return 'draft-refused';
+}
 
 /** The subject of the answer to "send": what happened, so a letter that left never reads "Not sent". */
 function sendHeadline(result: Awaited<ReturnType<typeof sendLetter>>): string {
@@ -36,9 +88,18 @@ async function act(deps: ReceiveDeps, target: Case, parsed: ParsedMail, reply: R
   const command = replyCommand(parsed.text, target.letter?.body);
   const letter = target.letter;
   const about = target.extraction?.company ?? target.original?.subject ?? 'your letter';
+  if (command.kind === 'not-rejection') return notRejection(deps, target, about);
+  if (command.kind === 'draft') return draftByReply(deps, target, about);
+  const how = letter ? HOW : draftableAnyway(target) ? HOW_NOTICE : '';
   if (command.kind === 'empty' || !letter) {
-    await tell(deps, target, `Nothing done: ${about}`, [`Your reply had no text onward could act on. ${HOW}`]);
-    return 'empty';
+    await tell(deps, target, `Nothing done: ${about}`, [
+      command.kind === 'empty'
+        ? `Your reply had no text onward could act on. ${how}`
+        : command.kind === 'unclear'
+          ? `onward did not understand your reply (“${command.said}”), so it did nothing. ${how}`
+          : `onward drafted no letter for this email: there is none to send, discard or revise. ${how}`,
+    ]);
+    return command.kind === 'empty' ? 'empty' : command.kind === 'unclear' ? 'unclear' : 'no-letter';
   }
   if (command.kind === 'unclear') {
     await tell(deps, target, `Nothing done: ${about}`, [

@@ -2,12 +2,15 @@
 // uses it: open the Review link from the draft email, read, edit, press Send, see it was sent —
 // and the letter in the outbox is what was on screen. Also without JavaScript, at phone width,
 // by keyboard, and with the headers and origin checks the browser actually sees.
+import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { BrowserContext, BrowserContextOptions, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DETAIL_PLACEHOLDER } from '../../lambdas/core/letter/index.ts';
+import { linkIn } from '../support/outbox.ts';
+import { asNewEmail, forwardRaw } from '../support/stack.ts';
 import {
   ARTIFACTS,
   OWNER,
@@ -510,6 +513,78 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
       }
     });
   }
+});
+
+describe('the owner says an email is not a rejection', () => {
+  /**
+   * A rejection template of its own (no other test forwards it, so labelling it changes nothing
+   * elsewhere): the example's text from another sender, under another subject, greeting `name`.
+   */
+  const marlow = async (name: string) =>
+    asNewEmail(
+      (await readFile('examples/rejection-after-interview.eml', 'utf8'))
+        .replace(/sandra\.ing@grainwood\.example/g, 'kim.oduya@marlow.example')
+        .replace('Subject: Your application for Administrative Assistant', 'Subject: Your interview at Marlow Labs')
+        .replace('Dear Sam,', `Dear ${name},`),
+    );
+
+  it('drops the draft by a POST from the page (following its URL changes nothing), sends nothing, and the next email like it gets no letter', async () => {
+    const mark = await outboxMark(h);
+    await forwardRaw(h, await marlow('Sam'), 'marlow.eml');
+    const draft = await waitForNewMail(h, mark, (m) => to(OWNER)(m) && m.mail.subject.startsWith('Draft thank-you'));
+    expect(draft.mail.text).toContain('Reply "not a rejection"');
+    const reviewUrl = linkIn(draft.mail.text, 'Review, edit and send:');
+    const { context, page, problems } = await open();
+    try {
+      await gotoReview(page, reviewUrl);
+      const button = page.getByRole('button', { name: 'Not a rejection', exact: true });
+      await expect(button.isVisible()).resolves.toBe(true);
+      await expect(page.locator('#not-rejection-help').innerText()).resolves.toContain(
+        'the draft is discarded, nothing is sent',
+      );
+      // A mail scanner following the button's URL: the page, and nothing else.
+      const action = (await page.locator('form#not-rejection').getAttribute('action'))!;
+      for (const method of ['GET', 'HEAD']) expect((await fetch(action, { method })).status).toBe(200);
+      await gotoReview(page, reviewUrl);
+
+      await page.screenshot({ path: path.join(ARTIFACTS, 'review-with-not-a-rejection.png'), fullPage: true });
+      const posts = recordPosts(page);
+      await button.click();
+      const status = page.getByRole('status').filter({ hasText: 'The draft is discarded. Nothing was sent.' });
+      await status.waitFor();
+      await expect(status.innerText()).resolves.toMatch(
+        /You said on \d\d \w{3} \d{4} that this email is not a rejection: onward reads emails like this one \(the same sender, subject and opening\) that way\./,
+      );
+      expect(posts).toHaveLength(1);
+      expect((await posts[0]!.response())?.status()).toBe(303);
+      expect(await page.locator('form.letter').count()).toBe(0);
+      // Said once: no second button; bringing the draft back says what it means.
+      expect(await page.getByRole('button', { name: 'Not a rejection' }).count()).toBe(0);
+      await expect(
+        page.getByText('Bringing it back tells onward this email is a rejection after all.').isVisible(),
+      ).resolves.toBe(true);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'review-not-a-rejection.png'), fullPage: true });
+      await settle();
+      expect(await newMail(h, mark, (m) => !to(OWNER)(m))).toEqual([]);
+
+      // The next email of the template, greeting the owner by full name: a notice, with the owner's reason.
+      const next = await outboxMark(h);
+      await forwardRaw(h, await marlow('Sam Rivera'), 'marlow.eml');
+      const notice = await waitForNewMail(
+        h,
+        next,
+        (m) => to(OWNER)(m) && m.mail.subject.startsWith('No letter drafted'),
+      );
+      expect(notice.mail.text).toMatch(
+        /What onward saw: you said an email like this is not a rejection on \d\d \w{3} \d{4}\./,
+      );
+      await settle();
+      expect(await newMail(h, next, (m) => !to(OWNER)(m))).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe('what the browser sees of the security rules', () => {

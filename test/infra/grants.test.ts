@@ -33,6 +33,14 @@ const CALLS: Record<Method, (repo: CaseRepository) => Promise<unknown>> = {
   claimOriginal: (r) => r.claimOriginal('fingerprint', 'case-1'),
   passOriginal: (r) => r.passOriginal('fingerprint', 'case-0', 'case-1'),
   claimNotice: (r) => r.claimNotice('dmarc-fail#2026-11-26', 'case-1', 1_800_000_000),
+  templateLabel: (r) => r.templateLabel('fingerprint'),
+  labelTemplate: (r) =>
+    r.labelTemplate('fingerprint', {
+      label: 'not_rejection',
+      at: '2026-11-26T12:00:00.000Z',
+      how: 'page',
+      caseId: 'case-1',
+    }),
 };
 
 /** A DynamoDB that records each operation; with `lost`, every conditional write fails its condition. */

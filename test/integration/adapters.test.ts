@@ -125,6 +125,50 @@ describe('DynamoDB cases (dynalite)', () => {
     expect((await repo.list()).some((c) => c.id.startsWith('notice#'))).toBe(false);
   });
 
+  it('keeps one owner verdict per email template: one keyed read finds it, the latest word wins, never listed', async () => {
+    const fingerprint = `tpl-${Date.now()}`;
+    const dynamodb = awsHttp('dynamodb', env);
+    const targets: string[] = [];
+    const counting: AwsHttp = {
+      send(request, read) {
+        targets.push(String(request.headers?.['x-amz-target']));
+        return dynamodb.send(request, read);
+      },
+    };
+    const counted = dynamoCaseRepository(counting, table);
+    expect(await counted.templateLabel(fingerprint)).toBeNull();
+    const said = (label: 'rejection' | 'not_rejection', day: string) =>
+      ({ label, at: `2026-12-${day}T10:00:00.000Z`, how: 'page', caseId: `case-${day}` }) as const;
+    await repo.labelTemplate(fingerprint, said('not_rejection', '03'));
+    expect(await counted.templateLabel(fingerprint)).toEqual(said('not_rejection', '03'));
+    expect(targets).toEqual(['DynamoDB_20120810.GetItem', 'DynamoDB_20120810.GetItem']);
+    // An earlier verdict written late does not undo a later one; a later one does.
+    await repo.labelTemplate(fingerprint, said('rejection', '02'));
+    expect(await repo.templateLabel(fingerprint)).toEqual(said('not_rejection', '03'));
+    await repo.labelTemplate(fingerprint, said('rejection', '04'));
+    expect(await repo.templateLabel(fingerprint)).toEqual(said('rejection', '04'));
+    // Written at once, in any order: the latest stands.
+    const days = ['09', '05', '08', '06', '07'];
+    await Promise.all(days.map((d) => repo.labelTemplate(fingerprint, said('not_rejection', d))));
+    expect(await repo.templateLabel(fingerprint)).toEqual(said('not_rejection', '09'));
+    expect((await repo.list()).some((c) => c.id.startsWith('template#'))).toBe(false);
+    expect(await repo.templateLabel(`${fingerprint}-other`)).toBeNull();
+  });
+
+  it('keeps the owner’s label on a case through its writes', async () => {
+    await repo.create(base('labelled', '2026-10-01T00:00:00Z'));
+    await repo.transition('labelled', ['RECEIVED'], 'DRAFTED', {});
+    await repo.transition('labelled', ['DRAFTED'], 'AWAITING_APPROVAL', {});
+    const ownerLabel = { label: 'not_rejection', at: '2026-12-03T10:00:00.000Z', how: 'reply' } as const;
+    expect(
+      await repo.transition('labelled', ['AWAITING_APPROVAL'], 'DISCARDED', {
+        discardedFrom: 'AWAITING_APPROVAL',
+        ownerLabel,
+      }),
+    ).toMatchObject({ status: 'DISCARDED', ownerLabel });
+    expect(await repo.get('labelled')).toMatchObject({ ownerLabel });
+  });
+
   it('reports a missing table as an error, not as a missing case or a lost race', async () => {
     const other = dynamoCaseRepository(awsHttp('dynamodb', env), 'no-such-table');
     await expect(other.get('a')).rejects.toThrow();

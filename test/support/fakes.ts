@@ -1,8 +1,9 @@
 // In-memory ports for unit tests of the use cases: plain objects with the same conditional
 // semantics as the DynamoDB adapter (a transition succeeds only from an expected status).
-import { assertTransitions, type Case } from '../../lambdas/core/case/index.ts';
+import { assertTransitions, type Case, type TemplateLabel } from '../../lambdas/core/case/index.ts';
 import type { ParsedMail } from '../../lambdas/core/mail/index.ts';
 import { letterDigest, replyAddress, replyRef } from '../../lambdas/core/reply/index.ts';
+import type { PasteDeps } from '../../lambdas/workflow/paste.ts';
 import type {
   CaseRepository,
   Clock,
@@ -13,10 +14,11 @@ import type {
   RawMailStore,
 } from '../../lambdas/workflow/ports.ts';
 
-export function memoryCases(): CaseRepository & { items: Map<string, Case> } {
+export function memoryCases(): CaseRepository & { items: Map<string, Case>; templates: Map<string, TemplateLabel> } {
   const items = new Map<string, Case>();
   const originals = new Map<string, string>();
   const notices = new Map<string, string>();
+  const templates = new Map<string, TemplateLabel>();
   const clone = <T>(v: T): T => structuredClone(v);
   const write = (id: string, from: readonly Case['status'][], to: Case['status'], changes: Partial<Case>) => {
     const current = items.get(id);
@@ -29,6 +31,7 @@ export function memoryCases(): CaseRepository & { items: Map<string, Case> } {
   };
   return {
     items,
+    templates,
     async get(id) {
       const c = items.get(id);
       return c ? clone(c) : null;
@@ -66,6 +69,15 @@ export function memoryCases(): CaseRepository & { items: Map<string, Case> } {
       if (originals.get(fingerprint) !== holder) return false;
       originals.set(fingerprint, caseId);
       return true;
+    },
+    async templateLabel(fingerprint) {
+      const said = templates.get(fingerprint);
+      return said ? clone(said) : null;
+    },
+    async labelTemplate(fingerprint, label) {
+      // As the adapter: an earlier verdict written late does not undo a later one.
+      const now = templates.get(fingerprint);
+      if (!now || now.at <= label.at) templates.set(fingerprint, clone(label));
     },
     async list(options = {}) {
       return [...items.values()]
@@ -147,3 +159,11 @@ export function parsed(over: Partial<ParsedMail> = {}): ParsedMail {
     ...over,
   };
 }
+
+/** The review site's paste dependencies, for tests of routes that never read a paste. */
+export const noPaste: { paste: PasteDeps; newId: () => string } = {
+  paste: {} as PasteDeps,
+  newId: () => {
+    throw new Error('no paste in this test');
+  },
+};

@@ -18,7 +18,11 @@ const SAFE_VALUE = /^[A-Za-z0-9._:-]{0,80}$/;
 /** Why a captured line is not an acceptable log line, or null when it is. */
 export function leak(line: string): string | null {
   if (/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/.test(line)) return 'an email address';
-  if (/\b[A-Za-z0-9_-]+\.(review|send|discard|draft|cases|revive|paste)\.[0-9a-z]+\.[A-Za-z0-9_-]{20,}/.test(line))
+  if (
+    /\b[A-Za-z0-9_-]+\.(review|send|discard|draft|cases|revive|sent-myself|paste|not-rejection)\.[0-9a-z]+\.[A-Za-z0-9_-]{20,}/.test(
+      line,
+    )
+  )
     return 'a token';
   let record: unknown;
   try {

@@ -58,7 +58,11 @@ export function asNewEmail(raw: string | Buffer): string {
 
 /** Forwards an example as an attachment through SMTP, as the owner's mail client does. */
 export async function forwardExample(t: TestStack, file: string, from = OWNER): Promise<void> {
-  const raw = asNewEmail(await readFile(path.join('examples', file)));
+  await forwardRaw(t, asNewEmail(await readFile(path.join('examples', file))), file, from);
+}
+
+/** Forwards a recruiter's raw message as an attachment through SMTP. */
+export async function forwardRaw(t: TestStack, raw: string, file = 'original.eml', from = OWNER): Promise<void> {
   const transport = nodemailer.createTransport({
     host: '127.0.0.1',
     port: t.config.smtpPort,

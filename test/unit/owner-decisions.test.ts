@@ -250,7 +250,7 @@ describe('Draft anyway', () => {
     cases.transition = transition;
     const again = setup('IGNORED', { letter: undefined, reason: 'unsure', extraction, original });
     expect((await draftAnyway(again.deps, 'c1')).outcome).toBe('done');
-    expect(events(again.log)).toEqual([{ event: 'letter.drafted-anyway', caseId: 'c1' }]);
+    expect(events(again.log)).toEqual([{ event: 'letter.drafted-anyway', caseId: 'c1', how: 'page' }]);
   });
 
   it('answers with the case as it was read when it vanished under the press', async () => {
@@ -270,7 +270,7 @@ describe('Revive', () => {
   it('logs a revived draft, and nothing when another press revived it first', async () => {
     const { deps, cases, log } = setup('EXPIRED');
     expect(await reviveDraft(deps, 'c1')).toMatchObject({ status: 'AWAITING_APPROVAL' });
-    expect(events(log)).toEqual([{ event: 'draft.revived', caseId: 'c1' }]);
+    expect(events(log)).toEqual([{ event: 'draft.revived', caseId: 'c1', relabelled: false }]);
     const raced = setup('EXPIRED');
     raced.cases.transition = async () => null;
     expect(await reviveDraft(raced.deps, 'c1')).toBeNull();

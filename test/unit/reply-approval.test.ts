@@ -417,7 +417,7 @@ describe('approving by reply', () => {
 });
 
 const HOW =
-  'Reply "send" to send the letter as the email showed it, "discard" to drop it, or with your whole revised letter.';
+  'Reply "send" to send the letter as the email showed it, "discard" to drop it, "not a rejection" if the email is none, or with your whole revised letter.';
 const FILLED = 'Dear Sandra,\n\nThank you for the interview and the tour.\n\nSam';
 
 describe('what the owner hears back from a reply', () => {
@@ -461,7 +461,7 @@ describe('what the owner hears back from a reply', () => {
     expect(mailer.sent.at(-1)!.subject).toBe('Nothing done: your letter');
   });
 
-  it('says a reply with nothing to act on did nothing, also for a case with no letter', async () => {
+  it('says a reply with nothing to act on did nothing, and that a case with no letter has none', async () => {
     const { cases, mailer, reply } = setup();
     await reply('> only quoted text');
     expect(mailer.sent.at(-1)).toMatchObject({
@@ -470,7 +470,7 @@ describe('what the owner hears back from a reply', () => {
     });
     cases.items.set('c1', { ...cases.items.get('c1')!, status: 'IGNORED', letter: undefined });
     await reply('send');
-    expect(mailer.sent.at(-1)!.text).toContain('Your reply had no text onward could act on.');
+    expect(mailer.sent.at(-1)!.text).toContain('onward drafted no letter for this email');
     expect(mailer.sent).toHaveLength(2);
   });
 

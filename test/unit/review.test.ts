@@ -8,9 +8,8 @@ import { discardDraft } from '../../lambdas/workflow/discard.ts';
 import { draftAnyway } from '../../lambdas/workflow/draft-anyway.ts';
 import { sendFreshLink } from '../../lambdas/workflow/fresh-link.ts';
 import type { ReviewDeps } from '../../lambdas/workflow/owner-decisions.ts';
-import type { PasteDeps } from '../../lambdas/workflow/paste.ts';
 import { recordSentByOwner, sendLetter } from '../../lambdas/workflow/send-letter.ts';
-import { fakeLinks, fixedClock, memoryCases, owner, recordingMailer, silentLog } from '../support/fakes.ts';
+import { fakeLinks, fixedClock, memoryCases, noPaste, owner, recordingMailer, silentLog } from '../support/fakes.ts';
 
 const letter = {
   to: 'sandra.ing@grainwood.example',
@@ -324,8 +323,6 @@ describe('"I sent it myself" on the review site', () => {
     ttlSeconds: 3600,
     nowSeconds: () => Math.floor(Date.parse('2026-11-26T12:00:00Z') / 1000),
   };
-  // These routes never read a paste.
-  const noPaste = { paste: {} as PasteDeps, newId: () => 'unused' };
   const request = (method: string, action: 'sent-myself' | 'review') => ({
     method,
     path: new URL(linkFor(signer, 'c1', action)).pathname,

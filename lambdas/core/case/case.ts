@@ -122,6 +122,22 @@ export function originalFingerprints(o: OriginalSummary): { text: string; id: st
   };
 }
 
+/**
+ * The owner's own verdict on an email, overriding the reader's: "Not a rejection" (a button on
+ * the review page, or a reply), or "Draft a thank-you anyway" (the notice's link, or a reply).
+ */
+export interface OwnerLabel {
+  label: 'rejection' | 'not_rejection';
+  /** ISO time the owner said so. */
+  at: string;
+  how: 'page' | 'reply';
+}
+
+/** The owner's verdict as remembered for every email of one template (core/labels), and which case it came from. */
+export interface TemplateLabel extends OwnerLabel {
+  caseId: string;
+}
+
 export interface Case {
   id: string;
   status: CaseStatus;
@@ -147,6 +163,8 @@ export interface Case {
   discardedFrom?: CaseStatus;
   classification?: Classification;
   extraction?: Extraction;
+  /** What the owner said this email is, when they corrected (or confirmed) the reader. */
+  ownerLabel?: OwnerLabel;
   letter?: Letter;
   sentAt?: string;
   sentMessageId?: string;

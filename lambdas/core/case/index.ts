@@ -7,8 +7,10 @@ export {
   type IgnoreReason,
   type Letter,
   type OriginalSummary,
+  type OwnerLabel,
   type Refusal,
   type RefusalCause,
+  type TemplateLabel,
   ignoredRecordExpiry,
   originalFingerprints,
 } from './case.ts';
@@ -17,8 +19,19 @@ export {
   DISCARDABLE,
   draftableAnyway,
   letterStands,
+  mayMarkNotRejection,
   PASSING,
   revivable,
   SENDABLE,
 } from './lifecycle.ts';
-export { STATUS_LABEL, statePhrase, timeIn, verdictPhrase, verdictWords, when } from './words.ts';
+export {
+  dayOf,
+  LIKE_THIS,
+  ownerSaid,
+  STATUS_LABEL,
+  statePhrase,
+  timeIn,
+  verdictPhrase,
+  verdictWords,
+  when,
+} from './words.ts';

@@ -53,6 +53,17 @@ export function draftableAnyway(c: Case): boolean {
   return c.status === 'IGNORED' && c.reason !== undefined && DRAFTABLE_REASONS.includes(c.reason);
 }
 
+/**
+ * The owner may tell onward that an email is not a rejection: one it drafted a letter for, or one
+ * it was unsure of — not mail it already read as no rejection, not one passing through a state,
+ * and not one the owner labelled so already. A waiting draft (SENDABLE) is discarded with it.
+ */
+export function mayMarkNotRejection(c: Case): boolean {
+  if (!c.original || !c.classification || PASSING.includes(c.status) || c.ownerLabel?.label === 'not_rejection')
+    return false;
+  return c.status === 'IGNORED' ? c.reason === 'unsure' : c.letter !== undefined;
+}
+
 const LETTER_LIVE: readonly CaseStatus[] = [
   'DRAFTED',
   'AWAITING_APPROVAL',

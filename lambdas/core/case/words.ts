@@ -1,6 +1,6 @@
 // A case as the owner reads it, in pages and in emails: statuses, verdicts and times in words.
 // Codes (AWAITING_APPROVAL, not_rejection) stay in logs and data attributes.
-import type { Case, CaseStatus } from './case.ts';
+import type { Case, CaseStatus, OwnerLabel } from './case.ts';
 
 /** Each status as a label: the cases page's filters and rows. */
 export const STATUS_LABEL: Record<CaseStatus, string> = {
@@ -118,4 +118,17 @@ export function timeIn(timeZone: string, at: Date): string {
 export function when(value: string | null | undefined, timeZone: string): string {
   if (!value) return 'unknown';
   return ISO_TIME.test(value) ? timeIn(timeZone, new Date(value)) : value;
+}
+
+/** The day of an ISO time, as the owner reads it in a sentence: "03 Dec 2026". */
+export function dayOf(iso: string): string {
+  return ISO_TIME.test(iso) ? new Date(iso).toUTCString().slice(5, 16) : iso;
+}
+
+/** Which emails the owner's verdict on one carries over to (core/labels says how they are told). */
+export const LIKE_THIS = 'emails like this one (the same sender, subject and opening)';
+
+/** The owner's label on a case, as a sentence. */
+export function ownerSaid(label: OwnerLabel): string {
+  return `You said on ${dayOf(label.at)} that this email is ${verdictWords(label.label)}: onward reads ${LIKE_THIS} that way.`;
 }

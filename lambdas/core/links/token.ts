@@ -3,7 +3,17 @@
 // anything else in the token is trusted — including its expiry.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-const TOKEN_ACTIONS = ['review', 'send', 'discard', 'draft', 'cases', 'revive', 'sent-myself', 'paste'] as const;
+const TOKEN_ACTIONS = [
+  'review',
+  'send',
+  'discard',
+  'draft',
+  'cases',
+  'revive',
+  'sent-myself',
+  'paste',
+  'not-rejection',
+] as const;
 export type TokenAction = (typeof TOKEN_ACTIONS)[number];
 
 export interface TokenClaims {

@@ -4,6 +4,7 @@ import {
   type Case,
   type IgnoreReason,
   type Letter,
+  LIKE_THIS,
   type Refusal,
   type RefusalCause,
   verdictPhrase,
@@ -106,10 +107,17 @@ export function draftMessage(
               'or reply with your revised letter (it comes back to you as a new draft; nothing is sent without your "send").',
             ]),
       '',
+      NOT_A_REJECTION_HINT,
+      '',
       `All your cases: ${links.cases}`,
     ].join('\n'),
   };
 }
+
+const NOT_A_REJECTION_HINT = [
+  'Not a rejection at all? Reply "not a rejection", or press Not a rejection on the review page: the draft',
+  `is discarded, nothing is sent, and onward reads ${LIKE_THIS} that way from now on.`,
+].join('\n');
 
 const LOOKED_LIKE: Partial<Record<IgnoreReason, string>> = {
   'not-a-rejection': 'did not look like a rejection',
@@ -144,6 +152,10 @@ export function noticeMessage(record: Case, links: { draftAnyway: string; cases:
       ...detected(classification, extraction),
       '',
       `If it is a rejection after all, draft a thank-you anyway: ${links.draftAnyway}`,
+      `— or reply "draft" to this email. onward then reads ${LIKE_THIS} as rejections.`,
+      ...(record.reason === 'unsure'
+        ? ['', `Not a rejection? Reply "not a rejection", and onward reads ${LIKE_THIS} that way from now on.`]
+        : []),
       '',
       `All your cases: ${links.cases}`,
     ].join('\n'),

@@ -7,6 +7,10 @@ export type ReplyCommand =
   | { kind: 'send' }
   | { kind: 'discard' }
   | { kind: 'revise'; body: string }
+  /** The email is no rejection: the owner's label, and a waiting draft discarded. */
+  | { kind: 'not-rejection' }
+  /** To a notice: draft a thank-you anyway. */
+  | { kind: 'draft' }
   | { kind: 'empty' }
   /** Short, and neither a clear "send", a clear "discard", nor a letter: nothing is done. */
   | { kind: 'unclear'; said: string };
@@ -22,6 +26,16 @@ const DISCARD_WORDS = new Set(
   "discard it no nope thanks thank you please cancel delete scrap the letter draft don't dont do not send".split(' '),
 );
 const DISCARD_DECIDES = /\b(?:discard|cancel|delete|scrap|no|nope|don't send|dont send|do not send)\b/;
+/**
+ * The whole first line says the email is no rejection — "Not a rejection", "No, this isn't a
+ * rejection" — and nothing else: "not a rejection?" asks, and "not a rejection, but …" or "it's a
+ * rejection, not an offer" are not it.
+ */
+const NOT_REJECTION =
+  /^(?:(?:no|nope) )?(?:(?:this|that|it)(?: is|'s| was)? )?(?:not|isn't|isnt|wasn't|wasnt) (?:a |an )?rejection(?: at all)?(?: thanks| thank you)?$/;
+/** The whole first line asks for a letter: "draft", "Yes, draft it anyway", "draft a thank-you please". */
+const DRAFT =
+  /^(?:(?:yes|ok|okay|sure|please) )*draft(?: (?:it|one|the letter|a letter|a thank you(?: letter| note)?))?(?: anyway)?(?: please| thanks| thank you)?$/;
 /** A revised letter is a letter: a greeting, a sentence, a name — a few lines and words at least. */
 const MIN_LETTER_WORDS = 8;
 const GREETING_LINE = /^(?:dear|hi|hello|hey|greetings|good (?:morning|afternoon|evening))\b/i;
@@ -86,7 +100,10 @@ export function replyCommand(text: string, current?: string): ReplyCommand {
   const plain = firstLine.toLowerCase().replace(/[\u2018\u2019]/g, "'");
   // Words and spaces only — quote marks around a word ('send it', ‘OK’) are not part of it, an
   // apostrophe inside one is; every use below splits on spaces or matches whole words.
-  const first = plain.replace(/[^\p{L}\p{N}' ]|'(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])'/gu, ' ').replace(/\s+/g, ' ');
+  const first = plain
+    .replace(/[^\p{L}\p{N}' ]|'(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])'/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const words = first.split(' ').filter(Boolean);
   // Each decides only with a deciding word, so a line with no words decides nothing.
   const discard = words.every((w) => DISCARD_WORDS.has(w)) && DISCARD_DECIDES.test(first);
@@ -99,13 +116,20 @@ export function replyCommand(text: string, current?: string): ReplyCommand {
   const asks = firstLine.endsWith('?');
   const command: ReplyCommand | null = asks
     ? null
-    : discard && !send
-      ? { kind: 'discard' }
-      : send && !DISCARD_DECIDES.test(first)
-        ? { kind: 'send' }
-        : null;
+    : NOT_REJECTION.test(first)
+      ? { kind: 'not-rejection' }
+      : DRAFT.test(first)
+        ? { kind: 'draft' }
+        : discard && !send
+          ? { kind: 'discard' }
+          : send && !DISCARD_DECIDES.test(first)
+            ? { kind: 'send' }
+            : null;
   const rest = lines.slice(1);
-  if (command) {
+  if (command?.kind === 'not-rejection' || command?.kind === 'draft') {
+    // Said alone or signed; a letter or anything else under it contradicts or conditions it.
+    if (signsOnly(rest) && !letterLike(rest, current)) return command;
+  } else if (command) {
     // "Yes,\n\nDear Olivia, …": the letter that follows the word is the answer.
     if (letterLike(rest, current))
       return { kind: 'revise', body: visible.slice(visible.indexOf(firstLine) + firstLine.length).trim() };

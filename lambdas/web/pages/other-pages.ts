@@ -3,6 +3,8 @@ import {
   CASE_STATUSES,
   type Case,
   type CaseStatus,
+  LIKE_THIS,
+  ownerSaid,
   PASSING,
   STATUS_LABEL,
   verdictWords,
@@ -10,7 +12,12 @@ import {
 } from '../../core/case/index.ts';
 import { esc, messagePage, page } from './layout.ts';
 
-export function draftAnywayPage(record: Case, postUrl: string, casesUrl: string): string {
+export function draftAnywayPage(
+  record: Case,
+  postUrl: string,
+  casesUrl: string,
+  notRejectionUrl: string | null = null,
+): string {
   if (record.reason === 'no-letter-suggested') {
     return page(
       'Write one anyway?',
@@ -21,11 +28,16 @@ export function draftAnywayPage(record: Case, postUrl: string, casesUrl: string)
   }
   const c = record.classification;
   const why = c ? `onward read it as ${verdictWords(c.verdict)}: ${c.reasons[0] ?? c.kind.replace(/-/g, ' ')}.` : '';
+  const said = record.ownerLabel ? `<div class="notice" role="status">${esc(ownerSaid(record.ownerLabel))}</div>` : '';
+  // For mail onward was unsure of, the owner may settle it the other way too.
+  const notRejection = notRejectionUrl
+    ? `<form method="post" action="${esc(notRejectionUrl)}"><button class="secondary" type="submit" name="op" value="not-rejection">Not a rejection</button></form>`
+    : '';
   return page(
     'Draft a thank-you anyway?',
-    `<p class="muted"><a href="${esc(casesUrl)}">All cases</a></p><h1>Draft a thank-you anyway?</h1>
-<p>The email “${esc(record.original?.subject ?? '')}” did not get a letter: ${esc(why)} If it is a rejection after all, onward will draft one for you to review. Nothing is sent until you press Send on the next page.</p>
-<form method="post" action="${esc(postUrl)}"><div class="actions"><button class="primary" type="submit" name="op" value="draft">Draft a thank-you</button></div></form>`,
+    `<p class="muted"><a href="${esc(casesUrl)}">All cases</a></p><h1>Draft a thank-you anyway?</h1>${said}
+<p>The email “${esc(record.original?.subject ?? '')}” did not get a letter: ${esc(why)} If it is a rejection after all, onward will draft one for you to review, and read ${LIKE_THIS} as rejections from now on. Nothing is sent until you press Send on the next page.</p>
+<div class="actions"><form method="post" action="${esc(postUrl)}"><button class="primary" type="submit" name="op" value="draft">Draft a thank-you</button></form>${notRejection}</div>`,
   );
 }
 
@@ -60,9 +72,11 @@ export function casesPage(
           const why =
             r.status === 'IGNORED' && r.reason ? `<br><small>${esc(r.reason.replace(/-/g, ' '))}</small>` : '';
           const to = r.status === 'SENT' && r.letter?.to ? `<br><small>to ${esc(r.letter.to)}</small>` : '';
+          // The owner's own verdict on the email, where they gave one.
+          const said = r.ownerLabel ? `<br><small>you said: ${esc(verdictWords(r.ownerLabel.label))}</small>` : '';
           // The role under the company: on a phone, eight rows of one company must still differ.
           const role = r.extraction?.role ? `<br><small>${esc(r.extraction.role)}</small>` : '';
-          return `<tr><td class="date">${esc(when(r.receivedAt, timeZone))}</td><td>${cell}${role}</td><td class="status" data-status="${esc(r.status)}">${esc(STATUS_LABEL[r.status])}${why}${to}${
+          return `<tr><td class="date">${esc(when(r.receivedAt, timeZone))}</td><td>${cell}${role}</td><td class="status" data-status="${esc(r.status)}">${esc(STATUS_LABEL[r.status])}${why}${said}${to}${
             reviveUrl
               ? `<form method="post" action="${esc(reviveUrl)}"><button class="secondary" type="submit" name="op" value="revive">Revive</button></form>`
               : ''

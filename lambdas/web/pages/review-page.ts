@@ -1,6 +1,15 @@
-// The review page: exactly what will leave, editable, and two POST buttons. GET only renders.
+// The review page: exactly what will leave, editable, and its POST buttons (Send, Discard, Not a
+// rejection). GET only renders.
 import { RECIPIENT_PATTERN } from '../../core/mail/index.ts';
-import { type Case, type CaseStatus, type Letter, verdictPhrase, when } from '../../core/case/index.ts';
+import {
+  type Case,
+  type CaseStatus,
+  type Letter,
+  LIKE_THIS,
+  ownerSaid,
+  verdictPhrase,
+  when,
+} from '../../core/case/index.ts';
 import { hasPlaceholder } from '../../core/letter/index.ts';
 import { writtenBy } from '../../core/notices/index.ts';
 import { esc, page } from './layout.ts';
@@ -28,6 +37,8 @@ export interface ReviewView {
   reviveUrl?: string | null;
   /** The owner's time zone: times on the page are shown in it. */
   timeZone: string;
+  /** Where the owner may still say the email is no rejection: the POST target that records it. */
+  notRejectionUrl?: string | null;
 }
 
 const STATUS_TEXT: Partial<Record<CaseStatus, [string, string]>> = {
@@ -121,7 +132,21 @@ ${detailHelp}
 <textarea id="body" name="body" required spellcheck="true" rows="${rows}">${esc(letter.body)}</textarea>
 <p class="muted">It leaves from your onward address with your name, replies come to you${letter.inReplyTo ? ', in the same thread as their email' : ''}.</p>
 <div class="actions"><button class="primary" type="submit" name="op" value="send">Send</button>
-<button class="secondary" type="submit" name="op" value="discard" formaction="${esc(view.discardUrl)}" formnovalidate>Discard</button></div></form>`;
+<button class="secondary" type="submit" name="op" value="discard" formaction="${esc(view.discardUrl)}" formnovalidate>Discard</button>${
+    view.notRejectionUrl
+      ? '\n<button class="secondary" type="submit" form="not-rejection" name="op" value="not-rejection" aria-describedby="not-rejection-help">Not a rejection</button>'
+      : ''
+  }</div>${view.notRejectionUrl ? notRejectionHelp(true) : ''}</form>${
+    view.notRejectionUrl ? `<form id="not-rejection" method="post" action="${esc(view.notRejectionUrl)}"></form>` : ''
+  }`;
+}
+
+const notRejectionHelp = (discards: boolean) =>
+  `<p class="muted" id="not-rejection-help">Not a rejection at all? Press Not a rejection: ${discards ? 'the draft is discarded, nothing is sent, and ' : ''}onward reads ${esc(LIKE_THIS)} that way from now on.</p>`;
+
+/** "Not a rejection" where there is no letter to edit: a letter that left, or a draft discarded or expired. */
+function notRejectionForm(url: string): string {
+  return `<form method="post" action="${esc(url)}"><div class="actions"><button class="secondary" type="submit" name="op" value="not-rejection" aria-describedby="not-rejection-help">Not a rejection</button></div>${notRejectionHelp(false)}</form>`;
 }
 
 /** RFC 6068: every reserved character percent-encoded, line breaks as CRLF. */
@@ -163,7 +188,10 @@ export function reviewPage(view: ReviewView): string {
   const title = `Thank-you letter${x?.company ? ` to ${x.company}` : ''}${x?.role ? ` — ${x.role}` : ''}`;
   const editable = record.letter && (record.status === 'AWAITING_APPROVAL' || record.status === 'SEND_FAILED');
   let main: string;
-  if (record.status === 'SENT' && record.letter) main = sentLetter(record, view.alreadySent === true, view.timeZone);
+  const said = record.ownerLabel ? esc(ownerSaid(record.ownerLabel)) : '';
+  const notRejection = !editable && view.notRejectionUrl ? notRejectionForm(view.notRejectionUrl) : '';
+  if (record.status === 'SENT' && record.letter)
+    main = `${sentLetter(record, view.alreadySent === true, view.timeZone)}${said ? `<div class="notice">${said}</div>` : ''}${notRejection}`;
   else {
     // Discarded after a send that may have gone through: "nothing was sent" would not be true.
     const [tone, text] =
@@ -172,19 +200,25 @@ export function reviewPage(view: ReviewView): string {
             'warn',
             'You discarded this letter. It may have left before you did: check with the recipient; onward will never send it again.',
           ]
-        : (STATUS_TEXT[record.status] ?? ['', `Status: ${record.status}`]);
+        : record.status === 'DISCARDED' && record.ownerLabel?.label === 'not_rejection'
+          ? ['', 'The draft is discarded. Nothing was sent.']
+          : (STATUS_TEXT[record.status] ?? ['', `Status: ${record.status}`]);
     const failure = record.failure ? `<br><small>${esc(record.failure)}</small>` : '';
     // A letter that may have left can only be discarded, once the owner has checked.
     const discardOnly =
       record.status === 'SEND_UNKNOWN'
         ? `<form method="post" action="${esc(view.discardUrl)}"><div class="actions"><button class="secondary" type="submit" name="op" value="discard">Discard this draft</button></div></form>`
         : view.reviveUrl
-          ? `<form method="post" action="${esc(view.reviveUrl)}"><div class="actions"><button class="primary" type="submit" name="op" value="revive">Bring it back to review</button></div></form>`
+          ? `<form method="post" action="${esc(view.reviveUrl)}"><div class="actions"><button class="primary" type="submit" name="op" value="revive">Bring it back to review</button></div>${
+              record.ownerLabel?.label === 'not_rejection'
+                ? '<p class="muted">Bringing it back tells onward this email is a rejection after all.</p>'
+                : ''
+            }</form>`
           : '';
     const warning =
       editable && view.addresseeWarning ? `<div class="notice warn">${esc(view.addresseeWarning)}</div>` : '';
     const own = record.status === 'SEND_FAILED' && record.letter ? ownMail(view, record.letter) : '';
-    main = `<div class="notice ${tone}" role="status">${esc(text)}${failure}</div>${warning}${editable ? editForm(view) : discardOnly}${own}`;
+    main = `<div class="notice ${tone}" role="status">${esc(text)}${failure}${said ? `<br>${said}` : ''}</div>${warning}${editable ? editForm(view) : `${discardOnly}${notRejection}`}${own}`;
   }
   return page(
     title,
