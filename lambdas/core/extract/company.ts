@@ -95,7 +95,7 @@ const STOP_NAMES = new Set(
 );
 /** Words of subjects and headings ("Job Application", "Status Update") that are never a company. */
 const NOT_COMPANY_WORDS =
-  /\b(?:application|applications|update|status|interview|invitation|reminder|offer|important|regarding|candidate|candidates|opportunity|position|thank|congratulations)\b|^information$/i;
+  /\b(?:application|applications|update|status|interview|invitation|reminder|offer|important|regarding|candidate|candidates|opportunity|position|thank|congratulations|outcome|results?|decision|feedback|follow-up|take-home|challenge|exercise|session|conversation|chat|vote|roster)\b|^information$/i;
 
 /** `confirmed`: the sender's own domain spells the name ("Tallgrass Software" at tallgrass-software.com): a job word in it is part of the name. */
 function acceptable(name: string, greeted: ReadonlySet<string>, confirmed = false): boolean {
@@ -151,7 +151,7 @@ const FORMAL_SUFFIX =
 export interface CompanyInput {
   from: Address | null;
   /** The company the subject line names (subject.ts), and whether that reading is only a guess. */
-  subject: { company: string | null; weak: boolean };
+  subject: { company: string | null; weak: boolean; guess?: boolean };
   flat: string;
   signatureLines: readonly string[];
   greeted: ReadonlySet<string>;
@@ -215,7 +215,10 @@ export function findCompany(input: CompanyInput): string | null {
     if (TITLE_WORD_BEFORE.test(input.flat.slice(Math.max(0, at - 40), at))) add(m[1] ?? '', 2, 'body');
   });
   // Recruiting software writes the employer into the subject: "Your application to X at Acme".
-  if (input.subject.company) add(input.subject.company, input.subject.weak ? 1 : 3, 'subject');
+  // A bare subject's last part ("Veterinary Nurse – Oakfield Vets") may be a place or a team: it
+  // counts only beside another source or the sender's own domain.
+  const guessed = input.subject.guess ? input.subject.company : null;
+  if (input.subject.company && !guessed) add(input.subject.company, input.subject.weak ? 1 : 3, 'subject');
   // Signature lines naming a company: a legal suffix, or the sender's own domain.
   // A line may pair a title with the company: "People Partner · Açaí Labs S.L.", "Recruiter | Acme".
   // "Controller, Corvid Health Partners" too — but "Acme, Inc." is one name.
@@ -233,6 +236,13 @@ export function findCompany(input: CompanyInput): string | null {
     if (LEGAL_END.test(m[1]) || mine) add(m[1], 3, 'signature', mine);
   }
 
+  if (guessed) {
+    const sq = squash(guessed);
+    const agrees =
+      candidates.has(guessed.toLowerCase()) ||
+      (domainLabel !== null && sq.length >= 3 && (domainLabel.includes(sq) || sq.includes(domainLabel)));
+    if (agrees) add(guessed, 1, 'subject');
+  }
   const list = [...candidates.values()];
   if (domainLabel) {
     for (const c of list) {

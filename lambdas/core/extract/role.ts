@@ -5,6 +5,7 @@
 
 import { countChar, eachMatch } from '../text/index.ts';
 import { ROLE_WORD, squash } from '../names/index.ts';
+import { withoutTrailer } from './subject.ts';
 
 const OPEN = 40; // '('
 const CLOSE = 41; // ')'
@@ -153,7 +154,7 @@ function companyAround(company: string): { before: RegExp; after: RegExp } {
 }
 
 function tidy(raw: string, company: string | null): string | null {
-  let role = raw
+  let role = withoutTrailer(raw)
     // Markup typed into a plain-text email is not part of a job title.
     .replace(/<(script|style)\b[^<>]{0,200}>[^<]{0,2000}<\/\1\s*>/gi, ' ')
     .replace(/<[^<>]{0,200}>/g, ' ')
