@@ -717,3 +717,28 @@ describe('extract: company names that are not the company', () => {
     ).toBe('Harlow Information Services');
   });
 });
+
+describe('extract: academic titles that name a field', () => {
+  const role = (body: string): string | null =>
+    extract(
+      mail(
+        { name: 'Iona Pettigrew', address: 'i.pettigrew@kelmscott.example' },
+        'Update',
+        `Dear Sam,\n\n${body} The panel has chosen another candidate.\n\nIona Pettigrew`,
+      ),
+    ).role;
+
+  it.each([
+    [
+      'Thank you for attending the interview for the post of Lecturer in Maritime History.',
+      'Lecturer in Maritime History',
+    ],
+    ['Thank you for applying for the Research Fellow in Soil Carbon post.', 'Research Fellow in Soil Carbon'],
+  ])('keeps the field after "in": “%s”', (body, want) => {
+    expect(role(body)).toBe(want);
+  });
+
+  it('leaves a place after "in" out of an ordinary title', () => {
+    expect(role('Thank you for applying for the position of Site Engineer in Leeds.')).toBe('Site Engineer');
+  });
+});

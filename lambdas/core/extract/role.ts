@@ -25,6 +25,13 @@ function isTitleWord(w: string): boolean {
   return /^[("]?[A-Z0-9]/.test(w) || /[A-Z]/.test(w.slice(0, 2));
 }
 
+/** "Lecturer in Economic History", "Researcher in Computational Ecology": "in" inside a title, after an academic title and before a capital. */
+const titleIn = (before: string | undefined, w: string, after: string | undefined): boolean =>
+  w === 'in' && ACADEMIC.test(before ?? '') && /^[A-Z]/.test(after ?? '') && !/^(?:The|Our|Your)$/.test(after ?? '');
+/** Titles that name a field after "in" — "Software Engineer in London" names a place instead. */
+const ACADEMIC =
+  /^(?:lecturer|researcher|professor|fellow|fellowship|associate|studentship|phd|postdoc|reader|scientist|teacher|tutor|instructor|apprenticeship|internship)$/i;
+
 /** Reads back from a role noun to the determiner: "… the [Data Analyst - Summer 2018] role". */
 function spanBefore(words: readonly string[], nounAt: number): string | null {
   const span: string[] = [];
@@ -39,7 +46,7 @@ function spanBefore(words: readonly string[], nounAt: number): string | null {
     if (/[.!?;]$/.test(w) && !/^(?:[A-Z]\.|Sr\.|Jr\.|Inc\.)$/.test(w) && !insideParens) break;
     if (/'s$/.test(w)) return finish(span);
     if (!insideParens && DETERMINER.test(w)) return finish(span);
-    if (!insideParens && BARRIER.test(w)) return null;
+    if (!insideParens && BARRIER.test(w) && !titleIn(words[i - 1], w, words[i + 1])) return null;
     if (!insideParens && !isTitleWord(w) && !CONNECTOR.test(w)) {
       if (++lower > 3) return null;
     }
@@ -74,7 +81,7 @@ function spanAfter(text: string): string | null {
       continue;
     }
     if (outside && !/^\(/.test(w)) {
-      const joinsTitles = w === 'and' && span.length > 0 && isTitleWord(next);
+      const joinsTitles = (w === 'and' && span.length > 0 && isTitleWord(next)) || titleIn(span.at(-1), w, next);
       if (
         !joinsTitles &&
         /^(?:at|with|in|within|and|for|from|on|to|as|which|that|where|who|this|we|you|bei|chez|en|bij|na|no|em)$/i.test(
@@ -82,7 +89,7 @@ function spanAfter(text: string): string | null {
         )
       )
         break;
-      if (!isTitleWord(w) && !CONNECTOR.test(w)) break;
+      if (!isTitleWord(w) && !CONNECTOR.test(w) && !joinsTitles) break;
     }
     // A comma ends the title before lower-case text or a bare requisition number ("…, 2024-101928").
     if (depth <= 0 && /,$/.test(w) && (!isTitleWord(next) || /^\d[\d-]*[.,]?$/.test(next))) {
