@@ -742,3 +742,30 @@ describe('extract: academic titles that name a field', () => {
     expect(role('Thank you for applying for the position of Site Engineer in Leeds.')).toBe('Site Engineer');
   });
 });
+
+describe('extract: mailbox words in a sender’s name', () => {
+  it.each([
+    ['Harbour Grange Hotel Personnel', 'Harbour Grange Hotel'],
+    ['Tarnbrook Campus Hiring 2026', 'Tarnbrook'],
+    ['Pellow Borough HR Shared Service', 'Pellow Borough'],
+    ['Kestle Assessments', 'Kestle'],
+  ])('reads %s as %s', (name, want) => {
+    expect(
+      extract(
+        mail(
+          { name, address: 'jobs@mailer.example' },
+          'Update',
+          'Dear Sam,\n\nWe will not be taking your application further.',
+        ),
+      ).company,
+    ).toBe(want);
+  });
+
+  it('keeps "Office" that ends a company’s own name', () => {
+    expect(
+      extract(
+        mail({ name: 'Dunmere Post Office', address: 'jobs@mailer.example' }, 'Update', 'We chose another candidate.'),
+      ).company,
+    ).toBe('Dunmere Post Office');
+  });
+});

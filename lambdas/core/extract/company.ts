@@ -65,7 +65,8 @@ const DISPLAY_FILLER = new Set(
     'team recruiting recruiters recruiter recruitment talent acquisition aquisition hr human resources careers career jobs hiring people ' +
     'culture university campus college relations programs program global us usa north america americas emea apac europe uk ' +
     'assessment notifications notification events opportunities staffing admissions the your & and - graduate early department ' +
-    'specialist specialists services acquisitions operations ops professional professionals emerging'
+    'specialist specialists services acquisitions operations ops professional professionals emerging personnel office cell workforce ' +
+    'shared service resourcing vacancies assessments'
   ).split(' '),
 );
 
@@ -133,11 +134,14 @@ function companyFromDisplayName(display: string): { name: string; via: boolean }
 /** Drops mailbox words around a name: "The Acme Recruiting Team" → "Acme". */
 function withoutFiller(raw: string): string {
   let words = raw.split(' ').filter((w) => w !== '');
-  const filler = (w: string | undefined): boolean => DISPLAY_FILLER.has((w ?? '').toLowerCase().replace(/[.,]$/, ''));
-  // "Services" and "Operations" end company names too ("Harlow Information Services"): they are
-  // the mailbox's only after another mailbox word ("Recruiting Services", "People Operations").
+  // A year ends a programme's mailbox too: "Kovaltech Campus Hiring 2025".
+  const filler = (w: string | undefined): boolean =>
+    DISPLAY_FILLER.has((w ?? '').toLowerCase().replace(/[.,]$/, '')) || /^(?:19|20)\d\d$/.test(w ?? '');
+  // "Services", "Operations" and "Office" end company names too ("Harlow Information Services",
+  // "Post Office"): they are the mailbox's only after another mailbox word ("Recruiting Services",
+  // "People Operations", "Personnel Office").
   while (words.length && filler(words.at(-1))) {
-    if (/^(?:services|operations|ops)$/i.test(words.at(-1) ?? '') && !filler(words.at(-2))) break;
+    if (/^(?:services|operations|ops|office|service)$/i.test(words.at(-1) ?? '') && !filler(words.at(-2))) break;
     words = words.slice(0, -1);
   }
   while (words.length && DISPLAY_FILLER.has((words[0] ?? '').toLowerCase())) words = words.slice(1);

@@ -11,7 +11,7 @@ export const ORG_WORDS = new Set(
     'notifications notification support via the your our and of international america north south east west us usa relations programs ' +
     'program events opportunities assessment specialist acquisitions digital media holdings consulting foundation association agency ' +
     'center centre network studios studio games software analytics capital financial insurance realty group bistro restaurant hotel ' +
-    'hospital clinic store stores'
+    'hospital clinic store stores assessments personnel workforce vacancies resourcing'
   ).split(' '),
 );
 
