@@ -769,3 +769,59 @@ describe('extract: mailbox words in a sender’s name', () => {
     ).toBe('Dunmere Post Office');
   });
 });
+
+describe('extract: status notices that label their fields', () => {
+  const notice = (name: string, address: string, body: string) =>
+    extract(mail({ name, address }, 'Application status changed', body));
+
+  it('reads "Job:" and "Company:" on a job board’s notice, not the board', () => {
+    const x = notice(
+      'Hirewell',
+      'alerts@hirewell.example',
+      '[Hirewell]\n\nYour application status changed to: Not selected\nJob: Estates Surveyor (North)\nCompany: Tarrant Housing Trust\nUpdated: 3 Feb 2026\n\nSee all your applications in your dashboard.',
+    );
+    expect(x).toMatchObject({ company: 'Tarrant Housing Trust', role: 'Estates Surveyor (North)' });
+  });
+
+  it('reads a label on one line and its value on the next', () => {
+    const x = notice(
+      'Corrow Freight Careers',
+      'notifications@corrow.mailer.example',
+      'An update is available for your application.\n\nPosition\nYard Marshal\nRequisition\n55120\nStatus\nNot Selected\n\nThank you for applying.',
+    );
+    expect(x.role).toBe('Yard Marshal');
+  });
+
+  it('reads the row of a status table whose application ended', () => {
+    const x = notice(
+      'Pellham Biotech',
+      'pellham@candidate-portal.example',
+      'Pellham Biotech · Candidate Portal\n\nJob Title | Requisition | Status | Updated\nAssay Scientist | JR-3301 | In Review | 2026-01-12\nLab Technician II | JR-3290 | No Longer Under Consideration | 2026-01-10\n\nSign in to manage your applications.',
+    );
+    expect(x.role).toBe('Lab Technician II');
+  });
+
+  it('reads a listed application with its outcome', () => {
+    const x = notice(
+      'Ostrander Energy Talent',
+      'talent@ostrander.example',
+      'Hello Sam,\n\nHere is a summary of your applications:\n\n• Grid Modelling Engineer (R-2231) - Outcome: Unsuccessful\n\nThank you for your interest.',
+    );
+    expect(x.role).toBe('Grid Modelling Engineer');
+  });
+
+  it('takes a government department from its field, but not a ward or unit', () => {
+    const govt = notice(
+      'Civil Service Jobs',
+      'noreply@jobs.civil.example',
+      'Vacancy reference: 40177\nJob title: Policy Officer (EO)\nDepartment: Department for Coastal Affairs\n\nSift outcome: Unsuccessful',
+    );
+    expect(govt).toMatchObject({ company: 'Department for Coastal Affairs', role: 'Policy Officer (EO)' });
+    const ward = notice(
+      'Lindenfield Careers',
+      'careers@lindenfield.example',
+      'Lindenfield Hospital | Careers\n\nRequisition: 66120 - Ward Clerk\nDepartment: Emergency Admissions\nDisposition: Not Selected\n\nThank you for your interest in Lindenfield Hospital.',
+    );
+    expect(ward).toMatchObject({ company: 'Lindenfield Hospital', role: 'Ward Clerk' });
+  });
+});

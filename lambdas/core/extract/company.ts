@@ -159,6 +159,8 @@ export interface CompanyInput {
   flat: string;
   signatureLines: readonly string[];
   greeted: ReadonlySet<string>;
+  /** The employer a labelled field names ("Company: …", "Agency: …"). */
+  field?: string | null;
   /** A name that is not the employer (the agency that wrote for it): it and its spellings are passed over. */
   exclude?: string;
 }
@@ -166,7 +168,8 @@ export interface CompanyInput {
 export function findCompany(input: CompanyInput): string | null {
   const candidates = new Map<string, Candidate>();
   const add = (raw: string, score: number, source: string, confirmed = false): void => {
-    const name = withoutFiller(clean(raw));
+    // A labelled field is the name as written: "Department for Regional Growth" keeps its first word.
+    const name = source === 'field' ? clean(raw) : withoutFiller(clean(raw));
     if (!acceptable(name, input.greeted, confirmed)) return;
     // The job board or ATS that carried the mail signs it and names itself in its footer; it is
     // the employer only when the text says so ("your interest in Workday").
@@ -218,6 +221,8 @@ export function findCompany(input: CompanyInput): string | null {
     const at = m.index;
     if (TITLE_WORD_BEFORE.test(input.flat.slice(Math.max(0, at - 40), at))) add(m[1] ?? '', 2, 'body');
   });
+  // A notice's "Company:" field outweighs the software that sent it and its domain.
+  if (input.field) add(input.field, 6, 'field', true);
   // Recruiting software writes the employer into the subject: "Your application to X at Acme".
   // A bare subject's last part ("Veterinary Nurse – Oakfield Vets") may be a place or a team: it
   // counts only beside another source or the sender's own domain.

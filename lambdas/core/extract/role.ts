@@ -139,6 +139,8 @@ const FOREIGN_END = /[.;!?]|,\s|\s(?:bei|chez|en|bij|na|no|em|für|pour|para|voo
 const LABEL_LINE = /^(?:position|job title|job|role|title|vacancy|re|ref(?:erence)?)\s*:\s*(.{2,140})$/gim;
 
 export interface RoleInput {
+  /** The role a labelled field names ("Position: …"): read before anything else. */
+  fieldRole?: string | null;
   /** The role the subject line names (subject.ts): read when the body names none. */
   subjectRole: string | null;
   flat: string;
@@ -201,6 +203,8 @@ function tidy(raw: string, company: string | null): string | null {
 }
 
 export function findRole(input: RoleInput): string | null {
+  const labelled = input.fieldRole ? tidy(input.fieldRole, input.company) : null;
+  if (labelled) return labelled;
   // Every reading, keyed by where its title starts; the first title in the text wins, and where a
   // noun-anchored reading and a forward one start together, the noun-anchored one is kept.
   const found: { at: number; rank: number; role: string }[] = [];
