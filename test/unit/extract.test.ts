@@ -825,3 +825,79 @@ describe('extract: status notices that label their fields', () => {
     expect(ward).toMatchObject({ company: 'Lindenfield Hospital', role: 'Ward Clerk' });
   });
 });
+
+describe('extract: who signed, as small employers and academics sign', () => {
+  it('finds the signer of mail that ends on a name and a title, with no sign-off', () => {
+    const x = extract(
+      mail(
+        { name: 'Brackenridge Hiring', address: 'hiring@brackenridge.example' },
+        'Site Lead',
+        'Hi Sam,\n\nThanks for the call on Monday. We have gone with someone who has run a larger site.\n\nMarisol Tendai\nOperations Director, Brackenridge Works',
+      ),
+    );
+    expect(x).toMatchObject({ contactName: 'Marisol Tendai', company: 'Brackenridge Works' });
+  });
+
+  it('does not take a quoted reply or a phone’s footer for a signature', () => {
+    const x = extract(
+      mail(
+        { name: 'Careers', address: 'careers@brackenridge.example' },
+        'Re: Site Lead',
+        'We are a no on this one, sorry.\n\nSent from my phone\n\nOn Tue, Sam wrote:\n> Any news?\n>\n> Sam Rivera',
+      ),
+    );
+    expect(x.contactName).toBeNull();
+  });
+
+  it('reads the name after a sign-off set apart by a blank line, and after “With best wishes,”', () => {
+    const x = extract(
+      mail(
+        { name: 'Larchfield Graduate Recruitment', address: 'graduates@larchfield.example' },
+        'Vacation Scheme – outcome',
+        'Dear Sam,\n\nWe will not be able to offer you a place this year.\n\nWith best wishes,\n\nOonagh Brice\nGraduate Recruitment Manager\nLarchfield LLP',
+      ),
+    );
+    expect(x.contactName).toBe('Oonagh Brice');
+  });
+
+  it.each([
+    ['Dr. Imke Voss', 'Imke Voss'],
+    ['Prof. Imke Voss', 'Imke Voss'],
+    ['Mrs Imke Voss', 'Imke Voss'],
+    ['Chef Imke Voss', 'Imke Voss'],
+  ])('greets %s as %s', (name, want) => {
+    const x = extract(
+      mail(
+        { name, address: 'i.voss@haldane.example' },
+        'Update',
+        'Dear Sam,\n\nWe chose another candidate.\n\nKind regards,\nImke',
+      ),
+    );
+    expect(x.contactName).toBe(want);
+  });
+
+  it.each([
+    ['Becca "Wren" Hollis', 'Becca Hollis'],
+    ['Becca & the team at Hollis Bakes', 'Becca'],
+  ])('reads the signer of “%s” as %s', (signed, want) => {
+    const x = extract(
+      mail(
+        { name: 'Hollis Bakes', address: 'hello@hollisbakes.example' },
+        'Saturday baker',
+        `Hi Sam,\n\nWe've filled the Saturday baker spot.\n\nHappy baking,\n${signed}`,
+      ),
+    );
+    expect(x.contactName).toBe(want);
+  });
+
+  it('keeps "University of …" whole though "University" names mailboxes', () => {
+    const x = extract(
+      mail(
+        { name: 'Hamish Orr', address: 'h.orr@kelvinside.ac.example' },
+        'Research Assistant – outcome',
+        'Dear Sam,\n\nThank you for applying. We have appointed another candidate.\n\nWith best wishes for your research,\n\nHamish Orr\nSchool of Physics\nUniversity of Kelvinside',
+      ),
+    );
+    expect(x.company).toBe('University of Kelvinside');
+  });
+});

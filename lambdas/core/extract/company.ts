@@ -144,7 +144,10 @@ function withoutFiller(raw: string): string {
     if (/^(?:services|operations|ops|office|service)$/i.test(words.at(-1) ?? '') && !filler(words.at(-2))) break;
     words = words.slice(0, -1);
   }
+  const whole = words;
   while (words.length && DISPLAY_FILLER.has((words[0] ?? '').toLowerCase())) words = words.slice(1);
+  // "University of Northfleet" is a name, not a mailbox word before "of Northfleet".
+  if (/^(?:of|and|&|for)$/i.test(words[0] ?? '')) words = whole;
   return clean(words.join(' '));
 }
 
