@@ -70,7 +70,15 @@ export function extract(mail: OriginalMail): Extraction {
   };
   const named = findCompany(companyInput);
   // An agency writing for a client: the letter thanks the client, and the owner is told who wrote.
-  const agency = findAgency({ from: mail.from, flat, signatureLines: signature.lines, greeted, company: named });
+  const agency = findAgency({
+    from: mail.from,
+    flat,
+    signatureLines: signature.lines,
+    greeted,
+    company: named,
+    subjectCompany: subjectSays.company,
+    subjectGuess: subjectSays.guess === true,
+  });
   const company = agency
     ? (agency.client ?? (agency.agency ? findCompany({ ...companyInput, exclude: agency.agency }) : named))
     : named;
