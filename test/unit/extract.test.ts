@@ -901,3 +901,29 @@ describe('extract: who signed, as small employers and academics sign', () => {
     expect(x.company).toBe('University of Kelvinside');
   });
 });
+
+describe('extract: titles written in lower case, and "applying to be"', () => {
+  const role = (subject: string, body: string): string | null =>
+    extract(mail({ name: 'Tove Lind', address: 'tove@quernstone.example' }, subject, `hi Sam,\n\n${body}\n\ntove`))
+      .role;
+
+  it.each([
+    ['thanks for chatting with us about the platform engineer spot. we went another way.', 'platform engineer'],
+    ["we're a no on the brand designer role, sorry.", 'brand designer'],
+    ["we've landed elsewhere on the community manager hire.", 'community manager'],
+    ['thanks for applying to be our first office manager! we went with someone local.', 'office manager'],
+    ['Thank you for applying to be Night Porter at the Quernstone Hotel.', 'Night Porter'],
+  ])('reads “%s” as %s', (body, want) => {
+    expect(role('quick note', body)).toBe(want);
+  });
+
+  it('does not read a job mentioned in passing without a job word ("a senior-level hire")', () => {
+    expect(role('quick note', 'we made a senior-level hire instead.')).toBeNull();
+  });
+
+  it('prefers the subject’s title to one the body says in passing', () => {
+    expect(role('Re: Dental Receptionist', 'we offered the receptionist role to someone else.')).toBe(
+      'Dental Receptionist',
+    );
+  });
+});

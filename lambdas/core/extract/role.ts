@@ -11,8 +11,11 @@ const OPEN = 40; // '('
 const CLOSE = 41; // ')'
 
 const NOUN =
-  /^(?:position|role|opening|vacancy|job|post|opportunity|application|requisition|program|programme)[.,;:!?)]*$/i;
-const NOUN_FIRST = new Set([...'provja'].map((c) => c.charCodeAt(0)));
+  /^(?:position|role|opening|vacancy|job|post|opportunity|application|requisition|program|programme|spot|gig|hire)[.,;:!?)]*$/i;
+const JOB_WORD_ONLY = new RegExp(`^${ROLE_WORD.source}$`, 'i');
+/** Nouns people use for a job in passing ("the founding engineer spot"): a title before them needs a job word. */
+const LOOSE_NOUN = /^(?:spot|gig|hire)\b/i;
+const NOUN_FIRST = new Set([...'provjasgh'].map((c) => c.charCodeAt(0)));
 /** Words that open a role span when reading backwards from the noun. */
 const DETERMINER =
   /^(?:[Tt]he|[Oo]ur|[Yy]our|[Tt]his|an?|open|current|posted|advertised|following|available|recent|specific)$/;
@@ -60,8 +63,34 @@ function finish(span: readonly string[]): string | null {
     .join(' ')
     .replace(/[,:;\s]+$/, '')
     .trim();
-  if (!text || !isTitleWord(text.split(' ')[0] ?? '')) return null;
-  return text;
+  if (!text) return null;
+  if (isTitleWord(text.split(' ')[0] ?? '')) return text;
+  // Founders and small teams write titles in lower case: "the design engineer role".
+  return lowerTitle(text.split(' ')) === text ? text : null;
+}
+
+/** Job words that end a title by themselves: not "data", "sales", "summer" or "program", which qualify one. */
+const GENERIC =
+  /^(?:data|software|product|sales|marketing|summer|program|programme|position|role|staff|member|partner|support|head|chief|graduate|student|phd)$/i;
+
+/**
+ * A title written in lower case: up to four plain words that end in a job word ("founding
+ * engineer", "growth marketer", "community manager"), or null.
+ */
+function lowerTitle(words: readonly string[]): string | null {
+  let end = -1;
+  for (let i = 0; i < words.length && i < 4; i++) {
+    const w = (words[i] ?? '').replace(/[.,;:!?]+$/, '');
+    if (!/^[a-z][a-z-]*$/.test(w) || BARRIER.test(w) || /^(?:and|or|of|the|a|an)$/.test(w)) break;
+    if (ROLE_WORD.test(w) && !GENERIC.test(w)) end = i;
+    if (w !== words[i]) break;
+  }
+  return end < 0
+    ? null
+    : words
+        .slice(0, end + 1)
+        .join(' ')
+        .replace(/[.,;:!?]+$/, '');
 }
 
 /** Reads forward from a trigger until a word that ends a title: "applying to [Software Engineer Intern]." */
@@ -124,6 +153,8 @@ const FORWARD_TRIGGERS: readonly [RegExp, boolean][] = [
   [/\b(?:this|the|following|below) (?:position|role|vacancy|job|opening)s?:\s*(?=([A-Z0-9][^\n]{0,160}))/g, false],
   [/\b(?:for|about) (?:the|our) (?=([A-Z0-9][^\n]{0,160}))/g, true],
   [/\b(?:as an?) (?=([A-Z0-9][^\n]{0,160}))/g, true],
+  // "applying to be Night Auditor", "applying to be our first community manager": a title there needs no job word (a lower-case one does).
+  [/\b(?:apply|applying|applied) to be (?:an? |the |our )?(?:first |new |next )?(?=([A-Za-z0-9][^\n]{0,160}))/g, false],
 ];
 
 /**
@@ -232,6 +263,8 @@ export function findRole(input: RoleInput): string | null {
     const span = spanBefore(words, i);
     // "the Data Science Graduate Program": a programme written as a name is the role itself.
     const named = /^Programm?e?\b/.test(words[i] ?? '') ? ` ${(words[i] ?? '').replace(/[.,;:!?)]+$/, '')}` : '';
+    // "the founding engineer spot" but not "a VP-level hire": a loose noun needs a job word right before it.
+    if (span && LOOSE_NOUN.test(words[i] ?? '') && !JOB_WORD_ONLY.test(words[i - 1] ?? '')) continue;
     if (span) consider(`${span}${named}`, offsets[i - span.split(' ').length] ?? 0, 1, false);
   }
   eachMatch(FOREIGN_TRIGGER, input.flat, (m) => {
@@ -240,10 +273,18 @@ export function findRole(input: RoleInput): string | null {
     consider(end ? rest.slice(0, end.index) : rest, m.index + m[0].length, 2, false);
   });
   for (const [re, needsRoleWord] of FORWARD_TRIGGERS) {
-    eachMatch(re, input.flat, (m) => consider(spanAfter(m[1] ?? ''), m.index + m[0].length, 2, needsRoleWord));
+    eachMatch(re, input.flat, (m) => {
+      const rest = m[1] ?? '';
+      const span = /^[a-z]/.test(rest) ? lowerTitle(rest.split(' ')) : spanAfter(rest);
+      consider(span, m.index + m[0].length, 2, needsRoleWord);
+    });
   }
 
-  if (found.length) return found.sort((a, b) => a.at - b.at || a.rank - b.rank)[0]?.role ?? null;
-
-  return input.subjectRole ? tidy(input.subjectRole, input.company) : null;
+  // A title written in lower case is said in passing ("the receptionist role"): the subject's
+  // title, when it gives one, is the fuller name.
+  const titled = found.filter((f) => isTitleWord(f.role));
+  if (titled.length) return titled.sort((a, b) => a.at - b.at || a.rank - b.rank)[0]?.role ?? null;
+  const subject = input.subjectRole ? tidy(input.subjectRole, input.company) : null;
+  if (subject) return subject;
+  return found.sort((a, b) => a.at - b.at || a.rank - b.rank)[0]?.role ?? null;
 }
