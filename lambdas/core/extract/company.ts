@@ -120,7 +120,7 @@ function companyFromDisplayName(display: string): { name: string; via: boolean }
   const d = display.replace(/\s+/g, ' ').trim();
   const via = /^(.+?) via \S.*$/i.exec(d);
   if (via?.[1]) return { name: clean(via[1]), via: true };
-  const teamAt = /\bteam (?:at|of) (.+)$/i.exec(d);
+  const teamAt = /\b(?:team|careers|jobs|recruiting|recruitment|hiring|talent) (?:at|of) (.+)$/i.exec(d);
   if (teamAt?.[1]) return { name: clean(teamAt[1]), via: false };
   const comma = d.split(/\s*[,|]\s*/);
   const named =
@@ -188,7 +188,9 @@ export function findCompany(input: CompanyInput): string | null {
 
   const from = input.from;
   // Compared squashed, as names are: riverside-foundation.org ~ "Riverside Foundation".
-  const domainLabel = from ? (employerDomainLabel(from.address)?.replace(/[^a-z0-9]/g, '') ?? null) : null;
+  const rawLabel = from ? employerDomainLabel(from.address) : null;
+  const domainLabel = rawLabel?.replace(/[^a-z0-9]/g, '') ?? null;
+  const domainParts = rawLabel?.split(/[^a-z0-9]+/).filter((w) => w.length >= 3) ?? [];
   const fromName = from?.name ?? null;
   const parts = fromName !== null ? displayNameParts(fromName) : null;
   // One word on a no-reply, team or ATS mailbox ("Quillstone" <no-reply@hire.lever.co>) is the
@@ -244,7 +246,7 @@ export function findCompany(input: CompanyInput): string | null {
   for (const part of signatureParts) {
     const m = NAME_ONLY.exec(part.trim());
     if (!m?.[1]) continue;
-    const mine = domainLabel !== null && squash(m[1]).includes(domainLabel);
+    const mine = spelledByDomain(m[1], domainLabel, domainParts);
     if (LEGAL_END.test(m[1]) || mine) add(m[1], 3, 'signature', mine);
   }
 
@@ -311,6 +313,21 @@ export function findCompany(input: CompanyInput): string | null {
   if (best) return best.name;
   const written = domainLabel ? nameWrittenForDomain(domainLabel, input.flat) : null;
   return written !== null && other(written) ? written : null;
+}
+
+/**
+ * The sender's own domain spells a signature's company: "Lumen & Vale" at lumenandvale, "Corvallis
+ * Family Clinic" at corvallis-clinic (every part of the domain is in the name), "Drumlin Public
+ * Libraries" at drumlinlibraries (the domain starts with the name's first word).
+ */
+function spelledByDomain(name: string, label: string | null, parts: readonly string[]): boolean {
+  if (label === null) return false;
+  const sq = squash(name);
+  if (sq.includes(label) || squash(name.replace(/&/g, ' and ')).includes(label)) return true;
+  if (parts.length > 1 && parts.every((w) => sq.includes(w))) return true;
+  const words = name.split(/\s+/);
+  const first = squash(words[0] ?? '');
+  return words.length >= 2 && first.length >= 4 && label.startsWith(first) && label.length > first.length;
 }
 
 /** Last resort: the way the text itself writes the sender's domain ("acme" → "Acme"), if it does. */
