@@ -72,3 +72,55 @@ describe('agency: not an agency', () => {
     expect(extract(mail(from, 'Your application', text)).agency).toBeNull();
   });
 });
+
+// Recruiters relay their clients' answers without saying "my client": the subject and the body
+// name the client as the one who decided, and the signature the agency on the sender's own domain.
+describe('agency: relays that never say "client"', () => {
+  it.each([
+    [
+      'Quarry Hill Dairies – Shift Manager',
+      "Bad news from Quarry Hill Dairies, I'm afraid: they have filled the Shift Manager role.",
+    ],
+    [
+      'Quarry Hill Dairies – quick one',
+      'Quarry Hill Dairies passed on you for the Shift Manager role; they wanted more dairy experience.',
+    ],
+    [
+      'Shift Manager – update',
+      'Quarry Hill Dairies have now completed their interviews and appointed someone internal.',
+    ],
+    [
+      'Shift Manager – update',
+      'I am writing on behalf of the Board of Directors of Quarry Hill Dairies: another candidate was chosen.',
+    ],
+  ])('“%s” / “%s”: the client is the company', (subject, said) => {
+    const m = mail(
+      { name: 'Lorna Vesey', address: 'lorna@tarnside-search.example' },
+      subject,
+      `Hi Sam,\n\n${said}\n\nI'll be in touch about other roles.\n\nKind regards,\nLorna Vesey\nConsultant, Tarnside Executive Search`,
+    );
+    expect(pick(m)).toEqual({
+      company: 'Quarry Hill Dairies',
+      agency: 'Tarnside Executive Search',
+      contact: 'Lorna Vesey',
+    });
+  });
+
+  it('takes a company’s own "Talent Team" for the company, not an agency', () => {
+    const m = mail(
+      { name: 'Fenwick & Roe Careers', address: 'no-reply@careers.fenwickroe.example' },
+      'Update: Store Supervisor – Bath Milsom Street',
+      'Hi Sam,\n\nThank you for applying for Store Supervisor at Fenwick & Roe. Your application has not been progressed.\n\nBest wishes,\nThe Fenwick & Roe Talent Team',
+    );
+    expect(pick(m)).toMatchObject({ company: 'Fenwick & Roe', agency: null });
+  });
+
+  it('does not read "on behalf of the panel" as an agency writing for a client', () => {
+    const m = mail(
+      { name: 'Ines Carrow', address: 'i.carrow@westmere.ac.example' },
+      'Lecturer in Law – outcome',
+      'Dear Sam,\n\nOn behalf of the selection panel, thank you for your interview. The post has been offered to another candidate.\n\nWith best wishes,\n\nInes Carrow\nHead of School\nUniversity of Westmere',
+    );
+    expect(pick(m)).toMatchObject({ company: 'University of Westmere', agency: null });
+  });
+});

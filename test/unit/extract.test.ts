@@ -718,3 +718,213 @@ describe('extract: company names that are not the company', () => {
     ).toBe('Harlow Information Services');
   });
 });
+
+describe('extract: academic titles that name a field', () => {
+  const role = (body: string): string | null =>
+    extract(
+      mail(
+        { name: 'Iona Pettigrew', address: 'i.pettigrew@kelmscott.example' },
+        'Update',
+        `Dear Sam,\n\n${body} The panel has chosen another candidate.\n\nIona Pettigrew`,
+      ),
+    ).role;
+
+  it.each([
+    [
+      'Thank you for attending the interview for the post of Lecturer in Maritime History.',
+      'Lecturer in Maritime History',
+    ],
+    ['Thank you for applying for the Research Fellow in Soil Carbon post.', 'Research Fellow in Soil Carbon'],
+  ])('keeps the field after "in": “%s”', (body, want) => {
+    expect(role(body)).toBe(want);
+  });
+
+  it('leaves a place after "in" out of an ordinary title', () => {
+    expect(role('Thank you for applying for the position of Site Engineer in Leeds.')).toBe('Site Engineer');
+  });
+});
+
+describe('extract: mailbox words in a sender’s name', () => {
+  it.each([
+    ['Harbour Grange Hotel Personnel', 'Harbour Grange Hotel'],
+    ['Tarnbrook Campus Hiring 2026', 'Tarnbrook'],
+    ['Pellow Borough HR Shared Service', 'Pellow Borough'],
+    ['Kestle Assessments', 'Kestle'],
+  ])('reads %s as %s', (name, want) => {
+    expect(
+      extract(
+        mail(
+          { name, address: 'jobs@mailer.example' },
+          'Update',
+          'Dear Sam,\n\nWe will not be taking your application further.',
+        ),
+      ).company,
+    ).toBe(want);
+  });
+
+  it('keeps "Office" that ends a company’s own name', () => {
+    expect(
+      extract(
+        mail({ name: 'Dunmere Post Office', address: 'jobs@mailer.example' }, 'Update', 'We chose another candidate.'),
+      ).company,
+    ).toBe('Dunmere Post Office');
+  });
+});
+
+describe('extract: status notices that label their fields', () => {
+  const notice = (name: string, address: string, body: string) =>
+    extract(mail({ name, address }, 'Application status changed', body));
+
+  it('reads "Job:" and "Company:" on a job board’s notice, not the board', () => {
+    const x = notice(
+      'Hirewell',
+      'alerts@hirewell.example',
+      '[Hirewell]\n\nYour application status changed to: Not selected\nJob: Estates Surveyor (North)\nCompany: Tarrant Housing Trust\nUpdated: 3 Feb 2026\n\nSee all your applications in your dashboard.',
+    );
+    expect(x).toMatchObject({ company: 'Tarrant Housing Trust', role: 'Estates Surveyor (North)' });
+  });
+
+  it('reads a label on one line and its value on the next', () => {
+    const x = notice(
+      'Corrow Freight Careers',
+      'notifications@corrow.mailer.example',
+      'An update is available for your application.\n\nPosition\nYard Marshal\nRequisition\n55120\nStatus\nNot Selected\n\nThank you for applying.',
+    );
+    expect(x.role).toBe('Yard Marshal');
+  });
+
+  it('reads the row of a status table whose application ended', () => {
+    const x = notice(
+      'Pellham Biotech',
+      'pellham@candidate-portal.example',
+      'Pellham Biotech · Candidate Portal\n\nJob Title | Requisition | Status | Updated\nAssay Scientist | JR-3301 | In Review | 2026-01-12\nLab Technician II | JR-3290 | No Longer Under Consideration | 2026-01-10\n\nSign in to manage your applications.',
+    );
+    expect(x.role).toBe('Lab Technician II');
+  });
+
+  it('reads a listed application with its outcome', () => {
+    const x = notice(
+      'Ostrander Energy Talent',
+      'talent@ostrander.example',
+      'Hello Sam,\n\nHere is a summary of your applications:\n\n• Grid Modelling Engineer (R-2231) - Outcome: Unsuccessful\n\nThank you for your interest.',
+    );
+    expect(x.role).toBe('Grid Modelling Engineer');
+  });
+
+  it('takes a government department from its field, but not a ward or unit', () => {
+    const govt = notice(
+      'Civil Service Jobs',
+      'noreply@jobs.civil.example',
+      'Vacancy reference: 40177\nJob title: Policy Officer (EO)\nDepartment: Department for Coastal Affairs\n\nSift outcome: Unsuccessful',
+    );
+    expect(govt).toMatchObject({ company: 'Department for Coastal Affairs', role: 'Policy Officer (EO)' });
+    const ward = notice(
+      'Lindenfield Careers',
+      'careers@lindenfield.example',
+      'Lindenfield Hospital | Careers\n\nRequisition: 66120 - Ward Clerk\nDepartment: Emergency Admissions\nDisposition: Not Selected\n\nThank you for your interest in Lindenfield Hospital.',
+    );
+    expect(ward).toMatchObject({ company: 'Lindenfield Hospital', role: 'Ward Clerk' });
+  });
+});
+
+describe('extract: who signed, as small employers and academics sign', () => {
+  it('finds the signer of mail that ends on a name and a title, with no sign-off', () => {
+    const x = extract(
+      mail(
+        { name: 'Brackenridge Hiring', address: 'hiring@brackenridge.example' },
+        'Site Lead',
+        'Hi Sam,\n\nThanks for the call on Monday. We have gone with someone who has run a larger site.\n\nMarisol Tendai\nOperations Director, Brackenridge Works',
+      ),
+    );
+    expect(x).toMatchObject({ contactName: 'Marisol Tendai', company: 'Brackenridge Works' });
+  });
+
+  it('does not take a quoted reply or a phone’s footer for a signature', () => {
+    const x = extract(
+      mail(
+        { name: 'Careers', address: 'careers@brackenridge.example' },
+        'Re: Site Lead',
+        'We are a no on this one, sorry.\n\nSent from my phone\n\nOn Tue, Sam wrote:\n> Any news?\n>\n> Sam Rivera',
+      ),
+    );
+    expect(x.contactName).toBeNull();
+  });
+
+  it('reads the name after a sign-off set apart by a blank line, and after “With best wishes,”', () => {
+    const x = extract(
+      mail(
+        { name: 'Larchfield Graduate Recruitment', address: 'graduates@larchfield.example' },
+        'Vacation Scheme – outcome',
+        'Dear Sam,\n\nWe will not be able to offer you a place this year.\n\nWith best wishes,\n\nOonagh Brice\nGraduate Recruitment Manager\nLarchfield LLP',
+      ),
+    );
+    expect(x.contactName).toBe('Oonagh Brice');
+  });
+
+  it.each([
+    ['Dr. Imke Voss', 'Imke Voss'],
+    ['Prof. Imke Voss', 'Imke Voss'],
+    ['Mrs Imke Voss', 'Imke Voss'],
+    ['Chef Imke Voss', 'Imke Voss'],
+  ])('greets %s as %s', (name, want) => {
+    const x = extract(
+      mail(
+        { name, address: 'i.voss@haldane.example' },
+        'Update',
+        'Dear Sam,\n\nWe chose another candidate.\n\nKind regards,\nImke',
+      ),
+    );
+    expect(x.contactName).toBe(want);
+  });
+
+  it.each([
+    ['Becca "Wren" Hollis', 'Becca Hollis'],
+    ['Becca & the team at Hollis Bakes', 'Becca'],
+  ])('reads the signer of “%s” as %s', (signed, want) => {
+    const x = extract(
+      mail(
+        { name: 'Hollis Bakes', address: 'hello@hollisbakes.example' },
+        'Saturday baker',
+        `Hi Sam,\n\nWe've filled the Saturday baker spot.\n\nHappy baking,\n${signed}`,
+      ),
+    );
+    expect(x.contactName).toBe(want);
+  });
+
+  it('keeps "University of …" whole though "University" names mailboxes', () => {
+    const x = extract(
+      mail(
+        { name: 'Hamish Orr', address: 'h.orr@kelvinside.ac.example' },
+        'Research Assistant – outcome',
+        'Dear Sam,\n\nThank you for applying. We have appointed another candidate.\n\nWith best wishes for your research,\n\nHamish Orr\nSchool of Physics\nUniversity of Kelvinside',
+      ),
+    );
+    expect(x.company).toBe('University of Kelvinside');
+  });
+});
+
+describe('extract: titles written in lower case, and "applying to be"', () => {
+  const role = (subject: string, body: string): string | null =>
+    extract(mail({ name: 'Tove Lind', address: 'tove@quernstone.example' }, subject, `hi Sam,\n\n${body}\n\ntove`))
+      .role;
+
+  it.each([
+    ['thanks for chatting with us about the platform engineer spot. we went another way.', 'platform engineer'],
+    ["we're a no on the brand designer role, sorry.", 'brand designer'],
+    ["we've landed elsewhere on the community manager hire.", 'community manager'],
+    ['thanks for applying to be our first office manager! we went with someone local.', 'office manager'],
+    ['Thank you for applying to be Night Porter at the Quernstone Hotel.', 'Night Porter'],
+  ])('reads “%s” as %s', (body, want) => {
+    expect(role('quick note', body)).toBe(want);
+  });
+
+  it('does not read a job mentioned in passing without a job word ("a senior-level hire")', () => {
+    expect(role('quick note', 'we made a senior-level hire instead.')).toBeNull();
+  });
+
+  it('prefers the subject’s title to one the body says in passing', () => {
+    expect(role('Re: Dental Receptionist', 'we offered the receptionist role to someone else.')).toBe(
+      'Dental Receptionist',
+    );
+  });
+});

@@ -93,3 +93,56 @@ describe('subject: role and company', () => {
     ).toEqual({ company: 'Brindle Logistics', role: 'Warehouse Associate - Leeds' });
   });
 });
+
+// Recruiters' own subjects: a title and what the email is, a step of the hiring, or a filing code
+// — none of which is a company.
+describe('subject: what it says beside the title', () => {
+  it.each([
+    ['Claims Handler – outcome', 'Claims Handler'],
+    ['Store Planner — thank you', 'Store Planner'],
+    ['Re: Biostatistician – next steps', 'Biostatistician'],
+    ['Rigging Supervisor – interview feedback', 'Rigging Supervisor'],
+    ['Lecturer in Marine Law – result of interview', 'Lecturer in Marine Law'],
+    ['Fundraising Officer – vacancy withdrawn', 'Fundraising Officer'],
+    ['Head of Estates search – concluded', 'Head of Estates'],
+    ['Contract update – Senior Kotlin Engineer', 'Senior Kotlin Engineer'],
+    ['Re: Pastry Chef trial', 'Pastry Chef'],
+    ['Junior Surveyor interview', 'Junior Surveyor'],
+    ['Ref 31/207 Caretaker', 'Caretaker'],
+    ['Vacancy 4410 – Grounds Operative', 'Grounds Operative'],
+  ])('“%s” → role %s, and no company', (subject, role) => {
+    expect(read(subject)).toEqual({ company: null, role });
+  });
+
+  it.each([
+    'Take-home feedback',
+    'Design challenge',
+    'Pairing session follow-up',
+    'Writing test',
+    'Final round',
+    'Candidate feedback – R. Osei',
+    'Competition Ref. PLN-2025-03',
+    'Application status for R0044120',
+  ])('“%s” names no company', (subject) => {
+    expect(read(subject).company).toBeNull();
+  });
+
+  it('takes a bare subject’s last part as the company only when the sender’s domain agrees', () => {
+    const mail = (address: string): OriginalMail => ({
+      style: 'direct',
+      from: { name: 'Ines Duarte', address },
+      replyTo: [],
+      cc: [],
+      subject: 'Dental Nurse – Brightwell Dental',
+      date: null,
+      messageId: null,
+      references: null,
+      text: BODY,
+    });
+    expect(extract(mail('ines@brightwelldental.example'))).toMatchObject({
+      company: 'Brightwell Dental',
+      role: 'Dental Nurse',
+    });
+    expect(extract(mail('ines.duarte@mailbox.example')).company).toBeNull();
+  });
+});

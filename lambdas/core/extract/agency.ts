@@ -19,7 +19,7 @@ export interface AgencyReading {
 
 /** "my client", "our client's", "the client" — one client, not a company's many clients or its client services. */
 const CLIENT =
-  /\b(?:my|our|the)\s+client(?:['’]s)?\b(?![-\s]+(?:services?|success|facing|relations?(?:hip)?|experience|support|partner|team|management|manager|side|base|list|portfolio|work))|\bon behalf of\b/i;
+  /\b(?:my|our|the)\s+client(?:['’]s)?\b(?![-\s]+(?:services?|success|facing|relations?(?:hip)?|experience|support|partner|team|management|manager|side|base|list|portfolio|work))|\bon behalf of\b(?!\s+(?:the|our|all|everyone|everybody|us|me|myself)\b)|\bother agencies\b/i;
 /** The words agencies name themselves with. */
 const AGENCY_WORD =
   /\b(?:recruitment|staffing|talent|search|resourcing|headhunt\w*|personnel|placements?|consultancy|workforce)\b(?!\s+(?:acquisition|team|management|operations))/i;
@@ -47,10 +47,26 @@ const CLIENT_PATTERNS: readonly [RegExp, number, RegExp?][] = [
   ],
   [
     p(
-      String.raw`${START}${NAME}\s+(?:has|have|had)\s+(?:now\s+)?(?:decided|chosen|opted|gone|filled|selected|moved|offered|come back|came back)\b`,
+      String.raw`${START}${NAME}\s+(?:has|have|had)\s+(?:now\s+)?(?:decided|chosen|opted|gone|filled|selected|moved|offered|come back|came back|completed|appointed)\b`,
     ),
     2,
-    /\b(?:has|have|had)\s+(?:now\s+)?(?:decided|chosen|opted|gone|filled|selected|moved|offered|come back|came back)\b/,
+    /\b(?:has|have|had)\s+(?:now\s+)?(?:decided|chosen|opted|gone|filled|selected|moved|offered|come back|came back|completed|appointed)\b/,
+  ],
+  // "Meridian Outdoor passed on you", "Bad news from Corvid Logistics", "the Board of Directors of Harbor Valley Foods"
+  [p(String.raw`${START}${NAME}\s+passed\s+on\b`), 2, /\bpassed\s+on\b/],
+  [p(String.raw`\b(?:news|word|an update)\s+from\s+${NAME}`), 2, /\b(?:news|word|update)\s+from\b/],
+  // A board, and a name that takes "have" ("Hawthorn Primary have now appointed"), is an organisation, never a person.
+  [
+    p(
+      String.raw`${START}${NAME}\s+have\s+(?:now\s+)?(?:decided|chosen|opted|gone|filled|selected|offered|completed|appointed)\b`,
+    ),
+    3,
+    /\bhave\s+(?:now\s+)?(?:decided|chosen|opted|gone|filled|selected|offered|completed|appointed)\b/,
+  ],
+  [
+    p(String.raw`\b(?:[Bb]oard(?:\s+of\s+[Dd]irectors)?|[Hh]iring\s+committee)\s+(?:of|at)\s+${NAME}`),
+    3,
+    /\b(?:board|directors|committee)\s+(?:of|at)\b/i,
   ],
   // "the Analyst role at Northwind", "your interviews with Northwind", "feedback from Northwind"
   [
@@ -91,16 +107,25 @@ export interface AgencyInput {
   greeted: ReadonlySet<string>;
   /** The company the rest of the email points to (company.ts), which may be the agency itself. */
   company: string | null;
+  /** The company the subject names ("Corvid Logistics – Transport Planner"): an agency's subject names its client. */
+  subjectCompany?: string | null;
+  /** The subject's company is only a bare subject's last part: it confirms a name the body gives, no more. */
+  subjectGuess?: boolean;
 }
 
 /** The agency's own name: the sender's organisation, as the display name, signature or body writes it. */
-function agencyName(input: AgencyInput): string | null {
+function agencyName(input: AgencyInput): { name: string; own: boolean } | null {
   const found: string[] = [];
   const from = input.from;
   const label = from && !isAtsOrBoardAddress(from.address) ? employerDomainLabel(from.address) : null;
   const domain = label?.replace(/[^a-z0-9]/g, '') ?? null;
-  /** The sender's own domain spells the name: "Brightfield Search" at brightfield-search.example. */
-  const mine = (name: string): boolean => domain !== null && squash(name).includes(domain);
+  /** The sender's own domain spells the name: "Brightfield Search" at brightfield-search.example, "Tarnside Executive Search" at tarnside-search.example. */
+  const parts = label?.split(/[^a-z0-9]+/).filter((w) => w.length >= 3) ?? [];
+  const mine = (name: string): boolean => {
+    if (domain === null) return false;
+    const sq = squash(name);
+    return sq.includes(domain) || (parts.length > 1 && parts.every((w) => sq.includes(w)));
+  };
   if (from?.name) {
     const parts = displayNameParts(from.name);
     if (parts.rest) found.push(parts.rest);
@@ -111,17 +136,26 @@ function agencyName(input: AgencyInput): string | null {
       const name = part.trim();
       // "Brightfield Search" has a person's shape: its agency word or the sender's domain says otherwise.
       const person = looksLikePersonName(name) && !AGENCY_WORD.test(name) && !mine(name);
-      if (NAME_ONLY.test(name) && !ROLE_WORD.test(name) && !person) found.push(name);
+      // A job word ("Rutherford Kane Executive Search") is part of a name the sender's domain spells.
+      if (NAME_ONLY.test(name) && (!ROLE_WORD.test(name) || mine(name)) && !person) found.push(name);
     }
   }
   for (const [re, gate] of SELF) if (gate.test(input.flat)) eachMatch(re, input.flat, (m) => found.push(m[1] ?? ''));
-  const names = found.map((n) => cleanName(n.replace(/\s+(?:team|recruiting team)$/i, ''))).filter((n) => n.length > 1);
-  return names.find(mine) ?? names.find((n) => AGENCY_WORD.test(n)) ?? null;
+  // "The Marlow & Finch Talent Team" is a company's own team, not an agency called "… Talent".
+  const names = found
+    .filter((n) => !/\b(?:talent|recruitment|staffing|resourcing)\s+team$/i.test(n.trim()))
+    .map((n) => cleanName(n.replace(/\s+(?:team|recruiting team)$/i, '')))
+    .filter((n) => n.length > 1);
+  const own = names.find(mine);
+  if (own) return { name: own, own: true };
+  const shaped = names.find((n) => AGENCY_WORD.test(n));
+  return shaped ? { name: shaped, own: false } : null;
 }
 
 export function findAgency(input: AgencyInput): AgencyReading | null {
   const speaksOfClient = CLIENT.test(input.flat);
-  const agency = agencyName(input);
+  const found = agencyName(input);
+  const agency = found?.name ?? null;
   const agencyShaped = agency !== null && (AGENCY_WORD.test(agency) || AGENCY_NAME.test(input.flat));
   if (!speaksOfClient && !agencyShaped) return null;
 
@@ -131,13 +165,15 @@ export function findAgency(input: AgencyInput): AgencyReading | null {
     return a.includes(n) || n.includes(a);
   };
   const scores = new Map<string, { name: string; score: number }>();
+  const subjectKey = input.subjectCompany ? squash(input.subjectCompany) : null;
   for (const [re, weight, gate] of CLIENT_PATTERNS) {
     if (gate && !gate.test(input.flat)) continue;
     eachMatch(re, input.flat, (m) => {
       const name = cleanName(m[1] ?? '');
       if (!acceptableName(name, input.greeted) || isAgency(name)) return;
-      // "feedback from Sarah", "your interviews with Dana Reyes": people, not the client.
-      if (weight < 3 && looksLikePersonName(name)) return;
+      // "feedback from Sarah", "your interviews with Dana Reyes": people, not the client — unless
+      // the subject names the same ("Hawthorn Primary have now completed …").
+      if (weight < 3 && looksLikePersonName(name) && squash(name) !== subjectKey) return;
       const key = squash(name);
       const s = scores.get(key) ?? { name, score: 0 };
       s.score += weight;
@@ -147,6 +183,14 @@ export function findAgency(input: AgencyInput): AgencyReading | null {
   if (input.company && !isAgency(input.company)) {
     const s = scores.get(squash(input.company));
     if (s) s.score += 2;
+  }
+  // The subject of an agency writing from its own domain names the client it writes about.
+  const subject = input.subjectCompany && !input.subjectGuess ? cleanName(input.subjectCompany) : null;
+  if (found?.own && subject && !isAgency(subject) && acceptableName(subject, input.greeted)) {
+    const key = squash(subject);
+    const s = scores.get(key) ?? { name: subject, score: 0 };
+    s.score += 2;
+    scores.set(key, s);
   }
   const client = [...scores.values()].sort((a, b) => b.score - a.score)[0]?.name ?? null;
   // An agency-shaped sender that names no other employer is a company rejecting for itself.

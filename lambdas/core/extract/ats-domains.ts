@@ -162,6 +162,8 @@ export function isRoleMailbox(address: string): boolean {
   return ROLE_SUFFIX.test(local) || local.split(/[-_.+]/).some((word) => ROLE_WORD.test(word));
 }
 
+const SUFFIX_LABEL = /^(?:co|com|org|net|ac|gov|govt|gob|gouv|edu|nhs|sch|mil|gc|vic|nsw|qld|tas|act|wa|sa|nt)$/;
+
 /**
  * The registrable label of an employer's own domain ("acme" for jobs.acme.co.uk), or null when the
  * domain belongs to an ATS, a job board or a free-mail provider and so names no employer.
@@ -170,8 +172,10 @@ export function employerDomainLabel(address: string): string | null {
   if (isAtsOrBoardAddress(address) || isFreeMailAddress(address)) return null;
   const parts = domainOf(address).split('.').filter(Boolean);
   if (parts.length < 2) return null;
-  // Second-level public suffixes such as co.uk or com.au push the label one step left.
-  const secondLevel = /^(?:co|com|org|net|ac|gov|edu)$/.test(parts[parts.length - 2] ?? '') && parts.length >= 3;
-  const label = parts[parts.length - (secondLevel ? 3 : 2)] ?? null;
-  return label && label !== 'example' ? label : null;
+  // Public suffixes below the top level push the label left: co.uk, com.au, govt.nz, gc.ca,
+  // nhs.uk, sch.uk, and a state before gov.au (vic.gov.au).
+  let at = parts.length - 2;
+  while (at > 0 && SUFFIX_LABEL.test(parts[at] ?? '')) at--;
+  const label = parts[at] ?? null;
+  return label && label !== 'example' && !SUFFIX_LABEL.test(label) ? label : null;
 }

@@ -65,7 +65,8 @@ const DISPLAY_FILLER = new Set(
     'team recruiting recruiters recruiter recruitment talent acquisition aquisition hr human resources careers career jobs hiring people ' +
     'culture university campus college relations programs program global us usa north america americas emea apac europe uk ' +
     'assessment notifications notification events opportunities staffing admissions the your & and - graduate early department ' +
-    'specialist specialists services acquisitions operations ops professional professionals emerging'
+    'specialist specialists services acquisitions operations ops professional professionals emerging personnel office cell workforce ' +
+    'shared service resourcing vacancies assessments'
   ).split(' '),
 );
 
@@ -95,7 +96,7 @@ const STOP_NAMES = new Set(
 );
 /** Words of subjects and headings ("Job Application", "Status Update") that are never a company. */
 const NOT_COMPANY_WORDS =
-  /\b(?:application|applications|update|status|interview|invitation|reminder|offer|important|regarding|candidate|candidates|opportunity|position|thank|congratulations)\b|^information$/i;
+  /\b(?:application|applications|update|status|interview|invitation|reminder|offer|important|regarding|candidate|candidates|opportunity|position|thank|congratulations|outcome|results?|decision|feedback|follow-up|take-home|challenge|exercise|session|conversation|chat|vote|roster)\b|^information$/i;
 
 /** `confirmed`: the sender's own domain spells the name ("Tallgrass Software" at tallgrass-software.com): a job word in it is part of the name. */
 function acceptable(name: string, greeted: ReadonlySet<string>, confirmed = false): boolean {
@@ -119,7 +120,7 @@ function companyFromDisplayName(display: string): { name: string; via: boolean }
   const d = display.replace(/\s+/g, ' ').trim();
   const via = /^(.+?) via \S.*$/i.exec(d);
   if (via?.[1]) return { name: clean(via[1]), via: true };
-  const teamAt = /\bteam (?:at|of) (.+)$/i.exec(d);
+  const teamAt = /\b(?:team|careers|jobs|recruiting|recruitment|hiring|talent) (?:at|of) (.+)$/i.exec(d);
   if (teamAt?.[1]) return { name: clean(teamAt[1]), via: false };
   const comma = d.split(/\s*[,|]\s*/);
   const named =
@@ -133,14 +134,20 @@ function companyFromDisplayName(display: string): { name: string; via: boolean }
 /** Drops mailbox words around a name: "The Acme Recruiting Team" → "Acme". */
 function withoutFiller(raw: string): string {
   let words = raw.split(' ').filter((w) => w !== '');
-  const filler = (w: string | undefined): boolean => DISPLAY_FILLER.has((w ?? '').toLowerCase().replace(/[.,]$/, ''));
-  // "Services" and "Operations" end company names too ("Harlow Information Services"): they are
-  // the mailbox's only after another mailbox word ("Recruiting Services", "People Operations").
+  // A year ends a programme's mailbox too: "Kovaltech Campus Hiring 2025".
+  const filler = (w: string | undefined): boolean =>
+    DISPLAY_FILLER.has((w ?? '').toLowerCase().replace(/[.,]$/, '')) || /^(?:19|20)\d\d$/.test(w ?? '');
+  // "Services", "Operations" and "Office" end company names too ("Harlow Information Services",
+  // "Post Office"): they are the mailbox's only after another mailbox word ("Recruiting Services",
+  // "People Operations", "Personnel Office").
   while (words.length && filler(words.at(-1))) {
-    if (/^(?:services|operations|ops)$/i.test(words.at(-1) ?? '') && !filler(words.at(-2))) break;
+    if (/^(?:services|operations|ops|office|service)$/i.test(words.at(-1) ?? '') && !filler(words.at(-2))) break;
     words = words.slice(0, -1);
   }
+  const whole = words;
   while (words.length && DISPLAY_FILLER.has((words[0] ?? '').toLowerCase())) words = words.slice(1);
+  // "University of Northfleet" is a name, not a mailbox word before "of Northfleet".
+  if (/^(?:of|and|&|for)$/i.test(words[0] ?? '')) words = whole;
   return clean(words.join(' '));
 }
 
@@ -151,10 +158,12 @@ const FORMAL_SUFFIX =
 export interface CompanyInput {
   from: Address | null;
   /** The company the subject line names (subject.ts), and whether that reading is only a guess. */
-  subject: { company: string | null; weak: boolean };
+  subject: { company: string | null; weak: boolean; guess?: boolean };
   flat: string;
   signatureLines: readonly string[];
   greeted: ReadonlySet<string>;
+  /** The employer a labelled field names ("Company: …", "Agency: …"). */
+  field?: string | null;
   /** A name that is not the employer (the agency that wrote for it): it and its spellings are passed over. */
   exclude?: string;
 }
@@ -162,7 +171,8 @@ export interface CompanyInput {
 export function findCompany(input: CompanyInput): string | null {
   const candidates = new Map<string, Candidate>();
   const add = (raw: string, score: number, source: string, confirmed = false): void => {
-    const name = withoutFiller(clean(raw));
+    // A labelled field is the name as written: "Department for Regional Growth" keeps its first word.
+    const name = source === 'field' ? clean(raw) : withoutFiller(clean(raw));
     if (!acceptable(name, input.greeted, confirmed)) return;
     // The job board or ATS that carried the mail signs it and names itself in its footer; it is
     // the employer only when the text says so ("your interest in Workday").
@@ -178,7 +188,9 @@ export function findCompany(input: CompanyInput): string | null {
 
   const from = input.from;
   // Compared squashed, as names are: riverside-foundation.org ~ "Riverside Foundation".
-  const domainLabel = from ? (employerDomainLabel(from.address)?.replace(/[^a-z0-9]/g, '') ?? null) : null;
+  const rawLabel = from ? employerDomainLabel(from.address) : null;
+  const domainLabel = rawLabel?.replace(/[^a-z0-9]/g, '') ?? null;
+  const domainParts = rawLabel?.split(/[^a-z0-9]+/).filter((w) => w.length >= 3) ?? [];
   const fromName = from?.name ?? null;
   const parts = fromName !== null ? displayNameParts(fromName) : null;
   // One word on a no-reply, team or ATS mailbox ("Quillstone" <no-reply@hire.lever.co>) is the
@@ -214,8 +226,13 @@ export function findCompany(input: CompanyInput): string | null {
     const at = m.index;
     if (TITLE_WORD_BEFORE.test(input.flat.slice(Math.max(0, at - 40), at))) add(m[1] ?? '', 2, 'body');
   });
+  // A notice's "Company:" field outweighs the software that sent it and its domain.
+  if (input.field) add(input.field, 6, 'field', true);
   // Recruiting software writes the employer into the subject: "Your application to X at Acme".
-  if (input.subject.company) add(input.subject.company, input.subject.weak ? 1 : 3, 'subject');
+  // A bare subject's last part ("Veterinary Nurse – Oakfield Vets") may be a place or a team: it
+  // counts only beside another source or the sender's own domain.
+  const guessed = input.subject.guess ? input.subject.company : null;
+  if (input.subject.company && !guessed) add(input.subject.company, input.subject.weak ? 1 : 3, 'subject');
   // Signature lines naming a company: a legal suffix, or the sender's own domain.
   // A line may pair a title with the company: "People Partner · Açaí Labs S.L.", "Recruiter | Acme".
   // "Controller, Corvid Health Partners" too — but "Acme, Inc." is one name.
@@ -229,10 +246,17 @@ export function findCompany(input: CompanyInput): string | null {
   for (const part of signatureParts) {
     const m = NAME_ONLY.exec(part.trim());
     if (!m?.[1]) continue;
-    const mine = domainLabel !== null && squash(m[1]).includes(domainLabel);
+    const mine = spelledByDomain(m[1], domainLabel, domainParts);
     if (LEGAL_END.test(m[1]) || mine) add(m[1], 3, 'signature', mine);
   }
 
+  if (guessed) {
+    const sq = squash(guessed);
+    const agrees =
+      candidates.has(guessed.toLowerCase()) ||
+      (domainLabel !== null && sq.length >= 3 && (domainLabel.includes(sq) || sq.includes(domainLabel)));
+    if (agrees) add(guessed, 1, 'subject');
+  }
   const list = [...candidates.values()];
   if (domainLabel) {
     for (const c of list) {
@@ -289,6 +313,21 @@ export function findCompany(input: CompanyInput): string | null {
   if (best) return best.name;
   const written = domainLabel ? nameWrittenForDomain(domainLabel, input.flat) : null;
   return written !== null && other(written) ? written : null;
+}
+
+/**
+ * The sender's own domain spells a signature's company: "Lumen & Vale" at lumenandvale, "Corvallis
+ * Family Clinic" at corvallis-clinic (every part of the domain is in the name), "Drumlin Public
+ * Libraries" at drumlinlibraries (the domain starts with the name's first word).
+ */
+function spelledByDomain(name: string, label: string | null, parts: readonly string[]): boolean {
+  if (label === null) return false;
+  const sq = squash(name);
+  if (sq.includes(label) || squash(name.replace(/&/g, ' and ')).includes(label)) return true;
+  if (parts.length > 1 && parts.every((w) => sq.includes(w))) return true;
+  const words = name.split(/\s+/);
+  const first = squash(words[0] ?? '');
+  return words.length >= 2 && first.length >= 4 && label.startsWith(first) && label.length > first.length;
 }
 
 /** Last resort: the way the text itself writes the sender's domain ("acme" → "Acme"), if it does. */

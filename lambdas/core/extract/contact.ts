@@ -85,7 +85,8 @@ const CLOSINGS = [
   'warmly',
   'best',
 ];
-const CLOSING = new RegExp(`^(?:${CLOSINGS.join('|')})\\b[\\s,.!]*(.*)$`, 'i');
+// "With best wishes," and "With kind regards," too.
+const CLOSING = new RegExp(`^(?:with\\s+)?(?:${CLOSINGS.join('|')})\\b[\\s,.!]*(.*)$`, 'i');
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 
 export interface Signature {
@@ -95,6 +96,8 @@ export interface Signature {
   address: string | null;
   /** Lines of the block after the sign-off (name, title, company …). */
   lines: string[];
+  /** Signed for a team too ("Emma & the team at …"): the one name is a person's, not a brand's. */
+  forTeam?: boolean;
 }
 
 /** The block after the last sign-off ("Best,", "Sincerely,"), and the name that opens it. */
@@ -108,26 +111,77 @@ export function findSignature(lines: readonly string[]): Signature {
     const m = CLOSING.exec(line);
     if (m) {
       at = i;
-      inline = (m[1] ?? '').trim();
+      // "With best wishes for your future research," goes on with words, not a name.
+      inline = /^\p{Ll}/u.test(m[1] ?? '') ? '' : (m[1] ?? '').trim();
       break;
     }
-    // "Enjoy the music," — a short line ending in a comma, followed by a name.
-    if (/^\p{Lu}[^.!?]{2,30},$/u.test(line) && looksLikePersonName((lines[i + 1] ?? '').split(',')[0] ?? '')) {
+    // "Enjoy the music," "Ngā mihi," — a short line ending in a comma, followed by a name.
+    const next = lines[i + 1] === '' ? (lines[i + 2] ?? '') : (lines[i + 1] ?? '');
+    if (/^\p{Lu}[^.!?]{2,30},$/u.test(line) && looksLikePersonName(bareName(next.split(',')[0] ?? ''))) {
       at = i;
       break;
     }
   }
+  if (at < 0) at = unsignedBlock(lines);
   if (at < 0) return { name: null, address: null, lines: [] };
   const block = lines.slice(at + 1, at + 10).filter((l) => l !== '' && !/^[-_=*]{2,}$/.test(l));
   const address = block.map((l) => EMAIL.exec(l)?.[0] ?? null).find((a) => a !== null) ?? null;
   const first = inline !== '' ? inline : (block[0] ?? '');
   // "Emily & Kevin, the Acme Recruiting Team", "Sarah Katz | Recruiter", "Jo Bloggs - Recruiter".
-  const head =
+  const head = bareName(
     first
       .split(/\s*(?:,|\||\s-\s)\s*/)[0]
       ?.replace(/[.!]$/, '')
-      .trim() ?? '';
-  return { name: head !== '' ? head : null, address, lines: inline !== '' ? [inline, ...block] : block };
+      .trim() ?? '',
+  );
+  return {
+    name: head !== '' ? head : null,
+    address,
+    lines: inline !== '' ? [inline, ...block] : block,
+    // Only when the name itself carries the team: "Sam, Jordan & the team" is signed by several.
+    forTeam: TEAM_TOO.test(first.split(/\s*(?:,|\||\s-\s)\s*/)[0] ?? ''),
+  };
+}
+
+/**
+ * Mail that ends without a sign-off, on a name and what the signer does: "Paolo Reyes / Head of
+ * Engineering, Greenmoor", "Nils / Parquet Labs". The index of the line before that name, as a
+ * sign-off's would be, or -1. The name must stand after a finished sentence or a blank line, within
+ * the last lines that are not a reply quoted below or a phone's footer.
+ */
+function unsignedBlock(lines: readonly string[]): number {
+  let end = lines.length;
+  // A reply quoted below the message ("On Tue, Mira wrote:" and what follows) and a phone's footer are not the signature.
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (/^On .{0,80}wrote:$|^-{2,} ?(?:Original|Forwarded) Message/i.test(line)) {
+      end = i;
+      break;
+    }
+  }
+  const filled: number[] = [];
+  for (let i = end - 1; i >= 0 && filled.length < 4; i--) {
+    const line = lines[i] ?? '';
+    if (line === '' || /^sent from my\b/i.test(line)) continue;
+    filled.unshift(i);
+  }
+  for (const i of filled) {
+    const line = bareName(lines[i] ?? '');
+    const before = i > 0 ? (lines[i - 1] ?? '') : '';
+    if (i === 0 || (before !== '' && !/[.!?)]$/.test(before))) continue;
+    if (line.split(/\s+/).length <= 4 && looksLikePersonName(line)) return i - 1;
+  }
+  return -1;
+}
+
+const TEAM_TOO = /\s+&\s+(?:the\s+)?(?:\w+\s+)?team\b.*$/i;
+/** Words around a signer's name that are not the name: "Dr.", "Prof.", "Chef", a quoted nickname ("Becca "Sparrow" Lindgren"), "& the team at …". */
+function bareName(raw: string): string {
+  return raw
+    .replace(TEAM_TOO, '')
+    .replace(/\s+["“][^"”]{1,20}["”](?=\s)/, '')
+    .replace(/^(?:(?:dr|prof|professor|mr|mrs|ms|miss|mx|chef|rev)\.?\s+)+(?=\p{Lu})/iu, '')
+    .trim();
 }
 
 /** The From mailbox belongs to one person: a person-shaped name on a personal, employer mailbox. */
@@ -153,7 +207,8 @@ export interface ContactFindings {
   noReplySender: boolean;
 }
 
-const inNaturalOrder = (a: Address): Address => (a.name ? { ...a, name: displayNameParts(a.name).person } : a);
+const inNaturalOrder = (a: Address): Address =>
+  a.name ? { ...a, name: bareName(displayNameParts(a.name).person) } : a;
 
 export function findContacts(
   original: OriginalMail,
@@ -198,6 +253,7 @@ export function findContacts(
     // One word ("Jameson", but also "Okta") is a name only when the sender's mailbox agrees.
     const corroborated =
       tokens.length >= 2 ||
+      signature.forTeam === true ||
       (from !== null &&
         ((from.name !== null && sameName(from.name, sigName)) || nameMatchesMailbox(sigName, from.address)) &&
         !isRoleMailbox(from.address));

@@ -4,6 +4,7 @@
 
 import { findAgency } from './agency.ts';
 import { findCompany } from './company.ts';
+import { readFields } from './fields.ts';
 import { findContacts, findSignature, greetedNames, greetingName, type Contact } from './contact.ts';
 import { findOffers, type Offer } from './offers.ts';
 import { findRole } from './role.ts';
@@ -101,15 +102,31 @@ export function extract(mail: OriginalMail): Extraction {
   const greeted = greetedNames(lines);
   const signature = findSignature(lines);
   const subjectSays = readSubject(about, greeted);
-  const companyInput = { from: mail.from, subject: subjectSays, flat, signatureLines: signature.lines, greeted };
+  const fields = readFields(lines);
+  const companyInput = {
+    from: mail.from,
+    subject: subjectSays,
+    flat,
+    signatureLines: signature.lines,
+    greeted,
+    field: fields.company,
+  };
   const named = findCompany(companyInput);
   // An agency writing for a client: the letter thanks the client, and the owner is told who wrote.
-  const agency = findAgency({ from: mail.from, flat, signatureLines: signature.lines, greeted, company: named });
+  const agency = findAgency({
+    from: mail.from,
+    flat,
+    signatureLines: signature.lines,
+    greeted,
+    company: named,
+    subjectCompany: subjectSays.company,
+    subjectGuess: subjectSays.guess === true,
+  });
   const company = agency
     ? (agency.client ?? (agency.agency ? findCompany({ ...companyInput, exclude: agency.agency }) : named))
     : named;
   const contacts = findContacts(mail, signature, greeted, company);
-  const role = findRole({ subjectRole: subjectSays.role, flat, company });
+  const role = findRole({ fieldRole: fields.role, subjectRole: subjectSays.role, flat, company });
   const best = contacts.candidates[0];
   const stage = findStage(`${subject}\n${flat}`);
   return {

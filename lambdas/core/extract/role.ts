@@ -5,13 +5,17 @@
 
 import { countChar, eachMatch } from '../text/index.ts';
 import { ROLE_WORD, squash } from '../names/index.ts';
+import { withoutTrailer } from './subject.ts';
 
 const OPEN = 40; // '('
 const CLOSE = 41; // ')'
 
 const NOUN =
-  /^(?:position|role|opening|vacancy|job|post|opportunity|application|requisition|program|programme)[.,;:!?)]*$/i;
-const NOUN_FIRST = new Set([...'provja'].map((c) => c.charCodeAt(0)));
+  /^(?:position|role|opening|vacancy|job|post|opportunity|application|requisition|program|programme|spot|gig|hire)[.,;:!?)]*$/i;
+const JOB_WORD_ONLY = new RegExp(`^${ROLE_WORD.source}$`, 'i');
+/** Nouns people use for a job in passing ("the founding engineer spot"): a title before them needs a job word. */
+const LOOSE_NOUN = /^(?:spot|gig|hire)\b/i;
+const NOUN_FIRST = new Set([...'provjasgh'].map((c) => c.charCodeAt(0)));
 /** Words that open a role span when reading backwards from the noun. */
 const DETERMINER =
   /^(?:[Tt]he|[Oo]ur|[Yy]our|[Tt]his|an?|open|current|posted|advertised|following|available|recent|specific)$/;
@@ -23,6 +27,13 @@ const CONNECTOR = /^(?:and|of|&|-|\/|\+|:|for)$/i;
 function isTitleWord(w: string): boolean {
   return /^[("]?[A-Z0-9]/.test(w) || /[A-Z]/.test(w.slice(0, 2));
 }
+
+/** "Lecturer in Economic History", "Researcher in Computational Ecology": "in" inside a title, after an academic title and before a capital. */
+const titleIn = (before: string | undefined, w: string, after: string | undefined): boolean =>
+  w === 'in' && ACADEMIC.test(before ?? '') && /^[A-Z]/.test(after ?? '') && !/^(?:The|Our|Your)$/.test(after ?? '');
+/** Titles that name a field after "in" — "Software Engineer in London" names a place instead. */
+const ACADEMIC =
+  /^(?:lecturer|researcher|professor|fellow|fellowship|associate|studentship|phd|postdoc|reader|scientist|teacher|tutor|instructor|apprenticeship|internship)$/i;
 
 /** Reads back from a role noun to the determiner: "… the [Data Analyst - Summer 2018] role". */
 function spanBefore(words: readonly string[], nounAt: number): string | null {
@@ -38,7 +49,7 @@ function spanBefore(words: readonly string[], nounAt: number): string | null {
     if (/[.!?;]$/.test(w) && !/^(?:[A-Z]\.|Sr\.|Jr\.|Inc\.)$/.test(w) && !insideParens) break;
     if (/'s$/.test(w)) return finish(span);
     if (!insideParens && DETERMINER.test(w)) return finish(span);
-    if (!insideParens && BARRIER.test(w)) return null;
+    if (!insideParens && BARRIER.test(w) && !titleIn(words[i - 1], w, words[i + 1])) return null;
     if (!insideParens && !isTitleWord(w) && !CONNECTOR.test(w)) {
       if (++lower > 3) return null;
     }
@@ -52,8 +63,34 @@ function finish(span: readonly string[]): string | null {
     .join(' ')
     .replace(/[,:;\s]+$/, '')
     .trim();
-  if (!text || !isTitleWord(text.split(' ')[0] ?? '')) return null;
-  return text;
+  if (!text) return null;
+  if (isTitleWord(text.split(' ')[0] ?? '')) return text;
+  // Founders and small teams write titles in lower case: "the design engineer role".
+  return lowerTitle(text.split(' ')) === text ? text : null;
+}
+
+/** Job words that end a title by themselves: not "data", "sales", "summer" or "program", which qualify one. */
+const GENERIC =
+  /^(?:data|software|product|sales|marketing|summer|program|programme|position|role|staff|member|partner|support|head|chief|graduate|student|phd)$/i;
+
+/**
+ * A title written in lower case: up to four plain words that end in a job word ("founding
+ * engineer", "growth marketer", "community manager"), or null.
+ */
+function lowerTitle(words: readonly string[]): string | null {
+  let end = -1;
+  for (let i = 0; i < words.length && i < 4; i++) {
+    const w = (words[i] ?? '').replace(/[.,;:!?]+$/, '');
+    if (!/^[a-z][a-z-]*$/.test(w) || BARRIER.test(w) || /^(?:and|or|of|the|a|an)$/.test(w)) break;
+    if (ROLE_WORD.test(w) && !GENERIC.test(w)) end = i;
+    if (w !== words[i]) break;
+  }
+  return end < 0
+    ? null
+    : words
+        .slice(0, end + 1)
+        .join(' ')
+        .replace(/[.,;:!?]+$/, '');
 }
 
 /** Reads forward from a trigger until a word that ends a title: "applying to [Software Engineer Intern]." */
@@ -73,7 +110,7 @@ function spanAfter(text: string): string | null {
       continue;
     }
     if (outside && !/^\(/.test(w)) {
-      const joinsTitles = w === 'and' && span.length > 0 && isTitleWord(next);
+      const joinsTitles = (w === 'and' && span.length > 0 && isTitleWord(next)) || titleIn(span.at(-1), w, next);
       if (
         !joinsTitles &&
         /^(?:at|with|in|within|and|for|from|on|to|as|which|that|where|who|this|we|you|bei|chez|en|bij|na|no|em)$/i.test(
@@ -81,7 +118,7 @@ function spanAfter(text: string): string | null {
         )
       )
         break;
-      if (!isTitleWord(w) && !CONNECTOR.test(w)) break;
+      if (!isTitleWord(w) && !CONNECTOR.test(w) && !joinsTitles) break;
     }
     // A comma ends the title before lower-case text or a bare requisition number ("…, 2024-101928").
     if (depth <= 0 && /,$/.test(w) && (!isTitleWord(next) || /^\d[\d-]*[.,]?$/.test(next))) {
@@ -116,6 +153,8 @@ const FORWARD_TRIGGERS: readonly [RegExp, boolean][] = [
   [/\b(?:this|the|following|below) (?:position|role|vacancy|job|opening)s?:\s*(?=([A-Z0-9][^\n]{0,160}))/g, false],
   [/\b(?:for|about) (?:the|our) (?=([A-Z0-9][^\n]{0,160}))/g, true],
   [/\b(?:as an?) (?=([A-Z0-9][^\n]{0,160}))/g, true],
+  // "applying to be Night Auditor", "applying to be our first community manager": a title there needs no job word (a lower-case one does).
+  [/\b(?:apply|applying|applied) to be (?:an? |the |our )?(?:first |new |next )?(?=([A-Za-z0-9][^\n]{0,160}))/g, false],
 ];
 
 /**
@@ -131,6 +170,8 @@ const FOREIGN_END = /[.;!?]|,\s|\s(?:bei|chez|en|bij|na|no|em|für|pour|para|voo
 const LABEL_LINE = /^(?:position|job title|job|role|title|vacancy|re|ref(?:erence)?)\s*:\s*(.{2,140})$/gim;
 
 export interface RoleInput {
+  /** The role a labelled field names ("Position: …"): read before anything else. */
+  fieldRole?: string | null;
   /** The role the subject line names (subject.ts): read when the body names none. */
   subjectRole: string | null;
   flat: string;
@@ -153,7 +194,7 @@ function companyAround(company: string): { before: RegExp; after: RegExp } {
 }
 
 function tidy(raw: string, company: string | null): string | null {
-  let role = raw
+  let role = withoutTrailer(raw)
     // Markup typed into a plain-text email is not part of a job title.
     .replace(/<(script|style)\b[^<>]{0,200}>[^<]{0,2000}<\/\1\s*>/gi, ' ')
     .replace(/<[^<>]{0,200}>/g, ' ')
@@ -193,6 +234,8 @@ function tidy(raw: string, company: string | null): string | null {
 }
 
 export function findRole(input: RoleInput): string | null {
+  const labelled = input.fieldRole ? tidy(input.fieldRole, input.company) : null;
+  if (labelled) return labelled;
   // Every reading, keyed by where its title starts; the first title in the text wins, and where a
   // noun-anchored reading and a forward one start together, the noun-anchored one is kept.
   const found: { at: number; rank: number; role: string }[] = [];
@@ -220,6 +263,8 @@ export function findRole(input: RoleInput): string | null {
     const span = spanBefore(words, i);
     // "the Data Science Graduate Program": a programme written as a name is the role itself.
     const named = /^Programm?e?\b/.test(words[i] ?? '') ? ` ${(words[i] ?? '').replace(/[.,;:!?)]+$/, '')}` : '';
+    // "the founding engineer spot" but not "a VP-level hire": a loose noun needs a job word right before it.
+    if (span && LOOSE_NOUN.test(words[i] ?? '') && !JOB_WORD_ONLY.test(words[i - 1] ?? '')) continue;
     if (span) consider(`${span}${named}`, offsets[i - span.split(' ').length] ?? 0, 1, false);
   }
   eachMatch(FOREIGN_TRIGGER, input.flat, (m) => {
@@ -228,10 +273,18 @@ export function findRole(input: RoleInput): string | null {
     consider(end ? rest.slice(0, end.index) : rest, m.index + m[0].length, 2, false);
   });
   for (const [re, needsRoleWord] of FORWARD_TRIGGERS) {
-    eachMatch(re, input.flat, (m) => consider(spanAfter(m[1] ?? ''), m.index + m[0].length, 2, needsRoleWord));
+    eachMatch(re, input.flat, (m) => {
+      const rest = m[1] ?? '';
+      const span = /^[a-z]/.test(rest) ? lowerTitle(rest.split(' ')) : spanAfter(rest);
+      consider(span, m.index + m[0].length, 2, needsRoleWord);
+    });
   }
 
-  if (found.length) return found.sort((a, b) => a.at - b.at || a.rank - b.rank)[0]?.role ?? null;
-
-  return input.subjectRole ? tidy(input.subjectRole, input.company) : null;
+  // A title written in lower case is said in passing ("the receptionist role"): the subject's
+  // title, when it gives one, is the fuller name.
+  const titled = found.filter((f) => isTitleWord(f.role));
+  if (titled.length) return titled.sort((a, b) => a.at - b.at || a.rank - b.rank)[0]?.role ?? null;
+  const subject = input.subjectRole ? tidy(input.subjectRole, input.company) : null;
+  if (subject) return subject;
+  return found.sort((a, b) => a.at - b.at || a.rank - b.rank)[0]?.role ?? null;
 }

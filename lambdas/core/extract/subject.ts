@@ -12,6 +12,11 @@ export interface SubjectReading {
   company: string | null;
   /** The company is only the last part of a title ("Data Engineer Intern - New York" may be a place). */
   weak: boolean;
+  /**
+   * The company is a bare subject's last part ("Veterinary Nurse – Oakfield Vets", but also
+   * "Research Assistant – Nguyen Lab", "SAP Analyst – Leeds"): a name only when something else agrees.
+   */
+  guess?: boolean;
 }
 
 /** What the subject is about comes after one of these: "Your application to …", "interest in …". */
@@ -34,29 +39,80 @@ const NOUN_LAST =
 /** "Thank you from Thumbtack", "Note from Addepar", "Follow-up from Bazaarvoice". */
 const FROM = /^(?:.*?\b)?(?:thank(?:s| you)|note|message|update|news|follow[- ]?up|greetings)\s+from\s+(.+)$/i;
 /** Words a subject uses to say what kind of email it is. */
-const KIND = String.raw`(?:application|candidacy|submission|update|status|news|decision|outcome|feedback|information|notice|note|thank(?:s| you)|follow(?:ing)?[- ]?up|next steps?|regarding|interview|reminder|message|interest|time)`;
+const KIND = String.raw`(?:application|candidacy|submission|update|status|news|decision|outcome|results?|feedback|information|notice|note|thank(?:s| you)|follow(?:ing)?[- ]?up|next steps?|regarding|interview|reminder|message|interest|time|sift|selection|shortlisting|examination)`;
 /** A subject, or a part of one, that only says what kind of email it is: "Application Update", "Update on your application". */
 const ABOUT_ITSELF = new RegExp(
-  String.raw`^(?:(?:re|fwd?|your|my|an?|the|important|quick|final|job)\s+|${KIND}\s+(?:(?:on|about|regarding|to|for|of|in|with)\s+)?)*${KIND}(?:\s+(?:update|status|information|follow[- ]?up|received|submitted|feedback))*[\s!.:]*$`,
+  String.raw`^(?:(?:re|fwd?|your|my|an?|the|important|quick|final|job)\s+|${KIND}\s+(?:(?:on|about|regarding|to|for|of|in|with)\s+)?)*${KIND}(?:\s+(?:update|status|information|follow[- ]?up|received|submitted|feedback|process))*[\s!.:]*$`,
   'i',
 );
+/**
+ * A step of the hiring the email is about, not a name nor a title: "Take-home feedback", "Writing
+ * test", "Pairing session follow-up", "Cabin Crew Assessment Day", "Final round".
+ */
+const EVENT =
+  /\b(?:tests?|challenges?|exercises?|assessments?|take-?homes?|case|sessions?|rounds?|interviews?|trial(?:\s+shift)?|chat|call|conversation|onsite|training|cohort|vote|roster|review|screen(?:ing)?|gig|search|catch-up|invitation)\b/i;
+/**
+ * What a subject adds after the title to say what the email is: "– outcome", "— thank you",
+ * "– interview feedback", "– next steps", "– result of interview", "– vacancy withdrawn".
+ */
+const TRAILER = new RegExp(
+  String.raw`^(?:(?:an?|the|your|my|our|final|honest|quick|small|job|hiring|selection|application|interview|portfolio|shortlisting|requisition|vacancy|search|position)\s+)*(?:${KIND}|concluded|withdrawn|closed|filled|cancelled|round|review|shifts?|hiring|update for .*|after your .*|can we .*|(?:result|outcome|feedback) (?:of|from|on) .*)(?:\s+(?:update|status|follow[- ]?up|\d+))?[\s!.?:]*$`,
+  'i',
+);
+/** A filing code the subject carries: "Ref 22/419", "Vacancy 2291", "R0048812", "FC-25-118840". */
+const CODE =
+  /\b(?!(?:19|20)\d\d\b)\d{3,}|\b[A-Z]{1,4}-?\d{2,}|\d+\/\d+|\b(?:ref|reference|req|requisition|vacancy|competition|announcement)\b\.?\s*(?:no\.?\s*)?[\w/-]*\d/i;
 const JOINT = /\s+[-–—|]\s+|\s*\|\s*|:\s+/;
 /** Words that a company's name never holds: the subject is speaking. */
-const SPEAKING = /\b(?:you|your|we|our|us|my|me|thank|thanks|please|update|application|applying)\b|@/i;
+const SPEAKING =
+  /\b(?:you|your|we|our|us|my|me|thank|thanks|please|update|application|applying|candidate|results?|outcome|decision|feedback|selection|process)\b|@/i;
 
 const hasRoleWord = (s: string): boolean => ROLE_WORD.test(s);
 /** A name: starts with a capital or digit, a few words long, no job word, not the subject speaking. */
 const nameLike = (s: string): boolean =>
-  /^[\p{Lu}\d]/u.test(s) && s.split(/\s+/).length <= 6 && !hasRoleWord(s) && !SPEAKING.test(s);
+  /^[\p{Lu}\d]/u.test(s) &&
+  s.split(/\s+/).length <= 6 &&
+  !hasRoleWord(s) &&
+  !SPEAKING.test(s) &&
+  !EVENT.test(s) &&
+  !CODE.test(s) &&
+  // "Candidate feedback – A. Haddad": a person, not a company.
+  !/^\p{Lu}\.\s/u.test(s);
+
+const LAST_PART = /^(.*\S)(?:\s+[-–—|]\s+|\s*\|\s*|:\s+)(.*?)$/;
+/** A title with what the subject says after it dropped: "Network Engineer II – outcome" → "Network Engineer II", "Practice Nurse interview" → "Practice Nurse". */
+export function withoutTrailer(role: string): string {
+  let out = role;
+  for (
+    let m = LAST_PART.exec(out);
+    m?.[1] && m[2] && (TRAILER.test(m[2]) || (EVENT.test(m[2]) && !hasRoleWord(m[2])));
+    m = LAST_PART.exec(out)
+  )
+    out = m[1];
+  // "Practice Nurse interview", "Copywriter test – Northern Lights": the step after the title.
+  const event = EVENT_AFTER.exec(out);
+  if (event && hasRoleWord(out.slice(0, event.index)))
+    out = out.slice(0, event.index) + out.slice(event.index + event[0].length);
+  return out.replace(/^(?:search|recruitment|hiring|vacancy)\s+for\s+(?:the\s+|an?\s+)?/i, '');
+}
+const EVENT_AFTER =
+  /\s+(?:interview|onsite|trial(?:\s+shift)?|test|chat|call|gig|search|exercise|challenge|application|recruitment|vote)(?=$|\s+[-–—|]\s)/i;
 
 /** A role part without the words that say what the email is: "… Internship Application Update" → "… Internship". */
 const roleOnly = (s: string): string =>
-  s
-    .replace(
-      /\s+(?:job\s+)?(?:application|candidacy)(?:\s+(?:update|status|follow[- ]?up))?$|\s+(?:update|status)$/i,
-      '',
-    )
-    .trim();
+  withoutTrailer(
+    s
+      .replace(
+        /\s+(?:job\s+)?(?:application|candidacy)(?:\s+(?:update|status|follow[- ]?up))?$|\s+(?:update|status)$/i,
+        '',
+      )
+      // A filing number before the title: "Ref 22/419 Caretaker", "requisition R-55021 Clinical Data Coordinator".
+      .replace(
+        /^(?:ref(?:erence)?|req(?:uisition)?|vacancy|job|position)\.?\s*(?:no\.?\s*|#\s*)?[\w/-]*\d[\w/-]*\s+/i,
+        '',
+      )
+      .trim(),
+  ).trim();
 
 /** "Nike, Inc, including its affiliates" → "Nike, Inc". */
 const companyOnly = (s: string): string =>
@@ -73,10 +129,13 @@ function readObject(raw: string, fromHead: boolean): SubjectReading {
     .replace(/\.(?<!\b(?:Inc|Co|Corp|Ltd|L\.P|S\.A|N\.V|B\.V)\.)$/, '')
     .replace(/\s*[-–—|:]\s*$/, '');
   // Parts that only say what the email is: "Update - Data Analyst", "Your Job Application: Leasing Consultant".
-  for (let lead = /^(.+?)(?:\s+[-–—|]\s+|\s*\|\s*|:\s+)/.exec(object); lead?.[1] && ABOUT_ITSELF.test(lead[1]); ) {
+  const aside = (part: string): boolean =>
+    ABOUT_ITSELF.test(part) || (!hasRoleWord(part) && (EVENT.test(part) || CODE.test(part) || SPEAKING.test(part)));
+  for (let lead = /^(.+?)(?:\s+[-–—|]\s+|\s*\|\s*|:\s+)/.exec(object); lead?.[1] && aside(lead[1]); ) {
     object = object.slice(lead[0].length);
     lead = /^(.+?)(?:\s+[-–—|]\s+|\s*\|\s*|:\s+)/.exec(object);
   }
+  object = withoutTrailer(object);
   // "ROLE at COMPANY" — the last " at ": titles rarely hold one, companies more rarely.
   const at = object.lastIndexOf(' at ');
   if (at > 0) {
@@ -107,8 +166,8 @@ function readObject(raw: string, fromHead: boolean): SubjectReading {
     // "ROLE – COMPANY" ("Application for Software Developer - Intern - Khan Academy"): but a
     // title often ends in a place ("Data Engineer Intern - New York"), so the company is a guess.
     const rest = object.slice(0, object.length - last.length).replace(/\s*[-–—|:]\s*$/, '');
-    if (fromHead && nameLike(last) && hasRoleWord(rest) && /\s[-–—|]\s/.test(object))
-      return { role: roleOnly(object), company: companyOnly(last), weak: true };
+    if (nameLike(last) && hasRoleWord(rest) && /\s[-–—|]\s/.test(object))
+      return { role: roleOnly(object), company: companyOnly(last), weak: true, guess: !fromHead };
   }
   if (hasRoleWord(object)) return { role: roleOnly(object), company: null, weak: false };
   return { role: null, company: nameLike(object) ? companyOnly(object) : null, weak: false };

@@ -11,7 +11,7 @@ export const ORG_WORDS = new Set(
     'notifications notification support via the your our and of international america north south east west us usa relations programs ' +
     'program events opportunities assessment specialist acquisitions digital media holdings consulting foundation association agency ' +
     'center centre network studios studio games software analytics capital financial insurance realty group bistro restaurant hotel ' +
-    'hospital clinic store stores'
+    'hospital clinic store stores assessments personnel workforce vacancies resourcing'
   ).split(' '),
 );
 
@@ -22,7 +22,7 @@ const CLOSING_WORDS = new Set(
 
 /** Job-title words: a phrase containing one names a role, not a company. */
 export const ROLE_WORD =
-  /\b(?:engineer\w*|developer|intern|internship|analyst|scientist|manager|designer|consultant|specialist|associate|assistant|coordinator|director|lead|architect|administrator|technician|officer|representative|cook|chef|nurse|teacher|accountant|clerk|agent|advisor|adviser|fellow|fellowship|researcher|writer|editor|recruiter|operator|driver|cashier|server|barista|supervisor|executive|trainee|apprentice|graduate|co-op|student|worker|attendant|mechanic|electrician|planner|strategist|producer|artist|therapist|pharmacist|physician|instructor|tutor|counsel+or|receptionist|secretary|programmer|tester|support|sales|marketing|product|data|software|summer|program|programme|position|role|head|chief|vp|staff|member|partner|owner|buyer|auditor|economist|lawyer|paralegal|scholar|studentship|phd|postdoc)\b/i;
+  /\b(?:engineer\w*|developer|intern|internship|analyst|scientist|manager|designer|consultant|specialist|associate|assistant|coordinator|director|lead|architect|administrator|technician|officer|representative|cook|chef|nurse|teacher|accountant|clerk|agent|advisor|adviser|fellow|fellowship|researcher|writer|editor|recruiter|operator|driver|cashier|server|barista|supervisor|executive|trainee|apprentice|graduate|co-op|student|worker|attendant|mechanic|electrician|planner|strategist|producer|artist|therapist|pharmacist|physician|instructor|tutor|counsel+or|receptionist|secretary|programmer|tester|support|sales|marketing|product|data|software|summer|program|programme|position|role|head|chief|vp|staff|member|partner|owner|buyer|auditor|economist|lawyer|paralegal|scholar|studentship|phd|postdoc|surveyor|liaison|negotiator|labou?rer|operatives?|adjuster|merchandiser|marketer|trustee|treasurer|volunteer|caretaker|hygienist|solicitor|lecturer|professor|illustrator|animator|translator|copywriter|estimator|carer|constable|cleaner|inspector|installer|dispatcher|courier|housekeeper|bartender|waiter|waitress|stylist|hairdresser|paramedic|midwife|dentist|surgeon|underwriter|bookkeeper|leader|apprenticeship|placement|scheme|residency|crew|handler|\w+(?:ician|ologist))\b/i;
 
 // Letters of any script: recruiters are called Jürgen, José, Zoë and Łukasz; O'Brien and
 // D’Souza with either apostrophe. Han and Hangul have no capitals: a name is two to four of
