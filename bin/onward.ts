@@ -156,19 +156,9 @@ async function start(args: string[]) {
   const config = configOrExit();
   const dataDir = path.resolve(config.dataDir);
   const { startLocalStack } = await import('../lambdas/local/stack.ts');
-  const { claimDataDir, describeRunning } = await import('../lambdas/local/running.ts');
+  const { claimFor, describeRunning } = await import('../lambdas/local/running.ts');
   await mkdir(dataDir, { recursive: true });
-  const reviewUrl = `http://localhost:${config.httpPort}/`;
-  const claim = await claimDataDir({
-    pid: process.pid,
-    startedAt: new Date().toISOString(),
-    dataDir,
-    ports: { smtp: config.smtpPort, http: config.httpPort, ses: config.sesPort },
-    ownerEmail: config.ownerEmail,
-    allowedSenders: allowedSenders(config.ownerEmail, config.allowedSenders),
-    inboundAddress: config.inboundAddress,
-    urls: { review: reviewUrl, mailbox: `${reviewUrl}mailbox` },
-  });
+  const claim = await claimFor(config);
   if (!claim.ok) {
     complain(`onward is already running (${describeRunning(claim.holder)}) with data in ${dataDir}.`);
     complain(

@@ -1,43 +1,22 @@
 // The local stack's data read from outside it (`onward labels`), through the same adapters the
 // handlers use. A running stack's DynamoDB holds the data folder's lock — a second dynalite on the
-// folder would fail — so while one runs, the reader talks to its emulators (each stack records
-// where they listen in running.json); otherwise it opens the folder itself.
+// folder would fail — so while one runs, the reader talks to its emulators (the stack's record in
+// running.json says where they listen); otherwise it opens the folder itself.
 import { existsSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { awsHttp } from '../adapters/aws-http.ts';
 import { dynamoCaseRepository } from '../adapters/dynamo-cases.ts';
 import { s3RawMailStore } from '../adapters/s3-raw-mail.ts';
 import type { CaseRepository, RawMailStore } from '../workflow/ports.ts';
 import { LOCAL_AWS, startDynamo, startS3 } from './emulators.ts';
+import { alive, type RunningStack, readRunning } from './running.ts';
 
-const RUNNING_FILE = 'running.json';
 export const TABLE = 'onward-cases';
 export const BUCKET = 'onward-raw-mail';
 
-interface Running {
-  pid: number;
-  dynamodb: string;
-  s3: string;
-}
+type Endpoints = NonNullable<RunningStack['endpoints']>;
 
-/** Says where a running stack's emulators listen, for readers from outside; `clear` when it stops. */
-export async function recordRunning(dataDir: string, endpoints: Omit<Running, 'pid'>): Promise<() => Promise<void>> {
-  const file = path.join(dataDir, RUNNING_FILE);
-  await writeFile(file, `${JSON.stringify({ pid: process.pid, ...endpoints })}\n`);
-  return () => rm(file, { force: true });
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-const envFor = (endpoints: Omit<Running, 'pid'>) => ({
+const envFor = (endpoints: Endpoints) => ({
   AWS_REGION: LOCAL_AWS.region,
   AWS_ACCESS_KEY_ID: LOCAL_AWS.credentials.accessKeyId,
   AWS_SECRET_ACCESS_KEY: LOCAL_AWS.credentials.secretAccessKey,
@@ -53,7 +32,7 @@ export interface LocalData {
   stop(): Promise<void>;
 }
 
-function open(endpoints: Omit<Running, 'pid'>, via: LocalData['via'], stop: () => Promise<void>): LocalData {
+function open(endpoints: Endpoints, via: LocalData['via'], stop: () => Promise<void>): LocalData {
   const env = envFor(endpoints);
   return {
     cases: dynamoCaseRepository(awsHttp('dynamodb', env, { timeoutMs: 5000 }), TABLE),
@@ -64,20 +43,15 @@ function open(endpoints: Omit<Running, 'pid'>, via: LocalData['via'], stop: () =
 }
 
 /** The running stack's emulators, when one runs on this folder and answers. */
-async function runningStack(dataDir: string): Promise<Omit<Running, 'pid'> | null> {
-  let running: Running;
-  try {
-    running = JSON.parse(await readFile(path.join(dataDir, RUNNING_FILE), 'utf8')) as Running;
-  } catch {
-    return null;
-  }
-  // Left behind by a stack that was killed: its process is gone.
-  if (!alive(running.pid)) return null;
+async function runningStack(dataDir: string): Promise<Endpoints | null> {
+  const running = await readRunning(dataDir);
+  // Left behind by a stack that was killed (its process is gone), or not listening yet.
+  if (!running?.endpoints || !alive(running.pid)) return null;
   try {
     // Any answer from DynamoDB — even "no such table" — is an answer; a refused connection is not.
-    const answer = await fetch(running.dynamodb, { method: 'POST', signal: AbortSignal.timeout(3000) });
+    const answer = await fetch(running.endpoints.dynamodb, { method: 'POST', signal: AbortSignal.timeout(3000) });
     await answer.body?.cancel();
-    return running;
+    return running.endpoints;
   } catch {
     return null;
   }

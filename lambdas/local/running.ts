@@ -5,6 +5,8 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import { allowedSenders } from '../handlers/config.ts';
+import type { LocalConfig } from './config.ts';
 
 export interface RunningStack {
   pid: number;
@@ -15,6 +17,8 @@ export interface RunningStack {
   allowedSenders: string[];
   inboundAddress: string;
   urls: { review: string; mailbox: string };
+  /** Where its emulators listen, added once they do: `onward labels` reads the data through them. */
+  endpoints?: { dynamodb: string; s3: string };
 }
 
 const FILE = 'running.json';
@@ -22,7 +26,7 @@ const FILE = 'running.json';
 const runningFile = (dataDir: string): string => path.join(path.resolve(dataDir), FILE);
 
 /** Whether a process with this id runs (one of another user's answers EPERM: it runs too). */
-function alive(pid: number): boolean {
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -32,7 +36,7 @@ function alive(pid: number): boolean {
 }
 
 /** The record of this data folder, or null when there is none or it cannot be read. */
-async function readRunning(dataDir: string): Promise<RunningStack | null> {
+export async function readRunning(dataDir: string): Promise<RunningStack | null> {
   try {
     const record = JSON.parse(await readFile(runningFile(dataDir), 'utf8')) as RunningStack;
     return typeof record.pid === 'number' && record.ports ? record : null;
@@ -73,6 +77,31 @@ export async function claimDataDir(
   const holder = await readRunning(record.dataDir);
   if (holder) return { ok: false, holder };
   throw new Error(`could not claim ${file}`);
+}
+
+/**
+ * Adds where the emulators listen to this process's record of the folder. A stack started without
+ * a claim (in-process, by a test) holds no record, and nothing is written.
+ */
+export async function recordEndpoints(dataDir: string, endpoints: NonNullable<RunningStack['endpoints']>) {
+  const record = await readRunning(dataDir);
+  if (record?.pid !== process.pid) return;
+  await writeFile(runningFile(dataDir), `${JSON.stringify({ ...record, endpoints }, null, 2)}\n`);
+}
+
+/** Takes the data folder for a stack about to start with `config`, in this process. */
+export function claimFor(config: LocalConfig): ReturnType<typeof claimDataDir> {
+  const review = `http://localhost:${config.httpPort}/`;
+  return claimDataDir({
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+    dataDir: path.resolve(config.dataDir),
+    ports: { smtp: config.smtpPort, http: config.httpPort, ses: config.sesPort },
+    ownerEmail: config.ownerEmail,
+    allowedSenders: allowedSenders(config.ownerEmail, config.allowedSenders),
+    inboundAddress: config.inboundAddress,
+    urls: { review, mailbox: `${review}mailbox` },
+  });
 }
 
 /** Whether something accepts connections on this local port. */

@@ -7,11 +7,12 @@ import path from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import * as settings from '../settings/settings.ts';
 import type { LocalConfig } from './config.ts';
-import { BUCKET, recordRunning, TABLE } from './data.ts';
+import { BUCKET, TABLE } from './data.ts';
 import { LOCAL_AWS, close, ensureTable, listen, startDynamo, startS3, startSes } from './emulators.ts';
 import { httpFront } from './http-front.ts';
 import { mailboxPage, readMailbox } from './mailbox.ts';
 import { asyncInvoker, type AsyncInvoker } from './invoke.ts';
+import { recordEndpoints } from './running.ts';
 import { inboundSmtpServer } from './smtp-inbound.ts';
 
 export { BUCKET };
@@ -56,7 +57,7 @@ export async function startLocalStack(
     const s3 = await startS3(path.join(dataDir, 's3'), BUCKET);
     stops.push(s3.stop);
     // `onward labels` reads the data through these while the stack holds the folder.
-    stops.push(await recordRunning(dataDir, { dynamodb: dynamo.endpoint, s3: s3.endpoint }));
+    await recordEndpoints(dataDir, { dynamodb: dynamo.endpoint, s3: s3.endpoint });
     const outboxDir = path.join(dataDir, 'outbox');
     const ses = await startSes(config.sesPort, outboxDir);
     stops.push(ses.stop);

@@ -49,6 +49,9 @@ function nested(depth: number): string {
   return `${header}\r\n${open}Content-Type: text/plain\r\n\r\nWe have decided not to move forward.\r\n`;
 }
 
+/** Read as a rejection: drafted, or recorded as form mail with no letter suggested. */
+const REJECTION = ['drafted', 'no-letter-suggested'];
+
 const hostile: [string, () => string | Buffer, string[]][] = [
   ['deep nesting', () => nested(5000), ['unreadable']],
   ['200,000 sibling parts', () => siblings(200_000), ['unreadable', 'too-large']],
@@ -74,7 +77,7 @@ const hostile: [string, () => string | Buffer, string[]][] = [
     'an unknown charset',
     () =>
       `${header}\r\nContent-Type: text/plain; charset=x-klingon-42\r\n\r\nWe have decided not to move forward with your application.\r\n`,
-    ['not-a-rejection', 'unsure', 'drafted'],
+    ['not-a-rejection', 'unsure', 'drafted', 'no-letter-suggested'],
   ],
   [
     'a lying charset',
@@ -92,9 +95,9 @@ const hostile: [string, () => string | Buffer, string[]][] = [
     ['not-a-rejection', 'unsure'],
   ],
   // Unclosed HTML must be read in one pass: a quadratic reading of 800 KB took 55 s, past a Lambda's timeout.
-  ['HTML of 160,000 unclosed comments', () => htmlOnly('<!--x'.repeat(160_000), 'comments'), ['drafted']],
-  ['HTML of 100,000 unclosed scripts', () => htmlOnly('<script'.repeat(100_000), 'scripts'), ['drafted']],
-  ['HTML of 400,000 tags never closed', () => htmlOnly('<div '.repeat(400_000), 'tags'), ['drafted']],
+  ['HTML of 160,000 unclosed comments', () => htmlOnly('<!--x'.repeat(160_000), 'comments'), REJECTION],
+  ['HTML of 100,000 unclosed scripts', () => htmlOnly('<script'.repeat(100_000), 'scripts'), REJECTION],
+  ['HTML of 400,000 tags never closed', () => htmlOnly('<div '.repeat(400_000), 'tags'), REJECTION],
   ['an empty message', () => '', ['empty']],
   ['headers and nothing else', () => `${header}\r\n\r\n`, ['not-a-rejection', 'unsure', 'empty']],
 ];

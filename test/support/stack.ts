@@ -7,6 +7,7 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import nodemailer from 'nodemailer';
 import { loadLocalConfig, type LocalConfig } from '../../lambdas/local/config.ts';
 import { LOCAL_AWS } from '../../lambdas/local/emulators.ts';
+import { claimFor } from '../../lambdas/local/running.ts';
 import { sesEvent, sesMessageId } from '../../lambdas/local/ses-event.ts';
 import { BUCKET, PREFIX, startLocalStack, type LocalStack } from '../../lambdas/local/stack.ts';
 import { freePort } from './net.ts';
@@ -32,6 +33,9 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     ...env,
   });
   if (!result.ok) throw new Error(result.problems.join('; '));
+  // Held as `npm start` holds it: the CLI finds this stack by its data folder.
+  const claim = await claimFor(result.config);
+  if (!claim.ok) throw new Error(`${dataDir} is held by pid ${claim.holder.pid}`);
   const stack = await startLocalStack(result.config, { retryDelaysMs: [10, 20] });
   return {
     config: result.config,
@@ -39,6 +43,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     dataDir,
     async stop() {
       await stack.stop();
+      await claim.release();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
