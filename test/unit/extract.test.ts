@@ -109,6 +109,18 @@ describe('extract: role and department', () => {
     expect(x.role).toBe('Forklift Operator');
   });
 
+  it('never takes another role the email offers for the one applied for', () => {
+    const x = extract(
+      mail(
+        { name: 'Ilse Varga', address: 'ilse@quaymark.example' },
+        'Warehouse Supervisor - final interview',
+        'Hi Sam,\n\nThank you for meeting the team last Thursday. We have chosen another candidate.\n\nWe are opening a Logistics Lead role in March and I would be glad to put you forward for it if you are interested.\n\nBest,\nIlse',
+      ),
+    );
+    expect(x.role).toBe('Warehouse Supervisor');
+    expect(x.offers).toEqual([expect.objectContaining({ kind: 'other-opening' })]);
+  });
+
   it('gives null rather than a guess when no role is named', () => {
     const x = extract(
       mail(

@@ -126,7 +126,9 @@ export function extract(mail: OriginalMail): Extraction {
     ? (agency.client ?? (agency.agency ? findCompany({ ...companyInput, exclude: agency.agency }) : named))
     : named;
   const contacts = findContacts(mail, signature, greeted, company);
-  const role = findRole({ fieldRole: fields.role, subjectRole: subjectSays.role, flat, company });
+  const offers = findOffers(flat);
+  const offered = offers.filter((o) => o.kind === 'other-opening' || o.kind === 'future-role').map((o) => o.said);
+  const role = findRole({ fieldRole: fields.role, subjectRole: subjectSays.role, flat, company, offered });
   const best = contacts.candidates[0];
   const stage = findStage(`${subject}\n${flat}`);
   return {
@@ -142,6 +144,6 @@ export function extract(mail: OriginalMail): Extraction {
     candidates: contacts.candidates,
     greeting: greetingName(lines),
     ...signedBy(best?.name ?? null, signature.name, [mail.from?.name ?? '', ...signature.lines.slice(0, 3), flat]),
-    offers: findOffers(flat),
+    offers,
   };
 }

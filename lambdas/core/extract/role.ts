@@ -176,6 +176,11 @@ export interface RoleInput {
   subjectRole: string | null;
   flat: string;
   company: string | null;
+  /**
+   * Sentences offering the candidate another role ("I'd be glad to put you forward for the Design
+   * Lead role in the spring"): a title read there is that role, not the one applied for.
+   */
+  offered?: readonly string[];
 }
 
 // The company written before or after a title ("Acme's Data Analyst", "Data Analyst at Acme"):
@@ -239,8 +244,11 @@ export function findRole(input: RoleInput): string | null {
   // Every reading, keyed by where its title starts; the first title in the text wins, and where a
   // noun-anchored reading and a forward one start together, the noun-anchored one is kept.
   const found: { at: number; rank: number; role: string }[] = [];
+  const elsewhere = (input.offered ?? [])
+    .map((said) => [input.flat.indexOf(said), said.length] as const)
+    .filter(([start]) => start >= 0);
   const consider = (raw: string | null, at: number, rank: number, needsRoleWord: boolean): void => {
-    if (!raw) return;
+    if (!raw || elsewhere.some(([start, length]) => at >= start && at < start + length)) return;
     const role = tidy(raw, input.company);
     if (!role || (needsRoleWord && !ROLE_WORD.test(role))) return;
     found.push({ at, rank, role });
