@@ -28,9 +28,11 @@ export async function onRuleSetEvent(event: RuleSetEvent, deps: RuleSetDeps): Pr
   if (event.RequestType !== 'Delete') return 'nothing-on-create';
   const ours = event.ResourceProperties.RuleSetName;
   if (!ours) throw new Error('RuleSetName is missing');
-  // Deleted during an update (the flag removed): the stack and its rule set stay.
+  // Deleted during an update (the flag removed): the stack and its rule set stay. Deleted with the
+  // stack, or in the rollback of a first deploy that failed, the rule set goes too — and SES
+  // refuses to delete an active set, which would fail the deletion or the rollback.
   const { status } = await describeStack(deps.cloudformation, event.StackId);
-  if (status !== 'DELETE_IN_PROGRESS') return 'stack-stays';
+  if (status !== 'DELETE_IN_PROGRESS' && status !== 'ROLLBACK_IN_PROGRESS') return 'stack-stays';
   const active = await activeRuleSetName(deps.ses);
   if (active === null) return 'none-active';
   if (active !== ours) return 'another-set-active';

@@ -97,6 +97,13 @@ describe('deactivating onward’s rule set', () => {
     expect(world.answers).toEqual([expect.objectContaining({ Status: 'SUCCESS', Reason: 'deactivated' })]);
   });
 
+  it('in the rollback of a failed first deploy, deactivates it too: SES deletes no active set', async () => {
+    Object.assign(world, { active: 'Onward-rules', stackStatus: 'ROLLBACK_IN_PROGRESS' });
+    await handler(event('Delete'));
+    expect(world.active).toBeNull();
+    expect(world.answers).toEqual([expect.objectContaining({ Status: 'SUCCESS', Reason: 'deactivated' })]);
+  });
+
   it('leaves another application’s active set alone', async () => {
     world.active = 'their-rules';
     await handler(event('Delete'));
