@@ -94,17 +94,14 @@ export function draftMessage(
       '',
       ...(!letter.to
         ? [
-            'A reply cannot choose the recipient: pick one on the review page and send from there. You can still',
-            'answer this email with your revised letter (it comes back to you as a new draft), or "discard" to drop it.',
+            'A reply cannot choose the recipient: pick one on the review page and send from there. You can still answer this email with your revised letter (it comes back to you as a new draft), or "discard" to drop it.',
           ]
         : hasPlaceholder(letter.body)
           ? [
-              'Or answer this email with your revised letter — fill in or delete the marked paragraph — and it',
-              'comes back to you as a new draft; reply "send" to that one. Reply "discard" to drop it.',
+              'Or answer this email with your revised letter — fill in or delete the marked paragraph — and it comes back to you as a new draft; reply "send" to that one. Reply "discard" to drop it.',
             ]
           : [
-              'Or answer this email: reply "send" to send the letter exactly as shown, "discard" to drop it,',
-              'or reply with your revised letter (it comes back to you as a new draft; nothing is sent without your "send").',
+              'Or answer this email: reply "send" to send the letter exactly as shown, "discard" to drop it, or reply with your revised letter (it comes back to you as a new draft; nothing is sent without your "send").',
             ]),
       '',
       NOT_A_REJECTION_HINT,
@@ -114,10 +111,7 @@ export function draftMessage(
   };
 }
 
-const NOT_A_REJECTION_HINT = [
-  'Not a rejection at all? Reply "not a rejection", or press Not a rejection on the review page: the draft',
-  `is discarded, nothing is sent, and onward reads ${LIKE_THIS} that way from now on.`,
-].join('\n');
+const NOT_A_REJECTION_HINT = `Not a rejection at all? Reply "not a rejection", or press Not a rejection on the review page: the draft is discarded, nothing is sent, and onward reads ${LIKE_THIS} that way from now on.`;
 
 const LOOKED_LIKE: Partial<Record<IgnoreReason, string>> = {
   'not-a-rejection': 'did not look like a rejection',
