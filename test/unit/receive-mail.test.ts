@@ -100,6 +100,18 @@ describe('receiving a forwarded rejection', () => {
     expect(mailer.sent[0]!.text).not.toContain('greets');
   });
 
+  it('writes the letter in the owner’s voice: greeting, closing, name and signature as set', async () => {
+    const { deps, cases } = setup(forwarded(REJECTION));
+    deps.owner = {
+      ...owner,
+      voice: { greeting: 'formal', closing: 'With thanks once more,', signOff: 'Sam R.', signature: ['Data Analyst'] },
+    };
+    await receiveMail(deps, event);
+    const body = cases.items.get('m1')!.letter!.body;
+    expect(body).toMatch(/^Dear Sandra Ing,/);
+    expect(body).toMatch(/\n\nWith thanks once more,\n\nSam R\.\nData Analyst$/);
+  });
+
   it('warns when the rejection greets someone other than the owner', async () => {
     const { deps, mailer } = setup(forwarded(REJECTION.replace('Dear Sam,', 'Dear Alex,')));
     expect(await receiveMail(deps, event)).toEqual({ outcome: 'drafted', caseId: 'm1' });
