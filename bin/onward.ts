@@ -8,7 +8,7 @@ import nodemailer from 'nodemailer';
 import { parseMime } from '../lambdas/adapters/mime.ts';
 import { corpusRecord } from '../lambdas/core/labels/index.ts';
 import type { ParsedMail } from '../lambdas/core/mail/index.ts';
-import { draftLetter } from '../lambdas/core/letter/index.ts';
+import { draftLetter, noLetterReason } from '../lambdas/core/letter/index.ts';
 import { readRejection } from '../lambdas/core/reading/index.ts';
 import { allowedSenders, voiceOf } from '../lambdas/handlers/config.ts';
 import { loadLocalConfig, type LocalConfig } from '../lambdas/local/config.ts';
@@ -340,6 +340,10 @@ async function draft(files: string[]) {
     console.error(
       `Note: onward reads this as ${classification.verdict.replace('_', ' ')} (${classification.kind}) and drafts a letter for it only when you ask ("Draft a thank-you anyway").`,
     );
+  } else {
+    const noLetter = noLetterReason(extraction);
+    if (noLetter)
+      console.error(`Note: onward records this and suggests no letter (${noLetter}); "Write one anyway" drafts this.`);
   }
   // The phrasings follow the email's Message-ID (else its file), as a case's follow its id.
   const seed = original.messageId ?? files[0]!;

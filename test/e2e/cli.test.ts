@@ -37,6 +37,23 @@ describe('npx onward classify and draft', () => {
     expect(run.stdout).toMatch(/^To: /);
     expect(run.stdout.trim().endsWith('Ana Ruiz')).toBe(true);
   });
+
+  it('draft says when onward would record an email and suggest no letter', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'onward-cli-'));
+    try {
+      const form = path.join(dir, 'form.eml');
+      writeFileSync(
+        form,
+        'From: Careers <no-reply@jobs.fernwick.example>\r\nTo: me@example.com\r\nSubject: Your application for Payroll Clerk\r\n\r\nDear Sam,\r\n\r\nThank you for applying for the Payroll Clerk position. After reviewing your application, we will not be moving forward.\r\n\r\nFernwick Talent Team\r\n',
+      );
+      const run = onward(['draft', form]);
+      expect(run.status).toBe(0);
+      expect(run.stderr).toContain('Note: onward records this and suggests no letter (an automatic rejection');
+      expect(onward(['draft', 'examples/rejection-after-interview.eml']).stderr).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('the command line itself', () => {
