@@ -26,6 +26,8 @@ export async function holdOriginal(
   );
 }
 
+const recordedWithoutLetter = (c: Case): boolean => c.status === 'IGNORED' && c.reason === 'no-letter-suggested';
+
 async function holdOne(
   cases: CaseRepository,
   caseId: string,
@@ -39,7 +41,9 @@ async function holdOne(
     const other = await cases.get(holder);
     // A holder still RECEIVED claimed the email a moment ago and is drafting its letter now: two
     // forwards of one email handled at the same time still make one letter.
-    if (other && (letterStands(other) || other.status === 'RECEIVED')) return sameEmail(other) ? other : null;
+    // A rejection recorded with no letter suggested holds it too: forwarded again, it is the same case.
+    const holds = other && (letterStands(other) || other.status === 'RECEIVED' || recordedWithoutLetter(other));
+    if (holds) return sameEmail(other) ? other : null;
     if (await cases.passOriginal(fingerprint, holder, caseId)) return null;
   }
   return null;

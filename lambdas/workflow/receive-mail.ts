@@ -194,6 +194,10 @@ export async function readAndDraft(deps: ReadingDeps, record: Case, parsed: Pars
     return sendNotice(deps, ignored);
   }
 
+  // One case per email, letter or not: the same form mail forwarded twice is "Already forwarded".
+  const earlier = await holdOriginal(deps.cases, record.id, analysed.original);
+  if (earlier) return alreadyForwarded(deps, record, analysed, earlier);
+
   // Form mail nobody wrote: recorded, and the owner told why, with "Write one anyway" — unless the
   // owner asked for a letter for an email of this template before.
   const noLetter = said?.label === 'rejection' ? null : noLetterReason(extraction);
@@ -206,9 +210,6 @@ export async function readAndDraft(deps: ReadingDeps, record: Case, parsed: Pars
     if (!recorded) return { outcome: 'duplicate', caseId: record.id };
     return sendNotice(deps, recorded);
   }
-
-  const earlier = await holdOriginal(deps.cases, record.id, analysed.original);
-  if (earlier) return alreadyForwarded(deps, record, analysed, earlier);
 
   const letter = draftLetter({
     ownerName: deps.owner.name,
@@ -258,7 +259,11 @@ async function noticeOfDuplicate(deps: ReadingDeps, record: Case): Promise<Recei
         duplicateMessage(
           record,
           earlier,
-          { review: deps.links.review(earlier.id), cases: deps.links.cases() },
+          {
+            // A recorded email with no letter is opened where one can be written anyway.
+            review: earlier.letter ? deps.links.review(earlier.id) : deps.links.draftAnyway(earlier.id),
+            cases: deps.links.cases(),
+          },
           deps.owner.timeZone,
         ),
       ),

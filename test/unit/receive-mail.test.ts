@@ -426,6 +426,19 @@ Northwind Talent Acquisition`;
     expect(mailer.sent[0]!.text).toContain('Write one anyway: https://review.test/t/draft-m1');
   });
 
+  it('forwarded again, is “Already forwarded”, pointing where one can still be written', async () => {
+    const { deps, cases, mailer } = setup(formMail(FORM));
+    await receiveMail(deps, event);
+    const again = { ...event, messageId: 'm2' };
+    expect(await receiveMail(deps, again)).toEqual({ outcome: 'ignored', caseId: 'm2', reason: 'duplicate' });
+    expect(mailer.sent[1]!.subject).toBe('Already forwarded: Your application to Northwind');
+    expect(mailer.sent[1]!.text).toContain('onward recorded it and suggested no letter');
+    expect(mailer.sent[1]!.text).toContain('The first one: https://review.test/t/draft-m1');
+    // Written anyway, the first case holds the email still: no third case drafts a twin.
+    expect((await draftAnyway(deps, 'm1')).outcome).toBe('done');
+    expect(cases.items.get('m1')!.status).toBe('AWAITING_APPROVAL');
+  });
+
   it('is drafted when the owner writes one anyway, in the words for an application', async () => {
     const { deps, cases } = setup(formMail(FORM));
     await receiveMail(deps, event);

@@ -186,7 +186,9 @@ export function duplicateMessage(
   const where =
     earlier.status === 'SENT' && letter
       ? `Its thank-you letter was already sent to ${letter.to}${earlier.sentAt ? ` on ${when(earlier.sentAt, timeZone)}` : ''}.`
-      : 'Its thank-you letter is still waiting for you on its review page.';
+      : letter
+        ? 'Its thank-you letter is still waiting for you on its review page.'
+        : 'onward recorded it and suggested no letter; you can still write one from its page.';
   return {
     subject: `Already forwarded: ${record.original?.subject || earlier.original?.subject || 'your rejection'}`,
     text: [
