@@ -22,6 +22,16 @@ describe('agency: the client is the company, the recruiter the contact', () => {
     expect(pick(m)).toEqual({ company: 'Oakhurst Foods', agency: 'Brightfield Search', contact: 'Tessa Morrow' });
   });
 
+  it('reads the client from a subject written "ROLE role with CLIENT", the recruiter never saying "client"', () => {
+    const m = mail(
+      { name: 'Joel Brandt', address: 'joel@quillfield-search.example' },
+      'Site Engineer role with Pennant Civil',
+      'Hi Sam,\n\nI have heard back from Pennant Civil about the Site Engineer role. Sadly they have gone with another candidate.\n\nBest regards,\nJoel Brandt\nAssociate Director, Quillfield Search',
+    );
+    expect(pick(m)).toEqual({ company: 'Pennant Civil', agency: 'Quillfield Search', contact: 'Joel Brandt' });
+    expect(extract(m).role).toBe('Site Engineer');
+  });
+
   it('reads "on behalf of X" and the agency from the display name', () => {
     const m = mail(
       { name: 'Owen Pike | Harbour Talent Partners', address: 'owen@harbourtalent.example' },

@@ -143,6 +143,13 @@ function readObject(raw: string, fromHead: boolean): SubjectReading {
     const role = roleOnly(object.slice(0, at).trim());
     if (!hasRoleWord(company)) return { role: hasRoleWord(role) ? role : null, company, weak: false };
   }
+  // "ROLE role with COMPANY": how an agency writes of its client's opening ("Senior Buyer role with Oakhurst Foods").
+  const withAt = /\s(?:role|position|opportunity|vacancy|opening)\s+with\s+(?=\p{Lu})/iu.exec(object);
+  if (withAt) {
+    const company = companyOnly(object.slice(withAt.index + withAt[0].length).trim());
+    const role = roleOnly(object.slice(0, withAt.index).trim());
+    if (nameLike(company) && !hasRoleWord(company)) return { role: role || null, company, weak: false };
+  }
   // "COMPANY for ROLE": "interest in Zynga for Intern/Co-op Software Engineer".
   const forAt = object.search(/\s+for\s+/i);
   if (forAt > 0) {
