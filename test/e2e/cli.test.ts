@@ -53,7 +53,7 @@ describe('npx onward classify and draft', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 90_000);
 });
 
 describe('the command line itself', () => {
