@@ -7,6 +7,8 @@ import {
   envelopeAddress,
   type Envelope,
   isForwardingConfirmation,
+  PROBE_SUBJECT,
+  probeNonce,
   verifiedDkimDomains,
 } from '../../lambdas/core/trust/index.ts';
 
@@ -178,6 +180,14 @@ describe('who may hand onward a rejection', () => {
     expect(checkSender(recruiter, { ...pass, spf: 'GRAY' }, policy)).toMatchObject(
       refused('not-allowed', 'forward-unauthenticated'),
     );
+    // The owner is told which account forwarded it, and what SES verified: never the recruiter.
+    const tagged = { ...pass, spf: 'FAIL' as const, source: 'me+caf_=inbox=onward.test@example.com' };
+    expect(checkSender(recruiter, tagged, policy)).toMatchObject({
+      owner: { account: 'me@example.com', envelopeDomain: 'example.com', dkimDomains: [] },
+    });
+    expect(checkSender(recruiter, { ...tagged, dkimDomains: ['acme.test'] }, policy)).toMatchObject({
+      owner: { dkimDomains: ['acme.test'] },
+    });
   });
 
   it('an authenticated auto-forward from an account not on the list: the owner hears which one', () => {
@@ -302,6 +312,36 @@ describe('the DKIM domains SES verified', () => {
     expect(verifiedDkimDomains(forged, 'FAIL')).toEqual([]);
   });
 
+  it('not from another server’s Authentication-Results where SES’s own should be', () => {
+    const relayed = [
+      { name: 'Authentication-Results', value: 'mx.relay.test; dkim=pass header.i=@evil.test' },
+      ...headers,
+    ];
+    expect(verifiedDkimDomains(relayed, 'FAIL')).toEqual([]);
+  });
+
+  it('as SES writes them: any case, with or without the @', () => {
+    const upper = [
+      {
+        name: 'Authentication-Results',
+        value: 'amazonses.com; dkim=pass (signature verified) header.i=Mail.Example.COM',
+      },
+    ];
+    expect(verifiedDkimDomains(upper, 'PASS')).toEqual(['mail.example.com']);
+  });
+
+  it('from the one DKIM-Signature among the other headers, its d= tag wherever it stands', () => {
+    const mailHeaders = [
+      { name: 'From', value: 'Me <me@gmail.com>' },
+      { name: 'DKIM-Signature', value: 'd=gmail.com; v=1; a=rsa-sha256; s=20230601' },
+      { name: 'Subject', value: 'd=evil.test' },
+    ];
+    expect(verifiedDkimDomains(mailHeaders, 'PASS')).toEqual(['gmail.com']);
+    const tagAfterSpace = [{ name: 'DKIM-Signature', value: 'v=1;d =Gmail.com; s=x' }];
+    expect(verifiedDkimDomains(tagAfterSpace, 'PASS')).toEqual(['gmail.com']);
+    expect(verifiedDkimDomains([{ name: 'DKIM-Signature', value: 'v=1; s=x' }], 'PASS')).toEqual([]);
+  });
+
   it('or from the one DKIM-Signature, when SES says DKIM PASS', () => {
     const one = [
       { name: 'DKIM-Signature', value: 'v=1; a=rsa-sha256; c=relaxed/relaxed; d=Gmail.com; s=20230601; h=from:to' },
@@ -312,6 +352,20 @@ describe('the DKIM domains SES verified', () => {
     expect(verifiedDkimDomains([...one, { name: 'DKIM-Signature', value: 'v=1; d=evil.test; s=x' }], 'PASS')).toEqual(
       [],
     );
+  });
+});
+
+describe('the doctor’s test message', () => {
+  it('is known by its subject and nonce alone', () => {
+    expect(probeNonce(`${PROBE_SUBJECT} 0123456789abcdef`)).toBe('0123456789abcdef');
+    expect(probeNonce(`  ${PROBE_SUBJECT} 0123456789abcdef\n`)).toBe('0123456789abcdef');
+    for (const subject of [
+      `${PROBE_SUBJECT} short`,
+      `Re: ${PROBE_SUBJECT} 0123456789abcdef`,
+      `${PROBE_SUBJECT} 0123456789abcdef and more`,
+      'Your application',
+    ])
+      expect(probeNonce(subject), subject).toBeNull();
   });
 });
 
