@@ -98,6 +98,11 @@ describe('who may hand onward a rejection', () => {
     ).toMatchObject(refused('dmarc', 'not-aligned'));
   });
 
+  it('owner’s domain without DMARC: a DKIM PASS for no domain SES named aligns nothing', () => {
+    const gray = { ...pass, dmarc: 'GRAY' as const, spf: 'FAIL' as const, dkim: 'PASS' as const };
+    expect(checkSender(mail(), gray, policy)).toMatchObject(refused('dmarc', 'not-aligned'));
+  });
+
   it('refuses mail From the owner that passes only for someone else’s domain', () => {
     const elsewhere = {
       ...pass,
@@ -199,6 +204,7 @@ describe('who may hand onward a rejection', () => {
     expect(checkSender(fromOtherAccount, envelope, policy)).toMatchObject({
       ok: false,
       reason: 'not-allowed',
+      via: 'auto-forward',
       owner: { cause: 'forwarder-not-allowed', account: 'sam.other@gmail.test' },
     });
     // Unauthenticated, it is nobody's: recorded, nobody told.
