@@ -4,6 +4,8 @@ export {
   CASE_STATUSES,
   type Case,
   type CaseStatus,
+  type FollowUp,
+  type FollowUpStatus,
   type IgnoreReason,
   type Letter,
   type OriginalSummary,
@@ -14,6 +16,17 @@ export {
   ignoredRecordExpiry,
   originalFingerprints,
 } from './case.ts';
+export {
+  assertFollowUpTransitions,
+  FOLLOW_UP_AGAIN_FROM,
+  FOLLOW_UP_PENDING,
+  FOLLOW_UP_SENDABLE,
+  firstFollowUp,
+  followUpBarred,
+  followUpDue,
+  followUpKey,
+  SNOOZE_DAYS,
+} from './follow-up.ts';
 export {
   assertTransitions,
   DISCARDABLE,
