@@ -21,10 +21,20 @@ interface Running {
   s3: string;
 }
 
-/** Says where a running stack's emulators listen, for readers from outside; `clear` when it stops. */
+/**
+ * Says where a running stack's emulators listen, for readers from outside; `clear` when it stops.
+ * Added to the record `onward start` claimed the folder with (local/running.ts: its ports and
+ * addresses, which `ingest` reads), never in its place.
+ */
 export async function recordRunning(dataDir: string, endpoints: Omit<Running, 'pid'>): Promise<() => Promise<void>> {
   const file = path.join(dataDir, RUNNING_FILE);
-  await writeFile(file, `${JSON.stringify({ pid: process.pid, ...endpoints })}\n`);
+  let claimed: Record<string, unknown> = {};
+  try {
+    claimed = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    // None (a stack started without the CLI, as the tests do) or unreadable: this record alone.
+  }
+  await writeFile(file, `${JSON.stringify({ ...claimed, pid: process.pid, ...endpoints }, null, 2)}\n`);
   return () => rm(file, { force: true });
 }
 
