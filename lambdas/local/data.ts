@@ -22,11 +22,15 @@ interface Running {
 }
 
 /**
- * Says where a running stack's emulators listen, for readers from outside; `clear` when it stops.
+ * Says where a running stack's emulators listen, for readers from outside, and the environment
+ * its handlers run with (`onward housekeeping` runs one with it); `clear` when it stops.
  * Added to the record `onward start` claimed the folder with (local/running.ts: its ports and
  * addresses, which `ingest` reads), never in its place.
  */
-export async function recordRunning(dataDir: string, endpoints: Omit<Running, 'pid'>): Promise<() => Promise<void>> {
+export async function recordRunning(
+  dataDir: string,
+  endpoints: Omit<Running, 'pid'> | { handlers: Record<string, string> },
+): Promise<() => Promise<void>> {
   const file = path.join(dataDir, RUNNING_FILE);
   let claimed: Record<string, unknown> = {};
   try {
@@ -88,6 +92,28 @@ async function runningStack(dataDir: string): Promise<Omit<Running, 'pid'> | nul
     const answer = await fetch(running.dynamodb, { method: 'POST', signal: AbortSignal.timeout(3000) });
     await answer.body?.cancel();
     return running;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The environment the running stack's handlers have, with the folder's signing key: what a
+ * handler run from outside (`onward housekeeping`) needs to act as the stack's own would. Null
+ * when the stack recorded none.
+ */
+export async function runningHandlerEnvironment(
+  dataDir: string,
+  keyVariable: string,
+): Promise<Record<string, string> | null> {
+  const dir = path.resolve(dataDir);
+  try {
+    const { handlers } = JSON.parse(await readFile(path.join(dir, RUNNING_FILE), 'utf8')) as {
+      handlers?: Record<string, string>;
+    };
+    if (!handlers) return null;
+    const key = (await readFile(path.join(dir, 'signing.key'), 'utf8')).trim();
+    return { ...handlers, [keyVariable]: key };
   } catch {
     return null;
   }

@@ -63,7 +63,7 @@ export async function startLocalStack(
     await ensureTable(dynamo.endpoint, TABLE);
 
     const reviewUrl = `http://localhost:${config.httpPort}/`;
-    Object.assign(process.env, {
+    const handlers: Record<string, string> = {
       AWS_REGION: LOCAL_AWS.region,
       AWS_ACCESS_KEY_ID: LOCAL_AWS.credentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: LOCAL_AWS.credentials.secretAccessKey,
@@ -83,13 +83,16 @@ export async function startLocalStack(
       [settings.bucketName.env]: BUCKET,
       [settings.inboundPrefix.env]: PREFIX,
       [settings.reviewUrl.env]: reviewUrl,
-      [settings.signingKey.env]: await signingKey(dataDir),
       [settings.linkTtlDays.env]: String(config.linkTtlDays),
+      [settings.followUpDays.env]: String(config.followUpDays),
       [settings.timeZone.env]: config.timeZone,
       [settings.maxMessageBytes.env]: String(config.maxMessageBytes),
       [settings.requireDmarc.env]: String(settings.requireDmarc.local),
       [settings.s3PathStyle.env]: String(settings.s3PathStyle.local),
-    });
+    };
+    Object.assign(process.env, handlers, { [settings.signingKey.env]: await signingKey(dataDir) });
+    // `onward housekeeping` runs the hourly handler with the same settings; the key stays in its file.
+    stops.push(await recordRunning(dataDir, { handlers }));
     // Imported only now: the handlers read their environment on first use, as in Lambda.
     const inbound = await import('../handlers/on-mail-received.ts');
     const review = await import('../handlers/on-approval-request.ts');
