@@ -32,7 +32,7 @@ function voiceOf(owner: ReviewDeps['owner']): Voice {
 }
 
 /** The follow-up's draft email; replies to it go to this round's own reply address. */
-async function emailFollowUpDraft(deps: FollowUpDeps, record: Case): Promise<void> {
+export async function emailFollowUpDraft(deps: ReviewDeps & Pick<FollowUpDeps, 'links'>, record: Case): Promise<void> {
   const f = record.followUp!;
   const message = followUpDraftMessage(record, {
     review: deps.links.followUp(record.id, f.round),

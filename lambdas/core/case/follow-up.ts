@@ -40,7 +40,7 @@ export const SNOOZE_DAYS = 14;
 const DAY_MS = 24 * 3600 * 1000;
 
 /** When a scheduled follow-up is due: `days` after the wait began, or when "Not now" said. */
-function followUpDueAt(followUp: FollowUp, days: number): Date {
+export function followUpDueAt(followUp: FollowUp, days: number): Date {
   return followUp.snoozedUntil ? new Date(followUp.snoozedUntil) : new Date(Date.parse(followUp.since) + days * DAY_MS);
 }
 
@@ -70,4 +70,9 @@ export function firstFollowUp(sentAt: string): FollowUp {
  */
 export function followUpKey(caseId: string, round: number): string {
   return `${caseId}#follow-up-${round}`;
+}
+
+export function parseFollowUpKey(key: string): { caseId: string; round: number } | null {
+  const m = /^(.+)#follow-up-([1-9]\d{0,5})$/.exec(key);
+  return m ? { caseId: m[1]!, round: Number(m[2]) } : null;
 }

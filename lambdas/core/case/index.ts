@@ -24,7 +24,9 @@ export {
   firstFollowUp,
   followUpBarred,
   followUpDue,
+  followUpDueAt,
   followUpKey,
+  parseFollowUpKey,
   SNOOZE_DAYS,
 } from './follow-up.ts';
 export {
@@ -39,6 +41,7 @@ export {
 } from './lifecycle.ts';
 export {
   dayOf,
+  followUpPhrase,
   LIKE_THIS,
   ownerSaid,
   STATUS_LABEL,
