@@ -11,6 +11,7 @@ import {
   followUpBarred,
   followUpDue,
   followUpKey,
+  letterMessageId,
   SNOOZE_DAYS,
 } from '../core/case/index.ts';
 import { applyEdits, draftFollowUp, type LetterEdits, type Voice } from '../core/letter/index.ts';
@@ -140,6 +141,7 @@ export async function sendFollowUp(
       inReplyTo: letter.inReplyTo,
       references: letter.references,
       caseId,
+      messageId: letterMessageId(caseId, deps.owner.senderAddress, round),
     });
   } catch (error) {
     if (!(error instanceof MailRejected)) {

@@ -82,6 +82,8 @@ export interface OutgoingMail {
   automatic?: boolean;
   /** The case a letter belongs to: SES echoes it in bounce and complaint notifications. */
   caseId?: string;
+  /** The Message-ID to give a letter (without <>), so the answer to it finds its case. */
+  messageId?: string;
 }
 
 /** SES refused the message outright: nothing left, the owner may retry. */

@@ -1,7 +1,7 @@
 // Send the letter, at most once: it is claimed with a conditional SENDING before SES is called,
 // so double clicks, parallel POSTs and replays send nothing more; a send whose outcome is unknown
 // is parked, never retried by itself.
-import { type Case, firstFollowUp, SENDABLE } from '../core/case/index.ts';
+import { type Case, firstFollowUp, letterMessageId, SENDABLE } from '../core/case/index.ts';
 import { applyEdits, detailAsTyped, type LetterEdits } from '../core/letter/index.ts';
 import type { ReviewDeps } from './owner-decisions.ts';
 import { ownerMail } from './owner-mail.ts';
@@ -47,6 +47,7 @@ export async function sendLetter(deps: ReviewDeps, caseId: string, edits: Letter
       inReplyTo: letter.inReplyTo,
       references: letter.references,
       caseId,
+      messageId: letterMessageId(caseId, deps.owner.senderAddress),
     });
   } catch (error) {
     if (!(error instanceof MailRejected)) {

@@ -94,13 +94,45 @@ async function setup() {
       envelope: { source: 'me@example.com', spam: 'GRAY', virus: 'GRAY', dmarc: 'GRAY', spf: 'GRAY' },
     });
   };
+  // The interviewer's answer, forwarded as an attachment (its References kept).
+  const forwardAnswer = (references: string) => {
+    next = parsed({
+      from: [{ name: null, address: 'me@example.com' }],
+      subject: 'Fwd: Re: Your application',
+      text: 'fyi',
+      attached: parsed({
+        messageId: '<answer@grainwood.example>',
+        from: [{ name: 'Sandra Ing', address: thankYou.to }],
+        subject: 'Re: Your application',
+        references,
+        text: 'Hi Sam,\n\nThank you for your kind note. We will keep you in mind.\n\nSandra',
+      }),
+    });
+    n += 1;
+    return receiveMail(receive, {
+      messageId: `a${n}`,
+      objectKey: `inbound/a${n}`,
+      recipients: ['inbox@onward.test'],
+      envelope: { source: 'me@example.com', spam: 'GRAY', virus: 'GRAY', dmarc: 'GRAY', spf: 'GRAY' },
+    });
+  };
   const page = (action: Parameters<typeof linkFor>[2], round = 1) =>
     linkFor(web.signer, `c1#follow-up-${round}`, action);
   const formAction = (html: string, op: string) =>
     new RegExp(
       `value="${op}"[^>]*formaction="([^"]+)"|action="([^"]+)"><div class="actions"><button[^>]*value="${op}"`,
     ).exec(html);
-  return { cases, mailer, web, call, reply, page, formAction, letter: () => cases.items.get('c1')!.followUp!.letter! };
+  return {
+    cases,
+    mailer,
+    web,
+    call,
+    reply,
+    forwardAnswer,
+    page,
+    formAction,
+    letter: () => cases.items.get('c1')!.followUp!.letter!,
+  };
 }
 
 const written = (body: string) => body.replace(SINCE_PLACEHOLDER, 'I have since led a migration to Go.');
@@ -243,5 +275,39 @@ describe('the follow-up by reply', () => {
     ['not now but change the greeting', 'unclear'],
   ])('reads "%s" as %s', (text, kind) => {
     expect(followUpCommand(text).kind).toBe(kind);
+  });
+});
+
+describe('the interviewer’s answer, forwarded', () => {
+  it('joins the letter’s case and cancels the follow-up still to come; nothing is drafted or sent', async () => {
+    const { cases, mailer, forwardAnswer } = await setup();
+    const outcome = await forwardAnswer('<orig@grainwood.example> <onward.c1.letter@onward.test>');
+    expect(outcome).toMatchObject({ outcome: 'noticed' });
+    const answer = cases.items.get(outcome.caseId)!;
+    expect(answer).toMatchObject({ status: 'IGNORED', reason: 'answer', answerOf: 'c1' });
+    expect(cases.items.get('c1')!.followUp).toMatchObject({
+      status: 'STOPPED',
+      stopped: 'answered',
+      answeredBy: outcome.caseId,
+    });
+    expect(mailer.sent.map((m) => [m.to.address, m.subject])).toEqual([
+      [owner.email, 'Answer recorded: Grainwood — Backend Engineer'],
+    ]);
+    expect(mailer.sent[0]!.text).toContain('Sandra Ing answered your letter');
+    expect(mailer.sent[0]!.text).toContain('is cancelled');
+  });
+
+  it('is recognised by the id SES gave the letter, too', async () => {
+    const { cases, forwardAnswer } = await setup();
+    cases.items.get('c1')!.sentMessageId = '0102018c-abc';
+    const outcome = await forwardAnswer('<0102018c-abc@eu-west-1.amazonses.com>');
+    expect(cases.items.get(outcome.caseId)).toMatchObject({ reason: 'answer', answerOf: 'c1' });
+  });
+
+  it('is not a letter’s answer when its References name none of onward’s letters: read as any forward', async () => {
+    const { cases, forwardAnswer } = await setup();
+    const outcome = await forwardAnswer('<orig@grainwood.example> <onward.c2.letter@onward.test>');
+    expect(cases.items.get(outcome.caseId)!.reason).not.toBe('answer');
+    expect(cases.items.get('c1')!.followUp!.status).toBe('AWAITING_APPROVAL');
   });
 });

@@ -46,7 +46,9 @@ export type IgnoreReason =
   // The same email forwarded again while its first letter is waiting or sent.
   | 'duplicate'
   // A rejection recorded without a draft: form mail nobody wrote (core/letter/suggest.ts).
-  | 'no-letter-suggested';
+  | 'no-letter-suggested'
+  // The interviewer's answer to a letter onward sent, forwarded: joined to that letter's case.
+  | 'answer';
 
 /**
  * Why mail that plausibly came from the owner was refused (core/trust): each has its own
@@ -203,6 +205,8 @@ export interface Case {
   /** `onward doctor`'s test message, come back through SES: its nonce and SES's verdicts on it. */
   probe?: { nonce: string; verdicts: Record<'spf' | 'dkim' | 'dmarc' | 'spam' | 'virus', string> };
   original?: OriginalSummary;
+  /** For the interviewer's answer to a letter: the case of the letter it answers. */
+  answerOf?: string;
   /** For a forward of an email already forwarded: the case that holds it. */
   duplicateOf?: string;
   /** The status a discarded draft was in: one that may have left (SEND_UNKNOWN) is never revived. */

@@ -76,3 +76,39 @@ export function parseFollowUpKey(key: string): { caseId: string; round: number }
   const m = /^(.+)#follow-up-([1-9]\d{0,5})$/.exec(key);
   return m ? { caseId: m[1]!, round: Number(m[2]) } : null;
 }
+
+/**
+ * The Message-ID onward gives a letter it sends: the thank-you's, or a follow-up's of a round.
+ * Made from the case, not random, so the interviewer's answer — whose References hold it — finds
+ * its case without a lookup table; a retry after SES refused reuses it, as nothing left before.
+ */
+export function letterMessageId(caseId: string, senderAddress: string, round?: number): string {
+  const domain = senderAddress.slice(senderAddress.lastIndexOf('@') + 1);
+  return `onward.${caseId}.${round ? `follow-up-${round}` : 'letter'}@${domain}`;
+}
+
+/** The ids in a References (or In-Reply-To) header, without their angle brackets. */
+function referenced(references: string): string[] {
+  return [...references.matchAll(/<([^<>\s]+)>/g)].map((m) => m[1]!.toLowerCase());
+}
+
+/**
+ * Whether mail whose References are these answers a letter of this case: it names the id onward
+ * gave the thank-you or a follow-up, or the id SES gave it (SES may set its own Message-ID,
+ * `<ses-id@…amazonses.com>`, whose local part is the id it returned).
+ */
+export function answersLetterOf(record: Case, references: string | null, senderAddress: string): boolean {
+  if (!references || record.status !== 'SENT') return false;
+  const f = record.followUp;
+  const rounds = f ? Array.from({ length: f.round }, (_, i) => i + 1) : [];
+  const ours = [
+    letterMessageId(record.id, senderAddress),
+    ...rounds.map((r) => letterMessageId(record.id, senderAddress, r)),
+  ];
+  const ses = [record.sentMessageId, f?.sentMessageId, ...(f?.earlier ?? []).map((e) => e.sentMessageId)].filter(
+    (id): id is string => Boolean(id),
+  );
+  const wanted = new Set(ours.map((id) => id.toLowerCase()));
+  const sesIds = new Set(ses.map((id) => id.toLowerCase()));
+  return referenced(references).some((id) => wanted.has(id) || sesIds.has(id.slice(0, id.lastIndexOf('@'))));
+}

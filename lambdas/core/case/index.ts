@@ -17,6 +17,7 @@ export {
   originalFingerprints,
 } from './case.ts';
 export {
+  answersLetterOf,
   assertFollowUpTransitions,
   FOLLOW_UP_AGAIN_FROM,
   FOLLOW_UP_PENDING,
@@ -26,6 +27,7 @@ export {
   followUpDue,
   followUpDueAt,
   followUpKey,
+  letterMessageId,
   parseFollowUpKey,
   SNOOZE_DAYS,
 } from './follow-up.ts';

@@ -35,3 +35,26 @@ export function followUpDraftMessage(record: Case, links: { review: string; case
     ].join('\n'),
   };
 }
+
+/** The interviewer answered a letter, and the owner forwarded the answer: it joined the letter's case. */
+export function answerMessage(
+  letterCase: Case,
+  answer: { from: { name: string | null; address: string } | null; subject: string },
+  cancelled: boolean,
+  links: { cases: string },
+): OwnerMessage {
+  const who = answer.from ? (answer.from.name ?? answer.from.address) : 'The interviewer';
+  const about =
+    [letterCase.extraction?.company, letterCase.extraction?.role].filter(Boolean).join(' — ') || answer.subject;
+  return {
+    subject: `Answer recorded: ${about}`,
+    text: [
+      `${who} answered your letter${letterCase.sentAt ? ` of ${dayOf(letterCase.sentAt)}` : ''}. onward recorded the answer with that case; nothing was drafted or sent.`,
+      cancelled
+        ? 'The follow-up onward would have drafted for it is cancelled: they wrote back. "Follow up again" on your cases page schedules one if you want it.'
+        : 'No follow-up was waiting for it.',
+      '',
+      `Your cases: ${links.cases}`,
+    ].join('\n'),
+  };
+}

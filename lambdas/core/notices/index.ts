@@ -11,4 +11,4 @@ export {
   refusalMessage,
   writtenBy,
 } from './owner-messages.ts';
-export { followUpDraftMessage } from './follow-up-messages.ts';
+export { answerMessage, followUpDraftMessage } from './follow-up-messages.ts';
