@@ -459,10 +459,13 @@ export async function route(deps: WebDeps, req: WebRequest): Promise<WebResponse
       );
     }
     // What an old link says must be true of the case: a letter that left was sent, not "nothing".
-    const record = caseId !== ALL_CASES ? await deps.cases.get(caseId) : null;
+    const record = caseId !== ALL_CASES ? await deps.cases.get(parseFollowUpKey(caseId)?.caseId ?? caseId) : null;
     // A Send pressed on a page left open past its link's lifetime: what was typed is shown again,
     // to copy into the fresh page, rather than lost.
-    const typed = method === 'POST' && check.claims.action === 'send' ? edits(req.form) : null;
+    const typed =
+      method === 'POST' && (check.claims.action === 'send' || check.claims.action === 'follow-up-send')
+        ? edits(req.form)
+        : null;
     return html(410, expiredPage(req.path, record, caseId === ALL_CASES, typed, deps.owner.timeZone));
   }
   const response = method === 'POST' ? await post(deps, req, check.claims) : await get(deps, req, check.claims);

@@ -198,6 +198,21 @@ describe('the follow-up’s page', () => {
     expect(letter).toBeDefined();
   });
 
+  it('an expired link keeps what was typed and mails a fresh link to the follow-up, only to the owner', async () => {
+    const { mailer, call, web, letter } = await setup();
+    const old = linkFor(web.signer, 'c1#follow-up-1', 'follow-up-send', Date.parse(NOW) / 1000 - 1);
+    const typed = { to: letter().to!, subject: letter().subject, body: written(letter().body) };
+    const expired = await call('POST', old, typed);
+    expect(expired.statusCode).toBe(410);
+    expect(expired.body).toContain('led a migration to Go');
+    expect((await call('POST', old, { op: 'refresh' })).statusCode).toBe(200);
+    expect(mailer.sent.map((m) => [m.to.address, m.subject])).toEqual([
+      [owner.email, 'A fresh onward link: your follow-up'],
+    ]);
+    const fresh = /Your follow-up: (\S+)/.exec(mailer.sent[0]!.text)![1]!;
+    expect((await call('GET', fresh)).body).toContain('Nothing has been sent. Write the marked line');
+  });
+
   it('the cases page shows what comes next for each letter, and one switch stops all follow-ups', async () => {
     const { cases, call, web } = await setup();
     const listed = await call('GET', linkFor(web.signer, '*', 'cases'));
