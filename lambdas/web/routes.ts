@@ -7,6 +7,7 @@ import {
   type CaseStatus,
   draftableAnyway,
   followUpKey,
+  followUpPhrase,
   mayMarkNotRejection,
   parseFollowUpKey,
   revivable,
@@ -121,6 +122,12 @@ async function reviewView(
     reviveUrl: reviveLink(deps, record),
     timeZone: deps.owner.timeZone,
     notRejectionUrl: notRejectionLink(deps, record, expiresAt),
+    followUp: record.followUp
+      ? {
+          url: linkFor(deps.signer, followUpKey(record.id, record.followUp.round), 'follow-up'),
+          phrase: followUpPhrase(record.followUp, deps.followUpDays),
+        }
+      : null,
     ...extra,
   };
 }

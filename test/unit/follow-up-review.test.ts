@@ -139,7 +139,7 @@ const written = (body: string) => body.replace(SINCE_PLACEHOLDER, 'I have since 
 
 describe('the follow-up’s page', () => {
   it('shows the draft; opening any of its links changes nothing; a signed POST sends it once', async () => {
-    const { cases, mailer, call, page, letter } = await setup();
+    const { cases, mailer, call, page, letter, web } = await setup();
     const shown = await call('GET', page('follow-up'));
     expect(shown.statusCode).toBe(200);
     expect(shown.body).toContain('Follow-up to Grainwood — Backend Engineer');
@@ -163,6 +163,9 @@ describe('the follow-up’s page', () => {
     expect(again.body).toContain('Already sent.');
     expect(mailer.sent).toHaveLength(1);
     expect((await call('GET', sent.headers.location!)).body).toContain('Follow up again');
+    // The thank-you's own page says what came next, and links to it.
+    const thankYouPage = (await call('GET', linkFor(web.signer, 'c1', 'review'))).body;
+    expect(thankYouPage).toMatch(/Next: <a href="[^"]+">follow-up sent 26 Nov 2026<\/a>/);
   });
 
   it('Not now and Stop are POSTs; Follow up again starts the next round, and round 1’s links act on nothing of it', async () => {
