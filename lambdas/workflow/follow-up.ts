@@ -145,13 +145,9 @@ export async function sendFollowUp(
     });
   } catch (error) {
     if (!(error instanceof MailRejected)) {
-      // It may have left: parked, never resent by itself; the case page says so.
+      // It may have left: parked, never resent by itself, and the owner told.
       const failure = 'The connection to the mail service broke while sending.';
-      const parked = await deps.cases.transitionFollowUp(caseId, round, ['SENDING'], 'SEND_UNKNOWN', {
-        failure,
-        at: at(),
-      });
-      deps.log.error('follow-up.unknown', { caseId, round });
+      const parked = await parkFollowUp(deps, claimed, round, failure);
       return { outcome: 'unknown', record: parked ?? withFollowUp(claimed, { status: 'SEND_UNKNOWN', failure }) };
     }
     const failure = `${error.code}: ${error.message}`;
@@ -177,6 +173,33 @@ const withFollowUp = (record: Case, changes: Partial<FollowUp>): Case => ({
   followUp: { ...record.followUp!, ...changes },
 });
 
+/** SENDING → SEND_UNKNOWN, and a note to the owner: only they can check whether it left. */
+async function parkFollowUp(deps: ReviewDeps, record: Case, round: number, failure: string): Promise<Case | null> {
+  const parked = await deps.cases.transitionFollowUp(record.id, round, ['SENDING'], 'SEND_UNKNOWN', {
+    failure,
+    at: deps.clock.now().toISOString(),
+  });
+  deps.log.error('follow-up.unknown', { caseId: record.id, round });
+  const letter = parked?.followUp?.letter;
+  if (!letter) return parked;
+  try {
+    await deps.mailer.send(
+      ownerMail(deps.owner, {
+        subject: `Check your follow-up: ${letter.subject}`,
+        text: [
+          `onward was sending your follow-up to ${letter.to} when ${failure.charAt(0).toLowerCase()}${failure.slice(1)}`,
+          'It may or may not have left. onward will not send it again by itself.',
+          'Check with the recipient or your Sent mail; you can stop follow-ups for this case from its page.',
+        ].join('\n'),
+      }),
+    );
+  } catch {
+    // The case page shows it either way; a failed note must not hide the parked follow-up.
+    deps.log.error('follow-up.unknown-notice-failed', { caseId: record.id, round });
+  }
+  return parked;
+}
+
 /** Follow-ups claimed longer ago than `staleSeconds` whose sender crashed: parked, never resent. */
 export async function sweepStaleFollowUps(deps: ReviewDeps, staleSeconds: number): Promise<number> {
   const cutoff = deps.clock.now().getTime() - staleSeconds * 1000;
@@ -185,7 +208,7 @@ export async function sweepStaleFollowUps(deps: ReviewDeps, staleSeconds: number
     const f = record.followUp;
     if (f?.status !== 'SENDING' || Date.parse(f.at) > cutoff) continue;
     const failure = 'The sending process stopped before it could record the result.';
-    if (await deps.cases.transitionFollowUp(record.id, f.round, ['SENDING'], 'SEND_UNKNOWN', { failure })) parked += 1;
+    if (await parkFollowUp(deps, record, f.round, failure)) parked += 1;
   }
   return parked;
 }

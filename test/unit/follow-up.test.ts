@@ -214,11 +214,12 @@ describe('sending a follow-up', () => {
     mailer.failWith = undefined;
     expect((await sendFollowUp(deps, 'c', 1, edits)).outcome).toBe('not-sendable');
     expect(cases.items.get('c')!.followUp!.status).toBe('SEND_UNKNOWN');
+    // Nothing left through onward (the note to the owner failed with the same broken connection).
     expect(mailer.sent).toEqual([]);
   });
 
   it('stale claims are parked by the housekeeping, never resent', async () => {
-    const { cases, deps } = world('2026-11-26T12:00:00.000Z');
+    const { cases, mailer, deps } = world('2026-11-26T12:00:00.000Z');
     const at = '2026-11-26T11:00:00.000Z';
     cases.items.set(
       'c',
@@ -226,6 +227,14 @@ describe('sending a follow-up', () => {
     );
     expect(await sweepStaleFollowUps(deps, 15 * 60)).toBe(1);
     expect(cases.items.get('c')!.followUp!.status).toBe('SEND_UNKNOWN');
+    // Only the owner hears of it: it may have left, and only they can check.
+    expect(mailer.sent.map((m) => [m.to.address, m.subject])).toEqual([
+      [owner.email, `Check your follow-up: ${thankYou.subject}`],
+    ]);
+    // A younger claim may still be sending: left alone.
+    const young = '2026-11-26T11:50:00.000Z';
+    cases.items.set('d', sentCase('d', at, { followUp: { status: 'SENDING', round: 1, since: at, at: young } }));
+    expect(await sweepStaleFollowUps(deps, 15 * 60)).toBe(0);
   });
 
   it('of an earlier round sends nothing of a later one', async () => {
