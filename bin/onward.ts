@@ -24,6 +24,8 @@ const USAGE = `usage: onward <command> [options]
   doctor [--stack NAME] [--region REGION] [--no-send]
                            check a deployed stack: DNS, rule set, SES sandbox, alarms, and a
                            test message through SES (AWS credentials as for the AWS CLI)
+  housekeeping             run the running stack's hourly housekeeping now: expire old drafts,
+                           draft due follow-ups (ONWARD_FOLLOW_UP_DAYS=0: every letter sent)
   labels                   print your corrections ("Not a rejection", "Draft anyway") as labelled
                            corpus records, one JSON line each, from the local data folder
   help [COMMAND]           this text, or one command's (also: onward COMMAND --help)
@@ -61,6 +63,15 @@ the evidence. A file that is not an email is named, the rest are still read, and
 
 Prints the thank-you letter onward would draft for the email, without starting anything. Signed
 with ONWARD_OWNER_NAME (default Sam Rivera).
+`,
+  housekeeping: `usage: onward housekeeping
+
+Runs the housekeeping the running stack does at start and every hour, now, on its data: drafts
+waiting past the link lifetime expire, due follow-ups are drafted and their draft emails sent to
+you, and letters whose sending was cut off are parked. With the running stack's settings; your
+shell's ${settings.followUpDays.env} and ${settings.linkTtlDays.env} count instead of the stack's when set
+(${settings.followUpDays.env}=0: a follow-up for every letter that left). Exits 1 when no stack runs on
+this data folder (ONWARD_DATA_DIR, default .onward).
 `,
   labels: `usage: onward labels
 
@@ -392,6 +403,36 @@ async function labels(args: string[]) {
   }
 }
 
+/** The running stack's hourly housekeeping, now: the same handler, with the stack's own settings. */
+async function housekeeping(args: string[]) {
+  if (args.length) throw new Usage();
+  const dataDir = process.env[settings.dataDir.env]?.trim() || settings.dataDir.default;
+  const { findRunning } = await import('../lambdas/local/running.ts');
+  const found = await findRunning(dataDir);
+  if (!found.ok) {
+    complain(found.why);
+    process.exit(1);
+  }
+  const { runningHandlerEnvironment } = await import('../lambdas/local/data.ts');
+  const env = await runningHandlerEnvironment(dataDir, settings.signingKey.env);
+  if (!env) {
+    complain(`onward: the stack running on ${dataDir} did not record its settings; restart it with \`npm start\`.`);
+    process.exit(1);
+  }
+  // To try follow-ups without waiting weeks: the shell's word on the waits wins.
+  for (const name of [settings.followUpDays.env, settings.linkTtlDays.env]) {
+    const value = process.env[name]?.trim();
+    if (value) env[name] = value;
+  }
+  Object.assign(process.env, env);
+  const { handler } = await import('../lambdas/handlers/expire-drafts.ts');
+  const done = await handler({});
+  say(
+    `Housekeeping done: ${done.followUps} follow-up${done.followUps === 1 ? '' : 's'} drafted, ${done.expired} draft${done.expired === 1 ? '' : 's'} expired, ${done.parked} unfinished send${done.parked === 1 ? '' : 's'} parked.`,
+  );
+  if (done.followUps) say(`Their drafts are in your mailbox: ${found.stack.urls.mailbox}`);
+}
+
 /** Credentials and region from the environment, else from the AWS CLI's own configuration (SSO, profiles). */
 async function awsEnvironment(region: string | undefined): Promise<Record<string, string | undefined>> {
   const { execFileSync } = await import('node:child_process');
@@ -473,6 +514,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   classify: classifyFiles,
   draft,
   doctor: doctorCommand,
+  housekeeping,
   labels,
 };
 const helpFor = (name: string | undefined) => (name && HELP[name]) || USAGE;

@@ -17,6 +17,7 @@ import {
   inboundDomain,
   inboundLocalPart,
   linkTtlDays,
+  followUpDays,
   logRetentionDays,
   ownerEmail,
   ownerName,
@@ -117,6 +118,7 @@ const fields = {
     })
     .default(logRetentionDays.default),
   [linkTtlDays.context]: wholeNumber(linkTtlDays).default(linkTtlDays.default),
+  [followUpDays.context]: wholeNumber(followUpDays).default(followUpDays.default),
   [reservedConcurrency.context]: z
     .union([z.literal('none'), wholeNumber(reservedConcurrency)], {
       error: `${reservedConcurrency.context} must be a whole number from ${reservedConcurrency.min} to ${reservedConcurrency.max}, or none`,

@@ -9,6 +9,7 @@ import {
   signOff,
   configurationSet,
   type EnvName,
+  followUpDays,
   inboundAddress,
   inboundPrefix,
   linkTtlDays,
@@ -49,6 +50,7 @@ export function handlerEnvironment(config: OnwardConfig, made: HandlerResources)
     [inboundPrefix.env]: inboundPrefix.default,
     [signingSecretArn.env]: made.signingSecretArn,
     [linkTtlDays.env]: String(config.linkTtlDays),
+    [followUpDays.env]: String(config.followUpDays),
     // Passed although it is the handlers' default: the console then shows each function's limit.
     [maxMessageBytes.env]: String(maxMessageBytes.default),
     [configurationSet.env]: made.configurationSet,

@@ -1,5 +1,6 @@
-// Housekeeping, hourly: drafts older than the link lifetime expire, and a letter whose sender
-// died mid-send is parked and reported to the owner.
+// Housekeeping, hourly: drafts older than the link lifetime expire, due follow-ups are drafted
+// and mailed to the owner, and a letter whose sender died mid-send is parked (a thank-you's
+// reported to the owner).
 import { Duration, type Stack } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
@@ -18,7 +19,7 @@ export class Housekeeping {
   ) {
     const { storage, sending } = deps;
     this.fn = new OnwardFunction(stack, 'ExpireDrafts', {
-      description: 'onward: hourly — expire old drafts, park letters whose sender died mid-send',
+      description: 'onward: hourly — expire old drafts, draft due follow-ups, park letters whose sender died mid-send',
       timeout: Duration.seconds(60),
       memorySize: 256,
       ...deploymentLimits(config, 1),
@@ -32,7 +33,7 @@ export class Housekeeping {
       .allowSendingAs(config.senderAddress, sending.resources)
       .allowReadingSecret(storage.signingSecret);
     new events.Rule(stack, 'ExpireDraftsHourly', {
-      description: 'onward: expire drafts past the link lifetime',
+      description: 'onward: expire drafts past the link lifetime, draft due follow-ups',
       schedule: events.Schedule.rate(Duration.hours(1)),
       targets: [new targets.LambdaFunction(this.fn.fn, { retryAttempts: 2, maxEventAge: Duration.hours(1) })],
     });

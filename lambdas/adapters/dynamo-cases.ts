@@ -3,7 +3,13 @@
 // Spoken in DynamoDB's JSON protocol; util-dynamodb converts items, as the document client did.
 import { randomUUID } from 'node:crypto';
 import { marshall, unmarshall, type convertToAttr } from '@aws-sdk/util-dynamodb';
-import { assertTransitions, type Case, type CaseStatus, type TemplateLabel } from '../core/case/index.ts';
+import {
+  assertFollowUpTransitions,
+  assertTransitions,
+  type Case,
+  type CaseStatus,
+  type TemplateLabel,
+} from '../core/case/index.ts';
 import type { CaseRepository } from '../workflow/ports.ts';
 import { AwsError, callJson, type AwsHttp } from './aws-http.ts';
 
@@ -17,6 +23,8 @@ const ORIGINAL_PREFIX = 'original#';
 const NOTICE_PREFIX = 'notice#';
 /** Ids of the items holding the owner's verdict on an email template. */
 const TEMPLATE_PREFIX = 'template#';
+/** The id of the item holding the owner's switch for all follow-ups. */
+const FOLLOW_UPS_SWITCH = 'switch#follow-ups';
 
 /** `writeId` names the last write, so a retry can tell its own lost success from a real conflict. */
 type Item = Case & { listed?: string; writeId?: string };
@@ -190,6 +198,62 @@ export function dynamoCaseRepository(dynamodb: AwsHttp, table: string): CaseRepo
       return write(id, to, { from }, changes);
     },
     update: (id, status, changes) => write(id, status, { from: [status] }, changes),
+    // The follow-up's own fields are written one by one (SET followUp.x), never the whole map from
+    // an earlier read, under a condition on its status and round: the claim that makes it leave once.
+    async transitionFollowUp(id, round, from, to, changes) {
+      assertFollowUpTransitions(from, to);
+      const writeId = randomUUID();
+      const names: Record<string, string> = {
+        '#status': 'status',
+        '#updatedAt': 'updatedAt',
+        '#writeId': 'writeId',
+        '#fu': 'followUp',
+        '#fstatus': 'status',
+        '#round': 'round',
+      };
+      const values: Record<string, unknown> = {
+        ':sent': 'SENT',
+        ':to': to,
+        ':round': round,
+        ':updatedAt': new Date().toISOString(),
+        ':writeId': writeId,
+      };
+      const sets = ['#updatedAt = :updatedAt', '#writeId = :writeId', '#fu.#fstatus = :to'];
+      const removes: string[] = [];
+      Object.entries(changes).forEach(([key, value], i) => {
+        if (key === 'status') return;
+        names[`#g${i}`] = key;
+        if (value === undefined) removes.push(`#fu.#g${i}`);
+        else {
+          values[`:g${i}`] = value;
+          sets.push(`#fu.#g${i} = :g${i}`);
+        }
+      });
+      const froms = from.map((s, i) => {
+        values[`:from${i}`] = s;
+        return `:from${i}`;
+      });
+      return ownWrite(id, writeId, async () => {
+        const result = await call<{ Attributes?: WireItem }>('UpdateItem', {
+          TableName: table,
+          Key: toWire({ id }),
+          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+          ConditionExpression: `#status = :sent AND #fu.#round = :round AND #fu.#fstatus IN (${froms.join(', ')})`,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: toWire(values),
+          ReturnValues: 'ALL_NEW',
+        });
+        return result.Attributes;
+      });
+    },
+    // One small unlisted item, like the templates': absent means on.
+    async followUpsOn() {
+      const item = await read(FOLLOW_UPS_SWITCH);
+      return !item || unmarshall(item).on !== false;
+    },
+    async switchFollowUps(on, at) {
+      await call('PutItem', { TableName: table, Item: toWire({ id: FOLLOW_UPS_SWITCH, on, at }) });
+    },
     async findByReplyRef(ref) {
       // Filters the owner's own case list, every page: a person has hundreds of cases, not
       // millions (set-aside mail expires by TTL), and replies are rare, so a second index would
@@ -200,8 +264,13 @@ export function dynamoCaseRepository(dynamodb: AwsHttp, table: string): CaseRepo
           TableName: table,
           IndexName: CASES_INDEX.name,
           KeyConditionExpression: '#listed = :listed',
-          FilterExpression: '#replyRef = :ref',
-          ExpressionAttributeNames: { '#listed': CASES_INDEX.partitionKey, '#replyRef': 'replyRef' },
+          // The thank-you's draft email, or its follow-up's.
+          FilterExpression: '#replyRef = :ref OR #followUp.#replyRef = :ref',
+          ExpressionAttributeNames: {
+            '#listed': CASES_INDEX.partitionKey,
+            '#replyRef': 'replyRef',
+            '#followUp': 'followUp',
+          },
           ExpressionAttributeValues: toWire({ ':listed': LISTED, ':ref': ref }),
           ...(start ? { ExclusiveStartKey: start } : {}),
         });

@@ -117,7 +117,7 @@ export function buildRawMessage(mail: OutgoingMail, now = new Date()): Promise<B
     ...(mail.inReplyTo ? [header('In-Reply-To', ids(mail.inReplyTo).slice(0, 1))] : []),
     ...(mail.references ? [header('References', ids(mail.references))] : []),
     header('Subject', text(mail.subject)),
-    `Message-ID: <${randomUUID()}@${domain}>`,
+    `Message-ID: <${mail.messageId ? oneLine(mail.messageId).replace(/[<>\s]/g, '') : `${randomUUID()}@${domain}`}>`,
     `Date: ${rfcDate(now)}`,
     'MIME-Version: 1.0',
     'Content-Type: text/plain; charset=utf-8',

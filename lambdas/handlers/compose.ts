@@ -107,6 +107,7 @@ export async function compose(env: Record<string, string | undefined>): Promise<
       inboundAddress: config.inboundAddress,
       paste: reading,
       newId: () => `paste-${randomUUID()}`,
+      followUpDays: config.followUpDays,
     },
   };
 }

@@ -14,6 +14,7 @@ import {
   signature,
   signOff,
   configurationSet,
+  followUpDays,
   inboundAddress,
   inboundPrefix,
   linkTtlDays,
@@ -174,6 +175,7 @@ const handlerSchema = z.object({
     z.string().check(z.startsWith('arn:', { error: `${signingSecretArn.env} must be an ARN` })),
   ),
   [linkTtlDays.env]: z._default(wholeNumber(linkTtlDays), linkTtlDays.default),
+  [followUpDays.env]: z._default(wholeNumber(followUpDays), followUpDays.default),
   [maxMessageBytes.env]: z._default(wholeNumber(maxMessageBytes), maxMessageBytes.default),
   [requireDmarc.env]: flag(requireDmarc.env, requireDmarc.default),
   [configurationSet.env]: z.optional(z.string()),
@@ -195,6 +197,8 @@ export interface HandlerConfig {
   reviewUrl: string;
   signing: { key: string } | { secretArn: string };
   linkTtlSeconds: number;
+  /** Days after a letter left that its follow-up is drafted. */
+  followUpDays: number;
   maxMessageBytes: number;
   requireDmarcPass: boolean;
   s3PathStyle: boolean;
@@ -244,6 +248,7 @@ export function loadHandlerConfig(env: Record<string, string | undefined>): Hand
     reviewUrl: url.endsWith('/') ? url : `${url}/`,
     signing: key ? { key } : { secretArn: e[signingSecretArn.env]! },
     linkTtlSeconds: e[linkTtlDays.env] * 24 * 3600,
+    followUpDays: e[followUpDays.env],
     maxMessageBytes: e[maxMessageBytes.env],
     requireDmarcPass: e[requireDmarc.env] === 'true',
     s3PathStyle: e[s3PathStyle.env] === 'true',

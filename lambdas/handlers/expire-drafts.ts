@@ -1,8 +1,10 @@
 // Lambda entry for the hourly schedule, the housekeeping of cases: drafts waiting past the link
-// lifetime expire, and letters whose sending process died mid-send are parked as SEND_UNKNOWN
-// (and the owner told) — never resent.
+// lifetime expire, due follow-ups are drafted and mailed to the owner, and letters (thank-yous and
+// follow-ups) whose sending process died mid-send are parked as SEND_UNKNOWN — never resent.
+// `npx onward housekeeping` runs the same entry against the local stack.
 import { composer, failingQuietly } from './compose.ts';
 import { expireDrafts } from '../workflow/expire.ts';
+import { draftDueFollowUps, sweepStaleFollowUps } from '../workflow/follow-up.ts';
 import { sweepStaleSends } from '../workflow/stale-sends.ts';
 
 const deps = composer(process.env);
@@ -21,6 +23,8 @@ export const handler = failingQuietly('housekeeping', async (event?: { staleSend
     links: receive.links,
     lifetimeSeconds: config.linkTtlSeconds,
   });
-  const parked = await sweepStaleSends(web, event?.staleSendSeconds ?? STALE_SEND_SECONDS);
-  return { expired, parked };
+  const stale = event?.staleSendSeconds ?? STALE_SEND_SECONDS;
+  const parked = (await sweepStaleSends(web, stale)) + (await sweepStaleFollowUps(web, stale));
+  const followUps = await draftDueFollowUps({ ...web, links: receive.links, followUpDays: config.followUpDays });
+  return { expired, parked, followUps: followUps.drafted };
 });

@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import {
   allowedSenders,
   dataDir,
+  followUpDays,
   httpPort,
   inboundAddress,
   linkTtlDays,
@@ -66,6 +67,7 @@ const localSchema = z.object({
   ),
   [maxMessageBytes.env]: z._default(wholeNumber(maxMessageBytes), maxMessageBytes.default),
   [linkTtlDays.env]: z._default(wholeNumber(linkTtlDays), linkTtlDays.default),
+  [followUpDays.env]: z._default(wholeNumber(followUpDays), followUpDays.default),
   [timeZone.env]: z._default(timeZoneField, machineTimeZone()),
 });
 
@@ -82,6 +84,7 @@ export interface LocalConfig {
   dataDir: string;
   maxMessageBytes: number;
   linkTtlDays: number;
+  followUpDays: number;
   timeZone: string;
 }
 
@@ -114,6 +117,7 @@ export function loadLocalConfig(env: Record<string, string | undefined>): LocalC
       dataDir: e[dataDir.env],
       maxMessageBytes: e[maxMessageBytes.env],
       linkTtlDays: e[linkTtlDays.env],
+      followUpDays: e[followUpDays.env],
       timeZone: e[timeZone.env],
     },
   };

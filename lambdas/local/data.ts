@@ -3,6 +3,7 @@
 // folder would fail — so while one runs, the reader talks to its emulators (the stack's record in
 // running.json says where they listen); otherwise it opens the folder itself.
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { awsHttp } from '../adapters/aws-http.ts';
 import { dynamoCaseRepository } from '../adapters/dynamo-cases.ts';
@@ -52,6 +53,25 @@ async function runningStack(dataDir: string): Promise<Endpoints | null> {
     const answer = await fetch(running.endpoints.dynamodb, { method: 'POST', signal: AbortSignal.timeout(3000) });
     await answer.body?.cancel();
     return running.endpoints;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The environment the running stack's handlers have, with the folder's signing key: what a
+ * handler run from outside (`onward housekeeping`) needs to act as the stack's own would. Null
+ * when the stack recorded none.
+ */
+export async function runningHandlerEnvironment(
+  dataDir: string,
+  keyVariable: string,
+): Promise<Record<string, string> | null> {
+  const handlers = (await readRunning(dataDir))?.handlers;
+  if (!handlers) return null;
+  try {
+    const key = (await readFile(path.join(path.resolve(dataDir), 'signing.key'), 'utf8')).trim();
+    return { ...handlers, [keyVariable]: key };
   } catch {
     return null;
   }

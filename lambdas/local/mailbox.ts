@@ -43,7 +43,7 @@ const ids = (value: string | null): string[] => value?.match(/<[^<>\s]+>/g) ?? [
 
 /** Onward's own subject prefixes ("Draft thank-you: …", "Sent: …") and Re:/Fwd:, taken off to thread by topic. */
 const PREFIX =
-  /^(?:(?:re|fwd?|aw|sv|wg)\s*:\s*|(?:draft thank-you|sent|not sent|already sent|perhaps sent|discarded|not discarded|nothing done|not revised|draft expired|no letter drafted|already forwarded|passed on|a fresh onward link)\s*:\s*)+/i;
+  /^(?:(?:re|fwd?|aw|sv|wg)\s*:\s*|(?:draft thank-you|follow-up draft|not now|stopped|sent|not sent|already sent|perhaps sent|discarded|not discarded|nothing done|not revised|draft expired|no letter drafted|already forwarded|passed on|a fresh onward link)\s*:\s*)+/i;
 
 /**
  * Messages grouped in threads, as a mail client would: by the first id of References (or

@@ -19,6 +19,8 @@ export interface RunningStack {
   urls: { review: string; mailbox: string };
   /** Where its emulators listen, added once they do: `onward labels` reads the data through them. */
   endpoints?: { dynamodb: string; s3: string };
+  /** The settings its handlers run with (not the signing key): `onward housekeeping` runs one with them. */
+  handlers?: Record<string, string>;
 }
 
 const FILE = 'running.json';
@@ -80,13 +82,13 @@ export async function claimDataDir(
 }
 
 /**
- * Adds where the emulators listen to this process's record of the folder. A stack started without
- * a claim (in-process, by a test) holds no record, and nothing is written.
+ * Adds what the started stack knows — where its emulators listen, its handlers' settings — to this
+ * process's record of the folder. A stack started without a claim holds no record: nothing is written.
  */
-export async function recordEndpoints(dataDir: string, endpoints: NonNullable<RunningStack['endpoints']>) {
+export async function addToRecord(dataDir: string, known: Pick<RunningStack, 'endpoints' | 'handlers'>) {
   const record = await readRunning(dataDir);
   if (record?.pid !== process.pid) return;
-  await writeFile(runningFile(dataDir), `${JSON.stringify({ ...record, endpoints }, null, 2)}\n`);
+  await writeFile(runningFile(dataDir), `${JSON.stringify({ ...record, ...known }, null, 2)}\n`);
 }
 
 /** Takes the data folder for a stack about to start with `config`, in this process. */

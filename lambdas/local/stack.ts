@@ -12,7 +12,7 @@ import { LOCAL_AWS, close, ensureTable, listen, startDynamo, startS3, startSes }
 import { httpFront } from './http-front.ts';
 import { mailboxPage, readMailbox } from './mailbox.ts';
 import { asyncInvoker, type AsyncInvoker } from './invoke.ts';
-import { recordEndpoints } from './running.ts';
+import { addToRecord } from './running.ts';
 import { inboundSmtpServer } from './smtp-inbound.ts';
 
 export { BUCKET };
@@ -57,14 +57,14 @@ export async function startLocalStack(
     const s3 = await startS3(path.join(dataDir, 's3'), BUCKET);
     stops.push(s3.stop);
     // `onward labels` reads the data through these while the stack holds the folder.
-    await recordEndpoints(dataDir, { dynamodb: dynamo.endpoint, s3: s3.endpoint });
+    await addToRecord(dataDir, { endpoints: { dynamodb: dynamo.endpoint, s3: s3.endpoint } });
     const outboxDir = path.join(dataDir, 'outbox');
     const ses = await startSes(config.sesPort, outboxDir);
     stops.push(ses.stop);
     await ensureTable(dynamo.endpoint, TABLE);
 
     const reviewUrl = `http://localhost:${config.httpPort}/`;
-    Object.assign(process.env, {
+    const handlers: Record<string, string> = {
       AWS_REGION: LOCAL_AWS.region,
       AWS_ACCESS_KEY_ID: LOCAL_AWS.credentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: LOCAL_AWS.credentials.secretAccessKey,
@@ -84,13 +84,16 @@ export async function startLocalStack(
       [settings.bucketName.env]: BUCKET,
       [settings.inboundPrefix.env]: PREFIX,
       [settings.reviewUrl.env]: reviewUrl,
-      [settings.signingKey.env]: await signingKey(dataDir),
       [settings.linkTtlDays.env]: String(config.linkTtlDays),
+      [settings.followUpDays.env]: String(config.followUpDays),
       [settings.timeZone.env]: config.timeZone,
       [settings.maxMessageBytes.env]: String(config.maxMessageBytes),
       [settings.requireDmarc.env]: String(settings.requireDmarc.local),
       [settings.s3PathStyle.env]: String(settings.s3PathStyle.local),
-    });
+    };
+    Object.assign(process.env, handlers, { [settings.signingKey.env]: await signingKey(dataDir) });
+    // `onward housekeeping` runs the hourly handler with the same settings; the key stays in its file.
+    await addToRecord(dataDir, { handlers });
     // Imported only now: the handlers read their environment on first use, as in Lambda.
     const inbound = await import('../handlers/on-mail-received.ts');
     const review = await import('../handlers/on-approval-request.ts');

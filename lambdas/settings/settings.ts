@@ -169,6 +169,19 @@ export const linkTtlDays = {
 } as const satisfies Setting;
 
 /**
+ * Days after a letter left that onward drafts its follow-up (a short check-in to the same
+ * person); 0: at the next housekeeping run, to try it.
+ */
+export const followUpDays = {
+  env: 'ONWARD_FOLLOW_UP_DAYS',
+  context: 'followUpDays',
+  default: 56,
+  min: 0,
+  // A year on, a check-in is a new letter, not a follow-up.
+  max: 365,
+} as const satisfies Setting;
+
+/**
  * The owner's time zone: every time onward shows (pages, emails, the local mailbox) is in it.
  * Locally the machine's own; on AWS the deploy guide has the owner set it, and it is UTC if not.
  */

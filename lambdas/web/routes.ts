@@ -6,11 +6,22 @@ import {
   type Case,
   type CaseStatus,
   draftableAnyway,
+  followUpKey,
+  followUpPhrase,
   mayMarkNotRejection,
+  parseFollowUpKey,
   revivable,
 } from '../core/case/index.ts';
 import type { LetterEdits } from '../core/letter/index.ts';
-import { ALL_CASES, linkFor, makeLinks, type LinkSigner, verifyToken, type TokenClaims } from '../core/links/index.ts';
+import {
+  ALL_CASES,
+  linkFor,
+  makeLinks,
+  type LinkSigner,
+  type TokenAction,
+  type TokenClaims,
+  verifyToken,
+} from '../core/links/index.ts';
 import { PAGE_HEADERS, messagePage } from './pages/layout.ts';
 import {
   casesPage,
@@ -23,6 +34,14 @@ import {
 } from './pages/other-pages.ts';
 import { addresseeWarning } from '../core/notices/index.ts';
 import { reviewPage, type ReviewView } from './pages/review-page.ts';
+import { followUpPage, type FollowUpView } from './pages/follow-up-page.ts';
+import {
+  followUpAgain,
+  sendFollowUp,
+  snoozeFollowUp,
+  stopFollowUp,
+  switchAllFollowUps,
+} from '../workflow/follow-up.ts';
 import { type PasteDeps, receivePaste } from '../workflow/paste.ts';
 import { discardDraft } from '../workflow/discard.ts';
 import { draftAnyway } from '../workflow/draft-anyway.ts';
@@ -54,6 +73,8 @@ export type WebDeps = ReviewDeps & {
   paste: PasteDeps;
   /** A new case's id, one per paste. */
   newId: () => string;
+  /** Days after a letter left that its follow-up is drafted: the cases page shows when. */
+  followUpDays: number;
 };
 
 const html = (statusCode: number, body: string, extra: Record<string, string> = {}): WebResponse => ({
@@ -101,6 +122,12 @@ async function reviewView(
     reviveUrl: reviveLink(deps, record),
     timeZone: deps.owner.timeZone,
     notRejectionUrl: notRejectionLink(deps, record, expiresAt),
+    followUp: record.followUp
+      ? {
+          url: linkFor(deps.signer, followUpKey(record.id, record.followUp.round), 'follow-up'),
+          phrase: followUpPhrase(record.followUp, deps.followUpDays),
+        }
+      : null,
     ...extra,
   };
 }
@@ -114,6 +141,92 @@ async function showCase(
   const record = await deps.cases.get(claims.caseId);
   if (!record) return html(404, notFoundPage());
   return html(status, reviewPage(await reviewView(deps, record, claims.expiresAt, extra)));
+}
+
+/** A follow-up's page, for the round its link names; a link of an earlier round shows the current one. */
+async function showFollowUp(
+  deps: WebDeps,
+  claims: TokenClaims,
+  extra: Partial<FollowUpView> = {},
+  status = 200,
+): Promise<WebResponse> {
+  const key = parseFollowUpKey(claims.caseId);
+  const record = key ? await deps.cases.get(key.caseId) : null;
+  if (!key || !record?.followUp) return html(404, notFoundPage());
+  const round = record.followUp.round;
+  // Links keep the lifetime of the link that opened the page, as the thank-you's do; one of an
+  // earlier round gets the current round's links (its own could no longer act).
+  const expiresAt = round === key.round ? claims.expiresAt : undefined;
+  const link = (action: TokenAction) => linkFor(deps.signer, followUpKey(record.id, round), action, expiresAt);
+  return html(
+    status,
+    followUpPage({
+      record,
+      sendUrl: link('follow-up-send'),
+      snoozeUrl: link('follow-up-snooze'),
+      stopUrl: link('follow-up-stop'),
+      againUrl: link('follow-up-again'),
+      casesUrl: casesLink(deps),
+      thankYouUrl: linkFor(deps.signer, record.id, 'review'),
+      timeZone: deps.owner.timeZone,
+      followUpDays: deps.followUpDays,
+      ...extra,
+    }),
+  );
+}
+
+/** The follow-up actions: each bound by its token to one case and one round. */
+async function postFollowUp(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promise<WebResponse> {
+  const key = parseFollowUpKey(claims.caseId);
+  if (!key) return html(404, notFoundPage());
+  const page = () => redirect(linkFor(deps.signer, claims.caseId, 'follow-up', claims.expiresAt));
+  switch (claims.action) {
+    case 'follow-up-send': {
+      const typed = {
+        to: req.form.get('to') ?? '',
+        subject: req.form.get('subject') ?? '',
+        body: req.form.get('body') ?? '',
+      };
+      const result = await sendFollowUp(deps, key.caseId, key.round, typed);
+      switch (result.outcome) {
+        case 'missing':
+          return html(404, notFoundPage());
+        case 'sent':
+          return page();
+        case 'already-sent':
+          return showFollowUp(deps, claims, { alreadySent: true });
+        case 'invalid':
+          return showFollowUp(
+            deps,
+            claims,
+            { problems: result.problems, draft: { ...result.record.followUp!.letter!, ...typed } },
+            422,
+          );
+        case 'failed':
+        case 'unknown':
+          return showFollowUp(deps, claims, {}, 502);
+        default:
+          return showFollowUp(deps, claims, {}, 409);
+      }
+    }
+    case 'follow-up-snooze':
+    case 'follow-up-stop':
+    case 'follow-up-again': {
+      const decide =
+        claims.action === 'follow-up-snooze'
+          ? snoozeFollowUp
+          : claims.action === 'follow-up-stop'
+            ? stopFollowUp
+            : followUpAgain;
+      const result = await decide(deps, key.caseId, key.round);
+      if (result.outcome === 'missing') return html(404, notFoundPage());
+      if (result.outcome === 'unchanged') return showFollowUp(deps, claims, {}, 409);
+      // "Follow up again" starts the next round: its own page and links.
+      return redirect(linkFor(deps.signer, followUpKey(key.caseId, result.record.followUp!.round), 'follow-up'));
+    }
+    default:
+      return html(405, messagePage('Nothing to do', 'This link only shows a page.'), { allow: 'GET, HEAD' });
+  }
 }
 
 async function showCases(deps: WebDeps, req: WebRequest): Promise<WebResponse> {
@@ -133,6 +246,9 @@ async function showCases(deps: WebDeps, req: WebRequest): Promise<WebResponse> {
         ? linkFor(deps.signer, record.id, 'review')
         : null,
     reviveUrl: reviveLink(deps, record),
+    followUpUrl: record.followUp
+      ? linkFor(deps.signer, followUpKey(record.id, record.followUp.round), 'follow-up')
+      : null,
   }));
   return html(
     200,
@@ -142,6 +258,11 @@ async function showCases(deps: WebDeps, req: WebRequest): Promise<WebResponse> {
       (s) => (s ? `${self}?status=${s}` : self),
       deps.owner.timeZone,
       linkFor(deps.signer, ALL_CASES, 'paste'),
+      {
+        on: await deps.cases.followUpsOn(),
+        switchUrl: linkFor(deps.signer, ALL_CASES, 'follow-ups-switch'),
+        days: deps.followUpDays,
+      },
     ),
   );
 }
@@ -175,6 +296,14 @@ async function get(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promise
         ),
       );
     }
+    case 'follow-ups-switch':
+      return showCases(deps, req);
+    case 'follow-up':
+    case 'follow-up-send':
+    case 'follow-up-snooze':
+    case 'follow-up-stop':
+    case 'follow-up-again':
+      return showFollowUp(deps, claims);
     default:
       // review, and send/discard links opened by a scanner: show the page, never act.
       return showCase(deps, claims);
@@ -243,6 +372,15 @@ async function post(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promis
     }
     case 'paste':
       return paste(deps, req);
+    case 'follow-up-send':
+    case 'follow-up-snooze':
+    case 'follow-up-stop':
+    case 'follow-up-again':
+      return postFollowUp(deps, req, claims);
+    case 'follow-ups-switch':
+      // One switch for all follow-ups ("I took a job"): the form says which way.
+      await switchAllFollowUps(deps, req.form.get('on') === 'true');
+      return redirect(casesLink(deps));
     case 'not-rejection': {
       const result = await markNotRejection(deps, claims.caseId, 'page');
       if (result.outcome === 'missing') return html(404, notFoundPage());
@@ -328,10 +466,13 @@ export async function route(deps: WebDeps, req: WebRequest): Promise<WebResponse
       );
     }
     // What an old link says must be true of the case: a letter that left was sent, not "nothing".
-    const record = caseId !== ALL_CASES ? await deps.cases.get(caseId) : null;
+    const record = caseId !== ALL_CASES ? await deps.cases.get(parseFollowUpKey(caseId)?.caseId ?? caseId) : null;
     // A Send pressed on a page left open past its link's lifetime: what was typed is shown again,
     // to copy into the fresh page, rather than lost.
-    const typed = method === 'POST' && check.claims.action === 'send' ? edits(req.form) : null;
+    const typed =
+      method === 'POST' && (check.claims.action === 'send' || check.claims.action === 'follow-up-send')
+        ? edits(req.form)
+        : null;
     return html(410, expiredPage(req.path, record, caseId === ALL_CASES, typed, deps.owner.timeZone));
   }
   const response = method === 'POST' ? await post(deps, req, check.claims) : await get(deps, req, check.claims);

@@ -1,6 +1,6 @@
 // What the use cases need from the world, as plain interfaces. Adapters implement them against
 // AWS (or its emulators); unit tests implement them as plain objects.
-import type { Case, CaseStatus, TemplateLabel } from '../core/case/index.ts';
+import type { Case, CaseStatus, FollowUp, FollowUpStatus, TemplateLabel } from '../core/case/index.ts';
 import type { Voice } from '../core/letter/index.ts';
 import type { ParsedMail } from '../core/mail/index.ts';
 
@@ -20,11 +20,26 @@ export interface CaseRepository {
    * Returns the updated case, or null when the case was not in one of `from`.
    */
   transition(id: string, from: readonly CaseStatus[], to: CaseStatus, changes: Partial<Case>): Promise<Case | null>;
+  /**
+   * Moves a SENT case's follow-up of `round` from one of `from` to `to`, writing `changes` into it,
+   * as one conditional update. Returns the updated case, or null when the follow-up was not in
+   * one of `from`, or is of another round.
+   */
+  transitionFollowUp(
+    id: string,
+    round: number,
+    from: readonly FollowUpStatus[],
+    to: FollowUpStatus,
+    changes: Partial<FollowUp>,
+  ): Promise<Case | null>;
+  /** The owner's one switch for all follow-ups ("I took a job"): on unless they turned it off. */
+  followUpsOn(): Promise<boolean>;
+  switchFollowUps(on: boolean, at: string): Promise<void>;
   /** Writes fields without a status change, only while the case is in `status`. */
   update(id: string, status: CaseStatus, changes: Partial<Case>): Promise<Case | null>;
   /** Newest first. */
   list(options?: { status?: CaseStatus; limit?: number }): Promise<Case[]>;
-  /** The case whose draft email a reply answers (see core/reply.ts). */
+  /** The case whose draft email (the thank-you's, or its follow-up's) a reply answers (see core/reply). */
   findByReplyRef(ref: string): Promise<Case | null>;
   /**
    * Records that the email with this fingerprint (core/case.ts) is `caseId`'s, unless a case holds
@@ -67,6 +82,8 @@ export interface OutgoingMail {
   automatic?: boolean;
   /** The case a letter belongs to: SES echoes it in bounce and complaint notifications. */
   caseId?: string;
+  /** The Message-ID to give a letter (without <>), so the answer to it finds its case. */
+  messageId?: string;
 }
 
 /** SES refused the message outright: nothing left, the owner may retry. */
@@ -102,6 +119,8 @@ export interface Logger {
 /** Signed links into the review site. */
 export interface Links {
   review(caseId: string): string;
+  /** A follow-up's review page, bound to its round. */
+  followUp(caseId: string, round: number): string;
   draftAnyway(caseId: string): string;
   cases(): string;
   /** The unguessable reference a case's reply address carries. */

@@ -6,6 +6,7 @@ import type { OriginalMail, ParsedMail } from '../core/mail/index.ts';
 import { draftLetter, noLetterReason } from '../core/letter/index.ts';
 import { duplicateMessage, noticeMessage, refusalMessage } from '../core/notices/index.ts';
 import { readRejection } from '../core/reading/index.ts';
+import { joinAnswer } from './answers.ts';
 import { refFromRecipients } from '../core/reply/index.ts';
 import { checkLoop, checkSender, isForwardingConfirmation, probeNonce } from '../core/trust/index.ts';
 import type { InboundMail, ReceiveDeps, ReceiveOutcome } from './inbound.ts';
@@ -177,8 +178,11 @@ export async function readAndDraft(deps: ReadingDeps, record: Case, parsed: Pars
   ) {
     return forwardedOwnMail(deps, record);
   }
-  // The owner's verdict on an earlier email of the same template stands over the reader's.
   const summarised = summary(original);
+  // The interviewer's answer to a letter onward sent joins that letter's case.
+  const joined = await joinAnswer(deps, record, summarised);
+  if (joined) return joined;
+  // The owner's verdict on an earlier email of the same template stands over the reader's.
   const { classification, from: said } = await withOwnersWord(deps, { original: summarised, extraction }, reader);
   if (said) deps.log.info('mail.owner-verdict', { caseId: record.id, label: said.label, from: said.caseId });
   const analysed = { original: summarised, classification, extraction };

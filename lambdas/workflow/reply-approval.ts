@@ -9,6 +9,7 @@ import type { ParsedMail } from '../core/mail/index.ts';
 import { letterDigest, type ReplyTarget, replyCommand } from '../core/reply/index.ts';
 import { discardDraft } from './discard.ts';
 import { draftAnyway } from './draft-anyway.ts';
+import { actOnFollowUp } from './follow-up-reply.ts';
 import type { ReceiveDeps, ReceiveOutcome } from './inbound.ts';
 import { markNotRejection } from './owner-labels.ts';
 import { emailDraft, ownerMail } from './owner-mail.ts';
@@ -199,7 +200,11 @@ export async function handleReply(
   }
   // Act first, record after: a crash in between replays the command, which is idempotent for
   // send and discard and only repeats the draft email for a revision.
-  const command = await act(deps, target, parsed, reply);
+  // The follow-up's draft email has a reply address of its own (its round's reference).
+  const command =
+    target.followUp?.replyRef === reply.ref
+      ? `follow-up-${await actOnFollowUp(deps, target, parsed, reply)}`
+      : await act(deps, target, parsed, reply);
   await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', {
     reason: 'owner-reply',
     repliedTo: target.id,

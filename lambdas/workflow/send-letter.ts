@@ -1,7 +1,7 @@
 // Send the letter, at most once: it is claimed with a conditional SENDING before SES is called,
 // so double clicks, parallel POSTs and replays send nothing more; a send whose outcome is unknown
 // is parked, never retried by itself.
-import { type Case, SENDABLE } from '../core/case/index.ts';
+import { type Case, firstFollowUp, letterMessageId, SENDABLE } from '../core/case/index.ts';
 import { applyEdits, detailAsTyped, type LetterEdits } from '../core/letter/index.ts';
 import type { ReviewDeps } from './owner-decisions.ts';
 import { ownerMail } from './owner-mail.ts';
@@ -47,6 +47,7 @@ export async function sendLetter(deps: ReviewDeps, caseId: string, edits: Letter
       inReplyTo: letter.inReplyTo,
       references: letter.references,
       caseId,
+      messageId: letterMessageId(caseId, deps.owner.senderAddress),
     });
   } catch (error) {
     if (!(error instanceof MailRejected)) {
@@ -62,9 +63,12 @@ export async function sendLetter(deps: ReviewDeps, caseId: string, edits: Letter
   }
   // The letter has left. If this write fails the case stays SENDING, and the housekeeping sweep
   // (sweepStaleSends) parks it as SEND_UNKNOWN: it is never sent twice.
+  const sentAt = deps.clock.now().toISOString();
+  // The follow-up's wait starts as the letter leaves (follow-up.ts drafts it when due).
   const sent = await deps.cases.transition(caseId, ['SENDING'], 'SENT', {
-    sentAt: deps.clock.now().toISOString(),
+    sentAt,
     sentMessageId,
+    followUp: firstFollowUp(sentAt),
   });
   deps.log.info('letter.sent', { caseId });
   return { outcome: 'sent', record: sent ?? { ...claimed, status: 'SENT' } };
@@ -108,9 +112,11 @@ export async function recordSentByOwner(deps: ReviewDeps, caseId: string): Promi
   if (!current) return { outcome: 'missing' };
   if (current.status === 'SENT') return { outcome: 'already-sent', record: current };
   if (current.status !== 'SEND_FAILED') return { outcome: 'not-refused', record: current };
+  const sentAt = deps.clock.now().toISOString();
   const sent = await deps.cases.transition(caseId, ['SEND_FAILED'], 'SENT', {
-    sentAt: deps.clock.now().toISOString(),
+    sentAt,
     sentBy: 'owner',
+    followUp: firstFollowUp(sentAt),
   });
   if (!sent) {
     const now = await deps.cases.get(caseId);

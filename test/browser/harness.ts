@@ -38,10 +38,10 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
   if (!existsSync(CHROMIUM)) await launchBrowser(); // says what is missing
   // Not UTC: every time on a page must be the owner's, whatever the machine's zone.
-  const t = await startTestStack({ ONWARD_TIME_ZONE: 'Europe/Berlin' });
+  const t = await startTestStack({ ONWARD_TIME_ZONE: 'Europe/Berlin', ...env });
   try {
     const browser = await launchBrowser();
     return {

@@ -171,3 +171,14 @@ describe('npx onward ingest without a stack', () => {
     expect(deaf.stderr).toContain(`does not answer on its SMTP port ${silent}`);
   }, 60_000);
 });
+
+describe('npx onward housekeeping without a stack', () => {
+  it('says in one line that onward is not running, and exits 1', async () => {
+    const dataDir = await tempDir();
+    const none = run(`ONWARD_DATA_DIR=${dataDir} ONWARD_FOLLOW_UP_DAYS=0 node bin/onward.mjs housekeeping`);
+    expect(none.status).toBe(1);
+    expect(none.stderr.trim().split('\n')).toEqual([
+      `onward is not running (no stack for ${dataDir}): start it with \`npm start\` in this folder (or set ONWARD_DATA_DIR to its data folder)`,
+    ]);
+  }, 60_000);
+});

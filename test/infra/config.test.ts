@@ -33,6 +33,7 @@ describe('deployment configuration', () => {
       rawMailDays: 90,
       logRetentionDays: 30,
       linkTtlDays: 14,
+      followUpDays: 56,
       reservedConcurrency: 'none',
       greeting: 'first-name',
       closing: 'Again, thank you!',

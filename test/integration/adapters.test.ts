@@ -169,6 +169,50 @@ describe('DynamoDB cases (dynalite)', () => {
     expect(await repo.get('labelled')).toMatchObject({ ownerLabel });
   });
 
+  it('moves a follow-up only from an expected status and round, once under contention', async () => {
+    const at = '2026-11-05T00:00:00Z';
+    await repo.create({ ...base('f', at), status: 'SENT', followUp: { status: 'SCHEDULED', round: 1, since: at, at } });
+    const letter = {
+      to: 'jo@acme.example',
+      toName: null,
+      subject: 'Re: x',
+      body: 'Dear Jo,',
+      inReplyTo: null,
+      references: null,
+    };
+    await repo.transitionFollowUp('f', 1, ['SCHEDULED'], 'AWAITING_APPROVAL', { letter, replyRef: 'fref', at });
+    const claims = await Promise.all(
+      Array.from({ length: 10 }, () => repo.transitionFollowUp('f', 1, ['AWAITING_APPROVAL'], 'SENDING', { at })),
+    );
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    // Another round, or another case status, is refused.
+    expect(await repo.transitionFollowUp('f', 2, ['SENDING'], 'SENT', {})).toBeNull();
+    const sent = await repo.transitionFollowUp('f', 1, ['SENDING'], 'SENT', { sentAt: at, replyRef: undefined });
+    // Only the follow-up's own fields change; the case stays SENT with its thank-you.
+    expect(sent).toMatchObject({ id: 'f', status: 'SENT', followUp: { status: 'SENT', round: 1, letter, sentAt: at } });
+    expect(sent!.followUp!.replyRef).toBeUndefined();
+    expect(await repo.transitionFollowUp('nope', 1, ['SENT'], 'SCHEDULED', {})).toBeNull();
+  });
+
+  it('finds a case by its follow-up’s reply reference, and keeps the switch for all follow-ups', async () => {
+    const at = '2026-11-06T00:00:00Z';
+    await repo.create({
+      ...base('g', at),
+      status: 'SENT',
+      replyRef: 'thanks-ref',
+      followUp: { status: 'AWAITING_APPROVAL', round: 1, since: at, at, replyRef: 'follow-ref' },
+    });
+    expect((await repo.findByReplyRef('follow-ref'))?.id).toBe('g');
+    expect((await repo.findByReplyRef('thanks-ref'))?.id).toBe('g');
+    expect(await repo.followUpsOn()).toBe(true);
+    await repo.switchFollowUps(false, at);
+    expect(await repo.followUpsOn()).toBe(false);
+    // The switch is no case.
+    expect((await repo.list()).map((c) => c.id)).not.toContain('switch#follow-ups');
+    await repo.switchFollowUps(true, at);
+    expect(await repo.followUpsOn()).toBe(true);
+  });
+
   it('reports a missing table as an error, not as a missing case or a lost race', async () => {
     const other = dynamoCaseRepository(awsHttp('dynamodb', env), 'no-such-table');
     await expect(other.get('a')).rejects.toThrow();

@@ -1,6 +1,11 @@
 // In-memory ports for unit tests of the use cases: plain objects with the same conditional
 // semantics as the DynamoDB adapter (a transition succeeds only from an expected status).
-import { assertTransitions, type Case, type TemplateLabel } from '../../lambdas/core/case/index.ts';
+import {
+  assertFollowUpTransitions,
+  assertTransitions,
+  type Case,
+  type TemplateLabel,
+} from '../../lambdas/core/case/index.ts';
 import type { ParsedMail } from '../../lambdas/core/mail/index.ts';
 import { letterDigest, replyAddress, replyRef } from '../../lambdas/core/reply/index.ts';
 import type { PasteDeps } from '../../lambdas/workflow/paste.ts';
@@ -14,8 +19,13 @@ import type {
   RawMailStore,
 } from '../../lambdas/workflow/ports.ts';
 
-export function memoryCases(): CaseRepository & { items: Map<string, Case>; templates: Map<string, TemplateLabel> } {
+export function memoryCases(): CaseRepository & {
+  items: Map<string, Case>;
+  templates: Map<string, TemplateLabel>;
+  followUps: { on: boolean };
+} {
   const items = new Map<string, Case>();
+  const followUps = { on: true };
   const originals = new Map<string, string>();
   const notices = new Map<string, string>();
   const templates = new Map<string, TemplateLabel>();
@@ -32,6 +42,7 @@ export function memoryCases(): CaseRepository & { items: Map<string, Case>; temp
   return {
     items,
     templates,
+    followUps,
     async get(id) {
       const c = items.get(id);
       return c ? clone(c) : null;
@@ -49,8 +60,25 @@ export function memoryCases(): CaseRepository & { items: Map<string, Case>; temp
     async update(id, status, changes) {
       return write(id, [status], status, changes);
     },
+    async transitionFollowUp(id, round, from, to, changes) {
+      assertFollowUpTransitions(from, to);
+      const current = items.get(id);
+      const f = current?.followUp;
+      if (current?.status !== 'SENT' || !f || f.round !== round || !from.includes(f.status)) return null;
+      const next = { ...f, ...changes, status: to };
+      for (const [k, v] of Object.entries(changes))
+        if (v === undefined) delete (next as unknown as Record<string, unknown>)[k];
+      items.set(id, { ...current, followUp: next });
+      return clone(items.get(id)!);
+    },
+    async followUpsOn() {
+      return followUps.on;
+    },
+    async switchFollowUps(on) {
+      followUps.on = on;
+    },
     async findByReplyRef(ref) {
-      const found = [...items.values()].find((c) => c.replyRef === ref);
+      const found = [...items.values()].find((c) => c.replyRef === ref || c.followUp?.replyRef === ref);
       return found ? clone(found) : null;
     },
     async claimOriginal(fingerprint, caseId) {
@@ -128,6 +156,7 @@ const FAKE_KEY = Buffer.from('fake signing key for unit tests!');
 
 export const fakeLinks: Links = {
   review: (id) => `https://review.test/t/review-${id}`,
+  followUp: (id, round) => `https://review.test/t/follow-up-${id}-${round}`,
   draftAnyway: (id) => `https://review.test/t/draft-${id}`,
   cases: () => 'https://review.test/t/cases',
   replyRef: (id) => replyRef(FAKE_KEY, id),

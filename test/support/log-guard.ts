@@ -19,7 +19,7 @@ const SAFE_VALUE = /^[A-Za-z0-9._:-]{0,80}$/;
 export function leak(line: string): string | null {
   if (/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/.test(line)) return 'an email address';
   if (
-    /\b[A-Za-z0-9_-]+\.(review|send|discard|draft|cases|revive|sent-myself|paste|not-rejection)\.[0-9a-z]+\.[A-Za-z0-9_-]{20,}/.test(
+    /\b[A-Za-z0-9_-]+\.(review|send|discard|draft|cases|revive|sent-myself|paste|not-rejection|follow-ups?(?:-[a-z]+)?)\.[0-9a-z]+\.[A-Za-z0-9_-]{20,}/.test(
       line,
     )
   )

@@ -49,6 +49,7 @@ function setup(record: Partial<Case>) {
     },
     inboundAddress: 'inbox@onward.test',
     ...noPaste,
+    followUpDays: 56,
   };
   const call = (method: string, url: string) =>
     route(deps, {

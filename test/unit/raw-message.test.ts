@@ -27,6 +27,15 @@ describe('the raw letter', () => {
     expect(mail.text.trim().replace(/\r\n/g, '\n')).toBe(base.text);
   });
 
+  it('carries the Message-ID onward gave the letter, so the answer to it finds its case', async () => {
+    const given = await parseMime(await buildRawMessage({ ...base, messageId: 'onward.c1.letter@onward.test' }));
+    expect(given.messageId).toBe('<onward.c1.letter@onward.test>');
+    // A line break or brackets in it start no header and make no second id.
+    const raw = (await buildRawMessage({ ...base, messageId: '<x@y>\r\nBcc: v@evil.example' })).toString();
+    expect(raw).not.toMatch(/^Bcc:/im);
+    expect((await parseMime(await buildRawMessage(base))).messageId).toMatch(/^<[0-9a-f-]{36}@onward\.test>$/);
+  });
+
   it('never lets a subject or a name start a header of its own', async () => {
     const raw = (
       await buildRawMessage({

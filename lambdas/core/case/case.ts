@@ -46,7 +46,9 @@ export type IgnoreReason =
   // The same email forwarded again while its first letter is waiting or sent.
   | 'duplicate'
   // A rejection recorded without a draft: form mail nobody wrote (core/letter/suggest.ts).
-  | 'no-letter-suggested';
+  | 'no-letter-suggested'
+  // The interviewer's answer to a letter onward sent, forwarded: joined to that letter's case.
+  | 'answer';
 
 /**
  * Why mail that plausibly came from the owner was refused (core/trust): each has its own
@@ -138,6 +140,52 @@ export interface TemplateLabel extends OwnerLabel {
   caseId: string;
 }
 
+/** Every status a follow-up can be in; follow-up.ts draws the moves between them. */
+const FOLLOW_UP_STATUSES = [
+  'SCHEDULED',
+  'AWAITING_APPROVAL',
+  'SENDING',
+  'SENT',
+  'SEND_FAILED',
+  'SEND_UNKNOWN',
+  'STOPPED',
+] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+/**
+ * The check-in a while after the thank-you left: a second letter on the same case, to the same
+ * contact, in the same thread, with its own claimed moves (follow-up.ts) — so it leaves at most
+ * once whatever the thank-you's status does, and a case is never copied to hold it.
+ */
+export interface FollowUp {
+  status: FollowUpStatus;
+  /**
+   * 1 for the first follow-up; "Follow up again" starts the next. Links, reply addresses and
+   * every move name the round, so a page or a reply about an earlier one cannot act on a later one.
+   */
+  round: number;
+  /** ISO time the wait began: when the thank-you (or the previous follow-up) left. */
+  since: string;
+  /** "Not now": due at this time rather than the setting's days after `since`. */
+  snoozedUntil?: string;
+  /** ISO time of the last move: a claim (SENDING) far older than any send is stale. */
+  at: string;
+  letter?: Letter;
+  /** Identifies this round's draft email from a reply to it (core/reply). */
+  replyRef?: string;
+  /** False while the follow-up's draft email is owed to the owner. */
+  ownerNotified?: boolean;
+  sentAt?: string;
+  sentMessageId?: string;
+  failure?: string;
+  /** Why follow-ups ended on this case: the owner said stop, the address bounced, or the interviewer answered. */
+  stopped?: 'owner' | 'bounced' | 'answered';
+  /** The case holding the interviewer's answer, when it ended them. */
+  answeredBy?: string;
+  /** Earlier rounds that left, oldest first. */
+  earlier?: { sentAt: string; sentMessageId?: string }[];
+}
+
 export interface Case {
   id: string;
   status: CaseStatus;
@@ -157,6 +205,8 @@ export interface Case {
   /** `onward doctor`'s test message, come back through SES: its nonce and SES's verdicts on it. */
   probe?: { nonce: string; verdicts: Record<'spf' | 'dkim' | 'dmarc' | 'spam' | 'virus', string> };
   original?: OriginalSummary;
+  /** For the interviewer's answer to a letter: the case of the letter it answers. */
+  answerOf?: string;
   /** For a forward of an email already forwarded: the case that holds it. */
   duplicateOf?: string;
   /** The status a discarded draft was in: one that may have left (SEND_UNKNOWN) is never revived. */
@@ -177,4 +227,6 @@ export interface Case {
    * (bounceType Transient or Undetermined: a full mailbox, a server down) — the address may be good.
    */
   delivery?: { outcome: 'bounced' | 'bounced-transient' | 'complained'; at: string };
+  /** The follow-up, once the thank-you has left. */
+  followUp?: FollowUp;
 }

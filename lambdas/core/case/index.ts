@@ -4,6 +4,8 @@ export {
   CASE_STATUSES,
   type Case,
   type CaseStatus,
+  type FollowUp,
+  type FollowUpStatus,
   type IgnoreReason,
   type Letter,
   type OriginalSummary,
@@ -14,6 +16,21 @@ export {
   ignoredRecordExpiry,
   originalFingerprints,
 } from './case.ts';
+export {
+  answersLetterOf,
+  assertFollowUpTransitions,
+  FOLLOW_UP_AGAIN_FROM,
+  FOLLOW_UP_PENDING,
+  FOLLOW_UP_SENDABLE,
+  firstFollowUp,
+  followUpBarred,
+  followUpDue,
+  followUpDueAt,
+  followUpKey,
+  letterMessageId,
+  parseFollowUpKey,
+  SNOOZE_DAYS,
+} from './follow-up.ts';
 export {
   assertTransitions,
   DISCARDABLE,
@@ -26,6 +43,7 @@ export {
 } from './lifecycle.ts';
 export {
   dayOf,
+  followUpPhrase,
   LIKE_THIS,
   ownerSaid,
   STATUS_LABEL,

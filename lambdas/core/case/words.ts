@@ -1,6 +1,7 @@
 // A case as the owner reads it, in pages and in emails: statuses, verdicts and times in words.
 // Codes (AWAITING_APPROVAL, not_rejection) stay in logs and data attributes.
-import type { Case, CaseStatus, OwnerLabel } from './case.ts';
+import type { Case, CaseStatus, FollowUp, OwnerLabel } from './case.ts';
+import { followUpDueAt } from './follow-up.ts';
 
 /** Each status as a label: the cases page's filters and rows. */
 export const STATUS_LABEL: Record<CaseStatus, string> = {
@@ -131,4 +132,28 @@ export const LIKE_THIS = 'emails like this one (the same sender, subject and ope
 /** The owner's label on a case, as a sentence. */
 export function ownerSaid(label: OwnerLabel): string {
   return `You said on ${dayOf(label.at)} that this email is ${verdictWords(label.label)}: onward reads ${LIKE_THIS} that way.`;
+}
+
+/** A case's follow-up in a few words, for its row on the cases page: "follow-up due 20 Jan 2027". */
+export function followUpPhrase(f: FollowUp, days: number): string {
+  switch (f.status) {
+    case 'SCHEDULED':
+      return `follow-up due ${dayOf(followUpDueAt(f, days).toISOString())}`;
+    case 'AWAITING_APPROVAL':
+      return 'follow-up waiting for you';
+    case 'SENDING':
+      return 'follow-up being sent';
+    case 'SENT':
+      return `follow-up sent ${f.sentAt ? dayOf(f.sentAt) : ''}`.trim();
+    case 'SEND_FAILED':
+      return 'follow-up not sent: refused';
+    case 'SEND_UNKNOWN':
+      return 'follow-up may have been sent';
+    case 'STOPPED':
+      return f.stopped === 'answered'
+        ? 'they answered: no follow-up'
+        : f.stopped === 'bounced'
+          ? 'no follow-up: the address bounced'
+          : 'follow-ups stopped';
+  }
 }

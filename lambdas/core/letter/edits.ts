@@ -4,6 +4,7 @@ import { nameMatchesMailbox } from '../names/index.ts';
 import { parseRecipient } from '../mail/index.ts';
 import type { Letter } from '../case/index.ts';
 import { hasPlaceholder, hasPlaceholderLeft, withDetail } from './draft.ts';
+import { SINCE_PLACEHOLDER } from './follow-up.ts';
 
 export interface LetterEdits {
   to: string;
@@ -80,6 +81,9 @@ export function applyEdits(letter: Letter, edits: LetterEdits): { letter: Letter
       'Your detail has no place in the letter: put the marked paragraph back, write the detail into the letter yourself, or clear the field.',
     );
   }
+  // A follow-up's line about what the owner has done since is theirs to write, as the detail is.
+  if (body.includes(SINCE_PLACEHOLDER))
+    problems.push('Write one line about what you have done since in the marked line, or delete that line.');
   // A new address means a new person: the name found in the email may not be theirs — and a
   // letter to David that opens "Dear Olivia Grant," must not leave.
   if (next.to !== letter.to) {

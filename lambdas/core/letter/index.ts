@@ -7,5 +7,6 @@ export {
   hasPlaceholder,
   type Voice,
 } from './draft.ts';
+export { draftFollowUp, SINCE_PLACEHOLDER } from './follow-up.ts';
 export { applyEdits, keepable, type LetterEdits } from './edits.ts';
 export { noLetterReason } from './suggest.ts';

@@ -1,4 +1,5 @@
 // Links the owner follows. One route, /t/<token>: the token says which case and what for.
+import { followUpKey } from '../case/index.ts';
 import { letterDigest, replyAddress, replyRef } from '../reply/index.ts';
 import { signToken, type TokenAction } from './token.ts';
 
@@ -23,6 +24,7 @@ export function linkFor(signer: LinkSigner, caseId: string, action: TokenAction,
 export function makeLinks(signer: LinkSigner, inboundAddress: string) {
   return {
     review: (caseId: string) => linkFor(signer, caseId, 'review'),
+    followUp: (caseId: string, round: number) => linkFor(signer, followUpKey(caseId, round), 'follow-up'),
     draftAnyway: (caseId: string) => linkFor(signer, caseId, 'draft'),
     cases: () => linkFor(signer, ALL_CASES, 'cases'),
     replyRef: (caseId: string) => replyRef(signer.key, caseId),

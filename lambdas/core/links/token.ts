@@ -13,6 +13,14 @@ const TOKEN_ACTIONS = [
   'sent-myself',
   'paste',
   'not-rejection',
+  // A follow-up's page and its actions; bound to the case and the round (core/case followUpKey).
+  'follow-up',
+  'follow-up-send',
+  'follow-up-snooze',
+  'follow-up-stop',
+  'follow-up-again',
+  // The cases page's switch for all follow-ups.
+  'follow-ups-switch',
 ] as const;
 export type TokenAction = (typeof TOKEN_ACTIONS)[number];
 

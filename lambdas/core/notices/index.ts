@@ -11,3 +11,4 @@ export {
   refusalMessage,
   writtenBy,
 } from './owner-messages.ts';
+export { answerMessage, followUpDraftMessage } from './follow-up-messages.ts';

@@ -141,3 +141,33 @@ export function replyCommand(text: string, current?: string): ReplyCommand {
   }
   return { kind: 'unclear', said: firstLine.slice(0, 80) };
 }
+
+/** To a follow-up's draft email, besides the thank-you's commands: "not now" and "stop". */
+type FollowUpCommand = ReplyCommand | { kind: 'snooze' } | { kind: 'stop' };
+
+const SNOOZE = /^(?:not now|not yet|later|snooze(?: it)?|maybe later)(?: please| thanks| thank you)?$/;
+const STOP =
+  /^(?:stop|stop it|stop them|stop (?:the )?follow ?ups?|stop following up|no more follow ?ups?|no follow ?ups?)(?: please| thanks| thank you)?$/;
+
+/**
+ * What the owner's reply to a follow-up's draft email asks for: "not now" (ask again later) and
+ * "stop" (no follow-up on this case) said alone on the first line, else what a reply to a draft
+ * email asks for.
+ */
+export function followUpCommand(text: string, current?: string): FollowUpCommand {
+  const visible = new EmailReplyParser().read(text.replace(/\r\n/g, '\n')).getVisibleText().trim();
+  const lines = visible
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const first = (lines[0] ?? '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (signsOnly(lines.slice(1)) && !letterLike(lines.slice(1), current)) {
+    if (SNOOZE.test(first)) return { kind: 'snooze' };
+    if (STOP.test(first)) return { kind: 'stop' };
+  }
+  return replyCommand(text, current);
+}

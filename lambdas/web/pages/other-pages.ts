@@ -3,6 +3,7 @@ import {
   CASE_STATUSES,
   type Case,
   type CaseStatus,
+  followUpPhrase,
   LIKE_THIS,
   ownerSaid,
   PASSING,
@@ -46,6 +47,26 @@ export interface CaseRow {
   reviewUrl: string | null;
   /** For an expired or discarded draft: a POST target that brings it back for review. */
   reviveUrl: string | null;
+  /** The follow-up's page, once the letter has left. */
+  followUpUrl?: string | null;
+}
+
+/** The one switch for all follow-ups, and the days they wait. */
+export interface FollowUpSwitch {
+  on: boolean;
+  switchUrl: string;
+  days: number;
+}
+
+/** "Follow-ups: on — Turn off (I took a job)": one POST that says which way. */
+function followUpSwitch(s: FollowUpSwitch): string {
+  return `<form method="post" action="${esc(s.switchUrl)}" class="follow-ups"><p><strong>Follow-ups: ${s.on ? 'on' : 'off'}</strong> <small>— ${
+    s.on
+      ? `onward drafts a short follow-up ${s.days} days after each letter left, for you to send`
+      : 'onward drafts none; those due wait until you turn them on'
+  }</small></p><input type="hidden" name="on" value="${s.on ? 'false' : 'true'}"><button class="secondary" type="submit" name="op" value="follow-ups">${
+    s.on ? 'Turn off all follow-ups (I took a job)' : 'Turn follow-ups on'
+  }</button></form>`;
 }
 
 export function casesPage(
@@ -54,6 +75,7 @@ export function casesPage(
   filterUrl: (s: CaseStatus | null) => string,
   timeZone: string,
   pasteUrl: string,
+  followUps?: FollowUpSwitch,
 ): string {
   // Passing states (received, drafted, sending) last a second: no filter of their own.
   const filters = [null, ...CASE_STATUSES.filter((s) => !PASSING.includes(s) || s === filter)]
@@ -64,7 +86,7 @@ export function casesPage(
     .join(' · ');
   const body = rows.length
     ? `<table class="cases"><thead><tr><th>Received</th><th>Company or sender, role</th><th>Status</th></tr></thead><tbody>${rows
-        .map(({ record: r, reviewUrl, reviveUrl }) => {
+        .map(({ record: r, reviewUrl, reviveUrl, followUpUrl }) => {
           // Mail with no From still says what it was about.
           const company = r.extraction?.company ?? r.original?.from?.address ?? (r.original?.subject || '—');
           const cell = reviewUrl ? `<a href="${esc(reviewUrl)}">${esc(company)}</a>` : esc(company);
@@ -76,7 +98,16 @@ export function casesPage(
           const said = r.ownerLabel ? `<br><small>you said: ${esc(verdictWords(r.ownerLabel.label))}</small>` : '';
           // The role under the company: on a phone, eight rows of one company must still differ.
           const role = r.extraction?.role ? `<br><small>${esc(r.extraction.role)}</small>` : '';
-          return `<tr><td class="date">${esc(when(r.receivedAt, timeZone))}</td><td>${cell}${role}</td><td class="status" data-status="${esc(r.status)}">${esc(STATUS_LABEL[r.status])}${why}${said}${to}${
+          // What comes after the letter: when its follow-up is due, or what became of it.
+          const next =
+            r.followUp && followUps
+              ? `<br><small data-follow-up="${esc(r.followUp.status)}">${
+                  followUpUrl
+                    ? `<a href="${esc(followUpUrl)}">${esc(followUpPhrase(r.followUp, followUps.days))}</a>`
+                    : esc(followUpPhrase(r.followUp, followUps.days))
+                }</small>`
+              : '';
+          return `<tr><td class="date">${esc(when(r.receivedAt, timeZone))}</td><td>${cell}${role}</td><td class="status" data-status="${esc(r.status)}">${esc(STATUS_LABEL[r.status])}${why}${said}${to}${next}${
             reviveUrl
               ? `<form method="post" action="${esc(reviveUrl)}"><button class="secondary" type="submit" name="op" value="revive">Revive</button></form>`
               : ''
@@ -88,7 +119,7 @@ export function casesPage(
       : '<p>No cases yet. Forward a rejection to your onward address, or paste one, and it appears here.</p>';
   return page(
     'Cases',
-    `<h1>Your cases</h1><p><a href="${esc(pasteUrl)}">Paste a rejection</a> <small>— one you cannot forward: a LinkedIn message, a portal’s notice</small></p><p class="muted">Filter: ${filters}</p><section>${body}</section>`,
+    `<h1>Your cases</h1><p><a href="${esc(pasteUrl)}">Paste a rejection</a> <small>— one you cannot forward: a LinkedIn message, a portal’s notice</small></p>${followUps ? followUpSwitch(followUps) : ''}<p class="muted">Filter: ${filters}</p><section>${body}</section>`,
   );
 }
 

@@ -39,6 +39,8 @@ export interface ReviewView {
   timeZone: string;
   /** Where the owner may still say the email is no rejection: the POST target that records it. */
   notRejectionUrl?: string | null;
+  /** Once the letter left: its follow-up's page, and what is next for it in words. */
+  followUp?: { url: string; phrase: string } | null;
 }
 
 const STATUS_TEXT: Partial<Record<CaseStatus, [string, string]>> = {
@@ -191,7 +193,9 @@ export function reviewPage(view: ReviewView): string {
   const said = record.ownerLabel ? esc(ownerSaid(record.ownerLabel)) : '';
   const notRejection = !editable && view.notRejectionUrl ? notRejectionForm(view.notRejectionUrl) : '';
   if (record.status === 'SENT' && record.letter)
-    main = `${sentLetter(record, view.alreadySent === true, view.timeZone)}${said ? `<div class="notice">${said}</div>` : ''}${notRejection}`;
+    main = `${sentLetter(record, view.alreadySent === true, view.timeZone)}${
+      view.followUp ? `<p>Next: <a href="${esc(view.followUp.url)}">${esc(view.followUp.phrase)}</a></p>` : ''
+    }${said ? `<div class="notice">${said}</div>` : ''}${notRejection}`;
   else {
     // Discarded after a send that may have gone through: "nothing was sent" would not be true.
     const [tone, text] =
