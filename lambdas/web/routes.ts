@@ -11,6 +11,7 @@ import {
 } from '../core/case/index.ts';
 import type { LetterEdits } from '../core/letter/index.ts';
 import { ALL_CASES, linkFor, makeLinks, type LinkSigner, verifyToken, type TokenClaims } from '../core/links/index.ts';
+import { casesCsv } from '../core/record/index.ts';
 import { PAGE_HEADERS, messagePage } from './pages/layout.ts';
 import {
   casesPage,
@@ -142,8 +143,27 @@ async function showCases(deps: WebDeps, req: WebRequest): Promise<WebResponse> {
       (s) => (s ? `${self}?status=${s}` : self),
       deps.owner.timeZone,
       linkFor(deps.signer, ALL_CASES, 'paste'),
+      linkFor(deps.signer, ALL_CASES, 'export'),
     ),
   );
+}
+
+/**
+ * Every case as CSV, to download: a GET that only reads, like every page. A byte-order mark first,
+ * so that a spreadsheet opens it as UTF-8 and recruiters' names keep their accents.
+ */
+async function exportCsv(deps: WebDeps): Promise<WebResponse> {
+  const cases = await deps.cases.list({ limit: 1_000_000 });
+  const day = new Date(deps.signer.nowSeconds() * 1000).toISOString().slice(0, 10);
+  return {
+    statusCode: 200,
+    headers: {
+      ...PAGE_HEADERS,
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="onward-cases-${day}.csv"`,
+    },
+    body: `\uFEFF${casesCsv(cases)}`,
+  };
 }
 
 function edits(form: URLSearchParams): LetterEdits {
@@ -159,6 +179,8 @@ async function get(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promise
   switch (claims.action) {
     case 'cases':
       return showCases(deps, req);
+    case 'export':
+      return exportCsv(deps);
     case 'paste':
       return html(200, pastePage(linkFor(deps.signer, ALL_CASES, 'paste'), casesLink(deps), { text: '', from: '' }));
     case 'draft': {

@@ -143,6 +143,7 @@ describe('the cases page', () => {
       (s) => `/cases?status=${s ?? ''}`,
       'UTC',
       '/paste',
+      '/export',
     );
     expect(html).toContain('data-status="AWAITING_APPROVAL">waiting for you</td>');
     expect(html).toContain('data-status="IGNORED">no letter<br><small>not a rejection</small>');
@@ -175,6 +176,7 @@ describe('the cases page', () => {
       (s) => `/cases?status=${s ?? ''}`,
       'UTC',
       '/paste',
+      '/export',
     );
     for (const passing of ['RECEIVED', 'DRAFTED', 'SENDING']) expect(html).not.toContain(`status=${passing}"`);
     expect(html).toContain('<a href="/cases?status=EXPIRED">expired</a>');
@@ -182,10 +184,12 @@ describe('the cases page', () => {
   });
 
   it('says when a filter has no cases, not that there are none at all', () => {
-    expect(casesPage([], 'EXPIRED', () => '/c', 'UTC', '/paste')).toContain('No cases with the status “expired”.');
-    expect(casesPage([], null, () => '/c', 'UTC', '/paste')).toContain('No cases yet.');
+    expect(casesPage([], 'EXPIRED', () => '/c', 'UTC', '/paste', '/export')).toContain(
+      'No cases with the status “expired”.',
+    );
+    expect(casesPage([], null, () => '/c', 'UTC', '/paste', '/export')).toContain('No cases yet.');
     // A rejection that cannot be forwarded has a way in from here.
-    expect(casesPage([], null, () => '/c', 'UTC', '/t/x.paste.y')).toContain(
+    expect(casesPage([], null, () => '/c', 'UTC', '/t/x.paste.y', '/export')).toContain(
       '<a href="/t/x.paste.y">Paste a rejection</a>',
     );
   });
@@ -200,7 +204,7 @@ describe('the cases page', () => {
       inReplyTo: null,
       references: null,
     };
-    expect(casesPage([sent], null, () => '/c', 'UTC', '/paste')).toContain(
+    expect(casesPage([sent], null, () => '/c', 'UTC', '/paste', '/export')).toContain(
       'data-status="SENT">sent<br><small>to sandra@grainwood.example</small>',
     );
   });

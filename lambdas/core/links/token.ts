@@ -13,6 +13,7 @@ const TOKEN_ACTIONS = [
   'sent-myself',
   'paste',
   'not-rejection',
+  'export',
 ] as const;
 export type TokenAction = (typeof TOKEN_ACTIONS)[number];
 

@@ -54,6 +54,7 @@ export function casesPage(
   filterUrl: (s: CaseStatus | null) => string,
   timeZone: string,
   pasteUrl: string,
+  exportUrl: string,
 ): string {
   // Passing states (received, drafted, sending) last a second: no filter of their own.
   const filters = [null, ...CASE_STATUSES.filter((s) => !PASSING.includes(s) || s === filter)]
@@ -88,7 +89,7 @@ export function casesPage(
       : '<p>No cases yet. Forward a rejection to your onward address, or paste one, and it appears here.</p>';
   return page(
     'Cases',
-    `<h1>Your cases</h1><p><a href="${esc(pasteUrl)}">Paste a rejection</a> <small>— one you cannot forward: a LinkedIn message, a portal’s notice</small></p><p class="muted">Filter: ${filters}</p><section>${body}</section>`,
+    `<h1>Your cases</h1><p><a href="${esc(pasteUrl)}">Paste a rejection</a> <small>— one you cannot forward: a LinkedIn message, a portal’s notice</small></p><p><a href="${esc(exportUrl)}" download>Download all cases (CSV)</a> <small>— for a spreadsheet: one case a line</small></p><p class="muted">Filter: ${filters}</p><section>${body}</section>`,
   );
 }
 
