@@ -11,7 +11,7 @@ import {
 } from '../core/case/index.ts';
 import type { LetterEdits } from '../core/letter/index.ts';
 import { ALL_CASES, linkFor, makeLinks, type LinkSigner, verifyToken, type TokenClaims } from '../core/links/index.ts';
-import { casesCsv } from '../core/record/index.ts';
+import { casesCsv, isNoise, localDay, searchChart } from '../core/record/index.ts';
 import { PAGE_HEADERS, messagePage } from './pages/layout.ts';
 import {
   casesPage,
@@ -120,12 +120,13 @@ async function showCase(
 async function showCases(deps: WebDeps, req: WebRequest): Promise<WebResponse> {
   const wanted = req.query.get('status');
   const filter = CASE_STATUSES.includes(wanted as CaseStatus) ? (wanted as CaseStatus) : null;
+  const noise = req.query.get('view') === 'noise';
   const self = linkFor(deps.signer, ALL_CASES, 'cases');
-  // Replies to draft emails are recorded as cases too, but they are commands, not mail the owner
-  // heard from anyone: the full list leaves them out, the IGNORED filter shows them.
-  const listed = (await deps.cases.list(filter ? { status: filter } : {})).filter(
-    (c) => filter || c.reason !== 'owner-reply',
-  );
+  const all = await deps.cases.list();
+  // Duplicates, strangers' mail, onward's own and the owner's replies acted on are not part of
+  // the record: one click away, never in the list or the chart.
+  const [record, aside] = [all.filter((c) => !isNoise(c)), all.filter(isNoise)];
+  const listed = noise ? aside : filter ? record.filter((c) => c.status === filter) : record;
   const rows = listed.map((record) => ({
     record,
     reviewUrl: draftableAnyway(record)
@@ -135,16 +136,23 @@ async function showCases(deps: WebDeps, req: WebRequest): Promise<WebResponse> {
         : null,
     reviveUrl: reviveLink(deps, record),
   }));
+  const today = localDay(deps.clock.now().toISOString(), deps.owner.timeZone);
   return html(
     200,
-    casesPage(
+    casesPage({
       rows,
       filter,
-      (s) => (s ? `${self}?status=${s}` : self),
-      deps.owner.timeZone,
-      linkFor(deps.signer, ALL_CASES, 'paste'),
-      linkFor(deps.signer, ALL_CASES, 'export'),
-    ),
+      noise,
+      noiseCount: aside.length,
+      chart: searchChart(record, today, deps.owner.timeZone),
+      timeZone: deps.owner.timeZone,
+      urls: {
+        filter: (s) => (s ? `${self}?status=${s}` : self),
+        noise: `${self}?view=noise`,
+        paste: linkFor(deps.signer, ALL_CASES, 'paste'),
+        export: linkFor(deps.signer, ALL_CASES, 'export'),
+      },
+    }),
   );
 }
 

@@ -16,6 +16,12 @@ export function isNoise(c: Case): boolean {
   return c.status === 'IGNORED' && !(c.reason && OWNERS_MAIL.includes(c.reason));
 }
 
+/** Whether the case is a rejection in the owner's record: the owner's word first, else the reader's verdict. */
+export function isRejection(c: Case): boolean {
+  if (isNoise(c)) return false;
+  return (c.ownerLabel?.label ?? c.classification?.verdict) === 'rejection';
+}
+
 const ISO_ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
 
 /**

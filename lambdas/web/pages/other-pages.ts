@@ -10,7 +10,10 @@ import {
   verdictWords,
   when,
 } from '../../core/case/index.ts';
+import type { Stage } from '../../core/extract/index.ts';
+import { recordEntry, type SearchChart, shortTime } from '../../core/record/index.ts';
 import { esc, messagePage, page } from './layout.ts';
+import { searchChartSection } from './search-chart.ts';
 
 export function draftAnywayPage(
   record: Case,
@@ -48,48 +51,85 @@ export interface CaseRow {
   reviveUrl: string | null;
 }
 
-export function casesPage(
-  rows: CaseRow[],
-  filter: CaseStatus | null,
-  filterUrl: (s: CaseStatus | null) => string,
-  timeZone: string,
-  pasteUrl: string,
-  exportUrl: string,
-): string {
+export interface CasesView {
+  rows: CaseRow[];
+  /** One status of the record, or all of it. */
+  filter: CaseStatus | null;
+  /** The list shows the noise set aside (duplicates, strangers, onward's own mail), not the record. */
+  noise: boolean;
+  noiseCount: number;
+  chart: SearchChart | null;
+  timeZone: string;
+  urls: { filter: (s: CaseStatus | null) => string; noise: string; paste: string; export: string };
+}
+
+const STAGE_WORDS: Record<Stage, string> = { application: 'application', test: 'test', interview: 'interview' };
+
+/** When the recruiter wrote, as the row's first line; when it was forwarded, under it. */
+function dateCell(r: Case, timeZone: string): string {
+  const e = recordEntry(r);
+  const forwarded = shortTime(e.forwardedAt, timeZone);
+  if (e.rejectedAt)
+    return `<time datetime="${esc(e.rejectedAt)}">${esc(shortTime(e.rejectedAt, timeZone))}</time><br><small>forwarded ${esc(forwarded.replace(/,.*/, ''))}</small>`;
+  // A date the forward wrote in a way onward cannot read is still the owner's best clue.
+  if (e.rejectedAsWritten)
+    return `<time>${esc(e.rejectedAsWritten)}</time><br><small>forwarded ${esc(forwarded.replace(/,.*/, ''))}</small>`;
+  return `<time datetime="${esc(e.forwardedAt)}">${esc(forwarded)}</time><br><small>forwarded; the email gave no date</small>`;
+}
+
+function caseRow({ record: r, reviewUrl, reviveUrl }: CaseRow, timeZone: string): string {
+  const e = recordEntry(r);
+  // Mail with no From still says what it was about.
+  const company = e.company ?? r.original?.from?.address ?? (r.original?.subject || '—');
+  const cell = reviewUrl ? `<a href="${esc(reviewUrl)}">${esc(company)}</a>` : esc(company);
+  // The role under the company: on a phone, eight rows of one company must still differ.
+  const role = e.role ? `<br><small>${esc(e.role)}</small>` : '';
+  const contact =
+    e.contactName || e.contactEmail
+      ? `${esc(e.contactName ?? '')}${e.contactName && e.contactEmail ? '<br>' : ''}${e.contactEmail ? `<small>${esc(e.contactEmail)}</small>` : ''}`
+      : '—';
+  // Why no letter, only while there is none: a case drafted anyway is past its reason.
+  const why = r.status === 'IGNORED' && r.reason ? `<br><small>${esc(r.reason.replace(/-/g, ' '))}</small>` : '';
+  const to = e.letterTo ? `<br><small>to ${esc(e.letterTo)}</small>` : '';
+  // The owner's own verdict on the email, where they gave one.
+  const said = r.ownerLabel ? `<br><small>you said: ${esc(verdictWords(r.ownerLabel.label))}</small>` : '';
+  const revive = reviveUrl
+    ? `<form method="post" action="${esc(reviveUrl)}"><button class="secondary" type="submit" name="op" value="revive">Revive</button></form>`
+    : '';
+  return `<tr><td class="date">${dateCell(r, timeZone)}</td><td>${cell}${role}</td><td data-label="Contact">${contact}</td><td class="stage" data-label="Stage">${e.stage ? STAGE_WORDS[e.stage] : '—'}</td><td class="status" data-label="Letter" data-status="${esc(r.status)}">${esc(e.letter)}${why}${said}${to}${revive}</td><td data-label="Next follow-up">${e.nextFollowUp ? esc(shortTime(e.nextFollowUp, timeZone)) : '—'}</td></tr>`;
+}
+
+export function casesPage(view: CasesView): string {
+  const { rows, filter, noise, timeZone, urls } = view;
   // Passing states (received, drafted, sending) last a second: no filter of their own.
   const filters = [null, ...CASE_STATUSES.filter((s) => !PASSING.includes(s) || s === filter)]
     .map((s) => {
       const label = s ? STATUS_LABEL[s] : 'all';
-      return s === filter ? `<strong>${esc(label)}</strong>` : `<a href="${esc(filterUrl(s))}">${esc(label)}</a>`;
+      return s === filter && !noise
+        ? `<strong>${esc(label)}</strong>`
+        : `<a href="${esc(urls.filter(s))}">${esc(label)}</a>`;
     })
     .join(' · ');
+  // Noise is one click away, never in the record. (The follow-ups switch belongs with these controls.)
+  const aside = noise
+    ? `<strong>set aside (${view.noiseCount})</strong>`
+    : `<a href="${esc(urls.noise)}">set aside (${view.noiseCount})</a>`;
+  const table = `<table class="cases"><thead><tr><th>Rejected</th><th>Company, role</th><th>Contact</th><th>Stage</th><th>Letter</th><th>Next follow-up</th></tr></thead><tbody>${rows
+    .map((row) => caseRow(row, timeZone))
+    .join('')}</tbody></table>`;
   const body = rows.length
-    ? `<table class="cases"><thead><tr><th>Received</th><th>Company or sender, role</th><th>Status</th></tr></thead><tbody>${rows
-        .map(({ record: r, reviewUrl, reviveUrl }) => {
-          // Mail with no From still says what it was about.
-          const company = r.extraction?.company ?? r.original?.from?.address ?? (r.original?.subject || '—');
-          const cell = reviewUrl ? `<a href="${esc(reviewUrl)}">${esc(company)}</a>` : esc(company);
-          // Why no letter, only while there is none: a case drafted anyway is past its reason.
-          const why =
-            r.status === 'IGNORED' && r.reason ? `<br><small>${esc(r.reason.replace(/-/g, ' '))}</small>` : '';
-          const to = r.status === 'SENT' && r.letter?.to ? `<br><small>to ${esc(r.letter.to)}</small>` : '';
-          // The owner's own verdict on the email, where they gave one.
-          const said = r.ownerLabel ? `<br><small>you said: ${esc(verdictWords(r.ownerLabel.label))}</small>` : '';
-          // The role under the company: on a phone, eight rows of one company must still differ.
-          const role = r.extraction?.role ? `<br><small>${esc(r.extraction.role)}</small>` : '';
-          return `<tr><td class="date">${esc(when(r.receivedAt, timeZone))}</td><td>${cell}${role}</td><td class="status" data-status="${esc(r.status)}">${esc(STATUS_LABEL[r.status])}${why}${said}${to}${
-            reviveUrl
-              ? `<form method="post" action="${esc(reviveUrl)}"><button class="secondary" type="submit" name="op" value="revive">Revive</button></form>`
-              : ''
-          }</td></tr>`;
-        })
-        .join('')}</tbody></table>`
-    : filter
-      ? `<p>No cases with the status “${esc(STATUS_LABEL[filter])}”.</p>`
-      : '<p>No cases yet. Forward a rejection to your onward address, or paste one, and it appears here.</p>';
+    ? table
+    : noise
+      ? '<p>Nothing set aside.</p>'
+      : filter
+        ? `<p>No cases with the status “${esc(STATUS_LABEL[filter])}”.</p>`
+        : '<p>No cases yet. Forward a rejection to your onward address, or paste one, and it appears here.</p>';
+  const heading = noise
+    ? `<h2>Set aside</h2><p class="muted">Mail that is not part of your record: the same email forwarded again, mail from strangers, onward’s own mail come back, your replies it acted on. <a href="${esc(urls.filter(null))}">Back to your record</a></p>`
+    : '';
   return page(
     'Cases',
-    `<h1>Your cases</h1><p><a href="${esc(pasteUrl)}">Paste a rejection</a> <small>— one you cannot forward: a LinkedIn message, a portal’s notice</small></p><p><a href="${esc(exportUrl)}" download>Download all cases (CSV)</a> <small>— for a spreadsheet: one case a line</small></p><p class="muted">Filter: ${filters}</p><section>${body}</section>`,
+    `<h1>Your cases</h1><p><a href="${esc(urls.paste)}">Paste a rejection</a> <small>— one you cannot forward: a LinkedIn message, a portal’s notice</small></p>${noise ? '' : searchChartSection(view.chart)}<p><a href="${esc(urls.export)}" download>Download all cases (CSV)</a> <small>— for a spreadsheet: one case a line</small></p><p class="muted">Show: ${filters} · ${aside}<br><small>Times in ${esc(timeZone)}.</small></p><section>${heading}${body}</section>`,
   );
 }
 
