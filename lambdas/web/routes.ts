@@ -309,6 +309,9 @@ async function paste(deps: WebDeps, req: WebRequest): Promise<WebResponse> {
       return redirect(linkFor(deps.signer, result.caseId, 'review'));
     case 'noticed':
       return redirect(linkFor(deps.signer, result.caseId, 'draft'));
+    // A paste of an inline forward whose note says "record": it is in the list now.
+    case 'recorded':
+      return redirect(casesLink(deps));
     default: {
       const record = await deps.cases.get(result.caseId);
       // The same rejection again: its first letter, not a second one.

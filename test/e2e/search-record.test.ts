@@ -5,7 +5,17 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forwardExample, startTestStack, type TestStack } from '../support/stack.ts';
+import { readFile } from 'node:fs/promises';
+import {
+  asNewEmail,
+  forwardExample,
+  forwardRaw,
+  OWNER,
+  outboxCount,
+  outboxSince,
+  startTestStack,
+  type TestStack,
+} from '../support/stack.ts';
 
 const run = promisify(execFile);
 let t: TestStack;
@@ -66,5 +76,33 @@ describe('exporting the record', () => {
   it('says what it needs when the format is missing, and exits 2', async () => {
     const failed = await exportCli().catch((e: { code: number; stderr: string }) => e);
     expect(failed).toMatchObject({ code: 2, stderr: expect.stringContaining('usage: onward export --csv') });
+  });
+});
+
+describe('forwarding a past rejection to record it', () => {
+  it('records it with no letter and no email when the note’s first line is "record"', async () => {
+    const before = await outboxCount(t);
+    const past = asNewEmail(await readFile('examples/rejection-after-interview.eml', 'utf8')).replace(
+      /^Date: .*$/m,
+      'Date: Tue, 10 Mar 2026 14:00:00 +0000',
+    );
+    await forwardRaw(t, past, 'past.eml', OWNER, 'Record\n\nfrom my search last spring');
+    await t.stack.invoker.idle();
+    expect(await outboxSince(t, before)).toEqual([]);
+
+    const recorded = rows((await exportCli('--csv')).stdout).find((r) => r.reason === 'record-only');
+    expect(recorded).toMatchObject({
+      rejected_at: '2026-03-10T14:00:00.000Z',
+      company: 'Grainwood, Inc.',
+      stage: 'interview',
+      letter: 'no letter',
+      letter_to: '',
+      noise: 'false',
+    });
+    // In the record and the chart, from the month it was written.
+    const page = await (await fetch(t.stack.urls.cases)).text();
+    expect(page).toContain('<time datetime="2026-03-10T14:00:00.000Z">');
+    expect(page).toContain('no letter<br><small>record only</small>');
+    expect(page).toMatch(/<title>Mar 2026: 1 rejected after an interview<\/title>/);
   });
 });

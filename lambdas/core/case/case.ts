@@ -46,7 +46,9 @@ export type IgnoreReason =
   // The same email forwarded again while its first letter is waiting or sent.
   | 'duplicate'
   // A rejection recorded without a draft: form mail nobody wrote (core/letter/suggest.ts).
-  | 'no-letter-suggested';
+  | 'no-letter-suggested'
+  // A past rejection the owner forwarded with "record" as their note's first line: history, no letter.
+  | 'record-only';
 
 /**
  * Why mail that plausibly came from the owner was refused (core/trust): each has its own

@@ -45,7 +45,7 @@ export const DISCARDABLE: readonly CaseStatus[] = ['AWAITING_APPROVAL', 'SEND_FA
 export const PASSING: readonly CaseStatus[] = ['RECEIVED', 'DRAFTED', 'SENDING'];
 
 /** Reasons the owner may override with "Draft a thank-you anyway" ("Write one anyway"). */
-const DRAFTABLE_REASONS: readonly IgnoreReason[] = ['not-a-rejection', 'unsure', 'no-letter-suggested'];
+const DRAFTABLE_REASONS: readonly IgnoreReason[] = ['not-a-rejection', 'unsure', 'no-letter-suggested', 'record-only'];
 
 /** Mail set aside that the owner may still draft a thank-you for. */
 export function draftableAnyway(c: Case): boolean {

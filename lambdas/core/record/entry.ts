@@ -9,16 +9,20 @@ import type { Stage } from '../extract/index.ts';
  * letter, or mail onward did not take for one): it stays in the record. Every other reason —
  * a duplicate, a stranger, onward's own mail, a reply acted on, a refusal — is noise.
  */
-const OWNERS_MAIL: readonly IgnoreReason[] = ['not-a-rejection', 'unsure', 'no-letter-suggested'];
+const OWNERS_MAIL: readonly IgnoreReason[] = ['not-a-rejection', 'unsure', 'no-letter-suggested', 'record-only'];
 
 /** Mail that is not part of the owner's record: kept one click away from the list, not in it. */
 export function isNoise(c: Case): boolean {
   return c.status === 'IGNORED' && !(c.reason && OWNERS_MAIL.includes(c.reason));
 }
 
-/** Whether the case is a rejection in the owner's record: the owner's word first, else the reader's verdict. */
+/**
+ * Whether the case is a rejection in the owner's record: the owner's word first — a forward to
+ * record is one by their say — else the reader's verdict.
+ */
 export function isRejection(c: Case): boolean {
   if (isNoise(c)) return false;
+  if (c.reason === 'record-only' && !c.ownerLabel) return true;
   return (c.ownerLabel?.label ?? c.classification?.verdict) === 'rejection';
 }
 

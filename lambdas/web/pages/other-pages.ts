@@ -21,11 +21,15 @@ export function draftAnywayPage(
   casesUrl: string,
   notRejectionUrl: string | null = null,
 ): string {
-  if (record.reason === 'no-letter-suggested') {
+  if (record.reason === 'no-letter-suggested' || record.reason === 'record-only') {
+    const why =
+      record.reason === 'record-only'
+        ? 'you forwarded it with “record” as your note, to keep it in your record without a letter'
+        : 'it came automatically, and nobody wrote it';
     return page(
       'Write one anyway?',
       `<p class="muted"><a href="${esc(casesUrl)}">All cases</a></p><h1>Write one anyway?</h1>
-<p>The rejection “${esc(record.original?.subject ?? '')}” is recorded, and onward suggested no letter for it: it came automatically, and nobody wrote it. If you know whom to thank, onward will draft a letter for you to review. Nothing is sent until you press Send on the next page.</p>
+<p>The rejection “${esc(record.original?.subject ?? '')}” is recorded, and onward suggested no letter for it: ${why}. If you know whom to thank, onward will draft a letter for you to review. Nothing is sent until you press Send on the next page.</p>
 <form method="post" action="${esc(postUrl)}"><div class="actions"><button class="primary" type="submit" name="op" value="draft">Write one</button></div></form>`,
     );
   }
