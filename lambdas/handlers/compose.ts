@@ -89,11 +89,12 @@ export async function compose(env: Record<string, string | undefined>): Promise<
       requireDmarcPass: config.requireDmarcPass,
     },
   };
+  const rawMail = s3RawMailStore(awsHttp('s3', env), config.bucketName, { pathStyle: config.s3PathStyle });
   return {
     config,
     receive: {
       ...reading,
-      rawMail: s3RawMailStore(awsHttp('s3', env), config.bucketName, { pathStyle: config.s3PathStyle }),
+      rawMail,
       maxMessageBytes: config.maxMessageBytes,
       inboundAddress: config.inboundAddress,
     },
@@ -107,6 +108,8 @@ export async function compose(env: Record<string, string | undefined>): Promise<
       inboundAddress: config.inboundAddress,
       paste: reading,
       newId: () => `paste-${randomUUID()}`,
+      rawMail,
+      rawMailPrefix: config.inboundPrefix,
     },
   };
 }

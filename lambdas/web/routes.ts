@@ -5,6 +5,7 @@ import {
   CASE_STATUSES,
   type Case,
   type CaseStatus,
+  DELETABLE,
   draftableAnyway,
   mayMarkNotRejection,
   revivable,
@@ -12,9 +13,12 @@ import {
 import type { LetterEdits } from '../core/letter/index.ts';
 import { ALL_CASES, linkFor, makeLinks, type LinkSigner, verifyToken, type TokenClaims } from '../core/links/index.ts';
 import { casesCsv, isNoise, localDay, searchChart } from '../core/record/index.ts';
-import { PAGE_HEADERS, messagePage } from './pages/layout.ts';
+import { PAGE_HEADERS, esc, messagePage } from './pages/layout.ts';
 import {
   casesPage,
+  DELETE_ALL_PHRASE,
+  deleteAllPage,
+  deleteCasePage,
   deniedPage,
   draftAnywayPage,
   expiredPage,
@@ -25,7 +29,9 @@ import {
 import { addresseeWarning } from '../core/notices/index.ts';
 import { reviewPage, type ReviewView } from './pages/review-page.ts';
 import { type PasteDeps, receivePaste } from '../workflow/paste.ts';
+import { deleteCase, deleteEverything } from '../workflow/delete-cases.ts';
 import { discardDraft } from '../workflow/discard.ts';
+import type { RawMailEraser } from '../workflow/ports.ts';
 import { draftAnyway } from '../workflow/draft-anyway.ts';
 import { markNotRejection } from '../workflow/owner-labels.ts';
 import { sendFreshLink } from '../workflow/fresh-link.ts';
@@ -49,6 +55,9 @@ export interface WebResponse {
 }
 
 export type WebDeps = ReviewDeps & {
+  /** "Delete": the raw mail goes with the case (`<rawMailPrefix><case id>`). */
+  rawMail: RawMailEraser;
+  rawMailPrefix: string;
   signer: LinkSigner;
   inboundAddress: string;
   /** A pasted rejection is read as a forward is: these are the inbound use case's dependencies. */
@@ -81,6 +90,10 @@ function crossSite(req: WebRequest): boolean {
 const reviveLink = (deps: WebDeps, record: Case): string | null =>
   revivable(record) ? linkFor(deps.signer, record.id, 'revive') : null;
 
+/** The page that asks before deleting a case, for a case that rests in a state. */
+const deleteLink = (deps: WebDeps, record: Case): string | null =>
+  DELETABLE.includes(record.status) ? linkFor(deps.signer, record.id, 'delete') : null;
+
 /** The signed POST target of "Not a rejection", where the owner may still say so. */
 const notRejectionLink = (deps: WebDeps, record: Case, expiresAt?: number): string | null =>
   mayMarkNotRejection(record) ? linkFor(deps.signer, record.id, 'not-rejection', expiresAt) : null;
@@ -100,6 +113,7 @@ async function reviewView(
     candidates: await recipientCandidates(deps, record),
     addresseeWarning: addresseeWarning(record.extraction, deps.owner.name),
     reviveUrl: reviveLink(deps, record),
+    deleteUrl: deleteLink(deps, record),
     timeZone: deps.owner.timeZone,
     notRejectionUrl: notRejectionLink(deps, record, expiresAt),
     ...extra,
@@ -135,6 +149,7 @@ async function showCases(deps: WebDeps, req: WebRequest): Promise<WebResponse> {
         ? linkFor(deps.signer, record.id, 'review')
         : null,
     reviveUrl: reviveLink(deps, record),
+    deleteUrl: deleteLink(deps, record),
   }));
   const today = localDay(deps.clock.now().toISOString(), deps.owner.timeZone);
   return html(
@@ -151,6 +166,7 @@ async function showCases(deps: WebDeps, req: WebRequest): Promise<WebResponse> {
         noise: `${self}?view=noise`,
         paste: linkFor(deps.signer, ALL_CASES, 'paste'),
         export: linkFor(deps.signer, ALL_CASES, 'export'),
+        deleteAll: linkFor(deps.signer, ALL_CASES, 'delete-all'),
       },
     }),
   );
@@ -202,9 +218,20 @@ async function get(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promise
           linkFor(deps.signer, record.id, 'draft', claims.expiresAt),
           linkFor(deps.signer, ALL_CASES, 'cases'),
           notRejectionLink(deps, record, claims.expiresAt),
+          deleteLink(deps, record),
         ),
       );
     }
+    case 'delete': {
+      const record = await deps.cases.get(claims.caseId);
+      if (!record) return html(404, notFoundPage());
+      const echoes = (await deps.cases.list()).filter(
+        (c) => c.duplicateOf === record.id || c.repliedTo === record.id,
+      ).length;
+      return html(200, deleteCasePage(record, linkFor(deps.signer, record.id, 'delete'), casesLink(deps), echoes));
+    }
+    case 'delete-all':
+      return deleteAllAsk(deps);
     default:
       // review, and send/discard links opened by a scanner: show the page, never act.
       return showCase(deps, claims);
@@ -273,6 +300,36 @@ async function post(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promis
     }
     case 'paste':
       return paste(deps, req);
+    case 'delete': {
+      const result = await deleteCase(deps, claims.caseId);
+      if (result.outcome === 'missing') return html(404, notFoundPage());
+      if (result.outcome === 'busy')
+        return html(
+          409,
+          messagePage(
+            'Not now',
+            'onward is working on this case right now (a letter may be leaving). Try again in a minute.',
+          ),
+        );
+      return html(
+        200,
+        messagePage('Deleted', 'The case and the email you forwarded are gone from onward.', backToCases(deps)),
+      );
+    }
+    case 'delete-all': {
+      // A typed phrase, not a click: nothing is deleted unless it is there.
+      if ((req.form.get('confirm') ?? '').trim().toLowerCase() !== DELETE_ALL_PHRASE)
+        return deleteAllAsk(deps, [`Type “${DELETE_ALL_PHRASE}” in the box to delete every case.`], 422);
+      const { removed, busy } = await deleteEverything(deps);
+      return html(
+        200,
+        messagePage(
+          'Everything is deleted',
+          `${removed} ${removed === 1 ? 'case' : 'cases'} and their emails are gone from onward.${busy ? ` ${busy} being worked on right now stayed: try again in a minute.` : ''}`,
+          backToCases(deps),
+        ),
+      );
+    }
     case 'not-rejection': {
       const result = await markNotRejection(deps, claims.caseId, 'page');
       if (result.outcome === 'missing') return html(404, notFoundPage());
@@ -295,6 +352,23 @@ async function post(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promis
 }
 
 const casesLink = (deps: WebDeps) => linkFor(deps.signer, ALL_CASES, 'cases');
+
+const backToCases = (deps: WebDeps) => `<p><a href="${esc(casesLink(deps))}">Your cases</a></p>`;
+
+/** "Delete everything?", asking for the typed phrase (again, with what was wrong). */
+async function deleteAllAsk(deps: WebDeps, problems: string[] = [], status = 200): Promise<WebResponse> {
+  const count = (await deps.cases.list({ limit: 1_000_000 })).length;
+  return html(
+    status,
+    deleteAllPage(
+      linkFor(deps.signer, ALL_CASES, 'delete-all'),
+      casesLink(deps),
+      linkFor(deps.signer, ALL_CASES, 'export'),
+      count,
+      problems,
+    ),
+  );
+}
 
 /** A pasted rejection, read as a forward: then its letter's page (or why there is none). */
 async function paste(deps: WebDeps, req: WebRequest): Promise<WebResponse> {

@@ -4,7 +4,13 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
+import { HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { awsHttp } from '../../lambdas/adapters/aws-http.ts';
+import { dynamoCaseRepository } from '../../lambdas/adapters/dynamo-cases.ts';
+import { LOCAL_AWS } from '../../lambdas/local/emulators.ts';
+import { BUCKET, PREFIX } from '../../lambdas/local/stack.ts';
+import { TABLE } from '../../lambdas/local/data.ts';
 import { readFile } from 'node:fs/promises';
 import {
   asNewEmail,
@@ -104,5 +110,57 @@ describe('forwarding a past rejection to record it', () => {
     expect(page).toContain('<time datetime="2026-03-10T14:00:00.000Z">');
     expect(page).toContain('no letter<br><small>record only</small>');
     expect(page).toMatch(/<title>Mar 2026: 1 rejected after an interview<\/title>/);
+  });
+});
+
+describe('deleting the owner’s data', () => {
+  // The stack runs in this process: its emulators are where process.env says.
+  const s3 = () => new S3Client({ endpoint: process.env.AWS_ENDPOINT_URL_S3, forcePathStyle: true, ...LOCAL_AWS });
+  const table = () => dynamoCaseRepository(awsHttp('dynamodb', process.env), TABLE);
+  const rawMailOf = (id: string) =>
+    s3()
+      .send(new HeadObjectCommand({ Bucket: BUCKET, Key: `${PREFIX}${id}` }))
+      .then(
+        () => 'there',
+        (e: { $metadata?: { httpStatusCode?: number } }) => (e.$metadata?.httpStatusCode === 404 ? 'gone' : e),
+      );
+  const href = (html: string, text: string) =>
+    new RegExp(`<a href="([^"]+)"[^>]*>${text}</a>`).exec(html)?.[1]?.replace(/&amp;/g, '&');
+  const action = (html: string) => /<form method="post" action="([^"]+)">/.exec(html)?.[1]?.replace(/&amp;/g, '&');
+  const post = (url: string, form: Record<string, string> = {}) =>
+    fetch(url, { method: 'POST', body: new URLSearchParams(form), redirect: 'manual' });
+
+  it('"Delete this case" takes the item from the table and the raw mail from the bucket', async () => {
+    await forwardExample(t, 'ats-no-reply-rejection.eml');
+    await t.stack.invoker.idle();
+    const [newest] = rows((await exportCli('--csv')).stdout);
+    const id = newest!.case_id!;
+    expect(await rawMailOf(id)).toBe('there');
+    expect(await table().get(id)).not.toBeNull();
+
+    // From the cases page to the case's page, to the page that asks, to the POST that deletes.
+    const list = await (await fetch(t.stack.urls.cases)).text();
+    const casePage = await (await fetch(new URL(href(list, newest!.company!)!, t.stack.urls.cases))).text();
+    const ask = await (await fetch(href(casePage, 'Delete this case…')!)).text();
+    expect(await table().get(id)).not.toBeNull();
+    const done = await post(action(ask)!);
+    expect(done.status).toBe(200);
+
+    expect(await table().get(id)).toBeNull();
+    expect(await rawMailOf(id)).toBe('gone');
+    expect(rows((await exportCli('--csv')).stdout).map((r) => r.case_id)).not.toContain(id);
+  });
+
+  it('"Delete everything", with the phrase typed, empties the table and the bucket', async () => {
+    const list = await (await fetch(t.stack.urls.cases)).text();
+    const ask = await (await fetch(href(list, 'Delete everything…')!)).text();
+    expect((await post(action(ask)!, { confirm: 'yes' })).status).toBe(422);
+    expect((await table().list()).length).toBeGreaterThan(0);
+
+    expect((await post(action(ask)!, { confirm: 'delete everything' })).status).toBe(200);
+    expect(await table().list()).toEqual([]);
+    const left = await s3().send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: PREFIX }));
+    expect(left.Contents ?? []).toEqual([]);
+    expect((await exportCli('--csv')).stdout.split('\r\n').filter(Boolean)).toHaveLength(1);
   });
 });

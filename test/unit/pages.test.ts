@@ -134,6 +134,7 @@ describe('the cases page', () => {
     } as Case,
     reviewUrl: null,
     reviveUrl: null,
+    deleteUrl: null,
   });
   const view = (rows: CaseRow[], extra: Partial<CasesView> = {}): CasesView => ({
     rows,
@@ -142,7 +143,13 @@ describe('the cases page', () => {
     noiseCount: 0,
     chart: null,
     timeZone: 'UTC',
-    urls: { filter: (s) => `/cases?status=${s ?? ''}`, noise: '/cases?view=noise', paste: '/paste', export: '/export' },
+    urls: {
+      filter: (s) => `/cases?status=${s ?? ''}`,
+      noise: '/cases?view=noise',
+      paste: '/paste',
+      export: '/export',
+      deleteAll: '/delete-all',
+    },
     ...extra,
   });
 

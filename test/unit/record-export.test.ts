@@ -7,7 +7,7 @@ import type { Case } from '../../lambdas/core/case/index.ts';
 import { linkFor } from '../../lambdas/core/links/index.ts';
 import { casesCsv, csvField, isNoise } from '../../lambdas/core/record/index.ts';
 import { route, type WebDeps } from '../../lambdas/web/routes.ts';
-import { fixedClock, memoryCases, noPaste, owner, recordingMailer, silentLog } from '../support/fakes.ts';
+import { fixedClock, memoryCases, webDefaults, owner, recordingMailer, silentLog } from '../support/fakes.ts';
 
 const base = (id: string, extra: Partial<Case> = {}): Case => ({
   id,
@@ -147,7 +147,7 @@ describe('the CSV download', () => {
         nowSeconds: () => NOW,
       },
       inboundAddress: 'inbox@onward.test',
-      ...noPaste,
+      ...webDefaults,
     };
     const call = (method: string, url: string) =>
       route(deps, {

@@ -172,7 +172,7 @@ describe('the chart as drawn', () => {
       noiseCount: 0,
       chart: searchChart(months(), '2026-12-02', 'UTC'),
       timeZone: 'UTC',
-      urls: { filter: () => '/c', noise: '/n', paste: '/p', export: '/e' },
+      urls: { filter: () => '/c', noise: '/n', paste: '/p', export: '/e', deleteAll: '/d' },
     });
     expect(page).toContain('<svg class="chart"');
     expect(page).not.toMatch(/<script|\sstyle=|\son\w+=|href="http|xlink:href/i);

@@ -16,6 +16,7 @@ export {
 } from './case.ts';
 export {
   assertTransitions,
+  DELETABLE,
   DISCARDABLE,
   draftableAnyway,
   letterStands,

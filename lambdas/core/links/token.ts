@@ -14,6 +14,8 @@ const TOKEN_ACTIONS = [
   'paste',
   'not-rejection',
   'export',
+  'delete',
+  'delete-all',
 ] as const;
 export type TokenAction = (typeof TOKEN_ACTIONS)[number];
 

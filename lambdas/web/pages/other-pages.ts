@@ -13,6 +13,7 @@ import {
 import type { Stage } from '../../core/extract/index.ts';
 import { recordEntry, type SearchChart, shortTime } from '../../core/record/index.ts';
 import { esc, messagePage, page } from './layout.ts';
+import { deleteLink } from './review-page.ts';
 import { searchChartSection } from './search-chart.ts';
 
 export function draftAnywayPage(
@@ -20,6 +21,7 @@ export function draftAnywayPage(
   postUrl: string,
   casesUrl: string,
   notRejectionUrl: string | null = null,
+  deleteUrl: string | null = null,
 ): string {
   if (record.reason === 'no-letter-suggested' || record.reason === 'record-only') {
     const why =
@@ -30,7 +32,7 @@ export function draftAnywayPage(
       'Write one anyway?',
       `<p class="muted"><a href="${esc(casesUrl)}">All cases</a></p><h1>Write one anyway?</h1>
 <p>The rejection “${esc(record.original?.subject ?? '')}” is recorded, and onward suggested no letter for it: ${why}. If you know whom to thank, onward will draft a letter for you to review. Nothing is sent until you press Send on the next page.</p>
-<form method="post" action="${esc(postUrl)}"><div class="actions"><button class="primary" type="submit" name="op" value="draft">Write one</button></div></form>`,
+<form method="post" action="${esc(postUrl)}"><div class="actions"><button class="primary" type="submit" name="op" value="draft">Write one</button></div></form>${deleteLink(deleteUrl)}`,
     );
   }
   const c = record.classification;
@@ -44,7 +46,7 @@ export function draftAnywayPage(
     'Draft a thank-you anyway?',
     `<p class="muted"><a href="${esc(casesUrl)}">All cases</a></p><h1>Draft a thank-you anyway?</h1>${said}
 <p>The email “${esc(record.original?.subject ?? '')}” did not get a letter: ${esc(why)} If it is a rejection after all, onward will draft one for you to review, and read ${LIKE_THIS} as rejections from now on. Nothing is sent until you press Send on the next page.</p>
-<div class="actions"><form method="post" action="${esc(postUrl)}"><button class="primary" type="submit" name="op" value="draft">Draft a thank-you</button></form>${notRejection}</div>`,
+<div class="actions"><form method="post" action="${esc(postUrl)}"><button class="primary" type="submit" name="op" value="draft">Draft a thank-you</button></form>${notRejection}</div>${deleteLink(deleteUrl)}`,
   );
 }
 
@@ -53,6 +55,8 @@ export interface CaseRow {
   reviewUrl: string | null;
   /** For an expired or discarded draft: a POST target that brings it back for review. */
   reviveUrl: string | null;
+  /** The page that asks before deleting the case; shown in the row when the case has no page of its own. */
+  deleteUrl: string | null;
 }
 
 export interface CasesView {
@@ -64,7 +68,14 @@ export interface CasesView {
   noiseCount: number;
   chart: SearchChart | null;
   timeZone: string;
-  urls: { filter: (s: CaseStatus | null) => string; noise: string; paste: string; export: string };
+  urls: {
+    filter: (s: CaseStatus | null) => string;
+    noise: string;
+    paste: string;
+    export: string;
+    /** The page that asks for a typed confirmation before deleting every case. */
+    deleteAll: string;
+  };
 }
 
 const STAGE_WORDS: Record<Stage, string> = { application: 'application', test: 'test', interview: 'interview' };
@@ -81,7 +92,7 @@ function dateCell(r: Case, timeZone: string): string {
   return `<time datetime="${esc(e.forwardedAt)}">${esc(forwarded)}</time><br><small>forwarded; the email gave no date</small>`;
 }
 
-function caseRow({ record: r, reviewUrl, reviveUrl }: CaseRow, timeZone: string): string {
+function caseRow({ record: r, reviewUrl, reviveUrl, deleteUrl }: CaseRow, timeZone: string): string {
   const e = recordEntry(r);
   // Mail with no From still says what it was about.
   const company = e.company ?? r.original?.from?.address ?? (r.original?.subject || '—');
@@ -100,7 +111,9 @@ function caseRow({ record: r, reviewUrl, reviveUrl }: CaseRow, timeZone: string)
   const revive = reviveUrl
     ? `<form method="post" action="${esc(reviveUrl)}"><button class="secondary" type="submit" name="op" value="revive">Revive</button></form>`
     : '';
-  return `<tr><td class="date">${dateCell(r, timeZone)}</td><td>${cell}${role}</td><td data-label="Contact">${contact}</td><td class="stage" data-label="Stage">${e.stage ? STAGE_WORDS[e.stage] : '—'}</td><td class="status" data-label="Letter" data-status="${esc(r.status)}">${esc(e.letter)}${why}${said}${to}${revive}</td><td data-label="Next follow-up">${e.nextFollowUp ? esc(shortTime(e.nextFollowUp, timeZone)) : '—'}</td></tr>`;
+  // A case with a page offers its deletion there; one without (a stranger's mail) offers it here.
+  const remove = !reviewUrl && deleteUrl ? `<br><small><a href="${esc(deleteUrl)}">delete…</a></small>` : '';
+  return `<tr><td class="date">${dateCell(r, timeZone)}</td><td>${cell}${role}</td><td data-label="Contact">${contact}</td><td class="stage" data-label="Stage">${e.stage ? STAGE_WORDS[e.stage] : '—'}</td><td class="status" data-label="Letter" data-status="${esc(r.status)}">${esc(e.letter)}${why}${said}${to}${revive}${remove}</td><td data-label="Next follow-up">${e.nextFollowUp ? esc(shortTime(e.nextFollowUp, timeZone)) : '—'}</td></tr>`;
 }
 
 export function casesPage(view: CasesView): string {
@@ -133,7 +146,45 @@ export function casesPage(view: CasesView): string {
     : '';
   return page(
     'Cases',
-    `<h1>Your cases</h1><p><a href="${esc(urls.paste)}">Paste a rejection</a> <small>— one you cannot forward: a LinkedIn message, a portal’s notice</small></p>${noise ? '' : searchChartSection(view.chart)}<p><a href="${esc(urls.export)}" download>Download all cases (CSV)</a> <small>— for a spreadsheet: one case a line</small></p><p class="muted">Show: ${filters} · ${aside}<br><small>Times in ${esc(timeZone)}.</small></p><section>${heading}${body}</section>`,
+    `<h1>Your cases</h1><p><a href="${esc(urls.paste)}">Paste a rejection</a> <small>— one you cannot forward: a LinkedIn message, a portal’s notice</small></p>${noise ? '' : searchChartSection(view.chart)}<p><a href="${esc(urls.export)}" download>Download all cases (CSV)</a> <small>— for a spreadsheet: one case a line</small></p><p class="muted">Show: ${filters} · ${aside}<br><small>Times in ${esc(timeZone)}.</small></p><section>${heading}${body}</section><p class="muted"><a href="${esc(urls.deleteAll)}">Delete everything…</a> <small>— every case and every email onward keeps</small></p>`,
+  );
+}
+
+/** "Delete this case?": what goes, and the one button that does it (a signed POST). */
+export function deleteCasePage(record: Case, postUrl: string, casesUrl: string, echoes: number): string {
+  const what = record.extraction?.company ?? record.original?.subject ?? 'this case';
+  const also = echoes
+    ? ` With it go ${echoes} ${echoes === 1 ? 'copy or reply' : 'copies and replies'} about the same email.`
+    : '';
+  return page(
+    'Delete this case?',
+    `<p class="muted"><a href="${esc(casesUrl)}">All cases</a></p><h1>Delete this case?</h1>
+<p>“${esc(what)}” and the email you forwarded are deleted from onward: the case, the raw message, and who wrote it.${esc(also)} Nothing is sent to anyone. This cannot be undone.</p>
+<form method="post" action="${esc(postUrl)}"><div class="actions"><button class="primary" type="submit" name="op" value="delete">Delete this case</button><a class="button" href="${esc(casesUrl)}">Keep it</a></div></form>`,
+  );
+}
+
+/** What the owner types to delete everything: a phrase, not a click, so no stray tap does it. */
+export const DELETE_ALL_PHRASE = 'delete everything';
+
+/** "Delete everything?": every case, after the owner types the phrase. */
+export function deleteAllPage(
+  postUrl: string,
+  casesUrl: string,
+  exportUrl: string,
+  count: number,
+  problems: string[] = [],
+): string {
+  const alert = problems.length
+    ? `<div role="alert" class="notice warn"><strong>Nothing was deleted:</strong><ul class="errors">${problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul></div>`
+    : '';
+  return page(
+    'Delete everything?',
+    `<p class="muted"><a href="${esc(casesUrl)}">All cases</a></p><h1>Delete everything?</h1>
+<p>All ${count} ${count === 1 ? 'case' : 'cases'} and every email onward keeps for them are deleted: recruiters’ names and addresses, the letters, the raw messages. Nothing is sent to anyone. This cannot be undone — <a href="${esc(exportUrl)}" download>download the CSV</a> first if you want to keep your record.</p>
+${alert}<form method="post" action="${esc(postUrl)}"><label for="confirm">Type <strong>${DELETE_ALL_PHRASE}</strong> to confirm</label>
+<input id="confirm" name="confirm" type="text" required autocomplete="off" spellcheck="false" autocapitalize="off">
+<div class="actions"><button class="primary" type="submit" name="op" value="delete-all">Delete everything</button><a class="button" href="${esc(casesUrl)}">Keep my cases</a></div></form>`,
   );
 }
 

@@ -39,7 +39,15 @@ export interface ReviewView {
   timeZone: string;
   /** Where the owner may still say the email is no rejection: the POST target that records it. */
   notRejectionUrl?: string | null;
+  /** "Delete this case": the page that asks first (a GET), while the case rests in a state. */
+  deleteUrl?: string | null;
 }
+
+/** At the foot of a case's page: the way to its deletion, which asks before it acts. */
+export const deleteLink = (url: string | null | undefined) =>
+  url
+    ? `<p class="muted"><a href="${esc(url)}">Delete this case…</a> <small>— it and its email, from onward</small></p>`
+    : '';
 
 const STATUS_TEXT: Partial<Record<CaseStatus, [string, string]>> = {
   AWAITING_APPROVAL: ['', 'Nothing has been sent. Check the letter, change anything you like, then press Send.'],
@@ -222,6 +230,6 @@ export function reviewPage(view: ReviewView): string {
   }
   return page(
     title,
-    `<p class="muted"><a href="${esc(view.casesUrl)}">All cases</a></p><h1>${esc(title)}</h1>${main}${detected(record)}${original(record, view.timeZone)}`,
+    `<p class="muted"><a href="${esc(view.casesUrl)}">All cases</a></p><h1>${esc(title)}</h1>${main}${detected(record)}${original(record, view.timeZone)}${deleteLink(view.deleteUrl)}`,
   );
 }
