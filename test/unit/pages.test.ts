@@ -294,6 +294,30 @@ describe('the draft-anyway page', () => {
     );
     expect(html).not.toContain('not rejection (');
   });
+
+  it('for a case forwarded to record, says so and still offers a letter, and the way to delete it', () => {
+    const record = {
+      id: 'c8',
+      status: 'IGNORED',
+      reason: 'record-only',
+      receivedAt: '2026-11-26T10:00:00.000Z',
+      updatedAt: '2026-11-26T10:00:00.000Z',
+      original: {
+        style: 'attachment',
+        from: null,
+        subject: 'Your application',
+        date: null,
+        messageId: null,
+        references: null,
+        excerpt: '',
+      },
+    } as Case;
+    const html = draftAnywayPage(record, '/p', '/c', null, '/t/x.delete.y');
+    expect(html).toContain('you forwarded it with “record” as your note, to keep it in your record without a letter.');
+    expect(html).toContain('value="draft">Write one</button>');
+    expect(html).toContain('<a href="/t/x.delete.y">Delete this case…</a>');
+    expect(draftAnywayPage(record, '/p', '/c')).not.toContain('Delete this case');
+  });
 });
 
 describe('the review page: mail an agency wrote', () => {
