@@ -7,11 +7,13 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { parseMime } from '../lambdas/adapters/mime.ts';
 import { corpusRecord } from '../lambdas/core/labels/index.ts';
+import { casesCsv } from '../lambdas/core/record/index.ts';
 import type { ParsedMail } from '../lambdas/core/mail/index.ts';
 import { draftLetter, noLetterReason } from '../lambdas/core/letter/index.ts';
 import { readRejection } from '../lambdas/core/reading/index.ts';
 import { allowedSenders, voiceOf } from '../lambdas/handlers/config.ts';
 import { loadLocalConfig, type LocalConfig } from '../lambdas/local/config.ts';
+import type { LocalData } from '../lambdas/local/data.ts';
 import * as settings from '../lambdas/settings/settings.ts';
 import { PortInUse } from '../lambdas/local/emulators.ts';
 
@@ -28,6 +30,8 @@ const USAGE = `usage: onward <command> [options]
                            draft due follow-ups (ONWARD_FOLLOW_UP_DAYS=0: every letter sent)
   labels                   print your corrections ("Not a rejection", "Draft anyway") as labelled
                            corpus records, one JSON line each, from the local data folder
+  export --csv             print every case as CSV (a header row, one case a line, ISO dates),
+                           from the local data folder
   help [COMMAND]           this text, or one command's (also: onward COMMAND --help)
 
 Environment: \`start\` reads the ONWARD_* variables (README, "Configuration"): owner, addresses,
@@ -78,6 +82,14 @@ this data folder (ONWARD_DATA_DIR, default .onward).
 Prints your corrections — "Not a rejection" and "Draft anyway" — as labelled corpus records, one
 JSON line each, oldest first, from the local data folder (ONWARD_DATA_DIR, default .onward). Each
 email's whole text comes from its raw mail while that is kept; else its opening.
+`,
+  export: `usage: onward export --csv
+
+Prints every case in the local data folder (ONWARD_DATA_DIR, default .onward) as CSV, newest
+first: a header row, then one case a line — when the rejection was written and when you forwarded
+it (ISO 8601), company, role, contact, stage reached, what became of the letter, and whether the
+case is noise (a duplicate, a stranger, onward's own mail). Cells a spreadsheet would run as a
+formula start with an apostrophe. The same file as "Download all cases" on your cases page.
 `,
   doctor: `usage: onward doctor [--stack NAME] [--region REGION] [--no-send]
 
@@ -369,6 +381,40 @@ async function draft(files: string[]) {
  */
 async function labels(args: string[]) {
   if (args.length) throw new Usage();
+  await withLocalData(async (data) => {
+    const labelled = (await data.cases.list({ limit: 1_000_000 })).filter((c) => c.ownerLabel).reverse();
+    for (const record of labelled) {
+      const body = await data.rawMail
+        .read(`${settings.inboundPrefix.default}${record.id}`, settings.maxMessageBytes.default)
+        .then(async (raw) =>
+          raw.tooLarge ? undefined : readRejection(await parseMime(raw.bytes), ownAddresses()).original.text,
+        )
+        .catch(() => undefined);
+      const line = corpusRecord(record, body);
+      if (line) console.log(JSON.stringify(line));
+    }
+  });
+}
+
+/** Every case in the local data folder as CSV, newest first, as the cases page's download. */
+async function exportCases(args: string[]) {
+  if (args.length !== 1 || args[0] !== '--csv') throw new Usage('onward export: say the format, --csv');
+  // Follow-ups fall due by the stack's setting: the running stack's record, else this shell's, else the default.
+  const dataDir = process.env[settings.dataDir.env]?.trim() || settings.dataDir.default;
+  const { runningHandlerEnvironment } = await import('../lambdas/local/data.ts');
+  const recorded = (await runningHandlerEnvironment(dataDir, settings.signingKey.env))?.[settings.followUpDays.env];
+  const days = Number(recorded ?? process.env[settings.followUpDays.env]?.trim() ?? settings.followUpDays.default);
+  await withLocalData(async (data) => {
+    const cases = await data.cases.list({ limit: 1_000_000 });
+    process.stdout.write(casesCsv(cases, Number.isInteger(days) ? days : settings.followUpDays.default));
+  });
+}
+
+/**
+ * Runs `use` over the local data folder's cases and raw mail: through the stack running on it,
+ * or the folder opened for the while. A folder where nothing was recorded says so.
+ */
+async function withLocalData(use: (data: LocalData) => Promise<void>) {
   const dataDir = process.env[settings.dataDir.env]?.trim() || settings.dataDir.default;
   const { openLocalData } = await import('../lambdas/local/data.ts');
   // A dynalite that finds the folder locked (by a stack that did not say where it listens) fails
@@ -387,17 +433,7 @@ async function labels(args: string[]) {
     return;
   }
   try {
-    const labelled = (await data.cases.list({ limit: 1_000_000 })).filter((c) => c.ownerLabel).reverse();
-    for (const record of labelled) {
-      const body = await data.rawMail
-        .read(`${settings.inboundPrefix.default}${record.id}`, settings.maxMessageBytes.default)
-        .then(async (raw) =>
-          raw.tooLarge ? undefined : readRejection(await parseMime(raw.bytes), ownAddresses()).original.text,
-        )
-        .catch(() => undefined);
-      const line = corpusRecord(record, body);
-      if (line) console.log(JSON.stringify(line));
-    }
+    await use(data);
   } finally {
     await data.stop();
   }
@@ -516,6 +552,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   doctor: doctorCommand,
   housekeeping,
   labels,
+  export: exportCases,
 };
 const helpFor = (name: string | undefined) => (name && HELP[name]) || USAGE;
 const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h');

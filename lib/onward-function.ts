@@ -140,8 +140,20 @@ export class OnwardFunction extends Construct {
     return this;
   }
 
+  /** Deletes raw messages under one prefix of the bucket (the owner's "Delete"), nothing else in it. */
+  allowDeletingRawMail(bucket: s3.IBucket, prefix: string): this {
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['s3:DeleteObject'], resources: [bucket.arnForObjects(`${prefix}*`)] }),
+    );
+    return this;
+  }
+
   /** The named item actions on the table (and, for Query, its one index). */
-  allowCases(tableArn: string, indexArn: string, actions: ('GetItem' | 'PutItem' | 'UpdateItem' | 'Query')[]): this {
+  allowCases(
+    tableArn: string,
+    indexArn: string,
+    actions: ('GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'Query')[],
+  ): this {
     this.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         actions: actions.map((a) => `dynamodb:${a}`),

@@ -2,10 +2,15 @@
 // page and the other links in onward's mail.
 import { CfnOutput, Duration, type Stack, Validations } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import { inboundPrefix } from '../lambdas/settings/settings.ts';
 import type { OnwardConfig } from './config.ts';
 import { OnwardFunction, deploymentLimits } from './onward-function.ts';
 import type { Sending } from './sending.ts';
 import type { Storage } from './storage.ts';
+
+/** Where SES's S3 action stores each message, `<prefix><messageId>`: a deleted case's raw mail. */
+const RAW_MAIL_PREFIX = inboundPrefix.default;
 
 export class ReviewSite {
   readonly fn: OnwardFunction;
@@ -28,9 +33,22 @@ export class ReviewSite {
       environment: deps.environment,
     })
       // PutItem: reviving a draft claims its email (workflow/originals.ts), so it cannot stand beside a newer letter.
-      .allowCases(storage.cases.tableArn, storage.casesIndexArn, ['GetItem', 'PutItem', 'UpdateItem', 'Query'])
+      // DeleteItem and the bucket: the owner's "Delete this case" and "Delete everything".
+      .allowCases(storage.cases.tableArn, storage.casesIndexArn, [
+        'GetItem',
+        'PutItem',
+        'UpdateItem',
+        'DeleteItem',
+        'Query',
+      ])
+      .allowDeletingRawMail(storage.rawMail, RAW_MAIL_PREFIX)
       .allowSendingAs(config.senderAddress, sending.resources)
       .allowReadingSecret(storage.signingSecret);
+    Validations.of(this.fn.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(storage.rawMail.node.defaultChild as s3.CfnBucket)}.Arn>/${RAW_MAIL_PREFIX}*]`,
+      reason:
+        'The owner deletes a case with its raw message, named by its SES message id; the grant is s3:DeleteObject under the inbound prefix only.',
+    });
     // Anyone may load the page; the signed, expiring, single-use token in the link is the
     // authorisation, and GET never changes anything.
     const functionUrl = this.fn.fn.addFunctionUrl({

@@ -94,7 +94,7 @@ export class AwsError extends Error {
 }
 
 interface AwsRequest {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'DELETE';
   /** Path and query, percent-encoded, from the root of the endpoint. */
   path?: string;
   /** Prepended to the endpoint's host: S3's virtual-hosted bucket names. */

@@ -8,6 +8,7 @@ import {
   assertTransitions,
   type Case,
   type CaseStatus,
+  originalFingerprints,
   type TemplateLabel,
 } from '../core/case/index.ts';
 import type { CaseRepository } from '../workflow/ports.ts';
@@ -191,6 +192,37 @@ export function dynamoCaseRepository(dynamodb: AwsHttp, table: string): CaseRepo
           ExpressionAttributeValues: toWire({ ':at': at }),
         }),
       );
+    },
+    async remove(record, statuses) {
+      const values: Record<string, unknown> = {};
+      const allowed = statuses.map((s, i) => {
+        values[`:s${i}`] = s;
+        return `:s${i}`;
+      });
+      const removed = await conditional(() =>
+        call('DeleteItem', {
+          TableName: table,
+          Key: toWire({ id: record.id }),
+          ConditionExpression: `#status IN (${allowed.join(', ')})`,
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: toWire(values),
+        }),
+      );
+      if (removed === null) return false;
+      // The items naming it as the holder of its email are keyed by a hash of its sender, subject
+      // and opening: they go with it, unless another case holds that email now.
+      const keys = record.original ? originalFingerprints(record.original) : null;
+      for (const fingerprint of [keys?.id, keys?.text].filter((k): k is string => Boolean(k))) {
+        await conditional(() =>
+          call('DeleteItem', {
+            TableName: table,
+            Key: toWire({ id: `${ORIGINAL_PREFIX}${fingerprint}` }),
+            ConditionExpression: 'caseId = :id',
+            ExpressionAttributeValues: toWire({ ':id': record.id }),
+          }),
+        );
+      }
+      return true;
     },
     transition: async (id, from, to, changes) => {
       // A move the state machine does not draw is a bug: refused before it reaches the table.

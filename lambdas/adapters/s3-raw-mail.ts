@@ -1,6 +1,6 @@
 // Raw messages as SES's S3 action stores them. The size is checked from the response headers
 // before the body is read, so an oversized message is never pulled into memory.
-import type { RawMail, RawMailStore } from '../workflow/ports.ts';
+import type { RawMail, RawMailEraser, RawMailStore } from '../workflow/ports.ts';
 import type { AwsHttp } from './aws-http.ts';
 
 const encodeKey = (key: string) => key.split('/').map(encodeURIComponent).join('/');
@@ -29,19 +29,30 @@ async function readCapped(body: ReadableStream<Uint8Array> | null, maxBytes: num
  * `pathStyle` puts the bucket in the path (`/bucket/key`), which S3 emulators need; otherwise it
  * is in the host name (`bucket.s3.<region>.amazonaws.com`), as AWS prefers.
  */
-export function s3RawMailStore(s3: AwsHttp, bucket: string, options: { pathStyle: boolean }): RawMailStore {
+export function s3RawMailStore(
+  s3: AwsHttp,
+  bucket: string,
+  options: { pathStyle: boolean },
+): RawMailStore & RawMailEraser {
+  const location = (key: string) =>
+    options.pathStyle
+      ? { path: `/${encodeURIComponent(bucket)}/${encodeKey(key)}` }
+      : { subdomain: bucket, path: `/${encodeKey(key)}` };
   return {
     read(key, maxBytes) {
-      const location = options.pathStyle
-        ? { path: `/${encodeURIComponent(bucket)}/${encodeKey(key)}` }
-        : { subdomain: bucket, path: `/${encodeKey(key)}` };
-      return s3.send({ method: 'GET', ...location }, async (response) => {
+      return s3.send({ method: 'GET', ...location(key) }, async (response) => {
         const size = Number(response.headers.get('content-length') ?? 0);
         if (size > maxBytes) {
           await response.body?.cancel();
           return { tooLarge: true, size };
         }
         return readCapped(response.body, maxBytes);
+      });
+    },
+    // S3 answers 204 whether or not the key held anything: deleting twice is deleting once.
+    delete(key) {
+      return s3.send({ method: 'DELETE', ...location(key) }, async (response) => {
+        await response.body?.cancel();
       });
     },
   };

@@ -89,11 +89,12 @@ export async function compose(env: Record<string, string | undefined>): Promise<
       requireDmarcPass: config.requireDmarcPass,
     },
   };
+  const rawMail = s3RawMailStore(awsHttp('s3', env), config.bucketName, { pathStyle: config.s3PathStyle });
   return {
     config,
     receive: {
       ...reading,
-      rawMail: s3RawMailStore(awsHttp('s3', env), config.bucketName, { pathStyle: config.s3PathStyle }),
+      rawMail,
       maxMessageBytes: config.maxMessageBytes,
       inboundAddress: config.inboundAddress,
     },
@@ -108,6 +109,8 @@ export async function compose(env: Record<string, string | undefined>): Promise<
       paste: reading,
       newId: () => `paste-${randomUUID()}`,
       followUpDays: config.followUpDays,
+      rawMail,
+      rawMailPrefix: config.inboundPrefix,
     },
   };
 }

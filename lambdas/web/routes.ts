@@ -5,6 +5,7 @@ import {
   CASE_STATUSES,
   type Case,
   type CaseStatus,
+  DELETABLE,
   draftableAnyway,
   followUpKey,
   followUpPhrase,
@@ -22,9 +23,13 @@ import {
   type TokenClaims,
   verifyToken,
 } from '../core/links/index.ts';
-import { PAGE_HEADERS, messagePage } from './pages/layout.ts';
+import { casesCsv, isNoise, localDay, searchChart } from '../core/record/index.ts';
+import { PAGE_HEADERS, esc, messagePage } from './pages/layout.ts';
 import {
   casesPage,
+  DELETE_ALL_PHRASE,
+  deleteAllPage,
+  deleteCasePage,
   deniedPage,
   draftAnywayPage,
   expiredPage,
@@ -43,7 +48,9 @@ import {
   switchAllFollowUps,
 } from '../workflow/follow-up.ts';
 import { type PasteDeps, receivePaste } from '../workflow/paste.ts';
+import { deleteCase, deleteEverything } from '../workflow/delete-cases.ts';
 import { discardDraft } from '../workflow/discard.ts';
+import type { RawMailEraser } from '../workflow/ports.ts';
 import { draftAnyway } from '../workflow/draft-anyway.ts';
 import { markNotRejection } from '../workflow/owner-labels.ts';
 import { sendFreshLink } from '../workflow/fresh-link.ts';
@@ -67,6 +74,9 @@ export interface WebResponse {
 }
 
 export type WebDeps = ReviewDeps & {
+  /** "Delete": the raw mail goes with the case (`<rawMailPrefix><case id>`). */
+  rawMail: RawMailEraser;
+  rawMailPrefix: string;
   signer: LinkSigner;
   inboundAddress: string;
   /** A pasted rejection is read as a forward is: these are the inbound use case's dependencies. */
@@ -101,6 +111,10 @@ function crossSite(req: WebRequest): boolean {
 const reviveLink = (deps: WebDeps, record: Case): string | null =>
   revivable(record) ? linkFor(deps.signer, record.id, 'revive') : null;
 
+/** The page that asks before deleting a case, for a case that rests in a state. */
+const deleteLink = (deps: WebDeps, record: Case): string | null =>
+  DELETABLE.includes(record.status) ? linkFor(deps.signer, record.id, 'delete') : null;
+
 /** The signed POST target of "Not a rejection", where the owner may still say so. */
 const notRejectionLink = (deps: WebDeps, record: Case, expiresAt?: number): string | null =>
   mayMarkNotRejection(record) ? linkFor(deps.signer, record.id, 'not-rejection', expiresAt) : null;
@@ -120,6 +134,7 @@ async function reviewView(
     candidates: await recipientCandidates(deps, record),
     addresseeWarning: addresseeWarning(record.extraction, deps.owner.name),
     reviveUrl: reviveLink(deps, record),
+    deleteUrl: deleteLink(deps, record),
     timeZone: deps.owner.timeZone,
     notRejectionUrl: notRejectionLink(deps, record, expiresAt),
     followUp: record.followUp
@@ -232,12 +247,13 @@ async function postFollowUp(deps: WebDeps, req: WebRequest, claims: TokenClaims)
 async function showCases(deps: WebDeps, req: WebRequest): Promise<WebResponse> {
   const wanted = req.query.get('status');
   const filter = CASE_STATUSES.includes(wanted as CaseStatus) ? (wanted as CaseStatus) : null;
+  const noise = req.query.get('view') === 'noise';
   const self = linkFor(deps.signer, ALL_CASES, 'cases');
-  // Replies to draft emails are recorded as cases too, but they are commands, not mail the owner
-  // heard from anyone: the full list leaves them out, the IGNORED filter shows them.
-  const listed = (await deps.cases.list(filter ? { status: filter } : {})).filter(
-    (c) => filter || c.reason !== 'owner-reply',
-  );
+  const all = await deps.cases.list();
+  // Duplicates, strangers' mail, onward's own and the owner's replies acted on are not part of
+  // the record: one click away, never in the list or the chart.
+  const [record, aside] = [all.filter((c) => !isNoise(c)), all.filter(isNoise)];
+  const listed = noise ? aside : filter ? record.filter((c) => c.status === filter) : record;
   const rows = listed.map((record) => ({
     record,
     reviewUrl: draftableAnyway(record)
@@ -249,22 +265,50 @@ async function showCases(deps: WebDeps, req: WebRequest): Promise<WebResponse> {
     followUpUrl: record.followUp
       ? linkFor(deps.signer, followUpKey(record.id, record.followUp.round), 'follow-up')
       : null,
+    deleteUrl: deleteLink(deps, record),
   }));
+  const today = localDay(deps.clock.now().toISOString(), deps.owner.timeZone);
   return html(
     200,
-    casesPage(
+    casesPage({
       rows,
       filter,
-      (s) => (s ? `${self}?status=${s}` : self),
-      deps.owner.timeZone,
-      linkFor(deps.signer, ALL_CASES, 'paste'),
-      {
+      noise,
+      noiseCount: aside.length,
+      chart: searchChart(record, today, deps.owner.timeZone),
+      timeZone: deps.owner.timeZone,
+      followUps: {
         on: await deps.cases.followUpsOn(),
         switchUrl: linkFor(deps.signer, ALL_CASES, 'follow-ups-switch'),
         days: deps.followUpDays,
       },
-    ),
+      urls: {
+        filter: (s) => (s ? `${self}?status=${s}` : self),
+        noise: `${self}?view=noise`,
+        paste: linkFor(deps.signer, ALL_CASES, 'paste'),
+        export: linkFor(deps.signer, ALL_CASES, 'export'),
+        deleteAll: linkFor(deps.signer, ALL_CASES, 'delete-all'),
+      },
+    }),
   );
+}
+
+/**
+ * Every case as CSV, to download: a GET that only reads, like every page. A byte-order mark first,
+ * so that a spreadsheet opens it as UTF-8 and recruiters' names keep their accents.
+ */
+async function exportCsv(deps: WebDeps): Promise<WebResponse> {
+  const cases = await deps.cases.list({ limit: 1_000_000 });
+  const day = new Date(deps.signer.nowSeconds() * 1000).toISOString().slice(0, 10);
+  return {
+    statusCode: 200,
+    headers: {
+      ...PAGE_HEADERS,
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="onward-cases-${day}.csv"`,
+    },
+    body: `\uFEFF${casesCsv(cases, deps.followUpDays)}`,
+  };
 }
 
 function edits(form: URLSearchParams): LetterEdits {
@@ -280,6 +324,8 @@ async function get(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promise
   switch (claims.action) {
     case 'cases':
       return showCases(deps, req);
+    case 'export':
+      return exportCsv(deps);
     case 'paste':
       return html(200, pastePage(linkFor(deps.signer, ALL_CASES, 'paste'), casesLink(deps), { text: '', from: '' }));
     case 'draft': {
@@ -293,6 +339,7 @@ async function get(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promise
           linkFor(deps.signer, record.id, 'draft', claims.expiresAt),
           linkFor(deps.signer, ALL_CASES, 'cases'),
           notRejectionLink(deps, record, claims.expiresAt),
+          deleteLink(deps, record),
         ),
       );
     }
@@ -304,6 +351,16 @@ async function get(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promise
     case 'follow-up-stop':
     case 'follow-up-again':
       return showFollowUp(deps, claims);
+    case 'delete': {
+      const record = await deps.cases.get(claims.caseId);
+      if (!record) return html(404, notFoundPage());
+      const echoes = (await deps.cases.list()).filter(
+        (c) => c.duplicateOf === record.id || c.repliedTo === record.id,
+      ).length;
+      return html(200, deleteCasePage(record, linkFor(deps.signer, record.id, 'delete'), casesLink(deps), echoes));
+    }
+    case 'delete-all':
+      return deleteAllAsk(deps);
     default:
       // review, and send/discard links opened by a scanner: show the page, never act.
       return showCase(deps, claims);
@@ -381,6 +438,36 @@ async function post(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promis
       // One switch for all follow-ups ("I took a job"): the form says which way.
       await switchAllFollowUps(deps, req.form.get('on') === 'true');
       return redirect(casesLink(deps));
+    case 'delete': {
+      const result = await deleteCase(deps, claims.caseId);
+      if (result.outcome === 'missing') return html(404, notFoundPage());
+      if (result.outcome === 'busy')
+        return html(
+          409,
+          messagePage(
+            'Not now',
+            'onward is working on this case right now (a letter may be leaving). Try again in a minute.',
+          ),
+        );
+      return html(
+        200,
+        messagePage('Deleted', 'The case and the email you forwarded are gone from onward.', backToCases(deps)),
+      );
+    }
+    case 'delete-all': {
+      // A typed phrase, not a click: nothing is deleted unless it is there.
+      if ((req.form.get('confirm') ?? '').trim().toLowerCase() !== DELETE_ALL_PHRASE)
+        return deleteAllAsk(deps, [`Type “${DELETE_ALL_PHRASE}” in the box to delete every case.`], 422);
+      const { removed, busy } = await deleteEverything(deps);
+      return html(
+        200,
+        messagePage(
+          'Everything is deleted',
+          `${removed} ${removed === 1 ? 'case' : 'cases'} and their emails are gone from onward.${busy ? ` ${busy} being worked on right now stayed: try again in a minute.` : ''}`,
+          backToCases(deps),
+        ),
+      );
+    }
     case 'not-rejection': {
       const result = await markNotRejection(deps, claims.caseId, 'page');
       if (result.outcome === 'missing') return html(404, notFoundPage());
@@ -404,6 +491,23 @@ async function post(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promis
 
 const casesLink = (deps: WebDeps) => linkFor(deps.signer, ALL_CASES, 'cases');
 
+const backToCases = (deps: WebDeps) => `<p><a href="${esc(casesLink(deps))}">Your cases</a></p>`;
+
+/** "Delete everything?", asking for the typed phrase (again, with what was wrong). */
+async function deleteAllAsk(deps: WebDeps, problems: string[] = [], status = 200): Promise<WebResponse> {
+  const count = (await deps.cases.list({ limit: 1_000_000 })).length;
+  return html(
+    status,
+    deleteAllPage(
+      linkFor(deps.signer, ALL_CASES, 'delete-all'),
+      casesLink(deps),
+      linkFor(deps.signer, ALL_CASES, 'export'),
+      count,
+      problems,
+    ),
+  );
+}
+
 /** A pasted rejection, read as a forward: then its letter's page (or why there is none). */
 async function paste(deps: WebDeps, req: WebRequest): Promise<WebResponse> {
   const typed = { text: req.form.get('text') ?? '', from: req.form.get('from') ?? '' };
@@ -417,6 +521,9 @@ async function paste(deps: WebDeps, req: WebRequest): Promise<WebResponse> {
       return redirect(linkFor(deps.signer, result.caseId, 'review'));
     case 'noticed':
       return redirect(linkFor(deps.signer, result.caseId, 'draft'));
+    // A paste of an inline forward whose note says "record": it is in the list now.
+    case 'recorded':
+      return redirect(casesLink(deps));
     default: {
       const record = await deps.cases.get(result.caseId);
       // The same rejection again: its first letter, not a second one.

@@ -27,5 +27,5 @@ export interface InboundMail {
 }
 
 export type ReceiveOutcome =
-  | { outcome: 'drafted' | 'noticed' | 'duplicate' | 'replied'; caseId: string }
+  | { outcome: 'drafted' | 'noticed' | 'duplicate' | 'replied' | 'recorded'; caseId: string }
   | { outcome: 'ignored'; caseId: string; reason: IgnoreReason };

@@ -11,6 +11,12 @@ export interface RawMailStore {
   read(key: string, maxBytes: number): Promise<RawMail>;
 }
 
+/** Deleting raw messages: only the owner's "Delete" does, from the review site. */
+export interface RawMailEraser {
+  /** Deletes the stored message; a key that holds none is no error (a pasted case has none). */
+  delete(key: string): Promise<void>;
+}
+
 export interface CaseRepository {
   get(id: string): Promise<Case | null>;
   /** Creates the case unless one with that id exists; false when it did. */
@@ -58,6 +64,11 @@ export interface CaseRepository {
   templateLabel(fingerprint: string): Promise<TemplateLabel | null>;
   /** Remembers the owner's verdict for the template, unless a later one is remembered already. */
   labelTemplate(fingerprint: string, label: TemplateLabel): Promise<void>;
+  /**
+   * Deletes the case, only while it is in one of `statuses`, and the records naming it as the
+   * holder of its email (claimOriginal). False when the case was not there in one of them.
+   */
+  remove(record: Case, statuses: readonly CaseStatus[]): Promise<boolean>;
 }
 
 interface Mailbox {

@@ -2,6 +2,7 @@
 // Safe to replay: the case is keyed on SES's message id, every step is a conditional status
 // change, and a replay resumes where an earlier attempt stopped (docs/DESIGN.md §3).
 import { type Case, type IgnoreReason, ignoredRecordExpiry, type Refusal } from '../core/case/index.ts';
+import { asksRecordOnly } from '../core/forward/index.ts';
 import type { OriginalMail, ParsedMail } from '../core/mail/index.ts';
 import { draftLetter, noLetterReason } from '../core/letter/index.ts';
 import { duplicateMessage, noticeMessage, refusalMessage } from '../core/notices/index.ts';
@@ -186,6 +187,8 @@ export async function readAndDraft(deps: ReadingDeps, record: Case, parsed: Pars
   const { classification, from: said } = await withOwnersWord(deps, { original: summarised, extraction }, reader);
   if (said) deps.log.info('mail.owner-verdict', { caseId: record.id, label: said.label, from: said.caseId });
   const analysed = { original: summarised, classification, extraction };
+  // The owner forwarded a past rejection to record it: their history, with no letter and no notice.
+  if (asksRecordOnly(parsed)) return recordOnly(deps, record, analysed);
 
   if (classification.verdict !== 'rejection') {
     const reason: IgnoreReason = classification.verdict === 'unsure' ? 'unsure' : 'not-a-rejection';
@@ -227,6 +230,20 @@ export async function readAndDraft(deps: ReadingDeps, record: Case, parsed: Pars
   // Another delivery of the same event won the race and will send the draft email.
   if (!drafted) return { outcome: 'duplicate', caseId: record.id };
   return sendDraft(deps, drafted);
+}
+
+/**
+ * A past rejection, recorded for the chart and the list and nothing more: no letter, no email to
+ * the owner (a batch of old mail would earn a batch of notices), and no claim on the email, so a
+ * later forward of it without the note drafts as usual.
+ */
+async function recordOnly(deps: ReadingDeps, record: Case, analysed: Partial<Case>): Promise<ReceiveOutcome> {
+  const recorded = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', {
+    ...analysed,
+    reason: 'record-only',
+  });
+  deps.log.info('mail.recorded', { caseId: record.id, raced: recorded === null });
+  return recorded ? { outcome: 'recorded', caseId: record.id } : { outcome: 'duplicate', caseId: record.id };
 }
 
 async function sendDraft(deps: ReadingDeps, record: Case): Promise<ReceiveOutcome> {

@@ -447,9 +447,9 @@ describe('the owner reviews, edits and sends a letter in the browser', () => {
       expect(rows.length).toBeGreaterThanOrEqual(2);
       expect(rows.join('\n')).toContain('Administrative Assistant');
       // The date stays on one line.
-      // Line boxes of the date's text (a Range over the cell), counted in the page.
+      // Line boxes of the date's text (a Range over it), counted in the page.
       const lines = await page
-        .locator('td.date')
+        .locator('td.date time')
         .first()
         .evaluate((el) => {
           const range = (

@@ -37,6 +37,7 @@ const CALLS: Record<Method, (repo: CaseRepository) => Promise<unknown>> = {
   passOriginal: (r) => r.passOriginal('fingerprint', 'case-0', 'case-1'),
   claimNotice: (r) => r.claimNotice('dmarc-fail#2026-11-26', 'case-1', 1_800_000_000),
   templateLabel: (r) => r.templateLabel('fingerprint'),
+  remove: (r) => r.remove(STORED, ['AWAITING_APPROVAL']),
   labelTemplate: (r) =>
     r.labelTemplate('fingerprint', {
       label: 'not_rejection',

@@ -60,6 +60,8 @@ describe('the acknowledgements', () => {
     expect(ids({})).toEqual(
       [
         'AwsSolutions-IAM5[Resource::<RawMailA1B12CE5.Arn>/inbound/*] @ Onward/Inbound/Role',
+        // The owner's "Delete" takes a case's raw message, named by its SES message id, with it.
+        'AwsSolutions-IAM5[Resource::<RawMailA1B12CE5.Arn>/inbound/*] @ Onward/Review/Role',
         'AwsSolutions-S1 @ Onward/RawMail',
         'AwsSolutions-SMG4 @ Onward/SigningKey',
         'AwsSolutions-SQS3 @ Onward/FailedEvents',

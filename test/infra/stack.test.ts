@@ -465,12 +465,23 @@ describe('IAM, least privilege', () => {
     ]);
   });
 
-  it('review: reads and updates cases (and lists them through the one index), claims the email of a revived draft, sends as the sender, reads the key; no S3', () => {
+  it('review: reads and updates cases (and lists them through the one index), claims the email of a revived draft, deletes cases and their raw mail at the owner’s word, sends as the sender, reads the key', () => {
     expect(withoutLogs('review')).toEqual([
       {
         Effect: 'Allow',
-        Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+        Action: [
+          'dynamodb:DeleteItem',
+          'dynamodb:GetItem',
+          'dynamodb:PutItem',
+          'dynamodb:Query',
+          'dynamodb:UpdateItem',
+        ],
         Resource: [tableArn(), indexArn()],
+      },
+      {
+        Effect: 'Allow',
+        Action: 's3:DeleteObject',
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket.id, 'Arn'] }, '/inbound/*']] },
       },
       SEND,
       secretRead(),

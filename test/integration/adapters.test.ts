@@ -2,14 +2,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { awsHttp, type AwsHttp } from '../../lambdas/adapters/aws-http.ts';
 import { dynamoCaseRepository } from '../../lambdas/adapters/dynamo-cases.ts';
 import { parseMime } from '../../lambdas/adapters/mime.ts';
 import { s3RawMailStore } from '../../lambdas/adapters/s3-raw-mail.ts';
 import { sesMailer } from '../../lambdas/adapters/ses-mailer.ts';
-import type { Case } from '../../lambdas/core/case/index.ts';
+import { type Case, originalFingerprints } from '../../lambdas/core/case/index.ts';
 import { LOCAL_AWS, ensureTable } from '../../lambdas/local/emulators.ts';
 
 const emulators = inject('emulators');
@@ -114,6 +114,33 @@ describe('DynamoDB cases (dynalite)', () => {
     expect(await repo.claimOriginal(fingerprint, 'third')).toBe('second');
     // Never listed among the cases.
     expect((await repo.list()).some((c) => c.id.startsWith('original#'))).toBe(false);
+  });
+
+  it('removes a case, only from the statuses given, with the claims on its email it holds — not another case’s', async () => {
+    const original = {
+      style: 'attachment' as const,
+      from: { name: null, address: `kim-${Date.now()}@marlow.example` },
+      subject: 'Your interview',
+      date: null,
+      messageId: `<${Date.now()}@marlow.example>`,
+      references: null,
+      excerpt: 'Dear Sam',
+    };
+    const keys = originalFingerprints(original);
+    const record = { ...base('gone', '2026-11-20T00:00:00Z'), status: 'SENT' as const, original };
+    await repo.create(record);
+    await repo.claimOriginal(keys.id!, 'gone');
+    await repo.claimOriginal(keys.text, 'other');
+    // A status not given (SENDING: a letter may be leaving) keeps it.
+    expect(await repo.remove(record, ['AWAITING_APPROVAL'])).toBe(false);
+    expect(await repo.get('gone')).toMatchObject({ status: 'SENT' });
+    expect(await repo.remove(record, ['SENT', 'IGNORED'])).toBe(true);
+    expect(await repo.get('gone')).toBeNull();
+    expect((await repo.list()).some((c) => c.id === 'gone')).toBe(false);
+    // Its claim went with it (a new case now takes the email); another case's claim stayed.
+    expect(await repo.claimOriginal(keys.id!, 'next')).toBe('next');
+    expect(await repo.claimOriginal(keys.text, 'next')).toBe('other');
+    expect(await repo.remove(record, ['SENT'])).toBe(false);
   });
 
   it('claims a notice once: the first case holds it, later ones hear who does; never listed', async () => {
@@ -303,6 +330,18 @@ describe('raw mail in S3 (s3rver)', () => {
 
   it('fails loudly for a missing key', async () => {
     await expect(store.read('inbound/missing', 1000)).rejects.toThrow();
+  });
+
+  it('deletes a stored message, and a missing one without complaint', async () => {
+    await s3.send(
+      new PutObjectCommand({ Bucket: emulators.bucket, Key: 'inbound/to-delete', Body: 'Subject: x\r\n\r\nx' }),
+    );
+    await store.delete('inbound/to-delete');
+    await expect(store.read('inbound/to-delete', 1000)).rejects.toThrow(/key does not exist/);
+    await expect(
+      s3.send(new HeadObjectCommand({ Bucket: emulators.bucket, Key: 'inbound/to-delete' })),
+    ).rejects.toMatchObject({ $metadata: { httpStatusCode: 404 } });
+    await store.delete('inbound/never-there');
   });
 });
 

@@ -16,6 +16,7 @@ import type {
   Logger,
   Mailer,
   OutgoingMail,
+  RawMailEraser,
   RawMailStore,
 } from '../../lambdas/workflow/ports.ts';
 
@@ -107,6 +108,13 @@ export function memoryCases(): CaseRepository & {
       const now = templates.get(fingerprint);
       if (!now || now.at <= label.at) templates.set(fingerprint, clone(label));
     },
+    async remove(record, statuses) {
+      const current = items.get(record.id);
+      if (!current || !statuses.includes(current.status)) return false;
+      items.delete(record.id);
+      for (const [fingerprint, holder] of originals) if (holder === record.id) originals.delete(fingerprint);
+      return true;
+    },
     async list(options = {}) {
       return [...items.values()]
         .filter((c) => !options.status || c.status === options.status)
@@ -130,8 +138,11 @@ export function recordingMailer(): Mailer & { sent: OutgoingMail[]; failWith?: E
   return mailer;
 }
 
-export function rawStore(messages: Record<string, string | Uint8Array>): RawMailStore {
+export function rawStore(messages: Record<string, string | Uint8Array>): RawMailStore & RawMailEraser {
   return {
+    async delete(key) {
+      delete messages[key];
+    },
     async read(key, maxBytes) {
       const m = messages[key];
       if (m === undefined) throw new Error(`NoSuchKey ${key}`);
@@ -190,9 +201,19 @@ export function parsed(over: Partial<ParsedMail> = {}): ParsedMail {
 }
 
 /** The review site's paste dependencies, for tests of routes that never read a paste. */
-export const noPaste: { paste: PasteDeps; newId: () => string } = {
+/** What a web test that pastes nothing needs beside its own deps: a paste that fails loudly, an empty bucket. */
+export const webDefaults: {
+  paste: PasteDeps;
+  newId: () => string;
+  rawMail: RawMailEraser;
+  rawMailPrefix: string;
+  followUpDays: number;
+} = {
   paste: {} as PasteDeps,
   newId: () => {
     throw new Error('no paste in this test');
   },
+  rawMail: rawStore({}),
+  rawMailPrefix: 'inbound/',
+  followUpDays: 56,
 };

@@ -66,8 +66,14 @@ export async function forwardExample(t: TestStack, file: string, from = OWNER): 
   await forwardRaw(t, asNewEmail(await readFile(path.join('examples', file))), file, from);
 }
 
-/** Forwards a recruiter's raw message as an attachment through SMTP. */
-export async function forwardRaw(t: TestStack, raw: string, file = 'original.eml', from = OWNER): Promise<void> {
+/** Forwards a recruiter's raw message as an attachment through SMTP, with the owner's note above it. */
+export async function forwardRaw(
+  t: TestStack,
+  raw: string,
+  file = 'original.eml',
+  from = OWNER,
+  note = 'Forwarding this one.',
+): Promise<void> {
   const transport = nodemailer.createTransport({
     host: '127.0.0.1',
     port: t.config.smtpPort,
@@ -79,7 +85,7 @@ export async function forwardRaw(t: TestStack, raw: string, file = 'original.eml
       from,
       to: INBOUND,
       subject: 'Fwd: see attached',
-      text: 'Forwarding this one.',
+      text: note,
       attachments: [{ filename: file, content: raw, contentType: 'message/rfc822' }],
     });
   } finally {

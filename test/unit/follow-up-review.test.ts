@@ -14,7 +14,7 @@ import {
   fakeLinks,
   fixedClock,
   memoryCases,
-  noPaste,
+  webDefaults,
   owner,
   parsed,
   recordingMailer,
@@ -58,8 +58,7 @@ async function setup() {
       nowSeconds: () => Date.parse(NOW) / 1000,
     },
     inboundAddress: 'inbox@onward.test',
-    ...noPaste,
-    followUpDays: 56,
+    ...webDefaults,
   };
   const call = (method: string, url: string, form: Record<string, string> = {}) =>
     route(web, {

@@ -74,6 +74,7 @@ describe('what a status means for the owner', () => {
   it('drafts anyway only mail set aside as not (surely) a rejection', () => {
     expect(draftableAnyway(record('IGNORED', { reason: 'not-a-rejection' }))).toBe(true);
     expect(draftableAnyway(record('IGNORED', { reason: 'unsure' }))).toBe(true);
+    expect(draftableAnyway(record('IGNORED', { reason: 'record-only' }))).toBe(true);
     expect(draftableAnyway(record('IGNORED', { reason: 'not-allowed' }))).toBe(false);
     expect(draftableAnyway(record('IGNORED', { reason: 'spam' }))).toBe(false);
     expect(draftableAnyway(record('IGNORED'))).toBe(false);

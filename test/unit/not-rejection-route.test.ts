@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Case } from '../../lambdas/core/case/index.ts';
 import { linkFor } from '../../lambdas/core/links/index.ts';
 import { route, type WebDeps } from '../../lambdas/web/routes.ts';
-import { fixedClock, memoryCases, noPaste, owner, recordingMailer, silentLog } from '../support/fakes.ts';
+import { fixedClock, memoryCases, webDefaults, owner, recordingMailer, silentLog } from '../support/fakes.ts';
 
 const NOW = Date.parse('2026-12-03T10:00:00.000Z') / 1000;
 
@@ -48,8 +48,7 @@ function setup(record: Partial<Case>) {
       nowSeconds: () => NOW,
     },
     inboundAddress: 'inbox@onward.test',
-    ...noPaste,
-    followUpDays: 56,
+    ...webDefaults,
   };
   const call = (method: string, url: string) =>
     route(deps, {

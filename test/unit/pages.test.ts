@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../lambdas/core/case/index.ts';
-import { casesPage, draftAnywayPage } from '../../lambdas/web/pages/other-pages.ts';
+import { type CaseRow, type CasesView, casesPage, draftAnywayPage } from '../../lambdas/web/pages/other-pages.ts';
 import { reviewPage } from '../../lambdas/web/pages/review-page.ts';
 
 const letter = {
@@ -134,27 +134,91 @@ describe('the cases page', () => {
     } as Case,
     reviewUrl: null,
     reviveUrl: null,
+    deleteUrl: null,
+  });
+  const view = (rows: CaseRow[], extra: Partial<CasesView> = {}): CasesView => ({
+    rows,
+    filter: null,
+    noise: false,
+    noiseCount: 0,
+    chart: null,
+    timeZone: 'UTC',
+    urls: {
+      filter: (s) => `/cases?status=${s ?? ''}`,
+      noise: '/cases?view=noise',
+      paste: '/paste',
+      export: '/export',
+      deleteAll: '/delete-all',
+    },
+    ...extra,
   });
 
   it('names statuses and reasons in words, and a reason only while no letter was drafted', () => {
-    const html = casesPage(
-      [row('AWAITING_APPROVAL', 'unsure'), row('IGNORED', 'not-a-rejection')],
-      null,
-      (s) => `/cases?status=${s ?? ''}`,
-      'UTC',
-      '/paste',
-    );
+    const html = casesPage(view([row('AWAITING_APPROVAL', 'unsure'), row('IGNORED', 'not-a-rejection')]));
     expect(html).toContain('data-status="AWAITING_APPROVAL">waiting for you</td>');
     expect(html).toContain('data-status="IGNORED">no letter<br><small>not a rejection</small>');
     expect(html).not.toContain('unsure');
     expect(html).toContain('<a href="/cases?status=SEND_UNKNOWN">may have been sent</a>');
     expect(html).not.toMatch(/>AWAITING_APPROVAL</);
-    expect(html).toContain('<td class="date">Thu, 26 Nov 2026, 10:00 UTC</td>');
+    // No date in the email: when it was forwarded, and that it was.
+    expect(html).toContain(
+      '<td class="date"><time datetime="2026-11-26T10:00:00.000Z">26 Nov 2026, 10:00</time><br><small>forwarded; the email gave no date</small></td>',
+    );
+  });
+
+  it('shows when the recruiter wrote, in the owner’s time zone, and when it was forwarded', () => {
+    const r = row('SENT');
+    r.record.original = {
+      style: 'attachment',
+      from: null,
+      subject: 'x',
+      date: '2026-11-20T16:31:00.000Z',
+      messageId: null,
+      references: null,
+      excerpt: '',
+    };
+    const html = casesPage(view([r], { timeZone: 'Europe/Berlin' }));
+    expect(html).toContain(
+      '<time datetime="2026-11-20T16:31:00.000Z">20 Nov 2026, 17:31</time><br><small>forwarded 26 Nov 2026</small>',
+    );
+    expect(html).toContain('Times in Europe/Berlin.');
+    // An inline forward's date names no zone: the time as written, not moved into Berlin's.
+    r.record.original.date = 'Fri, Feb 27, 2026 at 4:31 PM';
+    expect(casesPage(view([r], { timeZone: 'Europe/Berlin' }))).toContain(
+      '<time datetime="2026-02-27T16:31">27 Feb 2026, 16:31</time>',
+    );
+  });
+
+  it('gives each case its contact, stage and next follow-up (none yet)', () => {
+    const r = row('AWAITING_APPROVAL');
+    r.record.extraction = {
+      company: 'Grainwood',
+      role: 'Analyst',
+      contactName: 'Sandra Ing',
+      contactEmail: 'sandra@grainwood.example',
+      stage: 'test',
+    } as Case['extraction'];
+    const html = casesPage(view([r]));
+    expect(html).toContain(
+      '<td data-label="Contact">Sandra Ing<br><small>sandra@grainwood.example</small></td><td class="stage" data-label="Stage">test</td>',
+    );
+    expect(html).toContain('<td data-label="Next follow-up">—</td>');
+    expect(html).toContain('<th>Contact</th><th>Stage</th><th>Letter</th><th>Next follow-up</th>');
+  });
+
+  it('keeps noise one click away: a link with its count, and its own list with the way back', () => {
+    const html = casesPage(view([row('SENT')], { noiseCount: 3 }));
+    expect(html).toContain('<a href="/cases?view=noise">set aside (3)</a>');
+    const aside = casesPage(view([row('IGNORED', 'duplicate')], { noise: true, noiseCount: 1 }));
+    expect(aside).toContain('<strong>set aside (1)</strong>');
+    expect(aside).toContain('<a href="/cases?status=">Back to your record</a>');
+    expect(aside).toContain('no letter<br><small>duplicate</small>');
+    expect(casesPage(view([], { noise: true }))).toContain('Nothing set aside.');
   });
 
   it('offers filters for the states a case rests in, and names mail with no sender by its subject', () => {
     const html = casesPage(
-      [
+      view([
         {
           ...row('IGNORED', 'no-from'),
           record: {
@@ -170,11 +234,7 @@ describe('the cases page', () => {
             },
           },
         },
-      ],
-      null,
-      (s) => `/cases?status=${s ?? ''}`,
-      'UTC',
-      '/paste',
+      ]),
     );
     for (const passing of ['RECEIVED', 'DRAFTED', 'SENDING']) expect(html).not.toContain(`status=${passing}"`);
     expect(html).toContain('<a href="/cases?status=EXPIRED">expired</a>');
@@ -182,10 +242,10 @@ describe('the cases page', () => {
   });
 
   it('says when a filter has no cases, not that there are none at all', () => {
-    expect(casesPage([], 'EXPIRED', () => '/c', 'UTC', '/paste')).toContain('No cases with the status “expired”.');
-    expect(casesPage([], null, () => '/c', 'UTC', '/paste')).toContain('No cases yet.');
+    expect(casesPage(view([], { filter: 'EXPIRED' }))).toContain('No cases with the status “expired”.');
+    expect(casesPage(view([]))).toContain('No cases yet.');
     // A rejection that cannot be forwarded has a way in from here.
-    expect(casesPage([], null, () => '/c', 'UTC', '/t/x.paste.y')).toContain(
+    expect(casesPage(view([], { urls: { ...view([]).urls, paste: '/t/x.paste.y' } }))).toContain(
       '<a href="/t/x.paste.y">Paste a rejection</a>',
     );
   });
@@ -200,9 +260,7 @@ describe('the cases page', () => {
       inReplyTo: null,
       references: null,
     };
-    expect(casesPage([sent], null, () => '/c', 'UTC', '/paste')).toContain(
-      'data-status="SENT">sent<br><small>to sandra@grainwood.example</small>',
-    );
+    expect(casesPage(view([sent]))).toContain('data-status="SENT">sent<br><small>to sandra@grainwood.example</small>');
   });
 });
 
@@ -235,6 +293,30 @@ describe('the draft-anyway page', () => {
       'onward read it as not a rejection: invites you to interview: “we would like to invite you”.',
     );
     expect(html).not.toContain('not rejection (');
+  });
+
+  it('for a case forwarded to record, says so and still offers a letter, and the way to delete it', () => {
+    const record = {
+      id: 'c8',
+      status: 'IGNORED',
+      reason: 'record-only',
+      receivedAt: '2026-11-26T10:00:00.000Z',
+      updatedAt: '2026-11-26T10:00:00.000Z',
+      original: {
+        style: 'attachment',
+        from: null,
+        subject: 'Your application',
+        date: null,
+        messageId: null,
+        references: null,
+        excerpt: '',
+      },
+    } as Case;
+    const html = draftAnywayPage(record, '/p', '/c', null, '/t/x.delete.y');
+    expect(html).toContain('you forwarded it with “record” as your note, to keep it in your record without a letter.');
+    expect(html).toContain('value="draft">Write one</button>');
+    expect(html).toContain('<a href="/t/x.delete.y">Delete this case…</a>');
+    expect(draftAnywayPage(record, '/p', '/c')).not.toContain('Delete this case');
   });
 });
 

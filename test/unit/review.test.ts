@@ -9,7 +9,15 @@ import { draftAnyway } from '../../lambdas/workflow/draft-anyway.ts';
 import { sendFreshLink } from '../../lambdas/workflow/fresh-link.ts';
 import type { ReviewDeps } from '../../lambdas/workflow/owner-decisions.ts';
 import { recordSentByOwner, sendLetter } from '../../lambdas/workflow/send-letter.ts';
-import { fakeLinks, fixedClock, memoryCases, noPaste, owner, recordingMailer, silentLog } from '../support/fakes.ts';
+import {
+  fakeLinks,
+  fixedClock,
+  memoryCases,
+  webDefaults,
+  owner,
+  recordingMailer,
+  silentLog,
+} from '../support/fakes.ts';
 
 const letter = {
   to: 'sandra.ing@grainwood.example',
@@ -333,7 +341,7 @@ describe('"I sent it myself" on the review site', () => {
 
   it('a POST from the page records it; a GET (a mail scanner) changes nothing', async () => {
     const { deps, cases } = setup('SEND_FAILED');
-    const web = { ...deps, signer, inboundAddress: 'inbox@onward.test', ...noPaste, followUpDays: 56 };
+    const web = { ...deps, signer, inboundAddress: 'inbox@onward.test', ...webDefaults };
     expect((await route(web, request('GET', 'sent-myself'))).statusCode).toBe(200);
     expect(cases.items.get('c1')!.status).toBe('SEND_FAILED');
     const posted = await route(web, request('POST', 'sent-myself'));
@@ -344,7 +352,7 @@ describe('"I sent it myself" on the review site', () => {
 
   it('a token for another action cannot record it', async () => {
     const { deps, cases } = setup('SEND_FAILED');
-    const web = { ...deps, signer, inboundAddress: 'inbox@onward.test', ...noPaste, followUpDays: 56 };
+    const web = { ...deps, signer, inboundAddress: 'inbox@onward.test', ...webDefaults };
     await route(web, request('POST', 'review'));
     expect(cases.items.get('c1')!.status).toBe('SEND_FAILED');
   });

@@ -48,7 +48,9 @@ export type IgnoreReason =
   // A rejection recorded without a draft: form mail nobody wrote (core/letter/suggest.ts).
   | 'no-letter-suggested'
   // The interviewer's answer to a letter onward sent, forwarded: joined to that letter's case.
-  | 'answer';
+  | 'answer'
+  // A past rejection the owner forwarded with "record" as their note's first line: history, no letter.
+  | 'record-only';
 
 /**
  * Why mail that plausibly came from the owner was refused (core/trust): each has its own

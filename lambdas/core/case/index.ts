@@ -33,6 +33,7 @@ export {
 } from './follow-up.ts';
 export {
   assertTransitions,
+  DELETABLE,
   DISCARDABLE,
   draftableAnyway,
   letterStands,

@@ -2,7 +2,7 @@
 // questions the use cases and pages ask of a status. Every move is one conditional write from an
 // expected status, so replays, double clicks and parallel POSTs converge on one outcome; the
 // DynamoDB adapter and the test fake both refuse a move this table does not draw.
-import type { Case, CaseStatus, IgnoreReason } from './case.ts';
+import { CASE_STATUSES, type Case, type CaseStatus, type IgnoreReason } from './case.ts';
 
 const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   RECEIVED: ['IGNORED', 'DRAFTED'],
@@ -44,8 +44,14 @@ export const DISCARDABLE: readonly CaseStatus[] = ['AWAITING_APPROVAL', 'SEND_FA
 /** States a case only passes through on its way (a second at most): the cases page offers no filter for them. */
 export const PASSING: readonly CaseStatus[] = ['RECEIVED', 'DRAFTED', 'SENDING'];
 
+/**
+ * A case the owner may delete: any that rests. One passing through a state is being worked on —
+ * a letter SENDING may be leaving — and deleting it then would lose what became of it.
+ */
+export const DELETABLE: readonly CaseStatus[] = CASE_STATUSES.filter((s) => !PASSING.includes(s));
+
 /** Reasons the owner may override with "Draft a thank-you anyway" ("Write one anyway"). */
-const DRAFTABLE_REASONS: readonly IgnoreReason[] = ['not-a-rejection', 'unsure', 'no-letter-suggested'];
+const DRAFTABLE_REASONS: readonly IgnoreReason[] = ['not-a-rejection', 'unsure', 'no-letter-suggested', 'record-only'];
 
 /** Mail set aside that the owner may still draft a thank-you for. */
 export function draftableAnyway(c: Case): boolean {

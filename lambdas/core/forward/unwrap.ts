@@ -96,3 +96,31 @@ export function unwrapForward(mail: ParsedMail): OriginalMail {
     text,
   };
 }
+
+/**
+ * What the owner wrote above what they forwarded: the text of a forward-as-attachment, or the
+ * part of an inline forward before its header block. Null for mail that came as it was (an
+ * auto-forward, mail written to onward directly): there the text is the recruiter's, not theirs.
+ */
+function ownerNote(mail: ParsedMail): string | null {
+  if (mail.attached) return mail.text;
+  const result = readForward(unquote(mail.text), mail.subject);
+  return result.forwarded ? (result.message ?? '') : null;
+}
+
+/**
+ * "record" as the first line of the owner's note: a past rejection, to be recorded for the
+ * owner's history without a letter. Only the whole line counts ("Record.", "record:" too): a
+ * note that merely mentions recording is a note.
+ */
+export function asksRecordOnly(mail: ParsedMail): boolean {
+  const first = ownerNote(mail)
+    ?.split('\n')
+    .find((line) => line.trim());
+  return (
+    first
+      ?.trim()
+      .replace(/[.!:]+$/, '')
+      .toLowerCase() === 'record'
+  );
+}

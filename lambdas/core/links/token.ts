@@ -21,6 +21,9 @@ const TOKEN_ACTIONS = [
   'follow-up-again',
   // The cases page's switch for all follow-ups.
   'follow-ups-switch',
+  'export',
+  'delete',
+  'delete-all',
 ] as const;
 export type TokenAction = (typeof TOKEN_ACTIONS)[number];
 

@@ -27,10 +27,12 @@ button.primary{background:var(--accent);color:#fff}button.secondary{background:t
 form.letter:invalid button.primary{opacity:.45;cursor:not-allowed}pre.letter,blockquote{white-space:pre-wrap;font:inherit;margin:0}
 section>h2:first-child{margin-top:0}.excerpt-title{font-size:.9rem;margin:.8rem 0 .3rem}pre.letter.sent{margin-top:1rem}
 blockquote{border-left:3px solid var(--line);padding-left:.8rem;color:var(--muted);max-height:14rem;overflow:auto}
-table{width:100%;border-collapse:collapse}th,td{text-align:left;padding:.45rem .4rem;border-bottom:1px solid var(--line);vertical-align:top}table.cases td{overflow-wrap:anywhere}td.date{white-space:nowrap}
+table{width:100%;border-collapse:collapse}th,td{text-align:left;padding:.45rem .4rem;border-bottom:1px solid var(--line);vertical-align:top}table.cases td{overflow-wrap:anywhere}
 a{color:var(--accent)}.status{font-size:.8rem;font-weight:700;letter-spacing:.03em}
 a.button{display:inline-block;font-weight:600;border-radius:8px;padding:.4rem 1rem;border:1px solid var(--accent);text-decoration:none}
-@media (max-width:34rem){dl{grid-template-columns:1fr}dt{margin-top:.4rem}table.cases thead{display:none}table.cases tr{display:block;padding:.55rem 0;border-bottom:1px solid var(--line)}table.cases td{display:block;border:0;padding:.1rem 0}}
+main:has(table.cases){max-width:62rem}table.cases{font-size:.92rem}td.date time,td.stage{white-space:nowrap}svg.chart{display:block;width:100%;max-width:34rem;height:auto;margin:.5rem 0}
+ul.legend{list-style:none;padding:0;margin:.25rem 0;display:flex;flex-wrap:wrap;gap:.2rem 1rem;font-size:.85rem}ul.legend svg{vertical-align:-1px}
+@media (max-width:34rem){dl{grid-template-columns:1fr}dt{margin-top:.4rem}table.cases thead{display:none}table.cases tr{display:block;padding:.55rem 0;border-bottom:1px solid var(--line)}table.cases td{display:block;border:0;padding:.1rem 0}table.cases td[data-label]::before{content:attr(data-label) ": ";color:var(--muted);font-weight:400}}
 `;
 
 const styleHash = (style: string) => `sha256-${createHash('sha256').update(style).digest('base64')}`;

@@ -11,20 +11,29 @@ import {
   verdictWords,
   when,
 } from '../../core/case/index.ts';
+import type { Stage } from '../../core/extract/index.ts';
+import { recordEntry, type SearchChart, shortTime } from '../../core/record/index.ts';
 import { esc, messagePage, page } from './layout.ts';
+import { deleteLink } from './review-page.ts';
+import { searchChartSection } from './search-chart.ts';
 
 export function draftAnywayPage(
   record: Case,
   postUrl: string,
   casesUrl: string,
   notRejectionUrl: string | null = null,
+  deleteUrl: string | null = null,
 ): string {
-  if (record.reason === 'no-letter-suggested') {
+  if (record.reason === 'no-letter-suggested' || record.reason === 'record-only') {
+    const why =
+      record.reason === 'record-only'
+        ? 'you forwarded it with “record” as your note, to keep it in your record without a letter'
+        : 'it came automatically, and nobody wrote it';
     return page(
       'Write one anyway?',
       `<p class="muted"><a href="${esc(casesUrl)}">All cases</a></p><h1>Write one anyway?</h1>
-<p>The rejection “${esc(record.original?.subject ?? '')}” is recorded, and onward suggested no letter for it: it came automatically, and nobody wrote it. If you know whom to thank, onward will draft a letter for you to review. Nothing is sent until you press Send on the next page.</p>
-<form method="post" action="${esc(postUrl)}"><div class="actions"><button class="primary" type="submit" name="op" value="draft">Write one</button></div></form>`,
+<p>The rejection “${esc(record.original?.subject ?? '')}” is recorded, and onward suggested no letter for it: ${why}. If you know whom to thank, onward will draft a letter for you to review. Nothing is sent until you press Send on the next page.</p>
+<form method="post" action="${esc(postUrl)}"><div class="actions"><button class="primary" type="submit" name="op" value="draft">Write one</button></div></form>${deleteLink(deleteUrl)}`,
     );
   }
   const c = record.classification;
@@ -38,7 +47,7 @@ export function draftAnywayPage(
     'Draft a thank-you anyway?',
     `<p class="muted"><a href="${esc(casesUrl)}">All cases</a></p><h1>Draft a thank-you anyway?</h1>${said}
 <p>The email “${esc(record.original?.subject ?? '')}” did not get a letter: ${esc(why)} If it is a rejection after all, onward will draft one for you to review, and read ${LIKE_THIS} as rejections from now on. Nothing is sent until you press Send on the next page.</p>
-<div class="actions"><form method="post" action="${esc(postUrl)}"><button class="primary" type="submit" name="op" value="draft">Draft a thank-you</button></form>${notRejection}</div>`,
+<div class="actions"><form method="post" action="${esc(postUrl)}"><button class="primary" type="submit" name="op" value="draft">Draft a thank-you</button></form>${notRejection}</div>${deleteLink(deleteUrl)}`,
   );
 }
 
@@ -47,12 +56,14 @@ export interface CaseRow {
   reviewUrl: string | null;
   /** For an expired or discarded draft: a POST target that brings it back for review. */
   reviveUrl: string | null;
+  /** The page that asks before deleting the case; shown in the row when the case has no page of its own. */
+  deleteUrl: string | null;
   /** The follow-up's page, once the letter has left. */
   followUpUrl?: string | null;
 }
 
 /** The one switch for all follow-ups, and the days they wait. */
-export interface FollowUpSwitch {
+interface FollowUpSwitch {
   on: boolean;
   switchUrl: string;
   days: number;
@@ -69,57 +80,145 @@ function followUpSwitch(s: FollowUpSwitch): string {
   }</button></form>`;
 }
 
-export function casesPage(
-  rows: CaseRow[],
-  filter: CaseStatus | null,
-  filterUrl: (s: CaseStatus | null) => string,
+export interface CasesView {
+  rows: CaseRow[];
+  /** One status of the record, or all of it. */
+  filter: CaseStatus | null;
+  /** The list shows the noise set aside (duplicates, strangers, onward's own mail), not the record. */
+  noise: boolean;
+  noiseCount: number;
+  chart: SearchChart | null;
+  timeZone: string;
+  /** The switch for all follow-ups and the days they wait. */
+  followUps?: FollowUpSwitch;
+  urls: {
+    filter: (s: CaseStatus | null) => string;
+    noise: string;
+    paste: string;
+    export: string;
+    /** The page that asks for a typed confirmation before deleting every case. */
+    deleteAll: string;
+  };
+}
+
+const STAGE_WORDS: Record<Stage, string> = { application: 'application', test: 'test', interview: 'interview' };
+
+/** When the recruiter wrote, as the row's first line; when it was forwarded, under it. */
+function dateCell(r: Case, timeZone: string): string {
+  const e = recordEntry(r);
+  const forwarded = shortTime(e.forwardedAt, timeZone);
+  if (e.rejectedAt)
+    return `<time datetime="${esc(e.rejectedAt)}">${esc(shortTime(e.rejectedAt, timeZone))}</time><br><small>forwarded ${esc(forwarded.replace(/,.*/, ''))}</small>`;
+  // A date the forward wrote in a way onward cannot read is still the owner's best clue.
+  if (e.rejectedAsWritten)
+    return `<time>${esc(e.rejectedAsWritten)}</time><br><small>forwarded ${esc(forwarded.replace(/,.*/, ''))}</small>`;
+  return `<time datetime="${esc(e.forwardedAt)}">${esc(forwarded)}</time><br><small>forwarded; the email gave no date</small>`;
+}
+
+/** What comes after the letter: when its follow-up is due, or what became of it, linked to its page. */
+function followUpCell(r: Case, url: string | null | undefined, followUps: FollowUpSwitch | undefined): string {
+  if (!r.followUp || !followUps) return '—';
+  const phrase = esc(followUpPhrase(r.followUp, followUps.days));
+  return `<span data-follow-up="${esc(r.followUp.status)}">${url ? `<a href="${esc(url)}">${phrase}</a>` : phrase}</span>`;
+}
+
+function caseRow(
+  { record: r, reviewUrl, reviveUrl, deleteUrl, followUpUrl }: CaseRow,
   timeZone: string,
-  pasteUrl: string,
-  followUps?: FollowUpSwitch,
+  followUps: FollowUpSwitch | undefined,
 ): string {
+  const e = recordEntry(r);
+  // Mail with no From still says what it was about.
+  const company = e.company ?? r.original?.from?.address ?? (r.original?.subject || '—');
+  const cell = reviewUrl ? `<a href="${esc(reviewUrl)}">${esc(company)}</a>` : esc(company);
+  // The role under the company: on a phone, eight rows of one company must still differ.
+  const role = e.role ? `<br><small>${esc(e.role)}</small>` : '';
+  const contact =
+    e.contactName || e.contactEmail
+      ? `${esc(e.contactName ?? '')}${e.contactName && e.contactEmail ? '<br>' : ''}${e.contactEmail ? `<small>${esc(e.contactEmail)}</small>` : ''}`
+      : '—';
+  // Why no letter, only while there is none: a case drafted anyway is past its reason.
+  const why = r.status === 'IGNORED' && r.reason ? `<br><small>${esc(r.reason.replace(/-/g, ' '))}</small>` : '';
+  const to = e.letterTo ? `<br><small>to ${esc(e.letterTo)}</small>` : '';
+  // The owner's own verdict on the email, where they gave one.
+  const said = r.ownerLabel ? `<br><small>you said: ${esc(verdictWords(r.ownerLabel.label))}</small>` : '';
+  const revive = reviveUrl
+    ? `<form method="post" action="${esc(reviveUrl)}"><button class="secondary" type="submit" name="op" value="revive">Revive</button></form>`
+    : '';
+  // A case with a page offers its deletion there; one without (a stranger's mail) offers it here.
+  const remove = !reviewUrl && deleteUrl ? `<br><small><a href="${esc(deleteUrl)}">delete…</a></small>` : '';
+  return `<tr><td class="date">${dateCell(r, timeZone)}</td><td>${cell}${role}</td><td data-label="Contact">${contact}</td><td class="stage" data-label="Stage">${e.stage ? STAGE_WORDS[e.stage] : '—'}</td><td class="status" data-label="Letter" data-status="${esc(r.status)}">${esc(e.letter)}${why}${said}${to}${revive}${remove}</td><td data-label="Next follow-up">${followUpCell(r, followUpUrl, followUps)}</td></tr>`;
+}
+
+export function casesPage(view: CasesView): string {
+  const { rows, filter, noise, timeZone, urls } = view;
   // Passing states (received, drafted, sending) last a second: no filter of their own.
   const filters = [null, ...CASE_STATUSES.filter((s) => !PASSING.includes(s) || s === filter)]
     .map((s) => {
       const label = s ? STATUS_LABEL[s] : 'all';
-      return s === filter ? `<strong>${esc(label)}</strong>` : `<a href="${esc(filterUrl(s))}">${esc(label)}</a>`;
+      return s === filter && !noise
+        ? `<strong>${esc(label)}</strong>`
+        : `<a href="${esc(urls.filter(s))}">${esc(label)}</a>`;
     })
     .join(' · ');
+  // Noise is one click away, never in the record.
+  const aside = noise
+    ? `<strong>set aside (${view.noiseCount})</strong>`
+    : `<a href="${esc(urls.noise)}">set aside (${view.noiseCount})</a>`;
+  const table = `<table class="cases"><thead><tr><th>Rejected</th><th>Company, role</th><th>Contact</th><th>Stage</th><th>Letter</th><th>Next follow-up</th></tr></thead><tbody>${rows
+    .map((row) => caseRow(row, timeZone, view.followUps))
+    .join('')}</tbody></table>`;
   const body = rows.length
-    ? `<table class="cases"><thead><tr><th>Received</th><th>Company or sender, role</th><th>Status</th></tr></thead><tbody>${rows
-        .map(({ record: r, reviewUrl, reviveUrl, followUpUrl }) => {
-          // Mail with no From still says what it was about.
-          const company = r.extraction?.company ?? r.original?.from?.address ?? (r.original?.subject || '—');
-          const cell = reviewUrl ? `<a href="${esc(reviewUrl)}">${esc(company)}</a>` : esc(company);
-          // Why no letter, only while there is none: a case drafted anyway is past its reason.
-          const why =
-            r.status === 'IGNORED' && r.reason ? `<br><small>${esc(r.reason.replace(/-/g, ' '))}</small>` : '';
-          const to = r.status === 'SENT' && r.letter?.to ? `<br><small>to ${esc(r.letter.to)}</small>` : '';
-          // The owner's own verdict on the email, where they gave one.
-          const said = r.ownerLabel ? `<br><small>you said: ${esc(verdictWords(r.ownerLabel.label))}</small>` : '';
-          // The role under the company: on a phone, eight rows of one company must still differ.
-          const role = r.extraction?.role ? `<br><small>${esc(r.extraction.role)}</small>` : '';
-          // What comes after the letter: when its follow-up is due, or what became of it.
-          const next =
-            r.followUp && followUps
-              ? `<br><small data-follow-up="${esc(r.followUp.status)}">${
-                  followUpUrl
-                    ? `<a href="${esc(followUpUrl)}">${esc(followUpPhrase(r.followUp, followUps.days))}</a>`
-                    : esc(followUpPhrase(r.followUp, followUps.days))
-                }</small>`
-              : '';
-          return `<tr><td class="date">${esc(when(r.receivedAt, timeZone))}</td><td>${cell}${role}</td><td class="status" data-status="${esc(r.status)}">${esc(STATUS_LABEL[r.status])}${why}${said}${to}${next}${
-            reviveUrl
-              ? `<form method="post" action="${esc(reviveUrl)}"><button class="secondary" type="submit" name="op" value="revive">Revive</button></form>`
-              : ''
-          }</td></tr>`;
-        })
-        .join('')}</tbody></table>`
-    : filter
-      ? `<p>No cases with the status “${esc(STATUS_LABEL[filter])}”.</p>`
-      : '<p>No cases yet. Forward a rejection to your onward address, or paste one, and it appears here.</p>';
+    ? table
+    : noise
+      ? '<p>Nothing set aside.</p>'
+      : filter
+        ? `<p>No cases with the status “${esc(STATUS_LABEL[filter])}”.</p>`
+        : '<p>No cases yet. Forward a rejection to your onward address, or paste one, and it appears here.</p>';
+  const heading = noise
+    ? `<h2>Set aside</h2><p class="muted">Mail that is not part of your record: the same email forwarded again, mail from strangers, onward’s own mail come back, your replies it acted on. <a href="${esc(urls.filter(null))}">Back to your record</a></p>`
+    : '';
   return page(
     'Cases',
-    `<h1>Your cases</h1><p><a href="${esc(pasteUrl)}">Paste a rejection</a> <small>— one you cannot forward: a LinkedIn message, a portal’s notice</small></p>${followUps ? followUpSwitch(followUps) : ''}<p class="muted">Filter: ${filters}</p><section>${body}</section>`,
+    `<h1>Your cases</h1><p><a href="${esc(urls.paste)}">Paste a rejection</a> <small>— one you cannot forward: a LinkedIn message, a portal’s notice</small></p>${noise ? '' : searchChartSection(view.chart)}${view.followUps && !noise ? followUpSwitch(view.followUps) : ''}<p><a href="${esc(urls.export)}" download>Download all cases (CSV)</a> <small>— for a spreadsheet: one case a line</small></p><p class="muted">Show: ${filters} · ${aside}<br><small>Times in ${esc(timeZone)}.</small></p><section>${heading}${body}</section><p class="muted"><a href="${esc(urls.deleteAll)}">Delete everything…</a> <small>— every case and every email onward keeps</small></p>`,
+  );
+}
+
+/** "Delete this case?": what goes, and the one button that does it (a signed POST). */
+export function deleteCasePage(record: Case, postUrl: string, casesUrl: string, echoes: number): string {
+  const what = record.extraction?.company ?? record.original?.subject ?? 'this case';
+  const also = echoes
+    ? ` With it go ${echoes} ${echoes === 1 ? 'copy or reply' : 'copies and replies'} about the same email.`
+    : '';
+  return page(
+    'Delete this case?',
+    `<p class="muted"><a href="${esc(casesUrl)}">All cases</a></p><h1>Delete this case?</h1>
+<p>“${esc(what)}” and the email you forwarded are deleted from onward: the case, the raw message, and who wrote it.${esc(also)} Nothing is sent to anyone. This cannot be undone.</p>
+<form method="post" action="${esc(postUrl)}"><div class="actions"><button class="primary" type="submit" name="op" value="delete">Delete this case</button><a class="button" href="${esc(casesUrl)}">Keep it</a></div></form>`,
+  );
+}
+
+/** What the owner types to delete everything: a phrase, not a click, so no stray tap does it. */
+export const DELETE_ALL_PHRASE = 'delete everything';
+
+/** "Delete everything?": every case, after the owner types the phrase. */
+export function deleteAllPage(
+  postUrl: string,
+  casesUrl: string,
+  exportUrl: string,
+  count: number,
+  problems: string[] = [],
+): string {
+  const alert = problems.length
+    ? `<div role="alert" class="notice warn"><strong>Nothing was deleted:</strong><ul class="errors">${problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul></div>`
+    : '';
+  return page(
+    'Delete everything?',
+    `<p class="muted"><a href="${esc(casesUrl)}">All cases</a></p><h1>Delete everything?</h1>
+<p>All ${count} ${count === 1 ? 'case' : 'cases'} and every email onward keeps for them are deleted: recruiters’ names and addresses, the letters, the raw messages. Nothing is sent to anyone. This cannot be undone — <a href="${esc(exportUrl)}" download>download the CSV</a> first if you want to keep your record.</p>
+${alert}<form method="post" action="${esc(postUrl)}"><label for="confirm">Type <strong>${DELETE_ALL_PHRASE}</strong> to confirm</label>
+<input id="confirm" name="confirm" type="text" required autocomplete="off" spellcheck="false" autocapitalize="off">
+<div class="actions"><button class="primary" type="submit" name="op" value="delete-all">Delete everything</button><a class="button" href="${esc(casesUrl)}">Keep my cases</a></div></form>`,
   );
 }
 

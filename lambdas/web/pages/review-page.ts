@@ -41,7 +41,15 @@ export interface ReviewView {
   notRejectionUrl?: string | null;
   /** Once the letter left: its follow-up's page, and what is next for it in words. */
   followUp?: { url: string; phrase: string } | null;
+  /** "Delete this case": the page that asks first (a GET), while the case rests in a state. */
+  deleteUrl?: string | null;
 }
+
+/** At the foot of a case's page: the way to its deletion, which asks before it acts. */
+export const deleteLink = (url: string | null | undefined) =>
+  url
+    ? `<p class="muted"><a href="${esc(url)}">Delete this case…</a> <small>— it and its email, from onward</small></p>`
+    : '';
 
 const STATUS_TEXT: Partial<Record<CaseStatus, [string, string]>> = {
   AWAITING_APPROVAL: ['', 'Nothing has been sent. Check the letter, change anything you like, then press Send.'],
@@ -226,6 +234,6 @@ export function reviewPage(view: ReviewView): string {
   }
   return page(
     title,
-    `<p class="muted"><a href="${esc(view.casesUrl)}">All cases</a></p><h1>${esc(title)}</h1>${main}${detected(record)}${original(record, view.timeZone)}`,
+    `<p class="muted"><a href="${esc(view.casesUrl)}">All cases</a></p><h1>${esc(title)}</h1>${main}${detected(record)}${original(record, view.timeZone)}${deleteLink(view.deleteUrl)}`,
   );
 }
