@@ -79,7 +79,7 @@ async function draftByReply(deps: ReceiveDeps, target: Case, about: string): Pro
 /** The subject of the answer to "send": what happened, so a letter that left never reads "Not sent". */
 function sendHeadline(result: Awaited<ReturnType<typeof sendLetter>>): string {
   if (result.outcome === 'sent') return 'Sent';
-  if (result.outcome === 'already-sent') return 'Already sent';
+  // 'already-sent' always carries the SENT record: one check says it for every outcome.
   if ('record' in result && result.record.status === 'SENT') return 'Already sent';
   if (result.outcome === 'unknown') return 'Perhaps sent';
   return 'Not sent';

@@ -111,6 +111,7 @@ export async function recordSentByOwner(deps: ReviewDeps, caseId: string): Promi
   const current = await deps.cases.get(caseId);
   if (!current) return { outcome: 'missing' };
   if (current.status === 'SENT') return { outcome: 'already-sent', record: current };
+  // Stryker disable next-line ConditionalExpression: a shortcut — the transition below, from SEND_FAILED only, refuses the same cases and answers 'not-refused' with the same record.
   if (current.status !== 'SEND_FAILED') return { outcome: 'not-refused', record: current };
   const sentAt = deps.clock.now().toISOString();
   const sent = await deps.cases.transition(caseId, ['SEND_FAILED'], 'SENT', {

@@ -2,7 +2,7 @@
 // once, and the letter exactly as it would leave.
 import { describe, expect, it } from 'vitest';
 import type { Letter } from '../../lambdas/core/case/index.ts';
-import { applyEdits, DETAIL_PLACEHOLDER } from '../../lambdas/core/letter/index.ts';
+import { applyEdits, DETAIL_PLACEHOLDER, keepable } from '../../lambdas/core/letter/index.ts';
 
 const letter: Letter = {
   to: 'sandra.ing@grainwood.example',
@@ -95,5 +95,52 @@ describe('the owner’s edits', () => {
     expect(applyEdits(letter, { ...edits, detail: 'the tour' }).problems).toEqual([
       expect.stringContaining('Your detail has no place in the letter'),
     ]);
+  });
+});
+
+describe('a letter to a new address', () => {
+  const greetedBy = (over: Partial<Letter>, greeting: string, to: string) =>
+    applyEdits({ ...letter, ...over }, { ...edits, to, body: `${greeting}\n\nThank you.\n\nSam Rivera` }).problems;
+
+  it('is refused while it greets the old person by first name, or by title and surname', () => {
+    expect(greetedBy({}, 'Dear Sandra,', 'david.chen@grainwood.example')).toEqual([
+      'The letter greets Sandra Ing but now goes to david.chen@grainwood.example: change the greeting, or send it to sandra.ing@grainwood.example.',
+    ]);
+    expect(greetedBy({ toName: 'Ms. Ing' }, 'Dear Ms Ing,', 'david.chen@grainwood.example')).toEqual([
+      'The letter greets Ms. Ing but now goes to david.chen@grainwood.example: change the greeting, or send it to sandra.ing@grainwood.example.',
+    ]);
+  });
+
+  it('leaves when the greeting shares only a title or an initial with the old person’s name', () => {
+    expect(
+      greetedBy({ to: 'jones@grainwood.example', toName: 'Dr Jones' }, 'Dear Dr Smith,', 'smith@grainwood.example'),
+    ).toEqual([]);
+    expect(greetedBy({ toName: 'Sandra J Ing' }, 'Dear J. Chen,', 'david.chen@grainwood.example')).toEqual([]);
+  });
+});
+
+describe('edits kept on Discard', () => {
+  it('are kept up to the limits a letter may have — address, subject and letter — and with no address', () => {
+    const full = {
+      ...letter,
+      to: `${'a'.repeat(308)}@example.com`,
+      subject: 's'.repeat(250),
+      body: 'x'.repeat(20_000),
+    };
+    expect(full.to).toHaveLength(320);
+    expect(keepable(full)).toBe(true);
+    expect(keepable({ ...full, to: null })).toBe(true);
+  });
+
+  it('are not kept past them: a paste gone wrong is no letter to store', () => {
+    const full = {
+      ...letter,
+      to: `${'a'.repeat(308)}@example.com`,
+      subject: 's'.repeat(250),
+      body: 'x'.repeat(20_000),
+    };
+    expect(keepable({ ...full, body: `${full.body}x` })).toBe(false);
+    expect(keepable({ ...full, subject: `${full.subject}s` })).toBe(false);
+    expect(keepable({ ...full, to: `a${full.to}` })).toBe(false);
   });
 });

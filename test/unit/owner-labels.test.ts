@@ -3,7 +3,7 @@
 // so the next email like it gets the owner's verdict — and a different email from the same
 // sender does not.
 import { describe, expect, it } from 'vitest';
-import type { Case } from '../../lambdas/core/case/index.ts';
+import { type Case, statePhrase } from '../../lambdas/core/case/index.ts';
 import { corpusRecord, templateFingerprint } from '../../lambdas/core/labels/index.ts';
 import type { ParsedMail } from '../../lambdas/core/mail/index.ts';
 import { noticeMessage } from '../../lambdas/core/notices/index.ts';
@@ -425,6 +425,104 @@ describe('replies that label', () => {
     const second = cases.items.get('m2')!.classification!;
     expect(second.verdict).toBe('not_rejection');
     expect(second.reasons[0]).toBe('you said an email like this is not a rejection on 03 Dec 2026');
+  });
+});
+
+describe('what the owner hears back from a reply that labels', () => {
+  const commandOf = (log: { lines: string[] }) => JSON.parse(log.lines.at(-1)!).command;
+  const review = (id: string) => `\n\nReview it here: https://review.test/t/review-${id}`;
+  const noted = 'onward reads emails like this one (the same sender, subject and opening) that way from now on.';
+
+  it('"not a rejection" to a draft: discarded, and how to bring it back', async () => {
+    const { mailer, forward, reply, log } = setup();
+    await forward('m1', statusUpdate('Sam', 'Senior Analyst'));
+    await reply('r1', 'm1', 'not a rejection');
+    expect(mailer.sent.at(-1)!.text).toBe(
+      `Noted: this email is not a rejection. Its draft is discarded; nothing was sent.\n${noted}\nChanged your mind? Bring the draft back from its review page.${review('m1')}`,
+    );
+    expect(commandOf(log)).toBe('not-rejection');
+  });
+
+  it('"not a rejection" to a notice, a letter discarded before, or one that left: noted, nothing discarded', async () => {
+    const { cases, mailer, forward, reply } = setup();
+    await forward('m1', invitation('Sam', 'Project Coordinator'));
+    cases.items.set('m1', { ...cases.items.get('m1')!, reason: 'unsure' });
+    await reply('r1', 'm1', 'not a rejection');
+    expect(mailer.sent.at(-1)!.text).toBe(`Noted: this email is not a rejection.\n${noted}${review('m1')}`);
+
+    await forward('m2', statusUpdate('Sam', 'Senior Analyst'));
+    cases.items.set('m2', { ...cases.items.get('m2')!, status: 'DISCARDED' });
+    await reply('r2', 'm2', 'not a rejection');
+    expect(cases.items.get('m2')).toMatchObject({ status: 'DISCARDED', ownerLabel: { label: 'not_rejection' } });
+    expect(mailer.sent.at(-1)!.text).toBe(`Noted: this email is not a rejection.\n${noted}${review('m2')}`);
+
+    await forward('m3', rejection('Sam', 'Data Engineer'));
+    cases.items.set('m3', { ...cases.items.get('m3')!, status: 'SENT' });
+    await reply('r3', 'm3', 'not a rejection');
+    expect(cases.items.get('m3')).toMatchObject({ status: 'SENT', ownerLabel: { label: 'not_rejection' } });
+    expect(mailer.sent.at(-1)!.text).toBe(
+      `Noted: this email is not a rejection. Its letter had left already.\n${noted}${review('m3')}`,
+    );
+  });
+
+  it('"not a rejection" that changes nothing says why: read so already, being sent, set aside, or gone', async () => {
+    const { deps, cases, mailer, forward, reply, log } = setup();
+    await forward('m1', invitation('Sam', 'Project Coordinator'));
+    expect(cases.items.get('m1')).toMatchObject({ status: 'IGNORED', reason: 'not-a-rejection' });
+    const said = async (id: string) => {
+      await reply(`r-${id}-${mailer.sent.length}`, id, 'not a rejection');
+      expect(mailer.sent.at(-1)!.subject).toBe('Nothing done: Next steps: Project Coordinator');
+      expect(commandOf(log)).toBe('not-rejection-refused');
+      return mailer.sent.at(-1)!.text;
+    };
+    expect(await said('m1')).toBe(`onward read it as no rejection already.${review('m1')}`);
+    // Drafted anyway, then being sent: the reason it was set aside once does not answer.
+    await draftAnyway(deps, 'm1');
+    cases.items.set('m1', { ...cases.items.get('m1')!, status: 'SENDING' });
+    expect(await said('m1')).toBe(`The letter is ${statePhrase(cases.items.get('m1'))}.${review('m1')}`);
+    // Set aside for another reason.
+    cases.items.set('m1', { ...cases.items.get('m1')!, status: 'IGNORED', reason: 'no-letter-suggested' });
+    expect(await said('m1')).toBe(`The letter is ${statePhrase(cases.items.get('m1'))}.${review('m1')}`);
+    // Gone between the reply's arrival and the label.
+    const get = cases.get.bind(cases);
+    cases.get = async (id) => (id === 'm1' ? null : get(id));
+    expect(await said('m1')).toBe(`The letter is gone.${review('m1')}`);
+  });
+
+  it('"draft" to a notice another forward of which holds the letter: not drafted, nobody is thanked twice', async () => {
+    const { deps, cases, mailer, forward, reply, log } = setup();
+    await forward('m1', invitation('Sam', 'Project Coordinator'));
+    await draftAnyway(deps, 'm1');
+    cases.items.set('m2', {
+      ...cases.items.get('m1')!,
+      id: 'm2',
+      replyRef: fakeLinks.replyRef('m2'),
+      status: 'IGNORED',
+      reason: 'unsure',
+      letter: undefined,
+      ownerLabel: undefined,
+    });
+    await reply('r1', 'm2', 'draft');
+    expect(mailer.sent.at(-1)).toMatchObject({
+      subject: 'Not drafted: Next steps: Project Coordinator',
+      text: `You forwarded this email before, and its thank-you letter is drafted already: nobody is thanked twice.${review('m1')}`,
+    });
+    expect(commandOf(log)).toBe('draft-held');
+    expect(cases.items.get('m2')).toMatchObject({ status: 'IGNORED', letter: undefined });
+  });
+
+  it('"draft" logs what was done, and says there is nothing to draft for a case that is gone', async () => {
+    const { cases, mailer, forward, reply, log } = setup();
+    await forward('m1', invitation('Sam', 'Project Coordinator'));
+    await reply('r1', 'm1', 'draft');
+    expect(commandOf(log)).toBe('draft');
+    await reply('r2', 'm1', 'draft');
+    expect(commandOf(log)).toBe('draft-refused');
+    const get = cases.get.bind(cases);
+    cases.get = async (id) => (id === 'm1' ? null : get(id));
+    await reply('r3', 'm1', 'draft');
+    expect(mailer.sent.at(-1)!.text).toBe(`There is nothing to draft for it.${review('m1')}`);
+    expect(commandOf(log)).toBe('draft-refused');
   });
 });
 

@@ -621,6 +621,52 @@ describe('what the owner hears back from a reply', () => {
     expect(await commands('discard')).toBe('discard');
   });
 
+  it('says “send” to a letter that left sent nothing more', async () => {
+    const { cases, mailer, reply } = setup();
+    cases.items.set('c1', { ...cases.items.get('c1')!, status: 'SENT' });
+    await reply('send');
+    expect(mailer.sent.at(-1)).toMatchObject({
+      subject: 'Already sent: Grainwood',
+      text: expect.stringMatching(/^This letter was already sent; nothing more was sent\.\n/),
+    });
+    expect(mailer.sent.every((m) => m.to.address === 'me@example.com')).toBe(true);
+  });
+
+  it('says a draft being sent, or gone, was not discarded', async () => {
+    const { cases, mailer, reply } = setup();
+    cases.items.set('c1', { ...cases.items.get('c1')!, status: 'SENDING' });
+    await reply('discard');
+    expect(cases.items.get('c1')!.status).toBe('SENDING');
+    expect(mailer.sent.at(-1)).toMatchObject({
+      subject: 'Not discarded: Grainwood',
+      text: expect.stringMatching(/^The draft could not be discarded: it is being sent right now\.\n/),
+    });
+    const get = cases.get.bind(cases);
+    cases.get = async (id) => (id === 'c1' ? null : get(id));
+    await reply('discard');
+    expect(mailer.sent.at(-1)).toMatchObject({
+      subject: 'Not discarded: Grainwood',
+      text: expect.stringMatching(/^The draft could not be discarded: it is gone\.\n/),
+    });
+  });
+
+  it('answers a reply about a case with no letter, which no reply can draft, with nothing more to do', async () => {
+    const { cases, mailer, reply, log } = setup();
+    cases.items.set('c1', { ...cases.items.get('c1')!, status: 'IGNORED', reason: 'not-allowed', letter: undefined });
+    await reply('send');
+    expect(mailer.sent.at(-1)!.text).toBe(
+      'onward drafted no letter for this email: there is none to send, discard or revise. \n\nReview it here: https://review.test/t/review-c1',
+    );
+    expect(JSON.parse(log.lines.at(-1)!).command).toBe('no-letter');
+    await reply('Hmm, not now');
+    expect(mailer.sent.at(-1)!.text).toMatch(
+      /^onward did not understand your reply \(“Hmm, not now”\), so it did nothing\. \n/,
+    );
+    expect(JSON.parse(log.lines.at(-1)!).command).toBe('unclear');
+    await reply('> quoted only');
+    expect(JSON.parse(log.lines.at(-1)!).command).toBe('empty');
+  });
+
   it('says a draft that can no longer change was not revised', async () => {
     const { cases, mailer, reply, log } = setup();
     cases.items.set('c1', { ...cases.items.get('c1')!, status: 'EXPIRED' });

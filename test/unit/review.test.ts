@@ -314,6 +314,34 @@ describe('the owner sends a refused letter from their own mail', () => {
     expect((await sendLetter(deps, 'c1', edits)).outcome).toBe('already-sent');
   });
 
+  it('says a case that is gone is gone, and logs who sent a letter it records', async () => {
+    const log = silentLog();
+    const deps = { ...setup('SEND_FAILED').deps, log };
+    expect(await recordSentByOwner(deps, 'nope')).toEqual({ outcome: 'missing' });
+    await recordSentByOwner(deps, 'c1');
+    expect(log.lines).toEqual(['{"event":"letter.sent-by-owner","caseId":"c1"}']);
+  });
+
+  it('answers a record that lost a race by what the letter became meanwhile', async () => {
+    for (const [meanwhile, outcome] of [
+      ['SENT', 'already-sent'],
+      ['DISCARDED', 'not-refused'],
+      [null, 'missing'],
+    ] as const) {
+      const { deps, cases } = setup('SEND_FAILED');
+      const transition = cases.transition.bind(cases);
+      // Another tab records it, discards it, or deletes the case between the read and the write.
+      cases.transition = async (...args) => {
+        if (meanwhile) cases.items.set('c1', { ...cases.items.get('c1')!, status: meanwhile });
+        else cases.items.delete('c1');
+        return transition(...args);
+      };
+      const result = await recordSentByOwner(deps, 'c1');
+      expect(result.outcome).toBe(outcome);
+      if (meanwhile) expect(result).toMatchObject({ record: { status: meanwhile } });
+    }
+  });
+
   it.each(['AWAITING_APPROVAL', 'SENDING', 'SEND_UNKNOWN', 'DISCARDED'] as const)(
     'refuses to record a letter in %s: only one SES refused is the owner’s to send',
     async (status) => {
