@@ -534,6 +534,7 @@ describe('reading a reply that labels', () => {
     ['It’s not a rejection!', 'not-rejection'],
     ["That isn't a rejection", 'not-rejection'],
     ['not a rejection at all, thanks', 'not-rejection'],
+    ['not rejection', 'not-rejection'],
     ['Not a rejection\n\nSam Rivera\nSent from my iPhone', 'not-rejection'],
     ['draft', 'draft'],
     ['Draft it anyway', 'draft'],
@@ -550,6 +551,9 @@ describe('reading a reply that labels', () => {
     ['draft?', 'unclear'],
     ["don't draft", 'unclear'],
     ['draft it tomorrow', 'unclear'],
+    ['draft\n\nDear Olivia,\n\nThank you for the interview and your time.\n\nSam', 'unclear'],
+    ['draft\nbut only if it is short', 'unclear'],
+    ['draft\n\nSam Rivera', 'draft'],
     // The existing commands keep their meaning.
     ['discard the draft', 'discard'],
     ['delete the draft', 'discard'],
