@@ -113,9 +113,17 @@ describe('npm start on other ports, for another owner', () => {
   }, 120_000);
 
   it('stops on SIGTERM to npm too, letting the ports go', async () => {
-    const cli = await startCli(env, 60_000, { via: 'npm' });
+    // Ports of its own: another test file may have been handed the last test's in between.
+    const q = await ports();
+    const own = {
+      ...env,
+      ONWARD_SMTP_PORT: String(q.smtp),
+      ONWARD_HTTP_PORT: String(q.http),
+      ONWARD_SES_PORT: String(q.ses),
+    };
+    const cli = await startCli(own, 60_000, { via: 'npm' });
     expect(await cli.stop('SIGTERM')).toBe(0);
-    for (const port of [p.smtp, p.http, p.ses]) expect(await answers(port)).toBe(false);
+    for (const port of [q.smtp, q.http, q.ses]) expect(await answers(port)).toBe(false);
   }, 90_000);
 });
 
