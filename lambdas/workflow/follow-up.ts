@@ -11,13 +11,12 @@ import {
   followUpBarred,
   followUpDue,
   followUpKey,
-  letterMessageId,
   SNOOZE_DAYS,
 } from '../core/case/index.ts';
 import { applyEdits, draftFollowUp, type LetterEdits, type Voice } from '../core/letter/index.ts';
 import { followUpDraftMessage } from '../core/notices/index.ts';
 import type { ReviewDeps } from './owner-decisions.ts';
-import { ownerMail } from './owner-mail.ts';
+import { letterMail, ownerMail } from './owner-mail.ts';
 import { type Links, MailRejected } from './ports.ts';
 
 export type FollowUpDeps = ReviewDeps & {
@@ -131,18 +130,7 @@ export async function sendFollowUp(
   deps.log.info('follow-up.claimed', { caseId, round });
   let sentMessageId: string;
   try {
-    sentMessageId = await deps.mailer.send({
-      from: { name: deps.owner.name, address: deps.owner.senderAddress },
-      to: { name: letter.toName, address: letter.to! },
-      replyTo: deps.owner.email,
-      bcc: deps.owner.email,
-      subject: letter.subject,
-      text: letter.body,
-      inReplyTo: letter.inReplyTo,
-      references: letter.references,
-      caseId,
-      messageId: letterMessageId(caseId, deps.owner.senderAddress, round),
-    });
+    sentMessageId = await deps.mailer.send(letterMail(deps.owner, letter, caseId, round));
   } catch (error) {
     if (!(error instanceof MailRejected)) {
       // It may have left: parked, never resent by itself, and the owner told.

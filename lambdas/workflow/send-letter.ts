@@ -1,10 +1,10 @@
 // Send the letter, at most once: it is claimed with a conditional SENDING before SES is called,
 // so double clicks, parallel POSTs and replays send nothing more; a send whose outcome is unknown
 // is parked, never retried by itself.
-import { type Case, firstFollowUp, letterMessageId, SENDABLE } from '../core/case/index.ts';
+import { type Case, firstFollowUp, SENDABLE } from '../core/case/index.ts';
 import { applyEdits, detailAsTyped, type LetterEdits } from '../core/letter/index.ts';
 import type { ReviewDeps } from './owner-decisions.ts';
-import { ownerMail } from './owner-mail.ts';
+import { letterMail, ownerMail } from './owner-mail.ts';
 import { MailRejected } from './ports.ts';
 
 export type SendResult =
@@ -36,19 +36,7 @@ export async function sendLetter(deps: ReviewDeps, caseId: string, edits: Letter
 
   let sentMessageId: string;
   try {
-    sentMessageId = await deps.mailer.send({
-      from: { name: deps.owner.name, address: deps.owner.senderAddress },
-      to: { name: letter.toName, address: letter.to! },
-      replyTo: deps.owner.email,
-      // The owner keeps a copy of every letter that leaves, whether sent from the page or by reply.
-      bcc: deps.owner.email,
-      subject: letter.subject,
-      text: letter.body,
-      inReplyTo: letter.inReplyTo,
-      references: letter.references,
-      caseId,
-      messageId: letterMessageId(caseId, deps.owner.senderAddress),
-    });
+    sentMessageId = await deps.mailer.send(letterMail(deps.owner, letter, caseId));
   } catch (error) {
     if (!(error instanceof MailRejected)) {
       // It may have left: park it, tell the owner, never resend it automatically.
