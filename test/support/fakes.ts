@@ -202,13 +202,23 @@ export function parsed(over: Partial<ParsedMail> = {}): ParsedMail {
 
 /** The review site's paste dependencies, for tests of routes that never read a paste. */
 /** What a web test that pastes nothing needs beside its own deps: a paste that fails loudly, an empty bucket. */
+/** The review site's link signer at `nowSeconds`: links to https://review.test/, valid an hour. */
+export const testSigner = (nowSeconds: number) => ({
+  key: Buffer.from('k'.repeat(32)),
+  baseUrl: 'https://review.test/',
+  ttlSeconds: 3600,
+  nowSeconds: () => nowSeconds,
+});
+
 export const webDefaults: {
+  inboundAddress: string;
   paste: PasteDeps;
   newId: () => string;
   rawMail: RawMailEraser;
   rawMailPrefix: string;
   followUpDays: number;
 } = {
+  inboundAddress: 'inbox@onward.test',
   paste: {} as PasteDeps,
   newId: () => {
     throw new Error('no paste in this test');

@@ -5,7 +5,16 @@ import { describe, expect, it } from 'vitest';
 import type { Case } from '../../lambdas/core/case/index.ts';
 import { linkFor } from '../../lambdas/core/links/index.ts';
 import { route, type WebDeps } from '../../lambdas/web/routes.ts';
-import { fixedClock, memoryCases, owner, rawStore, recordingMailer, silentLog, webDefaults } from '../support/fakes.ts';
+import {
+  fixedClock,
+  memoryCases,
+  owner,
+  rawStore,
+  recordingMailer,
+  silentLog,
+  testSigner,
+  webDefaults,
+} from '../support/fakes.ts';
 
 const NOW = Date.parse('2026-12-03T10:00:00.000Z') / 1000;
 
@@ -52,13 +61,7 @@ function setup() {
     clock: fixedClock('2026-12-03T10:00:00.000Z'),
     log,
     owner,
-    signer: {
-      key: Buffer.from('k'.repeat(32)),
-      baseUrl: 'https://review.test/',
-      ttlSeconds: 3600,
-      nowSeconds: () => NOW,
-    },
-    inboundAddress: 'inbox@onward.test',
+    signer: testSigner(NOW),
     rawMail: rawStore(messages),
     rawMailPrefix: 'inbound/',
   };

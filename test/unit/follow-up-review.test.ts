@@ -14,6 +14,7 @@ import {
   fakeLinks,
   fixedClock,
   memoryCases,
+  testSigner,
   webDefaults,
   owner,
   parsed,
@@ -51,13 +52,7 @@ async function setup() {
   mailer.sent.length = 0;
   const web: WebDeps = {
     ...base,
-    signer: {
-      key: Buffer.from('k'.repeat(32)),
-      baseUrl: 'https://review.test/',
-      ttlSeconds: 3600,
-      nowSeconds: () => Date.parse(NOW) / 1000,
-    },
-    inboundAddress: 'inbox@onward.test',
+    signer: testSigner(Date.parse(NOW) / 1000),
     ...webDefaults,
   };
   const call = (method: string, url: string, form: Record<string, string> = {}) =>

@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import type { Case } from '../../lambdas/core/case/index.ts';
 import { linkFor } from '../../lambdas/core/links/index.ts';
 import { route, type WebDeps } from '../../lambdas/web/routes.ts';
-import { fixedClock, memoryCases, webDefaults, owner, recordingMailer, silentLog } from '../support/fakes.ts';
+import {
+  fixedClock,
+  memoryCases,
+  testSigner,
+  webDefaults,
+  owner,
+  recordingMailer,
+  silentLog,
+} from '../support/fakes.ts';
 
 const NOW = Date.parse('2026-12-03T10:00:00.000Z') / 1000;
 
@@ -41,13 +49,7 @@ function setup(record: Partial<Case>) {
     clock: fixedClock('2026-12-03T10:00:00.000Z'),
     log: silentLog(),
     owner,
-    signer: {
-      key: Buffer.from('k'.repeat(32)),
-      baseUrl: 'https://review.test/',
-      ttlSeconds: 3600,
-      nowSeconds: () => NOW,
-    },
-    inboundAddress: 'inbox@onward.test',
+    signer: testSigner(NOW),
     ...webDefaults,
   };
   const call = (method: string, url: string) =>

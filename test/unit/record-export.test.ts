@@ -7,7 +7,15 @@ import type { Case } from '../../lambdas/core/case/index.ts';
 import { linkFor } from '../../lambdas/core/links/index.ts';
 import { casesCsv, csvField, isNoise } from '../../lambdas/core/record/index.ts';
 import { route, type WebDeps } from '../../lambdas/web/routes.ts';
-import { fixedClock, memoryCases, webDefaults, owner, recordingMailer, silentLog } from '../support/fakes.ts';
+import {
+  fixedClock,
+  memoryCases,
+  testSigner,
+  webDefaults,
+  owner,
+  recordingMailer,
+  silentLog,
+} from '../support/fakes.ts';
 
 const base = (id: string, extra: Partial<Case> = {}): Case => ({
   id,
@@ -153,13 +161,7 @@ describe('the CSV download', () => {
       clock: fixedClock('2026-12-03T10:00:00.000Z'),
       log: silentLog(),
       owner,
-      signer: {
-        key: Buffer.from('k'.repeat(32)),
-        baseUrl: 'https://review.test/',
-        ttlSeconds: 3600,
-        nowSeconds: () => NOW,
-      },
-      inboundAddress: 'inbox@onward.test',
+      signer: testSigner(NOW),
       ...webDefaults,
     };
     const call = (method: string, url: string) =>
