@@ -6,7 +6,7 @@ import {
   type Case,
   type TemplateLabel,
 } from '../../lambdas/core/case/index.ts';
-import type { ParsedMail } from '../../lambdas/core/mail/index.ts';
+import type { OriginalMail, ParsedMail } from '../../lambdas/core/mail/index.ts';
 import { letterDigest, replyAddress, replyRef } from '../../lambdas/core/reply/index.ts';
 import type { PasteDeps } from '../../lambdas/workflow/paste.ts';
 import type {
@@ -181,6 +181,22 @@ export const owner = {
   senderAddress: 'letters@onward.test',
   timeZone: 'UTC',
 };
+
+/** An email as the recruiter sent it, straight to the reader (no forward around it). */
+export function original(over: Partial<OriginalMail> = {}): OriginalMail {
+  return {
+    style: 'direct',
+    from: { name: 'Careers', address: 'careers@grainwood.example' },
+    replyTo: [],
+    cc: [],
+    subject: 'Your application',
+    date: null,
+    messageId: null,
+    references: null,
+    text: '',
+    ...over,
+  };
+}
 
 export function parsed(over: Partial<ParsedMail> = {}): ParsedMail {
   return {

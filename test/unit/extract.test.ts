@@ -5,20 +5,10 @@ import type { Address, OriginalMail } from '../../lambdas/core/mail/index.ts';
 import { readRejection } from '../../lambdas/core/reading/index.ts';
 import { directMail, figures } from '../../scripts/eval.ts';
 import { describeOnEmails } from '../support/corpus.ts';
+import { original } from '../support/fakes.ts';
 
 function mail(from: Address | null, subject: string, text: string, extra: Partial<OriginalMail> = {}): OriginalMail {
-  return {
-    style: 'direct',
-    from,
-    replyTo: [],
-    cc: [],
-    subject,
-    date: null,
-    messageId: null,
-    references: null,
-    text,
-    ...extra,
-  };
+  return original({ from, subject, text, ...extra });
 }
 
 describe('extract: company', () => {

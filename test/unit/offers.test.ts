@@ -7,19 +7,10 @@ import { readRejection } from '../../lambdas/core/reading/index.ts';
 import { attachedParsed, directMail, forwardedParsed } from '../../scripts/eval.ts';
 import { offerFigures, sameOffer } from '../../scripts/offer-scoring.ts';
 import { readRecords } from '../support/corpus.ts';
+import { original } from '../support/fakes.ts';
 
 const offersIn = (text: string) =>
-  extract({
-    style: 'direct',
-    from: { name: 'Dana Reyes', address: 'dana@acme.example' },
-    replyTo: [],
-    cc: [],
-    subject: 'Your application',
-    date: null,
-    messageId: null,
-    references: null,
-    text,
-  }).offers ?? [];
+  extract(original({ from: { name: 'Dana Reyes', address: 'dana@acme.example' }, text })).offers ?? [];
 
 describe('offers: each kind from its own words', () => {
   it.each([

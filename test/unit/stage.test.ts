@@ -3,22 +3,16 @@
 // that ask for one, promise one or name one in passing say nothing.
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../lambdas/core/extract/index.ts';
-import type { OriginalMail } from '../../lambdas/core/mail/index.ts';
+import { original } from '../support/fakes.ts';
 
 const NO = 'We have decided to move forward with other candidates.';
 
 function stageOf(body: string, subject = 'Your application'): ReturnType<typeof extract>['stage'] {
-  const mail: OriginalMail = {
-    style: 'direct',
+  const mail = original({
     from: { name: 'Marisol Okafor', address: 'marisol@brindlewood.example' },
-    replyTo: [],
-    cc: [],
     subject,
-    date: null,
-    messageId: null,
-    references: null,
     text: `Hi Sam,\n\n${body}\n\nBest,\nMarisol Okafor`,
-  };
+  });
   return extract(mail).stage;
 }
 

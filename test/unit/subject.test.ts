@@ -2,22 +2,12 @@
 // recruiters use. The bodies here name neither, so every answer comes from the subject.
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../lambdas/core/extract/index.ts';
-import type { OriginalMail } from '../../lambdas/core/mail/index.ts';
+import { original } from '../support/fakes.ts';
 
 const BODY = 'Hi Sam,\n\nThank you for applying. We have decided to move forward with other candidates.\n\nThe Team';
 
 function read(subject: string, body = BODY): { company: string | null; role: string | null } {
-  const mail: OriginalMail = {
-    style: 'direct',
-    from: { name: 'Careers', address: 'no-reply@ats-mail.example' },
-    replyTo: [],
-    cc: [],
-    subject,
-    date: null,
-    messageId: null,
-    references: null,
-    text: body,
-  };
+  const mail = original({ from: { name: 'Careers', address: 'no-reply@ats-mail.example' }, subject, text: body });
   const { company, role } = extract(mail);
   return { company, role };
 }
@@ -128,17 +118,8 @@ describe('subject: what it says beside the title', () => {
   });
 
   it('takes a bare subject’s last part as the company only when the sender’s domain agrees', () => {
-    const mail = (address: string): OriginalMail => ({
-      style: 'direct',
-      from: { name: 'Ines Duarte', address },
-      replyTo: [],
-      cc: [],
-      subject: 'Dental Nurse – Brightwell Dental',
-      date: null,
-      messageId: null,
-      references: null,
-      text: BODY,
-    });
+    const mail = (address: string) =>
+      original({ from: { name: 'Ines Duarte', address }, subject: 'Dental Nurse – Brightwell Dental', text: BODY });
     expect(extract(mail('ines@brightwelldental.example'))).toMatchObject({
       company: 'Brightwell Dental',
       role: 'Dental Nurse',

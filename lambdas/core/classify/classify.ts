@@ -7,8 +7,9 @@ import type { OriginalMail } from '../mail/index.ts';
 import { normalizeText, quote } from '../text/index.ts';
 import { DECISIONS, type Finding, type Frame, INCIDENTAL, PURPOSES, type Reading, readFrames } from './frames.ts';
 import { guessLanguage, languageName } from './language.ts';
-import { featureVector, type Model, rejectionProbability, SHIPPED } from './model.ts';
+import { featureVector, type Model, rejectionProbability, SHIPPED, WORDS } from './model.ts';
 import { tokenize } from './tokens.ts';
+import { bucketsOf, type LoadedWords, tellingSentence, wordFeatures, wordProbability } from './words.ts';
 
 type Verdict = 'rejection' | 'not_rejection' | 'unsure';
 
@@ -87,7 +88,11 @@ const GREETING = /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,
 
 /** The sentence of a finding, quoted as written. */
 function sentenceOf(text: string, r: Reading, f: Finding): string {
-  const s = r.sentences[f.sentence]!;
+  return quoteSentence(text, r, f.sentence);
+}
+
+function quoteSentence(text: string, r: Reading, index: number): string {
+  const s = r.sentences[index]!;
   return quote(text.slice(r.tokens[s.start]!.at, r.tokens[s.end - 1]!.end).replace(GREETING, ''), 160);
 }
 
@@ -114,6 +119,13 @@ export function classify(mail: OriginalMail): Classification {
 }
 
 /**
+ * How sure the word model must be to call an email the frames left undecided a rejection. Chosen
+ * on the development sets, each scored by a model that had not learned from it: at 0.95 recall
+ * rose and precision did not fall on either; at 0.85 precision fell on one.
+ */
+const WORDS_SURE = 0.95;
+
+/**
  * An email read into frames: the text as the reader reads it (the subject as its first sentence,
  * then the body), what each sentence states, and whether it is about a job at all. What the model
  * weighs, in classification and in training alike.
@@ -131,9 +143,32 @@ export function readEmail(mail: OriginalMail) {
   };
 }
 
-/** classify with a given model: cross-validation trains one per fold. */
-export function classifyWith(model: Model, mail: OriginalMail): Classification {
-  const { text, reading: r, frames, job, language: lang } = readEmail(mail);
+/** classify with given models: cross-validation trains them per fold. */
+export function classifyWith(model: Model, mail: OriginalMail, words: LoadedWords = WORDS): Classification {
+  const read = readEmail(mail);
+  const c = byFrames(model, read);
+  if (c.verdict !== 'unsure' || c.kind === 'unknown-language') return c;
+  // Undecided by the frames: the word model may still hear a rejection in it.
+  const features = wordFeatures(read.reading.tokens, words.bits);
+  if (wordProbability(words, bucketsOf(features)) < WORDS_SURE) return c;
+  const courtesies = new Set(
+    read.reading.findings.filter((f) => f.frame === 'thanks' || f.frame === 'goodwill').map((f) => f.sentence),
+  );
+  const telling = tellingSentence(words, features, read.reading.sentences, courtesies);
+  return {
+    verdict: 'rejection',
+    // Never "fairly sure": no stated decision was found, so the owner is told onward is not sure.
+    confidence: 0.7,
+    kind: 'rejection',
+    reasons: [
+      `reads like the rejections onward learned from: ${quoteSentence(read.text, read.reading, telling)}`,
+      ...c.reasons.filter((line) => line.includes('“')),
+    ],
+  };
+}
+
+function byFrames(model: Model, read: ReturnType<typeof readEmail>): Classification {
+  const { text, reading: r, frames, job, language: lang } = read;
   if (lang.language !== null && lang.language !== 'en') {
     return {
       verdict: 'unsure',

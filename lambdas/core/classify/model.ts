@@ -3,7 +3,9 @@
 // The frames say what an email states; the weights say how the statements add up when an email
 // says more than one thing ("we received your application … we will not be moving forward").
 import { DECISIONS, type Frame, PURPOSES, SOFT } from './frames.ts';
+import WORD_WEIGHTS from './word-weights.json' with { type: 'json' };
 import WEIGHTS from './weights.json' with { type: 'json' };
+import { type LoadedWords, loadWords, type WordModel } from './words.ts';
 
 type Feature = Frame | 'job' | 'decision' | 'purpose' | 'soft';
 
@@ -26,6 +28,9 @@ const GROUPS: Record<'decision' | 'purpose' | 'soft', readonly Frame[]> = {
 };
 
 export const SHIPPED: Model = WEIGHTS as Model;
+export const SHIPPED_WORDS: WordModel = WORD_WEIGHTS;
+/** Decoded once per container: 4,096 bytes. */
+export const WORDS: LoadedWords = loadWords(SHIPPED_WORDS);
 
 /** 1 for each frame the email holds (once or more), else 0; in FEATURES order. */
 export function featureVector(frames: ReadonlySet<Frame>, job: boolean): number[] {
