@@ -18,7 +18,7 @@ const WEIGHTS = fileURLToPath(new URL('../lambdas/core/classify/weights.json', i
 const WORD_WEIGHTS = fileURLToPath(new URL('../lambdas/core/classify/word-weights.json', import.meta.url));
 
 /** Development sets written for onward (test/fixtures/dev): the word model learns from them too. */
-export const DEV_SETS = ['emails-1.jsonl', 'emails-2.jsonl'].map((f) =>
+export const DEV_SETS = ['emails-1.jsonl', 'emails-2.jsonl', 'emails-3.jsonl'].map((f) =>
   fileURLToPath(new URL(`../test/fixtures/dev/${f}`, import.meta.url)),
 );
 

@@ -539,3 +539,15 @@ describe('classify: the shipped weights', () => {
     expect(model).toEqual(SHIPPED);
   });
 });
+
+describe('classify: kept on a list', () => {
+  it('is unsure when the post went to someone else but the reader is kept on a reserve list', () => {
+    const c = classify(
+      mail(
+        'Dear Ana,\n\nThank you for attending the interview. On this occasion the post has been offered to another candidate. We would like to place you on our reserve list for six months, should a similar post arise.\n\nHR Services',
+      ),
+    );
+    expect(c).toMatchObject({ verdict: 'unsure', kind: 'conflicting' });
+    expect(c.reasons).toContain('a decision, but you are kept on a list');
+  });
+});

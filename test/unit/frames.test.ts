@@ -149,3 +149,33 @@ describe('other purposes', () => {
     expect(frames).not.toContain('assessment');
   });
 });
+
+describe('frames learned from hard look-alikes (test/fixtures/dev/emails-3.jsonl)', () => {
+  it.each([
+    ['declined', 'Unfortunately they have decided not to move you to the final round.'],
+    ['declined', "I'm afraid we won't need you for the March shifts after all."],
+    ['declined', 'I am not able to offer you a placement in the lab this summer.'],
+    ['declined', 'We have met all of the shortlisted candidates and will not be offering you the role.'],
+    ['refused', 'Your score fell below the threshold for the next stage, so your application will close here.'],
+    ['refused', 'The panel met yesterday. The decision is no for the Staff Engineer role.'],
+    ['refused', 'We are having to withdraw the offer we made to you for the Consultant role.'],
+    ['withdrawal', 'I was sorry to read that you have decided to decline our offer of the Fellow position.'],
+    ['withdrawal', "Thanks for letting me know you're withdrawing from the Buyer role."],
+    ['reserve', 'We would like to place you on our reserve list for six months.'],
+  ])('%s: %s', (frame, text) => {
+    expect(framesOf(text)).toContain(frame);
+  });
+
+  it.each([
+    "Please bring photo ID; we won't need you to bring anything else.",
+    'The others have been informed that they were not successful.',
+    'The following job you saved is no longer accepting applications.',
+    'The Liaison role is currently frozen while the company reorganises.',
+    'Rather than close your application, I have moved you into our priority pipeline.',
+    'We have got the team we need for the season.',
+  ])('no decision about the reader: %s', (text) => {
+    const found = framesOf(text);
+    for (const d of ['declined', 'refused', 'others-chosen', 'filled', 'cancelled', 'closed', 'not-fit'])
+      expect(found, d).not.toContain(d);
+  });
+});

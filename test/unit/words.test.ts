@@ -63,7 +63,7 @@ describe('word model: the shipped weights', () => {
 
 describe('word model: where it may speak', () => {
   const undecided = mail(
-    "Hi Jo,\n\nThanks for coming in for the trial shift on Saturday. We're all sorted for staff this season, so we won't need you after all.\n\nCheers,\nMara",
+    "Hi Jo,\n\nThanks for coming in for the trial shift on Saturday. We're all sorted for staff this season.\n\nCheers,\nMara",
     'Re: Barista role',
   );
 
@@ -73,7 +73,7 @@ describe('word model: where it may speak', () => {
     expect(c).toMatchObject({ verdict: 'rejection', kind: 'rejection', confidence: 0.7 });
     // Thanks are passed over as evidence: every rejection thanks the reader.
     expect(c.reasons[0]).toBe(
-      "reads like the rejections onward learned from: “We're all sorted for staff this season, so we won't need you after all”",
+      "reads like the rejections onward learned from: “We're all sorted for staff this season”",
     );
   });
 

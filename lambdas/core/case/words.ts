@@ -54,6 +54,7 @@ const KIND_WORDS: Record<string, string> = {
   scheduling: 'a request to schedule a conversation',
   assessment: 'an assessment to take',
   'on-hold': 'the position is on hold',
+  'reserve-list': 'you are kept on a reserve list',
   'info-request': 'a request for more information',
   'status-update': 'a status update, no decision yet',
   acknowledgement: 'a receipt for your application',

@@ -39,6 +39,7 @@ const SHOWS: Record<Frame, string> = {
   'advance-self': 'moves you on to a next step',
   assessment: 'asks you to take an assessment',
   hold: 'puts the position on hold',
+  reserve: 'keeps you on a reserve list',
   received: 'acknowledges your application',
   pending: 'says the process is still under way',
   reschedule: 'moves an interview',
@@ -68,6 +69,7 @@ const PURPOSE_KIND: Partial<Record<Frame, string>> = {
   'advance-self': 'next-step',
   assessment: 'assessment',
   hold: 'on-hold',
+  reserve: 'reserve-list',
   received: 'acknowledgement',
   pending: 'status-update',
   'will-contact': 'acknowledgement',
@@ -199,18 +201,20 @@ function byFrames(model: Model, read: ReturnType<typeof readEmail>): Classificat
   if (decided) {
     const decisionEvidence = evidence(text, r, DECISIONS, 2);
     // A rejection beside a concrete next step ("… are you free Tuesday?"): the owner decides —
-    // unless everything else in it says rejection.
-    if (frames.has('invite') && !frames.has('feedback') && p < 0.85) {
+    // unless everything else in it says rejection. And someone else offered the post while the
+    // reader is kept in line for the next: whether that is a no is the owner's to say.
+    const torn: [Frame, string] | undefined =
+      frames.has('invite') && !frames.has('feedback') && p < 0.85
+        ? ['invite', 'it reads both as a next step and as a rejection']
+        : frames.has('reserve')
+          ? ['reserve', 'a decision, but you are kept on a list']
+          : undefined;
+    if (torn) {
       return {
         verdict: 'unsure',
         confidence: 0.5,
         kind: 'conflicting',
-        reasons: [
-          ...decisionEvidence,
-          ...evidence(text, r, ['invite'], 1),
-          'it reads both as a next step and as a rejection',
-          ...notes,
-        ],
+        reasons: [...decisionEvidence, ...evidence(text, r, [torn[0]], 1), torn[1], ...notes],
       };
     }
     // A decision and nothing else it could be; or one that outweighs what else the email does.

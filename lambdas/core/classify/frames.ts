@@ -20,6 +20,7 @@ export const PURPOSES = [
   'advance-self',
   'assessment',
   'hold',
+  'reserve',
   'outreach',
   'alert',
   'referral',
@@ -203,7 +204,9 @@ function guard(s: Sent, t: Tag, aboutPeople = true): string | null {
   if (s.afterInClause('cond', t.end)) return 'a condition';
   // "Applicants who are not selected …" is about anyone; "other candidates who …" is about others.
   const generic = aboutPeople ? s.beforeInClause('generic', t.start) : undefined;
-  if (generic && !s.all('other').some((o) => o.start < generic.start && o.end >= generic.end))
+  // "… met all of the shortlisted candidates and will not be offering you the role": said to the reader.
+  const toYou = s.all('self').some((y) => y.start >= t.end && y.start - t.end <= 1);
+  if (generic && !toYou && !s.all('other').some((o) => o.start < generic.start && o.end >= generic.end))
     return 'about candidates in general';
   if (s.beforeInClause('hedge', t.start)) return 'not decided yet';
   // An opening quotation mark before, in the sentence, that nothing closes.
@@ -234,18 +237,46 @@ function someoneElses(s: Sent, a: Tag): boolean {
     while (j < a.start && AUXILIARY.has(s.stemAt(j))) j++;
     if (j > i + 2 && s.all('neg').some((n) => n.start > i && n.start < j)) return true;
   }
-  return !s.has('self') && !s.has('decide') && s.has('third');
+  // "the others … they were not successful": others are the subject of the decision, the reader nowhere.
+  let subject = a.start - 1;
+  while (subject > s.s.start && AUXILIARY.has(s.stemAt(subject))) subject--;
+  // ("Applicants who are not selected …" is candidates in general: the guard names that.)
+  const others = s.stemAt(subject) === 'they' || s.all('other').some((o) => o.end === subject + 1);
+  if (others && !s.has('self') && !s.all('generic').some((g) => g.end === subject + 1)) return true;
+  // "… not moving forward with her", "we won't progress him": a third person where the reader would be.
+  if (s.all('third').some((p) => OBJECT_PRONOUN.has(s.stemAt(p.start)) && p.start >= a.end && p.start - a.end <= 1))
+    return true;
+  // "it wasn't the right match for him": someone else's candidacy throughout — not "she's looking
+  // for more experience", where the hiring manager speaks of the reader.
+  return (
+    !s.has('self') &&
+    !s.has('decide') &&
+    s.all('third').some((p) => OBJECT_PRONOUN.has(s.stemAt(p.start)) || s.stemAt(p.start) === 'his')
+  );
 }
+const OBJECT_PRONOUN = new Set(['him', 'her', 'himself', 'herself'].map(stem));
 const AUXILIARY = new Set(
   ['not', 'will', 'would', 'be', 'have', 'do', 'can', 'could', 'shall', 'should', 'may', 'might'].map(stem),
 );
 
+const NEED = new Set(['need', 'require'].map(stem));
+
 /** Advance words that need an object about the candidate or the job ("offer feedback" is neither). */
 const NEEDS_OBJECT = new Set(['offer', 'extend', 'invite', 'consider', 'provide', 'give'].map(stem));
 const DECISION_OBJECTS = new Set(
-  ['offer', 'interview', 'position', 'role', 'job', 'place', 'opportunity', 'employment', 'post', 'internship'].map(
-    stem,
-  ),
+  [
+    'offer',
+    'interview',
+    'position',
+    'role',
+    'job',
+    'place',
+    'placement',
+    'opportunity',
+    'employment',
+    'post',
+    'internship',
+  ].map(stem),
 );
 /** "not extend an offer", "unable to offer the role": the object is the job, not feedback or help. */
 function objectOfDecision(s: Sent, a: Tag): boolean {
@@ -312,6 +343,8 @@ function declined(s: Sent, add: (f: Frame, t: Tag) => void, ignore: (f: Frame, t
       if (step && (!self || step.start < self.start)) continue;
     }
     if (s.has('reschedule')) continue;
+    // "we won't need you to bring anything": an errand, not the job.
+    if (NEED.has(head) && s.stemAt(a.end) === 'to') continue;
     if (NEEDS_OBJECT.has(head) && (s.near(a, 'feedback', 0, 5) || (!self && !objectOfDecision(s, a)))) continue;
     if (s.has('withdrawal') || s.has('referral') || someoneElses(s, a) || yourDecision(s, a)) continue;
     const why = guard(s, a);
@@ -412,6 +445,7 @@ function othersChosen(s: Sent, add: (f: Frame, t: Tag) => void, ignore: (f: Fram
 const BE_HAVE = new Set(['be', 'have'].map(stem));
 /** "a job you saved", "these roles closed before you applied": jobs in general, not the one applied for. */
 const ANY_JOB = new Set(['a', 'an', 'any', 'these', 'those', 'some', 'many', 'other', 'similar'].map(stem));
+const WATCHED = new Set(['saved', 'viewed', 'followed', 'liked', 'bookmarked', 'starred', 'favourited'].map(stem));
 const CANCELLING = new Set(
   [
     'cancel',
@@ -435,13 +469,21 @@ function closedPosition(s: Sent, add: (f: Frame, t: Tag) => void, ignore: (f: Fr
     if (!inherentlyNegative && s.negated(c)) continue;
     const p = s.near(c, 'position', 8, 8);
     if (!p) continue;
-    // "a job you saved is no longer available" is any job, not the one applied for.
+    // "a job you saved is no longer available" is any job, not the one applied for; so is "the
+    // following job you viewed": a job the reader watched, not one they applied for.
     if (ANY_JOB.has(s.stemAt(p.start - 1))) continue;
+    if (s.stemAt(p.end) === 'you' && WATCHED.has(s.stemAt(p.end + 1))) continue;
     // "it" is the job only when it was filled: "we've filled it".
     if (s.stemAt(p.start) === 'it' && !s.all('filled').some((f) => f.start === c.start)) continue;
     // Done, not planned: "has been filled", "is closed", "we have filled", "decided to cancel";
     // "we hope to fill the role by March" is a plan.
     if (!inherentlyNegative && !done(s, c.start)) continue;
+    // "currently frozen", "temporarily closed": held for now, not closed.
+    if (
+      s.all('still').some((x) => x.end <= c.start && c.start - x.end <= 2) ||
+      s.stemAt(c.start - 1) === stem('temporarily')
+    )
+      continue;
     const head = s.stemAt(c.start);
     const frame: Frame = s.all('filled').some((f) => f.start === c.start)
       ? 'filled'
@@ -586,6 +628,8 @@ function purposes(s: Sent, add: (f: Frame, t: Tag) => void) {
 /** Purposes and soft words whose idea is the frame itself: found, and not negated, is enough. */
 const SIMPLE = [
   'hold',
+  'reserve',
+  'reserve',
   'pending',
   'reschedule',
   'info',

@@ -43,6 +43,7 @@ export type Idea =
   | 'need-other' // we need someone with …: the job wants what the reader is not
   | 'assessment' // a test, challenge, take-home, case study to do
   | 'hold' // on hold, paused, hiring freeze
+  | 'reserve' // a reserve list, waitlist, standby list: kept in line while others are offered
   | 'withdrawal' // the candidate withdrew
   | 'alert' // job alerts and recommendations
   | 'outreach' // a recruiter reaching out with an opportunity
@@ -60,10 +61,24 @@ export type Idea =
   | 'status'; // "Status:", "Outcome:", "Result:" — a label that states a decision
 
 export const LEXICON: Record<Idea, readonly string[]> = {
-  neg: ['not', 'no longer', 'never', 'unable', 'cannot', 'nor', 'neither', 'no', 'not able', 'not in a position'],
+  neg: [
+    'not',
+    'no longer',
+    'never',
+    'unable',
+    'cannot',
+    'nor',
+    'neither',
+    'no',
+    'not able',
+    'not in a position',
+    'rather than',
+    'instead of',
+  ],
   advance: [
     '{move|go|push} {forward|ahead|on|further}',
     'move you {forward|ahead|on|along}',
+    '{move|progress|advance|put|take|bring} you {to|into|through}',
     'move {your application|your candidacy|your profile} {forward|ahead|along}',
     'proceed',
     'progress',
@@ -87,6 +102,7 @@ export const LEXICON: Record<Idea, readonly string[]> = {
     'successful',
     'next {step|steps|stage|round|phase}',
     'make it {through|to}',
+    '{need|require} you',
     '{under|in} consideration',
     'being considered',
     'keep going',
@@ -200,6 +216,7 @@ export const LEXICON: Record<Idea, readonly string[]> = {
     'shifts',
     'apprenticeship',
     'studentship',
+    'placement',
     'start',
     'programme',
     'program',
@@ -339,6 +356,11 @@ export const LEXICON: Record<Idea, readonly string[]> = {
     'rule out',
     'say no',
     'be a no',
+    '{fall|fell|fallen|be|score|scored} below the {threshold|bar|standard|pass mark|cut-off|cutoff|minimum}',
+    '{close|closes|end|ends|stop|stops} here',
+    '{decision|answer|outcome} be [a] no',
+    '{withdraw|rescind|revoke|retract|pull} {the|our|your|this|that} [job|employment|conditional|formal] offer',
+    'offer {be|have be} {withdrawn|rescinded|revoked|retracted|pulled}',
     'a no from',
   ],
   carry: ['take', 'carry', 'put', 'bring', 'move'],
@@ -503,7 +525,7 @@ export const LEXICON: Record<Idea, readonly string[]> = {
     '{under|in} review',
     '{be|being} [carefully|thoroughly|closely|currently|now|all] {reviewed|considered|assessed|evaluated|read}',
     'review {process|all applications|applications}',
-    'we have {received|got}',
+    'we have received',
     'your application {has been|was} {received|submitted}',
     'application status',
     'your application {was|has been} {sent|submitted|delivered}',
@@ -579,16 +601,11 @@ export const LEXICON: Record<Idea, readonly string[]> = {
     'task',
     'quiz',
   ],
-  hold: [
-    'on hold',
-    'pause',
-    'paused',
-    'hiring freeze',
-    'postpone',
-    'delay',
-    'temporarily',
-    'put the search',
-    '{waitlist|wait list|waiting list|reserve list|eligibility list}',
+  hold: ['on hold', 'pause', 'paused', 'hiring freeze', 'postpone', 'delay', 'temporarily', 'put the search'],
+  reserve: [
+    '{waitlist|wait list|waiting list|reserve list|eligibility list|standby list|merit list|reserve pool|reserve panel}',
+    '{place|put|keep|add} you {on|in} our {reserve|standby|waiting|priority|talent}',
+    'priority pipeline',
   ],
   withdrawal: [
     'you {have|had} {withdrawn|withdraw}',
@@ -606,6 +623,12 @@ export const LEXICON: Record<Idea, readonly string[]> = {
     'you be no longer interested',
     'you have accepted {another|a different|an} {offer|position|role}',
     'you accepted {another|a different|an} {offer|position|role}',
+    'you be withdrawing',
+    'you be {declining|turning down}',
+    '{decide|decided|chosen|chose} to {decline|turn down} {our|the|this|my} offer',
+    '{declining|decline|turning down} {our|the|this|my} offer',
+    'mark the offer as declined',
+    '{sorry|sad|disappointed} to {hear|read} [that] you',
   ],
   alert: [
     'job alert',
@@ -765,6 +788,9 @@ export const LEXICON: Record<Idea, readonly string[]> = {
     'talent',
     'career',
     'careers',
+    'placement',
+    'internship',
+    '{trial|work} {shift|day|period}',
   ],
   cond: [
     'if',
@@ -791,6 +817,7 @@ export const LEXICON: Record<Idea, readonly string[]> = {
     'all {candidates|applicants}',
     'every {candidate|applicant}',
     'each {candidate|applicant}',
+    '{incomplete|late|unsigned|partial} {applications|submissions}',
   ],
   contrast: ['but', 'however', 'although', 'though', 'while', 'whereas', 'yet', 'instead'],
   status: [
