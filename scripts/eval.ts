@@ -516,11 +516,14 @@ function honest(records: readonly CorpusRecord[]): boolean {
       const met = t.op === '>=' ? v >= t.value : v <= t.value;
       return `${fmt(v)}${check ? (met ? ' ' : '✗') : ' '}`;
     });
-    console.log(`  ${name.padEnd(34)}${[String(f.n), ...marks].map(cell).join('')}`);
+    const interview = `${fmt(f.interviewPrecision)}/${fmt(f.interviewRecall)}`;
+    console.log(`  ${name.padEnd(34)}${[String(f.n), ...marks].map(cell).join('')}${interview.padStart(14)}`);
     return TARGETS.every((t) => (t.op === '>=' ? f[t.key] >= t.value : f[t.key] <= t.value));
   };
   console.log('\n════ figures nobody tuned to ════');
-  console.log(`  ${''.padEnd(34)}${['emails', ...TARGETS.map((t) => t.key)].map(cell).join('')}`);
+  console.log(
+    `  ${''.padEnd(34)}${['emails', ...TARGETS.map((t) => t.key)].map(cell).join('')}${'interview P/R'.padStart(14)}`,
+  );
   const inSample = figures(run(clear, directMail));
   row('in-sample, direct', inSample, false);
   const styles: [string, (r: CorpusRecord) => ParsedMail][] = [

@@ -52,6 +52,19 @@ describe('stage: an interview happened', () => {
     `The feedback from your interviews was positive, but ${NO.toLowerCase()}`,
     `Your interview with Dana went well. ${NO}`,
     `The interviewers valued your answers. ${NO}`,
+    // more wordings of a meeting had
+    `Further to your interview for the Nurse role, ${NO.toLowerCase()}`,
+    `Thank you for attending the technical round last week. ${NO}`,
+    `Thank you for attending an interview with the selection panel. ${NO}`,
+    `Thanks for pairing with Dimitri and me yesterday. ${NO}`,
+    `Thank you for presenting your category plan to us. ${NO}`,
+    `Thank you for meeting the team on Friday. ${NO}`,
+    `Really appreciated the time you gave us across both calls. ${NO}`,
+    `Thanks for spending the day with us at the studio. ${NO}`,
+    `Many thanks for coming along to meet us at the brewery. ${NO}`,
+    `Appreciate you coming in Friday. ${NO}`,
+    `They liked your energy in the second interview, but ${NO.toLowerCase()}`,
+    `Your interview feedback was positive, but ${NO.toLowerCase()}`,
     // other languages
     'Vielen Dank für das Gespräch am Montag. Leider haben wir uns für jemand anderen entschieden.',
     "Merci pour l'entretien de mardi. Nous avons retenu un autre profil.",
@@ -60,6 +73,22 @@ describe('stage: an interview happened', () => {
   ])('“%s”', (body) => {
     expect(stageOf(body)).toBe('interview');
   });
+});
+
+describe('stage: a subject that names the meeting', () => {
+  it.each(['Practice Nurse interview', 'Final round – Engineering Manager', 'Re: design eng chat', 'Your onsite'])(
+    'a decision under “%s” came after it',
+    (subject) => {
+      expect(stageOf(NO, subject)).toBe('interview');
+    },
+  );
+
+  it.each(['Interview invitation – Analyst', 'Scheduling your interview', 'Chat next week?', 'Your application'])(
+    '“%s” does not say a meeting happened',
+    (subject) => {
+      expect(stageOf(NO, subject)).toBeNull();
+    },
+  );
 });
 
 describe('stage: a test, and no interview', () => {

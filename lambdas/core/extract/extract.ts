@@ -130,7 +130,7 @@ export function extract(mail: OriginalMail): Extraction {
   const offered = offers.filter((o) => o.kind === 'other-opening' || o.kind === 'future-role').map((o) => o.said);
   const role = findRole({ fieldRole: fields.role, subjectRole: subjectSays.role, flat, company, offered });
   const best = contacts.candidates[0];
-  const stage = findStage(`${subject}\n${flat}`);
+  const stage = findStage(`${subject}\n${flat}`, subject);
   return {
     company,
     role,

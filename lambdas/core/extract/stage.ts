@@ -22,7 +22,7 @@ const MEETING = String.raw`(?:${words(String.raw`
   interviews? interview\s+(?:process|loop|day|stage|round)s? (?:phone|video|initial|recruiter|technical|first)\s+screen(?:ing)?s?
   screening\s+calls? calls? conversations? chats? meetings? onsites? on-sites? (?:site|office|campus|onsite|on-site)\s+visits?
   panels? superdays? discussions? coffee presentations? phone(?:\s+calls?)? visits?(?=\s+to\s+(?:our|the)\s+(?:[^\s.,;:!?()\[\]]+\s+)?(?:office|offices|campus|studio|store|headquarters|hq|facility|lab|plant|warehouse)\b)
-  (?:final|second|third|fourth|last|later|first)\s+(?:round|stage)s?
+  (?:final|second|third|fourth|last|later|first|technical|panel|onsite|phone|video|culture|behaviou?ral|hr)\s+(?:round|stage)s?
   gespr[äa]ch vorstellungsgespr[äa]ch bewerbungsgespr[äa]ch entretiens? [ée]changes? entrevistas? conversaci[óo]n
   conversa gesprek(?:ken)? sollicitatiegesprek(?:ken)? kennismakingsgesprek
 `)})`;
@@ -35,7 +35,7 @@ const TEST = String.raw`(?:${words(String.raw`
 /** Words between a determiner and the noun: "your [recent video] interview", "the [technical] assessment". */
 const MODIFIERS = String.raw`(?:[^\s.,;:!?()\[\]]+\s+){0,3}?`;
 /** A meeting as a verb: "to speak", "for meeting", "taking the time to chat". */
-const MEETING_VERB = String.raw`(?:interview(?:ing)?|speak(?:ing)?|talk(?:ing)?|meet(?:ing)?|chat(?:ting)?|connect(?:ing)?|visit(?:ing)?|sit(?:ting)? down)`;
+const MEETING_VERB = String.raw`(?:interview(?:ing)?|speak(?:ing)?|talk(?:ing)?|meet(?:ing)?|chat(?:ting)?|connect(?:ing)?|visit(?:ing)?|sit(?:ting)? down|pair(?:ing)?|present(?:ing)?)`;
 /** A meeting that took place, as a past verb: "you met", "we spoke". */
 const MET = String.raw`(?:interviewed|spoke|spoken|talked|met|chatted|visited|connected|sat down)`;
 /** What says a meeting or test was done: "completing", "submitted", "the effort you put into". */
@@ -57,9 +57,15 @@ function pastFrames(kind: string): RegExp[] {
       String.raw`\b${THANKS}\b[^.!?\n]{0,40}?\b${FOR}\s+(?:(?:taking|making)\s+the\s+time\s+for\s+)?(?:${OWNER}|${FOREIGN_OWNER})\s*${MODIFIERS}${kind}\b`,
     ),
     // "after our conversation", "following your interviews with the team", "since the onsite"
-    frame(String.raw`\b(?:after|following|since|during|throughout|from|at)\s+${OWNER}\s+${MODIFIERS}${kind}\b`),
+    frame(String.raw`\b(?:after|following|further\s+to|since|during|throughout|from|at)\s+${OWNER}\s+${MODIFIERS}${kind}\b`),
     // "completing the coding challenge", "took part in the interview process", "the effort you put into the case study"
-    frame(String.raw`\b${DONE}\s+(?:in\s+|on\s+)?${OWNER}\s+${MODIFIERS}${kind}\b`),
+    frame(String.raw`\b${DONE}\s+(?:in\s+|on\s+)?(?:${OWNER}|an?)\s+${MODIFIERS}${kind}\b`),
+    // "your interview feedback", "the assessment results": the noun's own feedback
+    frame(String.raw`\b(?:your|the)\s+${kind}\s+(?:feedback|notes|results?|scores?|performance|outcome)\b`),
+    // "your energy in the second interview", "how you did in your technical assessment"
+    frame(
+      String.raw`\bin\s+(?:your|the)\s+(?:first|second|third|fourth|final|last|recent|earlier|technical|phone|video|panel|onsite)\s+${kind}\b`,
+    ),
     // "feedback from the panel", "the results of your assessment", "based on your take-home"
     frame(
       String.raw`\b(?:feedback|notes|results?|scores?|impressions?|outcome|performance|based)\s+(?:from|of|on|in)\s+${OWNER}\s+${MODIFIERS}${kind}\b`,
@@ -79,7 +85,7 @@ const INTERVIEW_FRAMES: readonly RegExp[] = [
   ...pastFrames(MEETING),
   // "Thank you so much for speaking with me", "after meeting with the team", "for taking the time to chat with us"
   frame(
-    String.raw`\b(?:for|after)\s+(?:(?:taking|making)\s+(?:the\s+)?time\s+to\s+)?${MEETING_VERB}(?:\s+(?:with|to|for|you)\b|\s*[.,!])|\bappreciat\w*\s+you\s+(?:taking\s+the\s+time\s+to\s+)?${MEETING_VERB}\b`,
+    String.raw`\b(?:for|after)\s+(?:(?:taking|making)\s+(?:the\s+)?time\s+to\s+)?${MEETING_VERB}(?:\s+(?:with|to|for|you|your|the|us|me)\b|\s*[.,!])|\bappreciat\w*\s+you\s+(?:taking\s+the\s+time\s+to\s+)?${MEETING_VERB}\b`,
   ),
   frame(String.raw`\b(?:took|taking)\s+the\s+time\s+to\s+${MEETING_VERB}\b`),
   // "Thank you for the opportunity to interview", "thanks again for the chance to speak with you"
@@ -101,11 +107,11 @@ const INTERVIEW_FRAMES: readonly RegExp[] = [
   frame(String.raw`\benjoyed\s+${OWNER}\s+${MODIFIERS}${MEETING}\b`),
   // "the time you spent interviewing", "the time you took to speak with us", "your time chatting with"
   frame(
-    String.raw`\btime\s+(?:that\s+)?(?:you\s+)?(?:have\s+)?(?:spent|invested|took|taken|dedicated|gave|given)\s+(?:\w+\s+){0,2}?${MEETING_VERB}\b|\b(?:your|the)\s+time\s+${MEETING_VERB}\s+(?:with|for|to)\b|\btime\s+(?:you\s+)?spent\s+with\s+(?:us|me|our|the)\b`,
+    String.raw`\btime\s+(?:that\s+)?(?:you\s+)?(?:have\s+)?(?:spent|invested|took|taken|dedicated|gave|given)\s+(?:\w+\s+){0,2}?${MEETING_VERB}\b|\btime\s+you\s+(?:gave|spent\s+with)\s+us\s+(?:across|in|on|during)\s+${OWNER}\s+${MODIFIERS}${MEETING}\b|\bfor\s+spending\s+(?:the|a|your)\s+(?:day|morning|afternoon|evening|time)\s+with\s+us\b|\b(?:your|the)\s+time\s+${MEETING_VERB}\s+(?:with|for|to)\b|\btime\s+(?:you\s+)?spent\s+with\s+(?:us|me|our|the)\b`,
   ),
   // "for coming in", "for joining us on the office tour", "for visiting us"
   frame(
-    String.raw`\b(?:for|after)\s+(?:coming|stopping)\s+(?:in|by|into|to\s+(?:our|the|see|meet))\b|\b(?:for|after)\s+(?:joining|visiting)\s+us\b`,
+    String.raw`\b(?:for|after|appreciate\s+you)\s+(?:coming|stopping)\s+(?:in|by|into|along|to\s+(?:our|the|see|meet))\b|\b(?:for|after)\s+(?:joining|visiting)\s+us\b|\bthe\s+trip\s+in\s+to\s+(?:meet|see)\b`,
   ),
   // "the interviewers", "the interview panel"
   frame(String.raw`\b(?:the|your|our|all)\s+interview(?:ers|\s+panel|\s+team)\b`),
@@ -183,15 +189,25 @@ const INVITATION = new RegExp(
  * and a frame costs a search of the whole text, so mail without them skips the frames.
  */
 const MEETING_WORD =
-  /interview|screen|\bcalls?\b|conversa|\bchat|\bmeet|\bmet\b|on-?site|visit|panel|superday|discussion|coffee|presentation|phone|\bround|\bstage|\bspeak|\bspok|\btalk|connect|sat down|getting to know|\bcoming\b|joining us|stopping by|\btime\s+(?:yesterday|today|earlier|this|last|on)\b|gespr|entretien|[ée]change|entrevista|gesprek/i;
+  /interview|screen|\bcalls?\b|conversa|\bchat|\bmeet|\bmet\b|on-?site|visit|panel|superday|discussion|coffee|present|\bpair|spending the|phone|\bround|\bstage|\bspeak|\bspok|\btalk|connect|sat down|getting to know|\bcoming\b|joining us|stopping by|\btime\s+(?:yesterday|today|earlier|this|last|on)\b|gespr|entretien|[ée]change|entrevista|gesprek/i;
 const TEST_WORD =
   /assess|\btests?\b|challenge|take[- ]?home|exercise|case stud|assignment|\btasks?\b|homework|work sample|\btrial|\bcod(?:e|ing)\b|hackerrank|codility|codesignal/i;
 const PAPER_WORD = /review|consider|look|read|assess|evaluat/i;
 
-/** `text`: the subject and the body, normalised (one kind of quote and dash). */
-export function findStage(text: string): Stage | null {
+/**
+ * A subject that names the meeting ("Practice Nurse interview", "Final round – Engineering
+ * Manager", "Re: your onsite"): a decision under it came after the meeting — unless the subject
+ * still asks for one ("Interview invitation", "Scheduling your interview").
+ */
+const MEETING_SUBJECT =
+  /\b(?:interviews?|(?:final|second|third|last)\s+(?:round|stage)|on-?sites?|panel|superday|chat|call|conversation)\b/i;
+const ASKING_SUBJECT = /invit|schedul|\bbook|availab|confirm|request|upcoming|reminder|next\s+steps?|prepar|tomorrow|\?/i;
+
+/** `text`: the subject and the body, normalised (one kind of quote and dash); `subject` alone. */
+export function findStage(text: string, subject = ''): Stage | null {
   const meeting = MEETING_WORD.test(text);
   if (meeting && said(INTERVIEW_FRAMES, text)) return 'interview';
+  if (MEETING_SUBJECT.test(subject) && !ASKING_SUBJECT.test(subject)) return 'interview';
   if (TEST_WORD.test(text) && said(TEST_FRAMES, text)) return 'test';
   // The negation is the frame's own: only a condition sets it aside.
   if (meeting && said(NO_INTERVIEW, text, true)) return 'application';
