@@ -162,6 +162,10 @@ describe('frames learned from hard look-alikes (test/fixtures/dev/emails-3.jsonl
     ['withdrawal', 'I was sorry to read that you have decided to decline our offer of the Fellow position.'],
     ['withdrawal', "Thanks for letting me know you're withdrawing from the Buyer role."],
     ['reserve', 'We would like to place you on our reserve list for six months.'],
+    ['withdrawal', 'Congratulations on the new job! I have closed your file.'],
+    ['withdrawal', 'Re: Withdrawing my application'],
+    ['withdrawal', "We're gutted that you've said no, but we understand."],
+    ['reschedule', 'Our interviewer is ill. Could we move it to Monday at 2pm?'],
   ])('%s: %s', (frame, text) => {
     expect(framesOf(text)).toContain(frame);
   });
@@ -173,6 +177,8 @@ describe('frames learned from hard look-alikes (test/fixtures/dev/emails-3.jsonl
     'The Liaison role is currently frozen while the company reorganises.',
     'Rather than close your application, I have moved you into our priority pipeline.',
     'We have got the team we need for the season.',
+    'Based on the panel feedback we have decided not to move forward with this candidate.',
+    "Our hiring manager is ill, so we can't go ahead with tomorrow's interview.",
   ])('no decision about the reader: %s', (text) => {
     const found = framesOf(text);
     for (const d of ['declined', 'refused', 'others-chosen', 'filled', 'cancelled', 'closed', 'not-fit'])

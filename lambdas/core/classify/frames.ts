@@ -142,10 +142,11 @@ class Sent {
   private yetAfter(n: Tag): boolean {
     return this.tokens[n.end]?.stem === 'yet';
   }
-  near(t: Tag, idea: Idea, before: number, after: number): Tag | undefined {
+  near(t: Tag, idea: Idea, before: number, after: number, keep: (o: Tag) => boolean = () => true): Tag | undefined {
     return this.all(idea).find(
       (o) =>
         o !== t &&
+        keep(o) &&
         o.start >= t.start - before &&
         o.start <= t.end + after &&
         !this.split(Math.min(o.start, t.start), Math.max(o.start, t.start)),
@@ -227,6 +228,14 @@ function someoneElses(s: Sent, a: Tag): boolean {
   for (let i = s.s.start; i < s.s.end - 1; i++) {
     if (s.tokens[i]!.stem === "'s" && CANDIDACY.has(s.stemAt(i + 1)) && s.stemAt(i - 1) !== 'your') return true;
   }
+  // "… not moving forward with this candidate": a candidate spoken of, not spoken to.
+  if (
+    s.stemAt(a.end) === 'with' &&
+    THIS.has(s.stemAt(a.end + 1)) &&
+    CANDIDATE.has(s.stemAt(a.end + 2)) &&
+    !s.has('self')
+  )
+    return true;
   // "… not going ahead with Marta": a name where the reader would be.
   if (s.stemAt(a.end) === 'with' && s.tokens[a.end + 1]?.capital && !s.has('self')) return true;
   // A name as the subject of a passive before the words: "Tom was not selected (to move forward)".
@@ -255,6 +264,8 @@ function someoneElses(s: Sent, a: Tag): boolean {
   );
 }
 const OBJECT_PRONOUN = new Set(['him', 'her', 'himself', 'herself'].map(stem));
+const THIS = new Set(['this', 'that', 'the'].map(stem));
+const CANDIDATE = new Set(['candidate', 'applicant', 'person', 'individual'].map(stem));
 const AUXILIARY = new Set(
   ['not', 'will', 'would', 'be', 'have', 'do', 'can', 'could', 'shall', 'should', 'may', 'might'].map(stem),
 );
@@ -445,6 +456,10 @@ function othersChosen(s: Sent, add: (f: Frame, t: Tag) => void, ignore: (f: Fram
 const BE_HAVE = new Set(['be', 'have'].map(stem));
 /** "a job you saved", "these roles closed before you applied": jobs in general, not the one applied for. */
 const ANY_JOB = new Set(['a', 'an', 'any', 'these', 'those', 'some', 'many', 'other', 'similar'].map(stem));
+/** "hiring manager", "recruiting team": people named for the job, not the job. */
+const PEOPLE = new Set(
+  ['manager', 'managers', 'team', 'panel', 'lead', 'committee', 'partner', 'coordinator'].map(stem),
+);
 const WATCHED = new Set(['saved', 'viewed', 'followed', 'liked', 'bookmarked', 'starred', 'favourited'].map(stem));
 const CANCELLING = new Set(
   [
@@ -467,7 +482,8 @@ function closedPosition(s: Sent, add: (f: Frame, t: Tag) => void, ignore: (f: Fr
   for (const c of s.all('closed')) {
     const inherentlyNegative = s.stemAt(c.start) === 'no' || s.stemAt(c.start) === 'not';
     if (!inherentlyNegative && s.negated(c)) continue;
-    const p = s.near(c, 'position', 8, 8);
+    // "our hiring manager is ill, so we can't go ahead": a person, not the job.
+    const p = s.near(c, 'position', 8, 8, (o) => !PEOPLE.has(s.stemAt(o.end)));
     if (!p) continue;
     // "a job you saved is no longer available" is any job, not the one applied for; so is "the
     // following job you viewed": a job the reader watched, not one they applied for.

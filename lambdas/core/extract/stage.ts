@@ -57,7 +57,9 @@ function pastFrames(kind: string): RegExp[] {
       String.raw`\b${THANKS}\b[^.!?\n]{0,40}?\b${FOR}\s+(?:(?:taking|making)\s+the\s+time\s+for\s+)?(?:${OWNER}|${FOREIGN_OWNER})\s*${MODIFIERS}${kind}\b`,
     ),
     // "after our conversation", "following your interviews with the team", "since the onsite"
-    frame(String.raw`\b(?:after|following|further\s+to|since|during|throughout|from|at)\s+${OWNER}\s+${MODIFIERS}${kind}\b`),
+    frame(
+      String.raw`\b(?:after|following|further\s+to|since|during|throughout|from|at)\s+${OWNER}\s+${MODIFIERS}${kind}\b`,
+    ),
     // "completing the coding challenge", "took part in the interview process", "the effort you put into the case study"
     frame(String.raw`\b${DONE}\s+(?:in\s+|on\s+)?(?:${OWNER}|an?)\s+${MODIFIERS}${kind}\b`),
     // "your interview feedback", "the assessment results": the noun's own feedback
@@ -201,7 +203,8 @@ const PAPER_WORD = /review|consider|look|read|assess|evaluat/i;
  */
 const MEETING_SUBJECT =
   /\b(?:interviews?|(?:final|second|third|last)\s+(?:round|stage)|on-?sites?|panel|superday|chat|call|conversation)\b/i;
-const ASKING_SUBJECT = /invit|schedul|\bbook|availab|confirm|request|upcoming|reminder|next\s+steps?|prepar|tomorrow|\?/i;
+const ASKING_SUBJECT =
+  /invit|schedul|\bbook|availab|confirm|request|upcoming|reminder|next\s+steps?|prepar|tomorrow|\?/i;
 
 /** `text`: the subject and the body, normalised (one kind of quote and dash); `subject` alone. */
 export function findStage(text: string, subject = ''): Stage | null {
