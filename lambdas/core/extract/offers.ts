@@ -8,6 +8,10 @@
 // ("we cannot keep your details", "you may not reapply") or sits in a question the candidate is
 // asked to answer about something else offers nothing.
 
+// Patterns with \p{…} are built once, here: esbuild (and tsx) write each such literal as
+// `new RegExp(…)` for Node 20 and 22, so one written inside a function is built on every call.
+const SENTENCE_BREAK = /(?<=[.!?])\s+(?=["'(]?\p{Lu})|\n/u;
+
 type OfferKind =
   /** Feedback on the candidacy: "happy to share more detailed feedback", "feedback can be requested". */
   | 'feedback'
@@ -154,7 +158,7 @@ function openingTitle(sentence: string): string | null {
 /** Sentences of the flat text: split at sentence ends and line ends. */
 function sentences(flat: string): string[] {
   return flat
-    .split(/(?<=[.!?])\s+(?=["'(]?\p{Lu})|\n/u)
+    .split(SENTENCE_BREAK)
     .map((s) => s.trim())
     .filter((s) => s.length > 8);
 }
