@@ -9,6 +9,10 @@ import { eachMatch } from '../text/index.ts';
 import type { Address } from '../mail/index.ts';
 import { displayNameParts, initials, looksLikePersonName, ORG_WORDS, ROLE_WORD, squash } from '../names/index.ts';
 
+// Patterns with \p{…} are built once, here: esbuild (and tsx) write each such literal as
+// `new RegExp(…)` for Node 20 and 22, so one written inside a function is built on every call.
+const STARTS_UPPER = /^\p{Lu}/u;
+
 /** One capitalised word of a company name: "Acme", "AT&T", "Nuts.com", "Advisor360°", "3M", "Brändli" — never the pronoun "I". */
 const TOKEN = String.raw`(?:(?!(?:Inc|Ltd|Corp|Co|I)\b)[\p{Lu}0-9][\p{L}\p{N}_&'+°@]*(?:\.(?:com|net|org|io|ai|co)\b)?)`;
 const JOINER = String.raw`(?: (?:&|and|of|de|du|der|y|\+) (?=[\p{Lu}0-9])| )`;
@@ -336,7 +340,7 @@ function nameWrittenForDomain(label: string, text: string): string | null {
   // The label as a word of its own, capitalised as the text writes it ("Lumencraft" on the last
   // line of a signature that has no sign-off) …
   const word = new RegExp(`(?<![\\p{L}\\p{N}])${label}(?![\\p{L}\\p{N}])`, 'iu').exec(text)?.[0];
-  if (word && /^\p{Lu}/u.test(word) && acceptable(word, new Set())) return word;
+  if (word && STARTS_UPPER.test(word) && acceptable(word, new Set())) return word;
   // … or a capitalised phrase that squashes to it ("Brightline Health" for brightlinehealth).
   let found: string | null = null;
   eachMatch(ANY_NAME, text, (m) => {

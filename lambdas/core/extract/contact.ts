@@ -6,6 +6,14 @@ import type { Address, OriginalMail } from '../mail/index.ts';
 import { isAtsOrBoardAddress, isRoleMailbox } from './ats-domains.ts';
 import { displayNameParts, looksLikePersonName, nameMatchesMailbox, squash } from '../names/index.ts';
 
+// Patterns with \p{…} are built once, here: esbuild (and tsx) write each such literal as
+// `new RegExp(…)` for Node 20 and 22, so one written inside a function is built on every call.
+const STARTS_LOWER = /^\p{Ll}/u;
+const SHORT_COMMA_LINE = /^\p{Lu}[^.!?]{2,30},$/u;
+const LEADING_TITLES = /^(?:(?:dr|prof|professor|mr|mrs|ms|miss|mx|chef|rev)\.?\s+)+(?=\p{Lu})/iu;
+const HAN_OR_HANGUL_NAME = /^[\p{Script=Han}\p{Script=Hangul}]{2,4}$/u;
+const NOT_IN_A_NAME = /[^\p{L}'-]/gu;
+
 export interface Contact {
   name: string | null;
   address: string | null;
@@ -112,12 +120,12 @@ export function findSignature(lines: readonly string[]): Signature {
     if (m) {
       at = i;
       // "With best wishes for your future research," goes on with words, not a name.
-      inline = /^\p{Ll}/u.test(m[1] ?? '') ? '' : (m[1] ?? '').trim();
+      inline = STARTS_LOWER.test(m[1] ?? '') ? '' : (m[1] ?? '').trim();
       break;
     }
     // "Enjoy the music," "Ngā mihi," — a short line ending in a comma, followed by a name.
     const next = lines[i + 1] === '' ? (lines[i + 2] ?? '') : (lines[i + 1] ?? '');
-    if (/^\p{Lu}[^.!?]{2,30},$/u.test(line) && looksLikePersonName(bareName(next.split(',')[0] ?? ''))) {
+    if (SHORT_COMMA_LINE.test(line) && looksLikePersonName(bareName(next.split(',')[0] ?? ''))) {
       at = i;
       break;
     }
@@ -180,7 +188,7 @@ function bareName(raw: string): string {
   return raw
     .replace(TEAM_TOO, '')
     .replace(/\s+["“][^"”]{1,20}["”](?=\s)/, '')
-    .replace(/^(?:(?:dr|prof|professor|mr|mrs|ms|miss|mx|chef|rev)\.?\s+)+(?=\p{Lu})/iu, '')
+    .replace(LEADING_TITLES, '')
     .trim();
 }
 
@@ -194,7 +202,7 @@ function personFrom(addr: Address | null, company: string | null): boolean {
   return (
     addr.name.trim().split(/\s+/).length >= 2 ||
     nameMatchesMailbox(addr.name, addr.address) ||
-    /^[\p{Script=Han}\p{Script=Hangul}]{2,4}$/u.test(addr.name.trim())
+    HAN_OR_HANGUL_NAME.test(addr.name.trim())
   );
 }
 
@@ -225,7 +233,7 @@ export function findContacts(
     name
       .toLowerCase()
       .split(/[\s&]+/)
-      .every((w) => w === '' || greeted.has(w.replace(/[^\p{L}'-]/gu, '')));
+      .every((w) => w === '' || greeted.has(w.replace(NOT_IN_A_NAME, '')));
   const isCompany = (name: string): boolean => company !== null && sameName(name, company);
 
   const out: Contact[] = [];

@@ -8,6 +8,10 @@
 // ("we cannot keep your details", "you may not reapply") or sits in a question the candidate is
 // asked to answer about something else offers nothing.
 
+// Patterns with \p{…} are built once, here: esbuild (and tsx) write each such literal as
+// `new RegExp(…)` for Node 20 and 22, so one written inside a function is built on every call.
+const SENTENCE_BREAK = /(?<=[.!?])\s+(?=["'(]?\p{Lu})|\n/u;
+
 type OfferKind =
   /** Feedback on the candidacy: "happy to share more detailed feedback", "feedback can be requested". */
   | 'feedback'
@@ -121,6 +125,12 @@ const KINDS: readonly [OfferKind, RegExp][] = [
   ],
 ];
 
+/**
+ * Every kind's pattern at once: a sentence none of them matches offers nothing, whatever else it
+ * says, so most sentences are passed over with one search instead of one per kind.
+ */
+const ANY_KIND = new RegExp(KINDS.map(([, re]) => `(?:${re.source})`).join('|'), 'i');
+
 /** Cheap gate: a rejection without any of these words offers nothing the kinds above could read. */
 const ANY =
   /feedback|notes|comments|forward|submit|touch|details|intro|consider|got|contract|suit|contact|capacity|hear|again|reopen|re-open|back|changes|file|talent|keep|retain|hold|remain|profile|cv|mind|thinking|find|your way|ring|bell|posted|reach|let you know|apply|retake|re-sit|openings|opportunit|vacanc|careers|jobs|alert|talk|chat|call|coffee|discussion|minutes|banco|base|conservons|mantendremos|archivio|hoogte|melde|vacante/i;
@@ -154,7 +164,7 @@ function openingTitle(sentence: string): string | null {
 /** Sentences of the flat text: split at sentence ends and line ends. */
 function sentences(flat: string): string[] {
   return flat
-    .split(/(?<=[.!?])\s+(?=["'(]?\p{Lu})|\n/u)
+    .split(SENTENCE_BREAK)
     .map((s) => s.trim())
     .filter((s) => s.length > 8);
 }
@@ -164,7 +174,7 @@ export function findOffers(flat: string): Offer[] {
   if (!ANY.test(flat)) return [];
   const out: Offer[] = [];
   for (const said of sentences(flat)) {
-    if (REFUSES.test(said) || TOLD_NOT_OFFERED.test(said)) continue;
+    if (!ANY_KIND.test(said) || REFUSES.test(said) || TOLD_NOT_OFFERED.test(said)) continue;
     const kind = KINDS.find(([, re]) => re.test(said))?.[0];
     if (!kind || (kind === 'apply-again' && LOOKS_BACK.test(said))) continue;
     out.push({ kind, said, opening: kind === 'other-opening' ? openingTitle(said) : null });

@@ -7,6 +7,11 @@ import { countChar, eachMatch } from '../text/index.ts';
 import { ROLE_WORD, squash } from '../names/index.ts';
 import { withoutTrailer } from './subject.ts';
 
+// Patterns with \p{…} are built once, here: esbuild (and tsx) write each such literal as
+// `new RegExp(…)` for Node 20 and 22, so one written inside a function is built on every call.
+const CAPITALISED_WORD = /^\p{Lu}\p{Ll}+$/u;
+const STARTS_LOWER = /^\p{Ll}/u;
+
 const OPEN = 40; // '('
 const CLOSE = 41; // ')'
 
@@ -128,7 +133,7 @@ function spanAfter(text: string): string | null {
     span.push(w);
     // A full stop ends the title once any bracket it opened is closed: "… (January 2021). Please".
     // "I." is a level that ends a sentence when a sentence follows: "Software Engineer I. Given the …".
-    const sentenceNext = /^\p{Lu}\p{Ll}+$/u.test(next) && /^\p{Ll}/u.test(words[i + 2] ?? '');
+    const sentenceNext = CAPITALISED_WORD.test(next) && STARTS_LOWER.test(words[i + 2] ?? '');
     if (depth <= 0 && /[.!?;]$/.test(w) && (!/^(?:[A-Z]\.|Sr\.|Jr\.)$/.test(w) || sentenceNext)) break;
   }
   const out = span

@@ -7,6 +7,15 @@
 
 import { ROLE_WORD } from '../names/index.ts';
 
+// Patterns with \p{…} are built once, here: esbuild (and tsx) write each such literal as
+// `new RegExp(…)` for Node 20 and 22, so one written inside a function is built on every call.
+const STARTS_UPPER_OR_DIGIT = /^[\p{Lu}\d]/u;
+const INITIAL_FIRST = /^\p{Lu}\.\s/u;
+const LOWER_AFTER_COMMA = /,\s+\p{Ll}.*$/u;
+const ROLE_WITH = /\s(?:role|position|opportunity|vacancy|opening)\s+with\s+(?=\p{Lu})/iu;
+const ADDRESSEE =
+  /\s*(?:\(([^()]{2,40})\)|,\s*([^,]{2,40})|\s(?:for|from)\s+(\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*){0,2}))$/u;
+
 export interface SubjectReading {
   role: string | null;
   company: string | null;
@@ -70,14 +79,14 @@ const SPEAKING =
 const hasRoleWord = (s: string): boolean => ROLE_WORD.test(s);
 /** A name: starts with a capital or digit, a few words long, no job word, not the subject speaking. */
 const nameLike = (s: string): boolean =>
-  /^[\p{Lu}\d]/u.test(s) &&
+  STARTS_UPPER_OR_DIGIT.test(s) &&
   s.split(/\s+/).length <= 6 &&
   !hasRoleWord(s) &&
   !SPEAKING.test(s) &&
   !EVENT.test(s) &&
   !CODE.test(s) &&
   // "Candidate feedback – A. Haddad": a person, not a company.
-  !/^\p{Lu}\.\s/u.test(s);
+  !INITIAL_FIRST.test(s);
 
 const LAST_PART = /^(.*\S)(?:\s+[-–—|]\s+|\s*\|\s*|:\s+)(.*?)$/;
 /** A title with what the subject says after it dropped: "Network Engineer II – outcome" → "Network Engineer II", "Practice Nurse interview" → "Practice Nurse". */
@@ -117,7 +126,7 @@ const roleOnly = (s: string): string =>
 /** "Nike, Inc, including its affiliates" → "Nike, Inc". */
 const companyOnly = (s: string): string =>
   s
-    .replace(/,\s+\p{Ll}.*$/u, '')
+    .replace(LOWER_AFTER_COMMA, '')
     .replace(/[\s!,]+$/, '')
     .replace(/\.(?<!\b(?:Inc|Co|Corp|Ltd|L\.P|S\.A|N\.V|B\.V)\.)$/, '');
 
@@ -144,7 +153,7 @@ function readObject(raw: string, fromHead: boolean): SubjectReading {
     if (!hasRoleWord(company)) return { role: hasRoleWord(role) ? role : null, company, weak: false };
   }
   // "ROLE role with COMPANY": how an agency writes of its client's opening ("Senior Buyer role with Oakhurst Foods").
-  const withAt = /\s(?:role|position|opportunity|vacancy|opening)\s+with\s+(?=\p{Lu})/iu.exec(object);
+  const withAt = ROLE_WITH.exec(object);
   if (withAt) {
     const company = companyOnly(object.slice(withAt.index + withAt[0].length).trim());
     const role = roleOnly(object.slice(0, withAt.index).trim());
@@ -189,10 +198,7 @@ export function readSubject(subject: string, greeted: ReadonlySet<string> = new 
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^["“]|["”]$/g, '');
-  const addressee =
-    /\s*(?:\(([^()]{2,40})\)|,\s*([^,]{2,40})|\s(?:for|from)\s+(\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*){0,2}))$/u.exec(
-      s,
-    );
+  const addressee = ADDRESSEE.exec(s);
   const who = addressee?.[1] ?? addressee?.[2] ?? addressee?.[3];
   if (addressee && who?.split(/\s+/).some((w) => greeted.has(w.toLowerCase()))) s = s.slice(0, addressee.index);
   const none: SubjectReading = { role: null, company: null, weak: false };

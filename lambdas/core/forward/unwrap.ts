@@ -54,6 +54,8 @@ function fromParsed(mail: ParsedMail, style: OriginalMail['style']): OriginalMai
  * nearly all lines of the recovered body are quoted, one level of quoting is removed.
  */
 function unquote(body: string): string {
+  // No '>' at all: no line is quoted.
+  if (!body.includes('>')) return body;
   const lines = body.split('\n');
   const filled = lines.filter((l) => l.trim());
   const quoted = filled.filter((l) => /^\s*>/.test(l));

@@ -20,6 +20,11 @@ import {
   type Situation,
 } from './phrases.ts';
 
+// Patterns with \p{…} are built once, here: esbuild (and tsx) write each such literal as
+// `new RegExp(…)` for Node 20 and 22, so one written inside a function is built on every call.
+const STARTS_UPPER = /^\p{Lu}/u;
+const STARTS_LOWER = /^\p{Ll}/u;
+
 /** Marks the paragraph only the owner can write. Sending is refused while it is in the body. */
 // Worded for any letter: when onward cannot tell whether there was an interview, the detail may
 // be about the people or the role as well.
@@ -183,7 +188,7 @@ const tidyDetail = (detail: string): string => detail.trim().replace(/\s+/g, ' '
 
 export function detailSentence(detail: string): string {
   const said = tidyDetail(detail);
-  if (FELT.test(said)) return period(`I ${said.replace(/^\p{Lu}/u, (c) => c.toLowerCase())}`);
+  if (FELT.test(said)) return period(`I ${said.replace(STARTS_UPPER, (c) => c.toLowerCase())}`);
   // Only the first sentence decides its shape: "the tour. It was great" starts with a thing.
   const first = said.split(/(?<=[.!?])\s/)[0] ?? said;
   if (
@@ -192,10 +197,10 @@ export function detailSentence(detail: string): string {
     (SAYS_WHAT_IT_WAS.test(first) && !PHRASE_OPENER.test(said))
   ) {
     // "i loved the office tour" → "I loved the office tour."
-    return period(said.replace(/^i\b/, 'I').replace(/^\p{Ll}/u, (c) => c.toUpperCase()));
+    return period(said.replace(/^i\b/, 'I').replace(STARTS_LOWER, (c) => c.toUpperCase()));
   }
   // "the tour of your office" completes "I especially liked"; "Meeting Priya and the team" is written small after it.
-  const phrase = SMALL_OPENER.test(said) ? said.replace(/^\p{Lu}/u, (c) => c.toLowerCase()) : said;
+  const phrase = SMALL_OPENER.test(said) ? said.replace(STARTS_UPPER, (c) => c.toLowerCase()) : said;
   return period(`I especially liked ${phrase.replace(/[.!?]+$/, '')}`);
 }
 

@@ -2,6 +2,14 @@
 // mostly template text; telling "Sarah Katz" from "Remedy Partners" from "Data Team Intern" by
 // shape and a few telling words is what keeps a wrong name out of a letter.
 
+// Patterns with \p{…} are built once, here: esbuild (and tsx) write each such literal as
+// `new RegExp(…)` for Node 20 and 22, so one written inside a function is built on every call.
+const STARTS_LIKE_A_NAME = /^[\p{Lu}\p{Script=Han}\p{Script=Hangul}]/u;
+const LOWER_WORDS = /^\p{Ll}+(?: \p{Ll}+){1,2}$/u;
+const LOWER_WORD_START = /(^|\s)\p{Ll}/gu;
+const MARKS = /\p{M}/gu;
+const STARTS_WITH_LETTER = /^\p{L}/u;
+
 /** Words that make a phrase a function or an organisation, never a person. */
 export const ORG_WORDS = new Set(
   (
@@ -52,7 +60,7 @@ export function looksLikePersonName(raw: string): boolean {
   }
   if (plain === 0) return false;
   // Every token lower-case particles ("van de") is not a name.
-  return tokens.some((t) => /^[\p{Lu}\p{Script=Han}\p{Script=Hangul}]/u.test(t));
+  return tokens.some((t) => STARTS_LIKE_A_NAME.test(t));
 }
 
 const PRONOUNS = /\s*[([](?:she|he|they|ze|xe)\s*\/\s*\w+(?:\s*\/\s*\w+)?[)\]]/giu;
@@ -79,8 +87,8 @@ const MAX_NAME = 200;
 
 /** "dana whitfield" → "Dana Whitfield" when that is a person's name; anything else as written. */
 function capitalised(name: string): string {
-  if (looksLikePersonName(name) || !/^\p{Ll}+(?: \p{Ll}+){1,2}$/u.test(name)) return name;
-  const titled = name.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase());
+  if (looksLikePersonName(name) || !LOWER_WORDS.test(name)) return name;
+  const titled = name.replace(LOWER_WORD_START, (c) => c.toUpperCase());
   return looksLikePersonName(titled) ? titled : name;
 }
 
@@ -131,7 +139,7 @@ function toAscii(s: string, german = false): string {
   const spelled = german ? s.replace(/[äöüÄÖÜ]/g, (c) => GERMAN[c]!) : s;
   return spelled
     .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+    .replace(MARKS, '')
     .replace(/[łŁøØđĐßæÆœŒþÞ]/g, (c) => UNDECOMPOSED[c]!);
 }
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range begins at NUL on purpose
@@ -185,7 +193,7 @@ export function squash(s: string): string {
 export function initials(s: string): string {
   return s
     .split(/[\s&-]+/)
-    .filter((w) => /^\p{L}/u.test(w) && !/^(?:of|and|the)$/i.test(w))
+    .filter((w) => STARTS_WITH_LETTER.test(w) && !/^(?:of|and|the)$/i.test(w))
     .map((w) => w[0]?.toLowerCase() ?? '')
     .join('');
 }

@@ -10,6 +10,8 @@ export interface NormalText {
 }
 
 const QUOTE_MARK = /^(?:>\s?)+/;
+/** A run of spaces and tabs other than one space: two or more, or any with a tab in front. */
+const SPACE_RUN = / [ \t]+|\t[ \t]*/g;
 
 /** Spaces, invisible characters, curly quotes and the en dash, as the plain character they stand for. */
 const STAND_IN: Record<string, string> = {
@@ -61,8 +63,9 @@ function normalize(raw: string): NormalText {
     return { lines, flat: flatten(lines) };
   }
   // Runs of spaces and tabs never span a line break: collapsing them in the whole text at once
-  // is the same as line by line, and far cheaper than one replace per line.
-  const lines = text.replace(/[ \t]+/g, ' ').split('\n');
+  // is the same as line by line, and far cheaper than one replace per line. A lone space is
+  // already what a run becomes: only longer runs and tabs are replaced, not every space.
+  const lines = text.replace(SPACE_RUN, ' ').split('\n');
   for (let i = 0; i < lines.length; i++) lines[i] = lines[i]!.trim();
   return { lines, flat: flatten(lines) };
 }
