@@ -116,3 +116,12 @@ describe('word model: the telling sentence', () => {
     expect(tellingSentence(thanksHeavy, features, sentences.slice(0, 1), new Set([0]))).toBe(0);
   });
 });
+
+describe('words that are names of object properties', () => {
+  it('reads "constructor", "__proto__", "toString" … as words, never throwing', () => {
+    const names = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', 'isPrototypeOf'];
+    const text = `Hi Sam,\n\nThe ${names.join(' and the ')} roles are closed. We ${names.join(' ')} decided not to move forward.\n\nAlex`;
+    expect(() => tokenize(text)).not.toThrow();
+    expect(classify(mail(text, `Re: ${names.join(' ')}`)).verdict).toBe('rejection');
+  });
+});

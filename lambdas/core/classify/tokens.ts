@@ -127,7 +127,7 @@ const KEPT_DOUBLES = new Set(['l', 's', 'f', 'z']);
 
 /** A light stemmer: enough that a verb's and a noun's inflections meet, never clever. */
 export function stem(word: string): string {
-  const irregular = IRREGULAR[word];
+  const irregular = Object.hasOwn(IRREGULAR, word) ? IRREGULAR[word] : undefined;
   if (irregular !== undefined) return irregular;
   const n = word.length;
   if (n <= 3) return word;
@@ -282,9 +282,8 @@ export function tokenize(text: string): Token[] {
       lower = same ? lowered.slice(at, end) : raw.toLowerCase();
     }
     const capital = lower !== raw;
-    // Every contraction has an apostrophe; "constructor" is looked up too, as it always was (it
-    // is a property of every object, and reading it throws).
-    const whole = lower.includes("'") || lower === 'constructor' ? CONTRACTED[lower] : undefined;
+    // Every contraction has an apostrophe. Own keys only: "constructor" is a word of mail too.
+    const whole = lower.includes("'") && Object.hasOwn(CONTRACTED, lower) ? CONTRACTED[lower] : undefined;
     if (whole) {
       for (const w of whole) tokens.push({ stem: stemOf(w), word: w, at, end, mark: false, capital });
       continue;
