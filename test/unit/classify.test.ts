@@ -551,3 +551,15 @@ describe('classify: kept on a list', () => {
     expect(c.reasons).toContain('a decision, but you are kept on a list');
   });
 });
+
+describe('classify: a portal status', () => {
+  it('reads "status … has changed. New status: Not selected" as a rejection, not a moved interview', () => {
+    const c = classify(
+      mail(
+        'Hi Sam,\n\nThe status of your application for Support Analyst (R-1182) has changed.\n\nNew status: Not selected\n\nLog in to view details.\n\nOrbit Careers',
+        'Application status update',
+      ),
+    );
+    expect(c.verdict).toBe('rejection');
+  });
+});

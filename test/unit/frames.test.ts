@@ -166,6 +166,9 @@ describe('frames learned from hard look-alikes (test/fixtures/dev/emails-3.jsonl
     ['withdrawal', 'Re: Withdrawing my application'],
     ['withdrawal', "We're gutted that you've said no, but we understand."],
     ['reschedule', 'Our interviewer is ill. Could we move it to Monday at 2pm?'],
+    ['refused', "We've had a think and it's not going to work out this time."],
+    ['refused', 'Sam - not this time, sorry.'],
+    ['declined', 'The status of your application has changed. New status: Not selected'],
   ])('%s: %s', (frame, text) => {
     expect(framesOf(text)).toContain(frame);
   });
@@ -179,6 +182,7 @@ describe('frames learned from hard look-alikes (test/fixtures/dev/emails-3.jsonl
     'We have got the team we need for the season.',
     'Based on the panel feedback we have decided not to move forward with this candidate.',
     "Our hiring manager is ill, so we can't go ahead with tomorrow's interview.",
+    "We spoke last spring, and although it didn't work out then, the team has remembered you.",
   ])('no decision about the reader: %s', (text) => {
     const found = framesOf(text);
     for (const d of ['declined', 'refused', 'others-chosen', 'filled', 'cancelled', 'closed', 'not-fit'])

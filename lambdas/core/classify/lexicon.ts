@@ -358,6 +358,9 @@ export const LEXICON: Record<Idea, readonly string[]> = {
     'be a no',
     '{fall|fell|fallen|be|score|scored} below the {threshold|bar|standard|pass mark|cut-off|cutoff|minimum}',
     '{close|closes|end|ends|stop|stops} here',
+    'not {go|going} to work out',
+    'will not work out',
+    'not this time',
     '{decision|answer|outcome} be [a] no',
     '{withdraw|rescind|revoke|retract|pull} {the|our|your|this|that} [job|employment|conditional|formal] offer',
     'offer {be|have be} {withdrawn|rescinded|revoked|retracted|pulled}',
@@ -726,7 +729,6 @@ export const LEXICON: Record<Idea, readonly string[]> = {
     '{move|push|shift} it to',
     "{move|push|shift} {the|our|your|tomorrow's|today's} {interview|call|meeting|chat}",
     'different time',
-    'has changed',
   ],
   reference: [
     'reference check',
