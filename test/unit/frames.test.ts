@@ -169,6 +169,7 @@ describe('frames learned from hard look-alikes (test/fixtures/dev/emails-3.jsonl
     ['refused', "We've had a think and it's not going to work out this time."],
     ['refused', 'Sam - not this time, sorry.'],
     ['declined', 'The status of your application has changed. New status: Not selected'],
+    ['advance-self', "The panel wanted more depth on testing, but you're still in the process."],
   ])('%s: %s', (frame, text) => {
     expect(framesOf(text)).toContain(frame);
   });

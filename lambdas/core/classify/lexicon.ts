@@ -583,6 +583,8 @@ export const LEXICON: Record<Idea, readonly string[]> = {
     'good news',
     'pleased to let you know',
     'happy to let you know',
+    'you be still in {the process|the running|contention|consideration|the mix}',
+    'you be not out of the running',
   ],
   assessment: [
     'assessment',
