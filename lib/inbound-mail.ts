@@ -1,6 +1,6 @@
 // Inbound mail: SES receives for the whole inbound domain, stores each message raw under the
 // inbound prefix, then invokes the inbound function, which records the case and drafts.
-import { Aws, CfnOutput, Duration, type Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Aws, CfnOutput, Duration, type Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
@@ -15,6 +15,25 @@ import type { Storage } from './storage.ts';
 /** Where SES's S3 action writes each message, `<prefix><messageId>`, and the handlers read it. */
 const INBOUND_PREFIX = inboundPrefix.default;
 
+/**
+ * The inbound function's name, fixed by the stack's: the review site hands it pasted rejections
+ * and so must name it, while it names the review site (links in its mail), and a reference each
+ * way is a cycle CloudFormation refuses. Stack names are at most 40 characters.
+ */
+export function inboundFunctionName(stack: Stack): string {
+  return `${stack.stackName}-inbound`;
+}
+
+/** Its ARN, for the one grant that lets the review site invoke it. */
+export function inboundFunctionArn(stack: Stack): string {
+  return stack.formatArn({
+    service: 'lambda',
+    resource: 'function',
+    resourceName: inboundFunctionName(stack),
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
+}
+
 export class InboundMail {
   readonly fn: OnwardFunction;
 
@@ -28,7 +47,9 @@ export class InboundMail {
     const names = { ruleSet: config.ruleSetName ?? `${stack.stackName}-rules`, rule: `${stack.stackName}-inbound` };
 
     this.fn = new OnwardFunction(stack, 'Inbound', {
-      description: 'onward: SES Lambda action — verify, parse, classify, record, draft',
+      description:
+        'onward: SES Lambda action, and pastes the review site hands on — verify, parse, classify, record, draft',
+      functionName: inboundFunctionName(stack),
       timeout: Duration.seconds(60),
       memorySize: 512,
       ...deploymentLimits(config, 100),

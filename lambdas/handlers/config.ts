@@ -16,6 +16,7 @@ import {
   configurationSet,
   followUpDays,
   inboundAddress,
+  inboundFunction,
   inboundPrefix,
   linkTtlDays,
   maxMessageBytes,
@@ -161,6 +162,7 @@ const handlerSchema = z.object({
   [tableName.env]: z.string().check(z.minLength(1, { error: `${tableName.env} must name the cases table` })),
   [bucketName.env]: z.string().check(z.minLength(1, { error: `${bucketName.env} must name the raw mail bucket` })),
   [inboundPrefix.env]: z._default(z.string(), inboundPrefix.default),
+  [inboundFunction.env]: z.optional(z.string()),
   [reviewUrl.env]: z
     .string()
     .check(z.refine(httpUrl, { error: `${reviewUrl.env} must be the review site’s base URL` })),
@@ -194,6 +196,8 @@ export interface HandlerConfig {
   tableName: string;
   bucketName: string;
   inboundPrefix: string;
+  /** The function a pasted rejection is handed to (the review site's only). */
+  inboundFunction: string | undefined;
   reviewUrl: string;
   signing: { key: string } | { secretArn: string };
   linkTtlSeconds: number;
@@ -245,6 +249,7 @@ export function loadHandlerConfig(env: Record<string, string | undefined>): Hand
     tableName: e[tableName.env],
     bucketName: e[bucketName.env],
     inboundPrefix: e[inboundPrefix.env],
+    inboundFunction: e[inboundFunction.env] || undefined,
     reviewUrl: url.endsWith('/') ? url : `${url}/`,
     signing: key ? { key } : { secretArn: e[signingSecretArn.env]! },
     linkTtlSeconds: e[linkTtlDays.env] * 24 * 3600,

@@ -8,7 +8,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import * as settings from '../settings/settings.ts';
 import type { LocalConfig } from './config.ts';
 import { BUCKET, TABLE } from './data.ts';
-import { LOCAL_AWS, close, ensureTable, listen, startDynamo, startS3, startSes } from './emulators.ts';
+import { LOCAL_AWS, close, ensureTable, listen, startDynamo, startLambda, startS3, startSes } from './emulators.ts';
 import { httpFront } from './http-front.ts';
 import { mailboxPage, readMailbox } from './mailbox.ts';
 import { asyncInvoker, type AsyncInvoker } from './invoke.ts';
@@ -62,6 +62,17 @@ export async function startLocalStack(
     const ses = await startSes(config.sesPort, outboxDir);
     stops.push(ses.stop);
     await ensureTable(dynamo.endpoint, TABLE);
+    // The review handler hands a paste to the inbound function through Lambda's Invoke API; the
+    // stand-in queues it on the invoker below, which runs the inbound handler in this process.
+    let invoker: AsyncInvoker | null = null;
+    const lambda = await startLambda({
+      [settings.inboundFunction.local]: async (event) => {
+        if (!invoker) throw new Error('the stack is still starting');
+        const id = (event as { paste?: { caseId?: unknown } }).paste?.caseId;
+        await invoker.invoke(typeof id === 'string' ? id : `event-${randomBytes(8).toString('hex')}`, event);
+      },
+    });
+    stops.push(lambda.stop);
 
     const reviewUrl = `http://localhost:${config.httpPort}/`;
     const handlers: Record<string, string> = {
@@ -71,6 +82,7 @@ export async function startLocalStack(
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_ENDPOINT_URL_S3: s3.endpoint,
       AWS_ENDPOINT_URL_SES: ses.endpoint,
+      AWS_ENDPOINT_URL_LAMBDA: lambda.endpoint,
       [settings.ownerName.env]: config.ownerName,
       [settings.greeting.env]: config.voice.greeting,
       [settings.signOff.env]: config.voice.signOff,
@@ -83,6 +95,7 @@ export async function startLocalStack(
       [settings.tableName.env]: TABLE,
       [settings.bucketName.env]: BUCKET,
       [settings.inboundPrefix.env]: PREFIX,
+      [settings.inboundFunction.env]: settings.inboundFunction.local,
       [settings.reviewUrl.env]: reviewUrl,
       [settings.linkTtlDays.env]: String(config.linkTtlDays),
       [settings.followUpDays.env]: String(config.followUpDays),
@@ -104,7 +117,7 @@ export async function startLocalStack(
 
     // Lambda keeps an async event until it has run; so does the stack, so a killed process
     // finishes its work on the next start.
-    const invoker = asyncInvoker(
+    const running = asyncInvoker(
       async (event) => {
         await inbound.handler(event);
       },
@@ -115,6 +128,7 @@ export async function startLocalStack(
         pendingDir: path.join(dataDir, 'pending'),
       },
     );
+    invoker = running;
 
     // On AWS a schedule runs the housekeeping hourly; locally it runs at start and every hour.
     // At start — before the review site listens and pending events resume — nothing is sending,
@@ -142,17 +156,17 @@ export async function startLocalStack(
       s3: new S3Client({ endpoint: s3.endpoint, forcePathStyle: true, ...LOCAL_AWS }),
       bucket: BUCKET,
       prefix: PREFIX,
-      invoker,
+      invoker: running,
       log: localLog,
     });
     // smtp-server re-emits its socket's errors; listen() below reports them, so they must not crash.
     smtp.on('error', (error: NodeJS.ErrnoException) => localLog('smtp.error', { code: error.code ?? 'unknown' }));
     await listen(smtp.server, config.smtpPort, settings.smtpPort.env);
     stops.push(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
-    stops.push(() => invoker.idle());
+    stops.push(() => running.idle());
 
-    await invoker.resumePending();
-    await invoker.redriveDeadLetters();
+    await running.resumePending();
+    await running.redriveDeadLetters();
 
     return {
       urls: {
@@ -163,7 +177,7 @@ export async function startLocalStack(
         mailbox: `${reviewUrl}mailbox`,
       },
       outboxDir,
-      invoker,
+      invoker: running,
       stop,
     };
   } catch (error) {

@@ -31,20 +31,32 @@ function summary(original: OriginalMail) {
 }
 
 export async function receiveMail(deps: ReceiveDeps, mail: InboundMail): Promise<ReceiveOutcome> {
+  return receiveCase(deps, mail.messageId, (record) => processMail(deps, mail, record));
+}
+
+/**
+ * Creates case `id` RECEIVED and reads it with `read`; a replay finds the case and resumes where
+ * an earlier attempt stopped (a draft email or a notice still owed). Mail and pastes alike.
+ */
+export async function receiveCase(
+  deps: ReceiveDeps,
+  id: string,
+  read: (record: Case) => Promise<ReceiveOutcome>,
+): Promise<ReceiveOutcome> {
   const now = deps.clock.now().toISOString();
   const fresh: Case = {
-    id: mail.messageId,
+    id,
     status: 'RECEIVED',
     receivedAt: now,
     updatedAt: now,
-    replyRef: deps.links.replyRef(mail.messageId),
+    replyRef: deps.links.replyRef(id),
   };
-  const record = (await deps.cases.create(fresh)) ? fresh : await deps.cases.get(mail.messageId);
-  if (!record) throw new Error(`case ${mail.messageId} vanished after a conflicting create`);
+  const record = (await deps.cases.create(fresh)) ? fresh : await deps.cases.get(id);
+  if (!record) throw new Error(`case ${id} vanished after a conflicting create`);
 
   switch (record.status) {
     case 'RECEIVED':
-      return processMail(deps, mail, record);
+      return read(record);
     case 'DRAFTED':
       return sendDraft(deps, record);
     case 'IGNORED':
@@ -163,7 +175,7 @@ export type ReadingDeps = Omit<ReceiveDeps, 'rawMail' | 'parser' | 'maxMessageBy
 
 /**
  * The owner's mail, once it is known to be theirs: read, recorded and drafted — or noticed, or
- * set aside as a duplicate. Forwards and pasted rejections (paste.ts) alike come through here.
+ * set aside as a duplicate. Forwards and pasted rejections (read-paste.ts) alike come through here.
  */
 export async function readAndDraft(deps: ReadingDeps, record: Case, parsed: ParsedMail): Promise<ReceiveOutcome> {
   const {

@@ -62,6 +62,8 @@ describe('the acknowledgements', () => {
         'AwsSolutions-IAM5[Resource::<RawMailA1B12CE5.Arn>/inbound/*] @ Onward/Inbound/Role',
         // The owner's "Delete" takes a case's raw message, named by its SES message id, with it.
         'AwsSolutions-IAM5[Resource::<RawMailA1B12CE5.Arn>/inbound/*] @ Onward/Review/Role',
+        // A pasted rejection is stored under a name of its own, paste-<uuid>, never over SES's mail.
+        'AwsSolutions-IAM5[Resource::<RawMailA1B12CE5.Arn>/inbound/paste-*] @ Onward/Review/Role',
         'AwsSolutions-S1 @ Onward/RawMail',
         'AwsSolutions-SMG4 @ Onward/SigningKey',
         'AwsSolutions-SQS3 @ Onward/FailedEvents',

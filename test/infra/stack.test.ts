@@ -465,7 +465,7 @@ describe('IAM, least privilege', () => {
     ]);
   });
 
-  it('review: reads and updates cases (and lists them through the one index), claims the email of a revived draft, deletes cases and their raw mail at the owner’s word, sends as the sender, reads the key', () => {
+  it('review: reads and updates cases (and lists them through the one index), claims the email of a revived draft, deletes cases and their raw mail at the owner’s word, stores a paste and hands it to the inbound function, sends as the sender, reads the key', () => {
     expect(withoutLogs('review')).toEqual([
       {
         Effect: 'Allow',
@@ -482,6 +482,29 @@ describe('IAM, least privilege', () => {
         Effect: 'Allow',
         Action: 's3:DeleteObject',
         Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket.id, 'Arn'] }, '/inbound/*']] },
+      },
+      {
+        Effect: 'Allow',
+        Action: 's3:PutObject',
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket.id, 'Arn'] }, '/inbound/paste-*']] },
+      },
+      {
+        Effect: 'Allow',
+        Action: 'lambda:InvokeFunction',
+        Resource: {
+          'Fn::Join': [
+            '',
+            [
+              'arn:',
+              { Ref: 'AWS::Partition' },
+              ':lambda:',
+              { Ref: 'AWS::Region' },
+              ':',
+              { Ref: 'AWS::AccountId' },
+              ':function:Onward-inbound',
+            ],
+          ],
+        },
       },
       SEND,
       secretRead(),
@@ -505,6 +528,17 @@ describe('IAM, least privilege', () => {
     expect(withoutLogs('feedback')).toEqual([
       dlqSend(),
       { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], Resource: tableArn() },
+    ]);
+  });
+
+  it('only the review role may invoke the inbound function, which bears the name the review site is given', () => {
+    expect(fn('inbound').Properties.FunctionName).toBe('Onward-inbound');
+    expect(fn('review').Properties.Environment.Variables.ONWARD_INBOUND_FUNCTION).toBe('Onward-inbound');
+    const invokers = resourcesOfType(template, 'AWS::IAM::Policy').filter((p) =>
+      JSON.stringify(p.Properties.PolicyDocument).includes('lambda:InvokeFunction'),
+    );
+    expect(invokers.map((p) => p.Properties.Roles)).toEqual([
+      [{ Ref: resourceAt(template, 'Onward/Review/Role/Resource').id }],
     ]);
   });
 

@@ -17,6 +17,7 @@ import type {
   Mailer,
   OutgoingMail,
   RawMailEraser,
+  RawMailWriter,
   RawMailStore,
 } from '../../lambdas/workflow/ports.ts';
 
@@ -138,8 +139,11 @@ export function recordingMailer(): Mailer & { sent: OutgoingMail[]; failWith?: E
   return mailer;
 }
 
-export function rawStore(messages: Record<string, string | Uint8Array>): RawMailStore & RawMailEraser {
+export function rawStore(messages: Record<string, string | Uint8Array>): RawMailStore & RawMailEraser & RawMailWriter {
   return {
+    async write(key, text) {
+      messages[key] = text;
+    },
     async delete(key) {
       delete messages[key];
     },
@@ -200,7 +204,6 @@ export function parsed(over: Partial<ParsedMail> = {}): ParsedMail {
   };
 }
 
-/** The review site's paste dependencies, for tests of routes that never read a paste. */
 /** What a web test that pastes nothing needs beside its own deps: a paste that fails loudly, an empty bucket. */
 /** The review site's link signer at `nowSeconds`: links to https://review.test/, valid an hour. */
 export const testSigner = (nowSeconds: number) => ({
@@ -219,7 +222,16 @@ export const webDefaults: {
   followUpDays: number;
 } = {
   inboundAddress: 'inbox@onward.test',
-  paste: {} as PasteDeps,
+  paste: {
+    rawMail: rawStore({}),
+    rawMailPrefix: 'inbound/',
+    inbound: {
+      readPaste: () => {
+        throw new Error('no paste in this test');
+      },
+    },
+    log: silentLog(),
+  },
   newId: () => {
     throw new Error('no paste in this test');
   },
