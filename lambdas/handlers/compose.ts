@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { awsHttp } from '../adapters/aws-http.ts';
 import { dynamoCaseRepository } from '../adapters/dynamo-cases.ts';
-import { inboundFunction } from '../adapters/lambda-invoke.ts';
+import { inboundFunction, repliesFunction } from '../adapters/lambda-invoke.ts';
 import { parseMime } from '../adapters/mime.ts';
 import { s3RawMailStore } from '../adapters/s3-raw-mail.ts';
 import { readSecretString } from '../adapters/secrets.ts';
@@ -95,6 +95,7 @@ export async function compose(env: Record<string, string | undefined>): Promise<
       rawMail,
       maxMessageBytes: config.maxMessageBytes,
       inboundAddress: config.inboundAddress,
+      replies: repliesFunction(awsHttp('lambda', env), config.repliesFunction),
     },
     web: {
       cases,

@@ -62,15 +62,20 @@ export async function startLocalStack(
     const ses = await startSes(config.sesPort, outboxDir);
     stops.push(ses.stop);
     await ensureTable(dynamo.endpoint, TABLE);
-    // The review handler hands a paste to the inbound function through Lambda's Invoke API; the
-    // stand-in queues it on the invoker below, which runs the inbound handler in this process.
+    // The review handler hands a paste to the inbound function, and the inbound handler the owner's
+    // replies to the replies function, through Lambda's Invoke API; the stand-in queues each event
+    // on the invoker below, which runs the function's handler in this process.
     let invoker: AsyncInvoker | null = null;
+    const queue = async (id: string, event: unknown) => {
+      if (!invoker) throw new Error('the stack is still starting');
+      await invoker.invoke(id, event);
+    };
+    const idOf = (value: unknown) => (typeof value === 'string' ? value : randomBytes(8).toString('hex'));
     const lambda = await startLambda({
-      [settings.inboundFunction.local]: async (event) => {
-        if (!invoker) throw new Error('the stack is still starting');
-        const id = (event as { paste?: { caseId?: unknown } }).paste?.caseId;
-        await invoker.invoke(typeof id === 'string' ? id : `event-${randomBytes(8).toString('hex')}`, event);
-      },
+      [settings.inboundFunction.local]: (event) =>
+        queue(idOf((event as { paste?: { caseId?: unknown } }).paste?.caseId), event),
+      [settings.repliesFunction.local]: (event) =>
+        queue(`reply-${idOf((event as { reply?: { messageId?: unknown } }).reply?.messageId)}`, event),
     });
     stops.push(lambda.stop);
 
@@ -96,6 +101,7 @@ export async function startLocalStack(
       [settings.bucketName.env]: BUCKET,
       [settings.inboundPrefix.env]: PREFIX,
       [settings.inboundFunction.env]: settings.inboundFunction.local,
+      [settings.repliesFunction.env]: settings.repliesFunction.local,
       [settings.reviewUrl.env]: reviewUrl,
       [settings.linkTtlDays.env]: String(config.linkTtlDays),
       [settings.followUpDays.env]: String(config.followUpDays),
@@ -109,6 +115,7 @@ export async function startLocalStack(
     await addToRecord(dataDir, { handlers });
     // Imported only now: the handlers read their environment on first use, as in Lambda.
     const inbound = await import('../handlers/on-mail-received.ts');
+    const replies = await import('../handlers/on-reply-received.ts');
     const review = await import('../handlers/on-approval-request.ts');
     const { composer } = await import('../handlers/compose.ts');
     const { linkFor, ALL_CASES } = await import('../core/links/index.ts');
@@ -118,8 +125,11 @@ export async function startLocalStack(
     // Lambda keeps an async event until it has run; so does the stack, so a killed process
     // finishes its work on the next start.
     const running = asyncInvoker(
+      // One queue for both functions, as events already on disk are SES's and pastes: a reply is
+      // the one event that names a `reply`.
       async (event) => {
-        await inbound.handler(event);
+        if (event && typeof event === 'object' && 'reply' in event) await replies.handler(event);
+        else await inbound.handler(event);
       },
       {
         deadLetterDir: path.join(dataDir, 'dead-letters'),

@@ -290,6 +290,16 @@ export const inboundFunction = {
   local: 'onward-inbound',
 } as const satisfies Setting;
 
+/**
+ * The replies function's name, for the inbound function only: it hands the owner's replies to
+ * onward's emails to that function, which acts on them.
+ */
+export const repliesFunction = {
+  env: 'ONWARD_REPLIES_FUNCTION',
+  wired: true,
+  local: 'onward-replies',
+} as const satisfies Setting;
+
 /** The review site's base URL: the function URL on AWS, the local HTTP front at `npm start`. */
 export const reviewUrl = { env: 'ONWARD_REVIEW_URL', wired: true } as const satisfies Setting;
 

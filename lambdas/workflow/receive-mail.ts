@@ -14,7 +14,6 @@ import type { InboundMail, ReceiveDeps, ReceiveOutcome } from './inbound.ts';
 import { holdOriginal } from './originals.ts';
 import { withOwnersWord } from './owner-labels.ts';
 import { emailDraft, ownerMail } from './owner-mail.ts';
-import { handleReply } from './reply-approval.ts';
 
 const EXCERPT_CHARS = 600;
 
@@ -166,7 +165,7 @@ async function processMail(deps: ReceiveDeps, mail: InboundMail, record: Case): 
   if (!sender.ok && sender.owner)
     return refuse(deps, record, sender.reason, { ...sender.owner, subject: parsed.subject });
   if (!sender.ok) return ignore(deps, record, sender.reason);
-  if (reply) return handleReply(deps, record, parsed, reply);
+  if (reply) return deps.replies.handle(mail, record, parsed, reply);
   return readAndDraft(deps, record, parsed);
 }
 

@@ -388,7 +388,7 @@ describe('Lambda: a paste handed to the inbound function', () => {
   it('fails, sending nothing, where the stack named no inbound function', async () => {
     const { env, seen } = await standIn('lambda', () => (res) => res.writeHead(202).end());
     expect(() => inboundFunction(awsHttp('lambda', env), undefined).readPaste({ caseId: 'paste-x', from: '' })).toThrow(
-      /no inbound function/,
+      /no function to hand/,
     );
     expect(seen).toHaveLength(0);
   });

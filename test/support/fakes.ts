@@ -9,6 +9,8 @@ import {
 import type { ParsedMail } from '../../lambdas/core/mail/index.ts';
 import { letterDigest, replyAddress, replyRef } from '../../lambdas/core/reply/index.ts';
 import type { PasteDeps } from '../../lambdas/workflow/paste.ts';
+import type { OwnerReplies, ReceiveDeps } from '../../lambdas/workflow/inbound.ts';
+import { receiveReply } from '../../lambdas/workflow/reply-received.ts';
 import type {
   CaseRepository,
   Clock,
@@ -239,3 +241,11 @@ export const webDefaults: {
   rawMailPrefix: 'inbound/',
   followUpDays: 56,
 };
+
+/**
+ * The owner's replies acted on at once, in-process, by the replies function's own use case (on
+ * AWS the inbound function hands them to that function): `deps` is the receiving side's.
+ */
+export function repliesInProcess(deps: () => ReceiveDeps): OwnerReplies {
+  return { handle: (mail) => receiveReply(deps(), mail) };
+}

@@ -22,6 +22,7 @@ import {
   silentLog,
   testSigner,
   webDefaults,
+  repliesInProcess,
 } from '../support/fakes.ts';
 
 const REJECTION = `Dear Sam,
@@ -47,6 +48,7 @@ function setup() {
   const stored: Record<string, string | Uint8Array> = {};
   const rawMail = rawStore(stored);
   const inbound: ReceiveDeps = {
+    replies: repliesInProcess(() => inbound),
     cases,
     mailer,
     rawMail,
