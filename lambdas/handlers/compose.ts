@@ -106,7 +106,11 @@ export async function compose(env: Record<string, string | undefined>): Promise<
       signer,
       inboundAddress: config.inboundAddress,
       paste: {
-        rawMail,
+        // A paste is at most 100,000 characters: three short attempts, and the invocation after
+        // them, fit in the review function's 15 s, where a whole message's 10 s each would not.
+        rawMail: s3RawMailStore(awsHttp('s3', env, { timeoutMs: 2500 }), config.bucketName, {
+          pathStyle: config.s3PathStyle,
+        }),
         rawMailPrefix: config.inboundPrefix,
         inbound: inboundFunction(awsHttp('lambda', env), config.inboundFunction),
         log: jsonLogger,
