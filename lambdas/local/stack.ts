@@ -70,7 +70,11 @@ export async function startLocalStack(
       if (!invoker) throw new Error('the stack is still starting');
       await invoker.invoke(id, event);
     };
-    const idOf = (value: unknown) => (typeof value === 'string' ? value : randomBytes(8).toString('hex'));
+    // The id names the event's file while it waits: never a path, whatever the event says.
+    const idOf = (value: unknown) =>
+      typeof value === 'string' && /^[A-Za-z0-9._-]{1,128}$/.test(value) && !value.startsWith('.')
+        ? value
+        : randomBytes(8).toString('hex');
     const lambda = await startLambda({
       [settings.inboundFunction.local]: (event) =>
         queue(idOf((event as { paste?: { caseId?: unknown } }).paste?.caseId), event),
