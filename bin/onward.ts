@@ -8,7 +8,7 @@ import nodemailer from 'nodemailer';
 import { parseMime } from '../lambdas/adapters/mime.ts';
 import { corpusRecord } from '../lambdas/core/labels/index.ts';
 import { casesCsv } from '../lambdas/core/record/index.ts';
-import type { ParsedMail } from '../lambdas/core/mail/index.ts';
+import { type ParsedMail, pastedMail } from '../lambdas/core/mail/index.ts';
 import { draftLetter, noLetterReason } from '../lambdas/core/letter/index.ts';
 import { readRejection } from '../lambdas/core/reading/index.ts';
 import { allowedSenders, voiceOf } from '../lambdas/handlers/config.ts';
@@ -386,9 +386,14 @@ async function labels(args: string[]) {
     for (const record of labelled) {
       const body = await data.rawMail
         .read(`${settings.inboundPrefix.default}${record.id}`, settings.maxMessageBytes.default)
-        .then(async (raw) =>
-          raw.tooLarge ? undefined : readRejection(await parseMime(raw.bytes), ownAddresses()).original.text,
-        )
+        .then(async (raw) => {
+          if (raw.tooLarge) return undefined;
+          // A pasted rejection is kept as it was pasted, headers or none (core/mail pastedMail).
+          const mail = record.id.startsWith('paste-')
+            ? await pastedMail(parseMime, new TextDecoder().decode(raw.bytes), '')
+            : await parseMime(raw.bytes);
+          return readRejection(mail, ownAddresses()).original.text;
+        })
         .catch(() => undefined);
       const line = corpusRecord(record, body);
       if (line) console.log(JSON.stringify(line));

@@ -21,6 +21,7 @@ const THIS_FILE = fileURLToPath(import.meta.url);
 export const FUNCTION_ENTRIES = {
   Review: 'on-approval-request.ts',
   Inbound: 'on-mail-received.ts',
+  Replies: 'on-reply-received.ts',
   ExpireDrafts: 'expire-drafts.ts',
   SendFeedback: 'on-send-feedback.ts',
 } as const;

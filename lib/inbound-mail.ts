@@ -1,11 +1,11 @@
 // Inbound mail: SES receives for the whole inbound domain, stores each message raw under the
 // inbound prefix, then invokes the inbound function, which records the case and drafts.
-import { Aws, CfnOutput, Duration, type Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Aws, CfnOutput, Duration, type Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ses from 'aws-cdk-lib/aws-ses';
-import { inboundPrefix } from '../lambdas/settings/settings.ts';
+import { inboundPrefix, repliesFunction } from '../lambdas/settings/settings.ts';
 import type { OnwardConfig } from './config.ts';
 import { OnwardFunction, deploymentLimits } from './onward-function.ts';
 import { activateRuleSet } from './rule-set-activation.ts';
@@ -15,8 +15,29 @@ import type { Storage } from './storage.ts';
 /** Where SES's S3 action writes each message, `<prefix><messageId>`, and the handlers read it. */
 const INBOUND_PREFIX = inboundPrefix.default;
 
+/**
+ * The inbound function's name, fixed by the stack's: the review site hands it pasted rejections
+ * and so must name it, while it names the review site (links in its mail), and a reference each
+ * way is a cycle CloudFormation refuses. Stack names are at most 40 characters.
+ */
+export function inboundFunctionName(stack: Stack): string {
+  return `${stack.stackName}-inbound`;
+}
+
+/** Its ARN, for the one grant that lets the review site invoke it. */
+export function inboundFunctionArn(stack: Stack): string {
+  return stack.formatArn({
+    service: 'lambda',
+    resource: 'function',
+    resourceName: inboundFunctionName(stack),
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
+}
+
 export class InboundMail {
   readonly fn: OnwardFunction;
+  /** The owner's replies to onward's emails, handed on by the inbound function, are acted on here. */
+  readonly replies: OnwardFunction;
 
   constructor(
     stack: Stack,
@@ -27,15 +48,38 @@ export class InboundMail {
     const { rawMail } = storage;
     const names = { ruleSet: config.ruleSetName ?? `${stack.stackName}-rules`, rule: `${stack.stackName}-inbound` };
 
-    this.fn = new OnwardFunction(stack, 'Inbound', {
-      description: 'onward: SES Lambda action — verify, parse, classify, record, draft',
+    // Its own function so that the inbound bundle carries no reply handling (docs/DESIGN.md §8).
+    // Invoked only by the inbound function, after its sender checks, with the message's id.
+    this.replies = new OnwardFunction(stack, 'Replies', {
+      description: 'onward: the owner’s replies to draft emails and notes — send, revise, discard, …',
       timeout: Duration.seconds(60),
       memorySize: 512,
-      ...deploymentLimits(config, 100),
+      ...deploymentLimits(config, 2),
       environment: deps.environment,
       async: { onFailure: storage.failedEvents, retryAttempts: 2, maxEventAge: Duration.hours(6) },
     })
       .allowReadingRawMail(rawMail, INBOUND_PREFIX)
+      .allowCases(storage.cases.tableArn, storage.casesIndexArn, ['GetItem', 'PutItem', 'UpdateItem', 'Query'])
+      .allowSendingAs(config.senderAddress, sending.resources)
+      .allowReadingSecret(storage.signingSecret);
+    Validations.of(this.replies.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(rawMail.node.defaultChild as s3.CfnBucket)}.Arn>/${INBOUND_PREFIX}*]`,
+      reason:
+        'A reply is read again from its raw message, named by its SES message id; the grant is s3:GetObject under the inbound prefix only.',
+    });
+
+    this.fn = new OnwardFunction(stack, 'Inbound', {
+      description:
+        'onward: SES Lambda action, and pastes the review site hands on — verify, parse, classify, record, draft',
+      functionName: inboundFunctionName(stack),
+      timeout: Duration.seconds(60),
+      memorySize: 512,
+      ...deploymentLimits(config, 100),
+      environment: { ...deps.environment, [repliesFunction.env]: this.replies.fn.functionName },
+      async: { onFailure: storage.failedEvents, retryAttempts: 2, maxEventAge: Duration.hours(6) },
+    })
+      .allowReadingRawMail(rawMail, INBOUND_PREFIX)
+      .allowInvoking(this.replies.fn.functionArn)
       // Query: a reply to a draft email is matched to its case through the cases index.
       .allowCases(storage.cases.tableArn, storage.casesIndexArn, ['GetItem', 'PutItem', 'UpdateItem', 'Query'])
       .allowSendingAs(config.senderAddress, sending.resources)

@@ -45,6 +45,11 @@ export interface OnwardFunctionProps {
   readonly entry?: string;
   /** Why no concurrency is reserved, when the reason is not the deployer's choice. */
   readonly unreservedBecause?: string;
+  /**
+   * A name of the function's own, where another function must name it without a reference (a
+   * reference would close a cycle: see InboundMail). Otherwise CloudFormation makes one up.
+   */
+  readonly functionName?: string;
 }
 
 export class OnwardFunction extends Construct {
@@ -93,6 +98,7 @@ export class OnwardFunction extends Construct {
         },
       }),
       handler: 'index.handler',
+      ...(props.functionName ? { functionName: props.functionName } : {}),
       description: props.description,
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
@@ -136,6 +142,22 @@ export class OnwardFunction extends Construct {
   allowReadingRawMail(bucket: s3.IBucket, prefix: string): this {
     this.role.addToPrincipalPolicy(
       new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects(`${prefix}*`)] }),
+    );
+    return this;
+  }
+
+  /** Stores messages under one prefix of the bucket (a pasted rejection's text), nothing else in it. */
+  allowStoringRawMail(bucket: s3.IBucket, prefix: string): this {
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects(`${prefix}*`)] }),
+    );
+    return this;
+  }
+
+  /** Invokes one other function (by its unqualified ARN), nothing else. */
+  allowInvoking(functionArn: string): this {
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [functionArn] }),
     );
     return this;
   }

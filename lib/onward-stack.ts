@@ -46,7 +46,7 @@ export class OnwardStack extends Stack {
     new Alarms(this, {
       ownerEmail: config.ownerEmail,
       failedEvents: storage.failedEvents,
-      functions: [inbound.fn, review.fn, housekeeping.fn, sending.feedback],
+      functions: [inbound.fn, inbound.replies, review.fn, housekeeping.fn, sending.feedback],
     });
   }
 }

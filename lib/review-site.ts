@@ -3,7 +3,8 @@
 import { CfnOutput, Duration, type Stack, Validations } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
-import { inboundPrefix } from '../lambdas/settings/settings.ts';
+import { inboundFunction, inboundPrefix } from '../lambdas/settings/settings.ts';
+import { inboundFunctionArn, inboundFunctionName } from './inbound-mail.ts';
 import type { OnwardConfig } from './config.ts';
 import { OnwardFunction, deploymentLimits } from './onward-function.ts';
 import type { Sending } from './sending.ts';
@@ -11,6 +12,8 @@ import type { Storage } from './storage.ts';
 
 /** Where SES's S3 action stores each message, `<prefix><messageId>`: a deleted case's raw mail. */
 const RAW_MAIL_PREFIX = inboundPrefix.default;
+/** A pasted rejection's text, beside SES's mail: `<prefix>paste-<uuid>` (workflow/paste.ts). */
+const PASTE_PREFIX = `${RAW_MAIL_PREFIX}paste-`;
 
 export class ReviewSite {
   readonly fn: OnwardFunction;
@@ -30,7 +33,8 @@ export class ReviewSite {
       ...deploymentLimits(config, 100),
       // No review URL here: the function URL's address depends on the function, so the function
       // cannot name it without a CloudFormation cycle; the handler reads it from the request.
-      environment: deps.environment,
+      // The inbound function by name (not by reference: see inboundFunctionName).
+      environment: { ...deps.environment, [inboundFunction.env]: inboundFunctionName(stack) },
     })
       // PutItem: reviving a draft claims its email (workflow/originals.ts), so it cannot stand beside a newer letter.
       // DeleteItem and the bucket: the owner's "Delete this case" and "Delete everything".
@@ -42,12 +46,21 @@ export class ReviewSite {
         'Query',
       ])
       .allowDeletingRawMail(storage.rawMail, RAW_MAIL_PREFIX)
+      // "Paste a rejection": the text is stored as the paste's raw message, never over SES's
+      // mail, and handed to the inbound function, which reads it as a forward.
+      .allowStoringRawMail(storage.rawMail, PASTE_PREFIX)
+      .allowInvoking(inboundFunctionArn(stack))
       .allowSendingAs(config.senderAddress, sending.resources)
       .allowReadingSecret(storage.signingSecret);
     Validations.of(this.fn.role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(storage.rawMail.node.defaultChild as s3.CfnBucket)}.Arn>/${RAW_MAIL_PREFIX}*]`,
       reason:
         'The owner deletes a case with its raw message, named by its SES message id; the grant is s3:DeleteObject under the inbound prefix only.',
+    });
+    Validations.of(this.fn.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(storage.rawMail.node.defaultChild as s3.CfnBucket)}.Arn>/${PASTE_PREFIX}*]`,
+      reason:
+        'A pasted rejection is stored under a new name per paste (paste-<uuid>); the grant is s3:PutObject under that prefix only, never over mail SES stored.',
     });
     // Anyone may load the page; the signed, expiring, single-use token in the link is the
     // authorisation, and GET never changes anything.

@@ -47,6 +47,18 @@ const SERVICES = {
     attempts: 3,
     timeoutMs: 5000,
   },
+  // Asynchronous invocations only (the review site hands a paste to the inbound function): a
+  // repeat after a lost answer queues the same event twice, and the inbound function reads a
+  // paste once, whatever the number of events naming it.
+  // Lambda answers an asynchronous invocation at once (202): the review function's paste, S3 write
+  // and invocation together fit in its 15 s.
+  lambda: {
+    endpointVariable: 'AWS_ENDPOINT_URL_LAMBDA',
+    host: 'lambda',
+    signingName: 'lambda',
+    attempts: 3,
+    timeoutMs: 2000,
+  },
   sns: { endpointVariable: 'AWS_ENDPOINT_URL_SNS', host: 'sns', signingName: 'sns', attempts: 3, timeoutMs: 5000 },
   // SES's v2 API (account and identity status), on SES's host; reads only.
   sesv2: {
@@ -94,7 +106,7 @@ export class AwsError extends Error {
 }
 
 interface AwsRequest {
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'PUT' | 'POST' | 'DELETE';
   /** Path and query, percent-encoded, from the root of the endpoint. */
   path?: string;
   /** Prepended to the endpoint's host: S3's virtual-hosted bucket names. */

@@ -1,6 +1,6 @@
 // Raw messages as SES's S3 action stores them. The size is checked from the response headers
 // before the body is read, so an oversized message is never pulled into memory.
-import type { RawMail, RawMailEraser, RawMailStore } from '../workflow/ports.ts';
+import type { RawMail, RawMailEraser, RawMailStore, RawMailWriter } from '../workflow/ports.ts';
 import type { AwsHttp } from './aws-http.ts';
 
 const encodeKey = (key: string) => key.split('/').map(encodeURIComponent).join('/');
@@ -33,7 +33,7 @@ export function s3RawMailStore(
   s3: AwsHttp,
   bucket: string,
   options: { pathStyle: boolean },
-): RawMailStore & RawMailEraser {
+): RawMailStore & RawMailEraser & RawMailWriter {
   const location = (key: string) =>
     options.pathStyle
       ? { path: `/${encodeURIComponent(bucket)}/${encodeKey(key)}` }
@@ -48,6 +48,15 @@ export function s3RawMailStore(
         }
         return readCapped(response.body, maxBytes);
       });
+    },
+    // A pasted rejection, as the owner typed it: a repeated PUT of the same key writes the same text.
+    write(key, text) {
+      return s3.send(
+        { method: 'PUT', ...location(key), headers: { 'content-type': 'text/plain; charset=utf-8' }, body: text },
+        async (response) => {
+          await response.body?.cancel();
+        },
+      );
     },
     // S3 answers 204 whether or not the key held anything: deleting twice is deleting once.
     delete(key) {

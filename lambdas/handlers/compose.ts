@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { awsHttp } from '../adapters/aws-http.ts';
 import { dynamoCaseRepository } from '../adapters/dynamo-cases.ts';
+import { inboundFunction, repliesFunction } from '../adapters/lambda-invoke.ts';
 import { parseMime } from '../adapters/mime.ts';
 import { s3RawMailStore } from '../adapters/s3-raw-mail.ts';
 import { readSecretString } from '../adapters/secrets.ts';
@@ -74,29 +75,27 @@ export async function compose(env: Record<string, string | undefined>): Promise<
     senderAddress: config.senderAddress,
     timeZone: config.timeZone,
   };
-  // Reading a rejection, whether it came by mail or was pasted on the review site.
-  const reading = {
-    cases,
-    parser: { parse: parseMime },
-    mailer,
-    links: makeLinks(signer, config.inboundAddress),
-    clock: systemClock,
-    log: jsonLogger,
-    owner,
-    policy: {
-      allowedSenders: config.allowedSenders,
-      ownAddresses: [config.senderAddress, config.inboundAddress],
-      requireDmarcPass: config.requireDmarcPass,
-    },
-  };
   const rawMail = s3RawMailStore(awsHttp('s3', env), config.bucketName, { pathStyle: config.s3PathStyle });
   return {
     config,
+    // Mail, and rejections pasted on the review site, which that site hands to the inbound function.
     receive: {
-      ...reading,
+      cases,
+      parser: { parse: parseMime },
+      mailer,
+      links: makeLinks(signer, config.inboundAddress),
+      clock: systemClock,
+      log: jsonLogger,
+      owner,
+      policy: {
+        allowedSenders: config.allowedSenders,
+        ownAddresses: [config.senderAddress, config.inboundAddress],
+        requireDmarcPass: config.requireDmarcPass,
+      },
       rawMail,
       maxMessageBytes: config.maxMessageBytes,
       inboundAddress: config.inboundAddress,
+      replies: repliesFunction(awsHttp('lambda', env), config.repliesFunction),
     },
     web: {
       cases,
@@ -106,7 +105,16 @@ export async function compose(env: Record<string, string | undefined>): Promise<
       owner,
       signer,
       inboundAddress: config.inboundAddress,
-      paste: reading,
+      paste: {
+        // A paste is at most 100,000 characters: three short attempts, and the invocation after
+        // them, fit in the review function's 15 s, where a whole message's 10 s each would not.
+        rawMail: s3RawMailStore(awsHttp('s3', env, { timeoutMs: 2500 }), config.bucketName, {
+          pathStyle: config.s3PathStyle,
+        }),
+        rawMailPrefix: config.inboundPrefix,
+        inbound: inboundFunction(awsHttp('lambda', env), config.inboundFunction),
+        log: jsonLogger,
+      },
       newId: () => `paste-${randomUUID()}`,
       followUpDays: config.followUpDays,
       rawMail,

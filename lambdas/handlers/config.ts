@@ -16,7 +16,9 @@ import {
   configurationSet,
   followUpDays,
   inboundAddress,
+  inboundFunction,
   inboundPrefix,
+  repliesFunction,
   linkTtlDays,
   maxMessageBytes,
   ownerEmail,
@@ -161,6 +163,8 @@ const handlerSchema = z.object({
   [tableName.env]: z.string().check(z.minLength(1, { error: `${tableName.env} must name the cases table` })),
   [bucketName.env]: z.string().check(z.minLength(1, { error: `${bucketName.env} must name the raw mail bucket` })),
   [inboundPrefix.env]: z._default(z.string(), inboundPrefix.default),
+  [inboundFunction.env]: z.optional(z.string()),
+  [repliesFunction.env]: z.optional(z.string()),
   [reviewUrl.env]: z
     .string()
     .check(z.refine(httpUrl, { error: `${reviewUrl.env} must be the review site’s base URL` })),
@@ -194,6 +198,10 @@ export interface HandlerConfig {
   tableName: string;
   bucketName: string;
   inboundPrefix: string;
+  /** The function a pasted rejection is handed to (the review site's only). */
+  inboundFunction: string | undefined;
+  /** The function the owner's replies are handed to (the inbound function's only). */
+  repliesFunction: string | undefined;
   reviewUrl: string;
   signing: { key: string } | { secretArn: string };
   linkTtlSeconds: number;
@@ -245,6 +253,8 @@ export function loadHandlerConfig(env: Record<string, string | undefined>): Hand
     tableName: e[tableName.env],
     bucketName: e[bucketName.env],
     inboundPrefix: e[inboundPrefix.env],
+    inboundFunction: e[inboundFunction.env] || undefined,
+    repliesFunction: e[repliesFunction.env] || undefined,
     reviewUrl: url.endsWith('/') ? url : `${url}/`,
     signing: key ? { key } : { secretArn: e[signingSecretArn.env]! },
     linkTtlSeconds: e[linkTtlDays.env] * 24 * 3600,

@@ -1,8 +1,11 @@
-// Lambda entry for SES's Lambda action (invocation type Event), placed after the S3 action.
-// Validates the event, then hands each message to receiveMail. A thrown error makes Lambda retry.
+// Lambda entry for SES's Lambda action (invocation type Event), placed after the S3 action, and
+// for a rejection pasted on the review site, which that site stores and hands over the same way.
+// Validates the event, then hands each message to receiveMail (a paste to readPaste). A thrown
+// error makes Lambda retry.
 import * as z from 'zod/mini';
 import { composer, failingQuietly, jsonLogger, type Composition } from './compose.ts';
 import { type VerdictStatus, verifiedDkimDomains } from '../core/trust/index.ts';
+import { readPaste } from '../workflow/read-paste.ts';
 import { receiveMail } from '../workflow/receive-mail.ts';
 
 const verdict = z.optional(z.object({ status: z.string() }));
@@ -31,6 +34,15 @@ const sesEvent = z.object({
     .check(z.minLength(1)),
 });
 
+// What the review site sends (adapters/lambda-invoke.ts): a paste's case id, which names its stored
+// text, and who the owner said sent it.
+const pasteEvent = z.object({
+  paste: z.object({
+    caseId: z.string().check(z.regex(/^paste-[0-9a-f-]{36}$/)),
+    from: z.string().check(z.maxLength(998)),
+  }),
+});
+
 const status = (v: { status: string } | undefined): VerdictStatus => (v?.status ?? 'GRAY') as VerdictStatus;
 
 const deps = composer(process.env);
@@ -43,9 +55,15 @@ export async function handleSesEvent(
   dependencies: () => Promise<Pick<Composition, 'receive' | 'config'>>,
   event: unknown,
 ) {
+  const pasted = pasteEvent.safeParse(event);
+  if (pasted.success) {
+    const { receive, config } = await dependencies();
+    const { caseId, from } = pasted.data.paste;
+    return { outcomes: [await readPaste(receive, { caseId, from, objectKey: `${config.inboundPrefix}${caseId}` })] };
+  }
   const parsed = sesEvent.safeParse(event);
   if (!parsed.success) {
-    // Not an SES event: nothing to retry, nothing to record.
+    // Neither an SES event nor a paste: nothing to retry, nothing to record.
     jsonLogger.error('mail.bad-event', { issues: parsed.error.issues.length });
     return { outcomes: [] };
   }

@@ -166,3 +166,41 @@ export async function startSes(
     },
   };
 }
+
+/**
+ * Lambda's Invoke API for the local stack, asynchronous invocations only (`X-Amz-Invocation-Type:
+ * Event`, answered 202 before the function runs): the review handler hands a pasted rejection to
+ * the inbound function through it exactly as on AWS, and `functions` runs each named function's
+ * handler in-process (through the stack's asynchronous invoker, with its retries and dead
+ * letters). Signatures are not checked: it listens on 127.0.0.1 only, on a port of its own.
+ */
+export async function startLambda(
+  functions: Record<string, (event: unknown) => Promise<void>>,
+): Promise<{ endpoint: string; stop: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const name = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/.exec(req.url ?? '')?.[1];
+      const run = name ? functions[decodeURIComponent(name)] : undefined;
+      const answer = (status: number, type?: string) =>
+        res
+          .writeHead(status, { 'content-type': 'application/json', ...(type ? { 'x-amzn-errortype': type } : {}) })
+          .end(type ? JSON.stringify({ message: type }) : '');
+      if (req.method !== 'POST' || !run) return answer(404, 'ResourceNotFoundException');
+      if (req.headers['x-amz-invocation-type'] !== 'Event') return answer(400, 'InvalidParameterValueException');
+      let event: unknown;
+      try {
+        event = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      } catch {
+        return answer(400, 'InvalidRequestContentException');
+      }
+      run(event).then(
+        () => answer(202),
+        () => answer(500, 'ServiceException'),
+      );
+    });
+  });
+  const port = await listen(server, 0, 'ONWARD_HTTP_PORT');
+  return { endpoint: `http://127.0.0.1:${port}`, stop: () => close(server) };
+}

@@ -8,7 +8,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import * as settings from '../settings/settings.ts';
 import type { LocalConfig } from './config.ts';
 import { BUCKET, TABLE } from './data.ts';
-import { LOCAL_AWS, close, ensureTable, listen, startDynamo, startS3, startSes } from './emulators.ts';
+import { LOCAL_AWS, close, ensureTable, listen, startDynamo, startLambda, startS3, startSes } from './emulators.ts';
 import { httpFront } from './http-front.ts';
 import { mailboxPage, readMailbox } from './mailbox.ts';
 import { asyncInvoker, type AsyncInvoker } from './invoke.ts';
@@ -62,6 +62,26 @@ export async function startLocalStack(
     const ses = await startSes(config.sesPort, outboxDir);
     stops.push(ses.stop);
     await ensureTable(dynamo.endpoint, TABLE);
+    // The review handler hands a paste to the inbound function, and the inbound handler the owner's
+    // replies to the replies function, through Lambda's Invoke API; the stand-in queues each event
+    // on the invoker below, which runs the function's handler in this process.
+    let invoker: AsyncInvoker | null = null;
+    const queue = async (id: string, event: unknown) => {
+      if (!invoker) throw new Error('the stack is still starting');
+      await invoker.invoke(id, event);
+    };
+    // The id names the event's file while it waits: never a path, whatever the event says.
+    const idOf = (value: unknown) =>
+      typeof value === 'string' && /^[A-Za-z0-9._-]{1,128}$/.test(value) && !value.startsWith('.')
+        ? value
+        : randomBytes(8).toString('hex');
+    const lambda = await startLambda({
+      [settings.inboundFunction.local]: (event) =>
+        queue(idOf((event as { paste?: { caseId?: unknown } }).paste?.caseId), event),
+      [settings.repliesFunction.local]: (event) =>
+        queue(`reply-${idOf((event as { reply?: { messageId?: unknown } }).reply?.messageId)}`, event),
+    });
+    stops.push(lambda.stop);
 
     const reviewUrl = `http://localhost:${config.httpPort}/`;
     const handlers: Record<string, string> = {
@@ -71,6 +91,7 @@ export async function startLocalStack(
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_ENDPOINT_URL_S3: s3.endpoint,
       AWS_ENDPOINT_URL_SES: ses.endpoint,
+      AWS_ENDPOINT_URL_LAMBDA: lambda.endpoint,
       [settings.ownerName.env]: config.ownerName,
       [settings.greeting.env]: config.voice.greeting,
       [settings.signOff.env]: config.voice.signOff,
@@ -83,6 +104,8 @@ export async function startLocalStack(
       [settings.tableName.env]: TABLE,
       [settings.bucketName.env]: BUCKET,
       [settings.inboundPrefix.env]: PREFIX,
+      [settings.inboundFunction.env]: settings.inboundFunction.local,
+      [settings.repliesFunction.env]: settings.repliesFunction.local,
       [settings.reviewUrl.env]: reviewUrl,
       [settings.linkTtlDays.env]: String(config.linkTtlDays),
       [settings.followUpDays.env]: String(config.followUpDays),
@@ -96,6 +119,7 @@ export async function startLocalStack(
     await addToRecord(dataDir, { handlers });
     // Imported only now: the handlers read their environment on first use, as in Lambda.
     const inbound = await import('../handlers/on-mail-received.ts');
+    const replies = await import('../handlers/on-reply-received.ts');
     const review = await import('../handlers/on-approval-request.ts');
     const { composer } = await import('../handlers/compose.ts');
     const { linkFor, ALL_CASES } = await import('../core/links/index.ts');
@@ -104,9 +128,12 @@ export async function startLocalStack(
 
     // Lambda keeps an async event until it has run; so does the stack, so a killed process
     // finishes its work on the next start.
-    const invoker = asyncInvoker(
+    const running = asyncInvoker(
+      // One queue for both functions, as events already on disk are SES's and pastes: a reply is
+      // the one event that names a `reply`.
       async (event) => {
-        await inbound.handler(event);
+        if (event && typeof event === 'object' && 'reply' in event) await replies.handler(event);
+        else await inbound.handler(event);
       },
       {
         deadLetterDir: path.join(dataDir, 'dead-letters'),
@@ -115,6 +142,7 @@ export async function startLocalStack(
         pendingDir: path.join(dataDir, 'pending'),
       },
     );
+    invoker = running;
 
     // On AWS a schedule runs the housekeeping hourly; locally it runs at start and every hour.
     // At start — before the review site listens and pending events resume — nothing is sending,
@@ -142,17 +170,17 @@ export async function startLocalStack(
       s3: new S3Client({ endpoint: s3.endpoint, forcePathStyle: true, ...LOCAL_AWS }),
       bucket: BUCKET,
       prefix: PREFIX,
-      invoker,
+      invoker: running,
       log: localLog,
     });
     // smtp-server re-emits its socket's errors; listen() below reports them, so they must not crash.
     smtp.on('error', (error: NodeJS.ErrnoException) => localLog('smtp.error', { code: error.code ?? 'unknown' }));
     await listen(smtp.server, config.smtpPort, settings.smtpPort.env);
     stops.push(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
-    stops.push(() => invoker.idle());
+    stops.push(() => running.idle());
 
-    await invoker.resumePending();
-    await invoker.redriveDeadLetters();
+    await running.resumePending();
+    await running.redriveDeadLetters();
 
     return {
       urls: {
@@ -163,7 +191,7 @@ export async function startLocalStack(
         mailbox: `${reviewUrl}mailbox`,
       },
       outboxDir,
-      invoker,
+      invoker: running,
       stop,
     };
   } catch (error) {

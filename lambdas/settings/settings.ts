@@ -280,6 +280,26 @@ export const inboundPrefix = {
   default: 'inbound/',
 } as const satisfies Setting;
 
+/**
+ * The inbound function's name, for the review site only: it hands a pasted rejection to that
+ * function (Lambda's Invoke API; locally the stack's own stand-in for it).
+ */
+export const inboundFunction = {
+  env: 'ONWARD_INBOUND_FUNCTION',
+  wired: true,
+  local: 'onward-inbound',
+} as const satisfies Setting;
+
+/**
+ * The replies function's name, for the inbound function only: it hands the owner's replies to
+ * onward's emails to that function, which acts on them.
+ */
+export const repliesFunction = {
+  env: 'ONWARD_REPLIES_FUNCTION',
+  wired: true,
+  local: 'onward-replies',
+} as const satisfies Setting;
+
 /** The review site's base URL: the function URL on AWS, the local HTTP front at `npm start`. */
 export const reviewUrl = { env: 'ONWARD_REVIEW_URL', wired: true } as const satisfies Setting;
 

@@ -34,6 +34,7 @@ import {
   draftAnywayPage,
   expiredPage,
   notFoundPage,
+  pastedPage,
   pastePage,
   typedSection,
 } from './pages/other-pages.ts';
@@ -79,7 +80,7 @@ export type WebDeps = ReviewDeps & {
   rawMailPrefix: string;
   signer: LinkSigner;
   inboundAddress: string;
-  /** A pasted rejection is read as a forward is: these are the inbound use case's dependencies. */
+  /** A pasted rejection is stored and handed to the inbound function, which reads it as a forward. */
   paste: PasteDeps;
   /** A new case's id, one per paste. */
   newId: () => string;
@@ -508,36 +509,23 @@ async function deleteAllAsk(deps: WebDeps, problems: string[] = [], status = 200
   );
 }
 
-/** A pasted rejection, read as a forward: then its letter's page (or why there is none). */
+/**
+ * A pasted rejection, handed to the inbound function to be read as a forward: the page says the
+ * draft (or why there is none) is on its way by email. Nothing typed is lost: a paste that cannot
+ * be handed over now comes back with its text.
+ */
 async function paste(deps: WebDeps, req: WebRequest): Promise<WebResponse> {
   const typed = { text: req.form.get('text') ?? '', from: req.form.get('from') ?? '' };
-  const result = await receivePaste(deps.paste, deps.newId(), typed);
   const again = (problems: string[], status: number) =>
     html(status, pastePage(linkFor(deps.signer, ALL_CASES, 'paste'), casesLink(deps), typed, problems));
-  switch (result.outcome) {
-    case 'invalid':
-      return again(result.problems, 422);
-    case 'drafted':
-      return redirect(linkFor(deps.signer, result.caseId, 'review'));
-    case 'noticed':
-      return redirect(linkFor(deps.signer, result.caseId, 'draft'));
-    // A paste of an inline forward whose note says "record": it is in the list now.
-    case 'recorded':
-      return redirect(casesLink(deps));
-    default: {
-      const record = await deps.cases.get(result.caseId);
-      // The same rejection again: its first letter, not a second one.
-      if (record?.duplicateOf) return redirect(linkFor(deps.signer, record.duplicateOf, 'review'));
-      return again(
-        [
-          record?.reason === 'empty'
-            ? 'onward found no text to read in that paste.'
-            : 'onward could not read that as a rejection to thank for (it looks like one of onward’s own emails).',
-        ],
-        422,
-      );
-    }
-  }
+  const result = await receivePaste(deps.paste, deps.newId(), typed).catch((error: unknown) => {
+    deps.log.error('paste.failed', { error: error instanceof Error ? error.name : 'unknown' });
+    return null;
+  });
+  if (!result)
+    return again(['onward could not take it just now. Press “Read it and draft a letter” again in a minute.'], 503);
+  if (result.outcome === 'invalid') return again(result.problems, 422);
+  return html(202, pastedPage(casesLink(deps), linkFor(deps.signer, ALL_CASES, 'paste')));
 }
 
 export async function route(deps: WebDeps, req: WebRequest): Promise<WebResponse> {

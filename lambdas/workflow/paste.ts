@@ -1,14 +1,19 @@
 // A rejection that cannot be forwarded — a LinkedIn message, a portal's notice, a mailbox with no
-// forwarding — pasted on the review site. It becomes the mail the owner would have forwarded and
-// goes through exactly the reading, recording and drafting a forward does (receive-mail.ts), with
-// the same duplicate rules: one case per paste.
-import type { Case } from '../core/case/index.ts';
-import { type ParsedMail, parseRecipient } from '../core/mail/index.ts';
-import type { ReceiveOutcome } from './inbound.ts';
-import type { MimeParser } from './ports.ts';
-import { type ReadingDeps, readAndDraft } from './receive-mail.ts';
+// forwarding — pasted on the review site. The site checks what was typed, stores the text as the
+// paste's raw message (`<inbound prefix>paste-<uuid>`, beside SES's mail) and hands it to the
+// inbound function, which reads, records and drafts it as it does a forward (read-paste.ts) and
+// mails the owner the draft or why there is none. The site never reads mail itself: the reader
+// lives in the inbound function alone (docs/DESIGN.md §8, the bundle budget).
+import { parseRecipient } from '../core/mail/index.ts';
+import type { InboundFunction, Logger, RawMailWriter } from './ports.ts';
 
-export type PasteDeps = ReadingDeps & { parser: MimeParser };
+export interface PasteDeps {
+  rawMail: RawMailWriter;
+  /** Where raw messages are kept: the paste's text is stored at `<rawMailPrefix><case id>`. */
+  rawMailPrefix: string;
+  inbound: InboundFunction;
+  log: Logger;
+}
 
 /** What the owner pasted: the text (with or without its headers) and, optionally, who sent it. */
 export interface Pasted {
@@ -19,63 +24,35 @@ export interface Pasted {
 /** A rejection is a few paragraphs; far more is a paste gone wrong (the page says so, keeping it). */
 const MAX_PASTE_CHARS = 100_000;
 
-// A header block: the first line is a header field, and one of the fields that name a message is
-// among the lines before the first blank one.
-const HEADER_FIELD = /^[!-9;-~]+:[ \t]?\S/;
-const NAMING_FIELD = /^(?:from|subject|date|to|message-id|sent):/im;
+export type PasteResult = { outcome: 'handed-over'; caseId: string } | { outcome: 'invalid'; problems: string[] };
 
-function hasHeaders(text: string): boolean {
-  const block = text.split(/\r?\n\r?\n/, 1)[0] ?? '';
-  return HEADER_FIELD.test(block) && NAMING_FIELD.test(block);
-}
-
-/** The pasted text as mail: parsed as a message when it has headers, else the text alone. */
-async function asMail(deps: PasteDeps, text: string): Promise<ParsedMail> {
-  if (hasHeaders(text)) {
-    const parsed = await deps.parser.parse(new TextEncoder().encode(text.replace(/\r?\n/g, '\r\n'))).catch(() => null);
-    if (parsed?.text.trim()) return parsed;
-  }
-  return {
-    messageId: null,
-    from: [],
-    replyTo: [],
-    to: [],
-    cc: [],
-    subject: '',
-    date: null,
-    inReplyTo: null,
-    references: null,
-    text,
-    headers: [],
-    attached: null,
-  };
-}
-
-export type PasteResult = ReceiveOutcome | { outcome: 'invalid'; problems: string[] };
-
-/** Records the paste as case `id` and reads it as a forward would be read. */
-export async function receivePaste(deps: PasteDeps, id: string, pasted: Pasted): Promise<PasteResult> {
-  const text = pasted.text.replace(/\r\n/g, '\n').trim();
+/** Every problem with what was typed, at once; none when it can be read. */
+function pasteProblems(pasted: Pasted): string[] {
+  const text = pasted.text.trim();
   const who = pasted.from.trim();
-  const sender = who ? parseRecipient(who) : null;
   const problems: string[] = [];
   if (!text) problems.push('Paste the text of the rejection.');
   else if (text.length > MAX_PASTE_CHARS)
     problems.push(
       `That is ${text.length.toLocaleString('en-US')} characters; a rejection fits in ${MAX_PASTE_CHARS.toLocaleString('en-US')}. Paste only the message.`,
     );
-  if (who && !sender)
+  if (who && !parseRecipient(who))
     problems.push(
       `“${who}” is not an email address (write one, e.g. jordan@acme.com or Jordan Lee <jordan@acme.com>).`,
     );
-  if (problems.length) return { outcome: 'invalid', problems };
+  return problems;
+}
 
-  const mail = await asMail(deps, text);
-  // Who sent it, when the owner says: it wins over a From the paste may carry.
-  const parsed = sender ? { ...mail, from: [{ name: sender.name, address: sender.address.toLowerCase() }] } : mail;
-  const now = deps.clock.now().toISOString();
-  const record: Case = { id, status: 'RECEIVED', receivedAt: now, updatedAt: now, replyRef: deps.links.replyRef(id) };
-  if (!(await deps.cases.create(record))) return { outcome: 'duplicate', caseId: id };
-  deps.log.info('paste.received', { caseId: id, headers: parsed.headers.length > 0 });
-  return readAndDraft(deps, record, parsed);
+/**
+ * Stores the paste as case `id`'s raw message and hands it to the inbound function, without
+ * waiting for its reading: the draft (or the notice) reaches the owner by email, as a forward's.
+ * A failure to store or hand over throws: the page keeps what was typed and asks to try again.
+ */
+export async function receivePaste(deps: PasteDeps, id: string, pasted: Pasted): Promise<PasteResult> {
+  const problems = pasteProblems(pasted);
+  if (problems.length) return { outcome: 'invalid', problems };
+  await deps.rawMail.write(`${deps.rawMailPrefix}${id}`, pasted.text.replace(/\r\n/g, '\n').trim());
+  await deps.inbound.readPaste({ caseId: id, from: pasted.from.trim() });
+  deps.log.info('paste.handed-over', { caseId: id });
+  return { outcome: 'handed-over', caseId: id };
 }

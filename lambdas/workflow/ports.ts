@@ -13,8 +13,28 @@ export interface RawMailStore {
 
 /** Deleting raw messages: only the owner's "Delete" does, from the review site. */
 export interface RawMailEraser {
-  /** Deletes the stored message; a key that holds none is no error (a pasted case has none). */
+  /** Deletes the stored message; a key that holds none is no error. */
   delete(key: string): Promise<void>;
+}
+
+/** Storing a message: only a pasted rejection is stored by onward itself (SES stores mail). */
+export interface RawMailWriter {
+  /** Stores `text` (UTF-8) at `key`, replacing nothing onward did not write (keys are new per paste). */
+  write(key: string, text: string): Promise<void>;
+}
+
+/** A pasted rejection, stored at `<inbound prefix><caseId>`, as the inbound function is handed it. */
+export interface PastedRejection {
+  /** `paste-<uuid>`: the case it becomes, and the name of its stored text. */
+  caseId: string;
+  /** Who sent it, as the owner typed it (an address, or empty): it wins over a From in the text. */
+  from: string;
+}
+
+/** The inbound function, seen from the review site: it reads a paste as it reads a forward. */
+export interface InboundFunction {
+  /** Hands the paste over and returns at once (an asynchronous invocation, retried by Lambda). */
+  readPaste(paste: PastedRejection): Promise<void>;
 }
 
 export interface CaseRepository {

@@ -14,7 +14,6 @@ import type { InboundMail, ReceiveDeps, ReceiveOutcome } from './inbound.ts';
 import { holdOriginal } from './originals.ts';
 import { withOwnersWord } from './owner-labels.ts';
 import { emailDraft, ownerMail } from './owner-mail.ts';
-import { handleReply } from './reply-approval.ts';
 
 const EXCERPT_CHARS = 600;
 
@@ -31,20 +30,32 @@ function summary(original: OriginalMail) {
 }
 
 export async function receiveMail(deps: ReceiveDeps, mail: InboundMail): Promise<ReceiveOutcome> {
+  return receiveCase(deps, mail.messageId, (record) => processMail(deps, mail, record));
+}
+
+/**
+ * Creates case `id` RECEIVED and reads it with `read`; a replay finds the case and resumes where
+ * an earlier attempt stopped (a draft email or a notice still owed). Mail and pastes alike.
+ */
+export async function receiveCase(
+  deps: ReceiveDeps,
+  id: string,
+  read: (record: Case) => Promise<ReceiveOutcome>,
+): Promise<ReceiveOutcome> {
   const now = deps.clock.now().toISOString();
   const fresh: Case = {
-    id: mail.messageId,
+    id,
     status: 'RECEIVED',
     receivedAt: now,
     updatedAt: now,
-    replyRef: deps.links.replyRef(mail.messageId),
+    replyRef: deps.links.replyRef(id),
   };
-  const record = (await deps.cases.create(fresh)) ? fresh : await deps.cases.get(mail.messageId);
-  if (!record) throw new Error(`case ${mail.messageId} vanished after a conflicting create`);
+  const record = (await deps.cases.create(fresh)) ? fresh : await deps.cases.get(id);
+  if (!record) throw new Error(`case ${id} vanished after a conflicting create`);
 
   switch (record.status) {
     case 'RECEIVED':
-      return processMail(deps, mail, record);
+      return read(record);
     case 'DRAFTED':
       return sendDraft(deps, record);
     case 'IGNORED':
@@ -154,7 +165,7 @@ async function processMail(deps: ReceiveDeps, mail: InboundMail, record: Case): 
   if (!sender.ok && sender.owner)
     return refuse(deps, record, sender.reason, { ...sender.owner, subject: parsed.subject });
   if (!sender.ok) return ignore(deps, record, sender.reason);
-  if (reply) return handleReply(deps, record, parsed, reply);
+  if (reply) return deps.replies.handle(mail, record, parsed, reply);
   return readAndDraft(deps, record, parsed);
 }
 
@@ -163,7 +174,7 @@ export type ReadingDeps = Omit<ReceiveDeps, 'rawMail' | 'parser' | 'maxMessageBy
 
 /**
  * The owner's mail, once it is known to be theirs: read, recorded and drafted — or noticed, or
- * set aside as a duplicate. Forwards and pasted rejections (paste.ts) alike come through here.
+ * set aside as a duplicate. Forwards and pasted rejections (read-paste.ts) alike come through here.
  */
 export async function readAndDraft(deps: ReadingDeps, record: Case, parsed: ParsedMail): Promise<ReceiveOutcome> {
   const {

@@ -119,7 +119,7 @@ describe('the first ten minutes', () => {
     }
   }, 180_000);
 
-  it('pastes a rejection that came as a LinkedIn message, from the cases page, and opens its letter', async () => {
+  it('pastes a rejection that came as a LinkedIn message, from the cases page, and opens its letter from the draft email', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     context.setDefaultTimeout(20_000);
     const page = await context.newPage();
@@ -133,6 +133,16 @@ describe('the first ten minutes', () => {
       await page.getByLabel(/^Who sent it/).fill('Jordan Lee <jordan@northwind.example>');
       await page.screenshot({ path: path.join(ARTIFACTS, 'first-paste-phone.png'), fullPage: true });
       await page.getByRole('button', { name: 'Read it and draft a letter' }).click();
+      // The inbound function reads it, as a forward: the page says the draft comes by email.
+      await page.getByRole('heading', { name: 'Pasted: onward is reading it' }).waitFor();
+      await expect(page.getByRole('status').innerText()).resolves.toMatch(/draft letter comes to you by email/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'first-pasted-phone.png'), fullPage: true });
+
+      await mailboxShowing(page, line('Your mailbox'), /Draft thank-you: Northwind/);
+      const draft = page.locator('article.mail').filter({ hasText: 'Draft thank-you: Northwind' }).first();
+      await expect(draft.innerText()).resolves.toMatch(/To\s+Sam Rivera <ana@example\.org>/);
+      await draft.getByRole('link', { name: /\/t\/[^/]+\.review\./ }).click();
       await page.getByLabel('Letter', { exact: true }).waitFor();
       expect(await page.getByLabel('To', { exact: true }).inputValue()).toBe('jordan@northwind.example');
       expect(await page.getByLabel('Letter', { exact: true }).inputValue()).toMatch(/^Dear Jordan,/);

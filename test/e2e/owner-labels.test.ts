@@ -152,6 +152,34 @@ describe('correcting the reader by reply', () => {
     expect(records[1]!.body).toMatch(/^Dear Sam Rivera,/);
   });
 
+  it('a pasted rejection the owner labelled is printed with its whole text, as it was pasted', async () => {
+    const cases = await (await fetch(t.stack.urls.cases)).text();
+    const pasteUrl = /<a href="([^"]+)">Paste a rejection<\/a>/.exec(cases)![1]!;
+    const text =
+      'Hi Sam,\n\nWe would like to invite you to a 30-minute video call about the Platform role. Could you share a few times next week?\n\nPriya Natarajan\nQuillfeather';
+    const before = await outboxCount(t);
+    const page = await fetch(pasteUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'null' },
+      body: new URLSearchParams({ op: 'paste', text, from: 'Priya Natarajan <priya@quillfeather.example>' }),
+    });
+    expect(page.status).toBe(202);
+    // Read by the inbound function as a forward: no rejection, so the notice, by email.
+    const notice = await waitForOwnerMail(before, 'No letter drafted');
+    const later = await outboxCount(t);
+    await answer(notice.mail.replyTo[0]!.address, 'draft');
+    await waitForOwnerMail(later, 'Draft thank-you');
+    await t.stack.invoker.idle();
+
+    const out = await labels();
+    expect(out.records).toHaveLength(3);
+    const pasted = out.records.find((r) => r.from_email === 'priya@quillfeather.example');
+    expect(pasted).toMatchObject({ label: 'rejection', category: 'owner-correction' });
+    // Its stored text read as a paste, not as a message whose first lines would be headers.
+    expect(pasted!.body).toBe(text);
+    records = out.records;
+  });
+
   it('prints the same from the data folder once the stack has stopped, and nothing for a folder never used', async () => {
     await t.stack.stop();
     stopped = true;

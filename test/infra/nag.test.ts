@@ -61,7 +61,11 @@ describe('the acknowledgements', () => {
       [
         'AwsSolutions-IAM5[Resource::<RawMailA1B12CE5.Arn>/inbound/*] @ Onward/Inbound/Role',
         // The owner's "Delete" takes a case's raw message, named by its SES message id, with it.
+        // A reply is read again from its raw message by the function that acts on it.
+        'AwsSolutions-IAM5[Resource::<RawMailA1B12CE5.Arn>/inbound/*] @ Onward/Replies/Role',
         'AwsSolutions-IAM5[Resource::<RawMailA1B12CE5.Arn>/inbound/*] @ Onward/Review/Role',
+        // A pasted rejection is stored under a name of its own, paste-<uuid>, never over SES's mail.
+        'AwsSolutions-IAM5[Resource::<RawMailA1B12CE5.Arn>/inbound/paste-*] @ Onward/Review/Role',
         'AwsSolutions-S1 @ Onward/RawMail',
         'AwsSolutions-SMG4 @ Onward/SigningKey',
         'AwsSolutions-SQS3 @ Onward/FailedEvents',
@@ -69,6 +73,7 @@ describe('the acknowledgements', () => {
         // No reservation by default: each function says why.
         'Onward-LambdaConcurrency @ Onward/ExpireDrafts/Function',
         'Onward-LambdaConcurrency @ Onward/Inbound/Function',
+        'Onward-LambdaConcurrency @ Onward/Replies/Function',
         'Onward-LambdaConcurrency @ Onward/Review/Function',
         'Onward-LambdaConcurrency @ Onward/SendFeedback/Function',
       ].sort(),

@@ -177,8 +177,9 @@ describe('functions (one shared construct)', () => {
     const capped = synth({ reservedConcurrency: '2', logRetentionDays: '90' }).template;
     expect(resourceAt(capped, 'Onward/Inbound/Function/Resource').Properties.ReservedConcurrentExecutions).toBe(2);
     expect(resourceAt(capped, 'Onward/Inbound/Logs/Resource').Properties.RetentionInDays).toBe(90);
-    // Review and inbound N each, the bounce handler at most 2, the hourly job 1: what the guide says.
-    expect(reserved(synth({ reservedConcurrency: '5' }).template)).toBe(5 + 5 + 2 + 1);
+    // Review and inbound N each, the bounce handler and the replies function at most 2 each, the
+    // hourly job 1: what the guide says.
+    expect(reserved(synth({ reservedConcurrency: '5' }).template)).toBe(5 + 5 + 2 + 2 + 1);
   });
 
   it('uses roles with no AWS managed policies, each writing only to its own log group', () => {
@@ -207,7 +208,7 @@ describe('functions (one shared construct)', () => {
   it('every asynchronously invoked function ends in the same dead-letter queue', () => {
     const configs = resourcesOfType(template, 'AWS::Lambda::EventInvokeConfig');
     expect(configs.map((c) => c.Properties.FunctionName.Ref).sort()).toEqual(
-      [fn('inbound').id, fn('expire').id, fn('feedback').id].sort(),
+      [fn('inbound').id, fn('replies').id, fn('expire').id, fn('feedback').id].sort(),
     );
     for (const c of configs)
       expect(c.Properties.DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': [queue.id, 'Arn'] });
@@ -447,8 +448,27 @@ describe('IAM, least privilege', () => {
   const withoutLogs = (name: keyof typeof FUNCTIONS) =>
     policyOf(name).filter((s) => !String(s.Action).startsWith('logs:'));
 
-  it('inbound: reads raw mail under the prefix, writes its case, finds replies by index, sends as the sender, reads the key', () => {
+  it('inbound: reads raw mail under the prefix, hands replies to the replies function, writes its case, reads cases by index, sends as the sender, reads the key', () => {
     expect(withoutLogs('inbound')).toEqual([
+      dlqSend(),
+      {
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket.id, 'Arn'] }, '/inbound/*']] },
+      },
+      { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: { 'Fn::GetAtt': [fn('replies').id, 'Arn'] } },
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+        Resource: [tableArn(), indexArn()],
+      },
+      SEND,
+      secretRead(),
+    ]);
+  });
+
+  it('replies: reads raw mail under the prefix, reads and writes cases (finding a reply’s case by index), sends as the sender, reads the key', () => {
+    expect(withoutLogs('replies')).toEqual([
       dlqSend(),
       {
         Effect: 'Allow',
@@ -465,7 +485,7 @@ describe('IAM, least privilege', () => {
     ]);
   });
 
-  it('review: reads and updates cases (and lists them through the one index), claims the email of a revived draft, deletes cases and their raw mail at the owner’s word, sends as the sender, reads the key', () => {
+  it('review: reads and updates cases (and lists them through the one index), claims the email of a revived draft, deletes cases and their raw mail at the owner’s word, stores a paste and hands it to the inbound function, sends as the sender, reads the key', () => {
     expect(withoutLogs('review')).toEqual([
       {
         Effect: 'Allow',
@@ -482,6 +502,29 @@ describe('IAM, least privilege', () => {
         Effect: 'Allow',
         Action: 's3:DeleteObject',
         Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket.id, 'Arn'] }, '/inbound/*']] },
+      },
+      {
+        Effect: 'Allow',
+        Action: 's3:PutObject',
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket.id, 'Arn'] }, '/inbound/paste-*']] },
+      },
+      {
+        Effect: 'Allow',
+        Action: 'lambda:InvokeFunction',
+        Resource: {
+          'Fn::Join': [
+            '',
+            [
+              'arn:',
+              { Ref: 'AWS::Partition' },
+              ':lambda:',
+              { Ref: 'AWS::Region' },
+              ':',
+              { Ref: 'AWS::AccountId' },
+              ':function:Onward-inbound',
+            ],
+          ],
+        },
       },
       SEND,
       secretRead(),
@@ -506,6 +549,27 @@ describe('IAM, least privilege', () => {
       dlqSend(),
       { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], Resource: tableArn() },
     ]);
+  });
+
+  it('only the review role may invoke the inbound function (by the name it is given), only the inbound role the replies function', () => {
+    expect(fn('inbound').Properties.FunctionName).toBe('Onward-inbound');
+    expect(fn('review').Properties.Environment.Variables.ONWARD_INBOUND_FUNCTION).toBe('Onward-inbound');
+    expect(fn('inbound').Properties.Environment.Variables.ONWARD_REPLIES_FUNCTION).toEqual({ Ref: fn('replies').id });
+    const role = (id: string) => ({ Ref: resourceAt(template, `Onward/${id}/Role/Resource`).id });
+    const invoking = resourcesOfType(template, 'AWS::IAM::Policy').flatMap((p) =>
+      (p.Properties.PolicyDocument.Statement as any[])
+        .filter((st) => [st.Action].flat().includes('lambda:InvokeFunction'))
+        .map((st) => ({ roles: p.Properties.Roles, target: JSON.stringify(st.Resource) })),
+    );
+    expect(invoking).toHaveLength(2);
+    expect(invoking).toContainEqual({
+      roles: [role('Review')],
+      target: expect.stringContaining(':function:Onward-inbound'),
+    });
+    expect(invoking).toContainEqual({
+      roles: [role('Inbound')],
+      target: JSON.stringify({ 'Fn::GetAtt': [fn('replies').id, 'Arn'] }),
+    });
   });
 
   it('no identity policy in the default stack grants a wildcard resource or a wildcard action', () => {
@@ -612,7 +676,7 @@ describe('operations', () => {
       TopicArn: { Ref: alarmTopic.id },
     });
     const alarms = resourcesOfType(template, 'AWS::CloudWatch::Alarm');
-    expect(alarms).toHaveLength(7);
+    expect(alarms).toHaveLength(8);
     for (const a of alarms) expect(a.Properties.AlarmActions).toEqual([{ Ref: alarmTopic.id }]);
   });
 

@@ -61,6 +61,7 @@ export function resourcesOfType(template: Template, type: string): (Resource & {
 
 export const FUNCTIONS = {
   inbound: { path: 'Onward/Inbound', entry: 'on-mail-received.ts' },
+  replies: { path: 'Onward/Replies', entry: 'on-reply-received.ts' },
   review: { path: 'Onward/Review', entry: 'on-approval-request.ts' },
   expire: { path: 'Onward/ExpireDrafts', entry: 'expire-drafts.ts' },
   feedback: { path: 'Onward/SendFeedback', entry: 'on-send-feedback.ts' },

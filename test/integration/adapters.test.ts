@@ -343,6 +343,14 @@ describe('raw mail in S3 (s3rver)', () => {
     ).rejects.toMatchObject({ $metadata: { httpStatusCode: 404 } });
     await store.delete('inbound/never-there');
   });
+
+  it('stores a pasted rejection as UTF-8 text, which it then reads back byte for byte', async () => {
+    const text = 'Dear Sam,\n\nWe’ve decided not to move forward — thank you.\n\nZoë';
+    await store.write('inbound/paste-00000000-0000-4000-8000-000000000001', text);
+    const read = await store.read('inbound/paste-00000000-0000-4000-8000-000000000001', 1000);
+    expect(read.tooLarge).toBe(false);
+    if (!read.tooLarge) expect(new TextDecoder().decode(read.bytes)).toBe(text);
+  });
 });
 
 describe('SES mailer (aws-ses-v2-local)', () => {

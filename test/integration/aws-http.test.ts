@@ -13,6 +13,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { AwsError, awsHttp, type AwsService } from '../../lambdas/adapters/aws-http.ts';
 import { dynamoCaseRepository } from '../../lambdas/adapters/dynamo-cases.ts';
+import { inboundFunction } from '../../lambdas/adapters/lambda-invoke.ts';
 import { s3RawMailStore } from '../../lambdas/adapters/s3-raw-mail.ts';
 import { readSecretString } from '../../lambdas/adapters/secrets.ts';
 import { sesMailer } from '../../lambdas/adapters/ses-mailer.ts';
@@ -29,6 +30,7 @@ const ENDPOINT_VARIABLE: Record<AwsService, string> = {
   cloudformation: 'AWS_ENDPOINT_URL_CLOUDFORMATION',
   sns: 'AWS_ENDPOINT_URL_SNS',
   sesv2: 'AWS_ENDPOINT_URL_SESV2',
+  lambda: 'AWS_ENDPOINT_URL_LAMBDA',
 };
 
 interface Seen {
@@ -48,6 +50,7 @@ const SIGNING_NAME: Record<AwsService, string> = {
   cloudformation: 'cloudformation',
   sns: 'sns',
   sesv2: 'ses',
+  lambda: 'lambda',
 };
 
 type Data = string | ArrayBuffer | ArrayBufferView;
@@ -364,6 +367,30 @@ describe('SES sends once', () => {
     expect(timeout).not.toBeInstanceOf(MailRejected);
     expect(timeout).toMatchObject({ code: 'TimeoutError', status: 0 });
     expect(silent.seen).toHaveLength(1);
+  });
+});
+
+describe('Lambda: a paste handed to the inbound function', () => {
+  it('invokes it asynchronously with the paste, signed as the SDK would, and waits for nothing more', async () => {
+    const { env, seen } = await standIn('lambda', () => (res) => res.writeHead(202).end());
+    const paste = { caseId: 'paste-00000000-0000-4000-8000-000000000001', from: 'Jordan <jordan@acme.example>' };
+    await inboundFunction(awsHttp('lambda', env), 'Onward-inbound').readPaste(paste);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({
+      method: 'POST',
+      url: '/2015-03-31/functions/Onward-inbound/invocations',
+      headers: { 'x-amz-invocation-type': 'Event' },
+    });
+    expect(JSON.parse(seen[0]!.body)).toEqual({ paste });
+    await expectSignedAsTheSdkWould('lambda', env, seen[0]!);
+  });
+
+  it('fails, sending nothing, where the stack named no inbound function', async () => {
+    const { env, seen } = await standIn('lambda', () => (res) => res.writeHead(202).end());
+    expect(() => inboundFunction(awsHttp('lambda', env), undefined).readPaste({ caseId: 'paste-x', from: '' })).toThrow(
+      /no function to hand/,
+    );
+    expect(seen).toHaveLength(0);
   });
 });
 

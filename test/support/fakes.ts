@@ -9,6 +9,8 @@ import {
 import type { OriginalMail, ParsedMail } from '../../lambdas/core/mail/index.ts';
 import { letterDigest, replyAddress, replyRef } from '../../lambdas/core/reply/index.ts';
 import type { PasteDeps } from '../../lambdas/workflow/paste.ts';
+import type { OwnerReplies, ReceiveDeps } from '../../lambdas/workflow/inbound.ts';
+import { receiveReply } from '../../lambdas/workflow/reply-received.ts';
 import type {
   CaseRepository,
   Clock,
@@ -17,6 +19,7 @@ import type {
   Mailer,
   OutgoingMail,
   RawMailEraser,
+  RawMailWriter,
   RawMailStore,
 } from '../../lambdas/workflow/ports.ts';
 
@@ -138,8 +141,11 @@ export function recordingMailer(): Mailer & { sent: OutgoingMail[]; failWith?: E
   return mailer;
 }
 
-export function rawStore(messages: Record<string, string | Uint8Array>): RawMailStore & RawMailEraser {
+export function rawStore(messages: Record<string, string | Uint8Array>): RawMailStore & RawMailEraser & RawMailWriter {
   return {
+    async write(key, text) {
+      messages[key] = text;
+    },
     async delete(key) {
       delete messages[key];
     },
@@ -216,7 +222,6 @@ export function parsed(over: Partial<ParsedMail> = {}): ParsedMail {
   };
 }
 
-/** The review site's paste dependencies, for tests of routes that never read a paste. */
 /** What a web test that pastes nothing needs beside its own deps: a paste that fails loudly, an empty bucket. */
 /** The review site's link signer at `nowSeconds`: links to https://review.test/, valid an hour. */
 export const testSigner = (nowSeconds: number) => ({
@@ -235,7 +240,16 @@ export const webDefaults: {
   followUpDays: number;
 } = {
   inboundAddress: 'inbox@onward.test',
-  paste: {} as PasteDeps,
+  paste: {
+    rawMail: rawStore({}),
+    rawMailPrefix: 'inbound/',
+    inbound: {
+      readPaste: () => {
+        throw new Error('no paste in this test');
+      },
+    },
+    log: silentLog(),
+  },
   newId: () => {
     throw new Error('no paste in this test');
   },
@@ -243,3 +257,11 @@ export const webDefaults: {
   rawMailPrefix: 'inbound/',
   followUpDays: 56,
 };
+
+/**
+ * The owner's replies acted on at once, in-process, by the replies function's own use case (on
+ * AWS the inbound function hands them to that function): `deps` is the receiving side's.
+ */
+export function repliesInProcess(deps: () => ReceiveDeps): OwnerReplies {
+  return { handle: (mail) => receiveReply(deps(), mail) };
+}

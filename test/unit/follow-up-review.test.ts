@@ -20,6 +20,7 @@ import {
   parsed,
   recordingMailer,
   silentLog,
+  repliesInProcess,
 } from '../support/fakes.ts';
 
 const NOW = '2026-11-26T12:00:00.000Z';
@@ -65,6 +66,7 @@ async function setup() {
     });
   let next: ParsedMail = parsed();
   const receive: ReceiveDeps = {
+    replies: repliesInProcess(() => receive),
     ...base,
     links: fakeLinks,
     maxMessageBytes: 10_000,

@@ -8,7 +8,15 @@ import type { ParsedMail } from '../../lambdas/core/mail/index.ts';
 import type { Envelope } from '../../lambdas/core/trust/index.ts';
 import type { ReceiveDeps } from '../../lambdas/workflow/inbound.ts';
 import { receiveMail } from '../../lambdas/workflow/receive-mail.ts';
-import { fakeLinks, fixedClock, memoryCases, owner, recordingMailer, silentLog } from '../support/fakes.ts';
+import {
+  fakeLinks,
+  fixedClock,
+  memoryCases,
+  owner,
+  recordingMailer,
+  silentLog,
+  repliesInProcess,
+} from '../support/fakes.ts';
 
 const INBOUND = 'inbox@onward.test';
 
@@ -70,6 +78,7 @@ async function receive(raw: string, envelope: Envelope = GOOGLE) {
   const cases = memoryCases();
   const mailer = recordingMailer();
   const deps: ReceiveDeps = {
+    replies: repliesInProcess(() => deps),
     cases,
     rawMail: { read: async () => ({ tooLarge: false, bytes: new TextEncoder().encode(raw) }) },
     parser: { parse: async () => mail },

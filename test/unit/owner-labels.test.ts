@@ -13,7 +13,16 @@ import type { ReceiveDeps } from '../../lambdas/workflow/inbound.ts';
 import { markNotRejection } from '../../lambdas/workflow/owner-labels.ts';
 import { receiveMail } from '../../lambdas/workflow/receive-mail.ts';
 import { reviveDraft } from '../../lambdas/workflow/revive.ts';
-import { fakeLinks, fixedClock, memoryCases, owner, parsed, recordingMailer, silentLog } from '../support/fakes.ts';
+import {
+  fakeLinks,
+  fixedClock,
+  memoryCases,
+  owner,
+  parsed,
+  recordingMailer,
+  silentLog,
+  repliesInProcess,
+} from '../support/fakes.ts';
 
 const ATS = 'no-reply@hire.example-ats.io';
 
@@ -60,6 +69,7 @@ function setup() {
   const log = silentLog();
   const mails = new Map<string, ParsedMail>();
   const deps: ReceiveDeps = {
+    replies: repliesInProcess(() => deps),
     cases,
     // The raw message is the case id; the parser hands back the mail stored under it.
     rawMail: { read: async (key) => ({ tooLarge: false, bytes: new TextEncoder().encode(key.slice(8)) }) },

@@ -1,10 +1,29 @@
-// A pasted rejection (a LinkedIn message, a portal's notice) is read, recorded and drafted exactly
-// as a forward is: the same letter, the same draft email, the same duplicate rules; one case per
-// paste; bad input answered with every problem and nothing recorded.
+// A pasted rejection (a LinkedIn message, a portal's notice): the review site checks it, stores
+// its text as the paste's raw message and hands it to the inbound function (paste.ts); that
+// function reads, records and drafts it exactly as a forward (read-paste.ts): the same letter,
+// the same draft email, the same duplicate rules, one case per paste. Bad input is answered with
+// every problem, and nothing is stored or handed over. Here the two halves are joined in-process,
+// as the local stack joins them.
 import { describe, expect, it } from 'vitest';
 import { parseMime } from '../../lambdas/adapters/mime.ts';
 import { type PasteDeps, receivePaste } from '../../lambdas/workflow/paste.ts';
-import { fakeLinks, fixedClock, memoryCases, owner, recordingMailer, silentLog } from '../support/fakes.ts';
+import { readPaste } from '../../lambdas/workflow/read-paste.ts';
+import type { ReceiveDeps, ReceiveOutcome } from '../../lambdas/workflow/inbound.ts';
+import type { PastedRejection } from '../../lambdas/workflow/ports.ts';
+import { ALL_CASES, linkFor } from '../../lambdas/core/links/index.ts';
+import { route, type WebDeps } from '../../lambdas/web/routes.ts';
+import {
+  fakeLinks,
+  fixedClock,
+  memoryCases,
+  owner,
+  rawStore,
+  recordingMailer,
+  silentLog,
+  testSigner,
+  webDefaults,
+  repliesInProcess,
+} from '../support/fakes.ts';
 
 const REJECTION = `Dear Sam,
 
@@ -26,9 +45,13 @@ ${REJECTION}`;
 function setup() {
   const cases = memoryCases();
   const mailer = recordingMailer();
-  const deps: PasteDeps = {
+  const stored: Record<string, string | Uint8Array> = {};
+  const rawMail = rawStore(stored);
+  const inbound: ReceiveDeps = {
+    replies: repliesInProcess(() => inbound),
     cases,
     mailer,
+    rawMail,
     parser: { parse: parseMime },
     links: fakeLinks,
     clock: fixedClock(),
@@ -39,18 +62,49 @@ function setup() {
       ownAddresses: [owner.senderAddress, 'inbox@onward.test'],
       requireDmarcPass: false,
     },
+    maxMessageBytes: 10 * 1024 * 1024,
+    inboundAddress: 'inbox@onward.test',
   };
-  return { cases, mailer, deps };
+  // What the inbound function was handed, and what its reading came to.
+  const handed: PastedRejection[] = [];
+  const outcomes: ReceiveOutcome[] = [];
+  const deps: PasteDeps = {
+    rawMail,
+    rawMailPrefix: 'inbound/',
+    log: silentLog(),
+    inbound: {
+      async readPaste(paste) {
+        handed.push(paste);
+        outcomes.push(await readPaste(inbound, { ...paste, objectKey: `inbound/${paste.caseId}` }));
+      },
+    },
+  };
+  /** Pastes on the page, and answers what the inbound function made of it. */
+  const paste = async (id: string, text: string, from = '') => {
+    expect(await receivePaste(deps, id, { text, from })).toEqual({ outcome: 'handed-over', caseId: id });
+    return outcomes.at(-1)!;
+  };
+  return { cases, mailer, stored, handed, inbound, deps, paste };
 }
 
 describe('a pasted rejection', () => {
-  it('without headers: drafted as a forward is, addressed to whoever the owner says sent it', async () => {
-    const { cases, mailer, deps } = setup();
-    const result = await receivePaste(deps, 'p1', {
-      text: REJECTION,
-      from: 'Sandra Ing <sandra.ing@grainwood.example>',
+  it('is stored as the paste’s raw message and handed to the inbound function, which reads nothing else', async () => {
+    const { stored, handed, deps } = setup();
+    const result = await receivePaste(deps, 'paste-1', {
+      text: `\r\n${REJECTION.replace(/\n/g, '\r\n')}\r\n`,
+      from: ' Sandra Ing <sandra.ing@grainwood.example> ',
     });
-    expect(result).toEqual({ outcome: 'drafted', caseId: 'p1' });
+    expect(result).toEqual({ outcome: 'handed-over', caseId: 'paste-1' });
+    expect(stored['inbound/paste-1']).toBe(REJECTION);
+    expect(handed).toEqual([{ caseId: 'paste-1', from: 'Sandra Ing <sandra.ing@grainwood.example>' }]);
+  });
+
+  it('without headers: drafted as a forward is, addressed to whoever the owner says sent it', async () => {
+    const { cases, mailer, paste } = setup();
+    expect(await paste('p1', REJECTION, 'Sandra Ing <sandra.ing@grainwood.example>')).toEqual({
+      outcome: 'drafted',
+      caseId: 'p1',
+    });
     const record = cases.items.get('p1')!;
     expect(record.status).toBe('AWAITING_APPROVAL');
     expect(record.letter).toMatchObject({ to: 'sandra.ing@grainwood.example', subject: 'Re: Thank you' });
@@ -63,11 +117,8 @@ describe('a pasted rejection', () => {
   });
 
   it('with its headers: who, when and the subject come from them, and the letter threads', async () => {
-    const { cases, deps } = setup();
-    expect(await receivePaste(deps, 'p2', { text: WITH_HEADERS, from: '' })).toEqual({
-      outcome: 'drafted',
-      caseId: 'p2',
-    });
+    const { cases, paste } = setup();
+    expect(await paste('p2', WITH_HEADERS)).toEqual({ outcome: 'drafted', caseId: 'p2' });
     const record = cases.items.get('p2')!;
     expect(record.original).toMatchObject({
       subject: 'Your application for Administrative Assistant',
@@ -82,10 +133,9 @@ describe('a pasted rejection', () => {
   });
 
   it('pasted twice: one letter, and "Already forwarded" pointing to the first', async () => {
-    const { cases, mailer, deps } = setup();
-    await receivePaste(deps, 'p1', { text: WITH_HEADERS, from: '' });
-    const again = await receivePaste(deps, 'p2', { text: WITH_HEADERS, from: '' });
-    expect(again).toEqual({ outcome: 'ignored', caseId: 'p2', reason: 'duplicate' });
+    const { cases, mailer, paste } = setup();
+    await paste('p1', WITH_HEADERS);
+    expect(await paste('p2', WITH_HEADERS)).toEqual({ outcome: 'ignored', caseId: 'p2', reason: 'duplicate' });
     expect(cases.items.get('p2')).toMatchObject({ status: 'IGNORED', duplicateOf: 'p1' });
     expect(mailer.sent.map((m) => m.subject)).toEqual([
       'Draft thank-you: Grainwood, Inc. — Administrative Assistant',
@@ -93,17 +143,32 @@ describe('a pasted rejection', () => {
     ]);
   });
 
-  it('that is no rejection: the same notice with "Draft anyway" a forward gets', async () => {
-    const { cases, mailer, deps } = setup();
+  it('that is no rejection: the owner gets the notice with "Draft anyway" a forward gets, by email', async () => {
+    const { cases, mailer, paste } = setup();
     const invite =
       'Hi Sam,\n\nWe would like to invite you to a 30-minute video interview. Could you share a few times?\n\nPriya';
-    expect(await receivePaste(deps, 'p3', { text: invite, from: '' })).toEqual({ outcome: 'noticed', caseId: 'p3' });
+    expect(await paste('p3', invite)).toEqual({ outcome: 'noticed', caseId: 'p3' });
     expect(cases.items.get('p3')).toMatchObject({ status: 'IGNORED', reason: 'not-a-rejection' });
+    expect(mailer.sent).toHaveLength(1);
+    expect(mailer.sent[0]!.to.address).toBe(owner.email);
     expect(mailer.sent[0]!.text).toContain(`draft a thank-you anyway: ${fakeLinks.draftAnyway('p3')}`);
   });
 
-  it('empty, oversized or with a sender that is no address: every problem at once, nothing recorded', async () => {
-    const { cases, mailer, deps } = setup();
+  it('handed over twice (Lambda retries an event): read once, one email', async () => {
+    const { cases, mailer, paste, inbound } = setup();
+    await paste('p1', REJECTION, 'sandra.ing@grainwood.example');
+    const again = await readPaste(inbound, {
+      caseId: 'p1',
+      from: 'sandra.ing@grainwood.example',
+      objectKey: 'inbound/p1',
+    });
+    expect(again).toEqual({ outcome: 'duplicate', caseId: 'p1' });
+    expect(cases.items.get('p1')!.status).toBe('AWAITING_APPROVAL');
+    expect(mailer.sent).toHaveLength(1);
+  });
+
+  it('empty, oversized or with a sender that is no address: every problem at once, nothing stored or handed over', async () => {
+    const { cases, mailer, stored, handed, deps } = setup();
     expect(await receivePaste(deps, 'p4', { text: '  \n ', from: 'Sandra from Grainwood' })).toEqual({
       outcome: 'invalid',
       problems: [
@@ -116,7 +181,61 @@ describe('a pasted rejection', () => {
       outcome: 'invalid',
       problems: [expect.stringMatching(/^That is 100,001 characters/)],
     });
+    expect(stored).toEqual({});
+    expect(handed).toEqual([]);
     expect(cases.items.size).toBe(0);
     expect(mailer.sent).toHaveLength(0);
+  });
+});
+
+describe('the paste page', () => {
+  const NOW = 1_800_000_000;
+  function site(inbound: PasteDeps['inbound']) {
+    const stored: Record<string, string | Uint8Array> = {};
+    const deps: WebDeps = {
+      ...webDefaults,
+      cases: memoryCases(),
+      mailer: recordingMailer(),
+      clock: fixedClock(),
+      log: silentLog(),
+      owner,
+      signer: testSigner(NOW),
+      paste: { rawMail: rawStore(stored), rawMailPrefix: 'inbound/', inbound, log: silentLog() },
+      newId: () => 'paste-00000000-0000-4000-8000-000000000001',
+    };
+    const post = (text: string) =>
+      route(deps, {
+        method: 'POST',
+        path: new URL(linkFor(deps.signer, ALL_CASES, 'paste')).pathname,
+        query: new URLSearchParams(),
+        headers: { host: 'review.test', origin: 'null' },
+        form: new URLSearchParams({ op: 'paste', text, from: '' }),
+      });
+    return { stored, post };
+  }
+
+  it('says the draft (or why there is none) comes by email, and shows no letter yet', async () => {
+    const handed: PastedRejection[] = [];
+    const { stored, post } = site({ readPaste: async (p) => void handed.push(p) });
+    const page = await post(REJECTION);
+    expect(page.statusCode).toBe(202);
+    expect(page.body).toContain('Pasted: onward is reading it');
+    expect(page.body).toMatch(/your draft letter comes to you by email/);
+    expect(page.body).toContain('Draft a thank-you anyway');
+    expect(page.body).not.toContain('name="letter"');
+    expect(handed).toEqual([{ caseId: 'paste-00000000-0000-4000-8000-000000000001', from: '' }]);
+    expect(stored['inbound/paste-00000000-0000-4000-8000-000000000001']).toBe(REJECTION);
+  });
+
+  it('keeps what was typed when it cannot be handed over now, and asks to try again', async () => {
+    const { post } = site({
+      readPaste: async () => {
+        throw new Error('TooManyRequestsException');
+      },
+    });
+    const page = await post(REJECTION);
+    expect(page.statusCode).toBe(503);
+    expect(page.body).toContain('could not take it just now');
+    expect(page.body).toContain('Grainwood, Inc.</textarea>');
   });
 });

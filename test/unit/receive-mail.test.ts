@@ -13,6 +13,7 @@ import {
   rawStore,
   recordingMailer,
   silentLog,
+  repliesInProcess,
 } from '../support/fakes.ts';
 
 const REJECTION = `Dear Sam,
@@ -50,6 +51,7 @@ function setup(mail: ParsedMail, raw = 'raw message') {
   const mailer = recordingMailer();
   let parses = 0;
   const deps: ReceiveDeps = {
+    replies: repliesInProcess(() => deps),
     cases,
     rawMail: rawStore({ 'inbound/m1': raw }),
     parser: {

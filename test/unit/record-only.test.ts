@@ -17,6 +17,7 @@ import {
   rawStore,
   recordingMailer,
   silentLog,
+  repliesInProcess,
 } from '../support/fakes.ts';
 
 const REJECTION = `Dear Sam,
@@ -68,6 +69,7 @@ function setup(mail: ParsedMail) {
   const cases = memoryCases();
   const mailer = recordingMailer();
   const deps: ReceiveDeps = {
+    replies: repliesInProcess(() => deps),
     cases,
     rawMail: rawStore({ 'inbound/m1': 'raw message' }),
     parser: { parse: async () => structuredClone(mail) },

@@ -20,6 +20,7 @@ import {
   rawStore,
   recordingMailer,
   silentLog,
+  repliesInProcess,
 } from '../support/fakes.ts';
 
 const key = Buffer.from('k'.repeat(32));
@@ -258,6 +259,7 @@ function setup() {
   const log = silentLog();
   let next: ParsedMail = parsed();
   const deps: ReceiveDeps = {
+    replies: repliesInProcess(() => deps),
     cases,
     mailer,
     links: fakeLinks,

@@ -8,7 +8,16 @@ import type { VerdictStatus } from '../../lambdas/core/trust/index.ts';
 import type { ParsedMail } from '../../lambdas/core/mail/index.ts';
 import type { ReceiveDeps } from '../../lambdas/workflow/inbound.ts';
 import { receiveMail } from '../../lambdas/workflow/receive-mail.ts';
-import { fakeLinks, fixedClock, memoryCases, owner, parsed, recordingMailer, silentLog } from '../support/fakes.ts';
+import {
+  fakeLinks,
+  fixedClock,
+  memoryCases,
+  owner,
+  parsed,
+  recordingMailer,
+  silentLog,
+  repliesInProcess,
+} from '../support/fakes.ts';
 
 const REJECTION = `Dear Sam,
 
@@ -85,6 +94,7 @@ function setup(mail: ParsedMail, clock = fixedClock()) {
   const cases = memoryCases();
   const mailer = recordingMailer();
   const deps: ReceiveDeps = {
+    replies: repliesInProcess(() => deps),
     cases,
     rawMail: { read: async () => ({ tooLarge: false, bytes: new TextEncoder().encode('raw') }) },
     parser: { parse: async () => structuredClone(mail) },

@@ -287,6 +287,17 @@ export const tooLongPage = () =>
 
 export const notFoundPage = () => messagePage('Nothing here', 'onward has no case for this link.');
 
+/** After a paste: it is being read, and its draft (or why there is none) comes by email. */
+export function pastedPage(casesUrl: string, pasteUrl: string): string {
+  return page(
+    'Pasted: onward is reading it',
+    `<p class="muted"><a href="${esc(casesUrl)}">All cases</a></p><h1>Pasted: onward is reading it</h1>
+<div role="status" class="notice"><p>onward reads it now, as it reads a forwarded email. Within a minute your draft letter comes to you by email, with its Review link — or, if it reads as no rejection, a note saying why, with <strong>Draft a thank-you anyway</strong>.</p></div>
+<p>The case appears on <a href="${esc(casesUrl)}">your cases</a> as soon as it is read. Nothing is sent to anyone until you press Send.</p>
+<p><a href="${esc(pasteUrl)}">Paste another rejection</a></p>`,
+  );
+}
+
 /** What the owner typed on the paste page, kept when it comes back with problems. */
 export interface PasteForm {
   text: string;
@@ -301,7 +312,7 @@ export function pastePage(postUrl: string, casesUrl: string, typed: PasteForm, p
   return page(
     'Paste a rejection',
     `<p class="muted"><a href="${esc(casesUrl)}">All cases</a></p><h1>Paste a rejection</h1>
-<p>For a rejection you cannot forward — a LinkedIn message, a notice on a job portal, a mailbox that does not forward. onward reads it exactly as a forwarded email: you get the draft letter (or a note saying why none) by email and on the next page. Nothing is sent to anyone until you press Send.</p>
+<p>For a rejection you cannot forward — a LinkedIn message, a notice on a job portal, a mailbox that does not forward. onward reads it exactly as a forwarded email: you get the draft letter (or a note saying why none) by email, and the case joins your cases. Nothing is sent to anyone until you press Send.</p>
 ${alert}<form class="paste" method="post" action="${esc(postUrl)}">
 <label for="text">The rejection</label>
 <textarea id="text" name="text" required rows="14" aria-describedby="text-help">${esc(typed.text)}</textarea>
