@@ -8,7 +8,7 @@ export default {
   mutate: [
     'lambdas/core/links/token.ts',
     'lambdas/core/trust/sender.ts',
-    'lambdas/core/reply/address.ts',
+    'lambdas/core/reply-address/address.ts',
     'lambdas/core/reply/command.ts',
     'lambdas/core/letter/edits.ts',
     'lambdas/core/case/lifecycle.ts',

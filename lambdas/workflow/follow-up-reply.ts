@@ -5,7 +5,8 @@
 import { type Case, followUpKey, statePhrase } from '../core/case/index.ts';
 import { applyEdits } from '../core/letter/index.ts';
 import type { ParsedMail } from '../core/mail/index.ts';
-import { followUpCommand, letterDigest, type ReplyTarget } from '../core/reply/index.ts';
+import { followUpCommand } from '../core/reply/index.ts';
+import { letterDigest, type ReplyTarget } from '../core/reply-address/index.ts';
 import { emailFollowUpDraft, sendFollowUp, snoozeFollowUp, stopFollowUp } from './follow-up.ts';
 import type { ReceiveDeps } from './inbound.ts';
 import { ownerMail } from './owner-mail.ts';

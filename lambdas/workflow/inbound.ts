@@ -2,7 +2,7 @@
 // world and what they answer.
 import type { Case, IgnoreReason } from '../core/case/index.ts';
 import type { ParsedMail } from '../core/mail/index.ts';
-import type { ReplyTarget } from '../core/reply/index.ts';
+import type { ReplyTarget } from '../core/reply-address/index.ts';
 import type { Envelope, SenderPolicy } from '../core/trust/index.ts';
 import type { CaseRepository, Clock, Links, Logger, Mailer, MimeParser, Owner, RawMailStore } from './ports.ts';
 

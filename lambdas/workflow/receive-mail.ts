@@ -8,7 +8,7 @@ import { draftLetter, noLetterReason } from '../core/letter/index.ts';
 import { duplicateMessage, noticeMessage, refusalMessage } from '../core/notices/index.ts';
 import { readRejection } from '../core/reading/index.ts';
 import { joinAnswer } from './answers.ts';
-import { refFromRecipients } from '../core/reply/index.ts';
+import { refFromRecipients } from '../core/reply-address/index.ts';
 import { checkLoop, checkSender, isForwardingConfirmation, probeNonce } from '../core/trust/index.ts';
 import type { InboundMail, ReceiveDeps, ReceiveOutcome } from './inbound.ts';
 import { holdOriginal } from './originals.ts';

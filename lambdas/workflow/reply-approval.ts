@@ -6,7 +6,8 @@
 import { type Case, dayOf, draftableAnyway, ignoredRecordExpiry, SENDABLE, statePhrase } from '../core/case/index.ts';
 import { applyEdits } from '../core/letter/index.ts';
 import type { ParsedMail } from '../core/mail/index.ts';
-import { letterDigest, type ReplyTarget, replyCommand } from '../core/reply/index.ts';
+import { replyCommand } from '../core/reply/index.ts';
+import { letterDigest, type ReplyTarget } from '../core/reply-address/index.ts';
 import { discardDraft } from './discard.ts';
 import { draftAnyway } from './draft-anyway.ts';
 import { actOnFollowUp } from './follow-up-reply.ts';

@@ -4,7 +4,7 @@
 // acted on (reply-approval.ts). Only the inbound function may invoke the replies function, so no
 // sender check is repeated here; a replay finds the case no longer RECEIVED and does nothing.
 import { ignoredRecordExpiry } from '../core/case/index.ts';
-import { refFromRecipients } from '../core/reply/index.ts';
+import { refFromRecipients } from '../core/reply-address/index.ts';
 import type { InboundMail, ReceiveDeps, ReceiveOutcome } from './inbound.ts';
 import { handleReply } from './reply-approval.ts';
 

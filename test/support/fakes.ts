@@ -7,7 +7,7 @@ import {
   type TemplateLabel,
 } from '../../lambdas/core/case/index.ts';
 import type { OriginalMail, ParsedMail } from '../../lambdas/core/mail/index.ts';
-import { letterDigest, replyAddress, replyRef } from '../../lambdas/core/reply/index.ts';
+import { letterDigest, replyAddress, replyRef } from '../../lambdas/core/reply-address/index.ts';
 import type { PasteDeps } from '../../lambdas/workflow/paste.ts';
 import type { OwnerReplies, ReceiveDeps } from '../../lambdas/workflow/inbound.ts';
 import { receiveReply } from '../../lambdas/workflow/reply-received.ts';

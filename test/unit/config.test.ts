@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replyAddress, letterDigest, replyRef } from '../../lambdas/core/reply/index.ts';
+import { replyAddress, letterDigest, replyRef } from '../../lambdas/core/reply-address/index.ts';
 import { ConfigError, loadHandlerConfig } from '../../lambdas/handlers/config.ts';
 
 const env = (inbound: string) => ({

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DETAIL_PLACEHOLDER } from '../../lambdas/core/letter/index.ts';
-import {
-  letterDigest,
-  refFromRecipients,
-  replyAddress,
-  replyCommand,
-  replyRef,
-} from '../../lambdas/core/reply/index.ts';
+import { replyCommand } from '../../lambdas/core/reply/index.ts';
+import { letterDigest, refFromRecipients, replyAddress, replyRef } from '../../lambdas/core/reply-address/index.ts';
 import type { ParsedMail } from '../../lambdas/core/mail/index.ts';
 import { MailRejected } from '../../lambdas/workflow/ports.ts';
 import type { ReceiveDeps } from '../../lambdas/workflow/inbound.ts';

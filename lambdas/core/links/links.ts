@@ -1,6 +1,6 @@
 // Links the owner follows. One route, /t/<token>: the token says which case and what for.
 import { followUpKey } from '../case/index.ts';
-import { letterDigest, replyAddress, replyRef } from '../reply/index.ts';
+import { letterDigest, replyAddress, replyRef } from '../reply-address/index.ts';
 import { signToken, type TokenAction } from './token.ts';
 
 export interface LinkSigner {

@@ -1,3 +1,2 @@
-// Replies to onward's emails: the per-case reply addresses, and what a reply asks for.
-export { letterDigest, type ReplyTarget, refFromRecipients, replyAddress, replyRef } from './address.ts';
+// What a reply to onward's emails asks for. The addresses it comes to are core/reply-address.
 export { followUpCommand, replyCommand } from './command.ts';
