@@ -49,21 +49,8 @@ const oneEntityTable: esbuild.Plugin = {
   },
 };
 
-export interface BundleOptions {
-  /**
-   * Leave @aws-sdk/* to the runtime (nodejs24.x ships SDK v3). Not what is deployed: the one SDK
-   * piece the handlers use, util-dynamodb, is 5 KB bundled, while importing it from the runtime
-   * (CommonJS through node's ES module loader, with tslib) adds ~4 ms to every cold start.
-   */
-  sdkExternal?: boolean;
-}
-
 /** Bundles one handler (a file under lambdas/handlers, or any absolute path) into `<outdir>/index.mjs` and its source map; returns the bundle's size. */
-export async function bundleFunction(
-  entry: string,
-  outdir: string,
-  { sdkExternal = false }: BundleOptions = {},
-): Promise<number> {
+export async function bundleFunction(entry: string, outdir: string): Promise<number> {
   const outfile = path.join(outdir, 'index.mjs');
   await esbuild.build({
     entryPoints: [path.resolve(HANDLERS_DIR, entry)],
@@ -79,7 +66,6 @@ export async function bundleFunction(
     // Non-ASCII as UTF-8, not \uXXXX escapes: the letter and page texts are full of “ ” — …
     charset: 'utf8',
     banner: { js: ESM_REQUIRE_BANNER },
-    external: sdkExternal ? ['@aws-sdk/*'] : [],
     tsconfig: path.join(REPO_ROOT, 'tsconfig.json'),
     plugins: [oneEntityTable],
     logLevel: 'error',

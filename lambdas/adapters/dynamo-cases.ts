@@ -1,8 +1,8 @@
 // Cases in DynamoDB: one item per inbound message, keyed by SES's message id. Every status change
 // is a single conditional update (dynalite has no transactions, and none are needed).
-// Spoken in DynamoDB's JSON protocol; util-dynamodb converts items, as the document client did.
+// Spoken in DynamoDB's JSON protocol; dynamo-json.ts converts items, as the document client did.
 import { randomUUID } from 'node:crypto';
-import { marshall, unmarshall, type convertToAttr } from '@aws-sdk/util-dynamodb';
+import { marshall, unmarshall, type WireItem } from './dynamo-json.ts';
 import {
   assertFollowUpTransitions,
   assertTransitions,
@@ -29,18 +29,15 @@ const FOLLOW_UPS_SWITCH = 'switch#follow-ups';
 
 /** `writeId` names the last write, so a retry can tell its own lost success from a real conflict. */
 type Item = Case & { listed?: string; writeId?: string };
-/** An item as the wire carries it: attribute values such as `{ S: "…" }`. */
-type WireItem = Record<string, ReturnType<typeof convertToAttr>>;
 
 function toCase(item: WireItem | undefined): Case | null {
   if (!item) return null;
-  const { listed: _listed, writeId: _writeId, ...rest } = unmarshall(item) as Item;
+  const { listed: _listed, writeId: _writeId, ...rest } = unmarshall(item) as unknown as Item;
   return rest;
 }
 
 // An undefined field is left out (and removed by an update), as the document client was told to.
-const toWire = (values: object): WireItem =>
-  marshall(values as Record<string, unknown>, { removeUndefinedValues: true });
+const toWire = (values: object): WireItem => marshall(values);
 
 /** Null when the condition failed. */
 async function conditional<T>(attempt: () => Promise<T>): Promise<T | null> {
@@ -178,7 +175,7 @@ export function dynamoCaseRepository(dynamodb: AwsHttp, table: string): CaseRepo
     async templateLabel(fingerprint) {
       const item = await read(`${TEMPLATE_PREFIX}${fingerprint}`);
       if (!item) return null;
-      const { label, at, how, caseId } = unmarshall(item) as TemplateLabel;
+      const { label, at, how, caseId } = unmarshall(item) as unknown as TemplateLabel;
       return { label, at, how, caseId };
     },
     async labelTemplate(fingerprint, { label, at, how, caseId }) {
