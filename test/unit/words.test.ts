@@ -50,7 +50,7 @@ describe('word model: the shipped weights', () => {
     const weights = Array.from({ length: 1 << m.bits }, (_, b) => m.weight(b));
     expect(Math.min(...weights)).toBeLessThan(0);
     expect(Math.max(...weights)).toBeGreaterThan(0);
-    expect(Math.max(...weights.map(Math.abs))).toBeLessThanOrEqual(127 * SHIPPED_WORDS.scale + 1e-9);
+    expect(Math.max(...weights.map(Math.abs))).toBeLessThanOrEqual(3 * SHIPPED_WORDS.scale + 1e-9);
   });
 
   const found = corpusRecords(CORPUS_FILES);

@@ -5,16 +5,16 @@
 // for ("we're all sorted for this round") still counts. It only ever turns "unsure" into
 // "rejection", and only when it is very sure (classify.ts): a doubt it cannot settle stays a doubt.
 //
-// Words are hashed into 2^bits buckets and weights stored as one signed byte each (base64): the
-// model is a few kilobytes of bundle whatever the vocabulary.
+// Words are hashed into 2^bits buckets and each weight stored as one of seven levels, two to a
+// letter: the model is 2 KB of bundle whatever the vocabulary.
 import type { Token } from './tokens.ts';
 
 export interface WordModel {
   bits: number;
   bias: number;
-  /** A stored byte times `scale` is the weight. */
+  /** A stored level (-3…3) times `scale` is the weight. */
   scale: number;
-  /** 2^bits signed bytes, base64. */
+  /** 2^bits levels, two a letter of WEIGHT_DIGITS (the even bucket's is the letter's index mod 7). */
   weights: string;
 }
 
@@ -77,11 +77,17 @@ export interface LoadedWords {
   weight: (bucket: number) => number;
 }
 
+/** The letters weights are written in: 49 of them, one for each pair of levels (-3…3, -3…3). */
+export const WEIGHT_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvw';
+
 export function loadWords(m: WordModel): LoadedWords {
-  const raw = atob(m.weights);
-  const bytes = new Int8Array(raw.length);
-  for (let i = 0; i < raw.length; i++) bytes[i] = (raw.charCodeAt(i) << 24) >> 24;
-  return { bits: m.bits, bias: m.bias, weight: (b) => (bytes[b] ?? 0) * m.scale };
+  const levels = new Int8Array(m.weights.length * 2);
+  for (let i = 0; i < m.weights.length; i++) {
+    const d = WEIGHT_DIGITS.indexOf(m.weights[i]!);
+    levels[2 * i] = (d % 7) - 3;
+    levels[2 * i + 1] = Math.floor(d / 7) - 3;
+  }
+  return { bits: m.bits, bias: m.bias, weight: (b) => (levels[b] ?? 0) * m.scale };
 }
 
 /** The probability, by its words alone, that an email is a rejection. */
