@@ -563,3 +563,16 @@ describe('classify: a portal status', () => {
     expect(c.verdict).toBe('rejection');
   });
 });
+
+describe('classify: a decision beside someone the reader referred', () => {
+  it('is unsure: the no may be for the friend, not the reader', () => {
+    const c = classify(
+      mail(
+        'Hi Sam,\n\nThanks again for referring Jamie. The team decided to go with another candidate, but we were impressed.\n\nDana',
+        'Update on Jamie',
+      ),
+    );
+    expect(c).toMatchObject({ verdict: 'unsure', kind: 'conflicting' });
+    expect(c.reasons).toContain('a decision, but perhaps about someone you referred');
+  });
+});

@@ -170,6 +170,8 @@ describe('frames learned from hard look-alikes (test/fixtures/dev/emails-3.jsonl
     ['refused', 'Sam - not this time, sorry.'],
     ['declined', 'The status of your application has changed. New status: Not selected'],
     ['advance-self', "The panel wanted more depth on testing, but you're still in the process."],
+    ['advance-self', 'Your application has moved across to the Senior Analyst role automatically.'],
+    ['referral', 'Thanks again for referring Jamie.'],
   ])('%s: %s', (frame, text) => {
     expect(framesOf(text)).toContain(frame);
   });

@@ -203,13 +203,16 @@ function byFrames(model: Model, read: ReturnType<typeof readEmail>): Classificat
     const decisionEvidence = evidence(text, r, DECISIONS, 2);
     // A rejection beside a concrete next step ("… are you free Tuesday?"): the owner decides —
     // unless everything else in it says rejection. And someone else offered the post while the
-    // reader is kept in line for the next: whether that is a no is the owner's to say.
+    // reader is kept in line for the next, or a decision beside someone the reader referred:
+    // whether that is a no for the reader is the owner's to say.
     const torn: [Frame, string] | undefined =
       frames.has('invite') && !frames.has('feedback') && p < 0.85
         ? ['invite', 'it reads both as a next step and as a rejection']
         : frames.has('reserve')
           ? ['reserve', 'a decision, but you are kept on a list']
-          : undefined;
+          : frames.has('referral')
+            ? ['referral', 'a decision, but perhaps about someone you referred']
+            : undefined;
     if (torn) {
       return {
         verdict: 'unsure',

@@ -566,6 +566,7 @@ export const LEXICON: Record<Idea, readonly string[]> = {
     'pleased to let you know',
     'happy to let you know',
     'you be still in {the process|the running|contention|consideration|the mix}',
+    'your application {have|have be} {moved|transferred|carried} {across|over}',
     'you be not out of the running',
   ],
   assessment: [
@@ -728,7 +729,7 @@ export const LEXICON: Record<Idea, readonly string[]> = {
     'the person you',
     'your friend',
     'your colleague',
-    '{thank you|thanks} {for|so much for} referring',
+    '{thank you|thanks} {for|so much for|again for} referring',
   ],
   marketing: [
     'newsletter',
