@@ -190,7 +190,7 @@ const OFFER_PAIRS: readonly (readonly [RegExp, RegExp])[] = [
 ];
 
 /** False when no kind can match the sentence: it lacks every word ANY_KIND needs. */
-const mayOffer = (said: string): boolean =>
+export const mayOffer = (said: string): boolean =>
   OFFER_WORDS.test(said) || OFFER_PAIRS.some(([a, b]) => a.test(said) && b.test(said));
 
 /** Cheap gate: a rejection without any of these words offers nothing the kinds above could read. */
@@ -223,8 +223,11 @@ function openingTitle(sentence: string): string | null {
   return title;
 }
 
+/** Whether some kind's pattern matches the sentence (for the test that holds mayOffer to it). */
+export const anyKind = (said: string): boolean => ANY_KIND.test(said);
+
 /** Sentences of the flat text: split at sentence ends and line ends. */
-function sentences(flat: string): string[] {
+export function sentences(flat: string): string[] {
   return flat
     .split(SENTENCE_BREAK)
     .map((s) => s.trim())
