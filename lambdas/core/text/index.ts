@@ -2,3 +2,4 @@
 // and searched without per-call regex clones.
 export { countChar, eachMatch } from './each-match.ts';
 export { normalizeText, quote } from './normalize.ts';
+export { regExpFor } from './regexp-cache.ts';
