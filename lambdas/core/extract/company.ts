@@ -5,7 +5,7 @@
 // that the text itself writes — never an ATS's or job board's domain, never a guess.
 
 import { employerDomainLabel, isAtsOrBoardAddress, isAtsOrBoardName, isRoleMailbox } from './ats-domains.ts';
-import { eachMatch, regExpFor } from '../text/index.ts';
+import { eachMatch } from '../text/index.ts';
 import type { Address } from '../mail/index.ts';
 import { displayNameParts, initials, looksLikePersonName, ORG_WORDS, ROLE_WORD, squash } from '../names/index.ts';
 
@@ -339,7 +339,7 @@ function nameWrittenForDomain(label: string, text: string): string | null {
   if (label.length < 3) return null;
   // The label as a word of its own, capitalised as the text writes it ("Lumencraft" on the last
   // line of a signature that has no sign-off) …
-  const word = regExpFor(`(?<![\\p{L}\\p{N}])${label}(?![\\p{L}\\p{N}])`, 'iu').exec(text)?.[0];
+  const word = new RegExp(`(?<![\\p{L}\\p{N}])${label}(?![\\p{L}\\p{N}])`, 'iu').exec(text)?.[0];
   if (word && STARTS_UPPER.test(word) && acceptable(word, new Set())) return word;
   // … or a capitalised phrase that squashes to it ("Brightline Health" for brightlinehealth).
   let found: string | null = null;

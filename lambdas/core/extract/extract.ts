@@ -11,7 +11,7 @@ import { findRole } from './role.ts';
 import { findStage, type Stage } from './stage.ts';
 import { readSubject } from './subject.ts';
 import type { OriginalMail } from '../mail/index.ts';
-import { normalizeText, regExpFor } from '../text/index.ts';
+import { normalizeText } from '../text/index.ts';
 import { bareSubject } from '../forward/index.ts';
 
 export interface Extraction {
@@ -86,7 +86,7 @@ function signedBy(
   if (surname.length < 2 || bare === surname) return { contactSigned, contactTitle: null };
   const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const first = bare.split(/\s+/)[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = regExpFor(String.raw`(?:^|[^\p{L}])${TITLE}\s+(?:${first}\s+)?${escaped}(?![\p{L}])`, 'u');
+  const re = new RegExp(String.raw`(?:^|[^\p{L}])${TITLE}\s+(?:${first}\s+)?${escaped}(?![\p{L}])`, 'u');
   for (const text of texts) {
     const m = re.exec(text);
     if (m) return { contactSigned, contactTitle: `${m[1]}${m[2]}` };

@@ -131,68 +131,6 @@ const KINDS: readonly [OfferKind, RegExp][] = [
  */
 const ANY_KIND = new RegExp(KINDS.map(([, re]) => `(?:${re.source})`).join('|'), 'i');
 
-/**
- * Words a sentence holds whenever ANY_KIND matches it, so that most sentences are passed over
- * with a search for plain words: for each alternative of each kind above, one part it cannot
- * match without — one of these words (searched ignoring case, as the kinds are), or both words
- * of a pair below. Kept beside KINDS: an alternative added there needs its word here.
- */
-const OFFER_WORDS = new RegExp(
-  [
-    // feedback
-    'feedback|look at|read a|read your|notes|pointers|comments|was assessed|attached|push them for|on request',
-    // other-opening
-    'put you|submit you|send you in|intro you|introduce you|your details|consider you for|got|contract|ring you|call you',
-    'like the one|other vacancies|extra capacity|may hear from',
-    // role-reopens
-    ...['the', 'this'].flatMap((d) =>
-      ['role', 'position', 'vacancy', 'opening', 'post', 'job'].map((n) => `if ${d} ${n}`),
-    ),
-    'shout if that',
-    // talent-pool (the first two alternatives are pairs, below)
-    'talent pool|talent community|talent network|receive alerts',
-    'banco de talentos|base de candidats|conservons|mantendremos tus antecedentes|permanecer|nel nostro archivio|op de hoogte',
-    // future-role
-    'you in mind|thinking of you for|come find you|come to you|send it your way|give you a|keep you posted',
-    'make sure you hear about it|melde ich mich',
-    'reach out|reach back out|contact you|in touch|let you know|hear from|message|come back to you|talk again',
-    'me reaching out|details live|remain keen to represent you|shortlist for',
-    // apply-again (the second and fifth alternatives are pairs, below)
-    'welcome to|next opportunity|encourage|reapply|re-apply|apply again|applying again|try again|resit|re-sit|retake',
-    're-take|check back|send an updated',
-    ...['future', 'other', 'next'].flatMap((w) =>
-      ['role', 'position', 'opening', 'opportunit', 'vacanc', 'cycle', 'intake', 'campaign', 'season', 'year'].map(
-        (n) => `${w} ${n}`,
-      ),
-    ),
-    'consider other|consider future|consider us for|considering other|considering future|considering us for',
-    'roles are posted|alert|seguir revisando nuestras vacantes',
-    // stay-in-touch is "in touch", above; talk
-    'talk|chat|have a call|have a k|have a word|arrange a|answer any questions|set up|minutes|informal discussion',
-    'up for a coffee',
-  ].join('|'),
-  'i',
-);
-/** Alternatives whose every word is common alone: one word of each of the two lists. */
-const OFFER_PAIRS: readonly (readonly [RegExp, RegExp])[] = [
-  // talent-pool: "we will keep your details … on file"
-  [
-    /keep|kept|retain|hold on|remain|stay|store|held|add/i,
-    /on file|talent pool|talent community|talent network|talent bank|database|panel|live|records/i,
-  ],
-  [/keep|retain|hold on/i, /details|cv|resume|résumé|profile|application/i],
-  // apply-again: "we encourage you to apply for future roles", "explore other openings"
-  [/welcome|encourage|invite|free|eligible|hope|hesitate|pleased to receive|can always|may/i, /appl/i],
-  [
-    /look at|looking at|explor|visit|check|review|browse|keep an eye on|look out for|watch/i,
-    /openings|opportunit|vacanc|roles|positions|career|jobs page|insta|competition/i,
-  ],
-];
-
-/** False when no kind can match the sentence: it lacks every word ANY_KIND needs. */
-export const mayOffer = (said: string): boolean =>
-  OFFER_WORDS.test(said) || OFFER_PAIRS.some(([a, b]) => a.test(said) && b.test(said));
-
 /** Cheap gate: a rejection without any of these words offers nothing the kinds above could read. */
 const ANY =
   /feedback|notes|comments|forward|submit|touch|details|intro|consider|got|contract|suit|contact|capacity|hear|again|reopen|re-open|back|changes|file|talent|keep|retain|hold|remain|profile|cv|mind|thinking|find|your way|ring|bell|posted|reach|let you know|apply|retake|re-sit|openings|opportunit|vacanc|careers|jobs|alert|talk|chat|call|coffee|discussion|minutes|banco|base|conservons|mantendremos|archivio|hoogte|melde|vacante/i;
@@ -223,11 +161,8 @@ function openingTitle(sentence: string): string | null {
   return title;
 }
 
-/** Whether some kind's pattern matches the sentence (for the test that holds mayOffer to it). */
-export const anyKind = (said: string): boolean => ANY_KIND.test(said);
-
 /** Sentences of the flat text: split at sentence ends and line ends. */
-export function sentences(flat: string): string[] {
+function sentences(flat: string): string[] {
   return flat
     .split(SENTENCE_BREAK)
     .map((s) => s.trim())
@@ -239,7 +174,7 @@ export function findOffers(flat: string): Offer[] {
   if (!ANY.test(flat)) return [];
   const out: Offer[] = [];
   for (const said of sentences(flat)) {
-    if (!mayOffer(said) || !ANY_KIND.test(said) || REFUSES.test(said) || TOLD_NOT_OFFERED.test(said)) continue;
+    if (!ANY_KIND.test(said) || REFUSES.test(said) || TOLD_NOT_OFFERED.test(said)) continue;
     const kind = KINDS.find(([, re]) => re.test(said))?.[0];
     if (!kind || (kind === 'apply-again' && LOOKS_BACK.test(said))) continue;
     out.push({ kind, said, opening: kind === 'other-opening' ? openingTitle(said) : null });

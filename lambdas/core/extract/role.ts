@@ -3,7 +3,7 @@
 // subject ("Your application for X at Acme"). Titles are messy — "Data Scientist: Ads & Markets -
 // Summer Internship", "Software Engineer (open to remote)" — so the span is read word by word.
 
-import { countChar, eachMatch, regExpFor } from '../text/index.ts';
+import { countChar, eachMatch } from '../text/index.ts';
 import { ROLE_WORD, squash } from '../names/index.ts';
 import { withoutTrailer } from './subject.ts';
 
@@ -189,15 +189,15 @@ export interface RoleInput {
 }
 
 // The company written before or after a title ("Acme's Data Analyst", "Data Analyst at Acme"):
-// compiled once per company, not once per reading of a title or per email.
+// compiled once per company, not once per reading of a title.
 let around: { company: string; before: RegExp; after: RegExp } | null = null;
 function companyAround(company: string): { before: RegExp; after: RegExp } {
   if (around?.company !== company) {
     const c = company.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     around = {
       company,
-      before: regExpFor(`^${c}(?:'s)?\\s*[:\\-|–]?\\s+`, 'i'),
-      after: regExpFor(`\\s*(?:\\sat|[-–|,])\\s+${c}$`, 'i'),
+      before: new RegExp(`^${c}(?:'s)?\\s*[:\\-|–]?\\s+`, 'i'),
+      after: new RegExp(`\\s*(?:\\sat|[-–|,])\\s+${c}$`, 'i'),
     };
   }
   return around;

@@ -2,4 +2,3 @@
 // and searched without per-call regex clones.
 export { countChar, eachMatch } from './each-match.ts';
 export { normalizeText, quote } from './normalize.ts';
-export { regExpFor } from './regexp-cache.ts';
