@@ -25,6 +25,7 @@ describe('stems', () => {
   it('keeps words apart whose stems would collide with the words frames read', () => {
     expect(stem('note')).not.toBe(stem('not'));
     expect(stem('none')).not.toBe(stem('no'));
+    expect(stem('here')).not.toBe(stem('her'));
   });
 });
 
@@ -172,6 +173,10 @@ describe('frames learned from hard look-alikes (test/fixtures/dev/emails-3.jsonl
     ['advance-self', "The panel wanted more depth on testing, but you're still in the process."],
     ['advance-self', 'Your application has moved across to the Senior Analyst role automatically.'],
     ['referral', 'Thanks again for referring Jamie.'],
+    ['refused', "The panel has made its selection. I'm sorry it wasn't you this time."],
+    ['filled', 'The role has now been offered and accepted.'],
+    ['not-fit', "Unfortunately it didn't quite hit the bar we set for this level."],
+    ['refused', "So we'll stop the process here."],
   ])('%s: %s', (frame, text) => {
     expect(framesOf(text)).toContain(frame);
   });

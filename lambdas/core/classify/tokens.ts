@@ -50,6 +50,9 @@ const SUFFIXES: [string, string][] = [
 /** Irregular forms the suffix rules cannot reach, as the stem of their base form. */
 // Values are stems as stem() gives them for the base form ("made" → "mak", as "make" → "mak").
 const IRREGULAR: Record<string, string> = {
+  // "here" is not "her": a third person found in "we'll stop the process here" made the
+  // decision someone else's.
+  here: 'here',
   chosen: 'choos',
   chose: 'choos',
   went: 'go',
