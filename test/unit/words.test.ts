@@ -92,6 +92,16 @@ describe('word model: where it may speak', () => {
     expect(classifyWith(SHIPPED, german, sure(20))).toMatchObject({ verdict: 'unsure', kind: 'unknown-language' });
   });
 
+  it('leaves alone the doubts the frames hold on purpose: a reserve list, a referral', () => {
+    const reserve = mail(
+      'Dear Ana,\n\nOn this occasion the post has been offered to another candidate. We would like to place you on our reserve list for six months.\n\nHR',
+    );
+    const referral = mail(
+      'Hi Sam,\n\nThanks again for referring Jamie. The team decided to go with another candidate.\n\nDana',
+    );
+    for (const m of [reserve, referral]) expect(classifyWith(SHIPPED, m, sure(20)).verdict).toBe('unsure');
+  });
+
   it('leaves a stated decision to the frames', () => {
     const plain = mail('Hi Jo,\n\nUnfortunately we will not be moving forward with your application.\n\nMara');
     expect(classifyWith(SHIPPED, plain, sure(-20))).toMatchObject({ verdict: 'rejection' });

@@ -150,7 +150,7 @@ export function readEmail(mail: OriginalMail) {
 export function classifyWith(model: Model, mail: OriginalMail, words: LoadedWords = WORDS): Classification {
   const read = readEmail(mail);
   const c = byFrames(model, read);
-  if (c.verdict !== 'unsure' || c.kind === 'unknown-language') return c;
+  if (c.verdict !== 'unsure' || c.kind === 'unknown-language' || HELD.has(c)) return c;
   // Undecided by the frames: the word model may still hear a rejection in it.
   const features = wordFeatures(read.reading.tokens, words.bits);
   if (wordProbability(words, bucketsOf(features)) < WORDS_SURE) return c;
@@ -169,6 +169,9 @@ export function classifyWith(model: Model, mail: OriginalMail, words: LoadedWord
     ],
   };
 }
+
+/** Doubts the frames hold on purpose: the word model may not settle them. */
+const HELD = new WeakSet<Classification>();
 
 function byFrames(model: Model, read: ReturnType<typeof readEmail>): Classification {
   const { text, reading: r, frames, job, language: lang } = read;
@@ -214,12 +217,15 @@ function byFrames(model: Model, read: ReturnType<typeof readEmail>): Classificat
             ? ['referral', 'a decision, but perhaps about someone you referred']
             : undefined;
     if (torn) {
-      return {
+      const doubt: Classification = {
         verdict: 'unsure',
         confidence: 0.5,
         kind: 'conflicting',
         reasons: [...decisionEvidence, ...evidence(text, r, [torn[0]], 1), torn[1], ...notes],
       };
+      // Whether a no for someone on a list or for a friend is the reader's no, words cannot tell.
+      if (torn[0] !== 'invite') HELD.add(doubt);
+      return doubt;
     }
     // A decision and nothing else it could be; or one that outweighs what else the email does.
     const competing = PURPOSES.some((x) => frames.has(x) && !INCIDENTAL.includes(x));
