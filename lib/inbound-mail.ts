@@ -1,9 +1,8 @@
 // Inbound mail: SES receives for the whole inbound domain, stores each message raw under the
 // inbound prefix, then invokes the inbound function, which records the case and drafts.
-import { ArnFormat, Aws, CfnOutput, Duration, type Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Aws, CfnOutput, Duration, type Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import { inboundPrefix, repliesFunction } from '../lambdas/settings/settings.ts';
 import type { OnwardConfig } from './config.ts';
@@ -58,15 +57,14 @@ export class InboundMail {
       environment: deps.environment,
       async: { onFailure: storage.failedEvents, retryAttempts: 2, maxEventAge: Duration.hours(6) },
     })
-      .allowReadingRawMail(rawMail, INBOUND_PREFIX)
+      .allowReadingRawMail(
+        rawMail,
+        INBOUND_PREFIX,
+        'A reply is read again from its raw message, named by its SES message id',
+      )
       .allowCases(storage.cases.tableArn, storage.casesIndexArn, ['GetItem', 'PutItem', 'UpdateItem', 'Query'])
       .allowSendingAs(config.senderAddress, sending.resources)
       .allowReadingSecret(storage.signingSecret);
-    Validations.of(this.replies.role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(rawMail.node.defaultChild as s3.CfnBucket)}.Arn>/${INBOUND_PREFIX}*]`,
-      reason:
-        'A reply is read again from its raw message, named by its SES message id; the grant is s3:GetObject under the inbound prefix only.',
-    });
 
     this.fn = new OnwardFunction(stack, 'Inbound', {
       description:
@@ -78,17 +76,16 @@ export class InboundMail {
       environment: { ...deps.environment, [repliesFunction.env]: this.replies.fn.functionName },
       async: { onFailure: storage.failedEvents, retryAttempts: 2, maxEventAge: Duration.hours(6) },
     })
-      .allowReadingRawMail(rawMail, INBOUND_PREFIX)
+      .allowReadingRawMail(
+        rawMail,
+        INBOUND_PREFIX,
+        'SES names each stored message by its message id, unknown in advance',
+      )
       .allowInvoking(this.replies.fn.functionArn)
       // Query: a reply to a draft email is matched to its case through the cases index.
       .allowCases(storage.cases.tableArn, storage.casesIndexArn, ['GetItem', 'PutItem', 'UpdateItem', 'Query'])
       .allowSendingAs(config.senderAddress, sending.resources)
       .allowReadingSecret(storage.signingSecret);
-    Validations.of(this.fn.role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(rawMail.node.defaultChild as s3.CfnBucket)}.Arn>/${INBOUND_PREFIX}*]`,
-      reason:
-        'SES names each stored message by its message id, unknown in advance; the grant is s3:GetObject under the inbound prefix only.',
-    });
 
     const ruleArn = stack.formatArn({
       service: 'ses',

@@ -3,7 +3,7 @@
 // an explicit timeout and memory size, its own log group with a retention period, a
 // reserved-concurrency cap where the deployer asks for one, and a role that starts empty (no AWS
 // managed policies) and is granted exactly what the bind helpers below add.
-import { AssetHashType, type Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AssetHashType, type Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -138,20 +138,31 @@ export class OnwardFunction extends Construct {
     return this;
   }
 
-  /** Reads raw messages under one prefix of the bucket, nothing else in it. */
-  allowReadingRawMail(bucket: s3.IBucket, prefix: string): this {
+  /**
+   * One S3 action on the objects under one prefix of the bucket, nothing else in it. The names
+   * under the prefix are not known in advance, so the grant ends in a wildcard: cdk-nag's finding
+   * on it is acknowledged with `why`, which says what the objects are.
+   */
+  private allowOnRawMail(action: string, bucket: s3.IBucket, prefix: string, why: string): this {
     this.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects(`${prefix}*`)] }),
+      new iam.PolicyStatement({ actions: [action], resources: [bucket.arnForObjects(`${prefix}*`)] }),
     );
+    const logicalId = Stack.of(this).getLogicalId(bucket.node.defaultChild as s3.CfnBucket);
+    Validations.of(this.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/${prefix}*]`,
+      reason: `${why}; the grant is ${action} under that prefix only.`,
+    });
     return this;
   }
 
+  /** Reads raw messages under one prefix of the bucket, nothing else in it. */
+  allowReadingRawMail(bucket: s3.IBucket, prefix: string, why: string): this {
+    return this.allowOnRawMail('s3:GetObject', bucket, prefix, why);
+  }
+
   /** Stores messages under one prefix of the bucket (a pasted rejection's text), nothing else in it. */
-  allowStoringRawMail(bucket: s3.IBucket, prefix: string): this {
-    this.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects(`${prefix}*`)] }),
-    );
-    return this;
+  allowStoringRawMail(bucket: s3.IBucket, prefix: string, why: string): this {
+    return this.allowOnRawMail('s3:PutObject', bucket, prefix, why);
   }
 
   /** Invokes one other function (by its unqualified ARN), nothing else. */
@@ -163,11 +174,8 @@ export class OnwardFunction extends Construct {
   }
 
   /** Deletes raw messages under one prefix of the bucket (the owner's "Delete"), nothing else in it. */
-  allowDeletingRawMail(bucket: s3.IBucket, prefix: string): this {
-    this.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({ actions: ['s3:DeleteObject'], resources: [bucket.arnForObjects(`${prefix}*`)] }),
-    );
-    return this;
+  allowDeletingRawMail(bucket: s3.IBucket, prefix: string, why: string): this {
+    return this.allowOnRawMail('s3:DeleteObject', bucket, prefix, why);
   }
 
   /** The named item actions on the table (and, for Query, its one index). */

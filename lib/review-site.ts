@@ -2,7 +2,6 @@
 // page and the other links in onward's mail.
 import { CfnOutput, Duration, type Stack, Validations } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { inboundFunction, inboundPrefix } from '../lambdas/settings/settings.ts';
 import { inboundFunctionArn, inboundFunctionName } from './inbound-mail.ts';
 import type { OnwardConfig } from './config.ts';
@@ -45,23 +44,21 @@ export class ReviewSite {
         'DeleteItem',
         'Query',
       ])
-      .allowDeletingRawMail(storage.rawMail, RAW_MAIL_PREFIX)
+      .allowDeletingRawMail(
+        storage.rawMail,
+        RAW_MAIL_PREFIX,
+        'The owner deletes a case with its raw message, named by its SES message id',
+      )
       // "Paste a rejection": the text is stored as the paste's raw message, never over SES's
       // mail, and handed to the inbound function, which reads it as a forward.
-      .allowStoringRawMail(storage.rawMail, PASTE_PREFIX)
+      .allowStoringRawMail(
+        storage.rawMail,
+        PASTE_PREFIX,
+        'A pasted rejection is stored under a new name per paste (paste-<uuid>), never over mail SES stored',
+      )
       .allowInvoking(inboundFunctionArn(stack))
       .allowSendingAs(config.senderAddress, sending.resources)
       .allowReadingSecret(storage.signingSecret);
-    Validations.of(this.fn.role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(storage.rawMail.node.defaultChild as s3.CfnBucket)}.Arn>/${RAW_MAIL_PREFIX}*]`,
-      reason:
-        'The owner deletes a case with its raw message, named by its SES message id; the grant is s3:DeleteObject under the inbound prefix only.',
-    });
-    Validations.of(this.fn.role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(storage.rawMail.node.defaultChild as s3.CfnBucket)}.Arn>/${PASTE_PREFIX}*]`,
-      reason:
-        'A pasted rejection is stored under a new name per paste (paste-<uuid>); the grant is s3:PutObject under that prefix only, never over mail SES stored.',
-    });
     // Anyone may load the page; the signed, expiring, single-use token in the link is the
     // authorisation, and GET never changes anything.
     const functionUrl = this.fn.fn.addFunctionUrl({
