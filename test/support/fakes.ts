@@ -11,6 +11,7 @@ import { letterDigest, replyAddress, replyRef } from '../../lambdas/core/reply-a
 import type { PasteDeps } from '../../lambdas/workflow/paste.ts';
 import type { OwnerReplies, ReceiveDeps } from '../../lambdas/workflow/inbound.ts';
 import { receiveReply } from '../../lambdas/workflow/reply-received.ts';
+import { route, type WebDeps } from '../../lambdas/web/routes.ts';
 import type {
   CaseRepository,
   Clock,
@@ -265,3 +266,18 @@ export const webDefaults: {
 export function repliesInProcess(deps: () => ReceiveDeps): OwnerReplies {
   return { handle: (mail) => receiveReply(deps(), mail) };
 }
+
+/**
+ * The review site called as a browser at https://review.test/ would: a link's path (as written in
+ * a page, `&amp;` and all), and the form when it posts one.
+ */
+export const siteCall =
+  (deps: WebDeps) =>
+  (method: string, url: string, form: Record<string, string> = {}) =>
+    route(deps, {
+      method,
+      path: new URL(url.replace(/&amp;/g, '&')).pathname,
+      query: new URLSearchParams(),
+      headers: { host: 'review.test', origin: 'null' },
+      form: new URLSearchParams(form),
+    });

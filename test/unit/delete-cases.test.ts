@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../lambdas/core/case/index.ts';
 import { linkFor } from '../../lambdas/core/links/index.ts';
-import { route, type WebDeps } from '../../lambdas/web/routes.ts';
+import type { WebDeps } from '../../lambdas/web/routes.ts';
 import {
   fixedClock,
   memoryCases,
@@ -14,6 +14,7 @@ import {
   silentLog,
   testSigner,
   webDefaults,
+  siteCall,
 } from '../support/fakes.ts';
 
 const NOW = Date.parse('2026-12-03T10:00:00.000Z') / 1000;
@@ -65,14 +66,7 @@ function setup() {
     rawMail: rawStore(messages),
     rawMailPrefix: 'inbound/',
   };
-  const call = (method: string, url: string, form: Record<string, string> = {}) =>
-    route(deps, {
-      method,
-      path: new URL(url).pathname,
-      query: new URLSearchParams(),
-      headers: { host: 'review.test', origin: 'null' },
-      form: new URLSearchParams(form),
-    });
+  const call = siteCall(deps);
   const formAction = (html: string) => /<form method="post" action="([^"]+)">/.exec(html)?.[1]?.replace(/&amp;/g, '&');
   return { deps, cases, messages, log, call, formAction };
 }

@@ -6,7 +6,7 @@ import { SINCE_PLACEHOLDER } from '../../lambdas/core/letter/index.ts';
 import { linkFor } from '../../lambdas/core/links/index.ts';
 import type { ParsedMail } from '../../lambdas/core/mail/index.ts';
 import { followUpCommand } from '../../lambdas/core/reply/index.ts';
-import { route, type WebDeps } from '../../lambdas/web/routes.ts';
+import type { WebDeps } from '../../lambdas/web/routes.ts';
 import { draftDueFollowUps } from '../../lambdas/workflow/follow-up.ts';
 import type { ReceiveDeps } from '../../lambdas/workflow/inbound.ts';
 import { receiveMail } from '../../lambdas/workflow/receive-mail.ts';
@@ -21,6 +21,7 @@ import {
   recordingMailer,
   silentLog,
   repliesInProcess,
+  siteCall,
 } from '../support/fakes.ts';
 
 const NOW = '2026-11-26T12:00:00.000Z';
@@ -56,14 +57,7 @@ async function setup() {
     signer: testSigner(Date.parse(NOW) / 1000),
     ...webDefaults,
   };
-  const call = (method: string, url: string, form: Record<string, string> = {}) =>
-    route(web, {
-      method,
-      path: new URL(url.replace(/&amp;/g, '&')).pathname,
-      query: new URLSearchParams(),
-      headers: { host: 'review.test', origin: 'null' },
-      form: new URLSearchParams(form),
-    });
+  const call = siteCall(web);
   let next: ParsedMail = parsed();
   const receive: ReceiveDeps = {
     replies: repliesInProcess(() => receive),

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../lambdas/core/case/index.ts';
 import { linkFor } from '../../lambdas/core/links/index.ts';
-import { route, type WebDeps } from '../../lambdas/web/routes.ts';
+import type { WebDeps } from '../../lambdas/web/routes.ts';
 import {
   fixedClock,
   memoryCases,
@@ -12,6 +12,7 @@ import {
   owner,
   recordingMailer,
   silentLog,
+  siteCall,
 } from '../support/fakes.ts';
 
 const NOW = Date.parse('2026-12-03T10:00:00.000Z') / 1000;
@@ -52,14 +53,7 @@ function setup(record: Partial<Case>) {
     signer: testSigner(NOW),
     ...webDefaults,
   };
-  const call = (method: string, url: string) =>
-    route(deps, {
-      method,
-      path: new URL(url).pathname,
-      query: new URLSearchParams(),
-      headers: { host: 'review.test', origin: 'null' },
-      form: new URLSearchParams({ op: 'not-rejection' }),
-    });
+  const call = (method: string, url: string) => siteCall(deps)(method, url, { op: 'not-rejection' });
   return { deps, cases, call };
 }
 

@@ -11,7 +11,7 @@ import { readPaste } from '../../lambdas/workflow/read-paste.ts';
 import type { ReceiveDeps, ReceiveOutcome } from '../../lambdas/workflow/inbound.ts';
 import type { PastedRejection } from '../../lambdas/workflow/ports.ts';
 import { ALL_CASES, linkFor } from '../../lambdas/core/links/index.ts';
-import { route, type WebDeps } from '../../lambdas/web/routes.ts';
+import type { WebDeps } from '../../lambdas/web/routes.ts';
 import {
   fakeLinks,
   fixedClock,
@@ -23,6 +23,7 @@ import {
   testSigner,
   webDefaults,
   repliesInProcess,
+  siteCall,
 } from '../support/fakes.ts';
 
 const REJECTION = `Dear Sam,
@@ -204,13 +205,7 @@ describe('the paste page', () => {
       newId: () => 'paste-00000000-0000-4000-8000-000000000001',
     };
     const post = (text: string) =>
-      route(deps, {
-        method: 'POST',
-        path: new URL(linkFor(deps.signer, ALL_CASES, 'paste')).pathname,
-        query: new URLSearchParams(),
-        headers: { host: 'review.test', origin: 'null' },
-        form: new URLSearchParams({ op: 'paste', text, from: '' }),
-      });
+      siteCall(deps)('POST', linkFor(deps.signer, ALL_CASES, 'paste'), { op: 'paste', text, from: '' });
     return { stored, post };
   }
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Case } from '../../lambdas/core/case/index.ts';
 import { linkFor } from '../../lambdas/core/links/index.ts';
 import { casesCsv, csvField, isNoise } from '../../lambdas/core/record/index.ts';
-import { route, type WebDeps } from '../../lambdas/web/routes.ts';
+import type { WebDeps } from '../../lambdas/web/routes.ts';
 import {
   fixedClock,
   memoryCases,
@@ -15,6 +15,7 @@ import {
   owner,
   recordingMailer,
   silentLog,
+  siteCall,
 } from '../support/fakes.ts';
 
 const base = (id: string, extra: Partial<Case> = {}): Case => ({
@@ -164,14 +165,7 @@ describe('the CSV download', () => {
       signer: testSigner(NOW),
       ...webDefaults,
     };
-    const call = (method: string, url: string) =>
-      route(deps, {
-        method,
-        path: new URL(url).pathname,
-        query: new URLSearchParams(),
-        headers: { host: 'review.test', origin: 'null' },
-        form: new URLSearchParams(),
-      });
+    const call = siteCall(deps);
     return { deps, call };
   }
 
