@@ -3,6 +3,7 @@
 // Validates the event, then hands each message to receiveMail (a paste to readPaste). A thrown
 // error makes Lambda retry.
 import * as z from 'zod/mini';
+import { CASE_ID } from '../core/case/index.ts';
 import { composer, failingQuietly, jsonLogger, type Composition } from './compose.ts';
 import { type VerdictStatus, verifiedDkimDomains } from '../core/trust/index.ts';
 import { readPaste } from '../workflow/read-paste.ts';
@@ -15,7 +16,7 @@ const sesEvent = z.object({
       z.object({
         ses: z.object({
           mail: z.object({
-            messageId: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,128}$/)),
+            messageId: z.string().check(z.regex(CASE_ID)),
             source: z._default(z.string(), ''),
             // SES's own trace headers on top, then the message's: the DKIM domains it verified.
             headers: z._default(z.array(z.object({ name: z.string(), value: z.string() })), []),

@@ -2,6 +2,7 @@
 // (an asynchronous invocation only it may make) once it has recorded the mail and checked its
 // sender. Validates the event, then receiveReply acts on it. A thrown error makes Lambda retry.
 import * as z from 'zod/mini';
+import { CASE_ID } from '../core/case/index.ts';
 import { receiveReply } from '../workflow/reply-received.ts';
 import { composer, failingQuietly, jsonLogger, type Composition } from './compose.ts';
 
@@ -9,7 +10,7 @@ import { composer, failingQuietly, jsonLogger, type Composition } from './compos
 // case and its raw mail, and the envelope recipients, among them the signed reply address.
 const replyEvent = z.object({
   reply: z.object({
-    messageId: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,128}$/)),
+    messageId: z.string().check(z.regex(CASE_ID)),
     recipients: z.array(z.string()).check(z.minLength(1)),
   }),
 });

@@ -5,6 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 // Only for the local SMTP front's S3 writes (smtp-inbound.ts); this file never runs in Lambda.
 import { S3Client } from '@aws-sdk/client-s3';
+import { CASE_ID } from '../core/case/index.ts';
 import * as settings from '../settings/settings.ts';
 import type { LocalConfig } from './config.ts';
 import { BUCKET, TABLE } from './data.ts';
@@ -72,7 +73,7 @@ export async function startLocalStack(
     };
     // The id names the event's file while it waits: never a path, whatever the event says.
     const idOf = (value: unknown) =>
-      typeof value === 'string' && /^[A-Za-z0-9._-]{1,128}$/.test(value) && !value.startsWith('.')
+      typeof value === 'string' && CASE_ID.test(value) && !value.startsWith('.')
         ? value
         : randomBytes(8).toString('hex');
     const lambda = await startLambda({

@@ -1,7 +1,7 @@
 // Bounces and complaints of sent letters: SES publishes them through the configuration set to SNS,
 // and this use case writes what happened onto the case, so the Cases page can show it.
 // Only a SENT case changes (one conditional update); anything else is reported and left alone.
-import type { Case } from '../core/case/index.ts';
+import { CASE_ID, type Case } from '../core/case/index.ts';
 import type { CaseRepository, Clock, Logger } from './ports.ts';
 
 export interface FeedbackDeps {
@@ -27,8 +27,6 @@ export type FeedbackOutcome =
   | { outcome: 'unknown-case'; caseId: string }
   | { outcome: 'not-sent'; caseId: string }
   | { outcome: 'unchanged'; caseId: string };
-
-const CASE_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
 const WEIGHT: Record<NonNullable<Case['delivery']>['outcome'], number> = {
   'bounced-transient': 1,

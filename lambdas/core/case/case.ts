@@ -82,6 +82,12 @@ export interface Refusal {
 }
 
 /**
+ * What a case id may be: SES's message id, or a paste's. It names the raw mail's key in the
+ * bucket, so it is checked wherever one arrives from outside (events, feedback, the local stack).
+ */
+export const CASE_ID = /^[A-Za-z0-9._-]{1,128}$/;
+
+/**
  * Set-aside mail that is not the owner's record (spam, strangers, loops, replies acted on) is kept
  * this long, then DynamoDB's TTL deletes it; mail the owner forwarded stays.
  */

@@ -1,6 +1,7 @@
 // A case: what onward recorded about one forwarded email, the states it moves through, and how
 // the owner reads it.
 export {
+  CASE_ID,
   CASE_STATUSES,
   type Case,
   type CaseStatus,
