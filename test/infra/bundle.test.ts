@@ -15,6 +15,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ESM_REQUIRE_BANNER, HANDLERS_DIR, REPO_ROOT, bundleFunction } from '../../lib/bundle-function.ts';
+import { LEXICON } from '../../lambdas/core/classify/lexicon.ts';
 import { FUNCTIONS, resourceAt, synth } from './synth.ts';
 
 // Inside the repo (cdk.out is git-ignored), beside the code it bundles.
@@ -124,5 +125,17 @@ describe('Lambda bundles', () => {
     expect(mail.text).toContain('Café – €5 → we’re Δ ™\u00a0😀 ⅓ ≤ ✓ &Bopf;');
     // postal-mime and the adapter come to ~70 KB with the whole HTML5 table, ~50 KB without it.
     expect(size).toBeLessThan(60 * 1024);
+  });
+
+  it('the lexicon is bundled one string an idea, and reads back phrase for phrase', async () => {
+    const dir = path.join(outdir, 'lexicon-probe');
+    mkdirSync(dir, { recursive: true });
+    const lexicon = path.join(REPO_ROOT, 'lambdas', 'core', 'classify', 'lexicon.ts');
+    writeFileSync(path.join(dir, 'entry.ts'), `export { LEXICON } from ${JSON.stringify(lexicon)};\n`);
+    await bundleFunction(path.join(dir, 'entry.ts'), dir);
+    const bundled = await import(pathToFileURL(path.join(dir, 'index.mjs')).href);
+    expect(bundled.LEXICON).toEqual(LEXICON);
+    // No array of quoted phrases left: `"not","no longer"` would be the source as written.
+    expect(readFileSync(path.join(dir, 'index.mjs'), 'utf8')).not.toContain('"no longer"');
   });
 });

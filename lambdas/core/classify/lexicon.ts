@@ -818,13 +818,3 @@ export const LEXICON: Record<Idea, readonly string[]> = {
     '{has|have} changed to',
   ],
 };
-
-/** Spells out one phrase's {a|b} alternatives and [optional|words]. */
-export function expand(phrase: string): string[] {
-  const m = /\{([^}]*)\}|\[([^\]]*)\]/.exec(phrase);
-  if (!m) return [phrase.replace(/\s+/g, ' ').trim()];
-  const before = phrase.slice(0, m.index);
-  const after = phrase.slice(m.index + m[0].length);
-  const options = m[1] !== undefined ? m[1].split('|') : [...m[2]!.split('|'), ''];
-  return options.flatMap((o) => expand(`${before}${o}${after}`));
-}

@@ -1,6 +1,6 @@
 // Finds the lexicon's ideas in a text's tokens: every phrase of every idea, compiled once into a
 // tree of stems, so one walk from each token finds all the phrases that start there.
-import { expand, type Idea, LEXICON } from './lexicon.ts';
+import { type Idea, LEXICON } from './lexicon.ts';
 import { stem, type Token } from './tokens.ts';
 
 export interface Tag {
@@ -15,6 +15,16 @@ interface Node {
   /** `*` in a phrase: any one word ("your * application" is "your Data Analyst application"). */
   any: Node | null;
   ideas: Idea[];
+}
+
+/** Spells out one phrase's {a|b} alternatives and [optional|words]. */
+function expand(phrase: string): string[] {
+  const m = /\{([^}]*)\}|\[([^\]]*)\]/.exec(phrase);
+  if (!m) return [phrase.replace(/\s+/g, ' ').trim()];
+  const before = phrase.slice(0, m.index);
+  const after = phrase.slice(m.index + m[0].length);
+  const options = m[1] !== undefined ? m[1].split('|') : [...m[2]!.split('|'), ''];
+  return options.flatMap((o) => expand(`${before}${o}${after}`));
 }
 
 const node = (): Node => ({ next: new Map(), any: null, ideas: [] });
