@@ -30,6 +30,16 @@ describe('stems', () => {
 });
 
 describe('tokens', () => {
+  it('tells an opening quotation mark from a closing one, and an apostrophe from both', () => {
+    const marks = (text: string) =>
+      tokenize(text)
+        .filter((t) => t.mark)
+        .map((t) => t.stem)
+        .join(' ');
+    expect(marks('a "no" and «non» and “nein”')).toBe('“ ” “ ” “ ”');
+    expect(marks("a 'no thanks' email, the candidates' time, o'brien's")).toBe('“ ” , ” ,');
+  });
+
   it('spells out contractions, so "won\'t" is negated as "will not" is', () => {
     expect(tokenize("We won't, can't, didn't").map((t) => t.word)).toEqual([
       'we',
@@ -106,6 +116,32 @@ describe('decisions that are not this email’s decision', () => {
     expect(
       setAside('Recruiters most often write "we have decided not to move forward with your application".'),
     ).toContain('declined: quoted');
+  });
+
+  it('sets aside a rejection quoted over several sentences, in single or curly quotes', () => {
+    expect(
+      setAside(
+        'Template 2: "Hi [Name], thanks for your time. After careful thought we have decided not to move forward with your application." Copy it today.',
+      ),
+    ).toContain('declined: quoted');
+    expect(setAside("How to answer a 'we have decided not to move forward with your application' email")).toContain(
+      'declined: quoted',
+    );
+    expect(setAside('Then came the email: “Sadly, we will not be progressing your candidacy.”')).toContain(
+      'declined: quoted',
+    );
+  });
+
+  it('reads what follows a closed quotation, or a new paragraph, as said again', () => {
+    expect(framesOf('Your "take-home" was good. We have decided not to move forward with your application.')).toContain(
+      'declined',
+    );
+    expect(
+      framesOf("The candidates' time matters. We have decided not to move forward with your application."),
+    ).toContain('declined');
+    expect(framesOf('He wrote "see you soon\nWe have decided not to move forward with your application.')).toContain(
+      'declined',
+    );
   });
 
   it.each([

@@ -210,10 +210,17 @@ function guard(s: Sent, t: Tag, aboutPeople = true): string | null {
   if (generic && !toYou && !s.all('other').some((o) => o.start < generic.start && o.end >= generic.end))
     return 'about candidates in general';
   if (s.beforeInClause('hedge', t.start)) return 'not decided yet';
-  // An opening quotation mark before, in the sentence, that nothing closes.
-  let quotes = 0;
-  for (let i = s.s.start; i < t.start; i++) if (s.tokens[i]!.mark && s.tokens[i]!.stem === '"') quotes++;
-  if (quotes % 2 === 1) return 'quoted';
+  // Inside a quotation opened earlier in the paragraph: a rejection quoted (a template, a
+  // newsletter's example) may run over several sentences.
+  let from = t.start;
+  while (from > 0 && s.tokens[from - 1]!.stem !== '\n') from--;
+  let depth = 0;
+  for (let i = from; i < t.start; i++) {
+    const q = s.tokens[i]!.stem;
+    if (q === '“') depth++;
+    else if (q === '”' && depth > 0) depth--;
+  }
+  if (depth > 0) return 'quoted';
   return null;
 }
 
@@ -644,7 +651,6 @@ function purposes(s: Sent, add: (f: Frame, t: Tag) => void) {
 /** Purposes and soft words whose idea is the frame itself: found, and not negated, is enough. */
 const SIMPLE = [
   'hold',
-  'reserve',
   'reserve',
   'pending',
   'reschedule',

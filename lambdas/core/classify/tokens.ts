@@ -19,8 +19,9 @@ export interface Token {
 
 // Words, numbers, and the marks that bound clauses and sentences. A word may carry an apostrophe
 // or a hyphen inside ("won't", "o'brien", "take-home"); a dash between spaces is a mark. The
-// pieces are those of /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*|\n|[.!?;:,()"«»\u2026-]/gu, found by
-// hand in tokenize: the pattern, a match object per piece, cost a third of the tokeniser's time.
+// pieces are those of /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*|\n|[.!?;:,()\u2026-]/gu, and quotation
+// marks as opening “ or closing ” (quoteAt), found by hand in tokenize: the pattern, a match
+// object per piece, cost a third of the tokeniser's time.
 
 /** Spelled-out contractions: the reader negates "won't" as it negates "will not". */
 const CONTRACTED: Record<string, string[]> = {
@@ -203,7 +204,30 @@ function wordAt(text: string, i: number): number {
   return wordly(c) ? 1 : 0;
 }
 
-/** Code units of the marks PIECE matches alone: \n . ! ? ; : , ( ) " « » … - */
+/** Quotation marks, straight or curly, double or single: « » " “ ” ' ‘ ’ */
+const isQuoteCode = (c: number): boolean =>
+  c === 34 || c === 39 || c === 0xab || c === 0xbb || (c >= 0x2018 && c <= 0x201d && c !== 0x201a && c !== 0x201b);
+
+/**
+ * A quotation mark as an opening “ or a closing ” — told apart by what is beside it, since a
+ * straight one looks the same both ways — or null for an apostrophe that quotes nothing. What
+ * someone is quoted as saying is not what the email says (frames.ts).
+ */
+function quoteAt(text: string, i: number): '“' | '”' | null {
+  const c = text.charCodeAt(i);
+  if (c === 0xab || c === 0x201c) return '“';
+  if (c === 0xbb || c === 0x201d) return '”';
+  const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+  const opens = before === 32 || before === 10 || before === 9 || before === 40 || before === 91 || before === 45;
+  if (c === 34) return opens ? '“' : '”';
+  // A single one opens before a word and closes after one ("a 'no thanks' email"); a plural
+  // possessive ("candidates' time") closes nothing it opened and is harmless.
+  const after = wordAt(text, i + 1) > 0;
+  if (opens) return after ? '“' : null;
+  return after ? null : '”';
+}
+
+/** Code units of the marks PIECE matches alone: \n . ! ? ; : , ( ) … - */
 const isMarkCode = (c: number): boolean =>
   c === 10 ||
   c === 46 ||
@@ -214,9 +238,6 @@ const isMarkCode = (c: number): boolean =>
   c === 44 ||
   c === 40 ||
   c === 41 ||
-  c === 34 ||
-  c === 0xab ||
-  c === 0xbb ||
   c === 0x2026 ||
   c === 45;
 
@@ -239,9 +260,10 @@ export function tokenize(text: string): Token[] {
     let len = wordAt(text, i);
     if (len === 0) {
       const c = text.charCodeAt(i);
-      if (isMarkCode(c)) {
+      const quote = isQuoteCode(c) ? quoteAt(text, i) : null;
+      if (quote !== null || isMarkCode(c)) {
         const raw = text[i]!;
-        const mark = raw === '«' || raw === '»' ? '"' : raw === '\u2026' ? '.' : raw;
+        const mark = quote ?? (raw === '\u2026' ? '.' : raw);
         tokens.push({ stem: mark, word: mark, at: i, end: i + 1, mark: true, capital: false });
         i++;
       } else {
