@@ -132,6 +132,15 @@ describe('decisions that are not this email’s decision', () => {
     );
   });
 
+  it('reads no decision in a certainty denied or in a choice not yet made', () => {
+    expect(framesOf('Being found suitable does not guarantee an offer of employment.')).not.toContain('declined');
+    expect(framesOf('A place on the list is no promise of an interview.')).not.toContain('declined');
+    expect(framesOf('The team will make a decision (advance or reject) by Friday.')).not.toContain('refused');
+    // The same words as a decision.
+    expect(framesOf('We are not able to offer you the position.')).toContain('declined');
+    expect(framesOf('Your application was rejected.')).toContain('refused');
+  });
+
   it('reads what follows a closed quotation, or a new paragraph, as said again', () => {
     expect(framesOf('Your "take-home" was good. We have decided not to move forward with your application.')).toContain(
       'declined',

@@ -348,7 +348,7 @@ const HAVE_LIKE = new Set(['have', 'already', 'just', 'now', 'since'].map(stem))
 
 function declined(s: Sent, add: (f: Frame, t: Tag) => void, ignore: (f: Frame, t: Tag, why: string) => void) {
   for (const a of s.all('advance')) {
-    if (!s.negated(a)) continue;
+    if (!s.negated(a) || certaintyDenied(s, a)) continue;
     const head = s.stemAt(a.start);
     // "not … with other candidates / with them": others are out, not the candidate.
     const self = s.near(a, 'self', 0, 6);
@@ -378,6 +378,8 @@ function declined(s: Sent, add: (f: Frame, t: Tag) => void, ignore: (f: Frame, t
   }
   for (const r of s.all('refuse')) {
     if (s.negated(r) || s.has('withdrawal') || s.has('referral') || someoneElses(s, r) || yourDecision(s, r)) continue;
+    // "a decision (advance or reject) by Friday": one of two choices, not yet made.
+    if (s.stemAt(r.start - 1) === 'or' || s.stemAt(r.end) === 'or') continue;
     const why = guard(s, r);
     // A phrase of several words says it plainly ("we'll pass", "second choice"); one word
     // ("declined") needs the application or the job beside it.
@@ -386,6 +388,14 @@ function declined(s: Sent, add: (f: Frame, t: Tag) => void, ignore: (f: Frame, t
     if (why) ignore(frame, r, why);
     else add(frame, r);
   }
+}
+
+/** "… does not guarantee an offer", "is no promise of an interview": certainty denied, not the step. */
+const CERTAINTY = new Set(['guarantee', 'promise', 'mean', 'ensure', 'imply', 'necessarily'].map(stem));
+function certaintyDenied(s: Sent, a: Tag): boolean {
+  const n = s.all('neg').findLast((x) => x.end <= a.start && a.start - x.end <= NEG_REACH);
+  for (let i = n ? n.end : a.start; i < a.start; i++) if (CERTAINTY.has(s.stemAt(i))) return true;
+  return false;
 }
 
 /** Said as done: "selected", "have chosen", "decided to go with" — not "looking to hire". */
