@@ -452,6 +452,24 @@ describe('classify: traps that are not rejections', () => {
     expect(extract(m).interviewed).toBeNull();
   });
 
+  it('reads a rejection template with blanks to fill as a template, not a rejection', () => {
+    const c = classify(
+      mail(
+        'Hey Mo,\n\nCan you check the tone of our new decline email?\n\nDear [First Name],\nThank you for interviewing for the [Job Title] role. We have decided not to move forward with your application.\n[Recruiter Name]\n\nThanks!\nPriti',
+        'Fwd: new decline template',
+      ),
+    );
+    expect(c).toMatchObject({ verdict: 'not_rejection', kind: 'template' });
+    expect(c.reasons[0]).toContain('[First Name], [Job Title], [Recruiter Name]');
+    // Merge fields the recruiting software failed to fill: it still sent the no.
+    const unfilled = classify(
+      mail(
+        'Dear {{first_name}},\n\nThank you for applying for {{job_title}}. We will not be progressing your application further.\n\n{{recruiter_name}}',
+      ),
+    );
+    expect(unfilled.verdict).toBe('rejection');
+  });
+
   it('does not read "after reviewing your application" in an invitation as "no interview"', () => {
     const m = mail(
       'Hi Sam,\n\nAfter reviewing your application, we would like to invite you to a phone interview.\n\nBest,\nIrene Vos',

@@ -170,6 +170,12 @@ export function classifyWith(model: Model, mail: OriginalMail, words: LoadedWord
   };
 }
 
+/**
+ * A blank a person leaves in a template for a name: "[First Name]", "[Job Title]". Not a merge
+ * field ("{{job_title}}"): recruiting software that fails to fill one has still sent the no.
+ */
+const BLANK = /\[[A-Z][a-z]+(?: [A-Z]?[a-z]+){0,2}\]/g;
+
 /** Doubts the frames hold on purpose: the word model may not settle them. */
 const HELD = new WeakSet<Classification>();
 
@@ -183,6 +189,16 @@ function byFrames(model: Model, read: ReturnType<typeof readEmail>): Classificat
       reasons: [
         `the text looks ${languageName(lang.language)}, not English (${lang.otherWords} ${languageName(lang.language)} vs ${lang.englishWords} English function words); onward reads English only`,
       ],
+    };
+  }
+  // "Dear [First Name], … for the [Job Title] role": a template shared or taught, blanks unfilled.
+  const blanks = new Set(text.match(BLANK));
+  if (blanks.size > 1) {
+    return {
+      verdict: 'not_rejection',
+      confidence: 0.8,
+      kind: 'template',
+      reasons: [`a template with blanks to fill (${[...blanks].slice(0, 3).join(', ')}), not a decision sent to you`],
     };
   }
   const p = rejectionProbability(model, featureVector(frames, job));
