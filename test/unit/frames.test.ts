@@ -132,6 +132,13 @@ describe('decisions that are not this email’s decision', () => {
     );
   });
 
+  it("reads the reader's own choice of another job as theirs, not the employer's", () => {
+    expect(framesOf('Thanks for telling us you have chosen another company.')).not.toContain('others-chosen');
+    expect(framesOf('I understand you selected another opportunity.')).not.toContain('others-chosen');
+    expect(framesOf('Thanks for letting me know you have taken another offer.')).toContain('withdrawal');
+    expect(framesOf('We have chosen another candidate.')).toContain('others-chosen');
+  });
+
   it('reads no decision in a certainty denied or in a choice not yet made', () => {
     expect(framesOf('Being found suitable does not guarantee an offer of employment.')).not.toContain('declined');
     expect(framesOf('A place on the list is no promise of an interview.')).not.toContain('declined');

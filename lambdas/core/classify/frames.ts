@@ -339,8 +339,11 @@ const KEEP_ON = new Set(['keep', 'continue'].map(stem));
  */
 function yourDecision(s: Sent, t: Tag): boolean {
   const agent = s.before('decide', t.start) ?? (s.all('refuse').includes(t) ? t : undefined);
-  if (!agent) return false;
-  let i = agent.start - 1;
+  return agent !== undefined && byYou(s, agent);
+}
+/** "you (have) decided", "you've taken another offer": the reader does it. */
+function byYou(s: Sent, verb: Tag): boolean {
+  let i = verb.start - 1;
   while (i > s.s.start && HAVE_LIKE.has(s.stemAt(i))) i--;
   return s.stemAt(i) === 'you';
 }
@@ -445,7 +448,8 @@ function othersChosen(s: Sent, add: (f: Frame, t: Tag) => void, ignore: (f: Fram
   // A verb that picks someone; after "decided to", any step forward does ("decided to consider other applicants").
   const verbs = [...s.all('choose'), ...s.all('advance').filter((a) => s.before('decide', a.start))];
   for (const c of verbs) {
-    if (s.negated(c) || !done(s, c.start)) continue;
+    // "… you have taken another offer": the reader chose, not the employer.
+    if (s.negated(c) || !done(s, c.start) || byYou(s, c)) continue;
     // Still interviewing others is a process, not a decision.
     const still = s.all('still').find((x) => x.end <= c.start && c.start - x.end <= 3);
     if (still) continue;
