@@ -167,10 +167,18 @@ describe('decisions that are not this email’s decision', () => {
     "We won't be moving forward with other candidates.",
     'We decided not to proceed with the in-person onsite and will meet by video instead.',
     'You have decided not to continue with your application.',
+    "They've decided not to proceed with the two internal applicants and want to see you again.",
+    "We're going to pass on Jordan Pike for the ops role.",
+    "Thank you for letting me know that I wasn't successful.",
   ])('finds no decision against the reader in: %s', (text) => {
     const frames = framesOf(text);
     expect(frames).not.toContain('declined');
     expect(frames).not.toContain('refused');
+    expect(frames).not.toContain('others-chosen');
+  });
+
+  it('still reads the writer deciding about the reader', () => {
+    expect(framesOf("I'm afraid I won't be putting you forward for this one.")).toContain('declined');
   });
 
   it.each([

@@ -243,8 +243,16 @@ function someoneElses(s: Sent, a: Tag): boolean {
     !s.has('self')
   )
     return true;
-  // "… not going ahead with Marta": a name where the reader would be.
-  if (s.stemAt(a.end) === 'with' && s.tokens[a.end + 1]?.capital && !s.has('self')) return true;
+  // "… not going ahead with Marta", "we'll pass on Jordan Pike": a name where the reader would be.
+  const object = WITH_ON.has(s.stemAt(a.end)) ? a.end + 1 : WITH_ON.has(s.stemAt(a.end - 1)) ? a.end : -1;
+  if (object > 0 && s.tokens[object]?.capital && s.stemAt(object) !== 'i' && !s.has('self')) return true;
+  // "I wasn't successful", "I was not selected": the writer's own candidacy — a candidate
+  // writing to the reader (not "I won't be putting you forward", the writer deciding).
+  let subject = a.start - 1;
+  let passive = false;
+  for (; subject > s.s.start && AUXILIARY.has(s.stemAt(subject)); subject--)
+    if (s.stemAt(subject) === 'be') passive = true;
+  if (passive && !s.tokens[a.start]!.word.endsWith('ing') && s.stemAt(subject) === 'i') return true;
   // A name as the subject of a passive before the words: "Tom was not selected (to move forward)".
   for (let i = s.s.start + 1; i < a.start - 1; i++) {
     const t = s.tokens[i]!;
@@ -254,8 +262,6 @@ function someoneElses(s: Sent, a: Tag): boolean {
     if (j > i + 2 && s.all('neg').some((n) => n.start > i && n.start < j)) return true;
   }
   // "the others … they were not successful": others are the subject of the decision, the reader nowhere.
-  let subject = a.start - 1;
-  while (subject > s.s.start && AUXILIARY.has(s.stemAt(subject))) subject--;
   // ("Applicants who are not selected …" is candidates in general: the guard names that.)
   const others = s.stemAt(subject) === 'they' || s.all('other').some((o) => o.end === subject + 1);
   if (others && !s.has('self') && !s.all('generic').some((g) => g.end === subject + 1)) return true;
@@ -270,6 +276,7 @@ function someoneElses(s: Sent, a: Tag): boolean {
     s.all('third').some((p) => OBJECT_PRONOUN.has(s.stemAt(p.start)) || s.stemAt(p.start) === 'his')
   );
 }
+const WITH_ON = new Set(['with', 'on']);
 const OBJECT_PRONOUN = new Set(['him', 'her', 'himself', 'herself'].map(stem));
 const THIS = new Set(['this', 'that', 'the'].map(stem));
 const CANDIDATE = new Set(['candidate', 'applicant', 'person', 'individual'].map(stem));
@@ -355,7 +362,12 @@ function declined(s: Sent, add: (f: Frame, t: Tag) => void, ignore: (f: Frame, t
     const head = s.stemAt(a.start);
     // "not … with other candidates / with them": others are out, not the candidate.
     const self = s.near(a, 'self', 0, 6);
-    if (s.stemAt(a.end) === 'with' && s.all('other').some((o) => o.start === a.end + 1 || o.start === a.end + 2))
+    // ("… with the two internal applicants": a few words may come between.)
+    if (
+      s.stemAt(a.end) === 'with' &&
+      s.all('other').some((o) => o.start > a.end && o.start - a.end <= 4 && !s.split(a.end, o.start)) &&
+      !s.near(a, 'self', 0, 4)
+    )
       continue;
     // "not to proceed with the onsite / with Tuesday's interview": a step of the process is
     // dropped or moved, not the candidacy.
@@ -450,6 +462,8 @@ function othersChosen(s: Sent, add: (f: Frame, t: Tag) => void, ignore: (f: Fram
   for (const c of verbs) {
     // "… you have taken another offer": the reader chose, not the employer.
     if (s.negated(c) || !done(s, c.start) || byYou(s, c)) continue;
+    // "going to pass on Jordan": a refusal's words, not a choice of Jordan.
+    if (s.all('refuse').some((r) => r.start <= c.start && r.end > c.start)) continue;
     // Still interviewing others is a process, not a decision.
     const still = s.all('still').find((x) => x.end <= c.start && c.start - x.end <= 3);
     if (still) continue;
