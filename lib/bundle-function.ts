@@ -6,6 +6,7 @@
 // (below), which the command line cannot load.
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -39,13 +40,31 @@ export const ESM_REQUIRE_BANNER =
 const POSTAL_MIME_ENTITIES = /postal-mime[\\/]dist[\\/]esm[\\/]html-entities\.js$/;
 const ONWARD_ENTITIES = path.join(REPO_ROOT, 'lambdas', 'core', 'mail', 'html-entities.ts');
 
-const oneEntityTable: esbuild.Plugin = {
-  name: 'onward-html-entities',
+// Likewise one HTML-to-text converter: postal-mime turns an HTML part into text only when it sits
+// beside a plain one in multipart/mixed, with 2.5 KB of its own; HTML-only mail already goes
+// through onward's (lambdas/core/mail/html-text.ts), which the bundle uses for both. The reader
+// sees the same text either way (its normaliser makes &nbsp; a space, as onward's converter does).
+const POSTAL_MIME_TEXT_FORMAT = /postal-mime[\\/]dist[\\/]esm[\\/]text-format\.js$/;
+const ONWARD_HTML_TEXT = path.join(REPO_ROOT, 'lambdas', 'core', 'mail', 'html-text.ts');
+const POSTAL_HTML_TO_TEXT = 'export function htmlToText(';
+
+const onwardHtmlDecoding: esbuild.Plugin = {
+  name: 'onward-html-decoding',
   setup(build) {
     build.onLoad({ filter: POSTAL_MIME_ENTITIES }, () => ({
       contents: `export { htmlEntities } from ${JSON.stringify(ONWARD_ENTITIES)};\n`,
       loader: 'js',
     }));
+    build.onLoad({ filter: POSTAL_MIME_TEXT_FORMAT }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      // A new postal-mime that renamed it would otherwise keep its own converter unnoticed.
+      if (!source.includes(POSTAL_HTML_TO_TEXT)) throw new Error(`${args.path} no longer exports htmlToText`);
+      return {
+        contents: `${source.replace(POSTAL_HTML_TO_TEXT, 'function postalHtmlToText(')}\nexport { htmlToText } from ${JSON.stringify(ONWARD_HTML_TEXT)};\n`,
+        loader: 'js',
+        resolveDir: path.dirname(args.path),
+      };
+    });
   },
 };
 
@@ -89,7 +108,7 @@ export async function bundleFunction(entry: string, outdir: string): Promise<num
     charset: 'utf8',
     banner: { js: ESM_REQUIRE_BANNER },
     tsconfig: path.join(REPO_ROOT, 'tsconfig.json'),
-    plugins: [oneEntityTable, compactLexicon],
+    plugins: [onwardHtmlDecoding, compactLexicon],
     logLevel: 'error',
   });
   return statSync(outfile).size;
