@@ -177,6 +177,25 @@ describe('decisions that are not this email’s decision', () => {
     expect(frames).not.toContain('others-chosen');
   });
 
+  it('reads a job the reader saved or watched, closed or filled, as no decision about them', () => {
+    const watched = readFrames(
+      tokenize('Your saved job has expired.\nThis job has closed and is no longer accepting applications.'),
+    );
+    expect(watched.findings.map((f) => f.frame)).not.toContain('closed');
+    expect(watched.ignored.map((i) => i.why)).toContain('a job you watched, not one you applied for');
+    expect(framesOf('This job has closed and is no longer accepting applications.')).toContain('closed');
+  });
+
+  it('reads terms that will not move, a third person and candidates in general as no decision', () => {
+    expect(framesOf('Unfortunately we can not move on base salary.')).not.toContain('declined');
+    expect(framesOf('Unfortunately we will not be moving on to the final round.')).toContain('declined');
+    expect(framesOf("We didn't go ahead with her for the engineer opening.")).not.toContain('cancelled');
+    expect(framesOf("We didn't go ahead with the engineer opening.")).toContain('cancelled');
+    expect(setAside('They do not give feedback to candidates they do not shortlist.')).toContain(
+      'declined: about candidates in general',
+    );
+  });
+
   it('still reads the writer deciding about the reader', () => {
     expect(framesOf("I'm afraid I won't be putting you forward for this one.")).toContain('declined');
   });

@@ -235,17 +235,7 @@ function someoneElses(s: Sent, a: Tag): boolean {
   for (let i = s.s.start; i < s.s.end - 1; i++) {
     if (s.tokens[i]!.stem === "'s" && CANDIDACY.has(s.stemAt(i + 1)) && s.stemAt(i - 1) !== 'your') return true;
   }
-  // "… not moving forward with this candidate": a candidate spoken of, not spoken to.
-  if (
-    s.stemAt(a.end) === 'with' &&
-    THIS.has(s.stemAt(a.end + 1)) &&
-    CANDIDATE.has(s.stemAt(a.end + 2)) &&
-    !s.has('self')
-  )
-    return true;
-  // "… not going ahead with Marta", "we'll pass on Jordan Pike": a name where the reader would be.
-  const object = WITH_ON.has(s.stemAt(a.end)) ? a.end + 1 : WITH_ON.has(s.stemAt(a.end - 1)) ? a.end : -1;
-  if (object > 0 && s.tokens[object]?.capital && s.stemAt(object) !== 'i' && !s.has('self')) return true;
+  if (someoneElseAfter(s, a)) return true;
   // "I wasn't successful", "I was not selected": the writer's own candidacy — a candidate
   // writing to the reader (not "I won't be putting you forward", the writer deciding).
   let subject = a.start - 1;
@@ -265,9 +255,6 @@ function someoneElses(s: Sent, a: Tag): boolean {
   // ("Applicants who are not selected …" is candidates in general: the guard names that.)
   const others = s.stemAt(subject) === 'they' || s.all('other').some((o) => o.end === subject + 1);
   if (others && !s.has('self') && !s.all('generic').some((g) => g.end === subject + 1)) return true;
-  // "… not moving forward with her", "we won't progress him": a third person where the reader would be.
-  if (s.all('third').some((p) => OBJECT_PRONOUN.has(s.stemAt(p.start)) && p.start >= a.end && p.start - a.end <= 1))
-    return true;
   // "it wasn't the right match for him": someone else's candidacy throughout — not "she's looking
   // for more experience", where the hiring manager speaks of the reader.
   return (
@@ -276,7 +263,27 @@ function someoneElses(s: Sent, a: Tag): boolean {
     s.all('third').some((p) => OBJECT_PRONOUN.has(s.stemAt(p.start)) || s.stemAt(p.start) === 'his')
   );
 }
+/** Someone else where the reader would be, right after the words of a decision. */
+function someoneElseAfter(s: Sent, a: Tag): boolean {
+  // "… not moving forward with this candidate": a candidate spoken of, not spoken to.
+  if (
+    s.stemAt(a.end) === 'with' &&
+    THIS.has(s.stemAt(a.end + 1)) &&
+    CANDIDATE.has(s.stemAt(a.end + 2)) &&
+    !s.has('self')
+  )
+    return true;
+  // "… not going ahead with Marta", "we'll pass on Jordan Pike": a name.
+  const object = WITH_ON.has(s.stemAt(a.end)) ? a.end + 1 : WITH_ON.has(s.stemAt(a.end - 1)) ? a.end : -1;
+  if (object > 0 && s.tokens[object]?.capital && s.stemAt(object) !== 'i' && !s.has('self')) return true;
+  // "… not moving forward with her", "we won't progress him": a third person.
+  return s.all('third').some((p) => OBJECT_PRONOUN.has(s.stemAt(p.start)) && p.start >= a.end && p.start - a.end <= 1);
+}
 const WITH_ON = new Set(['with', 'on']);
+/** "move on to the final round", "… with your application": still the candidacy going on. */
+const ONTO = new Set(
+  ['with', 'on', 'to', 'into', 'through', 'past', 'at', 'in', 'for', 'from', 'this', 'that'].map(stem),
+);
 const OBJECT_PRONOUN = new Set(['him', 'her', 'himself', 'herself'].map(stem));
 const THIS = new Set(['this', 'that', 'the'].map(stem));
 const CANDIDATE = new Set(['candidate', 'applicant', 'person', 'individual'].map(stem));
@@ -359,6 +366,10 @@ const HAVE_LIKE = new Set(['have', 'already', 'just', 'now', 'since'].map(stem))
 function declined(s: Sent, add: (f: Frame, t: Tag) => void, ignore: (f: Frame, t: Tag, why: string) => void) {
   for (const a of s.all('advance')) {
     if (!s.negated(a) || certaintyDenied(s, a)) continue;
+    // "we can't move on base salary": the terms will not move, not the candidacy.
+    if (s.stemAt(a.end - 1) === 'on' && a.end < s.s.end && !s.tokens[a.end]!.mark && !s.near(a, 'self', 0, 1)) {
+      if (!ONTO.has(s.stemAt(a.end)) && !s.near(a, 'position', 0, 1)) continue;
+    }
     const head = s.stemAt(a.start);
     // "not … with other candidates / with them": others are out, not the candidate.
     const self = s.near(a, 'self', 0, 6);
@@ -489,6 +500,7 @@ function othersChosen(s: Sent, add: (f: Frame, t: Tag) => void, ignore: (f: Fram
 }
 
 const BE_HAVE = new Set(['be', 'have'].map(stem));
+const JOB_ENDED = new Set<Frame>(['filled', 'closed', 'cancelled']);
 /** "a job you saved", "these roles closed before you applied": jobs in general, not the one applied for. */
 const ANY_JOB = new Set(['a', 'an', 'any', 'these', 'those', 'some', 'many', 'other', 'similar'].map(stem));
 /** "hiring manager", "recruiting team": people named for the job, not the job. */
@@ -526,6 +538,8 @@ function closedPosition(s: Sent, add: (f: Frame, t: Tag) => void, ignore: (f: Fr
     if (s.stemAt(p.end) === 'you' && WATCHED.has(s.stemAt(p.end + 1))) continue;
     // "it" is the job only when it was filled: "we've filled it".
     if (s.stemAt(p.start) === 'it' && !s.all('filled').some((f) => f.start === c.start)) continue;
+    // "we didn't go ahead with her for the opening": someone else's candidacy, not the job.
+    if (someoneElseAfter(s, c)) continue;
     // Done, not planned: "has been filled", "is closed", "we have filled", "decided to cancel";
     // "we hope to fill the role by March" is a plan.
     if (!inherentlyNegative && !done(s, c.start)) continue;
@@ -720,5 +734,13 @@ export function readFrames(tokens: Token[]): Reading {
     candidacyClosed(s, add, ignore);
     purposes(s, add);
   });
+  // "Your saved job has expired … this job has closed": a job the reader watched, whatever
+  // became of it, is no decision about them.
+  if (tags.some((t) => t.idea === 'watched')) {
+    for (const f of findings.filter((x) => JOB_ENDED.has(x.frame))) {
+      findings.splice(findings.indexOf(f), 1);
+      ignored.push({ finding: f, why: 'a job you watched, not one you applied for' });
+    }
+  }
   return { tokens, sentences, findings, ignored, job: tags.some((t) => t.idea === 'job') };
 }

@@ -46,6 +46,7 @@ export type Idea =
   | 'reserve' // a reserve list, waitlist, standby list: kept in line while others are offered
   | 'withdrawal' // the candidate withdrew
   | 'alert' // job alerts and recommendations
+  | 'watched' // a job the reader saved or watched, not one they applied for
   | 'outreach' // a recruiter reaching out with an opportunity
   | 'account' // password, verification code, sign in
   | 'info' // please send us more information
@@ -655,6 +656,10 @@ export const LEXICON: Record<Idea, readonly string[]> = {
     '{job|jobs} you saved',
     'saved {job|jobs}',
   ],
+  watched: [
+    '{saved|watched|bookmarked|followed} {job|jobs|role|roles|position|positions}',
+    '{job|jobs|role|roles|position|positions|posting} you {saved|viewed|followed|were watching|started}',
+  ],
   outreach: [
     'came across your {profile|resume|cv|background}',
     'your profile caught',
@@ -803,6 +808,7 @@ export const LEXICON: Record<Idea, readonly string[]> = {
   ],
   generic: [
     '{candidates|applicants|those|anyone|people|individuals} {who|whose|that|with}',
+    '{candidates|applicants} {we|they}',
     '{selected|shortlisted|successful} {candidates|applicants}',
     '{candidates|applicants} {will|need|must|should|are required}',
     'only {candidates|applicants|those}',
