@@ -461,6 +461,13 @@ describe('classify: traps that are not rejections', () => {
     );
     expect(c).toMatchObject({ verdict: 'not_rejection', kind: 'template' });
     expect(c.reasons[0]).toContain('[First Name], [Job Title], [Recruiter Name]');
+    expect(
+      classify(
+        mail(
+          'Draft for review:\n\nHi <name>, thanks for the care you put into the exercise. We are going to go in a different direction for the <role> role.',
+        ),
+      ).kind,
+    ).toBe('template');
     // Merge fields the recruiting software failed to fill: it still sent the no.
     const unfilled = classify(
       mail(

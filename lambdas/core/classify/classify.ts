@@ -171,10 +171,10 @@ export function classifyWith(model: Model, mail: OriginalMail, words: LoadedWord
 }
 
 /**
- * A blank a person leaves in a template for a name: "[First Name]", "[Job Title]". Not a merge
+ * A blank a person leaves in a template for a name: "[First Name]", "<job title>". Not a merge
  * field ("{{job_title}}"): recruiting software that fails to fill one has still sent the no.
  */
-const BLANK = /\[[A-Z][a-z]+(?: [A-Z]?[a-z]+){0,2}\]/g;
+const BLANK = /[[<][A-Z]?[a-z]+(?: [A-Z]?[a-z]+){0,2}[\]>]/g;
 
 /** Doubts the frames hold on purpose: the word model may not settle them. */
 const HELD = new WeakSet<Classification>();
