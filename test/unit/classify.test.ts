@@ -477,6 +477,23 @@ describe('classify: traps that are not rejections', () => {
     expect(unfilled.verdict).toBe('rejection');
   });
 
+  it('reads an offer taken back as a rejection, and a warning about an offer as an offer', () => {
+    const rescinded = classify(
+      mail(
+        'Dear Kofi,\n\nWe are writing about your conditional offer of employment as Fleet Technician.\n\nAs the pre-employment checks could not be completed, we regret that we must withdraw the conditional offer.\n\nFairmont HR',
+        'Conditional offer - Fleet Technician',
+      ),
+    );
+    expect(rescinded.verdict).toBe('rejection');
+    const warned = classify(
+      mail(
+        'Dear Kofi,\n\nWe are delighted to make you a conditional offer as Fleet Technician. Please book your drug screen this week: failure to attend will result in the conditional offer being withdrawn.\n\nFairmont HR',
+        'Conditional offer - Fleet Technician',
+      ),
+    );
+    expect(warned).toMatchObject({ verdict: 'not_rejection', kind: 'offer' });
+  });
+
   it('does not read "after reviewing your application" in an invitation as "no interview"', () => {
     const m = mail(
       'Hi Sam,\n\nAfter reviewing your application, we would like to invite you to a phone interview.\n\nBest,\nIrene Vos',

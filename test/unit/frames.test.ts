@@ -196,6 +196,21 @@ describe('decisions that are not this email’s decision', () => {
     );
   });
 
+  it('reads a decision however far the candidacy named stands from "further", or as "that one"', () => {
+    expect(
+      framesOf("We have concluded that we won't take your application for the Data Analyst role further."),
+    ).toContain('declined');
+    expect(framesOf('Sorry Ellis, we filled that one last week!')).toContain('filled');
+  });
+
+  it('reads no step forward in an invitation to look on your own, and a warning as a condition', () => {
+    expect(framesOf('We invite you to review our current openings.')).not.toContain('advance-self');
+    expect(framesOf('We invite you to the final round.')).toContain('advance-self');
+    expect(setAside('Failure to attend will result in your application being withdrawn.')).toContain(
+      'refused: a condition',
+    );
+  });
+
   it('still reads the writer deciding about the reader', () => {
     expect(framesOf("I'm afraid I won't be putting you forward for this one.")).toContain('declined');
   });

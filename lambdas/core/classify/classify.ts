@@ -8,7 +8,7 @@ import { normalizeText, quote } from '../text/index.ts';
 import { DECISIONS, type Finding, type Frame, INCIDENTAL, PURPOSES, type Reading, readFrames } from './frames.ts';
 import { guessLanguage, languageName } from './language.ts';
 import { featureVector, type Model, rejectionProbability, SHIPPED, WORDS } from './model.ts';
-import { tokenize } from './tokens.ts';
+import { stem, tokenize } from './tokens.ts';
 import { bucketsOf, type LoadedWords, tellingSentence, wordFeatures, wordProbability } from './words.ts';
 
 type Verdict = 'rejection' | 'not_rejection' | 'unsure';
@@ -137,10 +137,17 @@ export function readEmail(mail: OriginalMail) {
   const text = `${mail.subject.replace(/\s+/g, ' ').trim()}\n${normalizeText(mail.text).flat}`;
   const tokens = tokenize(text);
   const reading = readFrames(tokens);
+  const frames = new Set(reading.findings.map((f) => f.frame));
+  // An offer the email takes back ("we must withdraw the conditional offer") is a decision, not an offer.
+  const withdrawn = reading.findings.some((f) => {
+    const words = tokens.slice(f.start, f.end).map((t) => t.stem);
+    return f.frame === 'refused' && words.includes('offer') && words.some((w) => RESCIND.has(w));
+  });
+  if (withdrawn) frames.delete('offer');
   return {
     text,
     reading,
-    frames: new Set(reading.findings.map((f) => f.frame)),
+    frames,
     job: reading.job,
     language: guessLanguage(tokens.filter((t) => !t.mark).map((t) => t.word)),
   };
@@ -175,6 +182,9 @@ export function classifyWith(model: Model, mail: OriginalMail, words: LoadedWord
  * field ("{{job_title}}"): recruiting software that fails to fill one has still sent the no.
  */
 const BLANK = /[[<][A-Z]?[a-z]+(?: [A-Z]?[a-z]+){0,2}[\]>]/g;
+
+/** Words that take back an offer made. */
+const RESCIND = new Set(['withdraw', 'withdrawn', 'rescind', 'revoke', 'retract'].map(stem));
 
 /** Doubts the frames hold on purpose: the word model may not settle them. */
 const HELD = new WeakSet<Classification>();

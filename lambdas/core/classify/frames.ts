@@ -107,8 +107,10 @@ class Sent {
     // "take your candidature any further", "move things along": a carrying verb with a direction
     // a few words on is a step forward, whatever is carried.
     for (const c of this.all('carry')) {
+      // What is carried may be named at length: "take your application for the Data Analyst role further".
+      const reach = this.all('self').some((y) => y.start === c.end) ? 8 : 4;
       const to = this.all('onward').find(
-        (o) => o.start > c.start && o.start - c.end <= 4 && !this.split(c.end, o.start),
+        (o) => o.start > c.start && o.start - c.end <= reach && !this.split(c.end, o.start),
       );
       if (to) this.tag({ idea: 'advance', start: c.start, end: to.end });
     }
@@ -615,6 +617,10 @@ const ONWARD = new Set(
     stem,
   ),
 );
+/** "we invite you to review our openings": the reader is asked to look on their own, not moved on. */
+const SELF_SERVE = new Set(
+  ['review', 'apply', 'visit', 'explore', 'browse', 'check', 'look', 'view', 'follow', 'join', 'keep'].map(stem),
+);
 // Verbs that ask for an assessment to be done, not thank for one done.
 const ASKING = new Set(
   ['please', 'link', 'click', 'deadline', 'within', 'due', 'expire', 'reminder', 'access'].map(stem),
@@ -656,7 +662,9 @@ function purposes(s: Sent, add: (f: Frame, t: Tag) => void) {
   const elsewhere = s.all('elsewhere')[0];
   if (elsewhere && meeting && plain(s, elsewhere)) add('other-role', elsewhere);
   if (!s.has('other') && !s.has('thanks') && !s.has('refuse') && !s.has('neg') && s.has('self')) {
-    const on = s.all('advance').find((a) => ONWARD.has(s.stemAt(a.start)) && plain(s, a));
+    const on = s
+      .all('advance')
+      .find((a) => ONWARD.has(s.stemAt(a.start)) && plain(s, a) && !SELF_SERVE.has(s.stemAt(a.end + 2)));
     if (on) add('advance-self', on);
   }
   for (const t of s.all('congrats')) if (plain(s, t)) add('advance-self', t);

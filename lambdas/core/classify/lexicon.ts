@@ -206,6 +206,7 @@ export const LEXICON: Record<Idea, readonly string[]> = {
     'seat',
     'place',
     'it',
+    '{this|that} one',
     'cohort',
     'spot',
     'slot',
@@ -791,6 +792,7 @@ export const LEXICON: Record<Idea, readonly string[]> = {
   ],
   cond: [
     'if',
+    '{failure|failing} to',
     'without',
     'unless',
     'in the event',
