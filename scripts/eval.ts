@@ -497,6 +497,13 @@ function summary(sets: readonly { name: string; records: readonly CorpusRecord[]
  * tuned to. The second was written after the first had been scored many times: only its figures
  * are as fresh as the mail onward meets.
  */
+/**
+ * Development sets the word model never learns from (the frames were tuned by reading them): read
+ * as shipped. Dev set 4 is two-thirds look-alikes; learning from it, the word model grew shy of
+ * calling anything a rejection (held-out set 1 lost two, in aggregate), so it only measures.
+ */
+const WORDLESS_DEV_SETS = [join(FIXTURES, 'dev', 'emails-4.jsonl')];
+
 const HELD_OUT: readonly { path: string; name: string }[] = [
   { path: join(FIXTURES, 'unseen', 'emails.jsonl'), name: 'held-out set' },
   { path: join(FIXTURES, 'unseen-2', 'emails.jsonl'), name: 'held-out set 2' },
@@ -553,13 +560,17 @@ function honest(records: readonly CorpusRecord[]): boolean {
       false,
     );
   }
+  for (const file of WORDLESS_DEV_SETS) {
+    const english = readRecords(file).filter((r) => !r.ambiguous);
+    row(`dev ${basename(file)}, English (tuned on)`, figures(run(english, directMail)), false);
+  }
   for (const set of HELD_OUT.filter((h) => existsSync(h.path))) {
     const held = readRecords(set.path).filter((r) => !r.ambiguous) as (CorpusRecord & { language?: string })[];
     const english = held.filter((r) => (r.language ?? 'en') === 'en');
     row(`${set.name}, English`, figures(run(english, directMail)), false);
     if (english.length < held.length) row(`${set.name}, every language`, figures(run(held, directMail)), false);
   }
-  offers([...DEV_SETS, ...HELD_OUT.map((h) => h.path).filter((p) => existsSync(p))]);
+  offers([...DEV_SETS, ...WORDLESS_DEV_SETS, ...HELD_OUT.map((h) => h.path).filter((p) => existsSync(p))]);
   console.log('  (✗: budget missed; budgets are held on the cross-validated rows; extraction learns nothing,');
   console.log('   so its cross-validated figures are its in-sample ones — the held-out rows are its honest figures)');
   return ok;
