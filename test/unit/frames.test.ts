@@ -170,6 +170,8 @@ describe('decisions that are not this email’s decision', () => {
     "They've decided not to proceed with the two internal applicants and want to see you again.",
     "We're going to pass on Jordan Pike for the ops role.",
     "Thank you for letting me know that I wasn't successful.",
+    'Early in my career I turned down a candidate by replying to all.',
+    'Please select a disposition for each profile (Advance, Not Selected - Qualifications, Not Selected - Other).',
   ])('finds no decision against the reader in: %s', (text) => {
     const frames = framesOf(text);
     expect(frames).not.toContain('declined');

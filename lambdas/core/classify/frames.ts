@@ -212,6 +212,8 @@ function guard(s: Sent, t: Tag, aboutPeople = true): string | null {
   if (generic && !toYou && !s.all('other').some((o) => o.start < generic.start && o.end >= generic.end))
     return 'about candidates in general';
   if (s.beforeInClause('hedge', t.start)) return 'not decided yet';
+  // "select a disposition (Advance, Not Selected, …)": one of choices listed, none made.
+  if (listedChoice(s, t)) return 'one of several choices';
   // Inside a quotation opened earlier in the paragraph: a rejection quoted (a template, a
   // newsletter's example) may run over several sentences.
   let from = t.start;
@@ -224,6 +226,18 @@ function guard(s: Sent, t: Tag, aboutPeople = true): string | null {
   }
   if (depth > 0) return 'quoted';
   return null;
+}
+
+/** Inside brackets that list more than one thing: "(advance or reject)", "(Advance, Not Selected)". */
+function listedChoice(s: Sent, t: Tag): boolean {
+  let open = t.start - 1;
+  while (open >= s.s.start && s.stemAt(open) !== '(' && s.stemAt(open) !== ')') open--;
+  if (open < s.s.start || s.stemAt(open) !== '(') return false;
+  for (let i = open + 1; i < s.s.end && s.stemAt(i) !== ')'; i++) {
+    if (i >= t.start && i < t.end) continue;
+    if (s.stemAt(i) === ',' || s.stemAt(i) === 'or') return true;
+  }
+  return false;
 }
 
 const CANDIDACY = new Set(['application', 'candidacy', 'candidature', 'profile', 'cv', 'resume'].map(stem));
@@ -267,14 +281,10 @@ function someoneElses(s: Sent, a: Tag): boolean {
 }
 /** Someone else where the reader would be, right after the words of a decision. */
 function someoneElseAfter(s: Sent, a: Tag): boolean {
-  // "… not moving forward with this candidate": a candidate spoken of, not spoken to.
-  if (
-    s.stemAt(a.end) === 'with' &&
-    THIS.has(s.stemAt(a.end + 1)) &&
-    CANDIDATE.has(s.stemAt(a.end + 2)) &&
-    !s.has('self')
-  )
-    return true;
+  // "… not moving forward with this candidate", "I turned down a candidate": a candidate spoken
+  // of, not spoken to.
+  const them = s.stemAt(a.end) === 'with' ? a.end + 1 : a.end;
+  if (THIS.has(s.stemAt(them)) && CANDIDATE.has(s.stemAt(them + 1)) && !s.has('self')) return true;
   // "… not going ahead with Marta", "we'll pass on Jordan Pike": a name.
   const object = WITH_ON.has(s.stemAt(a.end)) ? a.end + 1 : WITH_ON.has(s.stemAt(a.end - 1)) ? a.end : -1;
   if (object > 0 && s.tokens[object]?.capital && s.stemAt(object) !== 'i' && !s.has('self')) return true;
@@ -287,7 +297,7 @@ const ONTO = new Set(
   ['with', 'on', 'to', 'into', 'through', 'past', 'at', 'in', 'for', 'from', 'this', 'that'].map(stem),
 );
 const OBJECT_PRONOUN = new Set(['him', 'her', 'himself', 'herself'].map(stem));
-const THIS = new Set(['this', 'that', 'the'].map(stem));
+const THIS = new Set(['this', 'that', 'the', 'a', 'an', 'one'].map(stem));
 const CANDIDATE = new Set(['candidate', 'applicant', 'person', 'individual'].map(stem));
 const AUXILIARY = new Set(
   ['not', 'will', 'would', 'be', 'have', 'do', 'can', 'could', 'shall', 'should', 'may', 'might'].map(stem),
