@@ -468,6 +468,14 @@ describe('classify: traps that are not rejections', () => {
         ),
       ).kind,
     ).toBe('template');
+    expect(
+      classify(
+        mail(
+          'Can you load this for the intern batch?\n\nThank you for applying. We had over 400 applications and, sadly, we will not be able to offer you a place this year.',
+          'Fwd: template for the intern batch',
+        ),
+      ).kind,
+    ).toBe('template');
     // Merge fields the recruiting software failed to fill: it still sent the no.
     const unfilled = classify(
       mail(

@@ -183,6 +183,9 @@ export function classifyWith(model: Model, mail: OriginalMail, words: LoadedWord
  */
 const BLANK = /[[<][A-Z]?[a-z]+(?: [A-Z]?[a-z]+){0,2}[\]>]/g;
 
+/** An email that calls itself or what it carries a template: recruiters share them, never send one to you. */
+const TEMPLATE = /\btemplates?\b/i;
+
 /** Words that take back an offer made. */
 const RESCIND = new Set(['withdraw', 'withdrawn', 'rescind', 'revoke', 'retract'].map(stem));
 
@@ -199,16 +202,6 @@ function byFrames(model: Model, read: ReturnType<typeof readEmail>): Classificat
       reasons: [
         `the text looks ${languageName(lang.language)}, not English (${lang.otherWords} ${languageName(lang.language)} vs ${lang.englishWords} English function words); onward reads English only`,
       ],
-    };
-  }
-  // "Dear [First Name], … for the [Job Title] role": a template shared or taught, blanks unfilled.
-  const blanks = new Set(text.match(BLANK));
-  if (blanks.size > 1) {
-    return {
-      verdict: 'not_rejection',
-      confidence: 0.8,
-      kind: 'template',
-      reasons: [`a template with blanks to fill (${[...blanks].slice(0, 3).join(', ')}), not a decision sent to you`],
     };
   }
   const p = rejectionProbability(model, featureVector(frames, job));
@@ -229,6 +222,21 @@ function byFrames(model: Model, read: ReturnType<typeof readEmail>): Classificat
   }
 
   if (decided) {
+    // "Dear [First Name], … for the [Job Title] role": a template shared or taught, blanks unfilled.
+    const blanks = new Set(text.match(BLANK));
+    const named = TEMPLATE.exec(text);
+    if (blanks.size > 1 || named) {
+      return {
+        verdict: 'not_rejection',
+        confidence: 0.8,
+        kind: 'template',
+        reasons: [
+          blanks.size > 1
+            ? `a template with blanks to fill (${[...blanks].slice(0, 3).join(', ')}), not a decision sent to you`
+            : `a template, as it says (“${named![0]}”), not a decision sent to you`,
+        ],
+      };
+    }
     const decisionEvidence = evidence(text, r, DECISIONS, 2);
     // A rejection beside a concrete next step ("… are you free Tuesday?"): the owner decides —
     // unless everything else in it says rejection. And someone else offered the post while the
