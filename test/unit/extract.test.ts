@@ -654,6 +654,56 @@ describe('extract: the role as the letter should name it', () => {
   });
 });
 
+describe('extract: the company recruiting software writes around a requisition or in a sign-off', () => {
+  const workday = { name: 'Workday', address: 'careers-noreply@myworkday.com' };
+  it('reads "the … position (R-20931) at Acme" and "… Representative (R-04418) at Acme"', () => {
+    expect(
+      extract(
+        mail(
+          workday,
+          'Update on your application – R-20931',
+          'Dear Noah,\n\nThank you for applying for the Accounts Payable Clerk position (R-20931) at Granville Paper Co.\n\nWe have decided to pursue other applicants.',
+        ),
+      ).company,
+    ).toBe('Granville Paper Co.');
+    expect(
+      extract(
+        mail(
+          workday,
+          'Job Posting Cancelled – Fenwick Health',
+          'Dear Candidate,\n\nThe job posting Patient Access Representative (R-04418) at Fenwick Health has been cancelled.',
+        ),
+      ).company,
+    ).toBe('Fenwick Health');
+  });
+
+  it('reads the team that signs for the company when recruiting software sent it', () => {
+    const x = extract(
+      mail(
+        { name: 'Greenhouse', address: 'no-reply@greenhouse.io' },
+        'An update on your application',
+        'Hi Tariq,\n\nWe have decided to close the Data Scientist position.\n\nBest regards,\nHalloran Foods Talent Acquisition',
+      ),
+    );
+    expect(x.company).toBe('Halloran Foods');
+  });
+
+  it('takes no heading or date for a company', () => {
+    expect(
+      extract(mail(workday, 'Job Posting Cancelled', 'Your application will no longer be considered.')).company,
+    ).toBeNull();
+    expect(
+      extract(
+        mail(
+          { name: 'Rafael Monteiro', address: 'rafael@example.com' },
+          'Re: Next steps?',
+          'Sorry, we went another way.\n\nOn 11 Jan 2027, Sam wrote:\n> Any news?',
+        ),
+      ).company,
+    ).toBeNull();
+  });
+});
+
 describe('extract: company names that are not the company', () => {
   const no = 'We have decided to move forward with other candidates.';
   it.each([

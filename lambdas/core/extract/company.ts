@@ -23,7 +23,7 @@ export const NAME = String.raw`(${TOKEN}(?:${JOINER}${TOKEN}){0,5}${LEGAL}?)`;
 /** Phrases that introduce the employer: "interest in Acme", "the Analyst role at Acme". */
 const BODY_PATTERNS: readonly RegExp[] = [
   new RegExp(
-    String.raw`\b(?:interest in|interested in|applying (?:to|at|with)|applied (?:to|at|with)|application (?:to|at|with)|apply (?:to|at|with)|employment (?:with|at)|career (?:path )?(?:at|with)|careers at|opportunit(?:y|ies) (?:at|with|within)|within|joining|join|work(?:ing)? (?:at|for|with)|considering|team at|time at|future at|(?:positions?|roles?|openings?|jobs?|internships?|programs?|vacanc(?:y|ies)) (?:at|with)) (?:the )?${NAME}`,
+    String.raw`\b(?:interest in|interested in|applying (?:to|at|with)|applied (?:to|at|with)|application (?:to|at|with)|apply (?:to|at|with)|employment (?:with|at)|career (?:path )?(?:at|with)|careers at|opportunit(?:y|ies) (?:at|with|within)|within|joining|join|work(?:ing)? (?:at|for|with)|considering|team at|time at|future at|(?:positions?|roles?|openings?|jobs?|internships?|programs?|vacanc(?:y|ies))(?: \([^()\n]{1,30}\))? (?:at|with)) (?:the )?${NAME}`,
     'gu',
   ),
   // "the Acme team", "the Acme family"
@@ -59,6 +59,7 @@ const BOARD_VERB = / (?:has|have|had) (?:decided|moved|chosen|filled|reviewed)| 
  */
 const AT_WITH = new RegExp(String.raw`\b(?:at|with) ${NAME}`, 'gu');
 const TITLE_WORD_BEFORE = /(?:^|\s)(?:[A-Z][\w/-]*(?:er|or|ist|ant|ent|ern|ship|ate|ive|ian|ect)|I{1,3}|[A-Z]+-?\d+) $/;
+const REQUISITION_BEFORE = / \([^()\n]{1,30}\) $/;
 const NAME_ONLY = new RegExp(String.raw`^${NAME}$`, 'u');
 const LEGAL_END = new RegExp(`${LEGAL}$`);
 const ANY_NAME = new RegExp(NAME, 'gu');
@@ -100,7 +101,7 @@ const STOP_NAMES = new Set(
 );
 /** Words of subjects and headings ("Job Application", "Status Update") that are never a company. */
 const NOT_COMPANY_WORDS =
-  /\b(?:application|applications|update|status|interview|invitation|reminder|offer|important|regarding|candidate|candidates|opportunity|position|thank|congratulations|outcome|results?|decision|feedback|follow-up|take-home|challenge|exercise|session|conversation|chat|vote|roster)\b|^information$/i;
+  /\b(?:application|applications|update|status|interview|invitation|reminder|offer|important|regarding|candidate|candidates|opportunity|position|thank|congratulations|outcome|results?|decision|feedback|follow-up|take-home|challenge|exercise|session|conversation|chat|vote|roster|posting|cancell?ed|closed|onboarding|steps)\b|^information$/i;
 
 /** `confirmed`: the sender's own domain spells the name ("Tallgrass Software" at tallgrass-software.com): a job word in it is part of the name. */
 function acceptable(name: string, greeted: ReadonlySet<string>, confirmed = false): boolean {
@@ -113,6 +114,8 @@ function acceptable(name: string, greeted: ReadonlySet<string>, confirmed = fals
     return false;
   if (words.every((w) => greeted.has(w.toLowerCase()))) return false;
   if (/^\d+$/.test(name) || /^[A-Z]{1}$/.test(name)) return false;
+  // "11 Jan", "3 March": a date from a quoted reply's header.
+  if (/^\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(name)) return false;
   return true;
 }
 
@@ -228,7 +231,9 @@ export function findCompany(input: CompanyInput): string | null {
   }
   eachMatch(AT_WITH, input.flat, (m) => {
     const at = m.index;
-    if (TITLE_WORD_BEFORE.test(input.flat.slice(Math.max(0, at - 40), at))) add(m[1] ?? '', 2, 'body');
+    // "… Representative (R-04418) at Acme": a requisition between the title and "at".
+    const before = input.flat.slice(Math.max(0, at - 72), at).replace(REQUISITION_BEFORE, ' ');
+    if (TITLE_WORD_BEFORE.test(before.slice(-40))) add(m[1] ?? '', 2, 'body');
   });
   // A notice's "Company:" field outweighs the software that sent it and its domain.
   if (input.field) add(input.field, 6, 'field', true);
@@ -252,6 +257,12 @@ export function findCompany(input: CompanyInput): string | null {
     if (!m?.[1]) continue;
     const mine = spelledByDomain(m[1], domainLabel, domainParts);
     if (LEGAL_END.test(m[1]) || mine) add(m[1], 3, 'signature', mine);
+    // "Lumenfield Recruiting", "Granville Paper Co. Talent Acquisition": a team signing for the
+    // company, when recruiting software sent it (its own display name is the software's).
+    else if (from && isAtsOrBoardAddress(from.address)) {
+      const named = withoutFiller(m[1]);
+      if (named && named !== clean(m[1])) add(named, 2, 'signature');
+    }
   }
 
   if (guessed) {
