@@ -12,6 +12,34 @@ const pick = (m: OriginalMail) => {
   return { company: x.company, agency: x.agency, contact: x.contactName };
 };
 
+describe('agency: clients named as agencies write of them', () => {
+  it.each([
+    [
+      'Orsolya Tech have come back on the final interview. Sadly they have offered the role to the other finalist.',
+      'Summit Search',
+      'Orsolya Tech',
+    ],
+    [
+      'Bad news I am afraid. Ferro Labs have closed the Head of Content search and went with an internal promotion.',
+      'Bluepeak Agency',
+      'Ferro Labs',
+    ],
+    [
+      "I am writing to confirm that Meriden Group's board has concluded its search and has appointed another candidate.",
+      'Partner, Arden Executive Search',
+      'Meriden Group',
+    ],
+  ])('%s (signed %s) is about %s', (text, signed, client) => {
+    const m = mail(
+      { name: 'Kim Lowe', address: 'kim.lowe@ardenexec.example' },
+      'Update',
+      `Hi Sam,\n\n${text}\n\nKim Lowe\n${signed}`,
+    );
+    expect(pick(m).company).toBe(client);
+    expect(pick(m).agency).toBe(signed.replace('Partner, ', ''));
+  });
+});
+
 describe('agency: the client is the company, the recruiter the contact', () => {
   it('reads "my client, X," and the agency from the signature', () => {
     const m = mail(

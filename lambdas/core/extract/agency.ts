@@ -22,7 +22,7 @@ const CLIENT =
   /\b(?:my|our|the)\s+client(?:['’]s)?\b(?![-\s]+(?:services?|success|facing|relations?(?:hip)?|experience|support|partner|team|management|manager|side|base|list|portfolio|work))|\bon behalf of\b(?!\s+(?:the|our|all|everyone|everybody|us|me|myself)\b)|\bother agencies\b/i;
 /** The words agencies name themselves with. */
 const AGENCY_WORD =
-  /\b(?:recruitment|staffing|talent|search|resourcing|headhunt\w*|personnel|placements?|consultancy|workforce)\b(?!\s+(?:acquisition|team|management|operations))/i;
+  /\b(?:recruitment|staffing|talent|search|resourcing|headhunt\w*|personnel|placements?|consultancy|workforce|agency)\b(?!\s+(?:acquisition|team|management|operations))/i;
 const NAME_ONLY = new RegExp(`^${NAME}$`, 'u');
 const LEGAL_FORM = /,?\s+(?:Inc\.?|LLC|Ltd\.?|Limited|Corp\.?|Corporation|GmbH|AG|plc|LP|LLP)$/i;
 /** "a recruitment agency", "a search firm": the text says what the sender is. */
@@ -41,16 +41,16 @@ const CLIENT_PATTERNS: readonly [RegExp, number, RegExp?][] = [
   // "the hiring manager at Northwind", "Northwind's hiring team has decided"
   [p(String.raw`\bhiring\s+(?:team|manager|panel|lead)s?\s+(?:at|from|with)\s+${NAME}`), 2],
   [
-    p(String.raw`${START}${NAME}(?:['’]s)?\s+(?:hiring\s+)?(?:team|manager|panel)\s+(?:has|have|had)\s`),
+    p(String.raw`${START}${NAME}(?:['’]s)?\s+(?:hiring\s+)?(?:team|manager|panel|board)\s+(?:has|have|had)\s`),
     2,
-    /\b(?:team|manager|panel)\s+(?:has|have|had)\s/,
+    /\b(?:team|manager|panel|board)\s+(?:has|have|had)\s/,
   ],
   [
     p(
-      String.raw`${START}${NAME}\s+(?:has|have|had)\s+(?:now\s+)?(?:decided|chosen|opted|gone|filled|selected|moved|offered|come back|came back|completed|appointed)\b`,
+      String.raw`${START}${NAME}\s+(?:has|have|had)\s+(?:now\s+)?(?:decided|chosen|opted|gone|filled|selected|moved|offered|come back|came back|completed|appointed|closed)\b`,
     ),
     2,
-    /\b(?:has|have|had)\s+(?:now\s+)?(?:decided|chosen|opted|gone|filled|selected|moved|offered|come back|came back|completed|appointed)\b/,
+    /\b(?:has|have|had)\s+(?:now\s+)?(?:decided|chosen|opted|gone|filled|selected|moved|offered|come back|came back|completed|appointed|closed)\b/,
   ],
   // "Meridian Outdoor passed on you", "Bad news from Corvid Logistics", "the Board of Directors of Harbor Valley Foods"
   [p(String.raw`${START}${NAME}\s+passed\s+on\b`), 2, /\bpassed\s+on\b/],
@@ -58,10 +58,10 @@ const CLIENT_PATTERNS: readonly [RegExp, number, RegExp?][] = [
   // A board, and a name that takes "have" ("Hawthorn Primary have now appointed"), is an organisation, never a person.
   [
     p(
-      String.raw`${START}${NAME}\s+have\s+(?:now\s+)?(?:decided|chosen|opted|gone|filled|selected|offered|completed|appointed)\b`,
+      String.raw`${START}${NAME}\s+have\s+(?:now\s+)?(?:decided|chosen|opted|gone|filled|selected|offered|completed|appointed|closed)\b`,
     ),
     3,
-    /\bhave\s+(?:now\s+)?(?:decided|chosen|opted|gone|filled|selected|offered|completed|appointed)\b/,
+    /\bhave\s+(?:now\s+)?(?:decided|chosen|opted|gone|filled|selected|offered|completed|appointed|closed)\b/,
   ],
   [
     p(String.raw`\b(?:[Bb]oard(?:\s+of\s+[Dd]irectors)?|[Hh]iring\s+committee)\s+(?:of|at)\s+${NAME}`),
@@ -169,7 +169,8 @@ export function findAgency(input: AgencyInput): AgencyReading | null {
   for (const [re, weight, gate] of CLIENT_PATTERNS) {
     if (gate && !gate.test(input.flat)) continue;
     eachMatch(re, input.flat, (m) => {
-      const name = cleanName(m[1] ?? '');
+      // "Meriden Group's board has …": the name, not its possessive.
+      const name = cleanName(m[1] ?? '').replace(/['’]s$/, '');
       if (!acceptableName(name, input.greeted) || isAgency(name)) return;
       // "feedback from Sarah", "your interviews with Dana Reyes": people, not the client — unless
       // the subject names the same ("Hawthorn Primary have now completed …").

@@ -15,7 +15,7 @@ export const ORG_WORDS = new Set(
   (
     'team teams recruiting recruiter recruiters recruitment talent acquisition aquisition hr human resources careers career jobs job ' +
     'hiring people culture university campus college school institute inc llc ltd limited corp corporation company co group global ' +
-    'department office services solutions technologies technology labs lab systems partners networks health bank admissions staffing ' +
+    'department office services solutions technologies technology tech labs lab systems partners networks health bank admissions staffing ' +
     'notifications notification support via the your our and of international america north south east west us usa relations programs ' +
     'program events opportunities assessment specialist acquisitions digital media holdings consulting foundation association agency ' +
     'center centre network studios studio games software analytics capital financial insurance realty group bistro restaurant hotel ' +
