@@ -607,6 +607,8 @@ describe('extract: the role as the letter should name it', () => {
   it.each([
     // requisition codes and ATS status out, before or after the title
     ['Thank you for applying for the position of Claims Adjuster II (R-0048213).', 'Claims Adjuster II'],
+    ['Thank you for applying for the position of Senior Social Worker (Ref 331-SW-26).', 'Senior Social Worker'],
+    ['Thank you for applying for the position of Faculty Administrator (Ref. No. 7714).', 'Faculty Administrator'],
     ['Thank you for applying for the position of Mechanical Designer, Req ID 55120BR.', 'Mechanical Designer'],
     ['Thank you for your interest in the 2024-38817 Field Technician position.', 'Field Technician'],
     ['Thank you for applying for the position of 00731562 Lab Assistant (Open) Lab Assistant .', 'Lab Assistant'],
@@ -686,6 +688,17 @@ describe('extract: the company recruiting software writes around a requisition o
       ),
     );
     expect(x.company).toBe('Halloran Foods');
+  });
+
+  it('takes no address line for a company', () => {
+    const x = extract(
+      mail(
+        { name: 'Wensleigh HR Recruitment', address: 'hr-recruitment@wensleigh.ac.example' },
+        'Your application',
+        'Dear Sam,\n\nThe post has been offered to another candidate. Thank you for your interest in working at the University of Wensleigh.\n\nYours sincerely\n\nHuman Resources\nUniversity of Wensleigh\nOld College, Wensleigh WS1 9ZZ',
+      ),
+    );
+    expect(x.company).toBe('University of Wensleigh');
   });
 
   it('takes no heading or date for a company', () => {

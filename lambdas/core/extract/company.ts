@@ -114,8 +114,9 @@ function acceptable(name: string, greeted: ReadonlySet<string>, confirmed = fals
     return false;
   if (words.every((w) => greeted.has(w.toLowerCase()))) return false;
   if (/^\d+$/.test(name) || /^[A-Z]{1}$/.test(name)) return false;
-  // "11 Jan", "3 March": a date from a quoted reply's header.
+  // "11 Jan", "3 March": a date from a quoted reply's header; "Wensleigh WS1 9ZZ": an address line.
   if (/^\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(name)) return false;
+  if (/\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b/.test(name)) return false;
   return true;
 }
 

@@ -217,10 +217,11 @@ function tidy(raw: string, company: string | null): string | null {
     .replace(/\s*\((?:open|closed|filled|active|evergreen)\)/gi, '')
     // A requisition code before the title: "2020-45452 Software Engineer", "R-23154 Data Intern", "22468 - Intern".
     .replace(/^(?:\d{2,4}-\d{4,}|[A-Z]{1,4}-\d{3,}|\d{4,}[A-Z]{1,3}|\d{5,})\s*[-–:]?\s+/, '')
-    // … or after it: "Risk Analyst II (R-0048213)", "Designer (Req #4471)", "Analyst - JR-1234",
-    // "Engineer I-211299", "Intern - Boston-ADM008782", "Program I - Defense, 65480BR", "Degrees, 1765077".
+    // … or after it: "Risk Analyst II (R-0048213)", "Designer (Req #4471)", "Nurse (Ref 331-SW-26)",
+    // "Analyst - JR-1234", "Engineer I-211299", "Intern - Boston-ADM008782", "Program I - Defense,
+    // 65480BR", "Degrees, 1765077".
     .replace(
-      /\s*(?:\((?:req(?:uisition)?\.?\s*#?\s*|job\s*#?\s*|#\s*)?[A-Z]{0,4}[-#]?\d{3,}[\w-]*\)|\s[-–]\s*[A-Z]{1,4}-?\d{4,}[\w-]*)$/i,
+      /\s*(?:\((?:(?:req(?:uisition)?|ref(?:erence)?|id)\.?\s*(?:no\.?\s*)?#?\s*|job\s*#?\s*|#\s*)?[A-Z]{0,4}[-#]?\d{3,}[\w-]*\)|\s[-–]\s*[A-Z]{1,4}-?\d{4,}[\w-]*)$/i,
       '',
     )
     .replace(
