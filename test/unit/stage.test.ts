@@ -20,6 +20,11 @@ describe('stage: an interview happened', () => {
   it.each([
     // thanked for a meeting
     `Thank you for the phone screen on Tuesday. ${NO}`,
+    // heard back about one, or four rounds of them; an offer made follows interviews
+    `I have heard back from Halden Energy regarding your interview for the Analyst position. ${NO}`,
+    `Orsolya Tech have come back on Tuesday's final interview. ${NO}`,
+    `I know you were about to hand in your notice after four rounds of interviews with us. ${NO}`,
+    'I am sorry to confirm that we are not able to proceed with the verbal offer I made to you on the phone.',
     `Thanks so much for your time and for the video interview with our team. ${NO}`,
     `Many thanks for Thursday's conversation with Priya. ${NO}`,
     `We would like to thank you for the onsite last week. ${NO}`,
@@ -128,6 +133,8 @@ describe('stage: not said', () => {
   it.each([
     // nothing about it
     `Thank you for applying. ${NO}`,
+    // others chosen for one: no meeting had
+    'Thank you for your application. The search committee has selected other candidates for interview.',
     `Thank you for your interest in Brindlewood. ${NO}`,
     // asked for, promised or conditional
     `If you are selected for an interview, a recruiter will contact you.`,

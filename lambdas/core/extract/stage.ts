@@ -40,7 +40,7 @@ const MEETING_VERB = String.raw`(?:interview(?:ing)?|speak(?:ing)?|talk(?:ing)?|
 const MET = String.raw`(?:interviewed|spoke|spoken|talked|met|chatted|visited|connected|sat down)`;
 /** What says a meeting or test was done: "completing", "submitted", "the effort you put into". */
 const DONE = String.raw`(?:participation in|attendance at|completion of|involvement in|complet(?:ed|ing)|finish(?:ed|ing)|submitt(?:ed|ing)|attend(?:ed|ing)|participat(?:ed|ing) in|t(?:ook|aking) part in|t(?:ook|aking)|did|doing|went through|going through|sat|sent (?:us |in )?|turned in|work(?:ed|ing) on|put into|putting into|invested in|spent on|made it (?:to|through))`;
-const OWNER = String.raw`(?:your|the|our|this|all|both|each|every|several|two|three|multiple|[^\s.,;:!?()\[\]]+'s)`;
+const OWNER = String.raw`(?:your|the|our|this|all|both|each|every|several|two|three|four|five|multiple|[^\s.,;:!?()\[\]]+'s)`;
 const THANKS = String.raw`(?:thank(?:s| you)|many thanks|grateful|appreciat(?:e|ed|ion)|danke|vielen dank|merci|gracias|bedankt|dank (?:je|u)|obrigad[oa])`;
 const FOR = String.raw`(?:for|f[üu]r|pour|por|voor|pela|pelo)`;
 const FOREIGN_OWNER = String.raw`(?:das|die|den|ihr\w*|unser\w*|l'|le|la|les|votre|vos|notre|nos|el|su|sus|nuestr[ao]s?|het|de|ons|onze|uw|je|a|o|as|os|nossa|sua)`;
@@ -87,9 +87,16 @@ const INTERVIEW_FRAMES: readonly RegExp[] = [
   ...pastFrames(MEETING),
   // "Thank you so much for speaking with me", "after meeting with the team", "for taking the time to chat with us"
   frame(
-    String.raw`\b(?:for|after)\s+(?:(?:taking|making)\s+(?:the\s+)?time\s+to\s+)?${MEETING_VERB}(?:\s+(?:with|to|for|you|your|the|us|me)\b|\s*[.,!])|\bappreciat\w*\s+you\s+(?:taking\s+the\s+time\s+to\s+)?${MEETING_VERB}\b`,
+    // ("… selected other candidates for interview." is the noun, not a meeting had: "-ing" before a full stop.)
+    String.raw`\b(?:for|after)\s+(?:(?:taking|making)\s+(?:the\s+)?time\s+to\s+)?(?:${MEETING_VERB}\s+(?:with|to|for|you|your|the|us|me)\b|\w+ing\s*[.,!])|\bappreciat\w*\s+you\s+(?:taking\s+the\s+time\s+to\s+)?${MEETING_VERB}\b`,
   ),
   frame(String.raw`\b(?:took|taking)\s+the\s+time\s+to\s+${MEETING_VERB}\b`),
+  // "I've heard back from Acme regarding your interview", "Acme have come back on Tuesday's final interview"
+  frame(
+    String.raw`\b(?:heard|come|came)\s+back\b[^.!?\n]{0,40}?\b(?:about|regarding|on|after|following)\s+${OWNER}\s+${MODIFIERS}${MEETING}\b`,
+  ),
+  // "the verbal offer I made to you", "the offer we extended": an offer follows interviews.
+  frame(String.raw`\boffer\s+(?:that\s+)?(?:I|we)\s+(?:had\s+)?(?:made|extended|gave)\s+(?:to\s+)?you\b`),
   // "Thank you for the opportunity to interview", "thanks again for the chance to speak with you"
   frame(String.raw`\b${THANKS}\b[^.!?\n]{0,40}?\b(?:opportunity|chance)\s+to\s+${MEETING_VERB}\b`),
   // "Thank you for your time yesterday", "thanks for your time on Tuesday": time given on a day is a meeting.
