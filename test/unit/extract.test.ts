@@ -608,6 +608,7 @@ describe('extract: the role as the letter should name it', () => {
     // requisition codes and ATS status out, before or after the title
     ['Thank you for applying for the position of Claims Adjuster II (R-0048213).', 'Claims Adjuster II'],
     ['Thank you for applying for the position of Senior Social Worker (Ref 331-SW-26).', 'Senior Social Worker'],
+    ['The job posting Patient Access Representative (R-04418) has been cancelled.', 'Patient Access Representative'],
     ['Thank you for applying for the position of Faculty Administrator (Ref. No. 7714).', 'Faculty Administrator'],
     ['Thank you for applying for the position of Mechanical Designer, Req ID 55120BR.', 'Mechanical Designer'],
     ['Thank you for your interest in the 2024-38817 Field Technician position.', 'Field Technician'],

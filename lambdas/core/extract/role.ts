@@ -154,6 +154,8 @@ const FORWARD_TRIGGERS: readonly [RegExp, boolean][] = [
   ],
   [/\bposition of (?=([A-Z0-9][^\n]{0,160}))/g, false],
   [/\b(?:role|post|title) of (?=([A-Z0-9][^\n]{0,160}))/g, true],
+  // "The job posting Patient Access Representative (R-04418) at …": recruiting software's own words.
+  [/\bjob posting (?:for )?(?:the )?(?=([A-Z0-9][^\n]{0,160}))/g, true],
   // "not selected for the following position:\n\nEntry Level Engineer - Defense"
   [/\b(?:this|the|following|below) (?:position|role|vacancy|job|opening)s?:\s*(?=([A-Z0-9][^\n]{0,160}))/g, false],
   [/\b(?:for|about) (?:the|our) (?=([A-Z0-9][^\n]{0,160}))/g, true],
