@@ -267,6 +267,8 @@ describe('frames learned from hard look-alikes (test/fixtures/dev/emails-3.jsonl
     ['refused', 'Sam - not this time, sorry.'],
     ['declined', 'The status of your application has changed. New status: Not selected'],
     ['advance-self', "The panel wanted more depth on testing, but you're still in the process."],
+    ['advance-self', "This is not a reflection on you. You're still our preferred candidate."],
+    ['advance-self', 'You remain our top choice for the role.'],
     ['advance-self', 'Your application has moved across to the Senior Analyst role automatically.'],
     ['referral', 'Thanks again for referring Jamie.'],
     ['refused', "The panel has made its selection. I'm sorry it wasn't you this time."],

@@ -573,6 +573,7 @@ export const LEXICON: Record<Idea, readonly string[]> = {
     'you be still in {the process|the running|contention|consideration|the mix}',
     'your application {have|have be} {moved|transferred|carried} {across|over}',
     'you be not out of the running',
+    'you {be|remain} [still] our {preferred|top|first|lead} {candidate|choice}',
   ],
   assessment: [
     'assessment',
