@@ -66,6 +66,10 @@ export async function bundleFunction(entry: string, outdir: string): Promise<num
     // Non-ASCII as UTF-8, not \uXXXX escapes: the letter and page texts are full of “ ” — …
     charset: 'utf8',
     banner: { js: ESM_REQUIRE_BANNER },
+    // email-forward-parser tries require('re2') as it loads, to use RE2 where it is installed. A
+    // bundle never has it (a native module cannot be bundled), so the attempt only cost every cold
+    // start a search of the file system and a thrown error; said at build time, it is left out.
+    define: { 'process.env.EMAIL_FORWARD_PARSER_DISABLE_RE2': '"1"' },
     tsconfig: path.join(REPO_ROOT, 'tsconfig.json'),
     plugins: [oneEntityTable],
     logLevel: 'error',
