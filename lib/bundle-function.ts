@@ -42,8 +42,9 @@ const ONWARD_ENTITIES = path.join(REPO_ROOT, 'lambdas', 'core', 'mail', 'html-en
 const oneEntityTable: esbuild.Plugin = {
   name: 'onward-html-entities',
   setup(build) {
+    // postal-mime reads its table as an object; onward's is built when first read (html-entities.ts).
     build.onLoad({ filter: POSTAL_MIME_ENTITIES }, () => ({
-      contents: `export { htmlEntities } from ${JSON.stringify(ONWARD_ENTITIES)};\n`,
+      contents: `import { htmlEntities as table } from ${JSON.stringify(ONWARD_ENTITIES)};\nexport const htmlEntities = /* @__PURE__ */ new Proxy({}, { get: (_, name) => table()[name] });\n`,
       loader: 'js',
     }));
   },
