@@ -51,8 +51,9 @@ const POSTAL_HTML_TO_TEXT = 'export function htmlToText(';
 const onwardHtmlDecoding: esbuild.Plugin = {
   name: 'onward-html-decoding',
   setup(build) {
+    // postal-mime reads its table as an object; onward's is built when first read (html-entities.ts).
     build.onLoad({ filter: POSTAL_MIME_ENTITIES }, () => ({
-      contents: `export { htmlEntities } from ${JSON.stringify(ONWARD_ENTITIES)};\n`,
+      contents: `import { htmlEntities as table } from ${JSON.stringify(ONWARD_ENTITIES)};\nexport const htmlEntities = /* @__PURE__ */ new Proxy({}, { get: (_, name) => table()[name] });\n`,
       loader: 'js',
     }));
     build.onLoad({ filter: POSTAL_MIME_TEXT_FORMAT }, async (args) => {
@@ -107,6 +108,10 @@ export async function bundleFunction(entry: string, outdir: string): Promise<num
     // Non-ASCII as UTF-8, not \uXXXX escapes: the letter and page texts are full of “ ” — …
     charset: 'utf8',
     banner: { js: ESM_REQUIRE_BANNER },
+    // email-forward-parser tries require('re2') as it loads, to use RE2 where it is installed. A
+    // bundle never has it (a native module cannot be bundled), so the attempt only cost every cold
+    // start a search of the file system and a thrown error; said at build time, it is left out.
+    define: { 'process.env.EMAIL_FORWARD_PARSER_DISABLE_RE2': '"1"' },
     tsconfig: path.join(REPO_ROOT, 'tsconfig.json'),
     plugins: [onwardHtmlDecoding, compactLexicon],
     logLevel: 'error',

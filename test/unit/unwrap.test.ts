@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedMail } from '../../lambdas/core/mail/index.ts';
-import { stripForwardPrefix, unwrapForward } from '../../lambdas/core/forward/index.ts';
+import { unwrapForward } from '../../lambdas/core/forward/index.ts';
+import { stripForwardPrefix } from '../../lambdas/core/subject/index.ts';
 import { describeOnEmails } from '../support/corpus.ts';
 
 function mail(over: Partial<ParsedMail> = {}): ParsedMail {

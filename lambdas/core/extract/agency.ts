@@ -29,53 +29,51 @@ const LEGAL_FORM = /,?\s+(?:Inc\.?|LLC|Ltd\.?|Limited|Corp\.?|Corporation|GmbH|A
 const AGENCY_NAME =
   /\b(?:recruitment|recruiting|staffing|search|resourcing|headhunt\w*|personnel|placement)\s+(?:agency|firm|consultancy|company|partner)\b/i;
 
-const p = (source: string): RegExp => new RegExp(source, 'gu');
+// Built on first use, once each: only mail that speaks of a client, names an agency or passes a
+// gate below is searched with them, and their NAME's \p{…} classes made building all 15 cost a
+// cold start ~3 ms, for mail that mostly never uses them.
+const built: Record<string, RegExp> = {};
+const p = (source: string): RegExp => (built[source] ??= new RegExp(source, 'gu'));
 /** Where a sentence or clause starts: a name read from there is not glued to the word before. */
 const START = String.raw`(?:^|(?<=\n|[,.;:]\s|\b(?:and|but|that|as|so)\s))`;
 /** Where the client is named as the employer, each with how sure it is and the plain words it needs. */
-const CLIENT_PATTERNS: readonly [RegExp, number, RegExp?][] = [
+const CLIENT_PATTERNS: readonly [string, number, RegExp?][] = [
   // "my client, Northwind Labs,", "our client Northwind", "Northwind Labs, our client,"
-  [p(String.raw`\b(?:[Mm]y|[Oo]ur|[Tt]he)\s+client,?\s+${NAME}`), 3],
-  [p(String.raw`${NAME},?\s+(?:my|our|the)\s+client\b`), 3, /\b(?:my|our|the)\s+client\b/],
-  [p(String.raw`\bon behalf of\s+(?:(?:my|our)\s+client,?\s+)?${NAME}`), 3],
+  [String.raw`\b(?:[Mm]y|[Oo]ur|[Tt]he)\s+client,?\s+${NAME}`, 3],
+  [String.raw`${NAME},?\s+(?:my|our|the)\s+client\b`, 3, /\b(?:my|our|the)\s+client\b/],
+  [String.raw`\bon behalf of\s+(?:(?:my|our)\s+client,?\s+)?${NAME}`, 3],
   // "the hiring manager at Northwind", "Northwind's hiring team has decided"
-  [p(String.raw`\bhiring\s+(?:team|manager|panel|lead)s?\s+(?:at|from|with)\s+${NAME}`), 2],
+  [String.raw`\bhiring\s+(?:team|manager|panel|lead)s?\s+(?:at|from|with)\s+${NAME}`, 2],
   [
-    p(String.raw`${START}${NAME}(?:['’]s)?\s+(?:hiring\s+)?(?:team|manager|panel|board)\s+(?:has|have|had)\s`),
+    String.raw`${START}${NAME}(?:['’]s)?\s+(?:hiring\s+)?(?:team|manager|panel|board)\s+(?:has|have|had)\s`,
     2,
     /\b(?:team|manager|panel|board)\s+(?:has|have|had)\s/,
   ],
   [
-    p(
-      String.raw`${START}${NAME}\s+(?:has|have|had)\s+(?:now\s+)?(?:decided|chosen|opted|gone|filled|selected|moved|offered|come back|came back|completed|appointed|closed)\b`,
-    ),
+    String.raw`${START}${NAME}\s+(?:has|have|had)\s+(?:now\s+)?(?:decided|chosen|opted|gone|filled|selected|moved|offered|come back|came back|completed|appointed|closed)\b`,
     2,
     /\b(?:has|have|had)\s+(?:now\s+)?(?:decided|chosen|opted|gone|filled|selected|moved|offered|come back|came back|completed|appointed|closed)\b/,
   ],
   // "Meridian Outdoor passed on you", "Bad news from Corvid Logistics", "the Board of Directors of Harbor Valley Foods"
-  [p(String.raw`${START}${NAME}\s+passed\s+on\b`), 2, /\bpassed\s+on\b/],
-  [p(String.raw`\b(?:news|word|an update)\s+from\s+${NAME}`), 2, /\b(?:news|word|update)\s+from\b/],
+  [String.raw`${START}${NAME}\s+passed\s+on\b`, 2, /\bpassed\s+on\b/],
+  [String.raw`\b(?:news|word|an update)\s+from\s+${NAME}`, 2, /\b(?:news|word|update)\s+from\b/],
   // A board, and a name that takes "have" ("Hawthorn Primary have now appointed"), is an organisation, never a person.
   [
-    p(
-      String.raw`${START}${NAME}\s+have\s+(?:now\s+)?(?:decided|chosen|opted|gone|filled|selected|offered|completed|appointed|closed)\b`,
-    ),
+    String.raw`${START}${NAME}\s+have\s+(?:now\s+)?(?:decided|chosen|opted|gone|filled|selected|offered|completed|appointed|closed)\b`,
     3,
     /\bhave\s+(?:now\s+)?(?:decided|chosen|opted|gone|filled|selected|offered|completed|appointed|closed)\b/,
   ],
   [
-    p(String.raw`\b(?:[Bb]oard(?:\s+of\s+[Dd]irectors)?|[Hh]iring\s+committee)\s+(?:of|at)\s+${NAME}`),
+    String.raw`\b(?:[Bb]oard(?:\s+of\s+[Dd]irectors)?|[Hh]iring\s+committee)\s+(?:of|at)\s+${NAME}`,
     3,
     /\b(?:board|directors|committee)\s+(?:of|at)\b/i,
   ],
   // "the Analyst role at Northwind", "your interviews with Northwind", "feedback from Northwind"
   [
-    p(
-      String.raw`\b(?:role|position|opportunity|vacancy|opening|job|interviews?|process|application)\s+(?:at|with)\s+${NAME}`,
-    ),
+    String.raw`\b(?:role|position|opportunity|vacancy|opening|job|interviews?|process|application)\s+(?:at|with)\s+${NAME}`,
     2,
   ],
-  [p(String.raw`\b(?:feedback|back)\s+from\s+${NAME}`), 1],
+  [String.raw`\b(?:feedback|back)\s+from\s+${NAME}`, 1],
 ];
 
 /** How the agency names itself in the body: "here at Harbor Talent", "I'm a recruiter with Apex Search". */
@@ -84,18 +82,14 @@ const CLIENT_PATTERNS: readonly [RegExp, number, RegExp?][] = [
  * Search", "Apex Search is a recruitment agency". Each behind the plain words it needs, so mail
  * without them is not searched for a name at every capital.
  */
-const SELF: readonly [RegExp, RegExp][] = [
-  [p(String.raw`\bhere at\s+${NAME}`), /\bhere at\b/],
+const SELF: readonly [string, RegExp][] = [
+  [String.raw`\bhere at\s+${NAME}`, /\bhere at\b/],
   [
-    p(
-      String.raw`\b(?:I'm|I am|[Ww]e're|[Ww]e are)\s+(?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?(?:recruiter|consultant|partner|manager|agency|firm|team)\s+(?:at|with)\s+${NAME}`,
-    ),
+    String.raw`\b(?:I'm|I am|[Ww]e're|[Ww]e are)\s+(?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?(?:recruiter|consultant|partner|manager|agency|firm|team)\s+(?:at|with)\s+${NAME}`,
     /\b(?:recruiter|consultant|partner|manager|agency|firm|team)\s+(?:at|with)\b/,
   ],
   [
-    p(
-      String.raw`${NAME}\s+(?:is|are)\s+an?\s+(?:[\p{L}-]+\s+){0,2}?(?:recruitment|recruiting|staffing|search|resourcing)\s+(?:agency|firm|consultancy|company)`,
-    ),
+    String.raw`${NAME}\s+(?:is|are)\s+an?\s+(?:[\p{L}-]+\s+){0,2}?(?:recruitment|recruiting|staffing|search|resourcing)\s+(?:agency|firm|consultancy|company)`,
     /\b(?:recruitment|recruiting|staffing|search|resourcing)\s+(?:agency|firm|consultancy|company)\b/,
   ],
 ];
@@ -140,7 +134,7 @@ function agencyName(input: AgencyInput): { name: string; own: boolean } | null {
       if (NAME_ONLY.test(name) && (!ROLE_WORD.test(name) || mine(name)) && !person) found.push(name);
     }
   }
-  for (const [re, gate] of SELF) if (gate.test(input.flat)) eachMatch(re, input.flat, (m) => found.push(m[1] ?? ''));
+  for (const [re, gate] of SELF) if (gate.test(input.flat)) eachMatch(p(re), input.flat, (m) => found.push(m[1] ?? ''));
   // "The Marlow & Finch Talent Team" is a company's own team, not an agency called "… Talent".
   const names = found
     .filter((n) => !/\b(?:talent|recruitment|staffing|resourcing)\s+team$/i.test(n.trim()))
@@ -168,7 +162,7 @@ export function findAgency(input: AgencyInput): AgencyReading | null {
   const subjectKey = input.subjectCompany ? squash(input.subjectCompany) : null;
   for (const [re, weight, gate] of CLIENT_PATTERNS) {
     if (gate && !gate.test(input.flat)) continue;
-    eachMatch(re, input.flat, (m) => {
+    eachMatch(p(re), input.flat, (m) => {
       // "Meriden Group's board has …": the name, not its possessive.
       const name = cleanName(m[1] ?? '').replace(/['’]s$/, '');
       if (!acceptableName(name, input.greeted) || isAgency(name)) return;

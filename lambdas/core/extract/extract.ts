@@ -12,7 +12,7 @@ import { findStage, type Stage } from './stage.ts';
 import { readSubject } from './subject.ts';
 import type { OriginalMail } from '../mail/index.ts';
 import { normalizeText } from '../text/index.ts';
-import { bareSubject } from '../forward/index.ts';
+import { bareSubject } from '../subject/index.ts';
 
 export interface Extraction {
   company: string | null;

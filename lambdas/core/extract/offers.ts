@@ -8,6 +8,8 @@
 // ("we cannot keep your details", "you may not reapply") or sits in a question the candidate is
 // asked to answer about something else offers nothing.
 
+import { anyOf } from '../text/index.ts';
+
 // Patterns with \p{…} are built once, here: esbuild (and tsx) write each such literal as
 // `new RegExp(…)` for Node 20 and 22, so one written inside a function is built on every call.
 const SENTENCE_BREAK = /(?<=[.!?])\s+(?=["'(]?\p{Lu})|\n/u;
@@ -129,7 +131,7 @@ const KINDS: readonly [OfferKind, RegExp][] = [
  * Every kind's pattern at once: a sentence none of them matches offers nothing, whatever else it
  * says, so most sentences are passed over with one search instead of one per kind.
  */
-const ANY_KIND = new RegExp(KINDS.map(([, re]) => `(?:${re.source})`).join('|'), 'i');
+const ANY_KIND = anyOf(KINDS.map(([, re]) => re));
 
 /** Cheap gate: a rejection without any of these words offers nothing the kinds above could read. */
 const ANY =

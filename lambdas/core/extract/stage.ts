@@ -11,7 +11,7 @@
 // the panel"). A frame preceded in its sentence by a condition or a future ("if you are invited
 // to interview", "once you complete the assessment") or a negation says nothing.
 
-import { eachMatch } from '../text/index.ts';
+import { anyOf, eachMatch } from '../text/index.ts';
 
 export type Stage = 'application' | 'test' | 'interview';
 
@@ -190,11 +190,7 @@ function said(frames: readonly RegExp[], text: string, own = false): boolean {
   return false;
 }
 
-/**
- * Each list of several frames as one pattern: text it does not match matches none of them (they
- * share the flags, and none refers back to a group).
- */
-const anyOf = (frames: readonly RegExp[]): RegExp => new RegExp(frames.map((re) => `(?:${re.source})`).join('|'), 'i');
+/** Each list of several frames as one search (every frame starts with \b and a letter). */
 const GATES = new Map<readonly RegExp[], RegExp>(
   [INTERVIEW_FRAMES, TEST_FRAMES, REVIEW_FRAMES].map((frames) => [frames, anyOf(frames)]),
 );

@@ -5,7 +5,7 @@
 import type { Letter } from '../case/index.ts';
 import type { Extraction } from '../extract/index.ts';
 import type { OriginalMail } from '../mail/index.ts';
-import { bareSubject } from '../forward/index.ts';
+import { bareSubject } from '../subject/index.ts';
 import { type GreetingStyle, greetingLine } from './greeting.ts';
 import {
   accepted,

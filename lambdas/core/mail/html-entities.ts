@@ -45,20 +45,27 @@ export function keptEntities(table: Readonly<Record<string, string>>): {
   return { named, legacy };
 }
 
-/** The table in postal-mime's shape: "&name;" for every name, "&name" for the legacy ones. */
-// Pure: a bundle that never decodes (the feedback function) leaves the table out.
-export const htmlEntities: Readonly<Record<string, string>> = /* @__PURE__ */ (() => {
-  const table: Record<string, string> = {};
+let table: Record<string, string> | undefined;
+
+/**
+ * The table in postal-mime's shape: "&name;" for every name, "&name" for the legacy ones. Built on
+ * first use: only HTML mail decodes references (html-text.ts for HTML-only mail, postal-mime for an
+ * HTML part it turns into text), and building it cost every cold start of every function that
+ * reads mail, mostly for mail that has a text part.
+ */
+export function htmlEntities(): Readonly<Record<string, string>> {
+  if (table) return table;
+  table = {};
   const texts = [...TEXTS];
   for (const [i, name] of NAMES.split(' ').entries()) table[`&${name};`] = texts[i]!;
   for (const name of LEGACY.split(' ')) table[`&${name}`] = table[`&${name};`]!;
   return table;
-})();
+}
 
 /** Decodes references as postal-mime does: known names, and numbers (NUL or an invalid one → U+FFFD). */
 export function decodeEntities(text: string): string {
   return text.replace(/&(#\d+|#x[a-f0-9]+|[a-z]+\d*);?/gi, (match: string, entity: string) => {
-    const named = htmlEntities[match];
+    const named = htmlEntities()[match];
     if (named !== undefined) return named;
     if (entity[0] !== '#' || !match.endsWith(';')) return match;
     const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
