@@ -4,13 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { awsHttp } from '../adapters/aws-http.ts';
 import { dynamoCaseRepository } from '../adapters/dynamo-cases.ts';
 import { inboundFunction, repliesFunction } from '../adapters/lambda-invoke.ts';
-import { parseMime } from '../adapters/mime.ts';
 import { s3RawMailStore } from '../adapters/s3-raw-mail.ts';
 import { readSecretString } from '../adapters/secrets.ts';
 import { sesMailer } from '../adapters/ses-mailer.ts';
 import { makeLinks, type LinkSigner } from '../core/links/index.ts';
 import type { ReceiveDeps } from '../workflow/inbound.ts';
-import type { Clock, Logger } from '../workflow/ports.ts';
+import type { Clock, Logger, MimeParser } from '../workflow/ports.ts';
 import type { WebDeps } from '../web/routes.ts';
 import { ConfigError, loadHandlerConfig, type HandlerConfig } from './config.ts';
 
@@ -57,7 +56,19 @@ export interface Composition {
   web: WebDeps;
 }
 
-export async function compose(env: Record<string, string | undefined>): Promise<Composition> {
+/**
+ * The parser for functions that read no mail (Review, ExpireDrafts): the MIME parser is 31 KB and
+ * a cold start's worth of patterns, so only the two functions that read mail bring their own.
+ */
+const READS_NO_MAIL: MimeParser = {
+  parse: () => Promise.reject(new Error('this function reads no mail')),
+};
+
+/** `parser`: the MIME parser, given by the functions that read mail (on-mail-received, on-reply-received). */
+export async function compose(
+  env: Record<string, string | undefined>,
+  parser: MimeParser = READS_NO_MAIL,
+): Promise<Composition> {
   const config = loadHandlerConfig(env);
   const key = await signingKey(config, env);
   const signer: LinkSigner = {
@@ -81,7 +92,7 @@ export async function compose(env: Record<string, string | undefined>): Promise<
     // Mail, and rejections pasted on the review site, which that site hands to the inbound function.
     receive: {
       cases,
-      parser: { parse: parseMime },
+      parser,
       mailer,
       links: makeLinks(signer, config.inboundAddress),
       clock: systemClock,
@@ -124,10 +135,10 @@ export async function compose(env: Record<string, string | undefined>): Promise<
 }
 
 /** Memoised per cold start; a failed start is not cached, so the next invocation tries again. */
-export function composer(env: Record<string, string | undefined>): () => Promise<Composition> {
+export function composer(env: Record<string, string | undefined>, parser?: MimeParser): () => Promise<Composition> {
   let pending: Promise<Composition> | null = null;
   return () => {
-    pending ??= compose(env).catch((error: unknown) => {
+    pending ??= compose(env, parser).catch((error: unknown) => {
       pending = null;
       throw error;
     });

@@ -4,6 +4,7 @@
 // error makes Lambda retry.
 import * as z from 'zod/mini';
 import { CASE_ID } from '../core/case/index.ts';
+import { parseMime } from '../adapters/mime.ts';
 import { composer, failingQuietly, jsonLogger, type Composition } from './compose.ts';
 import { type VerdictStatus, verifiedDkimDomains } from '../core/trust/index.ts';
 import { readPaste } from '../workflow/read-paste.ts';
@@ -46,7 +47,7 @@ const pasteEvent = z.object({
 
 const status = (v: { status: string } | undefined): VerdictStatus => (v?.status ?? 'GRAY') as VerdictStatus;
 
-const deps = composer(process.env);
+const deps = composer(process.env, { parse: parseMime });
 
 /**
  * The handler's work, given a way to its dependencies: tests drive it with events built from

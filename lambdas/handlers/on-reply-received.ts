@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { CASE_ID } from '../core/case/index.ts';
 import { receiveReply } from '../workflow/reply-received.ts';
+import { parseMime } from '../adapters/mime.ts';
 import { composer, failingQuietly, jsonLogger, type Composition } from './compose.ts';
 
 // What the inbound function sends (adapters/lambda-invoke.ts): the SES message id, which names the
@@ -15,7 +16,7 @@ const replyEvent = z.object({
   }),
 });
 
-const deps = composer(process.env);
+const deps = composer(process.env, { parse: parseMime });
 
 /** The handler's work, given a way to its dependencies (tests drive it in-process). */
 export async function handleReplyEvent(

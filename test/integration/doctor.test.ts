@@ -3,6 +3,7 @@
 // for what they cannot: CloudFormation, SES's receiving and account APIs, SNS, and DNS.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseMime } from '../../lambdas/adapters/mime.ts';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type DoctorDeps, doctor, report, type Resolver } from '../../bin/doctor.ts';
@@ -181,7 +182,7 @@ function deps(over: Partial<DoctorDeps> = {}): DoctorDeps {
 
 beforeAll(async () => {
   t = await startTestStack();
-  receive = await compose({ ...process.env, ONWARD_REQUIRE_DMARC: 'true' });
+  receive = await compose({ ...process.env, ONWARD_REQUIRE_DMARC: 'true' }, { parse: parseMime });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }, 60_000);

@@ -1,6 +1,7 @@
 // Nobody let in: who may hand onward mail, judged on addresses and on
 // SES's verdicts — with events shaped as SES's Lambda action delivers them — and mail loops never
 // answered.
+import { parseMime } from '../../lambdas/adapters/mime.ts';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compose, type Composition } from '../../lambdas/handlers/compose.ts';
@@ -29,7 +30,7 @@ const rejection = () => asNewEmail(example);
 beforeAll(async () => {
   t = await startTestStack();
   // As deployed on AWS: DMARC PASS required.
-  aws = await compose({ ...process.env, ONWARD_REQUIRE_DMARC: 'true' });
+  aws = await compose({ ...process.env, ONWARD_REQUIRE_DMARC: 'true' }, { parse: parseMime });
   example = await readFile('examples/rejection-after-interview.eml', 'utf8');
 });
 afterAll(() => t?.stop());
