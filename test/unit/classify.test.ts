@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../lambdas/core/classify/index.ts';
+import { verdictPhrase } from '../../lambdas/core/case/index.ts';
 import type { OriginalMail } from '../../lambdas/core/mail/index.ts';
 import { readRejection } from '../../lambdas/core/reading/index.ts';
 import { directMail, figures } from '../../scripts/eval.ts';
@@ -460,6 +461,9 @@ describe('classify: traps that are not rejections', () => {
       ),
     );
     expect(c).toMatchObject({ verdict: 'not_rejection', kind: 'template' });
+    expect(verdictPhrase(c)).toBe(
+      'not a rejection, a template shared, not a decision sent to you (onward is fairly sure)',
+    );
     expect(c.reasons[0]).toContain('[First Name], [Job Title], [Recruiter Name]');
     expect(
       classify(

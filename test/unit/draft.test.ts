@@ -108,6 +108,12 @@ describe('the draft email', () => {
       { name: 'Sam Rivera' },
     );
     expect(doubtful.text).toContain('Verdict:      a rejection, the position was filled (onward is not sure)');
+    const afterTest = draftMessage(
+      { ...base, classification: { ...base.classification, kind: 'rejection-after-test', confidence: 0.9 } },
+      links,
+      { name: 'Sam Rivera' },
+    );
+    expect(afterTest.text).toContain('Verdict:      a rejection, after a test (onward is fairly sure)');
   });
 });
 

@@ -45,6 +45,7 @@ export function verdictWords(verdict: 'rejection' | 'not_rejection' | 'unsure'):
 const KIND_WORDS: Record<string, string> = {
   'rejection-after-interview': 'after an interview',
   'rejection-after-application': 'after your application',
+  'rejection-after-test': 'after a test',
   'position-filled': 'the position was filled',
   'position-cancelled': 'the position was cancelled',
   rejection: '',
@@ -62,6 +63,7 @@ const KIND_WORDS: Record<string, string> = {
   outreach: 'recruiter outreach',
   account: 'a message about your account',
   marketing: 'a newsletter or advertisement',
+  template: 'a template shared, not a decision sent to you',
   withdrawal: 'it confirms your withdrawal',
   offer: 'an offer',
   conflicting: 'it reads both ways',
