@@ -480,6 +480,13 @@ describe('classify: traps that are not rejections', () => {
         ),
       ).kind,
     ).toBe('template');
+    // Buttons rendered as text and HTML left in a plain part are no blanks.
+    const buttons = classify(
+      mail(
+        'Dear Sam,<br><div>We will not be progressing your application further.</div>\n\n[View job] [Manage alerts] [Unsubscribe]',
+      ),
+    );
+    expect(buttons.verdict).toBe('rejection');
     // Merge fields the recruiting software failed to fill: it still sent the no.
     const unfilled = classify(
       mail(

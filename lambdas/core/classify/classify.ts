@@ -178,10 +178,12 @@ export function classifyWith(model: Model, mail: OriginalMail, words: LoadedWord
 }
 
 /**
- * A blank a person leaves in a template for a name: "[First Name]", "<job title>". Not a merge
- * field ("{{job_title}}"): recruiting software that fails to fill one has still sent the no.
+ * A blank a person leaves in a template, named for what fills it: "[First Name]", "[Job Title]",
+ * "<role>". Named so, it is no button rendered as text ("[View job]") or HTML left in it ("<br>").
+ * Not a merge field ("{{job_title}}"): recruiting software that fails to fill one has still sent
+ * the no.
  */
-const BLANK = /[[<][A-Z]?[a-z]+(?: [A-Z]?[a-z]+){0,2}[\]>]/g;
+const BLANK = /[[<](?:[A-Za-z]+ ){0,2}(?:name|title|role|company|position|date)[\]>]/gi;
 
 /** An email that calls itself or what it carries a template: recruiters share them, never send one to you. */
 const TEMPLATE = /\btemplates?\b/i;
