@@ -480,7 +480,12 @@ describe('classify: traps that are not rejections', () => {
         ),
       ).kind,
     ).toBe('template');
-    // Buttons rendered as text and HTML left in a plain part are no blanks.
+    // Buttons rendered as text and HTML left in a plain part are no blanks, nor a footer's
+    // word for the software's own template.
+    expect(
+      classify(mail('We will not be progressing your application further.\n\nSent with the Decline template, v2'))
+        .verdict,
+    ).toBe('rejection');
     const buttons = classify(
       mail(
         'Dear Sam,<br><div>We will not be progressing your application further.</div>\n\n[View job] [Manage alerts] [Unsubscribe]',

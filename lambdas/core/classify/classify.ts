@@ -185,7 +185,7 @@ export function classifyWith(model: Model, mail: OriginalMail, words: LoadedWord
  */
 const BLANK = /[[<](?:[A-Za-z]+ ){0,2}(?:name|title|role|company|position|date)[\]>]/gi;
 
-/** An email that calls itself or what it carries a template: recruiters share them, never send one to you. */
+/** A subject that calls the email or what it carries a template: recruiters share them, never send one to you. */
 const TEMPLATE = /\btemplates?\b/i;
 
 /** Words that take back an offer made. */
@@ -226,7 +226,8 @@ function byFrames(model: Model, read: ReturnType<typeof readEmail>): Classificat
   if (decided) {
     // "Dear [First Name], … for the [Job Title] role": a template shared or taught, blanks unfilled.
     const blanks = new Set(text.match(BLANK));
-    const named = TEMPLATE.exec(text);
+    // The subject only (the text's first line): an ATS footer may name its own template.
+    const named = TEMPLATE.exec(text.slice(0, text.indexOf('\n')));
     if (blanks.size > 1 || named) {
       return {
         verdict: 'not_rejection',
