@@ -135,6 +135,7 @@ describe('stage: not said', () => {
     `Thank you for applying. ${NO}`,
     // others chosen for one: no meeting had
     'Thank you for your application. The search committee has selected other candidates for interview.',
+    'After reviewing, we decided not to invite you for an interview.',
     `Thank you for your interest in Brindlewood. ${NO}`,
     // asked for, promised or conditional
     `If you are selected for an interview, a recruiter will contact you.`,
