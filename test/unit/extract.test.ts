@@ -702,6 +702,17 @@ describe('extract: the company recruiting software writes around a requisition o
     expect(x.company).toBe('University of Wensleigh');
   });
 
+  it('keeps a name that starts with a number and a month-like word', () => {
+    const x = extract(
+      mail(
+        { name: 'Dana Holt', address: 'dana@example.com' },
+        'Your application',
+        'Hi Sam,\n\nThank you for your interest in 1 Mayfair Partners. We have decided to move forward with other candidates.\n\nDana',
+      ),
+    );
+    expect(x.company).toBe('1 Mayfair Partners');
+  });
+
   it('takes no heading or date for a company', () => {
     expect(
       extract(mail(workday, 'Job Posting Cancelled', 'Your application will no longer be considered.')).company,

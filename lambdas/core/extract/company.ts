@@ -101,7 +101,7 @@ const STOP_NAMES = new Set(
 );
 /** Words of subjects and headings ("Job Application", "Status Update") that are never a company. */
 const NOT_COMPANY_WORDS =
-  /\b(?:application|applications|update|status|interview|invitation|reminder|offer|important|regarding|candidate|candidates|opportunity|position|thank|congratulations|outcome|results?|decision|feedback|follow-up|take-home|challenge|exercise|session|conversation|chat|vote|roster|posting|cancell?ed|closed|onboarding|steps)\b|^information$/i;
+  /\b(?:application|applications|update|status|interview|invitation|reminder|offer|important|regarding|candidate|candidates|opportunity|position|thank|congratulations|outcome|results?|decision|feedback|follow-up|take-home|challenge|exercise|session|conversation|chat|vote|roster|posting|cancell?ed|onboarding|steps)\b|^information$/i;
 
 /** `confirmed`: the sender's own domain spells the name ("Tallgrass Software" at tallgrass-software.com): a job word in it is part of the name. */
 function acceptable(name: string, greeted: ReadonlySet<string>, confirmed = false): boolean {
@@ -115,7 +115,7 @@ function acceptable(name: string, greeted: ReadonlySet<string>, confirmed = fals
   if (words.every((w) => greeted.has(w.toLowerCase()))) return false;
   if (/^\d+$/.test(name) || /^[A-Z]{1}$/.test(name)) return false;
   // "11 Jan", "3 March": a date from a quoted reply's header; "Wensleigh WS1 9ZZ": an address line.
-  if (/^\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(name)) return false;
+  if (/^\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$/i.test(name)) return false;
   if (/\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b/.test(name)) return false;
   return true;
 }
