@@ -30,8 +30,7 @@ export const FUNCTION_ENTRIES = {
 // ESM output: a bundled CommonJS dependency that calls require() for a Node built-in would fail,
 // since an ES module has no require. None does today; the banner keeps one that does from
 // breaking at run time (loading node:module costs nothing: node has it already).
-export const ESM_REQUIRE_BANNER =
-  "import { createRequire as __onwardCreateRequire } from 'node:module'; const require = __onwardCreateRequire(import.meta.url);";
+export const ESM_REQUIRE_BANNER = 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);';
 
 // postal-mime's own table of named character references holds all 2,231 of HTML5 (34 KB, built
 // into an object at every cold start); onward decodes the ones mail writes with its own table

@@ -148,6 +148,17 @@ describe('decisions that are not this email’s decision', () => {
     expect(framesOf('Your application was rejected.')).toContain('refused');
   });
 
+  it('reads a decision after a quotation mark nothing closes, or a bracket nothing closes, as said', () => {
+    expect(
+      framesOf(
+        "We have been hiring since '19 and unfortunately we have decided not to move forward with your application.",
+      ),
+    ).toContain('declined');
+    expect(
+      framesOf('Hi Sam, sadly :( we will not be moving forward with your application, but we wish you well.'),
+    ).toContain('declined');
+  });
+
   it('reads what follows a closed quotation, or a new paragraph, as said again', () => {
     expect(framesOf('Your "take-home" was good. We have decided not to move forward with your application.')).toContain(
       'declined',
@@ -186,6 +197,10 @@ describe('decisions that are not this email’s decision', () => {
     expect(watched.findings.map((f) => f.frame)).not.toContain('closed');
     expect(watched.ignored.map((i) => i.why)).toContain('a job you watched, not one you applied for');
     expect(framesOf('This job has closed and is no longer accepting applications.')).toContain('closed');
+    // A footer's "saved jobs" is no job the reader watched.
+    expect(framesOf('Unfortunately, the position has been filled.\nManage your saved jobs | Unsubscribe')).toContain(
+      'filled',
+    );
   });
 
   it('reads terms that will not move, a third person and candidates in general as no decision', () => {

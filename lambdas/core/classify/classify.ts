@@ -185,8 +185,12 @@ export function classifyWith(model: Model, mail: OriginalMail, words: LoadedWord
  */
 const BLANK = /[[<](?:[A-Za-z]+ ){0,2}(?:name|title|role|company|position|date)[\]>]/gi;
 
-/** A subject that calls the email or what it carries a template: recruiters share them, never send one to you. */
-const TEMPLATE = /\btemplates?\b/i;
+/**
+ * A subject that calls the email or what it carries a rejection template: recruiters share them,
+ * never send one to you. (Not "Email Template Developer": a job.)
+ */
+const TEMPLATE =
+  /\b(?:rejection|decline|email|letter|response|reply|candidate|correspondence)\s+templates?\b(?!\s+\w+(?:er|or|ist|ant)\b)|\btemplates?\s+for\b/i;
 
 /** Words that take back an offer made. */
 const RESCIND = new Set(['withdraw', 'withdrawn', 'rescind', 'revoke', 'retract'].map(stem));
@@ -234,9 +238,7 @@ function byFrames(model: Model, read: ReturnType<typeof readEmail>): Classificat
         confidence: 0.8,
         kind: 'template',
         reasons: [
-          blanks.size > 1
-            ? `a template with blanks to fill (${[...blanks].slice(0, 3).join(', ')}), not a decision sent to you`
-            : `a template, as it says (“${named![0]}”), not a decision sent to you`,
+          `a template (${(blanks.size > 1 ? [...blanks].slice(0, 3) : [named![0]]).join(', ')}), not a decision sent to you`,
         ],
       };
     }

@@ -224,7 +224,11 @@ function guard(s: Sent, t: Tag, aboutPeople = true): string | null {
     if (q === '“') depth++;
     else if (q === '”' && depth > 0) depth--;
   }
-  if (depth > 0) return 'quoted';
+  // … and closed after it on the same line: an opening mark nothing closes ("since '19") quotes nothing.
+  if (depth > 0) {
+    for (let i = t.end; i < s.tokens.length && s.tokens[i]!.stem !== '\n'; i++)
+      if (s.tokens[i]!.stem === '”') return 'quoted';
+  }
   return null;
 }
 
@@ -233,9 +237,12 @@ function listedChoice(s: Sent, t: Tag): boolean {
   let open = t.start - 1;
   while (open >= s.s.start && s.stemAt(open) !== '(' && s.stemAt(open) !== ')') open--;
   if (open < s.s.start || s.stemAt(open) !== '(') return false;
-  for (let i = open + 1; i < s.s.end && s.stemAt(i) !== ')'; i++) {
+  // Only a closed bracket lists anything: "sadly :( we will not …" is a face, not a list.
+  let listed = false;
+  for (let i = open + 1; i < s.s.end; i++) {
+    if (s.stemAt(i) === ')') return listed;
     if (i >= t.start && i < t.end) continue;
-    if (s.stemAt(i) === ',' || s.stemAt(i) === 'or') return true;
+    if (s.stemAt(i) === ',' || s.stemAt(i) === 'or') listed = true;
   }
   return false;
 }
@@ -754,7 +761,9 @@ export function readFrames(tokens: Token[]): Reading {
   });
   // "Your saved job has expired … this job has closed": a job the reader watched, whatever
   // became of it, is no decision about them.
-  if (tags.some((t) => t.idea === 'watched')) {
+  // (One job: "manage your saved jobs" is a footer, and stems make "jobs" "job".)
+  const watched = tags.some((t) => t.idea === 'watched' && !tokens[t.end - 1]!.word.endsWith('s'));
+  if (watched) {
     for (const f of findings.filter((x) => JOB_ENDED.has(x.frame))) {
       findings.splice(findings.indexOf(f), 1);
       ignored.push({ finding: f, why: 'a job you watched, not one you applied for' });

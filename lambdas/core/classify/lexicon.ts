@@ -658,9 +658,10 @@ export const LEXICON: Record<Idea, readonly string[]> = {
     '{job|jobs} you saved',
     'saved {job|jobs}',
   ],
+  // One job, said to be the one the reader saved: not a footer's "manage your saved jobs".
   watched: [
-    '{saved|watched|bookmarked|followed} {job|jobs|role|roles|position|positions}',
-    '{job|jobs|role|roles|position|positions|posting} you {saved|viewed|followed|were watching|started}',
+    '{saved|watched|bookmarked|followed} {job|role|position}',
+    '{job|role|position|posting} you {saved|viewed|followed|were watching|started}',
   ],
   outreach: [
     'came across your {profile|resume|cv|background}',
