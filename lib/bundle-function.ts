@@ -41,8 +41,10 @@ const ONWARD_ENTITIES = path.join(REPO_ROOT, 'lambdas', 'core', 'mail', 'html-en
 
 // Likewise one HTML-to-text converter: postal-mime turns an HTML part into text only when it sits
 // beside a plain one in multipart/mixed, with 2.5 KB of its own; HTML-only mail already goes
-// through onward's (lambdas/core/mail/html-text.ts), which the bundle uses for both. The reader
-// sees the same text either way (its normaliser makes &nbsp; a space, as onward's converter does).
+// through onward's (lambdas/core/mail/html-text.ts), which the bundle uses for both. For such a
+// mixed message the text differs in layout (postal-mime writes list items as " * " and keeps link
+// URLs; onward's makes paragraphs): tests read it as postal-mime does, the bundle as onward does,
+// and only test/infra/bundle.test.ts reads it through the bundle.
 const POSTAL_MIME_TEXT_FORMAT = /postal-mime[\\/]dist[\\/]esm[\\/]text-format\.js$/;
 const ONWARD_HTML_TEXT = path.join(REPO_ROOT, 'lambdas', 'core', 'mail', 'html-text.ts');
 const POSTAL_HTML_TO_TEXT = 'export function htmlToText(';
