@@ -88,8 +88,9 @@ const INTERVIEW_FRAMES: readonly RegExp[] = [
   // "Thank you so much for speaking with me", "after meeting with the team", "for taking the time to chat with us"
   frame(
     // ("… selected other candidates for interview." is the noun, not a meeting had: before a full
-    // stop only a meeting verb's "-ing" form counts — "for interviewing.", not "for interview.".)
-    String.raw`\b(?:for|after)\s+(?:(?:taking|making)\s+(?:the\s+)?time\s+to\s+)?(?:${MEETING_VERB}\s+(?:with|to|for|you|your|the|us|me)\b|(?:interviewing|speaking|talking|meeting|chatting|connecting|visiting|presenting)\s*[.,!])|\bappreciat\w*\s+you\s+(?:taking\s+the\s+time\s+to\s+)?${MEETING_VERB}\b`,
+    // stop only a meeting verb's "-ing" form counts — "for interviewing.", not "for interview.".
+    // The lookahead asks for "-ing"; MEETING_VERB says which verbs.)
+    String.raw`\b(?:for|after)\s+(?:(?:taking|making)\s+(?:the\s+)?time\s+to\s+)?(?:${MEETING_VERB}\s+(?:with|to|for|you|your|the|us|me)\b|(?=\w+ing\b)${MEETING_VERB}\s*[.,!])|\bappreciat\w*\s+you\s+(?:taking\s+the\s+time\s+to\s+)?${MEETING_VERB}\b`,
   ),
   frame(String.raw`\b(?:took|taking)\s+the\s+time\s+to\s+${MEETING_VERB}\b`),
   // "I've heard back from Acme regarding your interview", "Acme have come back on Tuesday's final interview"
