@@ -140,8 +140,9 @@ export function readEmail(mail: OriginalMail) {
   const frames = new Set(reading.findings.map((f) => f.frame));
   // An offer the email takes back ("we must withdraw the conditional offer") is a decision, not an offer.
   const withdrawn = reading.findings.some((f) => {
+    if (f.frame !== 'refused') return false;
     const words = tokens.slice(f.start, f.end).map((t) => t.stem);
-    return f.frame === 'refused' && words.includes('offer') && words.some((w) => RESCIND.has(w));
+    return words.includes('offer') && words.some((w) => RESCIND.has(w));
   });
   if (withdrawn) frames.delete('offer');
   return {
