@@ -19,7 +19,7 @@ import { readRejection } from '../lambdas/core/reading/index.ts';
 import { CORPUS_FILES, type CorpusRecord, findCorpus, readRecords } from './corpus.ts';
 import { crossValidated, withoutSet } from './cross-validate.ts';
 import { offerFigures } from './offer-scoring.ts';
-import { DEV_SETS } from './train.ts';
+import { DEV_SETS, devRecords } from './train.ts';
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures');
 
@@ -561,8 +561,7 @@ function honest(records: readonly CorpusRecord[]): boolean {
     );
   }
   for (const file of WORDLESS_DEV_SETS) {
-    const english = readRecords(file).filter((r) => !r.ambiguous);
-    row(`dev ${basename(file)}, English (tuned on)`, figures(run(english, directMail)), false);
+    row(`dev ${basename(file)}, English (tuned on)`, figures(run(devRecords(file), directMail)), false);
   }
   for (const set of HELD_OUT.filter((h) => existsSync(h.path))) {
     const held = readRecords(set.path).filter((r) => !r.ambiguous) as (CorpusRecord & { language?: string })[];
