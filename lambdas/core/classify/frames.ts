@@ -291,7 +291,7 @@ function someoneElseAfter(s: Sent, a: Tag): boolean {
   // "… not moving forward with this candidate", "I turned down a candidate": a candidate spoken
   // of, not spoken to.
   const them = s.stemAt(a.end) === 'with' ? a.end + 1 : a.end;
-  if (THIS.has(s.stemAt(them)) && CANDIDATE.has(s.stemAt(them + 1)) && !s.has('self')) return true;
+  if (DETERMINER.has(s.stemAt(them)) && CANDIDATE.has(s.stemAt(them + 1)) && !s.has('self')) return true;
   // "… not going ahead with Marta", "we'll pass on Jordan Pike": a name.
   const object = WITH_ON.has(s.stemAt(a.end)) ? a.end + 1 : WITH_ON.has(s.stemAt(a.end - 1)) ? a.end : -1;
   if (object > 0 && s.tokens[object]?.capital && s.stemAt(object) !== 'i' && !s.has('self')) return true;
@@ -304,7 +304,8 @@ const ONTO = new Set(
   ['with', 'on', 'to', 'into', 'through', 'past', 'at', 'in', 'for', 'from', 'this', 'that'].map(stem),
 );
 const OBJECT_PRONOUN = new Set(['him', 'her', 'himself', 'herself'].map(stem));
-const THIS = new Set(['this', 'that', 'the', 'a', 'an', 'one'].map(stem));
+/** What stands before "candidate" when one is spoken of: this, the, a … */
+const DETERMINER = new Set(['this', 'that', 'the', 'a', 'an', 'one'].map(stem));
 const CANDIDATE = new Set(['candidate', 'applicant', 'person', 'individual'].map(stem));
 const AUXILIARY = new Set(
   ['not', 'will', 'would', 'be', 'have', 'do', 'can', 'could', 'shall', 'should', 'may', 'might'].map(stem),
