@@ -38,6 +38,9 @@ describe('tokens', () => {
         .join(' ');
     expect(marks('a "no" and «non» and “nein”')).toBe('“ ” “ ” “ ”');
     expect(marks("a 'no thanks' email, the candidates' time, o'brien's")).toBe('“ ” , ” ,');
+    // A quote as the text's last character (the property test of hostile MIME found it throwing).
+    expect(marks("\r\n\r\n'")).toBe('\n \n');
+    expect(marks("that's it, 'no")).toBe(', “');
   });
 
   it('spells out contractions, so "won\'t" is negated as "will not" is', () => {

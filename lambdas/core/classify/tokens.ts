@@ -222,7 +222,7 @@ function quoteAt(text: string, i: number): '“' | '”' | null {
   if (c === 34) return opens ? '“' : '”';
   // A single one opens before a word and closes after one ("a 'no thanks' email"); a plural
   // possessive ("candidates' time") closes nothing it opened and is harmless.
-  const after = wordAt(text, i + 1) > 0;
+  const after = i + 1 < text.length && wordAt(text, i + 1) > 0;
   if (opens) return after ? '“' : null;
   return after ? null : '”';
 }
