@@ -5,6 +5,7 @@ import { answersLetterOf, type Case, FOLLOW_UP_PENDING, type OriginalSummary } f
 import { answerMessage } from '../core/notices/index.ts';
 import type { ReceiveDeps, ReceiveOutcome } from './inbound.ts';
 import { ownerMail } from './owner-mail.ts';
+import { setAside } from './set-aside.ts';
 
 /** Null when the mail answers no letter onward sent. */
 export async function joinAnswer(
@@ -27,7 +28,7 @@ export async function joinAnswer(
           at: deps.clock.now().toISOString(),
         })
       : null;
-  const joined = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', {
+  const joined = await setAside(deps.cases, record.id, {
     original,
     reason: 'answer',
     answerOf: letterCase.id,

@@ -14,6 +14,7 @@ import type { InboundMail, ReceiveDeps, ReceiveOutcome } from './inbound.ts';
 import { holdOriginal } from './originals.ts';
 import { withOwnersWord } from './owner-labels.ts';
 import { emailDraft, ownerMail } from './owner-mail.ts';
+import { setAside } from './set-aside.ts';
 
 const EXCERPT_CHARS = 600;
 
@@ -71,7 +72,7 @@ export async function receiveCase(
 
 async function ignore(deps: ReadingDeps, record: Case, reason: IgnoreReason): Promise<ReceiveOutcome> {
   const expiresAt = ignoredRecordExpiry(deps.clock.now());
-  const done = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', { reason, expiresAt });
+  const done = await setAside(deps.cases, record.id, { reason, expiresAt });
   deps.log.info('mail.ignored', { caseId: record.id, reason, raced: done === null });
   return { outcome: 'ignored', caseId: record.id, reason };
 }
@@ -84,7 +85,7 @@ async function refuse(
   refusal: Refusal,
 ): Promise<ReceiveOutcome> {
   const expiresAt = ignoredRecordExpiry(deps.clock.now());
-  const refused = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', {
+  const refused = await setAside(deps.cases, record.id, {
     reason,
     expiresAt,
     refusal,
@@ -124,7 +125,7 @@ async function tellOwnerOfRefusal(deps: ReceiveDeps, record: Case): Promise<Rece
 async function recordProbe(deps: ReceiveDeps, record: Case, mail: InboundMail, parsed: ParsedMail) {
   const { spf, dkim, dmarc, spam, virus } = mail.envelope;
   const probe = { nonce: probeNonce(parsed.subject)!, verdicts: { spf, dkim: dkim ?? 'GRAY', dmarc, spam, virus } };
-  await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', {
+  await setAside(deps.cases, record.id, {
     reason: 'own-mail',
     expiresAt: ignoredRecordExpiry(deps.clock.now()),
     probe,
@@ -203,7 +204,7 @@ export async function readAndDraft(deps: ReadingDeps, record: Case, parsed: Pars
 
   if (classification.verdict !== 'rejection') {
     const reason: IgnoreReason = classification.verdict === 'unsure' ? 'unsure' : 'not-a-rejection';
-    const ignored = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', {
+    const ignored = await setAside(deps.cases, record.id, {
       ...analysed,
       reason,
       ownerNotified: false,
@@ -220,7 +221,7 @@ export async function readAndDraft(deps: ReadingDeps, record: Case, parsed: Pars
   // owner asked for a letter for an email of this template before.
   const noLetter = said?.label === 'rejection' ? null : noLetterReason(extraction);
   if (noLetter) {
-    const recorded = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', {
+    const recorded = await setAside(deps.cases, record.id, {
       ...analysed,
       reason: 'no-letter-suggested',
       ownerNotified: false,
@@ -249,7 +250,7 @@ export async function readAndDraft(deps: ReadingDeps, record: Case, parsed: Pars
  * later forward of it without the note drafts as usual.
  */
 async function recordOnly(deps: ReadingDeps, record: Case, analysed: Partial<Case>): Promise<ReceiveOutcome> {
-  const recorded = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', {
+  const recorded = await setAside(deps.cases, record.id, {
     ...analysed,
     reason: 'record-only',
   });
@@ -271,7 +272,7 @@ async function alreadyForwarded(
   analysed: Partial<Case>,
   earlier: Case,
 ): Promise<ReceiveOutcome> {
-  const ignored = await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', {
+  const ignored = await setAside(deps.cases, record.id, {
     ...analysed,
     reason: 'duplicate',
     duplicateOf: earlier.id,

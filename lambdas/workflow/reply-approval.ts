@@ -15,6 +15,7 @@ import type { ReceiveDeps, ReceiveOutcome } from './inbound.ts';
 import { markNotRejection } from './owner-labels.ts';
 import { emailDraft, ownerMail } from './owner-mail.ts';
 import { sendLetter } from './send-letter.ts';
+import { setAside } from './set-aside.ts';
 
 /**
  * A note about a case. It can be answered with a revised letter, as the notes invite; its
@@ -192,7 +193,7 @@ export async function handleReply(
 ): Promise<ReceiveOutcome> {
   const target = await deps.cases.findByReplyRef(reply.ref);
   if (!target || target.id === record.id) {
-    await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', {
+    await setAside(deps.cases, record.id, {
       reason: 'bad-reply',
       expiresAt: ignoredRecordExpiry(deps.clock.now()),
     });
@@ -206,7 +207,7 @@ export async function handleReply(
     target.followUp?.replyRef === reply.ref
       ? `follow-up-${await actOnFollowUp(deps, target, parsed, reply)}`
       : await act(deps, target, parsed, reply);
-  await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', {
+  await setAside(deps.cases, record.id, {
     reason: 'owner-reply',
     repliedTo: target.id,
     expiresAt: ignoredRecordExpiry(deps.clock.now()),

@@ -7,6 +7,7 @@ import { ignoredRecordExpiry } from '../core/case/index.ts';
 import { refFromRecipients } from '../core/reply-address/index.ts';
 import type { InboundMail, ReceiveDeps, ReceiveOutcome } from './inbound.ts';
 import { handleReply } from './reply-approval.ts';
+import { setAside } from './set-aside.ts';
 
 export async function receiveReply(
   deps: ReceiveDeps,
@@ -20,7 +21,7 @@ export async function receiveReply(
   const parsed = !reply || raw.tooLarge ? null : await deps.parser.parse(raw.bytes).catch(() => null);
   if (!reply || !parsed) {
     // The inbound function read it as a reply moments ago; whatever changed, it is set aside.
-    await deps.cases.transition(record.id, ['RECEIVED'], 'IGNORED', {
+    await setAside(deps.cases, record.id, {
       reason: 'unreadable',
       expiresAt: ignoredRecordExpiry(deps.clock.now()),
     });
