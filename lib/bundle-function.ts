@@ -70,6 +70,28 @@ const onwardHtmlDecoding: esbuild.Plugin = {
   },
 };
 
+// postal-mime's decoders join each part's pieces through a Blob (a costly round trip on Node);
+// in the bundle they call onward's joinChunks, which returns the same bytes (adapters/mime-chunks.ts).
+const POSTAL_MIME_DECODERS = /postal-mime[\\/]dist[\\/]esm[\\/](?:base64|qp|pass-through)-decoder\.js$/;
+const BLOB_ROUND_TRIP = "blobToArrayBuffer(new Blob(this.chunks, { type: 'application/octet-stream' }))";
+const JOIN_CHUNKS = path.join(REPO_ROOT, 'lambdas', 'adapters', 'mime-chunks.ts');
+
+const onwardChunkJoining: esbuild.Plugin = {
+  name: 'onward-chunk-joining',
+  setup(build) {
+    build.onLoad({ filter: POSTAL_MIME_DECODERS }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      // A postal-mime that joined its pieces otherwise would keep its own way unnoticed.
+      if (!source.includes(BLOB_ROUND_TRIP)) throw new Error(`${args.path} no longer joins its chunks through a Blob`);
+      return {
+        contents: `import { joinChunks } from ${JSON.stringify(JOIN_CHUNKS)};\n${source.replace(BLOB_ROUND_TRIP, 'joinChunks(this.chunks)')}`,
+        loader: 'js',
+        resolveDir: path.dirname(args.path),
+      };
+    });
+  },
+};
+
 // The lexicon is written one phrase to a line for people to read and change (785 phrases); in
 // the bundle each idea's phrases travel as one string split at load, the same values in ~1.3 KB
 // less of the 256 KB an inbound function may have. ";" is in no phrase (a test reads them back).
@@ -114,7 +136,7 @@ export async function bundleFunction(entry: string, outdir: string): Promise<num
     // start a search of the file system and a thrown error; said at build time, it is left out.
     define: { 'process.env.EMAIL_FORWARD_PARSER_DISABLE_RE2': '"1"' },
     tsconfig: path.join(REPO_ROOT, 'tsconfig.json'),
-    plugins: [onwardHtmlDecoding, compactLexicon],
+    plugins: [onwardHtmlDecoding, onwardChunkJoining, compactLexicon],
     logLevel: 'error',
   });
   return statSync(outfile).size;

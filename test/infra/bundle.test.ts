@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ESM_REQUIRE_BANNER, HANDLERS_DIR, REPO_ROOT, bundleFunction } from '../../lib/bundle-function.ts';
 import { LEXICON } from '../../lambdas/core/classify/lexicon.ts';
+import { parseMime as parseMimeFromSource } from '../../lambdas/adapters/mime.ts';
 import { FUNCTIONS, resourceAt, synth } from './synth.ts';
 
 // Inside the repo (cdk.out is git-ignored), beside the code it bundles.
@@ -29,6 +30,23 @@ function bundleOf(name: keyof typeof FUNCTIONS) {
   const fn = resourceAt(template, `${FUNCTIONS[name].path}/Function/Resource`);
   const assetPath = fn.Metadata?.['aws:asset:path'] as string;
   return path.join(outdir, assetPath);
+}
+
+let mimeProbe: Promise<{ parseMime: typeof parseMimeFromSource; size: number; code: string }> | null = null;
+/** The real MIME adapter, bundled as the functions bundle it (once for the tests that read it). */
+function bundledMime() {
+  mimeProbe ??= (async () => {
+    const dir = path.join(outdir, 'mime-probe');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      path.join(dir, 'entry.ts'),
+      `export { parseMime } from ${JSON.stringify(path.join(REPO_ROOT, 'lambdas', 'adapters', 'mime.ts'))};\n`,
+    );
+    const size = await bundleFunction(path.join(dir, 'entry.ts'), dir);
+    const { parseMime } = await import(pathToFileURL(path.join(dir, 'index.mjs')).href);
+    return { parseMime, size, code: readFileSync(path.join(dir, 'index.mjs'), 'utf8') };
+  })();
+  return mimeProbe;
 }
 
 describe('Lambda bundles', () => {
@@ -92,15 +110,7 @@ describe('Lambda bundles', () => {
   });
 
   it("postal-mime's entity table and HTML converter are onward's in the bundle: mail's entities decode, exotic names stay as written", async () => {
-    // The same bundling, over the real MIME adapter.
-    const dir = path.join(outdir, 'mime-probe');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(
-      path.join(dir, 'entry.ts'),
-      `export { parseMime } from ${JSON.stringify(path.join(REPO_ROOT, 'lambdas', 'adapters', 'mime.ts'))};\n`,
-    );
-    const size = await bundleFunction(path.join(dir, 'entry.ts'), dir);
-    const { parseMime } = await import(pathToFileURL(path.join(dir, 'index.mjs')).href);
+    const { parseMime, size } = await bundledMime();
     // A text part then an HTML part, not alternatives: postal-mime turns the HTML into text.
     const html =
       '<p>Caf&eacute; &ndash; &euro;5 &rarr; we&rsquo;re &Delta; &trade;&nbsp;&#x1F600; &frac13; &le; &check; &Bopf;</p>';
@@ -128,6 +138,54 @@ describe('Lambda bundles', () => {
     // postal-mime and the adapter come to ~70 KB with the whole HTML5 table and its own
     // converter, ~48 KB with onward's.
     expect(size).toBeLessThan(50 * 1024);
+  });
+
+  it("postal-mime's decoders join their pieces without a Blob in the bundle, to the same mail", async () => {
+    const { parseMime, code } = await bundledMime();
+    expect(code).not.toContain('new Blob(');
+    // A part of each transfer encoding, and a forwarded message attached whole (its own parts
+    // decoded the same way): the bundle reads each as the source does.
+    const b64 = Buffer.from('Grüße aus Köln — “thanks” 😀\nsecond line\n').toString('base64');
+    const inner = [
+      'From: Dana <dana@acme.example>',
+      'Subject: Your application',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: base64',
+      '',
+      b64.slice(0, 20),
+      b64.slice(20),
+      '',
+    ].join('\r\n');
+    const raw = [
+      'From: a@example.com',
+      'To: b@example.com',
+      'Subject: =?utf-8?Q?Fwd:_caf=C3=A9?=',
+      'Content-Type: multipart/mixed; boundary=b',
+      '',
+      '--b',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      'Caf=C3=A9 =E2=80=93 a soft=',
+      ' break, then',
+      'a second line',
+      '--b',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      'Eight-bit: naïve résumé',
+      '',
+      '--b',
+      'Content-Type: message/rfc822',
+      '',
+      inner,
+      '--b--',
+      '',
+    ].join('\r\n');
+    const bundled = await parseMime(Buffer.from(raw, 'utf8'));
+    expect(bundled).toEqual(await parseMimeFromSource(Buffer.from(raw, 'utf8')));
+    expect(bundled.text).toContain('Café – a soft break, then');
+    expect(bundled.attached?.text).toContain('Grüße aus Köln — “thanks” 😀');
   });
 
   it('the lexicon is bundled one string an idea, and reads back phrase for phrase', async () => {
