@@ -1,13 +1,17 @@
 // The per-email cost of onward's core, on one core, over the labelled corpus: each record is
 // forwarded inline as its owner would from Gmail, serialised to raw MIME, and then run through
 // what on-mail-received does to it in memory — parse (adapters/mime.ts) → unwrap → classify →
-// extract → draft. Parsing alone with postal-mime, in the same run, is the yardstick.
-//   npx tsx scripts/bench-core.ts [--html] [--stages]   (npm run bench runs it as part of the table)
+// extract → draft (scripts/core-pipeline.ts) — bundled as the functions ship it, so the figure
+// is the deployed code's (not tsx's transform of the sources). Parsing alone with postal-mime, in
+// the same run, is the yardstick.
+//   npx tsx scripts/bench-core.ts [--html] [--source] [--stages]   (npm run bench runs it as part of the table)
 // --html forwards with Gmail's HTML alternative beside the text.
-// --stages also prints where the time goes, stage by stage.
+// --source times the sources as tsx runs them, for comparing a change before bundling it.
+// --stages also prints where the time goes, stage by stage (sources).
 
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import path, { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import PostalMime from 'postal-mime';
 import { parseMime } from '../lambdas/adapters/mime.ts';
@@ -16,13 +20,12 @@ import { classify } from '../lambdas/core/classify/index.ts';
 import { draftLetter } from '../lambdas/core/letter/index.ts';
 import { extract } from '../lambdas/core/extract/index.ts';
 import { unwrapForward } from '../lambdas/core/forward/index.ts';
-import { readRejection } from '../lambdas/core/reading/index.ts';
+import { bundleFunction, REPO_ROOT } from '../lib/bundle-function.ts';
 import { exitUnlessCorpus, loadCorpus } from './corpus.ts';
+import { pipeline as sourcePipeline } from './core-pipeline.ts';
 import { forwardedParsed } from './eval.ts';
 
 const OWNER_NAME = 'Job Seeker';
-/** The owner's and onward's addresses, as on-mail-received passes them. */
-const OWN_ADDRESSES = ['owner@example.com', 'inbox@onward.example'];
 
 const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -61,12 +64,18 @@ export async function corpusForwards({ html = false }: { html?: boolean } = {}):
   );
 }
 
-/** What on-mail-received does to one message in memory. */
-export async function pipeline(raw: Uint8Array): Promise<unknown> {
-  const { original, classification, extraction } = readRejection(await parseMime(raw), OWN_ADDRESSES);
-  return classification.verdict === 'rejection'
-    ? draftLetter({ ownerName: OWNER_NAME, original, extraction, kind: classification.kind })
-    : classification;
+type Pipeline = (raw: Uint8Array) => Promise<unknown>;
+
+/** scripts/core-pipeline.ts as lib/bundle-function.ts bundles a function, built in cdk.out (git-ignored). */
+async function bundledPipeline(): Promise<Pipeline> {
+  mkdirSync(path.join(REPO_ROOT, 'cdk.out'), { recursive: true });
+  const dir = mkdtempSync(path.join(REPO_ROOT, 'cdk.out', 'bench-core-'));
+  try {
+    await bundleFunction(fileURLToPath(new URL('./core-pipeline.ts', import.meta.url)), dir);
+    return ((await import(pathToFileURL(path.join(dir, 'index.mjs')).href)) as { pipeline: Pipeline }).pipeline;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export interface CoreFigures {
@@ -97,8 +106,12 @@ async function timeRound(raws: readonly Buffer[], fn: (raw: Buffer) => Promise<u
  * Alternates rounds of "parse alone" and "whole pipeline" over the corpus for about `seconds`,
  * so a burst of load from elsewhere on the machine hits both alike; medians of the rounds.
  */
-export async function measureCore(seconds = 4, { html = false }: { html?: boolean } = {}): Promise<CoreFigures> {
+export async function measureCore(
+  seconds = 4,
+  { html = false, source = false }: { html?: boolean; source?: boolean } = {},
+): Promise<CoreFigures> {
   const raws = await corpusForwards({ html });
+  const pipeline = source ? sourcePipeline : await bundledPipeline();
   const parseAlone = (raw: Buffer) => PostalMime.parse(raw);
   // Warm up: let the JIT compile the parser and the regular expressions before timing.
   for (let i = 0; i < 5; i++) {
@@ -156,7 +169,7 @@ export async function measureStages(
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   exitUnlessCorpus('scripts/bench-core.ts');
-  const f = await measureCore(4, { html: process.argv.includes('--html') });
+  const f = await measureCore(4, { html: process.argv.includes('--html'), source: process.argv.includes('--source') });
   console.log(
     `${f.emails} forwarded emails × ${f.rounds} rounds: parse alone ${f.parseUs.toFixed(1)} µs, whole pipeline ${f.pipelineUs.toFixed(1)} µs ` +
       `(${f.ratio.toFixed(2)} × parsing), ${Math.round(f.rate).toLocaleString('en-US')} emails/s`,
