@@ -80,6 +80,14 @@ describe('stage: an interview happened', () => {
   });
 });
 
+describe('stage: frames that overlap', () => {
+  // The frames are searched together; one set aside (a future or a negation in its words) must
+  // not hide another that starts inside it and is said of the past.
+  it('reads a frame that starts inside one set aside', () => {
+    expect(stageOf(`Thanks, and we will not forget, for the interview yesterday with you. ${NO}`)).toBe('interview');
+  });
+});
+
 describe('stage: a subject that names the meeting', () => {
   it.each(['Practice Nurse interview', 'Final round – Engineering Manager', 'Re: design eng chat', 'Your onsite'])(
     'a decision under “%s” came after it',
