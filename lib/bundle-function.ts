@@ -92,6 +92,32 @@ const compactLexicon: esbuild.Plugin = {
   },
 };
 
+// email-forward-parser and email-reply-parser each make a require() of their own as they load
+// (createRequire from node:module), only to try require('re2') and use RE2 where it is installed.
+// A bundle never has it (a native module cannot be bundled): email-reply-parser's attempt cost
+// every cold start of the replies function a search of the file system and a thrown error (~1
+// ms), and their own require kept node:module loaded. In the bundle the attempt throws at once,
+// as it would have failed.
+const RE2_PROBES = /(?:email-forward-parser[\\/]dist[\\/]utils|email-reply-parser[\\/]dist[\\/]regex)\.js$/;
+const OWN_REQUIRE = 'import { createRequire } from "module";\nconst require = createRequire(import.meta.url);\n';
+const RE2_REQUIRE = 'require("re2")';
+
+const noRe2: esbuild.Plugin = {
+  name: 'onward-no-re2',
+  setup(build) {
+    build.onLoad({ filter: RE2_PROBES }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const contents = source
+        .replace(OWN_REQUIRE, '')
+        .replace(RE2_REQUIRE, '(() => { throw new Error("re2 is not bundled"); })()');
+      // A new version that required anything else, or differently, would otherwise break or keep its probe.
+      if (contents.length === source.length || /\brequire\b/.test(contents.replace(/\/\/.*|\/\*[\s\S]*?\*\//g, '')))
+        throw new Error(`${args.path} no longer requires only re2, as onward-no-re2 expects`);
+      return { contents, loader: 'js', resolveDir: path.dirname(args.path) };
+    });
+  },
+};
+
 /** Bundles one handler (a file under lambdas/handlers, or any absolute path) into `<outdir>/index.mjs` and its source map; returns the bundle's size. */
 export async function bundleFunction(entry: string, outdir: string): Promise<number> {
   const outfile = path.join(outdir, 'index.mjs');
@@ -109,12 +135,11 @@ export async function bundleFunction(entry: string, outdir: string): Promise<num
     // Non-ASCII as UTF-8, not \uXXXX escapes: the letter and page texts are full of “ ” — …
     charset: 'utf8',
     banner: { js: ESM_REQUIRE_BANNER },
-    // email-forward-parser tries require('re2') as it loads, to use RE2 where it is installed. A
-    // bundle never has it (a native module cannot be bundled), so the attempt only cost every cold
-    // start a search of the file system and a thrown error; said at build time, it is left out.
+    // email-forward-parser's own switch for its re2 probe (see noRe2): said at build time, the
+    // attempt is left out of the bundle, and its require with it.
     define: { 'process.env.EMAIL_FORWARD_PARSER_DISABLE_RE2': '"1"' },
     tsconfig: path.join(REPO_ROOT, 'tsconfig.json'),
-    plugins: [onwardHtmlDecoding, compactLexicon],
+    plugins: [onwardHtmlDecoding, compactLexicon, noRe2],
     logLevel: 'error',
   });
   return statSync(outfile).size;
