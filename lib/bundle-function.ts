@@ -28,9 +28,16 @@ export const FUNCTION_ENTRIES = {
 } as const;
 
 // ESM output: a bundled CommonJS dependency that calls require() for a Node built-in would fail,
-// since an ES module has no require. None does today; the banner keeps one that does from
-// breaking at run time (loading node:module costs nothing: node has it already).
+// since an ES module has no require. The banner gives such a bundle one. Only such a bundle: none
+// is one today, and importing node:module and making a require cost every cold start ~1 ms.
 export const ESM_REQUIRE_BANNER = 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);';
+
+/** Whether the bundle calls require() at run time: a require of a module left outside it (a Node built-in). */
+function requiresAtRunTime(metafile: esbuild.Metafile): boolean {
+  return Object.values(metafile.inputs).some((input) =>
+    input.imports.some((i) => i.external && (i.kind === 'require-call' || i.kind === 'require-resolve')),
+  );
+}
 
 // postal-mime's own table of named character references holds all 2,231 of HTML5 (34 KB, built
 // into an object at every cold start); onward decodes the ones mail writes with its own table
@@ -121,7 +128,7 @@ const noRe2: esbuild.Plugin = {
 /** Bundles one handler (a file under lambdas/handlers, or any absolute path) into `<outdir>/index.mjs` and its source map; returns the bundle's size. */
 export async function bundleFunction(entry: string, outdir: string): Promise<number> {
   const outfile = path.join(outdir, 'index.mjs');
-  await esbuild.build({
+  const options: esbuild.BuildOptions & { metafile: true } = {
     entryPoints: [path.resolve(HANDLERS_DIR, entry)],
     outfile,
     bundle: true,
@@ -134,14 +141,16 @@ export async function bundleFunction(entry: string, outdir: string): Promise<num
     mainFields: ['module', 'main'],
     // Non-ASCII as UTF-8, not \uXXXX escapes: the letter and page texts are full of “ ” — …
     charset: 'utf8',
-    banner: { js: ESM_REQUIRE_BANNER },
     // email-forward-parser's own switch for its re2 probe (see noRe2): said at build time, the
     // attempt is left out of the bundle, and its require with it.
     define: { 'process.env.EMAIL_FORWARD_PARSER_DISABLE_RE2': '"1"' },
     tsconfig: path.join(REPO_ROOT, 'tsconfig.json'),
     plugins: [onwardHtmlDecoding, compactLexicon, noRe2],
     logLevel: 'error',
-  });
+    metafile: true,
+  };
+  const { metafile } = await esbuild.build(options);
+  if (requiresAtRunTime(metafile)) await esbuild.build({ ...options, banner: { js: ESM_REQUIRE_BANNER } });
   return statSync(outfile).size;
 }
 
