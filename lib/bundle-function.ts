@@ -28,9 +28,16 @@ export const FUNCTION_ENTRIES = {
 } as const;
 
 // ESM output: a bundled CommonJS dependency that calls require() for a Node built-in would fail,
-// since an ES module has no require. None does today; the banner keeps one that does from
-// breaking at run time (loading node:module costs nothing: node has it already).
+// since an ES module has no require. The banner gives such a bundle one. Only such a bundle: none
+// is one today, and importing node:module and making a require cost every cold start ~1 ms.
 export const ESM_REQUIRE_BANNER = 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);';
+
+/** Whether the bundle calls require() at run time: a require of a module left outside it (a Node built-in). */
+function requiresAtRunTime(metafile: esbuild.Metafile): boolean {
+  return Object.values(metafile.inputs).some((input) =>
+    input.imports.some((i) => i.external && (i.kind === 'require-call' || i.kind === 'require-resolve')),
+  );
+}
 
 // postal-mime's own table of named character references holds all 2,231 of HTML5 (34 KB, built
 // into an object at every cold start); onward decodes the ones mail writes with its own table
@@ -114,10 +121,36 @@ const compactLexicon: esbuild.Plugin = {
   },
 };
 
+// email-forward-parser and email-reply-parser each make a require() of their own as they load
+// (createRequire from node:module), only to try require('re2') and use RE2 where it is installed.
+// A bundle never has it (a native module cannot be bundled): email-reply-parser's attempt cost
+// every cold start of the replies function a search of the file system and a thrown error (~1
+// ms), and their own require kept node:module loaded. In the bundle the attempt throws at once,
+// as it would have failed.
+const RE2_PROBES = /(?:email-forward-parser[\\/]dist[\\/]utils|email-reply-parser[\\/]dist[\\/]regex)\.js$/;
+const OWN_REQUIRE = 'import { createRequire } from "module";\nconst require = createRequire(import.meta.url);\n';
+const RE2_REQUIRE = 'require("re2")';
+
+const noRe2: esbuild.Plugin = {
+  name: 'onward-no-re2',
+  setup(build) {
+    build.onLoad({ filter: RE2_PROBES }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const contents = source
+        .replace(OWN_REQUIRE, '')
+        .replace(RE2_REQUIRE, '(() => { throw new Error("re2 is not bundled"); })()');
+      // A new version that required anything else, or differently, would otherwise break or keep its probe.
+      if (contents.length === source.length || /\brequire\b/.test(contents.replace(/\/\/.*|\/\*[\s\S]*?\*\//g, '')))
+        throw new Error(`${args.path} no longer requires only re2, as onward-no-re2 expects`);
+      return { contents, loader: 'js', resolveDir: path.dirname(args.path) };
+    });
+  },
+};
+
 /** Bundles one handler (a file under lambdas/handlers, or any absolute path) into `<outdir>/index.mjs` and its source map; returns the bundle's size. */
 export async function bundleFunction(entry: string, outdir: string): Promise<number> {
   const outfile = path.join(outdir, 'index.mjs');
-  await esbuild.build({
+  const options: esbuild.BuildOptions & { metafile: true } = {
     entryPoints: [path.resolve(HANDLERS_DIR, entry)],
     outfile,
     bundle: true,
@@ -130,15 +163,16 @@ export async function bundleFunction(entry: string, outdir: string): Promise<num
     mainFields: ['module', 'main'],
     // Non-ASCII as UTF-8, not \uXXXX escapes: the letter and page texts are full of “ ” — …
     charset: 'utf8',
-    banner: { js: ESM_REQUIRE_BANNER },
-    // email-forward-parser tries require('re2') as it loads, to use RE2 where it is installed. A
-    // bundle never has it (a native module cannot be bundled), so the attempt only cost every cold
-    // start a search of the file system and a thrown error; said at build time, it is left out.
+    // email-forward-parser's own switch for its re2 probe (see noRe2): said at build time, the
+    // attempt is left out of the bundle, and its require with it.
     define: { 'process.env.EMAIL_FORWARD_PARSER_DISABLE_RE2': '"1"' },
     tsconfig: path.join(REPO_ROOT, 'tsconfig.json'),
-    plugins: [onwardHtmlDecoding, onwardChunkJoining, compactLexicon],
+    plugins: [onwardHtmlDecoding, onwardChunkJoining, compactLexicon, noRe2],
     logLevel: 'error',
-  });
+    metafile: true,
+  };
+  const { metafile } = await esbuild.build(options);
+  if (requiresAtRunTime(metafile)) await esbuild.build({ ...options, banner: { js: ESM_REQUIRE_BANNER } });
   return statSync(outfile).size;
 }
 
