@@ -15,58 +15,22 @@ const STARTS_LOWER = /^\p{Ll}/u;
 const OPEN = 40; // '('
 const CLOSE = 41; // ')'
 
-/** The nouns a job is called by, lower-cased. */
-const NOUNS = new Set(
-  'position role opening vacancy job post opportunity application requisition program programme spot gig hire'.split(
-    ' ',
-  ),
-);
+const NOUN =
+  /^(?:position|role|opening|vacancy|job|post|opportunity|application|requisition|program|programme|spot|gig|hire)[.,;:!?)]*$/i;
 const JOB_WORD_ONLY = new RegExp(`^${ROLE_WORD.source}$`, 'i');
 /** Nouns people use for a job in passing ("the founding engineer spot"): a title before them needs a job word. */
 const LOOSE_NOUN = /^(?:spot|gig|hire)\b/i;
 const NOUN_FIRST = new Set([...'provjasgh'].map((c) => c.charCodeAt(0)));
-/** Words that open a role span when reading backwards from the noun, as written. */
-const DETERMINERS = new Set(
-  'The the Our our Your your This this a an open current posted advertised following available recent specific'.split(
-    ' ',
-  ),
-);
-/** Words a role span never crosses, lower-cased: pronouns, verbs, prepositions that end a phrase. */
-const BARRIERS = new Set(
-  (
-    'you we us i me it is are was were be been have has had to for at with from by on into about regarding in that ' +
-    'which who applying applied apply interest thank thanks if as any other another all no not'
-  ).split(' '),
-);
-const CONNECTORS = new Set(['and', 'of', '&', '-', '/', '+', ':', 'for']);
-const isBarrier = (w: string): boolean => BARRIERS.has(w.toLowerCase());
-const isConnector = (w: string): boolean => CONNECTORS.has(w.toLowerCase());
+/** Words that open a role span when reading backwards from the noun. */
+const DETERMINER =
+  /^(?:[Tt]he|[Oo]ur|[Yy]our|[Tt]his|an?|open|current|posted|advertised|following|available|recent|specific)$/;
+/** Words a role span never crosses: pronouns, verbs, prepositions that end a phrase. */
+const BARRIER =
+  /^(?:you|we|us|i|me|it|is|are|was|were|be|been|have|has|had|to|for|at|with|from|by|on|into|about|regarding|in|that|which|who|applying|applied|apply|interest|thank|thanks|if|as|any|other|another|all|no|not)$/i;
+const CONNECTOR = /^(?:and|of|&|-|\/|\+|:|for)$/i;
 
-// The word tests below run on every word of a role's neighbourhood: character codes, not regexes
-// (each regex is code of its own that a cold Lambda call runs once and pays for).
-const upper = (c: number): boolean => c >= 65 && c <= 90;
-const upperOrDigit = (c: number): boolean => upper(c) || (c >= 48 && c <= 57);
-/** Ends a sentence or clause: ". ! ? ;" last. */
-/** A job noun, whatever closes it: "position", "Role,", "job)." */
-function isNoun(w: string): boolean {
-  let end = w.length;
-  for (
-    let c = w.charCodeAt(end - 1);
-    c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 41;
-  )
-    c = w.charCodeAt(--end - 1);
-  return NOUNS.has(w.slice(0, end).toLowerCase());
-}
-
-function endsClause(w: string): boolean {
-  const c = w.charCodeAt(w.length - 1);
-  return c === 46 || c === 33 || c === 63 || c === 59;
-}
-
-/** A capital or digit first, after an opening "(" or '"' ("Data", "(Senior", "3D"), or a capital second ("eCommerce"). */
 function isTitleWord(w: string): boolean {
-  const c0 = w.charCodeAt(0);
-  return upperOrDigit(c0 === 40 || c0 === 34 ? w.charCodeAt(1) : c0) || upper(c0) || upper(w.charCodeAt(1));
+  return /^[("]?[A-Z0-9]/.test(w) || /[A-Z]/.test(w.slice(0, 2));
 }
 
 /** "Lecturer in Economic History", "Researcher in Computational Ecology": "in" inside a title, after an academic title and before a capital. */
@@ -87,11 +51,11 @@ function spanBefore(words: readonly string[], nounAt: number): string | null {
     const opens = countChar(w, OPEN);
     const insideParens = depth > 0 || closes > 0;
     depth += closes - opens;
-    if (endsClause(w) && !/^(?:[A-Z]\.|Sr\.|Jr\.|Inc\.)$/.test(w) && !insideParens) break;
-    if (w.endsWith("'s")) return finish(span);
-    if (!insideParens && DETERMINERS.has(w)) return finish(span);
-    if (!insideParens && isBarrier(w) && !titleIn(words[i - 1], w, words[i + 1])) return null;
-    if (!insideParens && !isTitleWord(w) && !isConnector(w)) {
+    if (/[.!?;]$/.test(w) && !/^(?:[A-Z]\.|Sr\.|Jr\.|Inc\.)$/.test(w) && !insideParens) break;
+    if (/'s$/.test(w)) return finish(span);
+    if (!insideParens && DETERMINER.test(w)) return finish(span);
+    if (!insideParens && BARRIER.test(w) && !titleIn(words[i - 1], w, words[i + 1])) return null;
+    if (!insideParens && !isTitleWord(w) && !CONNECTOR.test(w)) {
       if (++lower > 3) return null;
     }
     span.unshift(w);
@@ -122,7 +86,7 @@ function lowerTitle(words: readonly string[]): string | null {
   let end = -1;
   for (let i = 0; i < words.length && i < 4; i++) {
     const w = (words[i] ?? '').replace(/[.,;:!?]+$/, '');
-    if (!/^[a-z][a-z-]*$/.test(w) || isBarrier(w) || /^(?:and|or|of|the|a|an)$/.test(w)) break;
+    if (!/^[a-z][a-z-]*$/.test(w) || BARRIER.test(w) || /^(?:and|or|of|the|a|an)$/.test(w)) break;
     if (ROLE_WORD.test(w) && !GENERIC.test(w)) end = i;
     if (w !== words[i]) break;
   }
@@ -146,11 +110,11 @@ function spanAfter(text: string): string | null {
     depth += countChar(w, OPEN) - countChar(w, CLOSE);
     const outside = !inside && depth <= 0;
     // "Acme's Data Intern role": what came before the possessive is the company.
-    if (outside && w.endsWith("'s")) {
+    if (outside && /'s$/.test(w)) {
       span.length = 0;
       continue;
     }
-    if (outside && !w.startsWith('(')) {
+    if (outside && !/^\(/.test(w)) {
       const joinsTitles = (w === 'and' && span.length > 0 && isTitleWord(next)) || titleIn(span.at(-1), w, next);
       if (
         !joinsTitles &&
@@ -159,10 +123,10 @@ function spanAfter(text: string): string | null {
         )
       )
         break;
-      if (!isTitleWord(w) && !isConnector(w) && !joinsTitles) break;
+      if (!isTitleWord(w) && !CONNECTOR.test(w) && !joinsTitles) break;
     }
     // A comma ends the title before lower-case text or a bare requisition number ("…, 2024-101928").
-    if (depth <= 0 && w.endsWith(',') && (!isTitleWord(next) || /^\d[\d-]*[.,]?$/.test(next))) {
+    if (depth <= 0 && /,$/.test(w) && (!isTitleWord(next) || /^\d[\d-]*[.,]?$/.test(next))) {
       span.push(w.slice(0, -1));
       break;
     }
@@ -170,7 +134,7 @@ function spanAfter(text: string): string | null {
     // A full stop ends the title once any bracket it opened is closed: "… (January 2021). Please".
     // "I." is a level that ends a sentence when a sentence follows: "Software Engineer I. Given the …".
     const sentenceNext = CAPITALISED_WORD.test(next) && STARTS_LOWER.test(words[i + 2] ?? '');
-    if (depth <= 0 && endsClause(w) && (!/^(?:[A-Z]\.|Sr\.|Jr\.)$/.test(w) || sentenceNext)) break;
+    if (depth <= 0 && /[.!?;]$/.test(w) && (!/^(?:[A-Z]\.|Sr\.|Jr\.)$/.test(w) || sentenceNext)) break;
   }
   const out = span
     .join(' ')
@@ -311,7 +275,7 @@ export function findRole(input: RoleInput): string | null {
   }
   for (let i = 0; i < words.length; i++) {
     // Every role noun begins with one of these letters: most words need no regex at all.
-    if (!NOUN_FIRST.has((words[i] ?? '').charCodeAt(0) | 0x20) || !isNoun(words[i] ?? '')) continue;
+    if (!NOUN_FIRST.has((words[i] ?? '').charCodeAt(0) | 0x20) || !NOUN.test(words[i] ?? '')) continue;
     const span = spanBefore(words, i);
     // "the Data Science Graduate Program": a programme written as a name is the role itself.
     const named = /^Programm?e?\b/.test(words[i] ?? '') ? ` ${(words[i] ?? '').replace(/[.,;:!?)]+$/, '')}` : '';

@@ -44,31 +44,15 @@ const PERSON_TOKEN =
  */
 const CAMEL_TOKEN = /^(?:Mc|Mac|De|Di|Da|Du|La|Le|Lo|Van|Von|St)\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
 
-// Names are tested in loops over every candidate: character codes, not regexes (each regex is
-// code of its own that a cold Lambda call runs once and pays for).
-/** A digit or one of "@:/|": a name never has one. */
-function hasNonNameChar(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 48 && c <= 58) || c === 64 || c === 47 || c === 124) return true;
-  }
-  return false;
-}
-
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
-
 /** "Sarah Katz", "JOE BORSARI", "Emily & Kevin", "Jameson", "Fiona MacDonald": a person's name by shape. */
 export function looksLikePersonName(raw: string): boolean {
   const name = raw.trim();
-  if (name.length < 2 || name.length > 40 || hasNonNameChar(name)) return false;
+  if (name.length < 2 || name.length > 40 || /[\d@:/|]/.test(name)) return false;
   const tokens = name.split(/\s+/).filter((t) => t !== '&' && t.toLowerCase() !== 'and');
   if (tokens.length < 1 || tokens.length > 4) return false;
   let plain = 0;
   for (const t of tokens) {
-    const bare = t.endsWith('.') || t.endsWith(',') ? t.slice(0, -1) : t;
+    const bare = t.replace(/[.,]$/, '');
     const lower = bare.toLowerCase();
     if (ORG_WORDS.has(lower) || CLOSING_WORDS.has(lower)) return false;
     if (PERSON_TOKEN.test(bare)) plain++;
@@ -151,13 +135,15 @@ export function nameMatchesMailbox(name: string, address: string): boolean {
 /** Letters without their accents ("Zoë" → "Zoe", "Łukasz" → "Lukasz"); `german`: ä ö ü → ae oe ue. */
 function toAscii(s: string, german = false): string {
   // Most names are plain ASCII already: no normalisation to pay for (squash runs in loops).
-  if (isAscii(s)) return s;
+  if (ASCII_ONLY.test(s)) return s;
   const spelled = german ? s.replace(/[äöüÄÖÜ]/g, (c) => GERMAN[c]!) : s;
   return spelled
     .normalize('NFD')
     .replace(MARKS, '')
     .replace(/[łŁøØđĐßæÆœŒþÞ]/g, (c) => UNDECOMPOSED[c]!);
 }
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range begins at NUL on purpose
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const GERMAN: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };
 /** Letters that carry no combining mark to strip. */
 const UNDECOMPOSED: Record<string, string> = {
