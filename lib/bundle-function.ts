@@ -5,7 +5,7 @@
 // It is esbuild's API rather than NodejsFunction's esbuild command line because of one plugin
 // (below), which the command line cannot load.
 import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -32,10 +32,17 @@ export const FUNCTION_ENTRIES = {
 // is one today, and importing node:module and making a require cost every cold start ~1 ms.
 export const ESM_REQUIRE_BANNER = 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);';
 
-/** Whether the bundle calls require() at run time: a require of a module left outside it (a Node built-in). */
-function requiresAtRunTime(metafile: esbuild.Metafile): boolean {
-  return Object.values(metafile.inputs).some((input) =>
-    input.imports.some((i) => i.external && (i.kind === 'require-call' || i.kind === 'require-resolve')),
+/**
+ * Whether the bundle calls require() at run time: a require of a module left outside it (a Node
+ * built-in), or of a name known only then (`require(name)`, which the metafile cannot show; esbuild
+ * then writes its require shim, whose error names "Dynamic require").
+ */
+function requiresAtRunTime(metafile: esbuild.Metafile, code: string): boolean {
+  return (
+    code.includes('Dynamic require of') ||
+    Object.values(metafile.inputs).some((input) =>
+      input.imports.some((i) => i.external && (i.kind === 'require-call' || i.kind === 'require-resolve')),
+    )
   );
 }
 
@@ -77,7 +84,8 @@ const onwardHtmlDecoding: esbuild.Plugin = {
   },
 };
 
-// postal-mime's decoders join each part's pieces through a Blob (a costly round trip on Node);
+// postal-mime's decoders join each part's pieces through a Blob (a round trip that costs ~50 µs an
+// email in the pipeline on Node);
 // in the bundle they call onward's joinChunks, which returns the same bytes (adapters/mime-chunks.ts).
 const POSTAL_MIME_DECODERS = /postal-mime[\\/]dist[\\/]esm[\\/](?:base64|qp|pass-through)-decoder\.js$/;
 const BLOB_ROUND_TRIP = "blobToArrayBuffer(new Blob(this.chunks, { type: 'application/octet-stream' }))";
@@ -172,7 +180,8 @@ export async function bundleFunction(entry: string, outdir: string): Promise<num
     metafile: true,
   };
   const { metafile } = await esbuild.build(options);
-  if (requiresAtRunTime(metafile)) await esbuild.build({ ...options, banner: { js: ESM_REQUIRE_BANNER } });
+  if (requiresAtRunTime(metafile, readFileSync(outfile, 'utf8')))
+    await esbuild.build({ ...options, banner: { js: ESM_REQUIRE_BANNER } });
   return statSync(outfile).size;
 }
 

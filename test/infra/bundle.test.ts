@@ -108,6 +108,20 @@ describe('Lambda bundles', () => {
     expect(mod.handler()).toBe('a/b');
   });
 
+  it('a bundle whose CommonJS requires a name known only at run time gets a require too', async () => {
+    const dir = path.join(outdir, 'dynamic-require-probe');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'dep.cjs'), 'module.exports = (name) => require(name).posix.join("a", "b");\n');
+    writeFileSync(
+      path.join(dir, 'entry.ts'),
+      "import join from './dep.cjs';\nexport const handler = () => join(['node', 'path'].join(':'));\n",
+    );
+    await bundleFunction(path.join(dir, 'entry.ts'), dir);
+    expect(readFileSync(path.join(dir, 'index.mjs'), 'utf8').startsWith(ESM_REQUIRE_BANNER)).toBe(true);
+    const mod = await import(pathToFileURL(path.join(dir, 'index.mjs')).href);
+    expect(mod.handler()).toBe('a/b');
+  });
+
   it('a bundled handler runs: the inbound function drops a non-SES event without touching AWS', async () => {
     const mod = await import(pathToFileURL(path.join(bundleOf('inbound'), 'index.mjs')).href);
     await expect(mod.handler({ hello: 'world' })).resolves.toEqual({ outcomes: [] });
