@@ -2,8 +2,8 @@
 // forwarded inline as its owner would from Gmail, serialised to raw MIME, and then run through
 // what on-mail-received does to it in memory — parse (adapters/mime.ts) → unwrap → classify →
 // extract → draft (scripts/core-pipeline.ts) — bundled as the functions ship it, so the figure
-// is the deployed code's (not tsx's transform of the sources). Parsing alone with postal-mime, in
-// the same run, is the yardstick.
+// is the deployed code's (not tsx's transform of the sources). Parsing alone with postal-mime,
+// bundled the same way and timed in the same run, is the yardstick.
 //   npx tsx scripts/bench-core.ts [--html] [--source] [--stages]   (npm run bench runs it as part of the table)
 // --html forwards with Gmail's HTML alternative beside the text.
 // --source times the sources as tsx runs them, for comparing a change before bundling it.
@@ -22,7 +22,7 @@ import { extract } from '../lambdas/core/extract/index.ts';
 import { unwrapForward } from '../lambdas/core/forward/index.ts';
 import { bundleFunction, REPO_ROOT } from '../lib/bundle-function.ts';
 import { exitUnlessCorpus, loadCorpus } from './corpus.ts';
-import { pipeline as sourcePipeline } from './core-pipeline.ts';
+import * as sources from './core-pipeline.ts';
 import { forwardedParsed } from './eval.ts';
 
 const OWNER_NAME = 'Job Seeker';
@@ -64,15 +64,19 @@ export async function corpusForwards({ html = false }: { html?: boolean } = {}):
   );
 }
 
-type Pipeline = (raw: Uint8Array) => Promise<unknown>;
+type Step = (raw: Uint8Array) => Promise<unknown>;
+interface Timed {
+  pipeline: Step;
+  parseAlone: Step;
+}
 
 /** scripts/core-pipeline.ts as lib/bundle-function.ts bundles a function, built in cdk.out (git-ignored). */
-async function bundledPipeline(): Promise<Pipeline> {
+async function bundled(): Promise<Timed> {
   mkdirSync(path.join(REPO_ROOT, 'cdk.out'), { recursive: true });
   const dir = mkdtempSync(path.join(REPO_ROOT, 'cdk.out', 'bench-core-'));
   try {
     await bundleFunction(fileURLToPath(new URL('./core-pipeline.ts', import.meta.url)), dir);
-    return ((await import(pathToFileURL(path.join(dir, 'index.mjs')).href)) as { pipeline: Pipeline }).pipeline;
+    return (await import(pathToFileURL(path.join(dir, 'index.mjs')).href)) as Timed;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -111,8 +115,7 @@ export async function measureCore(
   { html = false, source = false }: { html?: boolean; source?: boolean } = {},
 ): Promise<CoreFigures> {
   const raws = await corpusForwards({ html });
-  const pipeline = source ? sourcePipeline : await bundledPipeline();
-  const parseAlone = (raw: Buffer) => PostalMime.parse(raw);
+  const { pipeline, parseAlone } = source ? sources : await bundled();
   // Warm up: let the JIT compile the parser and the regular expressions before timing.
   for (let i = 0; i < 5; i++) {
     await timeRound(raws, parseAlone);
