@@ -81,8 +81,10 @@ describe('stage: an interview happened', () => {
 });
 
 describe('stage: frames that overlap', () => {
-  // The frames are searched together; one set aside (a future or a negation in its words) must
-  // not hide another that starts inside it and is said of the past.
+  // A frame set aside (a future or a negation in its words: "will not … for the interview") must
+  // not hide another that starts inside it and is said of the past ("the interview … with you"):
+  // each frame is searched on its own today, and a search of all of them at once would have to
+  // keep this.
   it('reads a frame that starts inside one set aside', () => {
     expect(stageOf(`Thanks, and we will not forget, for the interview yesterday with you. ${NO}`)).toBe('interview');
   });
