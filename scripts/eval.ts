@@ -349,7 +349,7 @@ function mistakes(outcomes: readonly Outcome[]): string[] {
 }
 
 /** onward's own addresses in these forwards: never the person to thank, as in production. */
-const OWN_ADDRESSES = [OWNER.address, INBOUND];
+export const OWN_ADDRESSES = [OWNER.address, INBOUND];
 
 function run(records: readonly CorpusRecord[], toMail: (r: CorpusRecord) => ParsedMail): Outcome[] {
   return records.map((record) => {
@@ -502,9 +502,9 @@ function summary(sets: readonly { name: string; records: readonly CorpusRecord[]
  * as shipped. Dev set 4 is two-thirds look-alikes; learning from it, the word model grew shy of
  * calling anything a rejection (held-out set 1 lost two, in aggregate), so it only measures.
  */
-const WORDLESS_DEV_SETS = [join(FIXTURES, 'dev', 'emails-4.jsonl')];
+export const WORDLESS_DEV_SETS = [join(FIXTURES, 'dev', 'emails-4.jsonl')];
 
-const HELD_OUT: readonly { path: string; name: string }[] = [
+export const HELD_OUT: readonly { path: string; name: string }[] = [
   { path: join(FIXTURES, 'unseen', 'emails.jsonl'), name: 'held-out set' },
   { path: join(FIXTURES, 'unseen-2', 'emails.jsonl'), name: 'held-out set 2' },
 ];
