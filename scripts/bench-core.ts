@@ -13,7 +13,6 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path, { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
-import PostalMime from 'postal-mime';
 import { parseMime } from '../lambdas/adapters/mime.ts';
 import { buildRawMessage } from '../lambdas/adapters/ses-mailer.ts';
 import { classify } from '../lambdas/core/classify/index.ts';
@@ -150,7 +149,7 @@ export async function measureStages(
   const originals = parsed.map(unwrapForward);
   const extractions = originals.map(extract);
   const stages: Record<string, (i: number) => unknown> = {
-    'postal-mime parse': (i) => PostalMime.parse(raws[i]!),
+    'postal-mime parse': (i) => sources.parseAlone(raws[i]!),
     'parseMime (adapter)': (i) => parseMime(raws[i]!),
     unwrap: (i) => unwrapForward(parsed[i]!),
     classify: (i) => classify(originals[i]!),
