@@ -39,16 +39,10 @@ export const ESM_REQUIRE_BANNER = 'import{createRequire as __cr}from"node:module
  */
 const requiresAtRunTime = (code: string): boolean => code.includes('Dynamic require of');
 
-// postal-mime's own table of named character references holds all 2,231 of HTML5 (34 KB, built
-// into an object at every cold start); onward decodes the ones mail writes with its own table
-// (lambdas/core/mail/html-entities.ts), which HTML-only mail already uses. The bundle carries that
-// one table for both.
-const POSTAL_MIME_ENTITIES = /postal-mime[\\/]dist[\\/]esm[\\/]html-entities\.js$/;
-const ONWARD_ENTITIES = path.join(REPO_ROOT, 'lambdas', 'core', 'mail', 'html-entities.ts');
-
-// Likewise one HTML-to-text converter: postal-mime turns an HTML part into text only when it sits
-// beside a plain one in multipart/mixed, with 2.5 KB of its own; HTML-only mail already goes
-// through onward's (lambdas/core/mail/html-text.ts), which the bundle uses for both. For such a
+// One HTML-to-text converter: postal-mime turns an HTML part into text only when it sits beside a
+// plain one in multipart/mixed, with 2.5 KB of its own and its table of all 2,231 HTML5 character
+// references (34 KB, which nothing else in it reads, so the bundle then leaves it out); HTML-only
+// mail already goes through onward's (lambdas/core/mail/html-text.ts), which the bundle uses for both. For such a
 // mixed message the text differs in layout (postal-mime writes list items as " * " and keeps link
 // URLs; onward's makes paragraphs): tests read it as postal-mime does, the bundle as onward does,
 // and only test/infra/bundle.test.ts reads it through the bundle.
@@ -59,11 +53,6 @@ const POSTAL_HTML_TO_TEXT = 'export function htmlToText(';
 const onwardHtmlDecoding: esbuild.Plugin = {
   name: 'onward-html-decoding',
   setup(build) {
-    // postal-mime reads its table as an object; onward's is built when first read (html-entities.ts).
-    build.onLoad({ filter: POSTAL_MIME_ENTITIES }, () => ({
-      contents: `import { htmlEntities as table } from ${JSON.stringify(ONWARD_ENTITIES)};\nexport const htmlEntities = /* @__PURE__ */ new Proxy({}, { get: (_, name) => table()[name] });\n`,
-      loader: 'js',
-    }));
     build.onLoad({ filter: POSTAL_MIME_TEXT_FORMAT }, async (args) => {
       const source = await readFile(args.path, 'utf8');
       // A new postal-mime that renamed it would otherwise keep its own converter unnoticed.

@@ -48,10 +48,10 @@ export function keptEntities(table: Readonly<Record<string, string>>): {
 let table: Record<string, string> | undefined;
 
 /**
- * The table in postal-mime's shape: "&name;" for every name, "&name" for the legacy ones. Built on
- * first use: only HTML mail decodes references (html-text.ts for HTML-only mail, postal-mime for an
- * HTML part it turns into text), and building it cost every cold start of every function that
- * reads mail, mostly for mail that has a text part.
+ * The table: "&name;" for every name, "&name" for the legacy ones. Built on first use: only HTML
+ * mail decodes references (html-text.ts, which the bundle also gives postal-mime for an HTML part
+ * it turns into text), and building it cost every cold start of every function that reads mail,
+ * mostly for mail that has a text part.
  */
 export function htmlEntities(): Readonly<Record<string, string>> {
   if (table) return table;
