@@ -137,18 +137,18 @@ export function readEmail(mail: OriginalMail) {
   const text = `${mail.subject.replace(/\s+/g, ' ').trim()}\n${normalizeText(mail.text).flat}`;
   const tokens = tokenize(text);
   const reading = readFrames(tokens);
-  const frames = new Set(reading.findings.map((f) => f.frame));
-  // An offer the email takes back ("we must withdraw the conditional offer") is a decision, not an offer.
+  // An offer the email takes back ("we must withdraw the conditional offer") is a decision, not an
+  // offer: the offer leaves the findings, so the frames, the purpose and the evidence agree.
   const withdrawn = reading.findings.some((f) => {
     if (f.frame !== 'refused') return false;
     const words = tokens.slice(f.start, f.end).map((t) => t.stem);
     return words.includes('offer') && words.some((w) => RESCIND.has(w));
   });
-  if (withdrawn) frames.delete('offer');
+  if (withdrawn) reading.findings = reading.findings.filter((f) => f.frame !== 'offer');
   return {
     text,
     reading,
-    frames,
+    frames: new Set(reading.findings.map((f) => f.frame)),
     job: reading.job,
     language: guessLanguage(tokens.filter((t) => !t.mark).map((t) => t.word)),
   };
