@@ -2,33 +2,29 @@
 // behalf of thousands of employers, so their domain says nothing about the company; free-mail
 // domains say nothing either. Role mailboxes (careers@, no-reply@) have nobody to thank.
 
-/** Applicant-tracking systems and job boards that send mail on behalf of employers (spaced: smaller bundles). */
-const ATS_AND_BOARD_DOMAINS = [
-  'greenhouse.io greenhouse-mail.io lever.co hire.lever.co myworkday.com myworkdayjobs.com',
-  'workday.com icims.com smartrecruiters.com ashbyhq.com jobvite.com taleo.net taleo.com',
-  'successfactors.com successfactors.eu sapsf.com sapsf.eu indeed.com indeedemail.com',
-  'linkedin.com ziprecruiter.com glassdoor.com monster.com dice.com careerbuilder.com',
-  'avature.net breezy.hr bamboohr.com workable.com workablemail.com recruitee.com',
-  'teamtailor.com teamtailor-mail.com jazzhr.com applytojob.com personio.de personio.com',
-  'pinpointhq.com rippling.com gem.com paradox.ai phenom.com phenompeople.com gr8people.com',
-  'cornerstoneondemand.com csod.com ultipro.com paycomonline.net hirebridge.com',
-  'jobscore.com recruiterbox.com freshteam.com zohorecruit.com manatal.com comeet.co',
-  'homerun.co join.com handshake.com joinhandshake.com wellfound.com angel.co hired.com',
-  'otta.com welcometothejungle.com stepstone.de xing.com seek.com.au reed.co.uk',
-  'totaljobs.com simplyhired.com jobcase.com snagajob.com mail.beamery.com eightfold.ai',
-  'hirevue.com myjobhelper.com neuvoo.com talent.com jobs2careers.com',
-]
-  .join(' ')
-  .split(' ');
+/** Applicant-tracking systems and job boards that send mail on behalf of employers (one spaced string: the smallest bundle). */
+const ATS_AND_BOARD_DOMAINS = (
+  'greenhouse.io greenhouse-mail.io lever.co hire.lever.co myworkday.com myworkdayjobs.com ' +
+  'workday.com icims.com smartrecruiters.com ashbyhq.com jobvite.com taleo.net taleo.com ' +
+  'successfactors.com successfactors.eu sapsf.com sapsf.eu indeed.com indeedemail.com ' +
+  'linkedin.com ziprecruiter.com glassdoor.com monster.com dice.com careerbuilder.com ' +
+  'avature.net breezy.hr bamboohr.com workable.com workablemail.com recruitee.com ' +
+  'teamtailor.com teamtailor-mail.com jazzhr.com applytojob.com personio.de personio.com ' +
+  'pinpointhq.com rippling.com gem.com paradox.ai phenom.com phenompeople.com gr8people.com ' +
+  'cornerstoneondemand.com csod.com ultipro.com paycomonline.net hirebridge.com ' +
+  'jobscore.com recruiterbox.com freshteam.com zohorecruit.com manatal.com comeet.co ' +
+  'homerun.co join.com handshake.com joinhandshake.com wellfound.com angel.co hired.com ' +
+  'otta.com welcometothejungle.com stepstone.de xing.com seek.com.au reed.co.uk ' +
+  'totaljobs.com simplyhired.com jobcase.com snagajob.com mail.beamery.com eightfold.ai ' +
+  'hirevue.com myjobhelper.com neuvoo.com talent.com jobs2careers.com'
+).split(' ');
 
 /** Free and consumer mail providers: a recruiter writing from one of these names no company. */
-const FREE_MAIL_DOMAINS = [
-  'gmail.com googlemail.com outlook.com hotmail.com live.com msn.com yahoo.com ymail.com',
-  'icloud.com me.com aol.com proton.me protonmail.com gmx.com gmx.de web.de mail.com',
-  'zoho.com yandex.com fastmail.com hey.com tutanota.com duck.com',
-]
-  .join(' ')
-  .split(' ');
+const FREE_MAIL_DOMAINS = (
+  'gmail.com googlemail.com outlook.com hotmail.com live.com msn.com yahoo.com ymail.com ' +
+  'icloud.com me.com aol.com proton.me protonmail.com gmx.com gmx.de web.de mail.com ' +
+  'zoho.com yandex.com fastmail.com hey.com tutanota.com duck.com'
+).split(' ');
 
 /** One word of a mailbox's local part that marks it as a function, not a person. */
 const ROLE_WORD =
