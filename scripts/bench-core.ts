@@ -4,12 +4,14 @@
 // extract → draft (scripts/core-pipeline.ts) — bundled as the functions ship it, so the figure
 // is the deployed code's (not tsx's transform of the sources). Parsing alone with postal-mime,
 // bundled the same way and timed in the same run, is the yardstick.
-//   npx tsx scripts/bench-core.ts [--html] [--source] [--stages]   (npm run bench runs it as part of the table)
+//   npx tsx scripts/bench-core.ts [--html] [--source] [--stages] [--node PATH]   (npm run bench runs it as part of the table)
 // --html forwards with Gmail's HTML alternative beside the text.
+// --node times the bundle in a process of that Node binary (Lambda's runtime: see the README).
 // --source times the sources as tsx runs them, for comparing a change before bundling it.
 // --stages also prints where the time goes, stage by stage (sources).
 
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path, { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
@@ -63,22 +65,52 @@ export async function corpusForwards({ html = false }: { html?: boolean } = {}):
   );
 }
 
-type Step = (raw: Uint8Array) => Promise<unknown>;
-interface Timed {
-  pipeline: Step;
-  parseAlone: Step;
-}
-
-/** scripts/core-pipeline.ts as lib/bundle-function.ts bundles a function, built in cdk.out (git-ignored). */
-async function bundled(): Promise<Timed> {
+/** The core as the functions ship it, bundled by lib/bundle-function.ts in cdk.out (git-ignored). */
+async function withBundle<T>(use: (file: string) => Promise<T>): Promise<T> {
   mkdirSync(path.join(REPO_ROOT, 'cdk.out'), { recursive: true });
   const dir = mkdtempSync(path.join(REPO_ROOT, 'cdk.out', 'bench-core-'));
   try {
     await bundleFunction(fileURLToPath(new URL('./core-pipeline.ts', import.meta.url)), dir);
-    return (await import(pathToFileURL(path.join(dir, 'index.mjs')).href)) as Timed;
+    return await use(path.join(dir, 'index.mjs'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The bundle timed in a process of the Node binary `node`: the forwards go to it in a file beside the bundle. */
+function timeInNode(
+  node: string,
+  file: string,
+  raws: readonly Buffer[],
+  seconds: number,
+): ReturnType<typeof sources.timeCore> {
+  const rawsFile = path.join(path.dirname(file), 'raws.json');
+  writeFileSync(rawsFile, JSON.stringify(raws.map((r) => r.toString('base64'))));
+  const script =
+    'const {timeCore}=await import(process.env.CORE_BUNDLE);' +
+    'const {readFileSync}=await import("node:fs");' +
+    'const raws=JSON.parse(readFileSync(process.env.CORE_RAWS,"utf8")).map((b)=>Buffer.from(b,"base64"));' +
+    'process.stdout.write(JSON.stringify(await timeCore(raws,Number(process.env.CORE_SECONDS))));';
+  const r = spawnSync(node, ['--input-type=module', '-e', script], {
+    env: {
+      PATH: process.env.PATH,
+      CORE_BUNDLE: pathToFileURL(file).href,
+      CORE_RAWS: rawsFile,
+      CORE_SECONDS: String(seconds),
+    },
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  if (r.status !== 0) throw new Error(`timing the core with ${node} failed: ${r.error?.message ?? r.stderr}`);
+  return Promise.resolve(JSON.parse(r.stdout));
+}
+
+/** The version a Node binary reports ("v24.22.3"); throws, saying so, when it is not one. */
+export function nodeVersion(node: string): string {
+  const r = spawnSync(node, ['--version'], { encoding: 'utf8' });
+  if (r.status !== 0 || !/^v\d+\./.test(r.stdout))
+    throw new Error(`${node} is not a Node binary: ${r.error?.message ?? r.stderr}`);
+  return r.stdout.trim();
 }
 
 export interface CoreFigures {
@@ -93,49 +125,28 @@ export interface CoreFigures {
   rounds: number;
 }
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-
-async function timeRound(raws: readonly Buffer[], fn: (raw: Buffer) => Promise<unknown>): Promise<number> {
-  const start = process.hrtime.bigint();
-  for (const raw of raws) await fn(raw);
-  return Number(process.hrtime.bigint() - start) / 1e3 / raws.length;
-}
-
 /**
- * Alternates rounds of "parse alone" and "whole pipeline" over the corpus for about `seconds`,
- * so a burst of load from elsewhere on the machine hits both alike; medians of the rounds.
+ * The core's cost per email over the corpus forwards for about `seconds`: the bundle in this
+ * process, the bundle in a process of the Node binary `node` (Lambda's runtime, say), or
+ * (`source`) the sources as tsx runs them.
  */
 export async function measureCore(
   seconds = 4,
-  { html = false, source = false }: { html?: boolean; source?: boolean } = {},
+  { html = false, source = false, node }: { html?: boolean; source?: boolean; node?: string } = {},
 ): Promise<CoreFigures> {
   const raws = await corpusForwards({ html });
-  const { pipeline, parseAlone } = source ? sources : await bundled();
-  // Warm up: let the JIT compile the parser and the regular expressions before timing.
-  for (let i = 0; i < 5; i++) {
-    await timeRound(raws, parseAlone);
-    await timeRound(raws, pipeline);
-  }
-  const parse: number[] = [];
-  const whole: number[] = [];
-  const until = Date.now() + seconds * 1000;
-  while (Date.now() < until || parse.length < 5) {
-    parse.push(await timeRound(raws, parseAlone));
-    whole.push(await timeRound(raws, pipeline));
-  }
-  const parseUs = median(parse);
-  const pipelineUs = median(whole);
+  const f = source
+    ? await sources.timeCore(raws, seconds)
+    : await withBundle(async (file) =>
+        node
+          ? timeInNode(node, file, raws, seconds)
+          : ((await import(pathToFileURL(file).href)) as typeof sources).timeCore(raws, seconds),
+      );
   return {
     emails: raws.length,
-    parseUs,
-    pipelineUs,
-    ratio: pipelineUs / parseUs,
-    rate: 1e6 / pipelineUs,
-    rounds: parse.length,
+    ...f,
+    ratio: f.pipelineUs / f.parseUs,
+    rate: 1e6 / f.pipelineUs,
   };
 }
 
@@ -164,16 +175,23 @@ export async function measureStages(
       for (let i = 0; i < raws.length; i++) await fn(i);
       if (r >= 3) times.push(Number(process.hrtime.bigint() - start) / 1e3 / raws.length);
     }
-    out[name] = median(times);
+    out[name] = sources.median(times);
   }
   return out;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   exitUnlessCorpus('scripts/bench-core.ts');
-  const f = await measureCore(4, { html: process.argv.includes('--html'), source: process.argv.includes('--source') });
+  const nodeAt = process.argv.indexOf('--node');
+  const node = nodeAt >= 0 ? process.argv[nodeAt + 1] : undefined;
+  const version = node ? `${nodeVersion(node)}: ` : '';
+  const f = await measureCore(4, {
+    html: process.argv.includes('--html'),
+    source: process.argv.includes('--source'),
+    node,
+  });
   console.log(
-    `${f.emails} forwarded emails × ${f.rounds} rounds: parse alone ${f.parseUs.toFixed(1)} µs, whole pipeline ${f.pipelineUs.toFixed(1)} µs ` +
+    `${version}${f.emails} forwarded emails × ${f.rounds} rounds: parse alone ${f.parseUs.toFixed(1)} µs, whole pipeline ${f.pipelineUs.toFixed(1)} µs ` +
       `(${f.ratio.toFixed(2)} × parsing), ${Math.round(f.rate).toLocaleString('en-US')} emails/s`,
   );
   if (process.argv.includes('--stages')) {

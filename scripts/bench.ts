@@ -3,6 +3,8 @@
 // exit code is 1 only so that scripts can tell whether every budget held.
 //   npm run bench                      everything (a few minutes)
 //   npm run bench -- --only core,e2e   some parts: bundles, init, core, e2e (e2e includes memory)
+//   npm run bench -- --node PATH       module init and core timed on that Node binary — Lambda's
+//                                      runtime, which is not this machine's (README: Benchmarks)
 // The figures move with machine load; the load average is printed so a noisy run can be spotted
 // and repeated.
 
@@ -15,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import nodemailer from 'nodemailer';
 import PostalMime from 'postal-mime';
 import { FUNCTION_ENTRIES, REPO_ROOT as REPO, bundleFunction } from '../lib/bundle-function.ts';
-import { BENCH_CORPUS, measureCore } from './bench-core.ts';
+import { BENCH_CORPUS, measureCore, nodeVersion } from './bench-core.ts';
 import { exitUnlessCorpus, loadCorpus } from './corpus.ts';
 import { forwardedParsed } from './eval.ts';
 
@@ -74,7 +76,7 @@ function initTimes(file: string, runs: number): number[] {
     'const t=performance.now();await import(process.env.BENCH_BUNDLE);process.stdout.write(String(performance.now()-t));';
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    const r = spawnSync(functionsNode, ['--input-type=module', '-e', script], {
       cwd: REPO,
       env: {
         PATH: process.env.PATH,
@@ -125,7 +127,7 @@ async function benchBundles(parts: Set<string>) {
 // ——— Core: parse + unwrap + classify + extract + draft, one core (scripts/bench-core.ts). ———
 
 async function benchCore() {
-  const f = await measureCore();
+  const f = await measureCore(4, { node: nodeArg });
   row(
     'core cost per email',
     `${f.pipelineUs.toFixed(0)} µs (parsing alone ${f.parseUs.toFixed(0)} µs, ${f.ratio.toFixed(2)} ×)`,
@@ -140,7 +142,7 @@ async function benchCore() {
   );
   // The budgeted figure forwards text only, the cheapest message to parse. Gmail, Outlook and
   // Apple Mail send an HTML alternative beside the text: the same core work, a dearer parse.
-  const h = await measureCore(4, { html: true });
+  const h = await measureCore(4, { html: true, node: nodeArg });
   row(
     '  … forwards with an HTML alternative',
     `${h.pipelineUs.toFixed(0)} µs = ${h.ratio.toFixed(2)} × parsing alone (${h.parseUs.toFixed(0)} µs), ${Math.round(h.rate).toLocaleString('en-US')} emails/s`,
@@ -312,10 +314,15 @@ function print() {
 const args = process.argv.slice(2);
 const onlyAt = args.indexOf('--only');
 const parts = new Set(onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',') : ['bundles', 'init', 'core', 'e2e']);
+const nodeAt = args.indexOf('--node');
+const nodeArg = nodeAt >= 0 ? args[nodeAt + 1] : undefined;
+/** The Node that imports the bundles and runs the core: this one, or the one `--node` names. */
+const functionsNode = nodeArg ?? process.execPath;
 // The core and end-to-end figures are measured on the corpus; bundles and init need none.
 if (parts.has('core') || parts.has('e2e')) exitUnlessCorpus('npm run bench (core, e2e)');
 
 console.log(`onward bench — ${machine()}`);
+if (nodeArg) console.log(`module init and core timed on Node ${nodeVersion(nodeArg)} (${nodeArg})`);
 console.log(`load average at start: ${load()}\n`);
 const started = Date.now();
 if (parts.has('bundles') || parts.has('init')) await benchBundles(parts);
