@@ -157,7 +157,7 @@ export async function measureStages(
 ): Promise<Record<string, number>> {
   const raws = await corpusForwards({ html });
   const parsed = await Promise.all(raws.map((r) => parseMime(r)));
-  const originals = parsed.map(unwrapForward);
+  const originals = parsed.map((p) => unwrapForward(p).original);
   const extractions = originals.map(extract);
   const stages: Record<string, (i: number) => unknown> = {
     'postal-mime parse': (i) => sources.parseAlone(raws[i]!),

@@ -2,7 +2,6 @@
 // Safe to replay: the case is keyed on SES's message id, every step is a conditional status
 // change, and a replay resumes where an earlier attempt stopped (docs/DESIGN.md §3).
 import { type Case, type IgnoreReason, ignoredRecordExpiry, type Refusal } from '../core/case/index.ts';
-import { asksRecordOnly } from '../core/forward/index.ts';
 import type { OriginalMail, ParsedMail } from '../core/mail/index.ts';
 import { draftLetter, noLetterReason } from '../core/letter/index.ts';
 import { duplicateMessage, noticeMessage, refusalMessage } from '../core/notices/index.ts';
@@ -182,6 +181,7 @@ export async function readAndDraft(deps: ReadingDeps, record: Case, parsed: Pars
     original,
     classification: reader,
     extraction,
+    recordOnly,
   } = readRejection(parsed, [deps.owner.email, ...deps.policy.allowedSenders, ...deps.policy.ownAddresses]);
   if (!original.text.trim() && !original.subject.trim()) return ignore(deps, record, 'empty');
   if (
@@ -200,7 +200,7 @@ export async function readAndDraft(deps: ReadingDeps, record: Case, parsed: Pars
   if (said) deps.log.info('mail.owner-verdict', { caseId: record.id, label: said.label, from: said.caseId });
   const analysed = { original: summarised, classification, extraction };
   // The owner forwarded a past rejection to record it: their history, with no letter and no notice.
-  if (asksRecordOnly(parsed)) return recordOnly(deps, record, analysed);
+  if (recordOnly) return recordForHistory(deps, record, analysed);
 
   if (classification.verdict !== 'rejection') {
     const reason: IgnoreReason = classification.verdict === 'unsure' ? 'unsure' : 'not-a-rejection';
@@ -249,7 +249,7 @@ export async function readAndDraft(deps: ReadingDeps, record: Case, parsed: Pars
  * the owner (a batch of old mail would earn a batch of notices), and no claim on the email, so a
  * later forward of it without the note drafts as usual.
  */
-async function recordOnly(deps: ReadingDeps, record: Case, analysed: Partial<Case>): Promise<ReceiveOutcome> {
+async function recordForHistory(deps: ReadingDeps, record: Case, analysed: Partial<Case>): Promise<ReceiveOutcome> {
   const recorded = await setAside(deps.cases, record.id, {
     ...analysed,
     reason: 'record-only',

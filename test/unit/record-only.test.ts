@@ -2,8 +2,10 @@
 // the owner's history — in the list and the chart — with no letter and no email; any other note
 // (or none) drafts as always.
 import { describe, expect, it } from 'vitest';
-import { asksRecordOnly } from '../../lambdas/core/forward/index.ts';
+import { unwrapForward } from '../../lambdas/core/forward/index.ts';
 import type { ParsedMail } from '../../lambdas/core/mail/index.ts';
+
+const asksRecordOnly = (mail: ParsedMail) => unwrapForward(mail).recordOnly;
 import { searchChart } from '../../lambdas/core/record/index.ts';
 import { draftAnyway } from '../../lambdas/workflow/draft-anyway.ts';
 import type { ReceiveDeps } from '../../lambdas/workflow/inbound.ts';

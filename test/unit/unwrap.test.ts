@@ -27,7 +27,7 @@ const body = 'Dear Sam,\n\nWe have decided to move forward with other candidates
 describe('unwrapping a forward', () => {
   it('recovers the original from a Gmail inline forward, without a Message-ID', () => {
     const text = `FYI\n\n---------- Forwarded message ---------\nFrom: Jane Roe <Jane@Acme.test>\nDate: Mon, 5 Oct 2020 at 09:12\nSubject: Your application\nTo: <me@example.com>\n\n\n${body}\n`;
-    const original = unwrapForward(mail({ text }));
+    const original = unwrapForward(mail({ text })).original;
     expect(original).toMatchObject({
       style: 'inline',
       from: { name: 'Jane Roe', address: 'jane@acme.test' },
@@ -40,7 +40,7 @@ describe('unwrapping a forward', () => {
 
   it('recovers the original from an Outlook forward', () => {
     const text = `\n\n________________________________\nFrom: Jane Roe <jane@acme.test>\nSent: Monday, October 5, 2020 9:12 AM\nTo: Me <me@example.com>\nSubject: Your application\n\n${body}`;
-    expect(unwrapForward(mail({ text }))).toMatchObject({
+    expect(unwrapForward(mail({ text })).original).toMatchObject({
       style: 'inline',
       from: { address: 'jane@acme.test' },
       subject: 'Your application',
@@ -54,7 +54,7 @@ describe('unwrapping a forward', () => {
       subject: 'Your application',
       text: body,
     });
-    expect(unwrapForward(mail({ text: 'see attached', attached }))).toMatchObject({
+    expect(unwrapForward(mail({ text: 'see attached', attached })).original).toMatchObject({
       style: 'attachment',
       messageId: '<orig@acme>',
       from: { address: 'jane@acme.test' },
@@ -68,7 +68,7 @@ describe('unwrapping a forward', () => {
       from: [{ name: 'Jane', address: 'jane@acme.test' }],
       messageId: '<d@acme>',
     });
-    expect(unwrapForward(direct)).toMatchObject({ style: 'direct', messageId: '<d@acme>' });
+    expect(unwrapForward(direct).original).toMatchObject({ style: 'direct', messageId: '<d@acme>' });
   });
 
   it('strips the forward prefixes clients add', () => {
@@ -106,7 +106,7 @@ describe('forwards within forwards', () => {
       .split('\n')
       .map((l) => `> ${l}`)
       .join('\n');
-    const original = unwrapForward(mail({ text }));
+    const original = unwrapForward(mail({ text })).original;
     expect(original).toMatchObject({
       style: 'inline',
       from: { address: 'jane@acme.test' },
@@ -118,7 +118,7 @@ describe('forwards within forwards', () => {
   it('finds the recruiter inside a forward of a forward', () => {
     const once = `---------- Forwarded message ---------\n${inner}\n\n\n${body}`;
     const twice = `FYI\n\n---------- Forwarded message ---------\nFrom: Pat Friend <pat@friend.test>\nDate: Tue, 6 Oct 2020 at 10:00\nSubject: Fwd: Your application\nTo: <me@example.com>\n\n\n${once}`;
-    const original = unwrapForward(mail({ text: twice, subject: 'Fwd: Fwd: Your application' }));
+    const original = unwrapForward(mail({ text: twice, subject: 'Fwd: Fwd: Your application' })).original;
     expect(original).toMatchObject({ from: { address: 'jane@acme.test' }, subject: 'Your application' });
     expect(original.text.trim().startsWith('Dear Sam')).toBe(true);
   });

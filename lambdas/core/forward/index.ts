@@ -1,4 +1,4 @@
 // Forwarded mail: the recruiter's original recovered from the owner's forward (inline, attached
 // or auto-forwarded). Subjects without their Fwd:/Re: prefixes are core/subject's.
 export { readForward } from './fast-reader.ts';
-export { asksRecordOnly, unwrapForward } from './unwrap.ts';
+export { unwrapForward } from './unwrap.ts';

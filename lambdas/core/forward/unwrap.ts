@@ -47,63 +47,66 @@ function unquote(body: string): string {
 // A forward of a forward of a forward is already unusual; deeper is not worth following.
 const MAX_FORWARD_DEPTH = 3;
 
-export function unwrapForward(mail: ParsedMail): OriginalMail {
-  if (mail.attached) return fromParsed(mail.attached, 'attachment');
+/**
+ * The owner's mail read once: the recruiter's message it carries, and whether the owner's note
+ * asks for it to be recorded only.
+ */
+interface Unwrapped {
+  original: OriginalMail;
+  /**
+   * "record" is the first line of the owner's note — the text of a forward-as-attachment, or what
+   * they wrote above an inline forward's header block: a past rejection, recorded for their history
+   * without a letter. Only the whole line counts ("Record.", "record:" too): a note that merely
+   * mentions recording is a note. Mail that came as it was (an auto-forward, mail written to onward
+   * directly) has no note of the owner's: its text is the recruiter's.
+   */
+  recordOnly: boolean;
+}
+
+export function unwrapForward(mail: ParsedMail): Unwrapped {
+  if (mail.attached) return { original: fromParsed(mail.attached, 'attachment'), recordOnly: saysRecord(mail.text) };
 
   let text = unquote(mail.text);
   let subject = mail.subject;
   let found: { from: Address; result: ReturnType<typeof readForward> } | null = null;
+  // The owner's note is what the outermost forward has above its header block.
+  let note: string | null = null;
   // A forward of a forward: the recruiter's message is the innermost one.
   for (let depth = 0; depth < MAX_FORWARD_DEPTH; depth += 1) {
     const result = readForward(text, subject);
+    if (depth === 0 && result.forwarded) note = result.message ?? '';
     const from = result.forwarded ? toAddress(result.email.from) : null;
     if (!from) break;
     found = { from, result };
     text = unquote(result.email.body ?? '');
     subject = result.email.subject?.trim() || stripForwardPrefix(subject);
   }
+  const recordOnly = note !== null && saysRecord(note);
   // A "forward" with no recoverable sender is treated as the message itself: guessing would
   // address the letter to the wrong person.
-  if (!found) return fromParsed(mail, 'direct');
+  if (!found) return { original: fromParsed(mail, 'direct'), recordOnly };
 
   return {
-    style: 'inline',
-    from: found.from,
-    replyTo: [],
-    cc: toAddresses(found.result.email.cc),
-    subject: stripForwardPrefix(subject) || stripForwardPrefix(mail.subject),
-    date: found.result.email.date ?? null,
-    // Inline forwards lose the original Message-ID: the letter cannot be threaded.
-    messageId: null,
-    references: null,
-    text,
+    original: {
+      style: 'inline',
+      from: found.from,
+      replyTo: [],
+      cc: toAddresses(found.result.email.cc),
+      subject: stripForwardPrefix(subject) || stripForwardPrefix(mail.subject),
+      date: found.result.email.date ?? null,
+      // Inline forwards lose the original Message-ID: the letter cannot be threaded.
+      messageId: null,
+      references: null,
+      text,
+    },
+    recordOnly,
   };
 }
 
-/**
- * What the owner wrote above what they forwarded: the text of a forward-as-attachment, or the
- * part of an inline forward before its header block. Null for mail that came as it was (an
- * auto-forward, mail written to onward directly): there the text is the recruiter's, not theirs.
- */
-function ownerNote(mail: ParsedMail): string | null {
-  if (mail.attached) return mail.text;
-  const result = readForward(unquote(mail.text), mail.subject);
-  return result.forwarded ? (result.message ?? '') : null;
-}
-
-/**
- * "record" as the first line of the owner's note: a past rejection, to be recorded for the
- * owner's history without a letter. Only the whole line counts ("Record.", "record:" too): a
- * note that merely mentions recording is a note.
- */
-export function asksRecordOnly(mail: ParsedMail): boolean {
-  const first = ownerNote(mail)
-    ?.split('\n')
-    .find((line) => line.trim());
-  return (
-    first
-      ?.trim()
-      .replace(/[.!:]+$/, '')
-      .toLowerCase() === 'record'
-  );
-}
+const saysRecord = (note: string): boolean =>
+  note
+    .split('\n')
+    .find((line) => line.trim())
+    ?.trim()
+    .replace(/[.!:]+$/, '')
+    .toLowerCase() === 'record';

@@ -10,6 +10,8 @@ export interface Reading {
   original: OriginalMail;
   classification: Classification;
   extraction: Extraction;
+  /** The owner's note asks for the email to be recorded only, with no letter (forward/unwrap.ts). */
+  recordOnly: boolean;
 }
 
 /**
@@ -18,9 +20,9 @@ export interface Reading {
  * back to them.
  */
 export function readRejection(mail: ParsedMail, ownAddresses: readonly string[]): Reading {
-  const original = unwrapForward(mail);
+  const { original, recordOnly } = unwrapForward(mail);
   const extraction = withoutAddresses(extract(original), ownAddresses);
-  return { original, classification: afterStage(classify(original), extraction), extraction };
+  return { original, classification: afterStage(classify(original), extraction), extraction, recordOnly };
 }
 
 const STAGE_WORDS = { interview: 'an interview', test: 'a test or assessment', application: 'the application alone' };
