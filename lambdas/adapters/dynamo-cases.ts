@@ -54,6 +54,24 @@ export function dynamoCaseRepository(dynamodb: AwsHttp, table: string): CaseRepo
     callJson<T>(dynamodb, '1.0', `DynamoDB_20120810.${operation}`, input);
   const read = async (id: string) =>
     (await call<{ Item?: WireItem }>('GetItem', { TableName: table, Key: toWire({ id }), ConsistentRead: true })).Item;
+  /**
+   * The items of every page of a Query or Scan, page by page: a page is at most a megabyte, and
+   * its last key, passed back as it came (already in wire form), asks for the next. `input` is
+   * asked again for each page (a list's Limit shrinks); the caller stops when it has enough.
+   */
+  async function* pages(operation: 'Query' | 'Scan', input: () => Record<string, unknown>) {
+    let start: WireItem | undefined;
+    do {
+      const page = await call<{ Items?: WireItem[]; LastEvaluatedKey?: WireItem }>(operation, {
+        TableName: table,
+        ...input(),
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      });
+      // Stryker disable next-line ArrayDeclaration: DynamoDB answers every Query and Scan with Items, if empty.
+      yield page.Items ?? [];
+      start = page.LastEvaluatedKey;
+    } while (start);
+  }
 
   /**
    * A conditional write whose first answer was lost (a timeout, a 5xx) is retried and then fails
@@ -287,60 +305,47 @@ export function dynamoCaseRepository(dynamodb: AwsHttp, table: string): CaseRepo
       // Filters the owner's own case list, every page: a person has hundreds of cases, not
       // millions (set-aside mail expires by TTL), and replies are rare, so a second index would
       // cost more than it saves.
-      let start: WireItem | undefined;
-      do {
-        const page = await call<{ Items?: WireItem[]; LastEvaluatedKey?: WireItem }>('Query', {
-          TableName: table,
-          IndexName: CASES_INDEX.name,
-          KeyConditionExpression: '#listed = :listed',
-          // The thank-you's draft email, or its follow-up's.
-          FilterExpression: '#replyRef = :ref OR #followUp.#replyRef = :ref',
-          ExpressionAttributeNames: {
-            '#listed': CASES_INDEX.partitionKey,
-            '#replyRef': 'replyRef',
-            '#followUp': 'followUp',
-          },
-          ExpressionAttributeValues: toWire({ ':listed': LISTED, ':ref': ref }),
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        });
-        // Stryker disable next-line OptionalChaining: DynamoDB answers every Query with Items, if empty.
-        const found = page.Items?.[0];
-        if (found) return toCase(found);
-        start = page.LastEvaluatedKey;
-      } while (start);
+      const found = pages('Query', () => ({
+        IndexName: CASES_INDEX.name,
+        KeyConditionExpression: '#listed = :listed',
+        // The thank-you's draft email, or its follow-up's.
+        FilterExpression: '#replyRef = :ref OR #followUp.#replyRef = :ref',
+        ExpressionAttributeNames: {
+          '#listed': CASES_INDEX.partitionKey,
+          '#replyRef': 'replyRef',
+          '#followUp': 'followUp',
+        },
+        ExpressionAttributeValues: toWire({ ':listed': LISTED, ':ref': ref }),
+      }));
+      for await (const [item] of found) if (item) return toCase(item);
       return null;
     },
     async list(options = {}) {
       const cases: Case[] = [];
-      // Passed back as it came: a page's last key is already in wire form.
-      let start: WireItem | undefined;
       const limit = options.limit ?? 500;
-      do {
-        const page = await call<{ Items?: WireItem[]; LastEvaluatedKey?: WireItem }>('Query', {
-          TableName: table,
-          IndexName: CASES_INDEX.name,
-          KeyConditionExpression: '#listed = :listed',
-          ExpressionAttributeNames: {
-            '#listed': CASES_INDEX.partitionKey,
-            ...(options.status ? { '#status': 'status' } : {}),
-          },
-          ExpressionAttributeValues: toWire({
-            ':listed': LISTED,
-            ...(options.status ? { ':status': options.status } : {}),
-          }),
-          ...(options.status ? { FilterExpression: '#status = :status' } : {}),
-          ScanIndexForward: false,
-          // Read no more than asked for: without a Limit every page is up to a megabyte of cases.
-          Limit: limit - cases.length,
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        });
-        // Stryker disable next-line ArrayDeclaration: DynamoDB answers every Query with Items, if empty.
-        for (const item of page.Items ?? []) {
+      const listed = pages('Query', () => ({
+        IndexName: CASES_INDEX.name,
+        KeyConditionExpression: '#listed = :listed',
+        ExpressionAttributeNames: {
+          '#listed': CASES_INDEX.partitionKey,
+          ...(options.status ? { '#status': 'status' } : {}),
+        },
+        ExpressionAttributeValues: toWire({
+          ':listed': LISTED,
+          ...(options.status ? { ':status': options.status } : {}),
+        }),
+        ...(options.status ? { FilterExpression: '#status = :status' } : {}),
+        ScanIndexForward: false,
+        // Read no more than asked for: without a Limit every page is up to a megabyte of cases.
+        Limit: limit - cases.length,
+      }));
+      for await (const items of listed) {
+        for (const item of items) {
           const c = toCase(item);
           if (c) cases.push(c);
         }
-        start = page.LastEvaluatedKey;
-      } while (start && cases.length < limit);
+        if (cases.length >= limit) break;
+      }
       return cases.slice(0, limit);
     },
   };
