@@ -178,18 +178,22 @@ export class OnwardFunction extends Construct {
     return this.allowOnRawMail('s3:DeleteObject', bucket, prefix, why);
   }
 
-  /** The named item actions on the table (and, for Query, its one index). */
+  /** The named item actions on the table (and, for Query, its one index; Scan reads the table alone). */
   allowCases(
     tableArn: string,
     indexArn: string,
-    actions: ('GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'Query')[],
+    actions: ('GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'Query' | 'Scan')[],
   ): this {
+    const items = actions.filter((a) => a !== 'Scan');
     this.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
-        actions: actions.map((a) => `dynamodb:${a}`),
-        resources: actions.includes('Query') ? [tableArn, indexArn] : [tableArn],
+        actions: items.map((a) => `dynamodb:${a}`),
+        resources: items.includes('Query') ? [tableArn, indexArn] : [tableArn],
       }),
     );
+    // A Scan looks for items no index holds: on the table alone.
+    if (items.length < actions.length)
+      this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['dynamodb:Scan'], resources: [tableArn] }));
     return this;
   }
 

@@ -36,13 +36,15 @@ export class ReviewSite {
       environment: { ...deps.environment, [inboundFunction.env]: inboundFunctionName(stack) },
     })
       // PutItem: reviving a draft claims its email (workflow/originals.ts), so it cannot stand beside a newer letter.
-      // DeleteItem and the bucket: the owner's "Delete this case" and "Delete everything".
+      // DeleteItem and the bucket: the owner's "Delete this case" and "Delete everything"; Scan:
+      // "Delete everything" finding the owner's template verdicts, which no index lists.
       .allowCases(storage.cases.tableArn, storage.casesIndexArn, [
         'GetItem',
         'PutItem',
         'UpdateItem',
         'DeleteItem',
         'Query',
+        'Scan',
       ])
       .allowDeletingRawMail(
         storage.rawMail,

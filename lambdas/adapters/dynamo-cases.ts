@@ -208,6 +208,22 @@ export function dynamoCaseRepository(dynamodb: AwsHttp, table: string): CaseRepo
         }),
       );
     },
+    async forgetTemplates() {
+      // The verdicts are in no index (nothing lists them but this): one pass over the table, ids
+      // only, the only Scan onward makes — for the owner's "Delete everything", not per email.
+      let forgotten = 0;
+      const verdicts = pages('Scan', () => ({
+        ProjectionExpression: 'id',
+        FilterExpression: 'begins_with(id, :template)',
+        ExpressionAttributeValues: toWire({ ':template': TEMPLATE_PREFIX }),
+      }));
+      for await (const keys of verdicts)
+        for (const Key of keys) {
+          await call('DeleteItem', { TableName: table, Key });
+          forgotten += 1;
+        }
+      return forgotten;
+    },
     async remove(record, statuses) {
       const values: Record<string, unknown> = {};
       const allowed = statuses.map((s, i) => {

@@ -459,12 +459,12 @@ async function post(deps: WebDeps, req: WebRequest, claims: TokenClaims): Promis
       // A typed phrase, not a click: nothing is deleted unless it is there.
       if ((req.form.get('confirm') ?? '').trim().toLowerCase() !== DELETE_ALL_PHRASE)
         return deleteAllAsk(deps, [`Type “${DELETE_ALL_PHRASE}” in the box to delete every case.`], 422);
-      const { removed, busy } = await deleteEverything(deps);
+      const { removed, busy, verdicts } = await deleteEverything(deps);
       return html(
         200,
         messagePage(
           'Everything is deleted',
-          `${removed} ${removed === 1 ? 'case' : 'cases'} and their emails are gone from onward.${busy ? ` ${busy} being worked on right now stayed: try again in a minute.` : ''}`,
+          `${removed} ${removed === 1 ? 'case' : 'cases'} and their emails are gone from onward.${verdicts ? ` So is what you told it about emails like them (${verdicts}).` : ''}${busy ? ` ${busy} being worked on right now stayed: try again in a minute.` : ''}`,
           backToCases(deps),
         ),
       );

@@ -38,14 +38,20 @@ export async function deleteCase(deps: DeleteDeps, caseId: string): Promise<Dele
   return { outcome: 'deleted', removed };
 }
 
-/** "Delete everything": every case that rests, with its raw mail. Returns how many went and how many were busy. */
-export async function deleteEverything(deps: DeleteDeps): Promise<{ removed: number; busy: number }> {
+/**
+ * "Delete everything": every case that rests, with its raw mail, and every verdict the owner gave
+ * on a template ("not a rejection", "draft anyway": keyed by a hash of recruiters' addresses,
+ * subjects and openings). Deleting one case leaves its verdict: the owner's correction stands for
+ * the next email like it. Returns how many cases went, how many were busy, how many verdicts went.
+ */
+export async function deleteEverything(deps: DeleteDeps): Promise<{ removed: number; busy: number; verdicts: number }> {
   let removed = 0;
   let busy = 0;
   for (const c of await deps.cases.list({ limit: 1_000_000 })) {
     if (DELETABLE.includes(c.status) && (await erase(deps, c))) removed += 1;
     else busy += 1;
   }
-  deps.log.info('cases.deleted-all', { removed, busy });
-  return { removed, busy };
+  const verdicts = await deps.cases.forgetTemplates();
+  deps.log.info('cases.deleted-all', { removed, busy, verdicts });
+  return { removed, busy, verdicts };
 }

@@ -84,6 +84,8 @@ export interface CaseRepository {
   templateLabel(fingerprint: string): Promise<TemplateLabel | null>;
   /** Remembers the owner's verdict for the template, unless a later one is remembered already. */
   labelTemplate(fingerprint: string, label: TemplateLabel): Promise<void>;
+  /** Forgets every template's verdict ("Delete everything"): how many there were. */
+  forgetTemplates(): Promise<number>;
   /**
    * Deletes the case, only while it is in one of `statuses`, and the records naming it as the
    * holder of its email (claimOriginal). False when the case was not there in one of them.

@@ -38,6 +38,7 @@ const CALLS: Record<Method, (repo: CaseRepository) => Promise<unknown>> = {
   claimNotice: (r) => r.claimNotice('dmarc-fail#2026-11-26', 'case-1', 1_800_000_000),
   templateLabel: (r) => r.templateLabel('fingerprint'),
   remove: (r) => r.remove(STORED, ['AWAITING_APPROVAL']),
+  forgetTemplates: (r) => r.forgetTemplates(),
   labelTemplate: (r) =>
     r.labelTemplate('fingerprint', {
       label: 'not_rejection',

@@ -485,7 +485,7 @@ describe('IAM, least privilege', () => {
     ]);
   });
 
-  it('review: reads and updates cases (and lists them through the one index), claims the email of a revived draft, deletes cases and their raw mail at the owner’s word, stores a paste and hands it to the inbound function, sends as the sender, reads the key', () => {
+  it('review: reads and updates cases (and lists them through the one index), claims the email of a revived draft, deletes cases and their raw mail and the owner’s template verdicts at the owner’s word, stores a paste and hands it to the inbound function, sends as the sender, reads the key', () => {
     expect(withoutLogs('review')).toEqual([
       {
         Effect: 'Allow',
@@ -498,6 +498,7 @@ describe('IAM, least privilege', () => {
         ],
         Resource: [tableArn(), indexArn()],
       },
+      { Effect: 'Allow', Action: 'dynamodb:Scan', Resource: tableArn() },
       {
         Effect: 'Allow',
         Action: 's3:DeleteObject',

@@ -182,6 +182,18 @@ describe('DynamoDB cases (dynalite)', () => {
     expect(await repo.templateLabel(`${fingerprint}-other`)).toBeNull();
   });
 
+  it('forgets every template verdict at once, and nothing else', async () => {
+    const said = { label: 'not_rejection', at: '2026-12-02T10:00:00.000Z', how: 'reply', caseId: 'kept' } as const;
+    for (const n of [1, 2, 3]) await repo.labelTemplate(`forget-${n}`, said);
+    await repo.create(base('kept', '2026-10-02T00:00:00Z'));
+    expect(await repo.claimOriginal('forget-original', 'kept')).toBe('kept');
+    expect(await repo.forgetTemplates()).toBeGreaterThanOrEqual(3);
+    for (const n of [1, 2, 3]) expect(await repo.templateLabel(`forget-${n}`)).toBeNull();
+    expect(await repo.forgetTemplates()).toBe(0);
+    expect((await repo.get('kept'))?.id).toBe('kept');
+    expect(await repo.claimOriginal('forget-original', 'other')).toBe('kept');
+  });
+
   it('keeps the owner’s label on a case through its writes', async () => {
     await repo.create(base('labelled', '2026-10-01T00:00:00Z'));
     await repo.transition('labelled', ['RECEIVED'], 'DRAFTED', {});

@@ -112,6 +112,11 @@ export function memoryCases(): CaseRepository & {
       const now = templates.get(fingerprint);
       if (!now || now.at <= label.at) templates.set(fingerprint, clone(label));
     },
+    async forgetTemplates() {
+      const forgotten = templates.size;
+      templates.clear();
+      return forgotten;
+    },
     async remove(record, statuses) {
       const current = items.get(record.id);
       if (!current || !statuses.includes(current.status)) return false;

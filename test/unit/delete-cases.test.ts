@@ -141,4 +141,20 @@ describe('"Delete everything"', () => {
     expect([...cases.items.keys()]).toEqual(['leaving']);
     expect(Object.keys(messages)).toEqual(['inbound/leaving']);
   });
+
+  it('forgets what the owner told onward about emails like them; deleting one case does not', async () => {
+    const { deps, cases, call, formAction } = setup();
+    const said = (caseId: string) =>
+      ({ label: 'not_rejection', at: '2026-12-02T10:00:00.000Z', how: 'page', caseId }) as const;
+    await cases.labelTemplate('template-of-c1', said('c1'));
+    await cases.labelTemplate('template-of-c2', said('c2'));
+    const ask = await call('GET', linkFor(deps.signer, 'c1', 'delete'));
+    await call('POST', formAction(ask.body)!);
+    expect(await cases.templateLabel('template-of-c1')).toEqual(said('c1'));
+
+    const answer = await call('POST', linkFor(deps.signer, '*', 'delete-all'), { confirm: 'delete everything' });
+    expect(answer.body).toContain('So is what you told it about emails like them (2).');
+    expect(await cases.templateLabel('template-of-c1')).toBeNull();
+    expect(await cases.templateLabel('template-of-c2')).toBeNull();
+  });
 });

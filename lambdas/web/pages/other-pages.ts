@@ -215,7 +215,7 @@ export function deleteAllPage(
   return page(
     'Delete everything?',
     `<p class="muted"><a href="${esc(casesUrl)}">All cases</a></p><h1>Delete everything?</h1>
-<p>All ${count} ${count === 1 ? 'case' : 'cases'} and every email onward keeps for them are deleted: recruiters’ names and addresses, the letters, the raw messages. Nothing is sent to anyone. This cannot be undone — <a href="${esc(exportUrl)}" download>download the CSV</a> first if you want to keep your record.</p>
+<p>All ${count} ${count === 1 ? 'case' : 'cases'} and every email onward keeps for them are deleted: recruiters’ names and addresses, the letters, the raw messages, and what you told onward about emails like them (“not a rejection”, “draft anyway”). Nothing is sent to anyone. This cannot be undone — <a href="${esc(exportUrl)}" download>download the CSV</a> first if you want to keep your record.</p>
 ${alert}<form method="post" action="${esc(postUrl)}"><label for="confirm">Type <strong>${DELETE_ALL_PHRASE}</strong> to confirm</label>
 <input id="confirm" name="confirm" type="text" required autocomplete="off" spellcheck="false" autocapitalize="off">
 <div class="actions"><button class="primary" type="submit" name="op" value="delete-all">Delete everything</button><a class="button" href="${esc(casesUrl)}">Keep my cases</a></div></form>`,
