@@ -4,8 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import { unwrapForward } from '../../lambdas/core/forward/index.ts';
 import type { ParsedMail } from '../../lambdas/core/mail/index.ts';
-
-const asksRecordOnly = (mail: ParsedMail) => unwrapForward(mail).recordOnly;
 import { searchChart } from '../../lambdas/core/record/index.ts';
 import { draftAnyway } from '../../lambdas/workflow/draft-anyway.ts';
 import type { ReceiveDeps } from '../../lambdas/workflow/inbound.ts';
@@ -21,6 +19,8 @@ import {
   silentLog,
   repliesInProcess,
 } from '../support/fakes.ts';
+
+const asksRecordOnly = (mail: ParsedMail) => unwrapForward(mail).recordOnly;
 
 const REJECTION = `Dear Sam,
 
@@ -62,6 +62,16 @@ describe('"record" as the first line of the owner’s note', () => {
     for (const note of ['', 'fyi', 'record this one', 'please record', 'recorded', 'fyi\nrecord'])
       expect([note, asksRecordOnly(attached(note))]).toEqual([note, false]);
     expect(asksRecordOnly(inline('fyi'))).toBe(false);
+    // A forward of a forward: the note is the owner's, above the outer header block — not one
+    // written by whoever forwarded it to them.
+    const twice = (outer: string, inner: string) =>
+      parsed({
+        subject: 'Fwd: Fwd: Your application for Administrative Assistant',
+        text: `${outer}\n\n---------- Forwarded message ---------\nFrom: Alex Moreno <alex@example.org>\nDate: Wed, Mar 11, 2026 at 9:00 AM\nSubject: Fwd: Your application for Administrative Assistant\nTo: <me@example.com>\n\n${inline(inner).text}`,
+      });
+    expect(unwrapForward(twice('record', 'fyi')).original.from?.address).toBe('sandra.ing@grainwood.example');
+    expect(asksRecordOnly(twice('record', 'fyi'))).toBe(true);
+    expect(asksRecordOnly(twice('fyi', 'record'))).toBe(false);
     // Mail that came as it was (an auto-forward): its text is the recruiter's.
     expect(asksRecordOnly(recruiter('Record\n\nWe have decided not to proceed.'))).toBe(false);
   });
