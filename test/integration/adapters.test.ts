@@ -80,10 +80,18 @@ describe('DynamoDB cases (dynalite)', () => {
     await ensureTable(emulators.dynamodb, paged);
     const dynamodb = awsHttp('dynamodb', env);
     let queries = 0;
+    // Each Query's Limit, and how many items its page held.
+    const pages: { limit?: number; items: number }[] = [];
     const counting: AwsHttp = {
       send(request, read) {
-        if (request.headers?.['x-amz-target'] === 'DynamoDB_20120810.Query') queries += 1;
-        return dynamodb.send(request, read);
+        if (request.headers?.['x-amz-target'] !== 'DynamoDB_20120810.Query') return dynamodb.send(request, read);
+        queries += 1;
+        const { Limit } = JSON.parse(String(request.body)) as { Limit?: number };
+        return dynamodb.send(request, async (response) => {
+          const { Items } = (await response.clone().json()) as { Items?: unknown[] };
+          pages.push({ limit: Limit, items: Items?.length ?? 0 });
+          return read(response);
+        });
       },
     };
     const pagedRepo = dynamoCaseRepository(counting, paged);
@@ -103,6 +111,14 @@ describe('DynamoDB cases (dynalite)', () => {
     expect((await pagedRepo.list()).map((c) => c.id)).toEqual(['p4', 'p3', 'p2', 'p1', 'p0']);
     expect(queries).toBeGreaterThan(1);
     expect((await pagedRepo.list({ limit: 2 })).map((c) => c.id)).toEqual(['p4', 'p3']);
+    // Each page asks only for what is still missing: the first ends at its megabyte, short of
+    // five of these, and the next asks for the rest.
+    pages.length = 0;
+    expect((await pagedRepo.list({ limit: 5 })).map((c) => c.id)).toEqual(['p4', 'p3', 'p2', 'p1', 'p0']);
+    expect(pages).toHaveLength(2);
+    expect(pages[0]!.limit).toBe(5);
+    expect(pages[0]!.items).toBeLessThan(5);
+    expect(pages[1]!.limit).toBe(5 - pages[0]!.items);
   });
 
   it('names one case per email: the first claim holds it, a later one hears who does, and it passes only from its holder', async () => {
