@@ -185,12 +185,13 @@ export class OnwardFunction extends Construct {
     actions: ('GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'Query' | 'Scan')[],
   ): this {
     const items = actions.filter((a) => a !== 'Scan');
-    this.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        actions: items.map((a) => `dynamodb:${a}`),
-        resources: items.includes('Query') ? [tableArn, indexArn] : [tableArn],
-      }),
-    );
+    if (items.length)
+      this.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: items.map((a) => `dynamodb:${a}`),
+          resources: items.includes('Query') ? [tableArn, indexArn] : [tableArn],
+        }),
+      );
     // A Scan looks for items no index holds: on the table alone.
     if (items.length < actions.length)
       this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['dynamodb:Scan'], resources: [tableArn] }));

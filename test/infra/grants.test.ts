@@ -60,8 +60,15 @@ function recordingDynamo(lost: boolean): AwsHttp & { operations: Set<string> } {
       if (lost && input.ConditionExpression)
         throw new AwsError('dynamodb', 'ConditionalCheckFailedException', 'The conditional request failed', 400);
       const item = { id: { S: STORED.id }, status: { S: STORED.status }, caseId: { S: 'case-1' } };
+      // A Scan finds one template verdict, so what is done with each found item is seen too.
       const body =
-        operation === 'Query' ? { Items: [] } : operation === 'GetItem' ? { Item: item } : { Attributes: item };
+        operation === 'Query'
+          ? { Items: [] }
+          : operation === 'Scan'
+            ? { Items: [{ id: { S: 'template#x' } }] }
+            : operation === 'GetItem'
+              ? { Item: item }
+              : { Attributes: item };
       return read(new Response(JSON.stringify(body)));
     },
   };
@@ -124,6 +131,8 @@ describe('the DynamoDB adapter', () => {
     expect(byMethod.transition).toEqual(['GetItem', 'UpdateItem']);
     expect(byMethod.create).toEqual(['GetItem', 'PutItem']);
     expect(byMethod.list).toEqual(['Query']);
+    // "Delete everything" finds the template verdicts and deletes each it found.
+    expect(byMethod.forgetTemplates).toEqual(['DeleteItem', 'Scan']);
   });
 });
 
