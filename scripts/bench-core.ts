@@ -105,6 +105,12 @@ function timeInNode(
   return Promise.resolve(JSON.parse(r.stdout));
 }
 
+/** The Node binary `--node PATH` names in `args`, if any. */
+export function nodeArgument(args: readonly string[]): string | undefined {
+  const at = args.indexOf('--node');
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
 /** The version a Node binary reports ("v24.22.3"); throws, saying so, when it is not one. */
 export function nodeVersion(node: string): string {
   const r = spawnSync(node, ['--version'], { encoding: 'utf8' });
@@ -182,8 +188,9 @@ export async function measureStages(
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   exitUnlessCorpus('scripts/bench-core.ts');
-  const nodeAt = process.argv.indexOf('--node');
-  const node = nodeAt >= 0 ? process.argv[nodeAt + 1] : undefined;
+  const node = nodeArgument(process.argv);
+  if (node && process.argv.includes('--source'))
+    throw new Error('--source times the sources under tsx here; --node times the bundle');
   const version = node ? `${nodeVersion(node)}: ` : '';
   const f = await measureCore(4, {
     html: process.argv.includes('--html'),

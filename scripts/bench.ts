@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import nodemailer from 'nodemailer';
 import PostalMime from 'postal-mime';
 import { FUNCTION_ENTRIES, REPO_ROOT as REPO, bundleFunction } from '../lib/bundle-function.ts';
-import { BENCH_CORPUS, measureCore, nodeVersion } from './bench-core.ts';
+import { BENCH_CORPUS, measureCore, nodeArgument, nodeVersion } from './bench-core.ts';
 import { exitUnlessCorpus, loadCorpus } from './corpus.ts';
 import { forwardedParsed } from './eval.ts';
 
@@ -314,8 +314,7 @@ function print() {
 const args = process.argv.slice(2);
 const onlyAt = args.indexOf('--only');
 const parts = new Set(onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',') : ['bundles', 'init', 'core', 'e2e']);
-const nodeAt = args.indexOf('--node');
-const nodeArg = nodeAt >= 0 ? args[nodeAt + 1] : undefined;
+const nodeArg = nodeArgument(args);
 /** The Node that imports the bundles and runs the core: this one, or the one `--node` names. */
 const functionsNode = nodeArg ?? process.execPath;
 // The core and end-to-end figures are measured on the corpus; bundles and init need none.
