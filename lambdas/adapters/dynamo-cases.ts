@@ -11,7 +11,7 @@ import {
   originalFingerprints,
   type TemplateLabel,
 } from '../core/case/index.ts';
-import type { CaseRepository } from '../workflow/ports.ts';
+import type { CaseEraser, CaseRepository } from '../workflow/ports.ts';
 import { AwsError, callJson, type AwsHttp } from './aws-http.ts';
 
 /** The index the Cases page reads: every case under one partition, newest first. */
@@ -49,11 +49,10 @@ async function conditional<T>(attempt: () => Promise<T>): Promise<T | null> {
   }
 }
 
-export function dynamoCaseRepository(dynamodb: AwsHttp, table: string): CaseRepository {
+/** DynamoDB's JSON protocol for one table: an operation, and the pages of a Query or Scan. */
+function tableClient(dynamodb: AwsHttp, table: string) {
   const call = <T>(operation: string, input: Record<string, unknown>) =>
     callJson<T>(dynamodb, '1.0', `DynamoDB_20120810.${operation}`, input);
-  const read = async (id: string) =>
-    (await call<{ Item?: WireItem }>('GetItem', { TableName: table, Key: toWire({ id }), ConsistentRead: true })).Item;
   /**
    * The items of every page of a Query or Scan, page by page: a page is at most a megabyte, and
    * its last key, passed back as it came (already in wire form), asks for the next. `input` is
@@ -72,6 +71,13 @@ export function dynamoCaseRepository(dynamodb: AwsHttp, table: string): CaseRepo
       start = page.LastEvaluatedKey;
     } while (start);
   }
+  return { call, pages };
+}
+
+export function dynamoCaseRepository(dynamodb: AwsHttp, table: string): CaseRepository {
+  const { call, pages } = tableClient(dynamodb, table);
+  const read = async (id: string) =>
+    (await call<{ Item?: WireItem }>('GetItem', { TableName: table, Key: toWire({ id }), ConsistentRead: true })).Item;
 
   /**
    * A conditional write whose first answer was lost (a timeout, a 5xx) is retried and then fails
@@ -208,53 +214,6 @@ export function dynamoCaseRepository(dynamodb: AwsHttp, table: string): CaseRepo
         }),
       );
     },
-    async forgetTemplates() {
-      // The verdicts are in no index (nothing lists them but this): one pass over the table, ids
-      // only, the only Scan onward makes — for the owner's "Delete everything", not per email.
-      let forgotten = 0;
-      const verdicts = pages('Scan', () => ({
-        ProjectionExpression: 'id',
-        FilterExpression: 'begins_with(id, :template)',
-        ExpressionAttributeValues: toWire({ ':template': TEMPLATE_PREFIX }),
-      }));
-      for await (const keys of verdicts)
-        for (const Key of keys) {
-          await call('DeleteItem', { TableName: table, Key });
-          forgotten += 1;
-        }
-      return forgotten;
-    },
-    async remove(record, statuses) {
-      const values: Record<string, unknown> = {};
-      const allowed = statuses.map((s, i) => {
-        values[`:s${i}`] = s;
-        return `:s${i}`;
-      });
-      const removed = await conditional(() =>
-        call('DeleteItem', {
-          TableName: table,
-          Key: toWire({ id: record.id }),
-          ConditionExpression: `#status IN (${allowed.join(', ')})`,
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: toWire(values),
-        }),
-      );
-      if (removed === null) return false;
-      // The items naming it as the holder of its email are keyed by a hash of its sender, subject
-      // and opening: they go with it, unless another case holds that email now.
-      const keys = record.original ? originalFingerprints(record.original) : null;
-      for (const fingerprint of [keys?.id, keys?.text].filter((k): k is string => Boolean(k))) {
-        await conditional(() =>
-          call('DeleteItem', {
-            TableName: table,
-            Key: toWire({ id: `${ORIGINAL_PREFIX}${fingerprint}` }),
-            ConditionExpression: 'caseId = :id',
-            ExpressionAttributeValues: toWire({ ':id': record.id }),
-          }),
-        );
-      }
-      return true;
-    },
     transition: async (id, from, to, changes) => {
       // A move the state machine does not draw is a bug: refused before it reaches the table.
       assertTransitions(from, to);
@@ -363,6 +322,60 @@ export function dynamoCaseRepository(dynamodb: AwsHttp, table: string): CaseRepo
         if (cases.length >= limit) break;
       }
       return cases.slice(0, limit);
+    },
+  };
+}
+
+/** Deleting cases and the owner's template verdicts: the review site's alone (ports.ts). */
+export function dynamoCaseEraser(dynamodb: AwsHttp, table: string): CaseEraser {
+  const { call, pages } = tableClient(dynamodb, table);
+  return {
+    async forgetTemplates() {
+      // The verdicts are in no index (nothing lists them but this): one pass over the table, ids
+      // only, the only Scan onward makes — for the owner's "Delete everything", not per email.
+      let forgotten = 0;
+      const verdicts = pages('Scan', () => ({
+        ProjectionExpression: 'id',
+        FilterExpression: 'begins_with(id, :template)',
+        ExpressionAttributeValues: toWire({ ':template': TEMPLATE_PREFIX }),
+      }));
+      for await (const keys of verdicts)
+        for (const Key of keys) {
+          await call('DeleteItem', { TableName: table, Key });
+          forgotten += 1;
+        }
+      return forgotten;
+    },
+    async remove(record, statuses) {
+      const values: Record<string, unknown> = {};
+      const allowed = statuses.map((s, i) => {
+        values[`:s${i}`] = s;
+        return `:s${i}`;
+      });
+      const removed = await conditional(() =>
+        call('DeleteItem', {
+          TableName: table,
+          Key: toWire({ id: record.id }),
+          ConditionExpression: `#status IN (${allowed.join(', ')})`,
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: toWire(values),
+        }),
+      );
+      if (removed === null) return false;
+      // The items naming it as the holder of its email are keyed by a hash of its sender, subject
+      // and opening: they go with it, unless another case holds that email now.
+      const keys = record.original ? originalFingerprints(record.original) : null;
+      for (const fingerprint of [keys?.id, keys?.text].filter((k): k is string => Boolean(k))) {
+        await conditional(() =>
+          call('DeleteItem', {
+            TableName: table,
+            Key: toWire({ id: `${ORIGINAL_PREFIX}${fingerprint}` }),
+            ConditionExpression: 'caseId = :id',
+            ExpressionAttributeValues: toWire({ ':id': record.id }),
+          }),
+        );
+      }
+      return true;
     },
   };
 }

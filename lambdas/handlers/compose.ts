@@ -2,6 +2,7 @@
 // Local mode is only a different environment (AWS_ENDPOINT_URL_* and ONWARD_*), never a branch here.
 import { randomUUID } from 'node:crypto';
 import { awsHttp } from '../adapters/aws-http.ts';
+import type { AwsHttp } from '../adapters/aws-http.ts';
 import { dynamoCaseRepository } from '../adapters/dynamo-cases.ts';
 import { inboundFunction, repliesFunction } from '../adapters/lambda-invoke.ts';
 import { s3RawMailStore } from '../adapters/s3-raw-mail.ts';
@@ -9,7 +10,7 @@ import { readSecretString } from '../adapters/secrets.ts';
 import { sesMailer } from '../adapters/ses-mailer.ts';
 import { makeLinks, type LinkSigner } from '../core/links/index.ts';
 import type { ReceiveDeps } from '../workflow/inbound.ts';
-import type { Clock, Logger, MimeParser } from '../workflow/ports.ts';
+import type { CaseEraser, Clock, Logger, MimeParser } from '../workflow/ports.ts';
 import type { WebDeps } from '../web/routes.ts';
 import { ConfigError, loadHandlerConfig, type HandlerConfig } from './config.ts';
 
@@ -64,10 +65,24 @@ const READS_NO_MAIL: MimeParser = {
   parse: () => Promise.reject(new Error('this function reads no mail')),
 };
 
-/** `parser`: the MIME parser, given by the functions that read mail (on-mail-received, on-reply-received). */
+/** For functions that delete nothing: deleting is the review site's alone (its handler gives the eraser). */
+const DELETES_NOTHING: CaseEraser = {
+  remove: () => Promise.reject(new Error('this function deletes no case')),
+  forgetTemplates: () => Promise.reject(new Error('this function deletes no case')),
+};
+
+/**
+ * What a function brings beyond what all share, so the others' bundles stay without it: the MIME
+ * parser (on-mail-received, on-reply-received) and the case eraser (on-approval-request).
+ */
+export interface Parts {
+  parser?: MimeParser;
+  eraser?: (dynamodb: AwsHttp, table: string) => CaseEraser;
+}
+
 export async function compose(
   env: Record<string, string | undefined>,
-  parser: MimeParser = READS_NO_MAIL,
+  { parser = READS_NO_MAIL, eraser }: Parts = {},
 ): Promise<Composition> {
   const config = loadHandlerConfig(env);
   const key = await signingKey(config, env);
@@ -109,7 +124,7 @@ export async function compose(
       replies: repliesFunction(awsHttp('lambda', env), config.repliesFunction),
     },
     web: {
-      cases,
+      cases: { ...cases, ...(eraser ? eraser(awsHttp('dynamodb', env), config.tableName) : DELETES_NOTHING) },
       mailer,
       clock: systemClock,
       log: jsonLogger,
@@ -135,10 +150,10 @@ export async function compose(
 }
 
 /** Memoised per cold start; a failed start is not cached, so the next invocation tries again. */
-export function composer(env: Record<string, string | undefined>, parser?: MimeParser): () => Promise<Composition> {
+export function composer(env: Record<string, string | undefined>, parts?: Parts): () => Promise<Composition> {
   let pending: Promise<Composition> | null = null;
   return () => {
-    pending ??= compose(env, parser).catch((error: unknown) => {
+    pending ??= compose(env, parts).catch((error: unknown) => {
       pending = null;
       throw error;
     });

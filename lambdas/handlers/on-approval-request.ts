@@ -1,13 +1,14 @@
 // Lambda entry behind the review site's Function URL (payload format 2.0). Maps the HTTP event
 // to a WebRequest, lets web-routes decide, and maps the answer back. Never a 500 with details.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { dynamoCaseEraser } from '../adapters/dynamo-cases.ts';
 import { composer, jsonLogger } from './compose.ts';
 import { route } from '../web/routes.ts';
 import { PAGE_HEADERS, messagePage } from '../web/pages/layout.ts';
 import { tooLongPage } from '../web/pages/other-pages.ts';
 import { reviewUrl } from '../settings/settings.ts';
 
-const deps = composer(process.env);
+const deps = composer(process.env, { eraser: dynamoCaseEraser });
 
 // Form posts are small; anything bigger is not from our page. The letter's own limit is in
 // characters (workflow/review.ts); this only bounds what is read (a 20,000-character letter in

@@ -47,7 +47,7 @@ const pasteEvent = z.object({
 
 const status = (v: { status: string } | undefined): VerdictStatus => (v?.status ?? 'GRAY') as VerdictStatus;
 
-const deps = composer(process.env, { parse: parseMime });
+const deps = composer(process.env, { parser: { parse: parseMime } });
 
 /**
  * The handler's work, given a way to its dependencies: tests drive it with events built from

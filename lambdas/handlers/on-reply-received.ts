@@ -16,7 +16,7 @@ const replyEvent = z.object({
   }),
 });
 
-const deps = composer(process.env, { parse: parseMime });
+const deps = composer(process.env, { parser: { parse: parseMime } });
 
 /** The handler's work, given a way to its dependencies (tests drive it in-process). */
 export async function handleReplyEvent(

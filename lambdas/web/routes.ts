@@ -51,7 +51,7 @@ import {
 import { type PasteDeps, receivePaste } from '../workflow/paste.ts';
 import { deleteCase, deleteEverything } from '../workflow/delete-cases.ts';
 import { discardDraft } from '../workflow/discard.ts';
-import type { RawMailEraser } from '../workflow/ports.ts';
+import type { CaseEraser, CaseRepository, RawMailEraser } from '../workflow/ports.ts';
 import { draftAnyway } from '../workflow/draft-anyway.ts';
 import { markNotRejection } from '../workflow/owner-labels.ts';
 import { sendFreshLink } from '../workflow/fresh-link.ts';
@@ -75,6 +75,8 @@ export interface WebResponse {
 }
 
 export type WebDeps = ReviewDeps & {
+  /** The site deletes cases at the owner's word ("Delete this case", "Delete everything"). */
+  cases: CaseRepository & CaseEraser;
   /** "Delete": the raw mail goes with the case (`<rawMailPrefix><case id>`). */
   rawMail: RawMailEraser;
   rawMailPrefix: string;

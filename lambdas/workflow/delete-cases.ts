@@ -3,10 +3,10 @@
 // its email, and its echoes — the same email forwarded again (`duplicateOf`) and the owner's
 // replies about it (`repliedTo`), which quote it.
 import { type Case, DELETABLE } from '../core/case/index.ts';
-import type { CaseRepository, Logger, RawMailEraser } from './ports.ts';
+import type { CaseEraser, CaseRepository, Logger, RawMailEraser } from './ports.ts';
 
 export interface DeleteDeps {
-  cases: CaseRepository;
+  cases: CaseRepository & CaseEraser;
   rawMail: RawMailEraser;
   /** Where SES's S3 action stores a case's raw message: `<prefix><case id>`. */
   rawMailPrefix: string;

@@ -84,13 +84,20 @@ export interface CaseRepository {
   templateLabel(fingerprint: string): Promise<TemplateLabel | null>;
   /** Remembers the owner's verdict for the template, unless a later one is remembered already. */
   labelTemplate(fingerprint: string, label: TemplateLabel): Promise<void>;
-  /** Forgets every template's verdict ("Delete everything"): how many there were. */
-  forgetTemplates(): Promise<number>;
+}
+
+/**
+ * Deleting what the owner asks to have deleted: only the review site does, so only its function
+ * carries this (the other functions' bundles stay without it).
+ */
+export interface CaseEraser {
   /**
    * Deletes the case, only while it is in one of `statuses`, and the records naming it as the
    * holder of its email (claimOriginal). False when the case was not there in one of them.
    */
   remove(record: Case, statuses: readonly CaseStatus[]): Promise<boolean>;
+  /** Forgets every template's verdict ("Delete everything"): how many there were. */
+  forgetTemplates(): Promise<number>;
 }
 
 interface Mailbox {

@@ -5,7 +5,7 @@ import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { awsHttp, type AwsHttp } from '../../lambdas/adapters/aws-http.ts';
-import { dynamoCaseRepository } from '../../lambdas/adapters/dynamo-cases.ts';
+import { dynamoCaseEraser, dynamoCaseRepository } from '../../lambdas/adapters/dynamo-cases.ts';
 import { parseMime } from '../../lambdas/adapters/mime.ts';
 import { s3RawMailStore } from '../../lambdas/adapters/s3-raw-mail.ts';
 import { sesMailer } from '../../lambdas/adapters/ses-mailer.ts';
@@ -26,7 +26,10 @@ const env = {
 
 describe('DynamoDB cases (dynalite)', () => {
   const table = `cases-${Date.now()}`;
-  const repo = dynamoCaseRepository(awsHttp('dynamodb', env), table);
+  const repo = {
+    ...dynamoCaseRepository(awsHttp('dynamodb', env), table),
+    ...dynamoCaseEraser(awsHttp('dynamodb', env), table),
+  };
   const base = (id: string, receivedAt: string): Case => ({
     id,
     status: 'RECEIVED',

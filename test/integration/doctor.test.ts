@@ -182,7 +182,7 @@ function deps(over: Partial<DoctorDeps> = {}): DoctorDeps {
 
 beforeAll(async () => {
   t = await startTestStack();
-  receive = await compose({ ...process.env, ONWARD_REQUIRE_DMARC: 'true' }, { parse: parseMime });
+  receive = await compose({ ...process.env, ONWARD_REQUIRE_DMARC: 'true' }, { parser: { parse: parseMime } });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }, 60_000);

@@ -30,7 +30,7 @@ const rejection = () => asNewEmail(example);
 beforeAll(async () => {
   t = await startTestStack();
   // As deployed on AWS: DMARC PASS required.
-  aws = await compose({ ...process.env, ONWARD_REQUIRE_DMARC: 'true' }, { parse: parseMime });
+  aws = await compose({ ...process.env, ONWARD_REQUIRE_DMARC: 'true' }, { parser: { parse: parseMime } });
   example = await readFile('examples/rejection-after-interview.eml', 'utf8');
 });
 afterAll(() => t?.stop());

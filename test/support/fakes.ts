@@ -13,6 +13,7 @@ import type { OwnerReplies, ReceiveDeps } from '../../lambdas/workflow/inbound.t
 import { receiveReply } from '../../lambdas/workflow/reply-received.ts';
 import { route, type WebDeps } from '../../lambdas/web/routes.ts';
 import type {
+  CaseEraser,
   CaseRepository,
   Clock,
   Links,
@@ -24,11 +25,12 @@ import type {
   RawMailStore,
 } from '../../lambdas/workflow/ports.ts';
 
-export function memoryCases(): CaseRepository & {
-  items: Map<string, Case>;
-  templates: Map<string, TemplateLabel>;
-  followUps: { on: boolean };
-} {
+export function memoryCases(): CaseRepository &
+  CaseEraser & {
+    items: Map<string, Case>;
+    templates: Map<string, TemplateLabel>;
+    followUps: { on: boolean };
+  } {
   const items = new Map<string, Case>();
   const followUps = { on: true };
   const originals = new Map<string, string>();

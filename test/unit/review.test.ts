@@ -369,7 +369,7 @@ describe('"I sent it myself" on the review site', () => {
 
   it('a POST from the page records it; a GET (a mail scanner) changes nothing', async () => {
     const { deps, cases } = setup('SEND_FAILED');
-    const web = { ...deps, signer, ...webDefaults };
+    const web = { ...deps, cases, signer, ...webDefaults };
     expect((await route(web, request('GET', 'sent-myself'))).statusCode).toBe(200);
     expect(cases.items.get('c1')!.status).toBe('SEND_FAILED');
     const posted = await route(web, request('POST', 'sent-myself'));
@@ -380,7 +380,7 @@ describe('"I sent it myself" on the review site', () => {
 
   it('a token for another action cannot record it', async () => {
     const { deps, cases } = setup('SEND_FAILED');
-    const web = { ...deps, signer, ...webDefaults };
+    const web = { ...deps, cases, signer, ...webDefaults };
     await route(web, request('POST', 'review'));
     expect(cases.items.get('c1')!.status).toBe('SEND_FAILED');
   });
