@@ -70,6 +70,13 @@ describe('stage: an interview happened', () => {
     `Appreciate you coming in Friday. ${NO}`,
     `They liked your energy in the second interview, but ${NO.toLowerCase()}`,
     `Your interview feedback was positive, but ${NO.toLowerCase()}`,
+    // thanks for several things, the meeting last; "'d" before a participle is "had"; over several
+    // meetings; "our" call looked back on; a casual meeting
+    `Many thanks for applying to the Warehouse Lead vacancy at our Preston depot and for the video call on Wednesday. ${NO}`,
+    `I realise you'd already attended two interviews with us, so I'm sorry to tell you the post has been withdrawn.`,
+    `Thank you for the energy you brought across three conversations with the team. ${NO}`,
+    `As you said in our second call, the commute would have been long. ${NO}`,
+    `Thanks for hanging out with the founders on Zoom. ${NO}`,
     // other languages
     'Vielen Dank für das Gespräch am Montag. Leider haben wir uns für jemand anderen entschieden.',
     "Merci pour l'entretien de mardi. Nous avons retenu un autre profil.",
@@ -167,6 +174,10 @@ describe('stage: not said', () => {
     `We would welcome the chance to speak with you about future roles.`,
     `Thank you for your time. ${NO}`,
     `We have now completed the assessment of all applications. ${NO}`,
+    // "'d" as "would", before a participle or not; a meeting still to come, however far along
+    `You'd have met the wider team at the final round, but ${NO.toLowerCase()}`,
+    `We'd hoped to schedule interviews next month, but the role has been withdrawn.`,
+    `Thank you for applying and for your interest in a call next week. ${NO}`,
   ])('“%s”', (body) => {
     expect(stageOf(body)).toBeNull();
   });

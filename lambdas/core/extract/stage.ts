@@ -35,7 +35,7 @@ const TEST = String.raw`(?:${words(String.raw`
 /** Words between a determiner and the noun: "your [recent video] interview", "the [technical] assessment". */
 const MODIFIERS = String.raw`(?:[^\s.,;:!?()\[\]]+\s+){0,3}?`;
 /** A meeting as a verb: "to speak", "for meeting", "taking the time to chat". */
-const MEETING_VERB = String.raw`(?:interview(?:ing)?|speak(?:ing)?|talk(?:ing)?|meet(?:ing)?|chat(?:ting)?|connect(?:ing)?|visit(?:ing)?|sit(?:ting)? down|pair(?:ing)?|present(?:ing)?)`;
+const MEETING_VERB = String.raw`(?:interview(?:ing)?|speak(?:ing)?|talk(?:ing)?|meet(?:ing)?|chat(?:ting)?|connect(?:ing)?|visit(?:ing)?|sit(?:ting)? down|hang(?:ing)? out|pair(?:ing)?|present(?:ing)?)`;
 /** A meeting that took place, as a past verb: "you met", "we spoke". */
 const MET = String.raw`(?:interviewed|spoke|spoken|talked|met|chatted|visited|connected|sat down)`;
 /** What says a meeting or test was done: "completing", "submitted", "the effort you put into". */
@@ -52,21 +52,24 @@ const frame = (source: string): RegExp => new RegExp(source, 'gi');
 /** Frames that put a noun of `kind` in the past. */
 function pastFrames(kind: string): RegExp[] {
   return [
-    // "Thank you for your time and for the interview", "thanks for Friday's call", "merci pour l'entretien"
+    // "Thank you for your time and for the interview", "thanks for Friday's call", "merci pour
+    // l'entretien"; thanks for several things, the meeting among them: "thanks for your
+    // application … and for the phone chat on Monday"
     frame(
-      String.raw`\b${THANKS}\b[^.!?\n]{0,40}?\b${FOR}\s+(?:(?:taking|making)\s+the\s+time\s+for\s+)?(?:${OWNER}|${FOREIGN_OWNER})\s*${MODIFIERS}${kind}\b`,
+      String.raw`\b${THANKS}\b(?:[^.!?\n]{0,40}?|[^.!?\n]*?\band\s+(?:also\s+)?)\b${FOR}\s+(?:(?:taking|making)\s+the\s+time\s+for\s+)?(?:${OWNER}|${FOREIGN_OWNER})\s*${MODIFIERS}${kind}\b`,
     ),
-    // "after our conversation", "following your interviews with the team", "since the onsite"
+    // "after our conversation", "following your interviews with the team", "since the onsite",
+    // "your time across two interviews"
     frame(
-      String.raw`\b(?:after|following|further\s+to|since|during|throughout|from|at)\s+${OWNER}\s+${MODIFIERS}${kind}\b`,
+      String.raw`\b(?:after|following|further\s+to|since|during|throughout|across|from|at)\s+${OWNER}\s+${MODIFIERS}${kind}\b`,
     ),
     // "completing the coding challenge", "took part in the interview process", "the effort you put into the case study"
     frame(String.raw`\b${DONE}\s+(?:in\s+|on\s+)?(?:${OWNER}|an?)\s+${MODIFIERS}${kind}\b`),
     // "your interview feedback", "the assessment results": the noun's own feedback
     frame(String.raw`\b(?:your|the)\s+${kind}\s+(?:feedback|notes|results?|scores?|performance|outcome)\b`),
-    // "your energy in the second interview", "how you did in your technical assessment"
+    // "your energy in the second interview", "how you did in your technical assessment", "in our last call"
     frame(
-      String.raw`\bin\s+(?:your|the)\s+(?:first|second|third|fourth|final|last|recent|earlier|technical|phone|video|panel|onsite)\s+${kind}\b`,
+      String.raw`\bin\s+(?:your|the|our)\s+(?:first|second|third|fourth|final|last|recent|earlier|technical|phone|video|panel|onsite)\s+${kind}\b`,
     ),
     // "feedback from the panel", "the results of your assessment", "based on your take-home"
     frame(
@@ -150,15 +153,24 @@ const NO_INTERVIEW: readonly RegExp[] = [
   ),
 ];
 
-/** In the sentence before a frame: a condition or a request ("if you are invited to", "please complete"). */
+/**
+ * In the sentence before a frame: a condition, a request or what would have been ("if you are
+ * invited to", "please complete", "you'd have met the team at the onsite").
+ */
 const CONDITION =
-  /\b(?:if|once|should|unless|until|before|whether|when you|when we|invit\w*|schedul\w*|upcoming|please|prepare|hope|hoping|look(?:ing)? forward|in advance)\b|\?/i;
+  /\b(?:if|once|should|unless|until|before|whether|when you|when we|invit\w*|schedul\w*|upcoming|please|prepare|hope|hoping|look(?:ing)? forward|in advance)\b|\?|(?:\b(?:would|could|might)|'d)\s+have\s/i;
 /** Just before a frame or inside it: a future, a possibility, a negation ("will", "next", "didn't"). */
 const NEAR =
   /n't\b|\b(?:not|never|without|will|would|could|shall|going to|can|may|might|need to|asked to|required to|must|ready to|next|future|potential|possible|additional)\b|'(?:ll|d)\b/i;
-/** After a frame: "your interview with us is scheduled for …", "the interview panel will reach out". */
+/** "you'd already completed two interviews": 'd right before a past participle is "had", not "would". */
+const HAD = /'d\s+(?:already\s+|just\s+)?$/i;
+const PARTICIPLE = /^(?:\w+ed|met|done|spoken|taken|sat|been|had)\b/i;
+/**
+ * After a frame: "your interview with us is scheduled for …", "the interview panel will reach
+ * out", "a call next week".
+ */
 const STILL_TO_COME =
-  /^[^.!?\n]{0,40}?\b(?:is|are|will|would|shall|has been|have been)\s+(?:be\s+)?(?:scheduled|confirmed|booked|arranged|set up|reach(?:ing)? out|contact|in touch|sent)\b|^[^.!?\n]{0,40}?'ll\b/i;
+  /^[^.!?\n]{0,40}?\b(?:is|are|will|would|shall|has been|have been)\s+(?:be\s+)?(?:scheduled|confirmed|booked|arranged|set up|reach(?:ing)? out|contact|in touch|sent)\b|^[^.!?\n]{0,40}?'ll\b|^\s+(?:next\s+(?:week|month)|tomorrow|later\s+this)\b/i;
 
 const THANKED = new RegExp(`^${THANKS}`, 'i');
 
@@ -181,7 +193,8 @@ function said(frames: readonly RegExp[], text: string, own = false): boolean {
       if (CONDITION.test(clause)) return;
       if (!own) {
         // Thanks are for what happened, whatever comes before: "we would like to thank you for the call".
-        if (!THANKED.test(m[0]) && NEAR.test(clause.slice(-15))) return;
+        const before = HAD.test(clause) && PARTICIPLE.test(m[0]) ? clause.replace(HAD, '') : clause;
+        if (!THANKED.test(m[0]) && NEAR.test(before.slice(-15))) return;
         if (NEAR.test(m[0]) || CONDITION.test(m[0])) return;
       }
       if (STILL_TO_COME.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60))) return;
@@ -208,7 +221,7 @@ const INVITATION = new RegExp(
  * and a frame costs a search of the whole text, so mail without them skips the frames.
  */
 const MEETING_WORD =
-  /interview|screen|\bcalls?\b|conversa|\bchat|\bmeet|\bmet\b|on-?site|visit|panel|superday|discussion|coffee|present|\bpair|spending the|phone|\bround|\bstage|\bspeak|\bspok|\btalk|connect|sat down|getting to know|\bcoming\b|joining us|stopping by|\btime\s+(?:yesterday|today|earlier|this|last|on)\b|gespr|entretien|[ée]change|entrevista|gesprek/i;
+  /interview|screen|\bcalls?\b|conversa|\bchat|\bmeet|\bmet\b|on-?site|visit|panel|superday|discussion|coffee|present|\bpair|hanging out|spending the|phone|\bround|\bstage|\bspeak|\bspok|\btalk|connect|sat down|getting to know|\bcoming\b|joining us|stopping by|\btime\s+(?:yesterday|today|earlier|this|last|on)\b|gespr|entretien|[ée]change|entrevista|gesprek/i;
 const TEST_WORD =
   /assess|\btests?\b|challenge|take[- ]?home|exercise|case stud|assignment|\btasks?\b|homework|work sample|\btrial|\bcod(?:e|ing)\b|hackerrank|codility|codesignal/i;
 const PAPER_WORD = /review|consider|look|read|assess|evaluat/i;
