@@ -77,6 +77,7 @@ describe('stage: an interview happened', () => {
     `Thank you for the energy you brought across three conversations with the team. ${NO}`,
     `As you said in our second call, the commute would have been long. ${NO}`,
     `Thanks for hanging out with the founders on Zoom. ${NO}`,
+    `Thank you for the time you spent with Ayodele and Chris on Thursday. ${NO}`,
     // other languages
     'Vielen Dank für das Gespräch am Montag. Leider haben wir uns für jemand anderen entschieden.',
     "Merci pour l'entretien de mardi. Nous avons retenu un autre profil.",
@@ -178,6 +179,7 @@ describe('stage: not said', () => {
     `You'd have met the wider team at the final round, but ${NO.toLowerCase()}`,
     `We'd hoped to schedule interviews next month, but the role has been withdrawn.`,
     `Thank you for applying and for your interest in a call next week. ${NO}`,
+    `The time you spent with your application shows, but ${NO.toLowerCase()}`,
   ])('“%s”', (body) => {
     expect(stageOf(body)).toBeNull();
   });

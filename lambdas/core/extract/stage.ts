@@ -119,9 +119,10 @@ const INTERVIEW_FRAMES: readonly RegExp[] = [
     String.raw`\b(?:enjoyed|pleasure|nice|great|lovely|wonderful|good)\s+(?:to\s+)?(?:${MEETING_VERB}|getting to know)\b`,
   ),
   frame(String.raw`\benjoyed\s+${OWNER}\s+${MODIFIERS}${MEETING}\b`),
-  // "the time you spent interviewing", "the time you took to speak with us", "your time chatting with"
+  // "the time you spent interviewing", "the time you took to speak with us", "your time chatting with",
+  // "the time you spent with Jordan"
   frame(
-    String.raw`\btime\s+(?:that\s+)?(?:you\s+)?(?:have\s+)?(?:spent|invested|took|taken|dedicated|gave|given)\s+(?:\w+\s+){0,2}?${MEETING_VERB}\b|\btime\s+you\s+(?:gave|spent\s+with)\s+us\s+(?:across|in|on|during)\s+${OWNER}\s+${MODIFIERS}${MEETING}\b|\bfor\s+spending\s+(?:the|a|your)\s+(?:day|morning|afternoon|evening|time)\s+with\s+us\b|\b(?:your|the)\s+time\s+${MEETING_VERB}\s+(?:with|for|to)\b|\btime\s+(?:you\s+)?spent\s+with\s+(?:us|me|our|the)\b`,
+    String.raw`\btime\s+(?:that\s+)?(?:you\s+)?(?:have\s+)?(?:spent|invested|took|taken|dedicated|gave|given)\s+(?:\w+\s+){0,2}?${MEETING_VERB}\b|\btime\s+you\s+(?:gave|spent\s+with)\s+us\s+(?:across|in|on|during)\s+${OWNER}\s+${MODIFIERS}${MEETING}\b|\bfor\s+spending\s+(?:the|a|your)\s+(?:day|morning|afternoon|evening|time)\s+with\s+us\b|\b(?:your|the)\s+time\s+${MEETING_VERB}\s+(?:with|for|to)\b|\btime\s+(?:you\s+)?spent\s+with\s+(?:us|me|our|the)\b|\btime\s+you\s+spent\s+with\s+(?!your\b)\w`,
   ),
   // "for coming in", "for joining us on the office tour", "for visiting us"
   frame(
@@ -221,7 +222,7 @@ const INVITATION = new RegExp(
  * and a frame costs a search of the whole text, so mail without them skips the frames.
  */
 const MEETING_WORD =
-  /interview|screen|\bcalls?\b|conversa|\bchat|\bmeet|\bmet\b|on-?site|visit|panel|superday|discussion|coffee|present|\bpair|hanging out|spending the|phone|\bround|\bstage|\bspeak|\bspok|\btalk|connect|sat down|getting to know|\bcoming\b|joining us|stopping by|\btime\s+(?:yesterday|today|earlier|this|last|on)\b|gespr|entretien|[ée]change|entrevista|gesprek/i;
+  /interview|screen|\bcalls?\b|conversa|\bchat|\bmeet|\bmet\b|on-?site|visit|panel|superday|discussion|coffee|present|\bpair|hanging out|spending the|spent with|phone|\bround|\bstage|\bspeak|\bspok|\btalk|connect|sat down|getting to know|\bcoming\b|joining us|stopping by|\btime\s+(?:yesterday|today|earlier|this|last|on)\b|gespr|entretien|[ée]change|entrevista|gesprek/i;
 const TEST_WORD =
   /assess|\btests?\b|challenge|take[- ]?home|exercise|case stud|assignment|\btasks?\b|homework|work sample|\btrial|\bcod(?:e|ing)\b|hackerrank|codility|codesignal/i;
 const PAPER_WORD = /review|consider|look|read|assess|evaluat/i;
