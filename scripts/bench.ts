@@ -10,7 +10,6 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, watch, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +19,9 @@ import { FUNCTION_ENTRIES, REPO_ROOT as REPO, bundleFunction } from '../lib/bund
 import { BENCH_CORPUS, measureCore, nodeArgument, nodeVersion } from './bench-core.ts';
 import { exitUnlessCorpus, loadCorpus } from './corpus.ts';
 import { forwardedParsed } from './eval.ts';
+// The tests' ports: outside the kernel's ephemeral range and never the same twice (listen(0) can
+// hand back a port just freed, and the stack then fails to bind it).
+import { freePort } from '../test/support/net.ts';
 
 // A Lambda bundle may be 256 KB deployed: room for the reader's lexicon and model, not a target.
 // Core work is budgeted in time per email on one core (2,000 emails a second), not as a multiple
@@ -152,17 +154,6 @@ async function benchCore() {
 }
 
 // ——— End to end: `npm start` as a child process, 200 forwards over SMTP, drafts in the outbox. ———
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function peakRssMB(pid: number): number {
   try {
