@@ -57,19 +57,15 @@ export interface Composition {
   web: WebDeps;
 }
 
+/** What a function was not given (Parts, below) refuses, should anything call it. */
+const notGiven = () => Promise.reject(new Error('not part of this function'));
 /**
  * The parser for functions that read no mail (Review, ExpireDrafts): the MIME parser is 31 KB and
  * a cold start's worth of patterns, so only the two functions that read mail bring their own.
  */
-const READS_NO_MAIL: MimeParser = {
-  parse: () => Promise.reject(new Error('this function reads no mail')),
-};
-
+const READS_NO_MAIL: MimeParser = { parse: notGiven };
 /** For functions that delete nothing: deleting is the review site's alone (its handler gives the eraser). */
-const DELETES_NOTHING: CaseEraser = {
-  remove: () => Promise.reject(new Error('this function deletes no case')),
-  forgetTemplates: () => Promise.reject(new Error('this function deletes no case')),
-};
+const DELETES_NOTHING: CaseEraser = { remove: notGiven, forgetTemplates: notGiven };
 
 /**
  * What a function brings beyond what all share, so the others' bundles stay without it: the MIME
