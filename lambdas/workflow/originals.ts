@@ -6,15 +6,18 @@ import type { CaseRepository } from './ports.ts';
 /**
  * Makes `caseId` the holder of the email, unless another case holds it whose letter stands:
  * then that case. A holder whose letter was discarded or expired hands the email over.
+ * `recording`: the owner forwards it to record only, so a case that recorded it already holds
+ * it too (recorded twice is one rejection), where a forward for a letter takes it over.
  */
 export async function holdOriginal(
   cases: CaseRepository,
   caseId: string,
   original: OriginalSummary,
+  recording = false,
 ): Promise<Case | null> {
   const keys = originalFingerprints(original);
   // The same Message-ID is the same email.
-  const byId = keys.id ? await holdOne(cases, caseId, keys.id, () => true) : null;
+  const byId = keys.id ? await holdOne(cases, caseId, keys.id, recording, () => true) : null;
   if (byId) return byId;
   // The same sender, subject and text — attached once and inline once is one email — unless both
   // kept Message-IDs and they differ: one template sent twice, for two applications.
@@ -22,6 +25,7 @@ export async function holdOriginal(
     cases,
     caseId,
     keys.text,
+    recording,
     (other) => !(original.messageId && other.original?.messageId && other.original.messageId !== original.messageId),
   );
 }
@@ -32,6 +36,7 @@ async function holdOne(
   cases: CaseRepository,
   caseId: string,
   fingerprint: string,
+  recording: boolean,
   sameEmail: (other: Case) => boolean,
 ): Promise<Case | null> {
   // Bounded: each round another forward took the email in between; three cannot race forever.
@@ -42,7 +47,12 @@ async function holdOne(
     // A holder still RECEIVED claimed the email a moment ago and is drafting its letter now: two
     // forwards of one email handled at the same time still make one letter.
     // A rejection recorded with no letter suggested holds it too: forwarded again, it is the same case.
-    const holds = other && (letterStands(other) || other.status === 'RECEIVED' || recordedWithoutLetter(other));
+    const holds =
+      other &&
+      (letterStands(other) ||
+        other.status === 'RECEIVED' ||
+        recordedWithoutLetter(other) ||
+        (recording && other.reason === 'record-only'));
     if (holds) return sameEmail(other) ? other : null;
     if (await cases.passOriginal(fingerprint, holder, caseId)) return null;
   }

@@ -246,10 +246,21 @@ export async function readAndDraft(deps: ReadingDeps, record: Case, parsed: Pars
 
 /**
  * A past rejection, recorded for the chart and the list and nothing more: no letter, no email to
- * the owner (a batch of old mail would earn a batch of notices), and no claim on the email, so a
- * later forward of it without the note drafts as usual.
+ * the owner (a batch of old mail would earn a batch of notices). It holds its email against
+ * another "record" of it — quietly a duplicate, so the history counts it once — but not against a
+ * later forward without the note, which drafts as usual.
  */
-async function recordForHistory(deps: ReadingDeps, record: Case, analysed: Partial<Case>): Promise<ReceiveOutcome> {
+async function recordForHistory(
+  deps: ReadingDeps,
+  record: Case,
+  analysed: Partial<Case> & Pick<Required<Case>, 'original'>,
+): Promise<ReceiveOutcome> {
+  const earlier = await holdOriginal(deps.cases, record.id, analysed.original, true);
+  if (earlier) {
+    await setAside(deps.cases, record.id, { ...analysed, reason: 'duplicate', duplicateOf: earlier.id });
+    deps.log.info('mail.duplicate', { caseId: record.id, earlier: earlier.id });
+    return { outcome: 'duplicate', caseId: record.id };
+  }
   const recorded = await setAside(deps.cases, record.id, {
     ...analysed,
     reason: 'record-only',

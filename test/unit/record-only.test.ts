@@ -141,6 +141,20 @@ describe('a past rejection forwarded to record', () => {
     });
   });
 
+  it('is recorded once: forwarded to record again it is a quiet duplicate; forwarded for a letter, it drafts', async () => {
+    const { deps, cases, mailer } = setup(attached('record'));
+    deps.rawMail = rawStore({ 'inbound/m1': 'record', 'inbound/m2': 'Record.', 'inbound/m3': 'fyi' });
+    // Each forward is the same email with the note its raw message holds.
+    deps.parser = { parse: async (raw) => attached(new TextDecoder().decode(raw)) };
+    const forward = (id: string) => receiveMail(deps, { ...event, messageId: id, objectKey: `inbound/${id}` });
+    expect(await forward('m1')).toEqual({ outcome: 'recorded', caseId: 'm1' });
+    expect(await forward('m2')).toEqual({ outcome: 'duplicate', caseId: 'm2' });
+    expect(cases.items.get('m2')).toMatchObject({ status: 'IGNORED', reason: 'duplicate', duplicateOf: 'm1' });
+    expect(mailer.sent).toEqual([]);
+    expect(searchChart([...cases.items.values()], '2026-12-02', 'UTC')!.totals.interview).toBe(1);
+    expect(await forward('m3')).toEqual({ outcome: 'drafted', caseId: 'm3' });
+  });
+
   it('drafts as always when the note says anything else', async () => {
     const { deps, cases, mailer } = setup(attached('record this one please'));
     expect(await receiveMail(deps, event)).toEqual({ outcome: 'drafted', caseId: 'm1' });
