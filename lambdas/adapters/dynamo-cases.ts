@@ -11,7 +11,7 @@ import {
   originalFingerprints,
   type TemplateLabel,
 } from '../core/case/index.ts';
-import type { CaseEraser, CaseRepository } from '../workflow/ports.ts';
+import type { CaseEraser, CaseRepository, ReplyLookup } from '../workflow/ports.ts';
 import { AwsError, callJson, type AwsHttp } from './aws-http.ts';
 
 /** The index the Cases page reads: every case under one partition, newest first. */
@@ -276,25 +276,6 @@ export function dynamoCaseRepository(dynamodb: AwsHttp, table: string): CaseRepo
     async switchFollowUps(on, at) {
       await call('PutItem', { TableName: table, Item: toWire({ id: FOLLOW_UPS_SWITCH, on, at }) });
     },
-    async findByReplyRef(ref) {
-      // Filters the owner's own case list, every page: a person has hundreds of cases, not
-      // millions (set-aside mail expires by TTL), and replies are rare, so a second index would
-      // cost more than it saves.
-      const found = pages('Query', () => ({
-        IndexName: CASES_INDEX.name,
-        KeyConditionExpression: '#listed = :listed',
-        // The thank-you's draft email, or its follow-up's.
-        FilterExpression: '#replyRef = :ref OR #followUp.#replyRef = :ref',
-        ExpressionAttributeNames: {
-          '#listed': CASES_INDEX.partitionKey,
-          '#replyRef': 'replyRef',
-          '#followUp': 'followUp',
-        },
-        ExpressionAttributeValues: toWire({ ':listed': LISTED, ':ref': ref }),
-      }));
-      for await (const [item] of found) if (item) return toCase(item);
-      return null;
-    },
     async list(options = {}) {
       const cases: Case[] = [];
       const limit = options.limit ?? 500;
@@ -322,6 +303,32 @@ export function dynamoCaseRepository(dynamodb: AwsHttp, table: string): CaseRepo
         if (cases.length >= limit) break;
       }
       return cases.slice(0, limit);
+    },
+  };
+}
+
+/** Finding the case a reply answers: the replies function's alone (ports.ts). */
+export function dynamoReplyLookup(dynamodb: AwsHttp, table: string): ReplyLookup {
+  const { pages } = tableClient(dynamodb, table);
+  return {
+    async findByReplyRef(ref) {
+      // Filters the owner's own case list, every page: a person has hundreds of cases, not
+      // millions (set-aside mail expires by TTL), and replies are rare, so a second index would
+      // cost more than it saves.
+      const found = pages('Query', () => ({
+        IndexName: CASES_INDEX.name,
+        KeyConditionExpression: '#listed = :listed',
+        // The thank-you's draft email, or its follow-up's.
+        FilterExpression: '#replyRef = :ref OR #followUp.#replyRef = :ref',
+        ExpressionAttributeNames: {
+          '#listed': CASES_INDEX.partitionKey,
+          '#replyRef': 'replyRef',
+          '#followUp': 'followUp',
+        },
+        ExpressionAttributeValues: toWire({ ':listed': LISTED, ':ref': ref }),
+      }));
+      for await (const [item] of found) if (item) return toCase(item);
+      return null;
     },
   };
 }

@@ -10,7 +10,7 @@ import { readSecretString } from '../adapters/secrets.ts';
 import { sesMailer } from '../adapters/ses-mailer.ts';
 import { makeLinks, type LinkSigner } from '../core/links/index.ts';
 import type { ReceiveDeps } from '../workflow/inbound.ts';
-import type { CaseEraser, Clock, Logger, MimeParser } from '../workflow/ports.ts';
+import type { CaseEraser, Clock, Logger, MimeParser, ReplyLookup } from '../workflow/ports.ts';
 import type { WebDeps } from '../web/routes.ts';
 import { ConfigError, loadHandlerConfig, type HandlerConfig } from './config.ts';
 
@@ -66,19 +66,23 @@ const notGiven = () => Promise.reject(new Error('not part of this function'));
 const READS_NO_MAIL: MimeParser = { parse: notGiven };
 /** For functions that delete nothing: deleting is the review site's alone (its handler gives the eraser). */
 const DELETES_NOTHING: CaseEraser = { remove: notGiven, forgetTemplates: notGiven };
+/** For functions that act on no reply: that is the replies function's alone (its handler gives the lookup). */
+const FINDS_NO_REPLY: ReplyLookup = { findByReplyRef: notGiven };
 
 /**
  * What a function brings beyond what all share, so the others' bundles stay without it: the MIME
- * parser (on-mail-received, on-reply-received) and the case eraser (on-approval-request).
+ * parser (on-mail-received, on-reply-received), the reply lookup (on-reply-received) and the case
+ * eraser (on-approval-request).
  */
 export interface Parts {
   parser?: MimeParser;
+  replyLookup?: (dynamodb: AwsHttp, table: string) => ReplyLookup;
   eraser?: (dynamodb: AwsHttp, table: string) => CaseEraser;
 }
 
 export async function compose(
   env: Record<string, string | undefined>,
-  { parser = READS_NO_MAIL, eraser }: Parts = {},
+  { parser = READS_NO_MAIL, replyLookup, eraser }: Parts = {},
 ): Promise<Composition> {
   const config = loadHandlerConfig(env);
   const key = await signingKey(config, env);
@@ -102,7 +106,7 @@ export async function compose(
     config,
     // Mail, and rejections pasted on the review site, which that site hands to the inbound function.
     receive: {
-      cases,
+      cases: { ...cases, ...(replyLookup ? replyLookup(awsHttp('dynamodb', env), config.tableName) : FINDS_NO_REPLY) },
       parser,
       mailer,
       links: makeLinks(signer, config.inboundAddress),

@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { CASE_ID } from '../core/case/index.ts';
 import { receiveReply } from '../workflow/reply-received.ts';
+import { dynamoReplyLookup } from '../adapters/dynamo-cases.ts';
 import { parseMime } from '../adapters/mime.ts';
 import { composer, failingQuietly, jsonLogger, type Composition } from './compose.ts';
 
@@ -16,7 +17,7 @@ const replyEvent = z.object({
   }),
 });
 
-const deps = composer(process.env, { parser: { parse: parseMime } });
+const deps = composer(process.env, { parser: { parse: parseMime }, replyLookup: dynamoReplyLookup });
 
 /** The handler's work, given a way to its dependencies (tests drive it in-process). */
 export async function handleReplyEvent(

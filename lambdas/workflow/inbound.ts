@@ -4,10 +4,21 @@ import type { Case, IgnoreReason } from '../core/case/index.ts';
 import type { ParsedMail } from '../core/mail/index.ts';
 import type { ReplyTarget } from '../core/reply-address/index.ts';
 import type { Envelope, SenderPolicy } from '../core/trust/index.ts';
-import type { CaseRepository, Clock, Links, Logger, Mailer, MimeParser, Owner, RawMailStore } from './ports.ts';
+import type {
+  CaseRepository,
+  Clock,
+  Links,
+  Logger,
+  Mailer,
+  MimeParser,
+  Owner,
+  RawMailStore,
+  ReplyLookup,
+} from './ports.ts';
 
 export interface ReceiveDeps {
-  cases: CaseRepository;
+  /** The replies function also finds the case a reply answers (its handler gives the lookup). */
+  cases: CaseRepository & ReplyLookup;
   rawMail: RawMailStore;
   parser: MimeParser;
   mailer: Mailer;

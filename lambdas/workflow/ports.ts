@@ -65,8 +65,6 @@ export interface CaseRepository {
   update(id: string, status: CaseStatus, changes: Partial<Case>): Promise<Case | null>;
   /** Newest first. */
   list(options?: { status?: CaseStatus; limit?: number }): Promise<Case[]>;
-  /** The case whose draft email (the thank-you's, or its follow-up's) a reply answers (see core/reply). */
-  findByReplyRef(ref: string): Promise<Case | null>;
   /**
    * Records that the email with this fingerprint (core/case.ts) is `caseId`'s, unless a case holds
    * it already: returns the id of the case that holds it now (`caseId` when the claim took).
@@ -84,6 +82,12 @@ export interface CaseRepository {
   templateLabel(fingerprint: string): Promise<TemplateLabel | null>;
   /** Remembers the owner's verdict for the template, unless a later one is remembered already. */
   labelTemplate(fingerprint: string, label: TemplateLabel): Promise<void>;
+}
+
+/** Finding the case a reply answers: only the replies function does (ports as CaseEraser, below). */
+export interface ReplyLookup {
+  /** The case whose draft email (the thank-you's, or its follow-up's) a reply answers (see core/reply). */
+  findByReplyRef(ref: string): Promise<Case | null>;
 }
 
 /**

@@ -7,18 +7,19 @@ import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AwsError, type AwsHttp } from '../../lambdas/adapters/aws-http.ts';
-import { dynamoCaseEraser, dynamoCaseRepository } from '../../lambdas/adapters/dynamo-cases.ts';
+import { dynamoCaseEraser, dynamoCaseRepository, dynamoReplyLookup } from '../../lambdas/adapters/dynamo-cases.ts';
 import type { Case } from '../../lambdas/core/case/index.ts';
-import type { CaseEraser, CaseRepository } from '../../lambdas/workflow/ports.ts';
+import type { CaseEraser, CaseRepository, ReplyLookup } from '../../lambdas/workflow/ports.ts';
 import { FUNCTION_ENTRIES, HANDLERS_DIR, REPO_ROOT } from '../../lib/bundle-function.ts';
 import { resourceAt, synth } from './synth.ts';
 
-/** The review site's cases are both (web/routes.ts): the eraser's methods are called on them too. */
-type Cases = CaseRepository & CaseEraser;
+/** The review site's cases erase too, the replies function's find replies: their methods are called on `cases` alike. */
+type Cases = CaseRepository & CaseEraser & ReplyLookup;
 type Method = keyof Cases;
 const adapters = (dynamo: AwsHttp): Cases => ({
   ...dynamoCaseRepository(dynamo, 'cases'),
   ...dynamoCaseEraser(dynamo, 'cases'),
+  ...dynamoReplyLookup(dynamo, 'cases'),
 });
 
 const STORED: Case = {

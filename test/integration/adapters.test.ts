@@ -5,7 +5,7 @@ import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { awsHttp, type AwsHttp } from '../../lambdas/adapters/aws-http.ts';
-import { dynamoCaseEraser, dynamoCaseRepository } from '../../lambdas/adapters/dynamo-cases.ts';
+import { dynamoCaseEraser, dynamoCaseRepository, dynamoReplyLookup } from '../../lambdas/adapters/dynamo-cases.ts';
 import { parseMime } from '../../lambdas/adapters/mime.ts';
 import { s3RawMailStore } from '../../lambdas/adapters/s3-raw-mail.ts';
 import { sesMailer } from '../../lambdas/adapters/ses-mailer.ts';
@@ -29,6 +29,7 @@ describe('DynamoDB cases (dynalite)', () => {
   const repo = {
     ...dynamoCaseRepository(awsHttp('dynamodb', env), table),
     ...dynamoCaseEraser(awsHttp('dynamodb', env), table),
+    ...dynamoReplyLookup(awsHttp('dynamodb', env), table),
   };
   const base = (id: string, receivedAt: string): Case => ({
     id,
@@ -97,7 +98,7 @@ describe('DynamoDB cases (dynalite)', () => {
         });
       },
     };
-    const pagedRepo = dynamoCaseRepository(counting, paged);
+    const pagedRepo = { ...dynamoCaseRepository(counting, paged), ...dynamoReplyLookup(counting, paged) };
     // Five items of ~300 KB make at least two pages.
     for (let i = 0; i < 5; i++) {
       await pagedRepo.create({

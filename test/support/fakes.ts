@@ -15,6 +15,7 @@ import { route, type WebDeps } from '../../lambdas/web/routes.ts';
 import type {
   CaseEraser,
   CaseRepository,
+  ReplyLookup,
   Clock,
   Links,
   Logger,
@@ -26,7 +27,8 @@ import type {
 } from '../../lambdas/workflow/ports.ts';
 
 export function memoryCases(): CaseRepository &
-  CaseEraser & {
+  CaseEraser &
+  ReplyLookup & {
     items: Map<string, Case>;
     templates: Map<string, TemplateLabel>;
     followUps: { on: boolean };
