@@ -98,6 +98,13 @@ const hostile: [string, () => string | Buffer, string[]][] = [
   ['HTML of 160,000 unclosed comments', () => htmlOnly('<!--x'.repeat(160_000), 'comments'), REJECTION],
   ['HTML of 100,000 unclosed scripts', () => htmlOnly('<script'.repeat(100_000), 'scripts'), REJECTION],
   ['HTML of 400,000 tags never closed', () => htmlOnly('<div '.repeat(400_000), 'tags'), REJECTION],
+  // A frame that searches the rest of a sentence from each "thanks" must stop somewhere: one
+  // sentence of 33,000 of them took ~2 s to read when it did not.
+  [
+    'one sentence of 33,000 thank-yous',
+    () => `${header}\r\nContent-Type: text/plain\r\n\r\n${'merci '.repeat(33_000)}for the interview\r\n`,
+    ['not-a-rejection', 'unsure'],
+  ],
   ['an empty message', () => '', ['empty']],
   ['headers and nothing else', () => `${header}\r\n\r\n`, ['not-a-rejection', 'unsure', 'empty']],
 ];

@@ -56,7 +56,7 @@ function pastFrames(kind: string): RegExp[] {
     // l'entretien"; thanks for several things, the meeting among them: "thanks for your
     // application … and for the phone chat on Monday"
     frame(
-      String.raw`\b${THANKS}\b(?:[^.!?\n]{0,40}?|[^.!?\n]*?\band\s+(?:also\s+)?)\b${FOR}\s+(?:(?:taking|making)\s+the\s+time\s+for\s+)?(?:${OWNER}|${FOREIGN_OWNER})\s*${MODIFIERS}${kind}\b`,
+      String.raw`\b${THANKS}\b(?:[^.!?\n]{0,40}?|[^.!?\n]{0,160}?\band\s+(?:also\s+)?)\b${FOR}\s+(?:(?:taking|making)\s+the\s+time\s+for\s+)?(?:${OWNER}|${FOREIGN_OWNER})\s*${MODIFIERS}${kind}\b`,
     ),
     // "after our conversation", "following your interviews with the team", "since the onsite",
     // "your time across two interviews"
