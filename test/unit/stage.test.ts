@@ -70,12 +70,11 @@ describe('stage: an interview happened', () => {
     `Appreciate you coming in Friday. ${NO}`,
     `They liked your energy in the second interview, but ${NO.toLowerCase()}`,
     `Your interview feedback was positive, but ${NO.toLowerCase()}`,
-    // thanks for several things, the meeting last; "'d" before a participle is "had"; over several
-    // meetings; "our" call looked back on; a casual meeting
+    // thanks for several things, the meeting last; "'d" before a participle is "had"; time given
+    // over several meetings; a casual meeting; time spent with people named
     `Many thanks for applying to the Warehouse Lead vacancy at our Preston depot and for the video call on Wednesday. ${NO}`,
     `I realise you'd already attended two interviews with us, so I'm sorry to tell you the post has been withdrawn.`,
-    `Thank you for the energy you brought across three conversations with the team. ${NO}`,
-    `As you said in our second call, the commute would have been long. ${NO}`,
+    `I'm grateful for all the time across three conversations with the team. ${NO}`,
     `Thanks for hanging out with the founders on Zoom. ${NO}`,
     `Thank you for the time you spent with Ayodele and Chris on Thursday. ${NO}`,
     // other languages
@@ -180,6 +179,14 @@ describe('stage: not said', () => {
     `We'd hoped to schedule interviews next month, but the role has been withdrawn.`,
     `Thank you for applying and for your interest in a call next week. ${NO}`,
     `The time you spent with your application shows, but ${NO.toLowerCase()}`,
+    // a meeting named, but none had by the candidate: not chosen for it, a process described, time
+    // spent on paper, thanks for something about a meeting
+    'Unfortunately, you have not been selected to take part in our final interviews.',
+    'Our process runs across two interviews and a short task, and we will not be progressing your application.',
+    `Thank you for the time you spent with the application form. ${NO}`,
+    `Thank you for the time you spent with our online assessment. ${NO}`,
+    'Thank you for applying for the Planner role, and for your flexibility around interview dates; we have decided not to proceed.',
+    `Thank you for applying for the Planner role and for your interest in our video interview programme. ${NO}`,
   ])('“%s”', (body) => {
     expect(stageOf(body)).toBeNull();
   });

@@ -49,27 +49,36 @@ const FOREIGN_OWNER = String.raw`(?:das|die|den|ihr\w*|unser\w*|l'|le|la|les|vot
 // (a word is a run of anything but spaces and punctuation).
 const frame = (source: string): RegExp => new RegExp(source, 'gi');
 
+/** A meeting noun that only describes the next noun: "interview dates", "the video interview programme". */
+const NOUN_AFTER = String.raw`(?!\s+(?:dates?|slots?|times?|availability|invitations?|requests?|programm?e?s?)\b)`;
+
 /** Frames that put a noun of `kind` in the past. */
 function pastFrames(kind: string): RegExp[] {
   return [
     // "Thank you for your time and for the interview", "thanks for Friday's call", "merci pour
-    // l'entretien"; thanks for several things, the meeting among them: "thanks for your
-    // application … and for the phone chat on Monday"
+    // l'entretien"
     frame(
-      String.raw`\b${THANKS}\b(?:[^.!?\n]{0,40}?|[^.!?\n]{0,160}?\band\s+(?:also\s+)?)\b${FOR}\s+(?:(?:taking|making)\s+the\s+time\s+for\s+)?(?:${OWNER}|${FOREIGN_OWNER})\s*${MODIFIERS}${kind}\b`,
+      String.raw`\b${THANKS}\b[^.!?\n]{0,40}?\b${FOR}\s+(?:(?:taking|making)\s+the\s+time\s+for\s+)?(?:${OWNER}|${FOREIGN_OWNER})\s*${MODIFIERS}${kind}\b${NOUN_AFTER}`,
     ),
-    // "after our conversation", "following your interviews with the team", "since the onsite",
-    // "your time across two interviews"
+    // Thanks for several things, the meeting last among them: "thanks for your application …
+    // and for the phone chat on Monday". Further on, at most one word may stand before the noun:
+    // "and for your flexibility around interview dates" thanks for no meeting.
     frame(
-      String.raw`\b(?:after|following|further\s+to|since|during|throughout|across|from|at)\s+${OWNER}\s+${MODIFIERS}${kind}\b`,
+      String.raw`\b${THANKS}\b[^.!?\n]{0,160}?\band\s+(?:also\s+)?for\s+${OWNER}\s+(?:[^\s.,;:!?()\[\]]+\s+)?${kind}\b${NOUN_AFTER}`,
     ),
+    // "after our conversation", "following your interviews with the team", "since the onsite"
+    frame(
+      String.raw`\b(?:after|following|further\s+to|since|during|throughout|from|at)\s+${OWNER}\s+${MODIFIERS}${kind}\b`,
+    ),
+    // "so much of your time across two interviews" — not "our process runs across two interviews"
+    frame(String.raw`\btime\s+(?:across|over)\s+${OWNER}\s+${MODIFIERS}${kind}\b`),
     // "completing the coding challenge", "took part in the interview process", "the effort you put into the case study"
     frame(String.raw`\b${DONE}\s+(?:in\s+|on\s+)?(?:${OWNER}|an?)\s+${MODIFIERS}${kind}\b`),
     // "your interview feedback", "the assessment results": the noun's own feedback
     frame(String.raw`\b(?:your|the)\s+${kind}\s+(?:feedback|notes|results?|scores?|performance|outcome)\b`),
-    // "your energy in the second interview", "how you did in your technical assessment", "in our last call"
+    // "your energy in the second interview", "how you did in your technical assessment"
     frame(
-      String.raw`\bin\s+(?:your|the|our)\s+(?:first|second|third|fourth|final|last|recent|earlier|technical|phone|video|panel|onsite)\s+${kind}\b`,
+      String.raw`\bin\s+(?:your|the)\s+(?:first|second|third|fourth|final|last|recent|earlier|technical|phone|video|panel|onsite)\s+${kind}\b`,
     ),
     // "feedback from the panel", "the results of your assessment", "based on your take-home"
     frame(
@@ -119,11 +128,13 @@ const INTERVIEW_FRAMES: readonly RegExp[] = [
     String.raw`\b(?:enjoyed|pleasure|nice|great|lovely|wonderful|good)\s+(?:to\s+)?(?:${MEETING_VERB}|getting to know)\b`,
   ),
   frame(String.raw`\benjoyed\s+${OWNER}\s+${MODIFIERS}${MEETING}\b`),
-  // "the time you spent interviewing", "the time you took to speak with us", "your time chatting with",
-  // "the time you spent with Jordan"
+  // "the time you spent interviewing", "the time you took to speak with us", "your time chatting with"
   frame(
-    String.raw`\btime\s+(?:that\s+)?(?:you\s+)?(?:have\s+)?(?:spent|invested|took|taken|dedicated|gave|given)\s+(?:\w+\s+){0,2}?${MEETING_VERB}\b|\btime\s+you\s+(?:gave|spent\s+with)\s+us\s+(?:across|in|on|during)\s+${OWNER}\s+${MODIFIERS}${MEETING}\b|\bfor\s+spending\s+(?:the|a|your)\s+(?:day|morning|afternoon|evening|time)\s+with\s+us\b|\b(?:your|the)\s+time\s+${MEETING_VERB}\s+(?:with|for|to)\b|\btime\s+(?:you\s+)?spent\s+with\s+(?:us|me|our|the)\b|\btime\s+you\s+spent\s+with\s+(?!your\b)\w`,
+    String.raw`\btime\s+(?:that\s+)?(?:you\s+)?(?:have\s+)?(?:spent|invested|took|taken|dedicated|gave|given)\s+(?:\w+\s+){0,2}?${MEETING_VERB}\b|\btime\s+you\s+(?:gave|spent\s+with)\s+us\s+(?:across|in|on|during)\s+${OWNER}\s+${MODIFIERS}${MEETING}\b|\bfor\s+spending\s+(?:the|a|your)\s+(?:day|morning|afternoon|evening|time)\s+with\s+us\b|\b(?:your|the)\s+time\s+${MEETING_VERB}\s+(?:with|for|to)\b|\btime\s+(?:you\s+)?spent\s+with\s+(?:us|me|(?:our|the)\s+(?:team|panel))\b`,
   ),
+  // "the time you spent with Jordan", "with Paul and me": someone named, so a capital letter — the
+  // one frame that minds case ("the time you spent with this application" is no meeting).
+  /\b[Tt]ime\s+you\s+spent\s+with\s+[A-Z][a-z]+\b/g,
   // "for coming in", "for joining us on the office tour", "for visiting us"
   frame(
     String.raw`\b(?:for|after|appreciate\s+you)\s+(?:coming|stopping)\s+(?:in|by|into|along|to\s+(?:our|the|see|meet))\b|\b(?:for|after)\s+(?:joining|visiting)\s+us\b|\bthe\s+trip\s+in\s+to\s+(?:meet|see)\b`,
