@@ -202,6 +202,28 @@ async function start(args: string[]) {
     }
     throw error;
   }
+  // Stopping is wired before the banner says onward is running: a Ctrl-C or SIGTERM the moment it
+  // appears stops it as cleanly as any later one (npm then exits 0, not by the signal).
+  let stopping = false;
+  const shutdown = async () => {
+    // A second Ctrl-C while stopping: stop now.
+    if (stopping) process.exit(130);
+    stopping = true;
+    say('\nonward: stopping…');
+    // Whatever hangs, the ports are let go: the process ends within the grace period.
+    const grace = setTimeout(() => {
+      complain('onward: stopping took too long; exiting.');
+      process.exit(1);
+    }, 15_000);
+    grace.unref();
+    await stack.stop();
+    await claim.release();
+    say('onward: stopped. Start again with `npm start`.');
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  process.on('SIGHUP', shutdown);
   const ownerSet = Boolean(process.env[settings.ownerEmail.env]?.trim());
   // `ingest` finds this stack by its data folder: another folder than the default is named in the command.
   const folder =
@@ -228,26 +250,6 @@ ${quiet ? `\n  Log lines go to ${logFile}.\n` : ''}
   logs.flushTo(
     quiet ? (line) => appendFileSync(logFile, `${line}\n`) : (line, isError) => (isError ? complain : say)(line),
   );
-  let stopping = false;
-  const shutdown = async () => {
-    // A second Ctrl-C while stopping: stop now.
-    if (stopping) process.exit(130);
-    stopping = true;
-    say('\nonward: stopping…');
-    // Whatever hangs, the ports are let go: the process ends within the grace period.
-    const grace = setTimeout(() => {
-      complain('onward: stopping took too long; exiting.');
-      process.exit(1);
-    }, 15_000);
-    grace.unref();
-    await stack.stop();
-    await claim.release();
-    say('onward: stopped. Start again with `npm start`.');
-    process.exit(0);
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
-  process.on('SIGHUP', shutdown);
 }
 
 async function ingest(files: string[]) {
