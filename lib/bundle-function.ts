@@ -50,21 +50,28 @@ const POSTAL_MIME_TEXT_FORMAT = /postal-mime[\\/]dist[\\/]esm[\\/]text-format\.j
 const ONWARD_HTML_TEXT = path.join(REPO_ROOT, 'lambdas', 'core', 'mail', 'html-text.ts');
 const POSTAL_HTML_TO_TEXT = 'export function htmlToText(';
 
-const onwardHtmlDecoding: esbuild.Plugin = {
-  name: 'onward-html-decoding',
-  setup(build) {
-    build.onLoad({ filter: POSTAL_MIME_TEXT_FORMAT }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      // A new postal-mime that renamed it would otherwise keep its own converter unnoticed.
-      if (!source.includes(POSTAL_HTML_TO_TEXT)) throw new Error(`${args.path} no longer exports htmlToText`);
-      return {
-        contents: `${source.replace(POSTAL_HTML_TO_TEXT, 'function postalHtmlToText(')}\nexport { htmlToText } from ${JSON.stringify(ONWARD_HTML_TEXT)};\n`,
+/**
+ * A plugin that rewrites a dependency's file as it loads. `patch` throws, naming the file, when
+ * the text it replaces is gone: a new version of the dependency would otherwise keep its own way
+ * unnoticed.
+ */
+function patching(name: string, filter: RegExp, patch: (source: string, file: string) => string): esbuild.Plugin {
+  return {
+    name,
+    setup(build) {
+      build.onLoad({ filter }, async (args) => ({
+        contents: patch(await readFile(args.path, 'utf8'), args.path),
         loader: 'js',
         resolveDir: path.dirname(args.path),
-      };
-    });
-  },
-};
+      }));
+    },
+  };
+}
+
+const onwardHtmlDecoding = patching('onward-html-decoding', POSTAL_MIME_TEXT_FORMAT, (source, file) => {
+  if (!source.includes(POSTAL_HTML_TO_TEXT)) throw new Error(`${file} no longer exports htmlToText`);
+  return `${source.replace(POSTAL_HTML_TO_TEXT, 'function postalHtmlToText(')}\nexport { htmlToText } from ${JSON.stringify(ONWARD_HTML_TEXT)};\n`;
+});
 
 // postal-mime's decoders join each part's pieces through a Blob (a round trip that costs ~50 µs an
 // email in the pipeline on Node);
@@ -73,21 +80,10 @@ const POSTAL_MIME_DECODERS = /postal-mime[\\/]dist[\\/]esm[\\/](?:base64|qp|pass
 const BLOB_ROUND_TRIP = "blobToArrayBuffer(new Blob(this.chunks, { type: 'application/octet-stream' }))";
 const JOIN_CHUNKS = path.join(REPO_ROOT, 'lambdas', 'adapters', 'mime-chunks.ts');
 
-const onwardChunkJoining: esbuild.Plugin = {
-  name: 'onward-chunk-joining',
-  setup(build) {
-    build.onLoad({ filter: POSTAL_MIME_DECODERS }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      // A postal-mime that joined its pieces otherwise would keep its own way unnoticed.
-      if (!source.includes(BLOB_ROUND_TRIP)) throw new Error(`${args.path} no longer joins its chunks through a Blob`);
-      return {
-        contents: `import { joinChunks } from ${JSON.stringify(JOIN_CHUNKS)};\n${source.replace(BLOB_ROUND_TRIP, 'joinChunks(this.chunks)')}`,
-        loader: 'js',
-        resolveDir: path.dirname(args.path),
-      };
-    });
-  },
-};
+const onwardChunkJoining = patching('onward-chunk-joining', POSTAL_MIME_DECODERS, (source, file) => {
+  if (!source.includes(BLOB_ROUND_TRIP)) throw new Error(`${file} no longer joins its chunks through a Blob`);
+  return `import { joinChunks } from ${JSON.stringify(JOIN_CHUNKS)};\n${source.replace(BLOB_ROUND_TRIP, 'joinChunks(this.chunks)')}`;
+});
 
 // The lexicon is written one phrase to a line for people to read and change (785 phrases); in
 // the bundle each idea's phrases travel as one string split at load, the same values in ~1.3 KB
@@ -121,21 +117,15 @@ const RE2_PROBES = /(?:email-forward-parser[\\/]dist[\\/]utils|email-reply-parse
 const OWN_REQUIRE = 'import { createRequire } from "module";\nconst require = createRequire(import.meta.url);\n';
 const RE2_REQUIRE = 'require("re2")';
 
-const noRe2: esbuild.Plugin = {
-  name: 'onward-no-re2',
-  setup(build) {
-    build.onLoad({ filter: RE2_PROBES }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      const contents = source
-        .replace(OWN_REQUIRE, '')
-        .replace(RE2_REQUIRE, '(() => { throw new Error("re2 is not bundled"); })()');
-      // A new version that required anything else, or differently, would otherwise break or keep its probe.
-      if (contents.length === source.length || /\brequire\b/.test(contents.replace(/\/\/.*|\/\*[\s\S]*?\*\//g, '')))
-        throw new Error(`${args.path} no longer requires only re2, as onward-no-re2 expects`);
-      return { contents, loader: 'js', resolveDir: path.dirname(args.path) };
-    });
-  },
-};
+const noRe2 = patching('onward-no-re2', RE2_PROBES, (source, file) => {
+  const contents = source
+    .replace(OWN_REQUIRE, '')
+    .replace(RE2_REQUIRE, '(() => { throw new Error("re2 is not bundled"); })()');
+  // A version that required anything else, or differently, would otherwise break or keep its probe.
+  if (contents.length === source.length || /\brequire\b/.test(contents.replace(/\/\/.*|\/\*[\s\S]*?\*\//g, '')))
+    throw new Error(`${file} no longer requires only re2, as onward-no-re2 expects`);
+  return contents;
+});
 
 /** Bundles one handler (a file under lambdas/handlers, or any absolute path) into `<outdir>/index.mjs` and its source map; returns the bundle's size. */
 export async function bundleFunction(entry: string, outdir: string): Promise<number> {
