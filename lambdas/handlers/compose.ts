@@ -1,8 +1,7 @@
 // The composition root: configuration in, use-case dependencies out, once per cold start.
 // Local mode is only a different environment (AWS_ENDPOINT_URL_* and ONWARD_*), never a branch here.
 import { randomUUID } from 'node:crypto';
-import { awsHttp } from '../adapters/aws-http.ts';
-import type { AwsHttp } from '../adapters/aws-http.ts';
+import { type AwsHttp, awsHttp } from '../adapters/aws-http.ts';
 import { dynamoCaseRepository } from '../adapters/dynamo-cases.ts';
 import { inboundFunction, repliesFunction } from '../adapters/lambda-invoke.ts';
 import { s3RawMailStore } from '../adapters/s3-raw-mail.ts';
@@ -92,7 +91,8 @@ export async function compose(
     ttlSeconds: config.linkTtlSeconds,
     nowSeconds: () => Math.floor(systemClock.now().getTime() / 1000),
   };
-  const cases = dynamoCaseRepository(awsHttp('dynamodb', env), config.tableName);
+  const dynamodb = awsHttp('dynamodb', env);
+  const cases = dynamoCaseRepository(dynamodb, config.tableName);
   const mailer = sesMailer(awsHttp('ses', env), config.configurationSet);
   const owner = {
     name: config.ownerName,
@@ -106,7 +106,7 @@ export async function compose(
     config,
     // Mail, and rejections pasted on the review site, which that site hands to the inbound function.
     receive: {
-      cases: { ...cases, ...(replyLookup ? replyLookup(awsHttp('dynamodb', env), config.tableName) : FINDS_NO_REPLY) },
+      cases: { ...cases, ...(replyLookup ? replyLookup(dynamodb, config.tableName) : FINDS_NO_REPLY) },
       parser,
       mailer,
       links: makeLinks(signer, config.inboundAddress),
@@ -124,7 +124,7 @@ export async function compose(
       replies: repliesFunction(awsHttp('lambda', env), config.repliesFunction),
     },
     web: {
-      cases: { ...cases, ...(eraser ? eraser(awsHttp('dynamodb', env), config.tableName) : DELETES_NOTHING) },
+      cases: { ...cases, ...(eraser ? eraser(dynamodb, config.tableName) : DELETES_NOTHING) },
       mailer,
       clock: systemClock,
       log: jsonLogger,
